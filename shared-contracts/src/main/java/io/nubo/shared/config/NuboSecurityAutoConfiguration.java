@@ -1,0 +1,149 @@
+package io.nubo.shared.config;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.nubo.shared.events.EventCodec;
+import io.nubo.shared.security.KeystoneTokenResolver;
+import io.nubo.shared.security.OpenStackAccessDeniedHandler;
+import io.nubo.shared.security.OpenStackAuthenticationEntryPoint;
+import io.nubo.shared.security.RevocationFeed;
+import io.nubo.shared.security.RevocationList;
+import io.nubo.shared.security.RevocationValidator;
+import io.nubo.shared.security.TokenClaims;
+import io.nubo.shared.security.TokenVerificationKeys;
+import io.nubo.shared.web.ErrorResponseWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Token verification in every service: Spring Security's OAuth2 resource server reads {@code X-Auth-Token},
+ * verifies the ES256 signature with identity's public keys (fetched once and cached, never per request),
+ * checks expiry, issuer and the in-memory revocation list, and maps {@code openstack_roles} to authorities.
+ */
+@AutoConfiguration(after = NuboEventsAutoConfiguration.class,
+        afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties({NuboSecurityProperties.class, NuboServiceProperties.class})
+@EnableWebSecurity
+public class NuboSecurityAutoConfiguration {
+
+    @Bean
+    RevocationList revocationList(NuboSecurityProperties props) {
+        return new RevocationList(props.maxTokenLifetime());
+    }
+
+    @Bean
+    @ConditionalOnBean(ConsumerFactory.class)
+    @ConditionalOnProperty(prefix = "nubo.security", name = "revocation-feed", matchIfMissing = true)
+    RevocationFeed revocationFeed(ConsumerFactory<?, ?> consumers, RevocationList list, EventCodec codec) {
+        return new RevocationFeed(consumers.getConfigurationProperties(), list, codec);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder nuboJwtDecoder(NuboSecurityProperties props, ObjectProvider<TokenVerificationKeys> localKeys,
+                              RevocationList revocations) {
+        NimbusJwtDecoder decoder;
+        TokenVerificationKeys keys = localKeys.getIfAvailable();
+        if (keys != null) {
+            JWKSource<SecurityContext> source = (selector, context) -> selector.select(keys.publicKeys());
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, source));
+            processor.setJWTClaimsSetVerifier((claims, context) -> { });
+            decoder = new NimbusJwtDecoder(processor);
+        } else {
+            if (props.jwkSetUri() == null || props.jwkSetUri().isBlank()) {
+                throw new IllegalStateException("nubo.security.jwk-set-uri is required: the URL of identity's "
+                        + "/.well-known/jwks.json, e.g. http://127.0.0.1:8781/.well-known/jwks.json");
+            }
+            decoder = NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.ES256).build();
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER), new RevocationValidator(revocations)));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain nuboSecurityFilterChain(HttpSecurity http, NuboSecurityProperties props, JwtDecoder decoder,
+                                                ErrorResponseWriter writer) throws Exception {
+        OpenStackAuthenticationEntryPoint entryPoint = new OpenStackAuthenticationEntryPoint(props.identityUri());
+        OpenStackAccessDeniedHandler denied = new OpenStackAccessDeniedHandler(writer);
+        List<RequestMatcher> open = publicMatchers(props.publicPaths());
+        http.csrf(c -> c.disable())
+                .cors(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .anonymous(a -> { })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.cacheControl(c -> c.disable()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(open.toArray(RequestMatcher[]::new)).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(new KeystoneTokenResolver())
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied)
+                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(roleConverter())))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    /** Each entry is a path pattern, optionally preceded by a method: {@code POST /v3/auth/tokens}. */
+    static List<RequestMatcher> publicMatchers(List<String> paths) {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String entry : paths) {
+            String[] parts = entry.trim().split("\\s+", 2);
+            if (parts.length == 2) {
+                matchers.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1]));
+            } else {
+                matchers.add(PathPatternRequestMatcher.withDefaults().matcher(parts[0]));
+            }
+        }
+        return matchers;
+    }
+
+    static JwtAuthenticationConverter roleConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> {
+            List<String> roles = jwt.getClaimAsStringList(TokenClaims.ROLES);
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            if (roles != null) {
+                roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+            }
+            return authorities;
+        });
+        return converter;
+    }
+}

@@ -1,0 +1,24 @@
+package io.nubo.shared.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Token verification, {@code nubo.security.*}.
+ *
+ * @param jwkSetUri        identity's JWKS endpoint; not needed by identity itself
+ * @param identityUri      identity's public URL, named in {@code WWW-Authenticate} on a 401
+ * @param publicPaths      paths served without a token, e.g. {@code /}, {@code /v3}, {@code POST /v3/auth/tokens}
+ * @param maxTokenLifetime the longest a token can live; revocations older than that are forgotten
+ * @param revocationFeed   follow the revocation topic (off only in tests without Kafka)
+ */
+@ConfigurationProperties("nubo.security")
+public record NuboSecurityProperties(
+        String jwkSetUri,
+        @DefaultValue("http://127.0.0.1:8780/identity") String identityUri,
+        @DefaultValue({"/", "/healthcheck", "/healthcheck/**"}) List<String> publicPaths,
+        @DefaultValue("24h") Duration maxTokenLifetime,
+        @DefaultValue("true") boolean revocationFeed) {
+}

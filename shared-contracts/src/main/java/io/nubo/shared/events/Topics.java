@@ -1,0 +1,18 @@
+package io.nubo.shared.events;
+
+/** Kafka topics. The major schema version is part of the name; a breaking change means a new topic. */
+public final class Topics {
+
+    /** Token revocations: every service reads this whole topic at start and keeps it in memory. */
+    public static final String IDENTITY_REVOCATIONS = "nubo.identity.revocations.v1";
+    /** Identity changes: projects, users, assignments. */
+    public static final String IDENTITY = "nubo.identity.v1";
+    public static final String IMAGE = "nubo.image.v1";
+    public static final String OBJECT_STORE = "nubo.object-store.v1";
+    public static final String BLOCK_STORAGE = "nubo.block-storage.v1";
+    public static final String NETWORK = "nubo.network.v1";
+    public static final String COMPUTE = "nubo.compute.v1";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,181 @@
+package io.nubo.shared.outbox;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves committed outbox rows to Kafka, in id order, and marks them published. Runs on one thread per service
+ * instance; woken right after a commit that wrote an event, and polling otherwise. When Kafka is away a row
+ * stays pending and is retried with back-off, so no event is lost; delivery is at-least-once, which is why
+ * consumers de-duplicate by event id ({@link InboxGuard}).
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 100;
+
+    private record Pending(long id, String eventId, String topic, String key, String envelope) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final KafkaTemplate<String, String> kafka;
+    private final OutboxProperties properties;
+    private final boolean skipLocked;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean woken;
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
+                       OutboxProperties properties, boolean skipLocked) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.skipLocked = skipLocked;
+    }
+
+    public void wakeUp() {
+        lock.lock();
+        try {
+            woken = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Relays what is pending now; returns how many rows were published. Public for tests and shutdown. */
+    public int relayPending() {
+        Integer sent = tx.execute(status -> {
+            List<Pending> batch = jdbc.query(selectPending(), (rs, i) -> new Pending(rs.getLong("id"),
+                    rs.getString("event_id"), rs.getString("topic"), rs.getString("message_key"),
+                    rs.getString("envelope")), BATCH);
+            int n = 0;
+            for (Pending p : batch) {
+                try {
+                    kafka.send(new ProducerRecord<>(p.topic(), p.key(), p.envelope()))
+                            .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
+                    jdbc.update("UPDATE nubo_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                            reason.length() > 1000 ? reason.substring(0, 1000) : reason, p.id());
+                    log.warn("Outbox relay could not publish event {} to {} (will retry): {}", p.eventId(), p.topic(),
+                            reason);
+                    break;
+                }
+                jdbc.update("UPDATE nubo_outbox SET published_at = ?, attempts = attempts + 1, last_error = NULL "
+                        + "WHERE id = ?", Timestamp.from(Instant.now()), p.id());
+                n++;
+            }
+            return n;
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    /** Rows still waiting for Kafka. */
+    public long pendingCount() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM nubo_outbox WHERE published_at IS NULL", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private String selectPending() {
+        return "SELECT id, event_id, topic, message_key, envelope FROM nubo_outbox WHERE published_at IS NULL "
+                + "ORDER BY id LIMIT ? FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
+    }
+
+    private void purgePublished() {
+        Instant cutoff = Instant.now().minus(properties.retention());
+        jdbc.update("DELETE FROM nubo_outbox WHERE published_at IS NOT NULL AND published_at < ?",
+                Timestamp.from(cutoff));
+    }
+
+    private void loop() {
+        Duration backoff = properties.pollInterval();
+        long lastPurge = 0;
+        while (running) {
+            try {
+                int sent;
+                do {
+                    sent = relayPending();
+                } while (sent == BATCH && running);
+                backoff = properties.pollInterval();
+                if (System.currentTimeMillis() - lastPurge > 3_600_000L) {
+                    purgePublished();
+                    lastPurge = System.currentTimeMillis();
+                }
+                if (pendingCount() > 0) {
+                    backoff = properties.maxBackoff();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay failed, will retry: {}", e.toString());
+                backoff = properties.maxBackoff();
+            }
+            await(backoff);
+        }
+    }
+
+    private void await(Duration d) {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                wake.await(d.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay-" + properties.threadSuffix());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop before Kafka producers and the datasource go away
+        return Integer.MAX_VALUE - 100;
+    }
+}

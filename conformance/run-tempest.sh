@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# Runs OpenStack Tempest (Debian's package) against a running Nubo and reports per service, counting per test.
+# See conformance/README.md. Last line of output: `N passed, N failed, N skipped`.
+#
+#   conformance/run-tempest.sh --services identity
+#   conformance/run-tempest.sh --services identity,image --regex 'tempest\.api\.image\.v2' --concurrency 2
+#   conformance/run-tempest.sh --services identity --list        # only list the selected tests and count them
+#
+# Options:
+#   --services LIST        services Nubo offers, comma separated: identity (always on), image, object-store,
+#                          volume, network, compute. [service_available] is true only for these.
+#                          Default: identity.
+#   --regex REGEX          tests to run (default: each listed service's API tests, see README)
+#   --exclude-regex REGEX  tests to leave out (identity v2 tests are always left out: Nubo has no v2 API)
+#   --endpoint URL         Nubo's gateway (default http://127.0.0.1:8780)
+#   --admin-password P     admin password (default: $NUBO_ADMIN_PASSWORD, else ~/.nubo/admin-password)
+#   --admin-user U / --admin-project P / --admin-domain D    (defaults admin / admin / Default)
+#   --security-compliance  tell Tempest that PCI-DSS options are on (lockout after 2 failures for 5 s,
+#                          last 2 passwords unique): enables 4 more identity tests
+#   --concurrency N        Tempest workers (default 2)
+#   --failed-file FILE     write the ids of failed tests there (always also in the run directory)
+#   --list                 write the config, list the selected tests, print their count per service; run nothing
+#   --config-only          write the workspace and tempest.conf, print its path; run nothing
+#   --force                run even when the endpoint does not answer
+#   --fresh                recreate the workspace (conformance/work/workspace) first
+#
+# Exit: 0 all selected tests passed or skipped; 1 some failed; 2 usage or setup error.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+WORK="$HERE/work"                    # ignored by git (/conformance/work/)
+WS="$WORK/workspace"
+PY=/usr/bin/python3                  # Debian's: the tempest, subunit and testtools modules live there
+TEMPEST=/usr/bin/tempest
+
+services="identity" regex="" exclude="" endpoint="http://127.0.0.1:8780" admin_password="${NUBO_ADMIN_PASSWORD-}"
+admin_user=admin admin_project=admin admin_domain=Default security_compliance=false concurrency=2
+failed_file="" mode=run force=false fresh=false
+
+die() { echo "run-tempest: $*" >&2; exit 2; }
+need() { [ "$#" -ge 2 ] || die "$1 needs a value"; }
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --services) need "$@"; services="$2"; shift ;;
+    --regex) need "$@"; regex="$2"; shift ;;
+    --exclude-regex) need "$@"; exclude="$2"; shift ;;
+    --endpoint) need "$@"; endpoint="${2%/}"; shift ;;
+    --admin-password) need "$@"; admin_password="$2"; shift ;;
+    --admin-user) need "$@"; admin_user="$2"; shift ;;
+    --admin-project) need "$@"; admin_project="$2"; shift ;;
+    --admin-domain) need "$@"; admin_domain="$2"; shift ;;
+    --security-compliance) security_compliance=true ;;
+    --concurrency) need "$@"; concurrency="$2"; shift ;;
+    --failed-file) need "$@"; failed_file="$(realpath -m "$2")"; shift ;;
+    --list) mode=list ;;
+    --config-only) mode=config ;;
+    --force) force=true ;;
+    --fresh) fresh=true ;;
+    -h | --help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown argument: $1 (see --help)" ;;
+  esac
+  shift
+done
+[[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || die "--concurrency must be a positive number"
+
+# ---- services -> [service_available] and default regex ----------------------------------------------------
+declare -A avail=([glance]=false [swift]=false [cinder]=false [neutron]=false [nova]=false)
+default_regexes=()
+IFS=',' read -r -a svc_list <<<"$services"
+for s in "${svc_list[@]}"; do
+  case "$s" in
+    identity | keystone) default_regexes+=('tempest\.api\.identity\.') ;;
+    image | glance) avail[glance]=true; default_regexes+=('tempest\.api\.image\.v2\.') ;;
+    object-store | object_storage | swift) avail[swift]=true; default_regexes+=('tempest\.api\.object_storage\.') ;;
+    volume | block-storage | cinder) avail[cinder]=true; default_regexes+=('tempest\.api\.volume\.') ;;
+    network | neutron) avail[neutron]=true; default_regexes+=('tempest\.api\.network\.') ;;
+    compute | nova) avail[nova]=true; default_regexes+=('tempest\.api\.compute\.') ;;
+    '') ;;
+    *) die "unknown service '$s' (identity, image, object-store, volume, network, compute)" ;;
+  esac
+done
+if [ -z "$regex" ]; then
+  [ "${#default_regexes[@]}" -gt 0 ] || die "no service given"
+  regex="^($(IFS='|'; echo "${default_regexes[*]}"))"
+fi
+# Nubo serves identity v3 only; the v2 classes would all be class-level skips.
+v2_exclude='^tempest\.api\.identity\.(admin\.)?v2\.'
+exclude="${exclude:+($exclude)|}$v2_exclude"
+
+# ---- admin credentials ------------------------------------------------------------------------------------
+if [ -z "$admin_password" ] && [ -r "$HOME/.nubo/admin-password" ]; then
+  admin_password="$(tr -d '\r\n' <"$HOME/.nubo/admin-password")"
+fi
+if [ -z "$admin_password" ]; then
+  [ "$mode" = run ] && die "no admin password: pass --admin-password, set NUBO_ADMIN_PASSWORD or run ./nubo up (writes ~/.nubo/admin-password)"
+  admin_password="unset"   # listing and config generation need none
+fi
+
+# ---- Tempest and the workspace ----------------------------------------------------------------------------
+"$ROOT/scripts/install-deps.sh" --tempest --no-postgres
+mkdir -p "$WORK"
+if $fresh; then rm -rf "$WS" "$WORK/workspace.yaml"; fi
+if [ ! -f "$WS/.stestr.conf" ]; then
+  rm -rf "$WS" "$WORK/workspace.yaml"
+  # A private registry (--workspace-path): the shared ~/.tempest/workspace.yaml refuses a name used before.
+  # Run from $WORK: `tempest init` writes a tempest.log into the current directory.
+  (cd "$WORK" && "$TEMPEST" init --name nubo-conformance --workspace-path "$WORK/workspace.yaml" "$WS" \
+      >"$WORK/init.log" 2>&1) || { tail -n 20 "$WORK/init.log" >&2; die "tempest init failed"; }
+fi
+
+# A small file that image tests can import from "the web": served on loopback only, for the length of the run.
+mkdir -p "$WORK/http"
+[ -f "$WORK/http/nubo-test-image.img" ] || head -c 1048576 /dev/zero >"$WORK/http/nubo-test-image.img"
+http_port="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+
+ini_bool() { if [ "$1" = true ]; then echo True; else echo False; fi; }
+conf="$WS/etc/tempest.conf"
+cat >"$conf" <<EOF
+# Written by conformance/run-tempest.sh for the Nubo at $endpoint; rewritten on every run.
+[DEFAULT]
+log_file = tempest.log
+log_dir = $WS/logs
+debug = False
+
+[oslo_concurrency]
+lock_path = $WS/tempest_lock
+
+[auth]
+use_dynamic_credentials = True
+create_isolated_networks = $(ini_bool "${avail[neutron]}")
+admin_username = $admin_user
+admin_password = $admin_password
+admin_project_name = $admin_project
+admin_domain_name = $admin_domain
+default_credentials_domain_name = $admin_domain
+tempest_roles = member
+
+[identity]
+catalog_type = identity
+uri_v3 = $endpoint/identity/v3
+auth_version = v3
+region = RegionOne
+v3_endpoint_type = public
+disable_ssl_certificate_validation = True
+admin_role = admin
+default_domain_id = default
+user_lockout_failure_attempts = 2
+user_lockout_duration = 5
+user_unique_last_password_count = 2
+
+[identity-feature-enabled]
+api_v2 = False
+api_v3 = True
+security_compliance = $(ini_bool "$security_compliance")
+trust = True
+project_tags = True
+application_credentials = True
+access_rules = True
+
+[service_available]
+glance = $(ini_bool "${avail[glance]}")
+swift = $(ini_bool "${avail[swift]}")
+cinder = $(ini_bool "${avail[cinder]}")
+neutron = $(ini_bool "${avail[neutron]}")
+nova = $(ini_bool "${avail[nova]}")
+horizon = False
+
+[image]
+catalog_type = image
+region = RegionOne
+http_image = http://127.0.0.1:$http_port/nubo-test-image.img
+
+[image-feature-enabled]
+api_v2 = True
+api_v1 = False
+
+[compute]
+catalog_type = compute
+region = RegionOne
+
+[volume]
+catalog_type = volumev3
+region = RegionOne
+
+[network]
+catalog_type = network
+region = RegionOne
+
+[object-storage]
+catalog_type = object-store
+region = RegionOne
+operator_role = member
+reseller_admin_role = ResellerAdmin
+
+[validation]
+run_validation = False
+
+[service-clients]
+http_timeout = 60
+EOF
+
+if [ "$mode" = config ]; then echo "$conf"; exit 0; fi
+
+# From the workspace: stestr keeps its results in $WS/.stestr, Tempest's log goes to $WS/logs and ./tempest.log.
+run_tempest() { (cd "$WS" && "$TEMPEST" run --config-file "$conf" "$@"); }
+
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+RUN="$WORK/runs/$stamp"
+mkdir -p "$RUN"
+ln -sfn "runs/$stamp" "$WORK/last"
+
+run_tempest --list-tests --regex "$regex" --exclude-regex "$exclude" >"$RUN/list.out" 2>"$RUN/list.err" \
+  || { tail -n 20 "$RUN/list.err" >&2; die "tempest could not list tests"; }
+grep -E '^tempest\.' "$RUN/list.out" >"$RUN/selected.txt" || true
+selected=$(wc -l <"$RUN/selected.txt")
+[ "$selected" -gt 0 ] || die "regex '$regex' selects no test"
+
+if [ "$mode" = list ]; then
+  sed -E 's/^tempest\.api\.([a-z_]+)\..*/\1/; t; s/^([^.]+\.[^.]+)\..*/\1/' "$RUN/selected.txt" | sort | uniq -c \
+    | awk '{printf "%-20s %5d\n", $2, $1}'
+  echo "$selected tests selected (regex '$regex', excluded '$exclude'); list in $RUN/selected.txt"
+  exit 0
+fi
+
+if ! curl -fsS -o /dev/null --max-time 5 "$endpoint/identity/v3" 2>/dev/null && ! $force; then
+  die "Nubo does not answer at $endpoint/identity/v3 (start it with ./nubo up --detach, or pass --force)"
+fi
+
+"$PY" -m http.server --bind 127.0.0.1 --directory "$WORK/http" "$http_port" >"$RUN/http.log" 2>&1 &
+http_pid=$!
+trap 'kill "$http_pid" 2>/dev/null || true' EXIT
+
+echo "run-tempest: $selected tests, concurrency $concurrency, services $services, endpoint $endpoint"
+echo "run-tempest: output in $RUN/tempest-run.log"
+started=$(date +%s)
+rc=0
+run_tempest --regex "$regex" --exclude-regex "$exclude" --concurrency "$concurrency" \
+  >"$RUN/tempest-run.log" 2>&1 </dev/null || rc=$?
+elapsed=$(( $(date +%s) - started ))
+
+(cd "$WS" && /usr/bin/stestr last --subunit >"$RUN/results.subunit" 2>"$RUN/stestr.err") \
+  || { tail -n 20 "$RUN/tempest-run.log" >&2; die "no results from this run (tempest exit $rc)"; }
+
+summary_rc=0
+"$PY" "$HERE/tempest_results.py" "$RUN/results.subunit" --tests "$RUN/selected.txt" \
+  --failed-file "$RUN/failed.txt" --json "$RUN/summary.json" >"$RUN/summary.txt" || summary_rc=$?
+[ "$summary_rc" -le 1 ] || die "could not read the results (see $RUN/results.subunit)"
+[ -z "$failed_file" ] || cp "$RUN/failed.txt" "$failed_file"
+
+echo "run-tempest: finished in ${elapsed}s (tempest exit $rc); failed ids in ${failed_file:-$RUN/failed.txt}"
+cat "$RUN/summary.txt"    # its last line: N passed, N failed, N skipped
+exit "$summary_rc"

@@ -114,8 +114,11 @@ mkdir -p "$WORK/http"
 [ -f "$WORK/http/nubo-test-image.img" ] || head -c 1048576 /dev/zero >"$WORK/http/nubo-test-image.img"
 http_port="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 
+# oslo.config expands $name in values: a literal $ is written $$.
+admin_password_ini="${admin_password//\$/\$\$}"
 ini_bool() { if [ "$1" = true ]; then echo True; else echo False; fi; }
 conf="$WS/etc/tempest.conf"
+: >"$conf" && chmod 600 "$conf"   # it holds the admin password
 cat >"$conf" <<EOF
 # Written by conformance/run-tempest.sh for the Nubo at $endpoint; rewritten on every run.
 [DEFAULT]
@@ -130,7 +133,7 @@ lock_path = $WS/tempest_lock
 use_dynamic_credentials = True
 create_isolated_networks = $(ini_bool "${avail[neutron]}")
 admin_username = $admin_user
-admin_password = $admin_password
+admin_password = $admin_password_ini
 admin_project_name = $admin_project
 admin_domain_name = $admin_domain
 default_credentials_domain_name = $admin_domain

@@ -38,7 +38,8 @@ public class RevocationList {
         return false;
     }
 
-    static boolean matches(TokenRevoked r, NuboPrincipal t) {
+    /** True when every field the revocation sets matches the token and the token was issued no later. */
+    public static boolean matches(TokenRevoked r, NuboPrincipal t) {
         if (r.issuedBefore() != null && t.issuedAt() != null && t.issuedAt().isAfter(r.issuedBefore())) {
             return false;
         }

@@ -1,0 +1,139 @@
+package io.nubo.identity.bootstrap;
+
+import io.nubo.identity.assignment.RoleAssignmentEntity;
+import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.catalog.EndpointEntity;
+import io.nubo.identity.catalog.EndpointRepository;
+import io.nubo.identity.catalog.RegionEntity;
+import io.nubo.identity.catalog.RegionRepository;
+import io.nubo.identity.catalog.ServiceEntity;
+import io.nubo.identity.catalog.ServiceRepository;
+import io.nubo.identity.directory.DomainEntity;
+import io.nubo.identity.directory.DomainRepository;
+import io.nubo.identity.directory.ProjectEntity;
+import io.nubo.identity.directory.ProjectRepository;
+import io.nubo.identity.directory.RoleEntity;
+import io.nubo.identity.directory.RoleRepository;
+import io.nubo.identity.directory.UserEntity;
+import io.nubo.identity.directory.UserRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What {@code keystone-manage bootstrap} does, on every start and idempotently: the default domain, the admin
+ * project, user and roles, the region and the catalog. Runs before the web server opens, so a ready identity is a
+ * bootstrapped one.
+ */
+@Component
+public class IdentityBootstrap implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+    public static final String DEFAULT_DOMAIN = "default";
+    static final List<String> ROLES = List.of("admin", "member", "reader", "service", "ResellerAdmin");
+
+    private final BootstrapProperties props;
+    private final AdminPasswordFile passwordFile;
+    private final TransactionTemplate tx;
+    private final PasswordEncoder encoder;
+    private final DomainRepository domains;
+    private final ProjectRepository projects;
+    private final UserRepository users;
+    private final RoleRepository roles;
+    private final RoleAssignments assignments;
+    private final CatalogBootstrap catalog;
+
+    public IdentityBootstrap(BootstrapProperties props, AdminPasswordFile passwordFile, TransactionTemplate tx,
+                             PasswordEncoder encoder, DomainRepository domains, ProjectRepository projects,
+                             UserRepository users, RoleRepository roles, RoleAssignments assignments,
+                             CatalogBootstrap catalog) {
+        this.props = props;
+        this.passwordFile = passwordFile;
+        this.tx = tx;
+        this.encoder = encoder;
+        this.domains = domains;
+        this.projects = projects;
+        this.users = users;
+        this.roles = roles;
+        this.assignments = assignments;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        tx.executeWithoutResult(s -> run());
+    }
+
+    void run() {
+        if (!domains.existsById(DEFAULT_DOMAIN)) {
+            domains.save(new DomainEntity(DEFAULT_DOMAIN, "Default", "The default domain", true));
+        }
+        ProjectEntity admin = projects.findByDomainIdAndName(DEFAULT_DOMAIN, "admin")
+                .orElseGet(() -> projects.save(new ProjectEntity(newId(), "admin", DEFAULT_DOMAIN, null,
+                        "Bootstrap project for initializing the cloud.", true)));
+        Map<String, RoleEntity> byName = ROLES.stream().map(name -> roles.findByDomainIdAndName(RoleEntity.GLOBAL, name)
+                        .orElseGet(() -> roles.save(new RoleEntity(newId(), name, null, null))))
+                .collect(Collectors.toMap(RoleEntity::getName, Function.identity()));
+        UserEntity user = users.findByDomainIdAndName(DEFAULT_DOMAIN, "admin").orElseGet(() -> {
+            String password = props.adminPassword();
+            if (password == null || password.isBlank()) {
+                password = passwordFile.generateAndWrite();
+                log.info("Generated the admin password; it is in {}", passwordFile.path());
+            }
+            return users.save(new UserEntity(newId(), "admin", DEFAULT_DOMAIN, encoder.encode(password), true));
+        });
+        String adminRole = byName.get("admin").getId();
+        assignments.grant(user.getId(), RoleAssignmentEntity.PROJECT, admin.getId(), adminRole);
+        assignments.grant(user.getId(), RoleAssignmentEntity.SYSTEM, RoleAssignmentEntity.SYSTEM_ALL, adminRole);
+        catalog.ensure(props.publicUrl(), props.region());
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Creates the region, services and endpoints once; later starts only follow a changed public URL. */
+    @Component
+    public static class CatalogBootstrap {
+
+        private final RegionRepository regions;
+        private final ServiceRepository services;
+        private final EndpointRepository endpoints;
+
+        public CatalogBootstrap(RegionRepository regions, ServiceRepository services, EndpointRepository endpoints) {
+            this.regions = regions;
+            this.services = services;
+            this.endpoints = endpoints;
+        }
+
+        void ensure(String publicUrl, String region) {
+            if (!regions.existsById(region)) {
+                regions.save(new RegionEntity(region, ""));
+            }
+            for (CatalogTemplate.Entry e : CatalogTemplate.ENTRIES) {
+                ServiceEntity service = services.findFirstByType(e.type()).orElse(null);
+                String url = publicUrl + e.path();
+                if (service == null) {
+                    service = services.save(new ServiceEntity(newId(), e.type(), e.name(), ""));
+                    for (String iface : CatalogTemplate.INTERFACES) {
+                        endpoints.save(new EndpointEntity(newId(), service.getId(), iface, region, url, true));
+                    }
+                } else {
+                    for (EndpointEntity ep : endpoints.findByServiceId(service.getId())) {
+                        if (ep.isBootstrap() && !ep.getUrl().equals(url)) {
+                            ep.setUrl(url);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

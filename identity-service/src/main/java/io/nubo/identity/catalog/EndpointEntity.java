@@ -1,0 +1,69 @@
+package io.nubo.identity.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "endpoints")
+public class EndpointEntity {
+
+    @Id
+    private String id;
+    @Column(name = "service_id")
+    private String serviceId;
+    @Column(name = "interface")
+    private String iface;
+    @Column(name = "region_id")
+    private String regionId;
+    private String url;
+    private boolean enabled;
+    /** Created by bootstrap from the public URL, and rewritten when that URL changes. */
+    private boolean bootstrap;
+
+    protected EndpointEntity() {
+    }
+
+    public EndpointEntity(String id, String serviceId, String iface, String regionId, String url, boolean bootstrap) {
+        this.id = id;
+        this.serviceId = serviceId;
+        this.iface = iface;
+        this.regionId = regionId;
+        this.url = url;
+        this.enabled = true;
+        this.bootstrap = bootstrap;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getServiceId() {
+        return serviceId;
+    }
+
+    public String getInterface() {
+        return iface;
+    }
+
+    public String getRegionId() {
+        return regionId;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isBootstrap() {
+        return bootstrap;
+    }
+}

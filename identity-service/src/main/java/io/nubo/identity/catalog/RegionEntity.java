@@ -1,0 +1,29 @@
+package io.nubo.identity.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "regions")
+public class RegionEntity {
+
+    @Id
+    private String id;
+    private String description;
+    @Column(name = "parent_region_id")
+    private String parentRegionId;
+
+    protected RegionEntity() {
+    }
+
+    public RegionEntity(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    public String getId() {
+        return id;
+    }
+}

@@ -1,0 +1,44 @@
+package io.nubo.identity.catalog;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "services")
+public class ServiceEntity {
+
+    @Id
+    private String id;
+    private String type;
+    private String name;
+    private String description;
+    private boolean enabled;
+
+    protected ServiceEntity() {
+    }
+
+    public ServiceEntity(String id, String type, String name, String description) {
+        this.id = id;
+        this.type = type;
+        this.name = name;
+        this.description = description;
+        this.enabled = true;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

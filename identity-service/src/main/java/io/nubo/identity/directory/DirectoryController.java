@@ -1,0 +1,81 @@
+package io.nubo.identity.directory;
+
+import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.web.Links;
+import io.nubo.shared.security.NuboPrincipal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Read access to domains, projects, users and roles for administrators (full CRUD arrives with issue 3). */
+@RestController
+public class DirectoryController {
+
+    private final DomainRepository domains;
+    private final ProjectRepository projects;
+    private final UserRepository users;
+    private final RoleRepository roles;
+
+    public DirectoryController(DomainRepository domains, ProjectRepository projects, UserRepository users,
+                               RoleRepository roles) {
+        this.domains = domains;
+        this.projects = projects;
+        this.users = users;
+        this.roles = roles;
+    }
+
+    @GetMapping("/v3/domains")
+    public Map<String, Object> domains(@RequestParam(required = false) String name) {
+        requireAdmin();
+        return list("domains", domains.findAllByOrderByName(), d -> name == null || name.equals(d.getName()),
+                DirectoryViews::domain);
+    }
+
+    @GetMapping("/v3/domains/{id}")
+    public Map<String, Object> domain(@PathVariable String id) {
+        requireAdmin();
+        DomainEntity d = domains.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("domain", id));
+        return Map.of("domain", DirectoryViews.domain(d));
+    }
+
+    @GetMapping("/v3/projects")
+    public Map<String, Object> projects(@RequestParam(required = false) String name,
+                                        @RequestParam(value = "domain_id", required = false) String domainId) {
+        requireAdmin();
+        return list("projects", projects.findAllByOrderByName(),
+                p -> (name == null || name.equals(p.getName())) && (domainId == null || domainId.equals(p.getDomainId())),
+                DirectoryViews::project);
+    }
+
+    @GetMapping("/v3/users")
+    public Map<String, Object> users(@RequestParam(required = false) String name,
+                                     @RequestParam(value = "domain_id", required = false) String domainId) {
+        requireAdmin();
+        return list("users", users.findAllByOrderByName(),
+                u -> (name == null || name.equals(u.getName())) && (domainId == null || domainId.equals(u.getDomainId())),
+                DirectoryViews::user);
+    }
+
+    @GetMapping("/v3/roles")
+    public Map<String, Object> roles(@RequestParam(required = false) String name) {
+        requireAdmin();
+        return list("roles", roles.findAllByOrderByName(), r -> name == null || name.equals(r.getName()),
+                DirectoryViews::role);
+    }
+
+    private static <E> Map<String, Object> list(String key, List<E> all, Predicate<E> filter, Function<E, ?> view) {
+        return Map.of(key, all.stream().filter(filter).map(view).toList(), "links", Links.ofCurrentRequest());
+    }
+
+    private static void requireAdmin() {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (caller == null || !caller.isAdmin()) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+    }
+}

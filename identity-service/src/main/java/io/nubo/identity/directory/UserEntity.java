@@ -1,0 +1,64 @@
+package io.nubo.identity.directory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "users")
+public class UserEntity {
+
+    @Id
+    private String id;
+    private String name;
+    @Column(name = "domain_id")
+    private String domainId;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    private boolean enabled;
+    @Column(name = "default_project_id")
+    private String defaultProjectId;
+    @Column(name = "password_expires_at")
+    private Instant passwordExpiresAt;
+
+    protected UserEntity() {
+    }
+
+    public UserEntity(String id, String name, String domainId, String passwordHash, boolean enabled) {
+        this.id = id;
+        this.name = name;
+        this.domainId = domainId;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDomainId() {
+        return domainId;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public String getDefaultProjectId() {
+        return defaultProjectId;
+    }
+
+    public Instant getPasswordExpiresAt() {
+        return passwordExpiresAt;
+    }
+}

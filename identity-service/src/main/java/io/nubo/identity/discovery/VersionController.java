@@ -1,0 +1,42 @@
+package io.nubo.identity.discovery;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Keystone's version discovery: {@code GET /} (300, all versions) and {@code GET /v3}. */
+@RestController
+public class VersionController {
+
+    public record Link(String rel, String href) {
+    }
+
+    public record MediaType(String base, String type) {
+    }
+
+    public record Version(String id, String status, String updated, List<Link> links,
+                          @JsonProperty("media-types") List<MediaType> mediaTypes) {
+    }
+
+    private static Version v3() {
+        String self = ServletUriComponentsBuilder.fromCurrentContextPath().path("/v3/").build().toUriString();
+        return new Version("v3.14", "stable", "2020-04-07T00:00:00Z", List.of(new Link("self", self)),
+                List.of(new MediaType("application/json", "application/vnd.openstack.identity-v3+json")));
+    }
+
+    @GetMapping("/")
+    public ResponseEntity<Map<String, Object>> versions() {
+        return ResponseEntity.status(HttpStatus.MULTIPLE_CHOICES)
+                .body(Map.of("versions", Map.of("values", List.of(v3()))));
+    }
+
+    @GetMapping({"/v3", "/v3/"})
+    public Map<String, Object> version() {
+        return Map.of("version", v3());
+    }
+}

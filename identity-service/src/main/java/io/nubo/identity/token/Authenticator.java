@@ -1,0 +1,208 @@
+package io.nubo.identity.token;
+
+import io.nubo.identity.assignment.RoleAssignmentEntity;
+import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.directory.DomainEntity;
+import io.nubo.identity.directory.DomainRepository;
+import io.nubo.identity.directory.ProjectEntity;
+import io.nubo.identity.directory.ProjectRepository;
+import io.nubo.identity.directory.RoleEntity;
+import io.nubo.identity.directory.UserEntity;
+import io.nubo.identity.directory.UserRepository;
+import io.nubo.identity.web.IdentityError;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns an auth request into {@link TokenFacts}: proves who the caller is (password or an existing token), then
+ * resolves the requested scope and the roles held on it. Every failure to authenticate is the same 401.
+ */
+@Service
+public class Authenticator {
+
+    private final UserRepository users;
+    private final DomainRepository domains;
+    private final ProjectRepository projects;
+    private final RoleAssignments assignments;
+    private final PasswordEncoder passwords;
+    private final TokenCodec codec;
+    private final RevocationStore revocations;
+    private final Duration lifetime;
+
+    public Authenticator(UserRepository users, DomainRepository domains, ProjectRepository projects,
+                         RoleAssignments assignments, PasswordEncoder passwords, TokenCodec codec,
+                         RevocationStore revocations, @Value("${nubo.identity.token.expiration:1h}") Duration lifetime) {
+        this.users = users;
+        this.domains = domains;
+        this.projects = projects;
+        this.assignments = assignments;
+        this.passwords = passwords;
+        this.codec = codec;
+        this.revocations = revocations;
+        this.lifetime = lifetime;
+    }
+
+    @Transactional(readOnly = true)
+    public TokenFacts authenticate(AuthRequest request) {
+        if (request == null || request.auth() == null || request.auth().identity() == null) {
+            throw IdentityError.BAD_REQUEST.exception("Expecting to find identity in auth.");
+        }
+        AuthRequest.Identity identity = request.auth().identity();
+        List<String> methods = identity.methods();
+        if (methods == null || methods.isEmpty()) {
+            throw IdentityError.BAD_REQUEST.exception("Expecting to find methods in identity.");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UserEntity user;
+        List<String> auditIds = new ArrayList<>();
+        auditIds.add(newAuditId());
+        Instant expires = now.plus(lifetime);
+        if (methods.contains("password")) {
+            user = byPassword(identity.password());
+        } else if (methods.contains("token")) {
+            TokenFacts original = byToken(identity.token());
+            user = users.findById(original.userId()).orElseThrow(IdentityError.UNAUTHORIZED::exception);
+            auditIds.add(original.auditIds().get(original.auditIds().size() - 1));
+            expires = original.expiresAt();
+        } else {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        if (!user.isEnabled() || !domainEnabled(user.getDomainId())) {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        TokenScope scope = resolveScope(request.auth().scope());
+        List<String> roles = rolesOn(user, scope);
+        return new TokenFacts(user.getId(), user.getDomainId(), List.copyOf(methods), auditIds, scope, roles, now,
+                expires);
+    }
+
+    private UserEntity byPassword(AuthRequest.Password password) {
+        if (password == null || password.user() == null) {
+            throw IdentityError.BAD_REQUEST.exception("Expecting to find user in password.");
+        }
+        AuthRequest.User u = password.user();
+        if (u.password() == null) {
+            throw IdentityError.BAD_REQUEST.exception("Expecting to find password in user.");
+        }
+        UserEntity user;
+        if (u.id() != null) {
+            user = users.findById(u.id()).orElse(null);
+        } else if (u.name() != null) {
+            if (u.domain() == null || (u.domain().id() == null && u.domain().name() == null)) {
+                throw IdentityError.BAD_REQUEST.exception("Expecting to find domain in user.");
+            }
+            String domainId = domainId(u.domain());
+            user = domainId == null ? null : users.findByDomainIdAndName(domainId, u.name()).orElse(null);
+        } else {
+            throw IdentityError.BAD_REQUEST.exception("Expecting to find id or name in user.");
+        }
+        if (user == null || user.getPasswordHash() == null || !passwords.matches(u.password(), user.getPasswordHash())) {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        return user;
+    }
+
+    private TokenFacts byToken(AuthRequest.TokenMethod token) {
+        if (token == null || token.id() == null) {
+            throw IdentityError.BAD_REQUEST.exception("Expecting to find id in token.");
+        }
+        TokenFacts facts = codec.decode(token.id());
+        if (facts == null || revocations.isRevoked(facts)) {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        return facts;
+    }
+
+    private TokenScope resolveScope(AuthRequest.Scope scope) {
+        if (scope == null) {
+            return new TokenScope.Unscoped();
+        }
+        int given = (scope.project() != null ? 1 : 0) + (scope.domain() != null ? 1 : 0) + (scope.system() != null ? 1 : 0);
+        if (given > 1) {
+            throw IdentityError.BAD_REQUEST.exception("Specify one scope: project, domain or system.");
+        }
+        if (scope.trust() != null) {
+            throw IdentityError.BAD_REQUEST.exception("Trust scope is not supported.");
+        }
+        if (scope.project() != null) {
+            ProjectEntity p = project(scope.project());
+            if (p == null || !p.isEnabled() || !domainEnabled(p.getDomainId())) {
+                throw IdentityError.UNAUTHORIZED.exception();
+            }
+            return new TokenScope.Project(p.getId(), p.getDomainId());
+        }
+        if (scope.domain() != null) {
+            String id = domainId(scope.domain());
+            if (id == null || !domainEnabled(id)) {
+                throw IdentityError.UNAUTHORIZED.exception();
+            }
+            return new TokenScope.Domain(id);
+        }
+        if (scope.system() != null) {
+            if (!Boolean.TRUE.equals(scope.system().get("all"))) {
+                throw IdentityError.BAD_REQUEST.exception("System scope must be {\"all\": true}.");
+            }
+            return new TokenScope.System();
+        }
+        return new TokenScope.Unscoped();
+    }
+
+    private List<String> rolesOn(UserEntity user, TokenScope scope) {
+        List<RoleEntity> roles;
+        if (scope instanceof TokenScope.Project p) {
+            roles = assignments.rolesOf(user.getId(), RoleAssignmentEntity.PROJECT, p.projectId());
+        } else if (scope instanceof TokenScope.Domain d) {
+            roles = assignments.rolesOf(user.getId(), RoleAssignmentEntity.DOMAIN, d.domainId());
+        } else if (scope instanceof TokenScope.System) {
+            roles = assignments.rolesOf(user.getId(), RoleAssignmentEntity.SYSTEM, RoleAssignmentEntity.SYSTEM_ALL);
+        } else {
+            return List.of();
+        }
+        if (roles.isEmpty()) {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        return roles.stream().map(RoleEntity::getName).toList();
+    }
+
+    private ProjectEntity project(AuthRequest.NamedRef ref) {
+        if (ref.id() != null) {
+            return projects.findById(ref.id()).orElse(null);
+        }
+        if (ref.name() == null || ref.domain() == null) {
+            throw IdentityError.BAD_REQUEST.exception("Expecting to find id, or name and domain, in project.");
+        }
+        String domainId = domainId(ref.domain());
+        return domainId == null ? null : projects.findByDomainIdAndName(domainId, ref.name()).orElse(null);
+    }
+
+    private String domainId(AuthRequest.NamedRef ref) {
+        if (ref.id() != null) {
+            return domains.existsById(ref.id()) ? ref.id() : null;
+        }
+        if (ref.name() == null) {
+            throw IdentityError.BAD_REQUEST.exception("Expecting to find id or name in domain.");
+        }
+        return domains.findByName(ref.name()).map(DomainEntity::getId).orElse(null);
+    }
+
+    private boolean domainEnabled(String domainId) {
+        return domains.findById(domainId).map(DomainEntity::isEnabled).orElse(false);
+    }
+
+    /** Keystone's audit id: 16 random bytes, URL-safe base64 without padding (22 characters). */
+    static String newAuditId() {
+        UUID u = UUID.randomUUID();
+        ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+}

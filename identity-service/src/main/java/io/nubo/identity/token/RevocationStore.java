@@ -1,0 +1,53 @@
+package io.nubo.identity.token;
+
+import io.nubo.shared.events.TokenRevoked;
+import io.nubo.shared.outbox.EventPublisher;
+import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.shared.security.RevocationList;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Identity's record of revocations (Keystone's revocation events). A revocation is stored here and published as
+ * {@link TokenRevoked} in the same transaction, so every service learns of it; identity itself also checks this
+ * table, so it never depends on the event round trip.
+ */
+@Service
+public class RevocationStore {
+
+    private final RevocationEventRepository events;
+    private final EventPublisher publisher;
+    private final Duration maxLifetime;
+
+    public RevocationStore(RevocationEventRepository events, EventPublisher publisher,
+                           @Value("${nubo.security.max-token-lifetime:24h}") Duration maxLifetime) {
+        this.events = events;
+        this.publisher = publisher;
+        this.maxLifetime = maxLifetime;
+    }
+
+    @Transactional
+    public void revoke(TokenRevoked r) {
+        events.save(new RevocationEventEntity(r.auditId(), r.auditChainId(), r.userId(), r.projectId(), r.domainId(),
+                r.issuedBefore(), r.revokedAt()));
+        publisher.publish(r, r.auditId() != null ? r.auditId() : r.userId(), r.projectId());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isRevoked(TokenFacts t) {
+        String projectId = t.scope() instanceof TokenScope.Project p ? p.projectId() : null;
+        String projectDomain = t.scope() instanceof TokenScope.Project p ? p.domainId() : null;
+        String domainId = t.scope() instanceof TokenScope.Domain d ? d.domainId() : null;
+        NuboPrincipal principal = new NuboPrincipal(t.userId(), t.userDomainId(), projectId, projectDomain, domainId,
+                t.scope() instanceof TokenScope.System, Set.copyOf(t.roleNames()), t.auditIds(), t.issuedAt(),
+                t.expiresAt());
+        return events.findByIssuedBeforeAfter(Instant.now().minus(maxLifetime)).stream()
+                .map(e -> new TokenRevoked(e.getAuditId(), e.getAuditChainId(), e.getUserId(), e.getProjectId(),
+                        e.getDomainId(), e.getIssuedBefore(), e.getRevokedAt()))
+                .anyMatch(r -> RevocationList.matches(r, principal));
+    }
+}

@@ -1,0 +1,118 @@
+package io.nubo.identity.token;
+
+import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.catalog.CatalogEntry;
+import io.nubo.identity.catalog.ServiceCatalog;
+import io.nubo.identity.directory.ProjectEntity;
+import io.nubo.identity.directory.ProjectRepository;
+import io.nubo.identity.directory.DirectoryViews;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.web.Links;
+import io.nubo.shared.events.TokenRevoked;
+import io.nubo.shared.security.NuboPrincipal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v3/auth/*}: issue, validate, check and revoke tokens; the caller's catalog and projects. */
+@RestController
+@RequestMapping("/v3/auth")
+public class TokenController {
+
+    static final String SUBJECT = "X-Subject-Token";
+
+    private final Authenticator authenticator;
+    private final TokenCodec codec;
+    private final TokenRenderer renderer;
+    private final RevocationStore revocations;
+    private final ServiceCatalog catalog;
+    private final RoleAssignments assignments;
+    private final ProjectRepository projects;
+
+    public TokenController(Authenticator authenticator, TokenCodec codec, TokenRenderer renderer,
+                           RevocationStore revocations, ServiceCatalog catalog, RoleAssignments assignments,
+                           ProjectRepository projects) {
+        this.authenticator = authenticator;
+        this.codec = codec;
+        this.renderer = renderer;
+        this.revocations = revocations;
+        this.catalog = catalog;
+        this.assignments = assignments;
+        this.projects = projects;
+    }
+
+    @PostMapping("/tokens")
+    public ResponseEntity<TokenBody> issue(@RequestBody AuthRequest request,
+                                           @RequestParam(value = "nocatalog", required = false) String nocatalog) {
+        TokenFacts facts = authenticator.authenticate(request);
+        String token = codec.encode(facts);
+        return ResponseEntity.status(HttpStatus.CREATED).header(SUBJECT, token)
+                .body(renderer.render(facts, nocatalog == null));
+    }
+
+    @GetMapping("/tokens")
+    public ResponseEntity<TokenBody> validate(@RequestHeader(value = SUBJECT, required = false) String subject,
+                                              @RequestParam(value = "nocatalog", required = false) String nocatalog) {
+        TokenFacts facts = subject(subject);
+        return ResponseEntity.ok().header(SUBJECT, subject).body(renderer.render(facts, nocatalog == null));
+    }
+
+    @RequestMapping(value = "/tokens", method = RequestMethod.HEAD)
+    public ResponseEntity<Void> check(@RequestHeader(value = SUBJECT, required = false) String subject) {
+        subject(subject);
+        return ResponseEntity.ok().header(SUBJECT, subject).build();
+    }
+
+    @DeleteMapping("/tokens")
+    public ResponseEntity<Void> revoke(@RequestHeader(value = SUBJECT, required = false) String subject) {
+        TokenFacts facts = subject(subject);
+        revocations.revoke(new TokenRevoked(facts.auditIds().get(0), null, null, null, null, Instant.now(),
+                Instant.now()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/catalog")
+    public Map<String, Object> catalog() {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (caller.projectId() == null && caller.domainId() == null && !caller.system()) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        List<CatalogEntry> entries = catalog.forProject(caller.projectId());
+        return Map.of("catalog", entries, "links", Links.ofCurrentRequest());
+    }
+
+    @GetMapping("/projects")
+    public Map<String, Object> projects() {
+        NuboPrincipal caller = NuboPrincipal.current();
+        List<ProjectEntity> mine = projects.findByIdInOrderByName(assignments.projectsOf(caller.userId()));
+        return Map.of("projects", mine.stream().filter(ProjectEntity::isEnabled).map(DirectoryViews::project).toList(),
+                "links", Links.ofCurrentRequest());
+    }
+
+    /** The subject token, if valid and the caller may see it (its own token, or an admin). */
+    private TokenFacts subject(String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw IdentityError.MISSING_SUBJECT_TOKEN.exception();
+        }
+        TokenFacts facts = codec.decode(subject);
+        if (facts == null || revocations.isRevoked(facts)) {
+            throw IdentityError.TOKEN_NOT_FOUND.exception("the token is invalid, expired or revoked");
+        }
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (!caller.isAdmin() && !caller.hasRole("service") && !caller.userId().equals(facts.userId())) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,81 @@
+package io.nubo.identity.token;
+
+import io.nubo.identity.catalog.ServiceCatalog;
+import io.nubo.identity.directory.DomainEntity;
+import io.nubo.identity.directory.DomainRepository;
+import io.nubo.identity.directory.ProjectEntity;
+import io.nubo.identity.directory.ProjectRepository;
+import io.nubo.identity.directory.RoleEntity;
+import io.nubo.identity.directory.RoleRepository;
+import io.nubo.identity.directory.UserEntity;
+import io.nubo.identity.directory.UserRepository;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Renders {@link TokenFacts} as Keystone's token body, with names looked up and the catalog attached. */
+@Component
+public class TokenRenderer {
+
+    static final DateTimeFormatter KEYSTONE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final UserRepository users;
+    private final DomainRepository domains;
+    private final ProjectRepository projects;
+    private final RoleRepository roles;
+    private final ServiceCatalog catalog;
+
+    public TokenRenderer(UserRepository users, DomainRepository domains, ProjectRepository projects,
+                         RoleRepository roles, ServiceCatalog catalog) {
+        this.users = users;
+        this.domains = domains;
+        this.projects = projects;
+        this.roles = roles;
+        this.catalog = catalog;
+    }
+
+    public static String time(Instant t) {
+        return KEYSTONE_TIME.format(t);
+    }
+
+    @Transactional(readOnly = true)
+    public TokenBody render(TokenFacts t, boolean withCatalog) {
+        UserEntity u = users.findById(t.userId()).orElse(null);
+        TokenBody.User user = new TokenBody.User(t.userId(), u == null ? null : u.getName(), domainRef(t.userDomainId()),
+                u == null || u.getPasswordExpiresAt() == null ? null : time(u.getPasswordExpiresAt()));
+        TokenBody.Project project = null;
+        TokenBody.Ref domain = null;
+        Map<String, Boolean> system = null;
+        String catalogProject = null;
+        if (t.scope() instanceof TokenScope.Project p) {
+            ProjectEntity pe = projects.findById(p.projectId()).orElse(null);
+            project = new TokenBody.Project(p.projectId(), pe == null ? null : pe.getName(), domainRef(p.domainId()));
+            catalogProject = p.projectId();
+        } else if (t.scope() instanceof TokenScope.Domain d) {
+            domain = domainRef(d.domainId());
+        } else if (t.scope() instanceof TokenScope.System) {
+            system = Map.of("all", true);
+        }
+        boolean scoped = !(t.scope() instanceof TokenScope.Unscoped);
+        List<TokenBody.Ref> roleRefs = scoped ? t.roleNames().stream()
+                .map(n -> roles.findByDomainIdAndName(RoleEntity.GLOBAL, n)
+                        .map(r -> new TokenBody.Ref(r.getId(), r.getName())).orElse(null))
+                .filter(Objects::nonNull).toList() : null;
+        return new TokenBody(new TokenBody.Token(t.methods(), user, t.auditIds(), time(t.expiresAt()),
+                time(t.issuedAt()), project, domain, system, project != null ? Boolean.FALSE : null, roleRefs,
+                withCatalog && scoped ? catalog.forProject(catalogProject) : null));
+    }
+
+    private TokenBody.Ref domainRef(String id) {
+        if (id == null) {
+            return null;
+        }
+        return new TokenBody.Ref(id, domains.findById(id).map(DomainEntity::getName).orElse(null));
+    }
+}

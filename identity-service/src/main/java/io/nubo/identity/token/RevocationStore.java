@@ -10,6 +10,8 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Identity's record of revocations (Keystone's revocation events). A revocation is stored here and published as
@@ -21,12 +23,14 @@ public class RevocationStore {
 
     private final RevocationEventRepository events;
     private final EventPublisher publisher;
+    private final RevocationList local;
     private final Duration maxLifetime;
 
-    public RevocationStore(RevocationEventRepository events, EventPublisher publisher,
+    public RevocationStore(RevocationEventRepository events, EventPublisher publisher, RevocationList local,
                            @Value("${nubo.security.max-token-lifetime:24h}") Duration maxLifetime) {
         this.events = events;
         this.publisher = publisher;
+        this.local = local;
         this.maxLifetime = maxLifetime;
     }
 
@@ -35,6 +39,13 @@ public class RevocationStore {
         events.save(new RevocationEventEntity(r.auditId(), r.auditChainId(), r.userId(), r.projectId(), r.domainId(),
                 r.issuedBefore(), r.revokedAt()));
         publisher.publish(r, r.auditId() != null ? r.auditId() : r.userId(), r.projectId());
+        // this instance refuses the token at once; the others learn it from the revocation topic
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                local.add(r);
+            }
+        });
     }
 
     @Transactional(readOnly = true)

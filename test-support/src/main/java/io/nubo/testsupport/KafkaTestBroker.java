@@ -1,0 +1,37 @@
+package io.nubo.testsupport;
+
+import io.nubo.embedded.kafka.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** One real Kafka broker (the embedded KRaft server) per test JVM, on free loopback ports, started on first use. */
+public final class KafkaTestBroker {
+
+    private static EmbeddedKafkaBroker broker;
+
+    private KafkaTestBroker() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            try {
+                Path dir = Files.createTempDirectory("nubo-test-kafka");
+                broker = EmbeddedKafkaBroker.start(dir, freePort(), freePort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            EmbeddedKafkaBroker started = broker;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "kafka-test-broker-stop"));
+        }
+        return broker.bootstrapServers();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.nubo.image.discovery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Glance's version list: v2.17 current, every older v2 minor supported; 300 at the root, 200 at /versions. */
+@RestController
+public class VersionController {
+
+    static final int NEWEST_MINOR = 17;
+
+    public record Link(String rel, String href) {
+    }
+
+    public record Version(String id, String status, List<Link> links) {
+    }
+
+    static Map<String, Object> document() {
+        String self = ServletUriComponentsBuilder.fromCurrentContextPath().path("/v2/").build().toUriString();
+        List<Version> versions = new ArrayList<>();
+        for (int minor = NEWEST_MINOR; minor >= 0; minor--) {
+            versions.add(new Version("v2." + minor, minor == NEWEST_MINOR ? "CURRENT" : "SUPPORTED",
+                    List.of(new Link("self", self))));
+        }
+        return Map.of("versions", versions);
+    }
+
+    @GetMapping("/")
+    public ResponseEntity<Map<String, Object>> root() {
+        return ResponseEntity.status(HttpStatus.MULTIPLE_CHOICES).body(document());
+    }
+
+    @GetMapping("/versions")
+    public Map<String, Object> versions() {
+        return document();
+    }
+}

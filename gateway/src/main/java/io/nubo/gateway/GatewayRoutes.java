@@ -1,0 +1,77 @@
+package io.nubo.gateway;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * DevStack-style routing: {@code /<prefix>/**} goes to that service with the prefix stripped; the gateway's
+ * forwarded-headers filter tells the service its public host and prefix. Bodies stream through untouched.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GatewayRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayRoutes.class);
+
+    @Bean
+    @Order(1)
+    RouterFunction<ServerResponse> serviceRoutes(GatewayRoutesProperties props) {
+        RouterFunction<ServerResponse> all = null;
+        for (Map.Entry<String, java.net.URI> e : props.routes().entrySet()) {
+            String prefix = e.getKey();
+            RouterFunction<ServerResponse> r = route(prefix)
+                    .route(RequestPredicates.path("/" + prefix).or(RequestPredicates.path("/" + prefix + "/**")), http())
+                    .before(uri(e.getValue()))
+                    .before(stripPrefix(1))
+                    .onError(Exception.class, (ex, request) -> {
+                        log.warn("{} service unreachable at {}: {}", prefix, e.getValue(), ex.toString());
+                        return GatewayErrors.of(HttpStatus.SERVICE_UNAVAILABLE,
+                                "The " + prefix + " service is not available.");
+                    })
+                    .build();
+            all = all == null ? r : all.and(r);
+        }
+        return all;
+    }
+
+    @Bean
+    @Order(2)
+    RouterFunction<ServerResponse> index(GatewayRoutesProperties props) {
+        return RouterFunctions.route()
+                .GET("/", request -> {
+                    Map<String, Object> services = new LinkedHashMap<>();
+                    for (String prefix : props.routes().keySet()) {
+                        services.put(prefix, ServletUriComponentsBuilder.fromCurrentContextPath().path("/" + prefix)
+                                .build().toUriString());
+                    }
+                    return ServerResponse.ok().body(Map.of("services", services));
+                })
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    RouterFunction<ServerResponse> notFound() {
+        return RouterFunctions.route()
+                .route(request -> !List.of("/healthcheck", "/error").contains(request.path())
+                                && !request.path().startsWith("/healthcheck/"),
+                        request -> GatewayErrors.of(HttpStatus.NOT_FOUND, "The resource could not be found."))
+                .build();
+    }
+}

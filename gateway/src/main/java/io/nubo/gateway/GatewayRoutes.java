@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -38,6 +39,7 @@ public class GatewayRoutes {
             RouterFunction<ServerResponse> r = route(prefix)
                     .route(RequestPredicates.path("/" + prefix).or(RequestPredicates.path("/" + prefix + "/**")), http())
                     .before(uri(e.getValue()))
+                    .before(forwardedPrefix("/" + prefix))
                     .before(stripPrefix(1))
                     .onError(Exception.class, (ex, request) -> {
                         log.warn("{} service unreachable at {}: {}", prefix, e.getValue(), ex.toString());
@@ -48,6 +50,11 @@ public class GatewayRoutes {
             all = all == null ? r : all.and(r);
         }
         return all;
+    }
+
+    /** Sets (never appends) the prefix, so a client cannot make a service build links elsewhere. */
+    static java.util.function.Function<ServerRequest, ServerRequest> forwardedPrefix(String prefix) {
+        return request -> ServerRequest.from(request).headers(h -> h.set("X-Forwarded-Prefix", prefix)).build();
     }
 
     @Bean

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -54,6 +55,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 }
                 return Collections.enumeration(names);
             }
-        }, response);
+        }, new HttpServletResponseWrapper(response) {
+            // the service answers with the same id: replace ours instead of sending the header twice
+            @Override
+            public void addHeader(String name, String value) {
+                if (HEADER.equalsIgnoreCase(name)) {
+                    super.setHeader(HEADER, value);
+                } else {
+                    super.addHeader(name, value);
+                }
+            }
+        });
     }
 }

@@ -1,0 +1,179 @@
+package io.nubo.allinone;
+
+import io.nubo.embedded.kafka.EmbeddedKafkaBroker;
+import io.nubo.gateway.GatewayApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole cloud in this JVM: Kafka's broker, identity, then the five other services in parallel, then the
+ * gateway, each service in its own Spring context on its own port. {@link #close()} stops them in reverse.
+ */
+public final class NuboCloud implements AutoCloseable {
+
+    private final LaunchOptions options;
+    private final EmbeddedKafkaBroker broker;
+    private final List<ConfigurableApplicationContext> contexts;
+
+    private NuboCloud(LaunchOptions options, EmbeddedKafkaBroker broker, List<ConfigurableApplicationContext> contexts) {
+        this.options = options;
+        this.broker = broker;
+        this.contexts = contexts;
+    }
+
+    public static NuboCloud start(LaunchOptions o) throws Exception {
+        Files.createDirectories(o.dataDir());
+        if (o.postgres() != null) {
+            createDatabases(o.postgres());
+        }
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(o.dataDir().resolve("kafka"), o.kafkaPort(),
+                o.kafkaControllerPort());
+        List<ConfigurableApplicationContext> started = Collections.synchronizedList(new ArrayList<>());
+        try {
+            started.add(ServiceModule.IDENTITY.builder().run(serviceArgs(o, ServiceModule.IDENTITY, broker)));
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<ConfigurableApplicationContext>> rest = new ArrayList<>();
+                for (ServiceModule m : ServiceModule.values()) {
+                    if (m != ServiceModule.IDENTITY) {
+                        rest.add(pool.submit(() -> m.builder().run(serviceArgs(o, m, broker))));
+                    }
+                }
+                for (Future<ConfigurableApplicationContext> f : rest) {
+                    started.add(f.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            started.add(GatewayApplication.builder().run(gatewayArgs(o)));
+        } catch (Exception | Error e) {
+            new NuboCloud(o, broker, started).close();
+            throw e;
+        }
+        return new NuboCloud(o, broker, started);
+    }
+
+    static String[] serviceArgs(LaunchOptions o, ServiceModule m, EmbeddedKafkaBroker broker) {
+        List<String> a = new ArrayList<>(common(o));
+        a.add("--server.port=" + m.port(o));
+        a.add("--server.address=127.0.0.1");
+        a.add("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
+        a.add("--nubo.security.jwk-set-uri=http://127.0.0.1:" + ServiceModule.IDENTITY.port(o)
+                + "/.well-known/jwks.json");
+        a.add("--nubo.security.identity-uri=" + o.publicUrl() + "/identity");
+        if (m == ServiceModule.IDENTITY) {
+            a.add("--nubo.identity.bootstrap.public-url=" + o.publicUrl());
+        }
+        if (o.postgres() != null) {
+            a.add("--spring.datasource.url=" + o.postgres() + m.database());
+            a.add("--spring.datasource.username=" + System.getenv().getOrDefault("NUBO_PG_USER", "postgres"));
+            a.add("--spring.datasource.password=" + System.getenv().getOrDefault("NUBO_PG_PASSWORD", ""));
+        }
+        return a.toArray(String[]::new);
+    }
+
+    static String[] gatewayArgs(LaunchOptions o) {
+        List<String> a = new ArrayList<>(common(o));
+        a.add("--server.port=" + o.gatewayPort());
+        for (ServiceModule m : ServiceModule.values()) {
+            a.add("--nubo.gateway.routes." + m.prefix() + "=http://127.0.0.1:" + m.port(o));
+        }
+        return a.toArray(String[]::new);
+    }
+
+    private static List<String> common(LaunchOptions o) {
+        List<String> a = new ArrayList<>();
+        a.add("--nubo.data-dir=" + o.dataDir());
+        a.add("--spring.main.register-shutdown-hook=false");
+        if (o.quiet()) {
+            a.add("--logging.level.root=WARN");
+            a.add("--logging.level.io.nubo=INFO");
+            a.add("--logging.level.org.apache.kafka=ERROR");
+            a.add("--logging.level.kafka=ERROR");
+            a.add("--logging.level.state.change.logger=ERROR");
+        }
+        return a;
+    }
+
+    private static void createDatabases(String prefix) throws SQLException {
+        String admin = prefix + "postgres";
+        String user = System.getenv().getOrDefault("NUBO_PG_USER", "postgres");
+        String password = System.getenv().getOrDefault("NUBO_PG_PASSWORD", "");
+        try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
+            for (ServiceModule m : ServiceModule.values()) {
+                try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + m.database() + "'")) {
+                    if (!r.next()) {
+                        s.execute("CREATE DATABASE " + m.database());
+                    }
+                }
+            }
+        }
+    }
+
+    public LaunchOptions options() {
+        return options;
+    }
+
+    /** The admin password: the configured one, or the one identity generated on first start. */
+    public String adminPassword() {
+        String configured = System.getProperty("nubo.identity.bootstrap.admin-password");
+        if (configured != null) {
+            return configured;
+        }
+        try {
+            return Files.readString(options.dataDir().resolve("admin-password")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the admin password", e);
+        }
+    }
+
+    /** Writes {@code clouds.yaml} (cloud {@code nubo}) next to the data and returns its path. */
+    public Path writeCloudsYaml() throws IOException {
+        Path file = options.home().resolve("clouds.yaml");
+        String yaml = "clouds:\n"
+                + "  nubo:\n"
+                + "    auth:\n"
+                + "      auth_url: " + options.publicUrl() + "/identity/v3\n"
+                + "      username: admin\n"
+                + "      password: \"" + adminPassword().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n"
+                + "      project_name: admin\n"
+                + "      user_domain_name: Default\n"
+                + "      project_domain_name: Default\n"
+                + "    region_name: RegionOne\n"
+                + "    interface: public\n"
+                + "    identity_api_version: 3\n";
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> reverse = new ArrayList<>(contexts);
+        Collections.reverse(reverse);
+        for (ConfigurableApplicationContext c : reverse) {
+            try {
+                c.close();
+            } catch (RuntimeException ignored) {
+                // keep stopping the others
+            }
+        }
+        broker.close();
+    }
+}

@@ -8,27 +8,24 @@ import java.nio.file.Path;
  * @param home     the Nubo directory (default {@code ~/.nubo}); data under {@code home/data}
  * @param portBase the gateway's port; services take the next six, Kafka base+10 and base+11
  * @param postgres a JDBC URL prefix such as {@code jdbc:postgresql://127.0.0.1:5432/}, or null for embedded H2
- * @param quiet    log warnings only (the launcher's own lines are always printed)
  */
-public record LaunchOptions(Path home, int portBase, String postgres, boolean quiet) {
+public record LaunchOptions(Path home, int portBase, String postgres) {
 
     public static LaunchOptions parse(String[] args) {
         Path home = Path.of(System.getProperty("user.home"), ".nubo");
         int base = 8780;
         String postgres = null;
-        boolean quiet = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--data-dir" -> home = Path.of(value(args, ++i, a));
                 case "--port-base" -> base = Integer.parseInt(value(args, ++i, a));
                 case "--postgres" -> postgres = value(args, ++i, a);
-                case "--verbose" -> quiet = false;
                 default -> throw new IllegalArgumentException("Unknown option " + a
-                        + " (known: --data-dir DIR, --port-base N, --postgres JDBC_URL_PREFIX, --verbose)");
+                        + " (known: --data-dir DIR, --port-base N, --postgres JDBC_URL_PREFIX)");
             }
         }
-        return new LaunchOptions(home.toAbsolutePath(), base, postgres, quiet);
+        return new LaunchOptions(home.toAbsolutePath(), base, postgres);
     }
 
     private static String value(String[] args, int i, String option) {

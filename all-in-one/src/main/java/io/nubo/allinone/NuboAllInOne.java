@@ -21,7 +21,15 @@ public final class NuboAllInOne {
             return;
         }
         ensurePortFree(options.gatewayPort());
-        NuboCloud cloud = NuboCloud.start(options);
+        NuboCloud cloud;
+        try {
+            cloud = NuboCloud.start(options);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.err.println("nubo: start failed: " + e);
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Nubo is stopping");
             cloud.close();

@@ -37,6 +37,9 @@ public final class NuboCloud implements AutoCloseable {
     }
 
     public static NuboCloud start(LaunchOptions o) throws Exception {
+        // one logging configuration for the JVM (logback.xml): Boot's per-context logging system is not
+        // safe when several contexts start at once
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Files.createDirectories(o.dataDir());
         if (o.postgres() != null) {
             createDatabases(o.postgres());
@@ -100,13 +103,6 @@ public final class NuboCloud implements AutoCloseable {
         List<String> a = new ArrayList<>();
         a.add("--nubo.data-dir=" + o.dataDir());
         a.add("--spring.main.register-shutdown-hook=false");
-        if (o.quiet()) {
-            a.add("--logging.level.root=WARN");
-            a.add("--logging.level.io.nubo=INFO");
-            a.add("--logging.level.org.apache.kafka=ERROR");
-            a.add("--logging.level.kafka=ERROR");
-            a.add("--logging.level.state.change.logger=ERROR");
-        }
         return a;
     }
 

@@ -1,0 +1,144 @@
+package io.nubo.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The walking skeleton end to end: the whole all-in-one (broker, six services, gateway) in this JVM, and the real
+ * {@code openstack} CLI (Debian's python3-openstackclient, installed by scripts/install-deps.sh) talking to it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenStackCliEndToEndTest {
+
+    static final Path CLI = Path.of("/usr/bin/openstack");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static NuboCloud cloud;
+    static Path clouds;
+    static Path home;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(CLI).as("the openstack CLI (scripts/install-deps.sh installs python3-openstackclient)").exists();
+        home = Files.createTempDirectory("nubo-e2e");
+        cloud = NuboCloud.start(new LaunchOptions(home, freePortBase(), null));
+        clouds = cloud.writeCloudsYaml();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    /** A base port with the twelve ports after it free. */
+    static int freePortBase() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            boolean free = true;
+            for (int p = base; p <= base + 11 && free; p++) {
+                try (ServerSocket s = new ServerSocket(p)) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port range");
+    }
+
+    static String openstack(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(CLI.toString(), "--os-cloud", "nubo"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("OS_CLIENT_CONFIG_FILE", clouds.toString());
+        pb.environment().remove("OS_CLOUD");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("openstack %s:%n%s", String.join(" ", args), out).isZero();
+        return out;
+    }
+
+    static int status(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cloud.options().publicUrl() + path));
+        if (token != null) {
+            b.header("X-Auth-Token", token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    @Order(1)
+    void tokenIssue() throws Exception {
+        JsonNode token = JSON.readTree(openstack("token", "issue", "-f", "json"));
+        assertThat(token.get("id").asString()).startsWith("eyJ");
+        assertThat(token.get("project_id").asString()).hasSize(32);
+        assertThat(token.get("user_id").asString()).hasSize(32);
+    }
+
+    @Test
+    @Order(2)
+    void catalogListsEveryServiceThroughTheGateway() throws Exception {
+        JsonNode catalog = JSON.readTree(openstack("catalog", "list", "-f", "json"));
+        List<String> types = new ArrayList<>();
+        catalog.forEach(s -> types.add(s.get("Type").asString()));
+        assertThat(types).containsExactlyInAnyOrder("identity", "compute", "image", "volumev3", "block-storage",
+                "network", "object-store");
+        assertThat(catalog.toString()).contains(cloud.options().publicUrl() + "/compute/v2.1");
+    }
+
+    @Test
+    @Order(3)
+    void versionsShowReadsEveryServicesDiscoveryDocument() throws Exception {
+        JsonNode versions = JSON.readTree(openstack("versions", "show", "-f", "json"));
+        List<String> seen = new ArrayList<>();
+        versions.forEach(v -> seen.add(v.get("Service Type").asString() + " " + v.get("Status").asString()));
+        assertThat(seen).contains("identity CURRENT", "compute CURRENT", "image CURRENT", "network CURRENT",
+                "block-storage CURRENT");
+    }
+
+    @Test
+    @Order(4)
+    void aRevokedTokenIsRefusedByAnotherServiceWithinSeconds() throws Exception {
+        String token = JSON.readTree(openstack("token", "issue", "-f", "json")).get("id").asString();
+        assertThat(status("/compute/v2.1/servers", token)).as("accepted before revocation").isNotEqualTo(401);
+        assertThat(status("/compute/v2.1/servers", null)).isEqualTo(401);
+        openstack("token", "revoke", token);
+        long deadline = System.currentTimeMillis() + 10_000;
+        int code;
+        do {
+            code = status("/compute/v2.1/servers", token);
+            if (code != 401) {
+                Thread.sleep(100);
+            }
+        } while (code != 401 && System.currentTimeMillis() < deadline);
+        assertThat(code).as("compute refuses the revoked token (the event crossed Kafka)").isEqualTo(401);
+        assertThat(status("/network/v2.0/networks", token)).isEqualTo(401);
+    }
+}

@@ -1,7 +1,8 @@
 package io.nubo.blockstorage.discovery;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.shared.api.Link;
+import io.nubo.shared.api.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -17,12 +18,7 @@ public class VersionController {
     public static final String MAX_MICROVERSION = "3.71";
     public static final String MIN_MICROVERSION = "3.0";
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Link(String rel, String type, String href) {
-    }
 
-    public record MediaType(String base, String type) {
-    }
 
     public record Version(String id, String status, String version, @JsonProperty("min_version") String minVersion,
                           String updated, List<Link> links, @JsonProperty("media-types") List<MediaType> mediaTypes) {
@@ -32,7 +28,7 @@ public class VersionController {
         String self = ServletUriComponentsBuilder.fromCurrentContextPath().path("/v3/").build().toUriString();
         Version v3 = new Version("v3.0", "CURRENT", MAX_MICROVERSION, MIN_MICROVERSION, "2023-08-31T00:00:00Z",
                 List.of(new Link("describedby", "text/html", "https://docs.openstack.org/"),
-                        new Link("self", null, self)),
+                        Link.self(self)),
                 List.of(new MediaType("application/json", "application/vnd.openstack.volume+json;version=3")));
         return Map.of("versions", List.of(v3));
     }

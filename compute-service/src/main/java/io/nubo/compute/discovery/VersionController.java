@@ -2,6 +2,8 @@ package io.nubo.compute.discovery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.shared.api.Link;
+import io.nubo.shared.api.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,12 +18,7 @@ public class VersionController {
     public static final String MAX_MICROVERSION = "2.96";
     public static final String MIN_MICROVERSION = "2.1";
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Link(String rel, String type, String href) {
-    }
 
-    public record MediaType(String base, String type) {
-    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Version(String id, String status, String version, @JsonProperty("min_version") String minVersion,
@@ -34,9 +31,9 @@ public class VersionController {
 
     private static Version v21(boolean full) {
         List<Link> links = full
-                ? List.of(new Link("self", null, href("/v2.1/")),
+                ? List.of(Link.self(href("/v2.1/")),
                         new Link("describedby", "text/html", "http://docs.openstack.org/"))
-                : List.of(new Link("self", null, href("/v2.1/")));
+                : List.of(Link.self(href("/v2.1/")));
         return new Version("v2.1", "CURRENT", MAX_MICROVERSION, MIN_MICROVERSION, "2013-07-23T11:33:21Z", links,
                 full ? List.of(new MediaType("application/json",
                         "application/vnd.openstack.compute+json;version=2.1")) : null);
@@ -45,7 +42,7 @@ public class VersionController {
     @GetMapping("/")
     public Map<String, Object> versions() {
         Version v20 = new Version("v2.0", "SUPPORTED", "", "", "2011-01-21T11:33:21Z",
-                List.of(new Link("self", null, href("/v2/"))), null);
+                List.of(Link.self(href("/v2/"))), null);
         return Map.of("versions", List.of(v20, v21(false)));
     }
 

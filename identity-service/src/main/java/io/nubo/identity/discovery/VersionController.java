@@ -1,6 +1,8 @@
 package io.nubo.identity.discovery;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.shared.api.Link;
+import io.nubo.shared.api.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -13,11 +15,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 public class VersionController {
 
-    public record Link(String rel, String href) {
-    }
 
-    public record MediaType(String base, String type) {
-    }
 
     public record Version(String id, String status, String updated, List<Link> links,
                           @JsonProperty("media-types") List<MediaType> mediaTypes) {
@@ -25,7 +23,7 @@ public class VersionController {
 
     private static Version v3() {
         String self = ServletUriComponentsBuilder.fromCurrentContextPath().path("/v3/").build().toUriString();
-        return new Version("v3.14", "stable", "2020-04-07T00:00:00Z", List.of(new Link("self", self)),
+        return new Version("v3.14", "stable", "2020-04-07T00:00:00Z", List.of(Link.self(self)),
                 List.of(new MediaType("application/json", "application/vnd.openstack.identity-v3+json")));
     }
 

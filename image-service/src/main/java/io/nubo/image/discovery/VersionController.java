@@ -1,6 +1,7 @@
 package io.nubo.image.discovery;
 
 import java.util.ArrayList;
+import io.nubo.shared.api.Link;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -15,8 +16,6 @@ public class VersionController {
 
     static final int NEWEST_MINOR = 17;
 
-    public record Link(String rel, String href) {
-    }
 
     public record Version(String id, String status, List<Link> links) {
     }
@@ -26,7 +25,7 @@ public class VersionController {
         List<Version> versions = new ArrayList<>();
         for (int minor = NEWEST_MINOR; minor >= 0; minor--) {
             versions.add(new Version("v2." + minor, minor == NEWEST_MINOR ? "CURRENT" : "SUPPORTED",
-                    List.of(new Link("self", self))));
+                    List.of(Link.self(self))));
         }
         return Map.of("versions", versions);
     }

@@ -1,5 +1,6 @@
 package io.nubo.network.discovery;
 
+import io.nubo.shared.api.Link;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +18,6 @@ public class VersionController {
             new String[] {"security_group_rule", "security_group_rules"}, new String[] {"router", "routers"},
             new String[] {"floatingip", "floatingips"});
 
-    public record Link(String rel, String href) {
-    }
 
     public record Version(String id, String status, List<Link> links) {
     }
@@ -32,13 +31,13 @@ public class VersionController {
 
     @GetMapping("/")
     public Map<String, Object> versions() {
-        return Map.of("versions", List.of(new Version("v2.0", "CURRENT", List.of(new Link("self", href("/v2.0/"))))));
+        return Map.of("versions", List.of(new Version("v2.0", "CURRENT", List.of(Link.self(href("/v2.0/"))))));
     }
 
     @GetMapping({"/v2.0", "/v2.0/"})
     public Map<String, Object> resources() {
         return Map.of("resources", RESOURCES.stream()
-                .map(r -> new Resource(r[0], r[1], List.of(new Link("self", href("/v2.0/" + r[1])))))
+                .map(r -> new Resource(r[0], r[1], List.of(Link.self(href("/v2.0/" + r[1])))))
                 .toList());
     }
 }

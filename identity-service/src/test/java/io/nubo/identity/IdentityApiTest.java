@@ -20,73 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=identity-service", "nubo.outbox.enabled=false",
-                "nubo.security.revocation-feed=false", "nubo.identity.bootstrap.admin-password=s3cret",
-                "nubo.identity.bootstrap.bcrypt-cost=4", "nubo.identity.bootstrap.public-url=http://gw.example:8780/"})
-class IdentityApiTest {
-
-    static final PostgresTestDatabase DB = PostgresTestDatabase.create("identity_api");
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", DB::jdbcUrl);
-        r.add("spring.datasource.username", DB::username);
-        r.add("spring.datasource.password", DB::password);
-        r.add("nubo.data-dir", () -> System.getProperty("java.io.tmpdir") + "/nubo-identity-test");
-    }
-
-    @AfterAll
-    static void drop() {
-        DB.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    record Reply(int status, Map<String, List<String>> headers, String body) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-    }
-
-    Reply call(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().map(), r.body());
-    }
-
-    static String passwordAuth(String user, String password, String scope) {
-        return "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"" + user
-                + "\", \"domain\": {\"name\": \"Default\"}, \"password\": \"" + password + "\"}}}"
-                + (scope == null ? "" : ", \"scope\": " + scope) + "}}";
-    }
-
-    static final String ADMIN_PROJECT = "{\"project\": {\"name\": \"admin\", \"domain\": {\"id\": \"default\"}}}";
-
-    String adminToken() throws Exception {
-        Reply r = call("POST", "/v3/auth/tokens", passwordAuth("admin", "s3cret", ADMIN_PROJECT));
-        assertThat(r.status()).isEqualTo(201);
-        return r.header("X-Subject-Token");
-    }
+class IdentityApiTest extends IdentityHttpTest {
 
     @Test
     void versionDiscoveryFollowsTheGatewayPrefix() throws Exception {

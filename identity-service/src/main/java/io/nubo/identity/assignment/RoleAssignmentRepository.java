@@ -8,6 +8,12 @@ public interface RoleAssignmentRepository extends JpaRepository<RoleAssignmentEn
     List<RoleAssignmentEntity> findByActorTypeAndActorIdAndTargetTypeAndTargetId(String actorType, String actorId,
                                                                                   String targetType, String targetId);
 
+    long deleteByTargetTypeAndTargetId(String targetType, String targetId);
+
+    long deleteByActorTypeAndActorId(String actorType, String actorId);
+
+    long deleteByRoleId(String roleId);
+
     List<RoleAssignmentEntity> findByActorTypeAndActorIdAndTargetType(String actorType, String actorId,
                                                                       String targetType);
 }

@@ -47,4 +47,37 @@ public class RoleAssignments {
             assignments.save(new RoleAssignmentEntity(RoleAssignmentEntity.USER, userId, targetType, targetId, roleId));
         }
     }
+
+    /** Removes a grant; false when there was none. */
+    @Transactional
+    public boolean revoke(String userId, String targetType, String targetId, String roleId) {
+        RoleAssignmentEntity.Key key = new RoleAssignmentEntity.Key(RoleAssignmentEntity.USER, userId, targetType,
+                targetId, roleId, false);
+        if (!assignments.existsById(key)) {
+            return false;
+        }
+        assignments.deleteById(key);
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean has(String userId, String targetType, String targetId, String roleId) {
+        return assignments.existsById(new RoleAssignmentEntity.Key(RoleAssignmentEntity.USER, userId, targetType,
+                targetId, roleId, false));
+    }
+
+    @Transactional
+    public void forgetTarget(String targetType, String targetId) {
+        assignments.deleteByTargetTypeAndTargetId(targetType, targetId);
+    }
+
+    @Transactional
+    public void forgetUser(String userId) {
+        assignments.deleteByActorTypeAndActorId(RoleAssignmentEntity.USER, userId);
+    }
+
+    @Transactional
+    public void forgetRole(String roleId) {
+        assignments.deleteByRoleId(roleId);
+    }
 }

@@ -60,4 +60,16 @@ public class ProjectEntity {
     public boolean isDomain() {
         return isDomain;
     }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void describe(String description) {
+        this.description = description;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 }

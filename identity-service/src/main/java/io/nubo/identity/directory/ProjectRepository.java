@@ -12,4 +12,6 @@ public interface ProjectRepository extends JpaRepository<ProjectEntity, String> 
     List<ProjectEntity> findByIdInOrderByName(Collection<String> ids);
 
     List<ProjectEntity> findAllByOrderByName();
+
+    boolean existsByParentId(String parentId);
 }

@@ -61,4 +61,20 @@ public class UserEntity {
     public Instant getPasswordExpiresAt() {
         return passwordExpiresAt;
     }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public void setDefaultProjectId(String defaultProjectId) {
+        this.defaultProjectId = defaultProjectId;
+    }
 }

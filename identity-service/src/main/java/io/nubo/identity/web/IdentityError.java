@@ -10,7 +10,9 @@ public enum IdentityError {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "%s"),
     TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "Could not find token: %s."),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Could not find %s: %s."),
-    MISSING_SUBJECT_TOKEN(HttpStatus.BAD_REQUEST, "X-Subject-Token is required.");
+    MISSING_SUBJECT_TOKEN(HttpStatus.BAD_REQUEST, "X-Subject-Token is required."),
+    CONFLICT(HttpStatus.CONFLICT, "Conflict occurred attempting to store %s - Duplicate entry found with name %s%s."),
+    FORBIDDEN_ACTION(HttpStatus.FORBIDDEN, "%s");
 
     private final HttpStatus status;
     private final String template;

@@ -1,0 +1,70 @@
+package io.nubo.identity.directory;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.web.IdentityError;
+import java.util.List;
+
+/** Request bodies of the directory's create and update calls, wrapped as Keystone wraps them. */
+public final class DirectoryRequests {
+
+    private DirectoryRequests() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProjectBody(ProjectInput project) {
+        public ProjectInput required() {
+            if (project == null) {
+                throw IdentityError.VALIDATION.exception("project", "'project' is a required property");
+            }
+            return project;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProjectInput(String name, @JsonProperty("domain_id") String domainId, String description,
+                               Boolean enabled, @JsonProperty("parent_id") String parentId,
+                               @JsonProperty("is_domain") Boolean isDomain, List<String> tags) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UserBody(UserInput user) {
+        public UserInput required() {
+            if (user == null) {
+                throw IdentityError.VALIDATION.exception("user", "'user' is a required property");
+            }
+            return user;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UserInput(String name, @JsonProperty("domain_id") String domainId, String password,
+                            Boolean enabled, @JsonProperty("default_project_id") String defaultProjectId,
+                            String description, String email) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RoleBody(RoleInput role) {
+        public RoleInput required() {
+            if (role == null) {
+                throw IdentityError.VALIDATION.exception("role", "'role' is a required property");
+            }
+            return role;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RoleInput(String name, @JsonProperty("domain_id") String domainId, String description) {
+    }
+
+    /** Keystone's name rule: present, not blank, at most 255 characters (64 for users and projects). */
+    static String validName(String name, int max) {
+        if (name == null || name.isBlank()) {
+            throw IdentityError.VALIDATION.exception("name", "a non-empty name is required");
+        }
+        if (name.length() > max) {
+            throw IdentityError.VALIDATION.exception("name", "'" + name.substring(0, 16) + "...' is too long");
+        }
+        return name;
+    }
+}

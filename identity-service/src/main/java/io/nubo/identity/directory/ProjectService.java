@@ -1,0 +1,100 @@
+package io.nubo.identity.directory;
+
+import io.nubo.identity.assignment.RoleAssignmentEntity;
+import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.token.RevocationStore;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.shared.events.TokenRevoked;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, changes and deletes projects; disabling or deleting one revokes the tokens scoped to it. */
+@Service
+public class ProjectService {
+
+    private final ProjectRepository projects;
+    private final DomainRepository domains;
+    private final RoleAssignments assignments;
+    private final RevocationStore revocations;
+
+    public ProjectService(ProjectRepository projects, DomainRepository domains, RoleAssignments assignments,
+                          RevocationStore revocations) {
+        this.projects = projects;
+        this.domains = domains;
+        this.assignments = assignments;
+        this.revocations = revocations;
+    }
+
+    @Transactional
+    public ProjectEntity create(DirectoryRequests.ProjectInput in, String defaultDomainId) {
+        String name = DirectoryRequests.validName(in.name(), 64);
+        String domainId = in.domainId() != null ? in.domainId() : defaultDomainId;
+        if (!domains.existsById(domainId)) {
+            throw IdentityError.NOT_FOUND.exception("domain", domainId);
+        }
+        if (Boolean.TRUE.equals(in.isDomain())) {
+            throw IdentityError.BAD_REQUEST.exception("Projects acting as domains are not supported yet.");
+        }
+        if (in.parentId() != null && !in.parentId().equals(domainId)) {
+            ProjectEntity parent = projects.findById(in.parentId())
+                    .orElseThrow(() -> IdentityError.NOT_FOUND.exception("project", in.parentId()));
+            if (!parent.getDomainId().equals(domainId)) {
+                throw IdentityError.VALIDATION.exception("parent_id", "the parent must be in the same domain");
+            }
+        }
+        if (projects.findByDomainIdAndName(domainId, name).isPresent()) {
+            throw IdentityError.CONFLICT.exception("project", name, " at domain ID " + domainId);
+        }
+        String parentId = in.parentId() != null && !in.parentId().equals(domainId) ? in.parentId() : null;
+        return projects.save(new ProjectEntity(UUID.randomUUID().toString().replace("-", ""), name, domainId, parentId,
+                in.description(), in.enabled() == null || in.enabled()));
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectEntity get(String id) {
+        return projects.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("project", id));
+    }
+
+    @Transactional
+    public ProjectEntity update(String id, DirectoryRequests.ProjectInput in) {
+        ProjectEntity p = get(id);
+        if (in.name() != null && !in.name().equals(p.getName())) {
+            String name = DirectoryRequests.validName(in.name(), 64);
+            if (projects.findByDomainIdAndName(p.getDomainId(), name).isPresent()) {
+                throw IdentityError.CONFLICT.exception("project", name, " at domain ID " + p.getDomainId());
+            }
+            p.rename(name);
+        }
+        if (in.domainId() != null && !in.domainId().equals(p.getDomainId())) {
+            throw IdentityError.VALIDATION.exception("domain_id", "a project cannot move to another domain");
+        }
+        if (in.description() != null) {
+            p.describe(in.description());
+        }
+        if (in.enabled() != null && in.enabled() != p.isEnabled()) {
+            p.setEnabled(in.enabled());
+            if (!in.enabled()) {
+                revokeTokensOf(id);
+            }
+        }
+        return p;
+    }
+
+    @Transactional
+    public void delete(String id) {
+        ProjectEntity p = get(id);
+        if (projects.existsByParentId(id)) {
+            throw IdentityError.FORBIDDEN_ACTION.exception("Cannot delete a project that has child projects.");
+        }
+        assignments.forgetTarget(RoleAssignmentEntity.PROJECT, id);
+        projects.delete(p);
+        revokeTokensOf(id);
+    }
+
+    private void revokeTokensOf(String projectId) {
+        Instant now = Instant.now();
+        revocations.revoke(new TokenRevoked(null, null, null, projectId, null, now, now));
+    }
+}

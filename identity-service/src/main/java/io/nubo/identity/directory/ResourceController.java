@@ -1,0 +1,138 @@
+package io.nubo.identity.directory;
+
+import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.shared.security.NuboPrincipal;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Create, show, update and delete of projects, users and roles (administrators). */
+@RestController
+public class ResourceController {
+
+    private final ProjectService projects;
+    private final UserService users;
+    private final RoleRepository roles;
+    private final RoleAssignments assignments;
+
+    public ResourceController(ProjectService projects, UserService users, RoleRepository roles,
+                              RoleAssignments assignments) {
+        this.projects = projects;
+        this.users = users;
+        this.roles = roles;
+        this.assignments = assignments;
+    }
+
+    @PostMapping("/v3/projects")
+    public ResponseEntity<Map<String, Object>> createProject(@RequestBody DirectoryRequests.ProjectBody body) {
+        NuboPrincipal caller = admin();
+        ProjectEntity p = projects.create(body.required(), defaultDomain(caller));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("project", DirectoryViews.project(p)));
+    }
+
+    @GetMapping("/v3/projects/{id}")
+    public Map<String, Object> project(@PathVariable String id) {
+        admin();
+        return Map.of("project", DirectoryViews.project(projects.get(id)));
+    }
+
+    @PatchMapping("/v3/projects/{id}")
+    public Map<String, Object> updateProject(@PathVariable String id, @RequestBody DirectoryRequests.ProjectBody body) {
+        admin();
+        return Map.of("project", DirectoryViews.project(projects.update(id, body.required())));
+    }
+
+    @DeleteMapping("/v3/projects/{id}")
+    public ResponseEntity<Void> deleteProject(@PathVariable String id) {
+        admin();
+        projects.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/v3/users")
+    public ResponseEntity<Map<String, Object>> createUser(@RequestBody DirectoryRequests.UserBody body) {
+        NuboPrincipal caller = admin();
+        UserEntity u = users.create(body.required(), defaultDomain(caller));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("user", DirectoryViews.user(u)));
+    }
+
+    @GetMapping("/v3/users/{id}")
+    public Map<String, Object> user(@PathVariable String id) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (!caller.isAdmin() && !caller.userId().equals(id)) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        return Map.of("user", DirectoryViews.user(users.get(id)));
+    }
+
+    @PatchMapping("/v3/users/{id}")
+    public Map<String, Object> updateUser(@PathVariable String id, @RequestBody DirectoryRequests.UserBody body) {
+        admin();
+        return Map.of("user", DirectoryViews.user(users.update(id, body.required())));
+    }
+
+    @DeleteMapping("/v3/users/{id}")
+    public ResponseEntity<Void> deleteUser(@PathVariable String id) {
+        admin();
+        users.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/v3/roles")
+    @Transactional
+    public ResponseEntity<Map<String, Object>> createRole(@RequestBody DirectoryRequests.RoleBody body) {
+        admin();
+        DirectoryRequests.RoleInput in = body.required();
+        String name = DirectoryRequests.validName(in.name(), 255);
+        String domain = in.domainId() == null ? RoleEntity.GLOBAL : in.domainId();
+        if (roles.findByDomainIdAndName(domain, name).isPresent()) {
+            throw IdentityError.CONFLICT.exception("role", name, "");
+        }
+        RoleEntity r = roles.save(new RoleEntity(UUID.randomUUID().toString().replace("-", ""), name, in.domainId(),
+                in.description()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("role", DirectoryViews.role(r)));
+    }
+
+    @GetMapping("/v3/roles/{id}")
+    public Map<String, Object> role(@PathVariable String id) {
+        admin();
+        return Map.of("role", DirectoryViews.role(roles.findById(id)
+                .orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id))));
+    }
+
+    @DeleteMapping("/v3/roles/{id}")
+    @Transactional
+    public ResponseEntity<Void> deleteRole(@PathVariable String id) {
+        admin();
+        RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
+        assignments.forgetRole(id);
+        roles.delete(r);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Keystone puts new projects and users in the caller's scope domain unless the body names one. */
+    private static String defaultDomain(NuboPrincipal caller) {
+        if (caller.domainId() != null) {
+            return caller.domainId();
+        }
+        return caller.projectDomainId() != null ? caller.projectDomainId() : "default";
+    }
+
+    private static NuboPrincipal admin() {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (caller == null || !caller.isAdmin()) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        return caller;
+    }
+}

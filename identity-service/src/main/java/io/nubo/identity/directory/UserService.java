@@ -1,0 +1,106 @@
+package io.nubo.identity.directory;
+
+import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.token.RevocationStore;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.shared.events.TokenRevoked;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and deletes users. Disabling or deleting a user, or changing the password, revokes every token
+ * the user holds, as Keystone does.
+ */
+@Service
+public class UserService {
+
+    private final UserRepository users;
+    private final DomainRepository domains;
+    private final ProjectRepository projects;
+    private final RoleAssignments assignments;
+    private final RevocationStore revocations;
+    private final PasswordEncoder passwords;
+
+    public UserService(UserRepository users, DomainRepository domains, ProjectRepository projects,
+                       RoleAssignments assignments, RevocationStore revocations, PasswordEncoder passwords) {
+        this.users = users;
+        this.domains = domains;
+        this.projects = projects;
+        this.assignments = assignments;
+        this.revocations = revocations;
+        this.passwords = passwords;
+    }
+
+    @Transactional
+    public UserEntity create(DirectoryRequests.UserInput in, String defaultDomainId) {
+        String name = DirectoryRequests.validName(in.name(), 255);
+        String domainId = in.domainId() != null ? in.domainId() : defaultDomainId;
+        if (!domains.existsById(domainId)) {
+            throw IdentityError.NOT_FOUND.exception("domain", domainId);
+        }
+        if (users.findByDomainIdAndName(domainId, name).isPresent()) {
+            throw IdentityError.CONFLICT.exception("user", name, " at domain ID " + domainId);
+        }
+        checkDefaultProject(in.defaultProjectId());
+        UserEntity u = new UserEntity(UUID.randomUUID().toString().replace("-", ""), name, domainId,
+                in.password() == null ? null : passwords.encode(in.password()), in.enabled() == null || in.enabled());
+        u.setDefaultProjectId(in.defaultProjectId());
+        return users.save(u);
+    }
+
+    @Transactional(readOnly = true)
+    public UserEntity get(String id) {
+        return users.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("user", id));
+    }
+
+    @Transactional
+    public UserEntity update(String id, DirectoryRequests.UserInput in) {
+        UserEntity u = get(id);
+        boolean revoke = false;
+        if (in.name() != null && !in.name().equals(u.getName())) {
+            String name = DirectoryRequests.validName(in.name(), 255);
+            if (users.findByDomainIdAndName(u.getDomainId(), name).isPresent()) {
+                throw IdentityError.CONFLICT.exception("user", name, " at domain ID " + u.getDomainId());
+            }
+            u.rename(name);
+        }
+        if (in.password() != null) {
+            u.setPasswordHash(passwords.encode(in.password()));
+            revoke = true;
+        }
+        if (in.enabled() != null && in.enabled() != u.isEnabled()) {
+            u.setEnabled(in.enabled());
+            revoke |= !in.enabled();
+        }
+        if (in.defaultProjectId() != null) {
+            checkDefaultProject(in.defaultProjectId());
+            u.setDefaultProjectId(in.defaultProjectId());
+        }
+        if (revoke) {
+            revokeTokensOf(id);
+        }
+        return u;
+    }
+
+    @Transactional
+    public void delete(String id) {
+        UserEntity u = get(id);
+        assignments.forgetUser(id);
+        users.delete(u);
+        revokeTokensOf(id);
+    }
+
+    private void checkDefaultProject(String projectId) {
+        if (projectId != null && !projects.existsById(projectId)) {
+            throw IdentityError.NOT_FOUND.exception("project", projectId);
+        }
+    }
+
+    private void revokeTokensOf(String userId) {
+        Instant now = Instant.now();
+        revocations.revoke(new TokenRevoked(null, null, userId, null, null, now, now));
+    }
+}

@@ -1,0 +1,88 @@
+package io.nubo.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** What Tempest does for every test class: create a project and a user, grant a role, log in, clean up. */
+class DirectoryApiTest extends IdentityHttpTest {
+
+    @Test
+    void tempestStyleLifecycleOfAProjectAndAUser() throws Exception {
+        String admin = adminToken();
+        Reply project = call("POST", "/v3/projects", "{\"project\": {\"name\": \"tempest-p1\", \"description\": \"d\"}}",
+                "X-Auth-Token", admin);
+        assertThat(project.status()).isEqualTo(201);
+        String projectId = project.json().get("project").get("id").asString();
+        assertThat(project.json().get("project").get("domain_id").asString()).isEqualTo("default");
+
+        Reply duplicate = call("POST", "/v3/projects", "{\"project\": {\"name\": \"tempest-p1\"}}", "X-Auth-Token", admin);
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("error").get("title").asString()).isEqualTo("Conflict");
+
+        Reply user = call("POST", "/v3/users", "{\"user\": {\"name\": \"tempest-u1\", \"password\": \"pw-1\", "
+                + "\"domain_id\": \"default\", \"default_project_id\": \"" + projectId + "\"}}", "X-Auth-Token", admin);
+        assertThat(user.status()).isEqualTo(201);
+        String userId = user.json().get("user").get("id").asString();
+        assertThat(user.body()).doesNotContain("pw-1").doesNotContain("password_hash");
+
+        JsonNode roles = call("GET", "/v3/roles?name=member", null, "X-Auth-Token", admin).json().get("roles");
+        String member = roles.get(0).get("id").asString();
+        Reply grant = call("PUT", "/v3/projects/" + projectId + "/users/" + userId + "/roles/" + member, null,
+                "X-Auth-Token", admin);
+        assertThat(grant.status()).isEqualTo(204);
+        assertThat(grant.body()).isEmpty();
+        assertThat(call("HEAD", "/v3/projects/" + projectId + "/users/" + userId + "/roles/" + member, null,
+                "X-Auth-Token", admin).status()).isEqualTo(204);
+
+        Reply login = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
+                + "\"password\": {\"user\": {\"id\": \"" + userId + "\", \"password\": \"pw-1\"}}}, \"scope\": "
+                + "{\"project\": {\"id\": \"" + projectId + "\"}}}}");
+        assertThat(login.status()).isEqualTo(201);
+        String userToken = login.header("X-Subject-Token");
+        assertThat(login.json().get("token").get("roles").findValuesAsString("name")).containsExactly("member");
+        assertThat(call("POST", "/v3/projects", "{\"project\": {\"name\": \"nope\"}}", "X-Auth-Token", userToken)
+                .status()).as("a member is no administrator").isEqualTo(403);
+
+        Reply removed = call("DELETE", "/v3/projects/" + projectId + "/users/" + userId + "/roles/" + member, null,
+                "X-Auth-Token", admin);
+        assertThat(removed.status()).isEqualTo(204);
+        assertThat(call("GET", "/v3/auth/projects", null, "X-Auth-Token", userToken).status())
+                .as("removing the grant revokes the user's tokens on the project").isEqualTo(401);
+
+        assertThat(call("DELETE", "/v3/users/" + userId, null, "X-Auth-Token", admin).status()).isEqualTo(204);
+        assertThat(call("GET", "/v3/users/" + userId, null, "X-Auth-Token", admin).status()).isEqualTo(404);
+        assertThat(call("DELETE", "/v3/projects/" + projectId, null, "X-Auth-Token", admin).status()).isEqualTo(204);
+        assertThat(call("DELETE", "/v3/projects/" + projectId, null, "X-Auth-Token", admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void disablingAUserRevokesItsTokensAndRefusesNewOnes() throws Exception {
+        String admin = adminToken();
+        String userId = call("POST", "/v3/users", "{\"user\": {\"name\": \"to-disable\", \"password\": \"pw\"}}",
+                "X-Auth-Token", admin).json().get("user").get("id").asString();
+        String login = "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": "
+                + "{\"id\": \"" + userId + "\", \"password\": \"pw\"}}}}}";
+        String token = call("POST", "/v3/auth/tokens", login).header("X-Subject-Token");
+        assertThat(call("GET", "/v3/auth/projects", null, "X-Auth-Token", token).status()).isEqualTo(200);
+        assertThat(call("PATCH", "/v3/users/" + userId, "{\"user\": {\"enabled\": false}}", "X-Auth-Token", admin)
+                .status()).isEqualTo(200);
+        assertThat(call("GET", "/v3/auth/projects", null, "X-Auth-Token", token).status()).isEqualTo(401);
+        assertThat(call("POST", "/v3/auth/tokens", login).status()).isEqualTo(401);
+    }
+
+    @Test
+    void badDirectoryInputIsA400OrA404() throws Exception {
+        String admin = adminToken();
+        assertThat(call("POST", "/v3/projects", "{\"project\": {\"name\": \"\"}}", "X-Auth-Token", admin).status())
+                .isEqualTo(400);
+        assertThat(call("POST", "/v3/projects", "{}", "X-Auth-Token", admin).status()).isEqualTo(400);
+        assertThat(call("POST", "/v3/users", "{\"user\": {\"name\": \"x\", \"domain_id\": \"nope\"}}",
+                "X-Auth-Token", admin).status()).isEqualTo(404);
+        assertThat(call("PUT", "/v3/projects/nope/users/nope/roles/nope", null, "X-Auth-Token", admin).status())
+                .isEqualTo(404);
+        assertThat(call("POST", "/v3/roles", "{\"role\": {\"name\": \"admin\"}}", "X-Auth-Token", admin).status())
+                .isEqualTo(409);
+    }
+}

@@ -85,4 +85,22 @@ class DirectoryApiTest extends IdentityHttpTest {
         assertThat(call("POST", "/v3/roles", "{\"role\": {\"name\": \"admin\"}}", "X-Auth-Token", admin).status())
                 .isEqualTo(409);
     }
+
+    @Test
+    void aDomainMustBeDisabledBeforeItIsDeletedAndTakesItsContentWithIt() throws Exception {
+        String admin = adminToken();
+        Reply created = call("POST", "/v3/domains", "{\"domain\": {\"name\": \"d-cascade\"}}", "X-Auth-Token", admin);
+        assertThat(created.status()).isEqualTo(201);
+        String domainId = created.json().get("domain").get("id").asString();
+        String projectId = call("POST", "/v3/projects", "{\"project\": {\"name\": \"p\", \"domain_id\": \"" + domainId
+                + "\"}}", "X-Auth-Token", admin).json().get("project").get("id").asString();
+        assertThat(call("DELETE", "/v3/domains/" + domainId, null, "X-Auth-Token", admin).status())
+                .as("an enabled domain is not deleted").isEqualTo(403);
+        assertThat(call("PATCH", "/v3/domains/" + domainId, "{\"domain\": {\"enabled\": false}}", "X-Auth-Token",
+                admin).json().get("domain").get("enabled").asBoolean()).isFalse();
+        assertThat(call("DELETE", "/v3/domains/" + domainId, null, "X-Auth-Token", admin).status()).isEqualTo(204);
+        assertThat(call("GET", "/v3/projects/" + projectId, null, "X-Auth-Token", admin).status()).isEqualTo(404);
+        assertThat(call("PATCH", "/v3/domains/default", "{\"domain\": {\"enabled\": false}}", "X-Auth-Token", admin)
+                .status()).isEqualTo(403);
+    }
 }

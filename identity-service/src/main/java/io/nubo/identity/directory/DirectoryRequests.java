@@ -57,6 +57,20 @@ public final class DirectoryRequests {
     public record RoleInput(String name, @JsonProperty("domain_id") String domainId, String description) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DomainBody(DomainInput domain) {
+        public DomainInput required() {
+            if (domain == null) {
+                throw IdentityError.VALIDATION.exception("domain", "'domain' is a required property");
+            }
+            return domain;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DomainInput(String name, String description, Boolean enabled) {
+    }
+
     /** Keystone's name rule: present, not blank, at most 255 characters (64 for users and projects). */
     static String validName(String name, int max) {
         if (name == null || name.isBlank()) {

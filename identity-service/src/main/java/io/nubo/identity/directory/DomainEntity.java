@@ -39,4 +39,16 @@ public class DomainEntity {
     public boolean isEnabled() {
         return enabled;
     }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void describe(String description) {
+        this.description = description;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 }

@@ -14,4 +14,6 @@ public interface ProjectRepository extends JpaRepository<ProjectEntity, String> 
     List<ProjectEntity> findAllByOrderByName();
 
     boolean existsByParentId(String parentId);
+
+    List<ProjectEntity> findByDomainId(String domainId);
 }

@@ -20,17 +20,39 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ResourceController {
 
+    private final DomainService domains;
     private final ProjectService projects;
     private final UserService users;
     private final RoleRepository roles;
     private final RoleAssignments assignments;
 
-    public ResourceController(ProjectService projects, UserService users, RoleRepository roles,
+    public ResourceController(DomainService domains, ProjectService projects, UserService users, RoleRepository roles,
                               RoleAssignments assignments) {
+        this.domains = domains;
         this.projects = projects;
         this.users = users;
         this.roles = roles;
         this.assignments = assignments;
+    }
+
+    @PostMapping("/v3/domains")
+    public ResponseEntity<Map<String, Object>> createDomain(@RequestBody DirectoryRequests.DomainBody body) {
+        admin();
+        DomainEntity d = domains.create(body.required());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("domain", DirectoryViews.domain(d)));
+    }
+
+    @PatchMapping("/v3/domains/{id}")
+    public Map<String, Object> updateDomain(@PathVariable String id, @RequestBody DirectoryRequests.DomainBody body) {
+        admin();
+        return Map.of("domain", DirectoryViews.domain(domains.update(id, body.required())));
+    }
+
+    @DeleteMapping("/v3/domains/{id}")
+    public ResponseEntity<Void> deleteDomain(@PathVariable String id) {
+        admin();
+        domains.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/v3/projects")

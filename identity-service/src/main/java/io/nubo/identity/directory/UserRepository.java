@@ -9,4 +9,6 @@ public interface UserRepository extends JpaRepository<UserEntity, String> {
     Optional<UserEntity> findByDomainIdAndName(String domainId, String name);
 
     List<UserEntity> findAllByOrderByName();
+
+    List<UserEntity> findByDomainId(String domainId);
 }

@@ -103,4 +103,33 @@ class DirectoryApiTest extends IdentityHttpTest {
         assertThat(call("PATCH", "/v3/domains/default", "{\"domain\": {\"enabled\": false}}", "X-Auth-Token", admin)
                 .status()).isEqualTo(403);
     }
+
+    @Test
+    void catalogAdministration() throws Exception {
+        String admin = adminToken();
+        assertThat(call("PUT", "/v3/regions/EastCoast", "{\"region\": {\"description\": \"east\"}}", "X-Auth-Token",
+                admin).status()).isEqualTo(201);
+        assertThat(call("PUT", "/v3/regions/EastCoast", "{\"region\": {}}", "X-Auth-Token", admin).status())
+                .isEqualTo(409);
+        Reply service = call("POST", "/v3/services", "{\"service\": {\"type\": \"dns\", \"name\": \"designate\"}}",
+                "X-Auth-Token", admin);
+        assertThat(service.status()).isEqualTo(201);
+        String serviceId = service.json().get("service").get("id").asString();
+        Reply endpoint = call("POST", "/v3/endpoints", "{\"endpoint\": {\"service_id\": \"" + serviceId
+                + "\", \"interface\": \"public\", \"region_id\": \"EastCoast\", \"url\": \"http://dns.example\"}}",
+                "X-Auth-Token", admin);
+        assertThat(endpoint.status()).isEqualTo(201);
+        assertThat(endpoint.json().get("endpoint").get("region").asString()).isEqualTo("EastCoast");
+        assertThat(call("POST", "/v3/endpoints", "{\"endpoint\": {\"service_id\": \"" + serviceId
+                + "\", \"interface\": \"sideways\", \"url\": \"http://x\"}}", "X-Auth-Token", admin).status())
+                .isEqualTo(400);
+        Reply token = call("POST", "/v3/auth/tokens", passwordAuth("admin", "s3cret", ADMIN_PROJECT));
+        assertThat(token.json().get("token").get("catalog").findValuesAsString("type")).contains("dns");
+        assertThat(call("DELETE", "/v3/regions/EastCoast", null, "X-Auth-Token", admin).status())
+                .as("a region with endpoints stays").isEqualTo(403);
+        assertThat(call("DELETE", "/v3/services/" + serviceId, null, "X-Auth-Token", admin).status()).isEqualTo(204);
+        assertThat(call("DELETE", "/v3/regions/EastCoast", null, "X-Auth-Token", admin).status()).isEqualTo(204);
+        assertThat(call("GET", "/v3/endpoints?service_id=" + serviceId, null, "X-Auth-Token", admin).json()
+                .get("endpoints").size()).isZero();
+    }
 }

@@ -6,10 +6,10 @@ import io.nubo.identity.directory.ProjectRepository;
 import io.nubo.identity.directory.RoleRepository;
 import io.nubo.identity.directory.UserRepository;
 import io.nubo.identity.token.RevocationStore;
+import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.events.TokenRevoked;
-import io.nubo.shared.security.NuboPrincipal;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -89,10 +89,7 @@ public class AssignmentController {
 
     /** Admin only; every id must exist (404 otherwise). Returns the target type. */
     private String authorize(String targets, String targetId, String userId, String roleId) {
-        NuboPrincipal caller = NuboPrincipal.current();
-        if (caller == null || !caller.isAdmin()) {
-            throw IdentityError.FORBIDDEN.exception();
-        }
+        Authorization.requireAdmin();
         boolean project = targets.equals("projects");
         if (project ? !projects.existsById(targetId) : !domains.existsById(targetId)) {
             throw IdentityError.NOT_FOUND.exception(project ? "project" : "domain", targetId);

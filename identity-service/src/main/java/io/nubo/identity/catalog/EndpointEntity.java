@@ -66,4 +66,23 @@ public class EndpointEntity {
     public boolean isBootstrap() {
         return bootstrap;
     }
+
+    public void update(String serviceId, String iface, String regionId, String url, Boolean enabled) {
+        if (serviceId != null) {
+            this.serviceId = serviceId;
+        }
+        if (iface != null) {
+            this.iface = iface;
+        }
+        if (regionId != null) {
+            this.regionId = regionId;
+        }
+        if (url != null) {
+            this.url = url;
+        }
+        if (enabled != null) {
+            this.enabled = enabled;
+        }
+        this.bootstrap = false;
+    }
 }

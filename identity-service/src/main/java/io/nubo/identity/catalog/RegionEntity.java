@@ -26,4 +26,26 @@ public class RegionEntity {
     public String getId() {
         return id;
     }
+
+    public RegionEntity(String id, String description, String parentRegionId) {
+        this.id = id;
+        this.description = description;
+        this.parentRegionId = parentRegionId;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getParentRegionId() {
+        return parentRegionId;
+    }
+
+    public void describe(String description) {
+        this.description = description;
+    }
+
+    public void setParentRegionId(String parentRegionId) {
+        this.parentRegionId = parentRegionId;
+    }
 }

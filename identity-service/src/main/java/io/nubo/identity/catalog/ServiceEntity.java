@@ -41,4 +41,23 @@ public class ServiceEntity {
     public boolean isEnabled() {
         return enabled;
     }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void update(String type, String name, String description, Boolean enabled) {
+        if (type != null) {
+            this.type = type;
+        }
+        if (name != null) {
+            this.name = name;
+        }
+        if (description != null) {
+            this.description = description;
+        }
+        if (enabled != null) {
+            this.enabled = enabled;
+        }
+    }
 }

@@ -1,8 +1,8 @@
 package io.nubo.identity.directory;
 
+import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
-import io.nubo.shared.security.NuboPrincipal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,14 +31,14 @@ public class DirectoryController {
 
     @GetMapping("/v3/domains")
     public Map<String, Object> domains(@RequestParam(required = false) String name) {
-        requireAdmin();
+        Authorization.requireAdmin();
         return list("domains", domains.findAllByOrderByName(), d -> name == null || name.equals(d.getName()),
                 DirectoryViews::domain);
     }
 
     @GetMapping("/v3/domains/{id}")
     public Map<String, Object> domain(@PathVariable String id) {
-        requireAdmin();
+        Authorization.requireAdmin();
         DomainEntity d = domains.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("domain", id));
         return Map.of("domain", DirectoryViews.domain(d));
     }
@@ -46,7 +46,7 @@ public class DirectoryController {
     @GetMapping("/v3/projects")
     public Map<String, Object> projects(@RequestParam(required = false) String name,
                                         @RequestParam(value = "domain_id", required = false) String domainId) {
-        requireAdmin();
+        Authorization.requireAdmin();
         return list("projects", projects.findAllByOrderByName(),
                 p -> (name == null || name.equals(p.getName())) && (domainId == null || domainId.equals(p.getDomainId())),
                 DirectoryViews::project);
@@ -55,7 +55,7 @@ public class DirectoryController {
     @GetMapping("/v3/users")
     public Map<String, Object> users(@RequestParam(required = false) String name,
                                      @RequestParam(value = "domain_id", required = false) String domainId) {
-        requireAdmin();
+        Authorization.requireAdmin();
         return list("users", users.findAllByOrderByName(),
                 u -> (name == null || name.equals(u.getName())) && (domainId == null || domainId.equals(u.getDomainId())),
                 DirectoryViews::user);
@@ -63,7 +63,7 @@ public class DirectoryController {
 
     @GetMapping("/v3/roles")
     public Map<String, Object> roles(@RequestParam(required = false) String name) {
-        requireAdmin();
+        Authorization.requireAdmin();
         return list("roles", roles.findAllByOrderByName(), r -> name == null || name.equals(r.getName()),
                 DirectoryViews::role);
     }
@@ -72,10 +72,4 @@ public class DirectoryController {
         return Map.of(key, all.stream().filter(filter).map(view).toList(), "links", Links.ofCurrentRequest());
     }
 
-    private static void requireAdmin() {
-        NuboPrincipal caller = NuboPrincipal.current();
-        if (caller == null || !caller.isAdmin()) {
-            throw IdentityError.FORBIDDEN.exception();
-        }
-    }
 }

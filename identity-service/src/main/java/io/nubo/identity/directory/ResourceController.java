@@ -1,6 +1,7 @@
 package io.nubo.identity.directory;
 
 import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.shared.security.NuboPrincipal;
 import java.util.Map;
@@ -37,53 +38,53 @@ public class ResourceController {
 
     @PostMapping("/v3/domains")
     public ResponseEntity<Map<String, Object>> createDomain(@RequestBody DirectoryRequests.DomainBody body) {
-        admin();
+        Authorization.requireAdmin();
         DomainEntity d = domains.create(body.required());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("domain", DirectoryViews.domain(d)));
     }
 
     @PatchMapping("/v3/domains/{id}")
     public Map<String, Object> updateDomain(@PathVariable String id, @RequestBody DirectoryRequests.DomainBody body) {
-        admin();
+        Authorization.requireAdmin();
         return Map.of("domain", DirectoryViews.domain(domains.update(id, body.required())));
     }
 
     @DeleteMapping("/v3/domains/{id}")
     public ResponseEntity<Void> deleteDomain(@PathVariable String id) {
-        admin();
+        Authorization.requireAdmin();
         domains.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/v3/projects")
     public ResponseEntity<Map<String, Object>> createProject(@RequestBody DirectoryRequests.ProjectBody body) {
-        NuboPrincipal caller = admin();
+        NuboPrincipal caller = Authorization.requireAdmin();
         ProjectEntity p = projects.create(body.required(), defaultDomain(caller));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("project", DirectoryViews.project(p)));
     }
 
     @GetMapping("/v3/projects/{id}")
     public Map<String, Object> project(@PathVariable String id) {
-        admin();
+        Authorization.requireAdmin();
         return Map.of("project", DirectoryViews.project(projects.get(id)));
     }
 
     @PatchMapping("/v3/projects/{id}")
     public Map<String, Object> updateProject(@PathVariable String id, @RequestBody DirectoryRequests.ProjectBody body) {
-        admin();
+        Authorization.requireAdmin();
         return Map.of("project", DirectoryViews.project(projects.update(id, body.required())));
     }
 
     @DeleteMapping("/v3/projects/{id}")
     public ResponseEntity<Void> deleteProject(@PathVariable String id) {
-        admin();
+        Authorization.requireAdmin();
         projects.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/v3/users")
     public ResponseEntity<Map<String, Object>> createUser(@RequestBody DirectoryRequests.UserBody body) {
-        NuboPrincipal caller = admin();
+        NuboPrincipal caller = Authorization.requireAdmin();
         UserEntity u = users.create(body.required(), defaultDomain(caller));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("user", DirectoryViews.user(u)));
     }
@@ -99,13 +100,13 @@ public class ResourceController {
 
     @PatchMapping("/v3/users/{id}")
     public Map<String, Object> updateUser(@PathVariable String id, @RequestBody DirectoryRequests.UserBody body) {
-        admin();
+        Authorization.requireAdmin();
         return Map.of("user", DirectoryViews.user(users.update(id, body.required())));
     }
 
     @DeleteMapping("/v3/users/{id}")
     public ResponseEntity<Void> deleteUser(@PathVariable String id) {
-        admin();
+        Authorization.requireAdmin();
         users.delete(id);
         return ResponseEntity.noContent().build();
     }
@@ -113,7 +114,7 @@ public class ResourceController {
     @PostMapping("/v3/roles")
     @Transactional
     public ResponseEntity<Map<String, Object>> createRole(@RequestBody DirectoryRequests.RoleBody body) {
-        admin();
+        Authorization.requireAdmin();
         DirectoryRequests.RoleInput in = body.required();
         String name = DirectoryRequests.validName(in.name(), 255);
         String domain = in.domainId() == null ? RoleEntity.GLOBAL : in.domainId();
@@ -127,7 +128,7 @@ public class ResourceController {
 
     @GetMapping("/v3/roles/{id}")
     public Map<String, Object> role(@PathVariable String id) {
-        admin();
+        Authorization.requireAdmin();
         return Map.of("role", DirectoryViews.role(roles.findById(id)
                 .orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id))));
     }
@@ -135,7 +136,7 @@ public class ResourceController {
     @DeleteMapping("/v3/roles/{id}")
     @Transactional
     public ResponseEntity<Void> deleteRole(@PathVariable String id) {
-        admin();
+        Authorization.requireAdmin();
         RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
         assignments.forgetRole(id);
         roles.delete(r);
@@ -150,11 +151,4 @@ public class ResourceController {
         return caller.projectDomainId() != null ? caller.projectDomainId() : "default";
     }
 
-    private static NuboPrincipal admin() {
-        NuboPrincipal caller = NuboPrincipal.current();
-        if (caller == null || !caller.isAdmin()) {
-            throw IdentityError.FORBIDDEN.exception();
-        }
-        return caller;
-    }
 }

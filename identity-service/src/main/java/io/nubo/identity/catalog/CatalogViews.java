@@ -1,0 +1,80 @@
+package io.nubo.identity.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.shared.api.Link;
+
+/** Keystone's JSON shapes for regions, services and endpoints, requests and responses. */
+public final class CatalogViews {
+
+    private CatalogViews() {
+    }
+
+    public record SelfLink(String self) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Region(String id, String description, @JsonProperty("parent_region_id") String parentRegionId,
+                         SelfLink links) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Service(String id, String type, String name, String description, boolean enabled, SelfLink links) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Endpoint(String id, @JsonProperty("interface") String iface, String region,
+                           @JsonProperty("region_id") String regionId, @JsonProperty("service_id") String serviceId,
+                           String url, boolean enabled, SelfLink links) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegionInput(String id, String description, @JsonProperty("parent_region_id") String parentRegionId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegionBody(RegionInput region) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ServiceInput(String type, String name, String description, Boolean enabled) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ServiceBody(ServiceInput service) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EndpointInput(@JsonProperty("service_id") String serviceId, @JsonProperty("interface") String iface,
+                                @JsonProperty("region_id") String regionId, String region, String url,
+                                Boolean enabled) {
+        /** Keystone accepts the region as {@code region_id} or, the older way, {@code region}. */
+        String regionRef() {
+            return regionId != null ? regionId : region;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record EndpointBody(EndpointInput endpoint) {
+    }
+
+    private static SelfLink link(String collection, String id) {
+        return new SelfLink(Link.href("/v3/" + collection + "/" + id));
+    }
+
+    public static Region region(RegionEntity r) {
+        return new Region(r.getId(), r.getDescription() == null ? "" : r.getDescription(), r.getParentRegionId(),
+                link("regions", r.getId()));
+    }
+
+    public static Service service(ServiceEntity s) {
+        return new Service(s.getId(), s.getType(), s.getName(), s.getDescription() == null ? "" : s.getDescription(),
+                s.isEnabled(), link("services", s.getId()));
+    }
+
+    public static Endpoint endpoint(EndpointEntity e) {
+        return new Endpoint(e.getId(), e.getInterface(), e.getRegionId(), e.getRegionId(), e.getServiceId(),
+                e.getUrl(), e.isEnabled(), link("endpoints", e.getId()));
+    }
+}

@@ -1,0 +1,21 @@
+package io.nubo.identity.web;
+
+import io.nubo.shared.security.NuboPrincipal;
+
+/**
+ * Identity's policy checks. Today one rule: administration needs the {@code admin} role (on a project, a domain or
+ * the system). The reader/member/admin and scope matrix of Keystone's default policies comes with issue 3.
+ */
+public final class Authorization {
+
+    private Authorization() {
+    }
+
+    public static NuboPrincipal requireAdmin() {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (caller == null || !caller.isAdmin()) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        return caller;
+    }
+}

@@ -132,4 +132,25 @@ class DirectoryApiTest extends IdentityHttpTest {
         assertThat(call("GET", "/v3/endpoints?service_id=" + serviceId, null, "X-Auth-Token", admin).json()
                 .get("endpoints").size()).isZero();
     }
+
+    @Test
+    void aUserChangesItsOwnPasswordAndListsItsProjects() throws Exception {
+        String admin = adminToken();
+        String userId = call("POST", "/v3/users", "{\"user\": {\"name\": \"changer\", \"password\": \"old-pw\"}}",
+                "X-Auth-Token", admin).json().get("user").get("id").asString();
+        String login = "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": "
+                + "{\"id\": \"" + userId + "\", \"password\": \"%s\"}}}}}";
+        String token = call("POST", "/v3/auth/tokens", login.formatted("old-pw")).header("X-Subject-Token");
+        Reply projects = call("GET", "/v3/users/" + userId + "/projects", null, "X-Auth-Token", token);
+        assertThat(projects.status()).isEqualTo(200);
+        assertThat(projects.json().get("projects").size()).isZero();
+        assertThat(call("POST", "/v3/users/" + userId + "/password", "{\"user\": {\"password\": \"new-pw\", "
+                + "\"original_password\": \"wrong\"}}", "X-Auth-Token", token).status()).isEqualTo(401);
+        assertThat(call("POST", "/v3/users/" + userId + "/password", "{\"user\": {\"password\": \"new-pw\", "
+                + "\"original_password\": \"old-pw\"}}", "X-Auth-Token", token).status()).isEqualTo(204);
+        assertThat(call("GET", "/v3/users/" + userId + "/projects", null, "X-Auth-Token", token).status())
+                .as("a password change revokes the user's tokens").isEqualTo(401);
+        assertThat(call("POST", "/v3/auth/tokens", login.formatted("old-pw")).status()).isEqualTo(401);
+        assertThat(call("POST", "/v3/auth/tokens", login.formatted("new-pw")).status()).isEqualTo(201);
+    }
 }

@@ -71,6 +71,14 @@ public final class DirectoryRequests {
     public record DomainInput(String name, String description, Boolean enabled) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PasswordChangeBody(PasswordChange user) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PasswordChange(String password, @JsonProperty("original_password") String originalPassword) {
+    }
+
     /** Keystone's name rule: present, not blank, at most 255 characters (64 for users and projects). */
     static String validName(String name, int max) {
         if (name == null || name.isBlank()) {

@@ -26,9 +26,11 @@ public class ResourceController {
     private final UserService users;
     private final RoleRepository roles;
     private final RoleAssignments assignments;
+    private final ProjectRepository projectRepository;
 
     public ResourceController(DomainService domains, ProjectService projects, UserService users, RoleRepository roles,
-                              RoleAssignments assignments) {
+                              RoleAssignments assignments, ProjectRepository projectRepository) {
+        this.projectRepository = projectRepository;
         this.domains = domains;
         this.projects = projects;
         this.users = users;
@@ -96,6 +98,28 @@ public class ResourceController {
             throw IdentityError.FORBIDDEN.exception();
         }
         return Map.of("user", DirectoryViews.user(users.get(id)));
+    }
+
+    @PostMapping("/v3/users/{id}/password")
+    public ResponseEntity<Void> changePassword(@PathVariable String id,
+                                               @RequestBody DirectoryRequests.PasswordChangeBody body) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (!caller.userId().equals(id)) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        users.changePassword(id, body.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/v3/users/{id}/projects")
+    public Map<String, Object> projectsOfUser(@PathVariable String id) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (!caller.isAdmin() && !caller.userId().equals(id)) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        users.get(id);
+        return Map.of("projects", projectRepository.findByIdInOrderByName(assignments.projectsOf(id)).stream()
+                .map(DirectoryViews::project).toList(), "links", io.nubo.identity.web.Links.ofCurrentRequest());
     }
 
     @PatchMapping("/v3/users/{id}")

@@ -93,6 +93,20 @@ public class UserService {
         revokeTokensOf(id);
     }
 
+    /** A user changing its own password: the original must match (401 otherwise); every token is revoked. */
+    @Transactional
+    public void changePassword(String id, DirectoryRequests.PasswordChange change) {
+        if (change == null || change.password() == null || change.originalPassword() == null) {
+            throw IdentityError.VALIDATION.exception("user", "'password' and 'original_password' are required");
+        }
+        UserEntity u = get(id);
+        if (u.getPasswordHash() == null || !passwords.matches(change.originalPassword(), u.getPasswordHash())) {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        u.setPasswordHash(passwords.encode(change.password()));
+        revokeTokensOf(id);
+    }
+
     private void checkDefaultProject(String projectId) {
         if (projectId != null && !projects.existsById(projectId)) {
             throw IdentityError.NOT_FOUND.exception("project", projectId);

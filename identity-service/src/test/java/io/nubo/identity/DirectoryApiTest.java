@@ -153,4 +153,40 @@ class DirectoryApiTest extends IdentityHttpTest {
         assertThat(call("POST", "/v3/auth/tokens", login.formatted("old-pw")).status()).isEqualTo(401);
         assertThat(call("POST", "/v3/auth/tokens", login.formatted("new-pw")).status()).isEqualTo(201);
     }
+
+    @Test
+    void aGroupsGrantReachesItsMembersAndLeavingTheGroupRevokesTheirTokens() throws Exception {
+        String admin = adminToken();
+        String projectId = call("POST", "/v3/projects", "{\"project\": {\"name\": \"group-p\"}}", "X-Auth-Token",
+                admin).json().get("project").get("id").asString();
+        String userId = call("POST", "/v3/users", "{\"user\": {\"name\": \"grouped\", \"password\": \"pw\"}}",
+                "X-Auth-Token", admin).json().get("user").get("id").asString();
+        Reply group = call("POST", "/v3/groups", "{\"group\": {\"name\": \"readers\"}}", "X-Auth-Token", admin);
+        assertThat(group.status()).isEqualTo(201);
+        String groupId = group.json().get("group").get("id").asString();
+        String reader = call("GET", "/v3/roles?name=reader", null, "X-Auth-Token", admin).json().get("roles").get(0)
+                .get("id").asString();
+        assertThat(call("PUT", "/v3/groups/" + groupId + "/users/" + userId, null, "X-Auth-Token", admin).status())
+                .isEqualTo(204);
+        assertThat(call("HEAD", "/v3/groups/" + groupId + "/users/" + userId, null, "X-Auth-Token", admin).status())
+                .isEqualTo(204);
+        assertThat(call("PUT", "/v3/projects/" + projectId + "/groups/" + groupId + "/roles/" + reader, null,
+                "X-Auth-Token", admin).status()).isEqualTo(204);
+
+        Reply login = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
+                + "\"password\": {\"user\": {\"id\": \"" + userId + "\", \"password\": \"pw\"}}}, \"scope\": "
+                + "{\"project\": {\"id\": \"" + projectId + "\"}}}}");
+        assertThat(login.status()).as("the group's role scopes the member's token").isEqualTo(201);
+        assertThat(login.json().get("token").get("roles").findValuesAsString("name")).containsExactly("reader");
+        String token = login.header("X-Subject-Token");
+        assertThat(call("GET", "/v3/users/" + userId + "/groups", null, "X-Auth-Token", token).json().get("groups")
+                .findValuesAsString("name")).containsExactly("readers");
+
+        assertThat(call("DELETE", "/v3/groups/" + groupId + "/users/" + userId, null, "X-Auth-Token", admin).status())
+                .isEqualTo(204);
+        assertThat(call("GET", "/v3/auth/projects", null, "X-Auth-Token", token).status()).isEqualTo(401);
+        assertThat(call("DELETE", "/v3/groups/" + groupId, null, "X-Auth-Token", admin).status()).isEqualTo(204);
+        assertThat(call("GET", "/v3/groups/" + groupId, null, "X-Auth-Token", admin).status()).isEqualTo(404);
+        assertThat(call("DELETE", "/v3/users/" + userId, null, "X-Auth-Token", admin).status()).isEqualTo(204);
+    }
 }

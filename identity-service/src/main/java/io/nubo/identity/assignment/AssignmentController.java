@@ -5,12 +5,16 @@ import io.nubo.identity.directory.DomainRepository;
 import io.nubo.identity.directory.ProjectRepository;
 import io.nubo.identity.directory.RoleRepository;
 import io.nubo.identity.directory.UserRepository;
+import io.nubo.identity.group.GroupMemberEntity;
+import io.nubo.identity.group.GroupMemberRepository;
+import io.nubo.identity.group.GroupRepository;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.events.TokenRevoked;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,50 +27,63 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Role grants to users on projects and domains: {@code /v3/{projects|domains}/{id}/users/{user}/roles/{role}}.
- * Removing a grant revokes the user's tokens on that target.
+ * Role grants to users and groups on projects and domains:
+ * {@code /v3/{projects|domains}/{id}/{users|groups}/{actor}/roles/{role}}. Removing a grant revokes the affected
+ * users' tokens on that target.
  */
 @RestController
-@RequestMapping("/v3/{targets:projects|domains}/{targetId}/users/{userId}/roles")
+@RequestMapping("/v3/{targets:projects|domains}/{targetId}/{actors:users|groups}/{actorId}/roles")
 public class AssignmentController {
+
+    /** A checked request: what kind of target and actor it names. */
+    private record Grant(String targetType, String actorType) {
+    }
 
     private final RoleAssignments assignments;
     private final ProjectRepository projects;
     private final DomainRepository domains;
     private final UserRepository users;
+    private final GroupRepository groups;
+    private final GroupMemberRepository members;
     private final RoleRepository roles;
     private final RevocationStore revocations;
 
     public AssignmentController(RoleAssignments assignments, ProjectRepository projects, DomainRepository domains,
-                                UserRepository users, RoleRepository roles, RevocationStore revocations) {
+                                UserRepository users, GroupRepository groups, GroupMemberRepository members,
+                                RoleRepository roles, RevocationStore revocations) {
         this.assignments = assignments;
         this.projects = projects;
         this.domains = domains;
         this.users = users;
+        this.groups = groups;
+        this.members = members;
         this.roles = roles;
         this.revocations = revocations;
     }
 
     @GetMapping
     public Map<String, Object> list(@PathVariable String targets, @PathVariable String targetId,
-                                    @PathVariable String userId) {
-        String type = authorize(targets, targetId, userId, null);
-        return Map.of("roles", assignments.rolesOf(userId, type, targetId).stream().map(DirectoryViews::role).toList(),
-                "links", Links.ofCurrentRequest());
+                                    @PathVariable String actors, @PathVariable String actorId) {
+        Grant g = authorize(targets, targetId, actors, actorId, null);
+        return Map.of("roles", assignments.grantedTo(g.actorType(), actorId, g.targetType(), targetId).stream()
+                .map(DirectoryViews::role).toList(), "links", Links.ofCurrentRequest());
     }
 
     @PutMapping("/{roleId}")
     public ResponseEntity<Void> grant(@PathVariable String targets, @PathVariable String targetId,
-                                      @PathVariable String userId, @PathVariable String roleId) {
-        assignments.grant(userId, authorize(targets, targetId, userId, roleId), targetId, roleId);
+                                      @PathVariable String actors, @PathVariable String actorId,
+                                      @PathVariable String roleId) {
+        Grant g = authorize(targets, targetId, actors, actorId, roleId);
+        assignments.grant(g.actorType(), actorId, g.targetType(), targetId, roleId);
         return ResponseEntity.noContent().build();
     }
 
     @RequestMapping(value = "/{roleId}", method = RequestMethod.HEAD)
     public ResponseEntity<Void> exists(@PathVariable String targets, @PathVariable String targetId,
-                                      @PathVariable String userId, @PathVariable String roleId) {
-        String type = authorize(targets, targetId, userId, roleId);
-        if (!assignments.has(userId, type, targetId, roleId)) {
+                                       @PathVariable String actors, @PathVariable String actorId,
+                                       @PathVariable String roleId) {
+        Grant g = authorize(targets, targetId, actors, actorId, roleId);
+        if (!assignments.has(g.actorType(), actorId, g.targetType(), targetId, roleId)) {
             throw IdentityError.NOT_FOUND.exception("role assignment", roleId);
         }
         return ResponseEntity.noContent().build();
@@ -75,31 +92,38 @@ public class AssignmentController {
     @DeleteMapping("/{roleId}")
     @Transactional
     public ResponseEntity<Void> revoke(@PathVariable String targets, @PathVariable String targetId,
-                                       @PathVariable String userId, @PathVariable String roleId) {
-        String type = authorize(targets, targetId, userId, roleId);
-        if (!assignments.revoke(userId, type, targetId, roleId)) {
+                                       @PathVariable String actors, @PathVariable String actorId,
+                                       @PathVariable String roleId) {
+        Grant g = authorize(targets, targetId, actors, actorId, roleId);
+        if (!assignments.revoke(g.actorType(), actorId, g.targetType(), targetId, roleId)) {
             throw IdentityError.NOT_FOUND.exception("role assignment", roleId);
         }
+        List<String> affected = RoleAssignmentEntity.USER.equals(g.actorType()) ? List.of(actorId)
+                : members.findByGroupId(actorId).stream().map(GroupMemberEntity::getUserId).toList();
         Instant now = Instant.now();
-        boolean project = RoleAssignmentEntity.PROJECT.equals(type);
-        revocations.revoke(new TokenRevoked(null, null, userId, project ? targetId : null, project ? null : targetId,
-                now, now));
+        boolean project = RoleAssignmentEntity.PROJECT.equals(g.targetType());
+        for (String userId : affected) {
+            revocations.revoke(new TokenRevoked(null, null, userId, project ? targetId : null,
+                    project ? null : targetId, now, now));
+        }
         return ResponseEntity.noContent().build();
     }
 
-    /** Admin only; every id must exist (404 otherwise). Returns the target type. */
-    private String authorize(String targets, String targetId, String userId, String roleId) {
+    /** Admin only; every id must exist (404 otherwise). */
+    private Grant authorize(String targets, String targetId, String actors, String actorId, String roleId) {
         Authorization.requireAdmin();
         boolean project = targets.equals("projects");
         if (project ? !projects.existsById(targetId) : !domains.existsById(targetId)) {
             throw IdentityError.NOT_FOUND.exception(project ? "project" : "domain", targetId);
         }
-        if (!users.existsById(userId)) {
-            throw IdentityError.NOT_FOUND.exception("user", userId);
+        boolean user = actors.equals("users");
+        if (user ? !users.existsById(actorId) : !groups.existsById(actorId)) {
+            throw IdentityError.NOT_FOUND.exception(user ? "user" : "group", actorId);
         }
         if (roleId != null && !roles.existsById(roleId)) {
             throw IdentityError.NOT_FOUND.exception("role", roleId);
         }
-        return project ? RoleAssignmentEntity.PROJECT : RoleAssignmentEntity.DOMAIN;
+        return new Grant(project ? RoleAssignmentEntity.PROJECT : RoleAssignmentEntity.DOMAIN,
+                user ? RoleAssignmentEntity.USER : RoleAssignmentEntity.GROUP);
     }
 }

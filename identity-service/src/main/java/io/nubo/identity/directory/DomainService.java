@@ -2,6 +2,8 @@ package io.nubo.identity.directory;
 
 import io.nubo.identity.assignment.RoleAssignmentEntity;
 import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.group.GroupEntity;
+import io.nubo.identity.group.GroupRepository;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.shared.events.TokenRevoked;
@@ -22,11 +24,13 @@ public class DomainService {
     private final DomainRepository domains;
     private final ProjectRepository projects;
     private final UserRepository users;
+    private final GroupRepository groups;
     private final RoleAssignments assignments;
     private final RevocationStore revocations;
 
     public DomainService(DomainRepository domains, ProjectRepository projects, UserRepository users,
-                         RoleAssignments assignments, RevocationStore revocations) {
+                         GroupRepository groups, RoleAssignments assignments, RevocationStore revocations) {
+        this.groups = groups;
         this.domains = domains;
         this.projects = projects;
         this.users = users;
@@ -86,6 +90,10 @@ public class DomainService {
         for (ProjectEntity p : projects.findByDomainId(id)) {
             assignments.forgetTarget(RoleAssignmentEntity.PROJECT, p.getId());
             projects.delete(p);
+        }
+        for (GroupEntity g : groups.findByDomainId(id)) {
+            assignments.forgetGroup(g.getId());
+            groups.delete(g);
         }
         for (UserEntity u : users.findByDomainId(id)) {
             assignments.forgetUser(u.getId());

@@ -84,6 +84,12 @@ class DirectoryApiTest extends IdentityHttpTest {
                 .isEqualTo(404);
         assertThat(call("POST", "/v3/roles", "{\"role\": {\"name\": \"admin\"}}", "X-Auth-Token", admin).status())
                 .isEqualTo(409);
+        String roleId = call("POST", "/v3/roles", "{\"role\": {\"name\": \"r-x\"}}", "X-Auth-Token", admin).json()
+                .get("role").get("id").asString();
+        assertThat(call("PATCH", "/v3/roles/" + roleId, "{\"role\": {\"name\": \"r-y\"}}", "X-Auth-Token", admin)
+                .json().get("role").get("name").asString()).isEqualTo("r-y");
+        assertThat(call("PATCH", "/v3/roles/" + roleId, "{\"role\": {\"name\": \"admin\"}}", "X-Auth-Token", admin)
+                .status()).isEqualTo(409);
     }
 
     @Test
@@ -144,8 +150,11 @@ class DirectoryApiTest extends IdentityHttpTest {
         Reply projects = call("GET", "/v3/users/" + userId + "/projects", null, "X-Auth-Token", token);
         assertThat(projects.status()).isEqualTo(200);
         assertThat(projects.json().get("projects").size()).isZero();
+        assertThat(call("GET", "/v3/auth/domains", null, "X-Auth-Token", token).json().get("domains").size()).isZero();
+        assertThat(call("GET", "/v3/auth/domains", null, "X-Auth-Token", admin).status()).isEqualTo(200);
         assertThat(call("POST", "/v3/users/" + userId + "/password", "{\"user\": {\"password\": \"new-pw\", "
-                + "\"original_password\": \"wrong\"}}", "X-Auth-Token", token).status()).isEqualTo(401);
+                + "\"original_password\": \"wrong\"}}").status()).as("no token needed, but the original must match")
+                .isEqualTo(401);
         assertThat(call("POST", "/v3/users/" + userId + "/password", "{\"user\": {\"password\": \"new-pw\", "
                 + "\"original_password\": \"old-pw\"}}", "X-Auth-Token", token).status()).isEqualTo(204);
         assertThat(call("GET", "/v3/users/" + userId + "/projects", null, "X-Auth-Token", token).status())

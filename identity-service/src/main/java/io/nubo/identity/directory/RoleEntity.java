@@ -45,4 +45,12 @@ public class RoleEntity {
     public String getDescription() {
         return description;
     }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void describe(String description) {
+        this.description = description;
+    }
 }

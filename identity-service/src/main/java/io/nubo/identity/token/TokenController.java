@@ -3,6 +3,8 @@ package io.nubo.identity.token;
 import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.catalog.CatalogEntry;
 import io.nubo.identity.catalog.ServiceCatalog;
+import io.nubo.identity.directory.DomainEntity;
+import io.nubo.identity.directory.DomainRepository;
 import io.nubo.identity.directory.ProjectEntity;
 import io.nubo.identity.directory.ProjectRepository;
 import io.nubo.identity.directory.DirectoryViews;
@@ -39,10 +41,12 @@ public class TokenController {
     private final ServiceCatalog catalog;
     private final RoleAssignments assignments;
     private final ProjectRepository projects;
+    private final DomainRepository domainRepository;
 
     public TokenController(Authenticator authenticator, TokenCodec codec, TokenRenderer renderer,
                            RevocationStore revocations, ServiceCatalog catalog, RoleAssignments assignments,
-                           ProjectRepository projects) {
+                           ProjectRepository projects, DomainRepository domainRepository) {
+        this.domainRepository = domainRepository;
         this.authenticator = authenticator;
         this.codec = codec;
         this.renderer = renderer;
@@ -97,6 +101,14 @@ public class TokenController {
         NuboPrincipal caller = NuboPrincipal.current();
         List<ProjectEntity> mine = projects.findByIdInOrderByName(assignments.projectsOf(caller.userId()));
         return Map.of("projects", mine.stream().filter(ProjectEntity::isEnabled).map(DirectoryViews::project).toList(),
+                "links", Links.ofCurrentRequest());
+    }
+
+    @GetMapping("/domains")
+    public Map<String, Object> domains() {
+        NuboPrincipal caller = NuboPrincipal.current();
+        return Map.of("domains", domainRepository.findAllById(assignments.domainsOf(caller.userId())).stream()
+                .filter(DomainEntity::isEnabled).map(DirectoryViews::domain).toList(),
                 "links", Links.ofCurrentRequest());
     }
 

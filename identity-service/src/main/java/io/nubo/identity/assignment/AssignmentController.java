@@ -12,8 +12,6 @@ import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
-import io.nubo.shared.events.TokenRevoked;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -100,11 +98,9 @@ public class AssignmentController {
         }
         List<String> affected = RoleAssignmentEntity.USER.equals(g.actorType()) ? List.of(actorId)
                 : members.findByGroupId(actorId).stream().map(GroupMemberEntity::getUserId).toList();
-        Instant now = Instant.now();
         boolean project = RoleAssignmentEntity.PROJECT.equals(g.targetType());
         for (String userId : affected) {
-            revocations.revoke(new TokenRevoked(null, null, userId, project ? targetId : null,
-                    project ? null : targetId, now, now));
+            revocations.revokeUserOn(userId, project ? targetId : null, project ? null : targetId);
         }
         return ResponseEntity.noContent().build();
     }

@@ -6,8 +6,6 @@ import io.nubo.identity.group.GroupEntity;
 import io.nubo.identity.group.GroupRepository;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
-import io.nubo.shared.events.TokenRevoked;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,8 +70,7 @@ public class DomainService {
             }
             d.setEnabled(in.enabled());
             if (!in.enabled()) {
-                Instant now = Instant.now();
-                revocations.revoke(new TokenRevoked(null, null, null, null, id, now, now));
+                revocations.revokeDomain(id);
             }
         }
         return d;

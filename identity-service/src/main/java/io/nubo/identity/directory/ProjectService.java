@@ -4,8 +4,6 @@ import io.nubo.identity.assignment.RoleAssignmentEntity;
 import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
-import io.nubo.shared.events.TokenRevoked;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +74,7 @@ public class ProjectService {
         if (in.enabled() != null && in.enabled() != p.isEnabled()) {
             p.setEnabled(in.enabled());
             if (!in.enabled()) {
-                revokeTokensOf(id);
+                revocations.revokeProject(id);
             }
         }
         return p;
@@ -90,11 +88,7 @@ public class ProjectService {
         }
         assignments.forgetTarget(RoleAssignmentEntity.PROJECT, id);
         projects.delete(p);
-        revokeTokensOf(id);
+        revocations.revokeProject(id);
     }
 
-    private void revokeTokensOf(String projectId) {
-        Instant now = Instant.now();
-        revocations.revoke(new TokenRevoked(null, null, null, projectId, null, now, now));
-    }
 }

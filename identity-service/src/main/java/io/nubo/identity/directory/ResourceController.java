@@ -93,10 +93,7 @@ public class ResourceController {
 
     @GetMapping("/v3/users/{id}")
     public Map<String, Object> user(@PathVariable String id) {
-        NuboPrincipal caller = NuboPrincipal.current();
-        if (!caller.isAdmin() && !caller.userId().equals(id)) {
-            throw IdentityError.FORBIDDEN.exception();
-        }
+        Authorization.requireAdminOrSelf(id);
         return Map.of("user", DirectoryViews.user(users.get(id)));
     }
 
@@ -109,10 +106,7 @@ public class ResourceController {
 
     @GetMapping("/v3/users/{id}/projects")
     public Map<String, Object> projectsOfUser(@PathVariable String id) {
-        NuboPrincipal caller = NuboPrincipal.current();
-        if (!caller.isAdmin() && !caller.userId().equals(id)) {
-            throw IdentityError.FORBIDDEN.exception();
-        }
+        Authorization.requireAdminOrSelf(id);
         users.get(id);
         return Map.of("projects", projectRepository.findByIdInOrderByName(assignments.projectsOf(id)).stream()
                 .map(DirectoryViews::project).toList(), "links", io.nubo.identity.web.Links.ofCurrentRequest());

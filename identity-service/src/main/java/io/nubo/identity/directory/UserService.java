@@ -3,8 +3,6 @@ package io.nubo.identity.directory;
 import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
-import io.nubo.shared.events.TokenRevoked;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -80,7 +78,7 @@ public class UserService {
             u.setDefaultProjectId(in.defaultProjectId());
         }
         if (revoke) {
-            revokeTokensOf(id);
+            revocations.revokeUser(id);
         }
         return u;
     }
@@ -90,7 +88,7 @@ public class UserService {
         UserEntity u = get(id);
         assignments.forgetUser(id);
         users.delete(u);
-        revokeTokensOf(id);
+        revocations.revokeUser(id);
     }
 
     /** A user changing its own password: the original must match (401 otherwise); every token is revoked. */
@@ -104,7 +102,7 @@ public class UserService {
             throw IdentityError.UNAUTHORIZED.exception();
         }
         u.setPasswordHash(passwords.encode(change.password()));
-        revokeTokensOf(id);
+        revocations.revokeUser(id);
     }
 
     private void checkDefaultProject(String projectId) {
@@ -113,8 +111,4 @@ public class UserService {
         }
     }
 
-    private void revokeTokensOf(String userId) {
-        Instant now = Instant.now();
-        revocations.revoke(new TokenRevoked(null, null, userId, null, null, now, now));
-    }
 }

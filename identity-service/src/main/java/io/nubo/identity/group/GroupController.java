@@ -132,10 +132,7 @@ public class GroupController {
 
     @GetMapping("/v3/users/{userId}/groups")
     public Map<String, Object> groupsOfUser(@PathVariable String userId) {
-        NuboPrincipal caller = NuboPrincipal.current();
-        if (!caller.isAdmin() && !caller.userId().equals(userId)) {
-            throw IdentityError.FORBIDDEN.exception();
-        }
+        Authorization.requireAdminOrSelf(userId);
         return Map.of("groups", groups.groupsOf(userId).stream().map(Group::of).toList(),
                 "links", Links.ofCurrentRequest());
     }

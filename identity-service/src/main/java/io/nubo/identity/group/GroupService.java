@@ -5,8 +5,6 @@ import io.nubo.identity.directory.DomainRepository;
 import io.nubo.identity.directory.UserRepository;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
-import io.nubo.shared.events.TokenRevoked;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -74,7 +72,7 @@ public class GroupService {
         List<String> memberIds = memberIds(id);
         assignments.forgetGroup(id);
         groups.delete(g);
-        memberIds.forEach(this::revokeTokensOf);
+        memberIds.forEach(revocations::revokeUser);
     }
 
     @Transactional
@@ -99,7 +97,7 @@ public class GroupService {
             throw IdentityError.NOT_FOUND.exception("user in group", userId);
         }
         members.deleteById(key);
-        revokeTokensOf(userId);
+        revocations.revokeUser(userId);
     }
 
     @Transactional(readOnly = true)
@@ -123,8 +121,4 @@ public class GroupService {
         }
     }
 
-    private void revokeTokensOf(String userId) {
-        Instant now = Instant.now();
-        revocations.revoke(new TokenRevoked(null, null, userId, null, null, now, now));
-    }
 }

@@ -48,6 +48,35 @@ public class RevocationStore {
         });
     }
 
+    /** Every token of the user issued until now (disabled, deleted, password changed, left a group). */
+    @Transactional
+    public void revokeUser(String userId) {
+        revokeIssuedUntilNow(userId, null, null);
+    }
+
+    /** Every token scoped to the project issued until now (project disabled or deleted). */
+    @Transactional
+    public void revokeProject(String projectId) {
+        revokeIssuedUntilNow(null, projectId, null);
+    }
+
+    /** Every token of the domain's users and projects issued until now (domain disabled). */
+    @Transactional
+    public void revokeDomain(String domainId) {
+        revokeIssuedUntilNow(null, null, domainId);
+    }
+
+    /** The user's tokens on one project or domain (a grant removed). */
+    @Transactional
+    public void revokeUserOn(String userId, String projectId, String domainId) {
+        revokeIssuedUntilNow(userId, projectId, domainId);
+    }
+
+    private void revokeIssuedUntilNow(String userId, String projectId, String domainId) {
+        Instant now = Instant.now();
+        revoke(new TokenRevoked(null, null, userId, projectId, domainId, now, now));
+    }
+
     @Transactional(readOnly = true)
     public boolean isRevoked(TokenFacts t) {
         String projectId = t.scope() instanceof TokenScope.Project p ? p.projectId() : null;

@@ -18,4 +18,13 @@ public final class Authorization {
         }
         return caller;
     }
+
+    /** An administrator, or the user the request is about. */
+    public static NuboPrincipal requireAdminOrSelf(String userId) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (caller == null || !(caller.isAdmin() || caller.userId().equals(userId))) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        return caller;
+    }
 }

@@ -41,7 +41,8 @@ class DirectoryApiTest extends IdentityHttpTest {
                 + "{\"project\": {\"id\": \"" + projectId + "\"}}}}");
         assertThat(login.status()).isEqualTo(201);
         String userToken = login.header("X-Subject-Token");
-        assertThat(login.json().get("token").get("roles").findValuesAsString("name")).containsExactly("member");
+        assertThat(login.json().get("token").get("roles").findValuesAsString("name"))
+                .as("member implies reader, as Keystone bootstraps it").containsExactly("member", "reader");
         assertThat(call("POST", "/v3/projects", "{\"project\": {\"name\": \"nope\"}}", "X-Auth-Token", userToken)
                 .status()).as("a member is no administrator").isEqualTo(403);
 

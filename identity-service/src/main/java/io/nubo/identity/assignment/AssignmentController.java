@@ -5,17 +5,12 @@ import io.nubo.identity.directory.DomainRepository;
 import io.nubo.identity.directory.ProjectRepository;
 import io.nubo.identity.directory.RoleRepository;
 import io.nubo.identity.directory.UserRepository;
-import io.nubo.identity.group.GroupMemberEntity;
-import io.nubo.identity.group.GroupMemberRepository;
 import io.nubo.identity.group.GroupRepository;
-import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,92 +20,149 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Role grants to users and groups on projects and domains:
- * {@code /v3/{projects|domains}/{id}/{users|groups}/{actor}/roles/{role}}. Removing a grant revokes the affected
- * users' tokens on that target.
+ * Role grants to users and groups: on projects and domains
+ * ({@code /v3/{projects|domains}/{id}/{users|groups}/{actor}/roles/{role}}), inherited to the projects below
+ * ({@code /v3/OS-INHERIT/.../roles/{role}/inherited_to_projects}) and on the system
+ * ({@code /v3/system/{users|groups}/{actor}/roles/{role}}). Removing a grant revokes the affected users' tokens.
  */
 @RestController
-@RequestMapping("/v3/{targets:projects|domains}/{targetId}/{actors:users|groups}/{actorId}/roles")
 public class AssignmentController {
 
-    /** A checked request: what kind of target and actor it names. */
-    private record Grant(String targetType, String actorType) {
-    }
+    private static final String DIRECT = "/v3/{targets:projects|domains}/{targetId}/{actors:users|groups}/{actorId}/roles";
+    private static final String INHERITED =
+            "/v3/OS-INHERIT/{targets:projects|domains}/{targetId}/{actors:users|groups}/{actorId}/roles";
+    private static final String SYSTEM = "/v3/system/{actors:users|groups}/{actorId}/roles";
 
     private final RoleAssignments assignments;
+    private final GrantRevocations revocations;
     private final ProjectRepository projects;
     private final DomainRepository domains;
     private final UserRepository users;
     private final GroupRepository groups;
-    private final GroupMemberRepository members;
     private final RoleRepository roles;
-    private final RevocationStore revocations;
 
-    public AssignmentController(RoleAssignments assignments, ProjectRepository projects, DomainRepository domains,
-                                UserRepository users, GroupRepository groups, GroupMemberRepository members,
-                                RoleRepository roles, RevocationStore revocations) {
+    public AssignmentController(RoleAssignments assignments, GrantRevocations revocations, ProjectRepository projects,
+                                DomainRepository domains, UserRepository users, GroupRepository groups,
+                                RoleRepository roles) {
         this.assignments = assignments;
+        this.revocations = revocations;
         this.projects = projects;
         this.domains = domains;
         this.users = users;
         this.groups = groups;
-        this.members = members;
         this.roles = roles;
-        this.revocations = revocations;
     }
 
-    @GetMapping
+    @GetMapping(DIRECT)
     public Map<String, Object> list(@PathVariable String targets, @PathVariable String targetId,
                                     @PathVariable String actors, @PathVariable String actorId) {
-        Grant g = authorize(targets, targetId, actors, actorId, null);
-        return Map.of("roles", assignments.grantedTo(g.actorType(), actorId, g.targetType(), targetId).stream()
-                .map(DirectoryViews::role).toList(), "links", Links.ofCurrentRequest());
+        return listOf(grant(targets, targetId, actors, actorId, null, false));
     }
 
-    @PutMapping("/{roleId}")
-    public ResponseEntity<Void> grant(@PathVariable String targets, @PathVariable String targetId,
+    @GetMapping(INHERITED + "/inherited_to_projects")
+    public Map<String, Object> listInherited(@PathVariable String targets, @PathVariable String targetId,
+                                             @PathVariable String actors, @PathVariable String actorId) {
+        return listOf(grant(targets, targetId, actors, actorId, null, true));
+    }
+
+    @GetMapping(SYSTEM)
+    public Map<String, Object> listSystem(@PathVariable String actors, @PathVariable String actorId) {
+        return listOf(grant("system", RoleAssignmentEntity.SYSTEM_ALL, actors, actorId, null, false));
+    }
+
+    @PutMapping(DIRECT + "/{roleId}")
+    public ResponseEntity<Void> put(@PathVariable String targets, @PathVariable String targetId,
+                                    @PathVariable String actors, @PathVariable String actorId,
+                                    @PathVariable String roleId) {
+        assignments.grant(grant(targets, targetId, actors, actorId, roleId, false));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping(INHERITED + "/{roleId}/inherited_to_projects")
+    public ResponseEntity<Void> putInherited(@PathVariable String targets, @PathVariable String targetId,
+                                             @PathVariable String actors, @PathVariable String actorId,
+                                             @PathVariable String roleId) {
+        assignments.grant(grant(targets, targetId, actors, actorId, roleId, true));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping(SYSTEM + "/{roleId}")
+    public ResponseEntity<Void> putSystem(@PathVariable String actors, @PathVariable String actorId,
+                                          @PathVariable String roleId) {
+        assignments.grant(grant("system", RoleAssignmentEntity.SYSTEM_ALL, actors, actorId, roleId, false));
+        return ResponseEntity.noContent().build();
+    }
+
+    @RequestMapping(value = DIRECT + "/{roleId}", method = {RequestMethod.HEAD, RequestMethod.GET})
+    public ResponseEntity<Void> check(@PathVariable String targets, @PathVariable String targetId,
                                       @PathVariable String actors, @PathVariable String actorId,
                                       @PathVariable String roleId) {
-        Grant g = authorize(targets, targetId, actors, actorId, roleId);
-        assignments.grant(g.actorType(), actorId, g.targetType(), targetId, roleId);
-        return ResponseEntity.noContent().build();
+        return checkOf(grant(targets, targetId, actors, actorId, roleId, false));
     }
 
-    @RequestMapping(value = "/{roleId}", method = RequestMethod.HEAD)
-    public ResponseEntity<Void> exists(@PathVariable String targets, @PathVariable String targetId,
+    @RequestMapping(value = INHERITED + "/{roleId}/inherited_to_projects",
+            method = {RequestMethod.HEAD, RequestMethod.GET})
+    public ResponseEntity<Void> checkInherited(@PathVariable String targets, @PathVariable String targetId,
+                                               @PathVariable String actors, @PathVariable String actorId,
+                                               @PathVariable String roleId) {
+        return checkOf(grant(targets, targetId, actors, actorId, roleId, true));
+    }
+
+    @RequestMapping(value = SYSTEM + "/{roleId}", method = {RequestMethod.HEAD, RequestMethod.GET})
+    public ResponseEntity<Void> checkSystem(@PathVariable String actors, @PathVariable String actorId,
+                                            @PathVariable String roleId) {
+        return checkOf(grant("system", RoleAssignmentEntity.SYSTEM_ALL, actors, actorId, roleId, false));
+    }
+
+    @DeleteMapping(DIRECT + "/{roleId}")
+    public ResponseEntity<Void> delete(@PathVariable String targets, @PathVariable String targetId,
                                        @PathVariable String actors, @PathVariable String actorId,
                                        @PathVariable String roleId) {
-        Grant g = authorize(targets, targetId, actors, actorId, roleId);
-        if (!assignments.has(g.actorType(), actorId, g.targetType(), targetId, roleId)) {
-            throw IdentityError.NOT_FOUND.exception("role assignment", roleId);
+        revocations.remove(grant(targets, targetId, actors, actorId, roleId, false));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping(INHERITED + "/{roleId}/inherited_to_projects")
+    public ResponseEntity<Void> deleteInherited(@PathVariable String targets, @PathVariable String targetId,
+                                                @PathVariable String actors, @PathVariable String actorId,
+                                                @PathVariable String roleId) {
+        revocations.remove(grant(targets, targetId, actors, actorId, roleId, true));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping(SYSTEM + "/{roleId}")
+    public ResponseEntity<Void> deleteSystem(@PathVariable String actors, @PathVariable String actorId,
+                                             @PathVariable String roleId) {
+        revocations.remove(grant("system", RoleAssignmentEntity.SYSTEM_ALL, actors, actorId, roleId, false));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Map<String, Object> listOf(RoleAssignmentEntity.Key k) {
+        return Map.of("roles", assignments.grantedTo(k.actorType(), k.actorId(), k.targetType(), k.targetId(),
+                k.inherited()).stream().map(DirectoryViews::role).toList(), "links", Links.ofCurrentRequest());
+    }
+
+    private ResponseEntity<Void> checkOf(RoleAssignmentEntity.Key k) {
+        if (!assignments.has(k)) {
+            throw IdentityError.NOT_FOUND.exception("role assignment", k.roleId());
         }
         return ResponseEntity.noContent().build();
     }
 
-    @DeleteMapping("/{roleId}")
-    @Transactional
-    public ResponseEntity<Void> revoke(@PathVariable String targets, @PathVariable String targetId,
-                                       @PathVariable String actors, @PathVariable String actorId,
-                                       @PathVariable String roleId) {
-        Grant g = authorize(targets, targetId, actors, actorId, roleId);
-        if (!assignments.revoke(g.actorType(), actorId, g.targetType(), targetId, roleId)) {
-            throw IdentityError.NOT_FOUND.exception("role assignment", roleId);
-        }
-        List<String> affected = RoleAssignmentEntity.USER.equals(g.actorType()) ? List.of(actorId)
-                : members.findByGroupId(actorId).stream().map(GroupMemberEntity::getUserId).toList();
-        boolean project = RoleAssignmentEntity.PROJECT.equals(g.targetType());
-        for (String userId : affected) {
-            revocations.revokeUserOn(userId, project ? targetId : null, project ? null : targetId);
-        }
-        return ResponseEntity.noContent().build();
-    }
-
-    /** Admin only; every id must exist (404 otherwise). */
-    private Grant authorize(String targets, String targetId, String actors, String actorId, String roleId) {
+    /** Admin only; every id must exist (404 otherwise). {@code targets} is projects, domains or system. */
+    private RoleAssignmentEntity.Key grant(String targets, String targetId, String actors, String actorId,
+                                           String roleId, boolean inherited) {
         Authorization.requireAdmin();
-        boolean project = targets.equals("projects");
-        if (project ? !projects.existsById(targetId) : !domains.existsById(targetId)) {
-            throw IdentityError.NOT_FOUND.exception(project ? "project" : "domain", targetId);
+        String targetType = switch (targets) {
+            case "projects" -> RoleAssignmentEntity.PROJECT;
+            case "domains" -> RoleAssignmentEntity.DOMAIN;
+            default -> RoleAssignmentEntity.SYSTEM;
+        };
+        if (targetType.equals(RoleAssignmentEntity.PROJECT) && !projects.existsById(targetId)) {
+            throw IdentityError.NOT_FOUND.exception("project", targetId);
+        }
+        if (targetType.equals(RoleAssignmentEntity.DOMAIN) && !domains.existsById(targetId)) {
+            throw IdentityError.NOT_FOUND.exception("domain", targetId);
         }
         boolean user = actors.equals("users");
         if (user ? !users.existsById(actorId) : !groups.existsById(actorId)) {
@@ -119,7 +171,7 @@ public class AssignmentController {
         if (roleId != null && !roles.existsById(roleId)) {
             throw IdentityError.NOT_FOUND.exception("role", roleId);
         }
-        return new Grant(project ? RoleAssignmentEntity.PROJECT : RoleAssignmentEntity.DOMAIN,
-                user ? RoleAssignmentEntity.USER : RoleAssignmentEntity.GROUP);
+        return new RoleAssignmentEntity.Key(user ? RoleAssignmentEntity.USER : RoleAssignmentEntity.GROUP, actorId,
+                targetType, targetId, roleId == null ? "" : roleId, inherited);
     }
 }

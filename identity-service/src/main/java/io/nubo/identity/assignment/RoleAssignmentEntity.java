@@ -48,13 +48,25 @@ public class RoleAssignmentEntity {
     protected RoleAssignmentEntity() {
     }
 
-    public RoleAssignmentEntity(String actorType, String actorId, String targetType, String targetId, String roleId) {
-        this.actorType = actorType;
-        this.actorId = actorId;
-        this.targetType = targetType;
-        this.targetId = targetId;
-        this.roleId = roleId;
-        this.inherited = false;
+    public RoleAssignmentEntity(Key key) {
+        this.actorType = key.actorType();
+        this.actorId = key.actorId();
+        this.targetType = key.targetType();
+        this.targetId = key.targetId();
+        this.roleId = key.roleId();
+        this.inherited = key.inherited();
+    }
+
+    public Key key() {
+        return new Key(actorType, actorId, targetType, targetId, roleId, inherited);
+    }
+
+    public String getActorType() {
+        return actorType;
+    }
+
+    public boolean isInherited() {
+        return inherited;
     }
 
     public String getActorId() {

@@ -2,10 +2,8 @@ package io.nubo.identity.assignment;
 
 import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.RoleRepository;
-import io.nubo.identity.group.GroupMemberEntity;
 import io.nubo.identity.group.GroupMemberRepository;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Role grants to users and groups on projects, domains and the system, and the roles a user effectively holds:
- * its own grants plus those of every group it belongs to. Inheritance comes with the rest of issue 3.
+ * Role grants to users and groups on projects, domains and the system (optionally inherited to the projects
+ * below), and what a user effectively holds: see {@link EffectiveAssignments}.
  */
 @Service
 public class RoleAssignments {
@@ -22,74 +20,60 @@ public class RoleAssignments {
     private final RoleAssignmentRepository assignments;
     private final RoleRepository roles;
     private final GroupMemberRepository members;
+    private final ImpliedRoleRepository implied;
+    private final EffectiveAssignments effective;
 
-    public RoleAssignments(RoleAssignmentRepository assignments, RoleRepository roles, GroupMemberRepository members) {
+    public RoleAssignments(RoleAssignmentRepository assignments, RoleRepository roles, GroupMemberRepository members,
+                           ImpliedRoleRepository implied, EffectiveAssignments effective) {
         this.assignments = assignments;
         this.roles = roles;
         this.members = members;
+        this.implied = implied;
+        this.effective = effective;
     }
 
-    /** The roles a user effectively holds on a target, sorted by name. */
+    /** The roles a user effectively holds on a target (groups, inheritance, implied roles), sorted by name. */
     @Transactional(readOnly = true)
     public List<RoleEntity> rolesOf(String userId, String targetType, String targetId) {
-        Set<String> ids = new HashSet<>(directRoleIds(RoleAssignmentEntity.USER, userId, targetType, targetId));
-        for (String group : groupsOf(userId)) {
-            ids.addAll(directRoleIds(RoleAssignmentEntity.GROUP, group, targetType, targetId));
-        }
-        return sortedRoles(ids);
+        return sortedRoles(effective.roleIdsOf(userId, targetType, targetId));
     }
 
-    /** The roles granted to exactly this actor on a target (no group expansion), sorted by name. */
+    /** The roles granted to exactly this actor on a target (no expansion), sorted by name. */
     @Transactional(readOnly = true)
-    public List<RoleEntity> grantedTo(String actorType, String actorId, String targetType, String targetId) {
-        return sortedRoles(directRoleIds(actorType, actorId, targetType, targetId));
+    public List<RoleEntity> grantedTo(String actorType, String actorId, String targetType, String targetId,
+                                      boolean inherited) {
+        return sortedRoles(assignments.findByActorTypeAndActorIdAndTargetTypeAndTargetIdAndInherited(actorType,
+                actorId, targetType, targetId, inherited).stream().map(RoleAssignmentEntity::getRoleId)
+                .collect(Collectors.toSet()));
     }
 
-    /** Ids of the projects on which the user holds any role, directly or through a group. */
+    /** Ids of the projects on which the user effectively holds a role. */
     @Transactional(readOnly = true)
     public Set<String> projectsOf(String userId) {
-        Set<String> projects = assignments.findByActorTypeAndActorIdAndTargetType(RoleAssignmentEntity.USER, userId,
-                RoleAssignmentEntity.PROJECT).stream().map(RoleAssignmentEntity::getTargetId)
-                .collect(Collectors.toCollection(HashSet::new));
-        for (String group : groupsOf(userId)) {
-            assignments.findByActorTypeAndActorIdAndTargetType(RoleAssignmentEntity.GROUP, group,
-                    RoleAssignmentEntity.PROJECT).forEach(a -> projects.add(a.getTargetId()));
-        }
-        return projects;
+        return targetsOf(userId, RoleAssignmentEntity.PROJECT);
     }
 
-    /** Ids of the domains on which the user holds any role, directly or through a group. */
+    /** Ids of the domains on which the user effectively holds a role. */
     @Transactional(readOnly = true)
     public Set<String> domainsOf(String userId) {
-        Set<String> domains = assignments.findByActorTypeAndActorIdAndTargetType(RoleAssignmentEntity.USER, userId,
-                RoleAssignmentEntity.DOMAIN).stream().map(RoleAssignmentEntity::getTargetId)
-                .collect(Collectors.toCollection(HashSet::new));
-        for (String group : groupsOf(userId)) {
-            assignments.findByActorTypeAndActorIdAndTargetType(RoleAssignmentEntity.GROUP, group,
-                    RoleAssignmentEntity.DOMAIN).forEach(a -> domains.add(a.getTargetId()));
-        }
-        return domains;
+        return targetsOf(userId, RoleAssignmentEntity.DOMAIN);
     }
 
     @Transactional
     public void grant(String userId, String targetType, String targetId, String roleId) {
-        grant(RoleAssignmentEntity.USER, userId, targetType, targetId, roleId);
+        grant(new RoleAssignmentEntity.Key(RoleAssignmentEntity.USER, userId, targetType, targetId, roleId, false));
     }
 
     @Transactional
-    public void grant(String actorType, String actorId, String targetType, String targetId, String roleId) {
-        RoleAssignmentEntity.Key key = new RoleAssignmentEntity.Key(actorType, actorId, targetType, targetId, roleId,
-                false);
+    public void grant(RoleAssignmentEntity.Key key) {
         if (!assignments.existsById(key)) {
-            assignments.save(new RoleAssignmentEntity(actorType, actorId, targetType, targetId, roleId));
+            assignments.save(new RoleAssignmentEntity(key));
         }
     }
 
     /** Removes a grant; false when there was none. */
     @Transactional
-    public boolean revoke(String actorType, String actorId, String targetType, String targetId, String roleId) {
-        RoleAssignmentEntity.Key key = new RoleAssignmentEntity.Key(actorType, actorId, targetType, targetId, roleId,
-                false);
+    public boolean revoke(RoleAssignmentEntity.Key key) {
         if (!assignments.existsById(key)) {
             return false;
         }
@@ -98,9 +82,8 @@ public class RoleAssignments {
     }
 
     @Transactional(readOnly = true)
-    public boolean has(String actorType, String actorId, String targetType, String targetId, String roleId) {
-        return assignments.existsById(new RoleAssignmentEntity.Key(actorType, actorId, targetType, targetId, roleId,
-                false));
+    public boolean has(RoleAssignmentEntity.Key key) {
+        return assignments.existsById(key);
     }
 
     @Transactional
@@ -120,18 +103,22 @@ public class RoleAssignments {
         members.deleteByGroupId(groupId);
     }
 
+    /** Deletes a role's grants and inference rules; returns the ids of the users who held it directly or by group. */
     @Transactional
-    public void forgetRole(String roleId) {
+    public Set<String> forgetRole(String roleId) {
+        Set<String> holders = assignments.findByRoleId(roleId).stream()
+                .flatMap(a -> RoleAssignmentEntity.USER.equals(a.getActorType()) ? java.util.stream.Stream.of(
+                        a.getActorId()) : members.findByGroupId(a.getActorId()).stream().map(m -> m.getUserId()))
+                .collect(Collectors.toSet());
         assignments.deleteByRoleId(roleId);
+        implied.deleteByPriorRoleId(roleId);
+        implied.deleteByImpliedRoleId(roleId);
+        return holders;
     }
 
-    private Set<String> directRoleIds(String actorType, String actorId, String targetType, String targetId) {
-        return assignments.findByActorTypeAndActorIdAndTargetTypeAndTargetId(actorType, actorId, targetType, targetId)
-                .stream().map(RoleAssignmentEntity::getRoleId).collect(Collectors.toSet());
-    }
-
-    private Set<String> groupsOf(String userId) {
-        return members.findByUserId(userId).stream().map(GroupMemberEntity::getGroupId).collect(Collectors.toSet());
+    private Set<String> targetsOf(String userId, String targetType) {
+        return effective.effective(effective.grantsReaching(userId), userId).stream()
+                .filter(a -> a.targetType().equals(targetType)).map(Assignment::targetId).collect(Collectors.toSet());
     }
 
     private List<RoleEntity> sortedRoles(Set<String> ids) {

@@ -1,5 +1,7 @@
 package io.nubo.identity.bootstrap;
 
+import io.nubo.identity.assignment.ImpliedRoleEntity;
+import io.nubo.identity.assignment.ImpliedRoleRepository;
 import io.nubo.identity.assignment.RoleAssignmentEntity;
 import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.catalog.EndpointEntity;
@@ -50,11 +52,13 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
     private final RoleRepository roles;
     private final RoleAssignments assignments;
     private final CatalogBootstrap catalog;
+    private final ImpliedRoleRepository implied;
 
     public IdentityBootstrap(BootstrapProperties props, AdminPasswordFile passwordFile, TransactionTemplate tx,
                              PasswordEncoder encoder, DomainRepository domains, ProjectRepository projects,
                              UserRepository users, RoleRepository roles, RoleAssignments assignments,
-                             CatalogBootstrap catalog) {
+                             CatalogBootstrap catalog, ImpliedRoleRepository implied) {
+        this.implied = implied;
         this.props = props;
         this.passwordFile = passwordFile;
         this.tx = tx;
@@ -91,9 +95,18 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
             return users.save(new UserEntity(newId(), "admin", DEFAULT_DOMAIN, encoder.encode(password), true));
         });
         String adminRole = byName.get("admin").getId();
+        // Keystone's default role hierarchy: admin implies member, member implies reader
+        implies(adminRole, byName.get("member").getId());
+        implies(byName.get("member").getId(), byName.get("reader").getId());
         assignments.grant(user.getId(), RoleAssignmentEntity.PROJECT, admin.getId(), adminRole);
         assignments.grant(user.getId(), RoleAssignmentEntity.SYSTEM, RoleAssignmentEntity.SYSTEM_ALL, adminRole);
         catalog.ensure(props.publicUrl(), props.region());
+    }
+
+    private void implies(String prior, String implied) {
+        if (!this.implied.existsById(new ImpliedRoleEntity.Key(prior, implied))) {
+            this.implied.save(new ImpliedRoleEntity(prior, implied));
+        }
     }
 
     static String newId() {

@@ -118,6 +118,7 @@ public class CatalogAdmin {
         if (in.url() == null || in.url().isBlank()) {
             throw IdentityError.VALIDATION.exception("url", "'url' is a required property");
         }
+        autoCreateLegacyRegion(in);
         checkEndpoint(in);
         return endpoints.save(new EndpointEntity(UUID.randomUUID().toString().replace("-", ""), in.serviceId(),
                 in.iface(), in.regionRef(), in.url(), false));
@@ -131,6 +132,7 @@ public class CatalogAdmin {
     @Transactional
     public EndpointEntity updateEndpoint(String id, CatalogViews.EndpointInput in) {
         EndpointEntity e = endpoint(id);
+        autoCreateLegacyRegion(in);
         if (in.iface() != null || in.serviceId() != null || in.regionRef() != null) {
             checkEndpoint(new CatalogViews.EndpointInput(in.serviceId() != null ? in.serviceId() : e.getServiceId(),
                     in.iface() != null ? in.iface() : e.getInterface(), in.regionRef(), null, in.url(), in.enabled()));
@@ -142,6 +144,17 @@ public class CatalogAdmin {
     @Transactional
     public void deleteEndpoint(String id) {
         endpoints.delete(endpoint(id));
+    }
+
+    /**
+     * Keystone keeps the v2 habit: a region named by the older {@code region} field (not {@code region_id}) is
+     * created when it does not exist yet.
+     */
+    private void autoCreateLegacyRegion(CatalogViews.EndpointInput in) {
+        if (in.regionId() == null && in.region() != null && !in.region().isBlank()
+                && !regions.existsById(in.region())) {
+            regions.save(new RegionEntity(in.region(), "", null));
+        }
     }
 
     private void checkEndpoint(CatalogViews.EndpointInput in) {

@@ -1,8 +1,10 @@
 package io.nubo.identity.catalog;
 
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.web.IdentityError;
 import io.nubo.shared.api.Link;
 
 /** Keystone's JSON shapes for regions, services and endpoints, requests and responses. */
@@ -48,7 +50,19 @@ public final class CatalogViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record EndpointInput(@JsonProperty("service_id") String serviceId, @JsonProperty("interface") String iface,
                                 @JsonProperty("region_id") String regionId, String region, String url,
-                                Boolean enabled) {
+                                @JsonProperty("enabled") Object enabledGiven) {
+        EndpointInput(String serviceId, String iface, String regionId, String region, String url, Boolean enabled) {
+            this(serviceId, iface, regionId, region, url, (Object) enabled);
+        }
+
+        /** Keystone's schema wants a JSON boolean: "False" or 0 is a 400. */
+        Boolean enabled() {
+            if (enabledGiven == null || enabledGiven instanceof Boolean) {
+                return (Boolean) enabledGiven;
+            }
+            throw IdentityError.VALIDATION.exception("enabled", enabledGiven + " is not of type 'boolean'");
+        }
+
         /** Keystone accepts the region as {@code region_id} or, the older way, {@code region}. */
         String regionRef() {
             return regionId != null ? regionId : region;

@@ -30,42 +30,60 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/domains")
-    public Map<String, Object> domains(@RequestParam(required = false) String name) {
+    public Map<String, Object> domains(@RequestParam(required = false) String name,
+                                       @RequestParam(required = false) String enabled) {
         Authorization.requireAdmin();
-        return list("domains", domains.findAllByOrderByName(), d -> name == null || name.equals(d.getName()),
+        Boolean on = QueryFlags.bool(enabled);
+        return list("domains", domains.findAllByOrderByName(),
+                d -> (name == null || name.equals(d.getName())) && (on == null || on == d.isEnabled()),
                 DirectoryViews::domain);
     }
 
     @GetMapping("/v3/domains/{id}")
     public Map<String, Object> domain(@PathVariable String id) {
-        Authorization.requireAdmin();
+        Authorization.requireDomainReader(id);
         DomainEntity d = domains.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("domain", id));
         return Map.of("domain", DirectoryViews.domain(d));
     }
 
     @GetMapping("/v3/projects")
-    public Map<String, Object> projects(@RequestParam(required = false) String name,
-                                        @RequestParam(value = "domain_id", required = false) String domainId) {
+    public Map<String, Object> projects(@RequestParam Map<String, String> q) {
         Authorization.requireAdmin();
+        Boolean on = QueryFlags.bool(q.get("enabled"));
+        if (Boolean.TRUE.equals(QueryFlags.bool(q.get("is_domain")))) {
+            return list("projects", domains.findAllByOrderByName(),
+                    d -> (q.get("name") == null || q.get("name").equals(d.getName()))
+                            && (on == null || on == d.isEnabled()), DirectoryViews::projectActingAsDomain);
+        }
+        Predicate<ProjectEntity> byTags = ProjectTagFilter.of(q);
         return list("projects", projects.findAllByOrderByName(),
-                p -> (name == null || name.equals(p.getName())) && (domainId == null || domainId.equals(p.getDomainId())),
+                p -> (q.get("name") == null || q.get("name").equals(p.getName()))
+                        && (q.get("domain_id") == null || q.get("domain_id").equals(p.getDomainId()))
+                        && (q.get("parent_id") == null || q.get("parent_id").equals(
+                                p.getParentId() == null ? p.getDomainId() : p.getParentId()))
+                        && (on == null || on == p.isEnabled()) && byTags.test(p),
                 DirectoryViews::project);
     }
 
     @GetMapping("/v3/users")
     public Map<String, Object> users(@RequestParam(required = false) String name,
-                                     @RequestParam(value = "domain_id", required = false) String domainId) {
+                                     @RequestParam(value = "domain_id", required = false) String domainId,
+                                     @RequestParam(required = false) String enabled) {
         Authorization.requireAdmin();
+        Boolean on = QueryFlags.bool(enabled);
         return list("users", users.findAllByOrderByName(),
-                u -> (name == null || name.equals(u.getName())) && (domainId == null || domainId.equals(u.getDomainId())),
+                u -> (name == null || name.equals(u.getName())) && (domainId == null || domainId.equals(u.getDomainId()))
+                        && (on == null || on == u.isEnabled()),
                 DirectoryViews::user);
     }
 
     @GetMapping("/v3/roles")
-    public Map<String, Object> roles(@RequestParam(required = false) String name) {
+    public Map<String, Object> roles(@RequestParam(required = false) String name,
+                                     @RequestParam(value = "domain_id", required = false) String domainId) {
         Authorization.requireAdmin();
-        return list("roles", roles.findAllByOrderByName(), r -> name == null || name.equals(r.getName()),
-                DirectoryViews::role);
+        // Keystone lists the global roles unless a domain is named
+        return list("roles", roles.findAllByOrderByName(), r -> (name == null || name.equals(r.getName()))
+                && java.util.Objects.equals(domainId, r.getDomainId()), DirectoryViews::role);
     }
 
     private static <E> Map<String, Object> list(String key, List<E> all, Predicate<E> filter, Function<E, ?> view) {

@@ -1,9 +1,12 @@
 package io.nubo.identity.directory;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.identity.web.IdentityError;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Request bodies of the directory's create and update calls, wrapped as Keystone wraps them. */
 public final class DirectoryRequests {
@@ -24,7 +27,11 @@ public final class DirectoryRequests {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ProjectInput(String name, @JsonProperty("domain_id") String domainId, String description,
                                Boolean enabled, @JsonProperty("parent_id") String parentId,
-                               @JsonProperty("is_domain") Boolean isDomain, List<String> tags) {
+                               @JsonProperty("is_domain") Boolean isDomain, List<String> tags,
+                               @JsonAnySetter Map<String, Object> extra) {
+        /** A project's own fields: never kept as extras. */
+        static final Set<String> RESERVED = Set.of("id", "name", "domain_id", "description", "enabled", "parent_id",
+                "is_domain", "tags", "options", "links");
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -40,7 +47,10 @@ public final class DirectoryRequests {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UserInput(String name, @JsonProperty("domain_id") String domainId, String password,
                             Boolean enabled, @JsonProperty("default_project_id") String defaultProjectId,
-                            String description, String email) {
+                            @JsonAnySetter Map<String, Object> extra) {
+        /** A user's own fields: never kept as extras (description and email are extras, as in Keystone). */
+        static final Set<String> RESERVED = Set.of("id", "name", "domain_id", "password", "enabled",
+                "default_project_id", "options", "links", "password_expires_at");
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

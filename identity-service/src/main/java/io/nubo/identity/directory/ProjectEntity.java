@@ -1,9 +1,18 @@
 package io.nubo.identity.directory;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 @Entity
 @Table(name = "projects")
@@ -20,6 +29,12 @@ public class ProjectEntity {
     private boolean enabled;
     @Column(name = "is_domain")
     private boolean isDomain;
+    @Convert(converter = ExtraAttributes.class)
+    private Map<String, Object> extra = new LinkedHashMap<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "project_tags", joinColumns = @JoinColumn(name = "project_id"))
+    @Column(name = "name")
+    private Set<String> tags = new TreeSet<>();
 
     protected ProjectEntity() {
     }
@@ -71,5 +86,18 @@ public class ProjectEntity {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public Map<String, Object> getExtra() {
+        return extra;
+    }
+
+    public void setExtra(Map<String, Object> extra) {
+        this.extra = new LinkedHashMap<>(extra);
+    }
+
+    /** The project's tags, sorted; changed in place. */
+    public Set<String> getTags() {
+        return tags;
     }
 }

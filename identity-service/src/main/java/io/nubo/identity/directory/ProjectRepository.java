@@ -15,5 +15,7 @@ public interface ProjectRepository extends JpaRepository<ProjectEntity, String> 
 
     boolean existsByParentId(String parentId);
 
+    List<ProjectEntity> findByParentId(String parentId);
+
     List<ProjectEntity> findByDomainId(String domainId);
 }

@@ -32,9 +32,6 @@ public class ProjectService {
         if (!domains.existsById(domainId)) {
             throw IdentityError.NOT_FOUND.exception("domain", domainId);
         }
-        if (Boolean.TRUE.equals(in.isDomain())) {
-            throw IdentityError.BAD_REQUEST.exception("Projects acting as domains are not supported yet.");
-        }
         if (in.parentId() != null && !in.parentId().equals(domainId)) {
             ProjectEntity parent = projects.findById(in.parentId())
                     .orElseThrow(() -> IdentityError.NOT_FOUND.exception("project", in.parentId()));
@@ -46,8 +43,13 @@ public class ProjectService {
             throw IdentityError.CONFLICT.exception("project", name, " at domain ID " + domainId);
         }
         String parentId = in.parentId() != null && !in.parentId().equals(domainId) ? in.parentId() : null;
-        return projects.save(new ProjectEntity(UUID.randomUUID().toString().replace("-", ""), name, domainId, parentId,
-                in.description(), in.enabled() == null || in.enabled()));
+        ProjectEntity p = new ProjectEntity(UUID.randomUUID().toString().replace("-", ""), name, domainId, parentId,
+                in.description(), in.enabled() == null || in.enabled());
+        p.setExtra(ExtraAttributes.merged(null, in.extra(), DirectoryRequests.ProjectInput.RESERVED));
+        if (in.tags() != null) {
+            p.getTags().addAll(ProjectTags.valid(in.tags()));
+        }
+        return projects.save(p);
     }
 
     @Transactional(readOnly = true)
@@ -70,6 +72,13 @@ public class ProjectService {
         }
         if (in.description() != null) {
             p.describe(in.description());
+        }
+        if (in.tags() != null) {
+            p.getTags().clear();
+            p.getTags().addAll(ProjectTags.valid(in.tags()));
+        }
+        if (in.extra() != null && !in.extra().isEmpty()) {
+            p.setExtra(ExtraAttributes.merged(p.getExtra(), in.extra(), DirectoryRequests.ProjectInput.RESERVED));
         }
         if (in.enabled() != null && in.enabled() != p.isEnabled()) {
             p.setEnabled(in.enabled());

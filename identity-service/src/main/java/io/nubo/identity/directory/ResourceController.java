@@ -1,6 +1,7 @@
 package io.nubo.identity.directory;
 
 import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.shared.security.NuboPrincipal;
@@ -27,9 +28,14 @@ public class ResourceController {
     private final RoleRepository roles;
     private final RoleAssignments assignments;
     private final ProjectRepository projectRepository;
+    private final RevocationStore revocations;
+    private final DomainRepository domainRepository;
 
     public ResourceController(DomainService domains, ProjectService projects, UserService users, RoleRepository roles,
-                              RoleAssignments assignments, ProjectRepository projectRepository) {
+                              RoleAssignments assignments, ProjectRepository projectRepository,
+                              RevocationStore revocations, DomainRepository domainRepository) {
+        this.revocations = revocations;
+        this.domainRepository = domainRepository;
         this.projectRepository = projectRepository;
         this.domains = domains;
         this.projects = projects;
@@ -61,26 +67,46 @@ public class ResourceController {
     @PostMapping("/v3/projects")
     public ResponseEntity<Map<String, Object>> createProject(@RequestBody DirectoryRequests.ProjectBody body) {
         NuboPrincipal caller = Authorization.requireAdmin();
-        ProjectEntity p = projects.create(body.required(), defaultDomain(caller));
+        DirectoryRequests.ProjectInput in = body.required();
+        if (Boolean.TRUE.equals(in.isDomain())) {
+            // a project acting as a domain is a domain (Keystone stores domains that way)
+            DomainEntity d = domains.create(new DirectoryRequests.DomainInput(in.name(), in.description(),
+                    in.enabled()));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(Map.of("project", DirectoryViews.projectActingAsDomain(d)));
+        }
+        ProjectEntity p = projects.create(in, defaultDomain(caller));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("project", DirectoryViews.project(p)));
     }
 
     @GetMapping("/v3/projects/{id}")
     public Map<String, Object> project(@PathVariable String id) {
         Authorization.requireAdmin();
+        if (actingAsDomain(id)) {
+            return Map.of("project", DirectoryViews.projectActingAsDomain(domains.get(id)));
+        }
         return Map.of("project", DirectoryViews.project(projects.get(id)));
     }
 
     @PatchMapping("/v3/projects/{id}")
     public Map<String, Object> updateProject(@PathVariable String id, @RequestBody DirectoryRequests.ProjectBody body) {
         Authorization.requireAdmin();
-        return Map.of("project", DirectoryViews.project(projects.update(id, body.required())));
+        DirectoryRequests.ProjectInput in = body.required();
+        if (actingAsDomain(id)) {
+            return Map.of("project", DirectoryViews.projectActingAsDomain(domains.update(id,
+                    new DirectoryRequests.DomainInput(in.name(), in.description(), in.enabled()))));
+        }
+        return Map.of("project", DirectoryViews.project(projects.update(id, in)));
     }
 
     @DeleteMapping("/v3/projects/{id}")
     public ResponseEntity<Void> deleteProject(@PathVariable String id) {
         Authorization.requireAdmin();
-        projects.delete(id);
+        if (actingAsDomain(id)) {
+            domains.delete(id);
+        } else {
+            projects.delete(id);
+        }
         return ResponseEntity.noContent().build();
     }
 
@@ -132,6 +158,9 @@ public class ResourceController {
         DirectoryRequests.RoleInput in = body.required();
         String name = DirectoryRequests.validName(in.name(), 255);
         String domain = in.domainId() == null ? RoleEntity.GLOBAL : in.domainId();
+        if (in.domainId() != null) {
+            domains.get(in.domainId());
+        }
         if (roles.findByDomainIdAndName(domain, name).isPresent()) {
             throw IdentityError.CONFLICT.exception("role", name, "");
         }
@@ -172,9 +201,15 @@ public class ResourceController {
     public ResponseEntity<Void> deleteRole(@PathVariable String id) {
         Authorization.requireAdmin();
         RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
-        assignments.forgetRole(id);
+        for (String userId : assignments.forgetRole(id)) {
+            revocations.revokeUser(userId);
+        }
         roles.delete(r);
         return ResponseEntity.noContent().build();
+    }
+
+    private boolean actingAsDomain(String id) {
+        return !projectRepository.existsById(id) && domainRepository.existsById(id);
     }
 
     /** Keystone puts new projects and users in the caller's scope domain unless the body names one. */

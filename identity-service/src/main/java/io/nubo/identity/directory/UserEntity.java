@@ -1,10 +1,13 @@
 package io.nubo.identity.directory;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 @Entity
 @Table(name = "users")
@@ -22,6 +25,8 @@ public class UserEntity {
     private String defaultProjectId;
     @Column(name = "password_expires_at")
     private Instant passwordExpiresAt;
+    @Convert(converter = ExtraAttributes.class)
+    private Map<String, Object> extra = new LinkedHashMap<>();
 
     protected UserEntity() {
     }
@@ -76,5 +81,13 @@ public class UserEntity {
 
     public void setDefaultProjectId(String defaultProjectId) {
         this.defaultProjectId = defaultProjectId;
+    }
+
+    public Map<String, Object> getExtra() {
+        return extra;
+    }
+
+    public void setExtra(Map<String, Object> extra) {
+        this.extra = new LinkedHashMap<>(extra);
     }
 }

@@ -46,6 +46,7 @@ public class UserService {
         UserEntity u = new UserEntity(UUID.randomUUID().toString().replace("-", ""), name, domainId,
                 in.password() == null ? null : passwords.encode(in.password()), in.enabled() == null || in.enabled());
         u.setDefaultProjectId(in.defaultProjectId());
+        u.setExtra(ExtraAttributes.merged(null, in.extra(), DirectoryRequests.UserInput.RESERVED));
         return users.save(u);
     }
 
@@ -76,6 +77,9 @@ public class UserService {
         if (in.defaultProjectId() != null) {
             checkDefaultProject(in.defaultProjectId());
             u.setDefaultProjectId(in.defaultProjectId());
+        }
+        if (in.extra() != null && !in.extra().isEmpty()) {
+            u.setExtra(ExtraAttributes.merged(u.getExtra(), in.extra(), DirectoryRequests.UserInput.RESERVED));
         }
         if (revoke) {
             revocations.revokeUser(id);

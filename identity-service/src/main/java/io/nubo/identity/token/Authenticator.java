@@ -67,6 +67,7 @@ public class Authenticator {
         List<String> auditIds = new ArrayList<>();
         auditIds.add(newAuditId());
         Instant expires = now.plus(lifetime);
+        List<String> tokenMethods = new ArrayList<>(methods);
         if (methods.contains("password")) {
             user = byPassword(identity.password());
         } else if (methods.contains("token")) {
@@ -74,15 +75,21 @@ public class Authenticator {
             user = users.findById(original.userId()).orElseThrow(IdentityError.UNAUTHORIZED::exception);
             auditIds.add(original.auditIds().get(original.auditIds().size() - 1));
             expires = original.expiresAt();
+            // Keystone: a rescoped token carries the methods of the token it came from, plus "token"
+            tokenMethods = new ArrayList<>(original.methods());
+            if (!tokenMethods.contains("token")) {
+                tokenMethods.add("token");
+            }
         } else {
             throw IdentityError.UNAUTHORIZED.exception();
         }
         if (!user.isEnabled() || !domainEnabled(user.getDomainId())) {
             throw IdentityError.UNAUTHORIZED.exception();
         }
-        TokenScope scope = resolveScope(request.auth().scope());
+        TokenScope scope = request.auth().scope() == null ? defaultProjectScope(user)
+                : resolveScope(request.auth().scope());
         List<String> roles = rolesOn(user, scope);
-        return new TokenFacts(user.getId(), user.getDomainId(), List.copyOf(methods), auditIds, scope, roles, now,
+        return new TokenFacts(user.getId(), user.getDomainId(), List.copyOf(tokenMethods), auditIds, scope, roles, now,
                 expires);
     }
 
@@ -121,6 +128,21 @@ public class Authenticator {
             throw IdentityError.UNAUTHORIZED.exception();
         }
         return facts;
+    }
+
+    /**
+     * Keystone scopes a request without a scope to the user's default project when the user holds a role there and
+     * it is enabled; otherwise the token is unscoped.
+     */
+    private TokenScope defaultProjectScope(UserEntity user) {
+        if (user.getDefaultProjectId() == null) {
+            return new TokenScope.Unscoped();
+        }
+        return projects.findById(user.getDefaultProjectId())
+                .filter(p -> p.isEnabled() && domainEnabled(p.getDomainId()))
+                .filter(p -> !assignments.rolesOf(user.getId(), RoleAssignmentEntity.PROJECT, p.getId()).isEmpty())
+                .<TokenScope>map(p -> new TokenScope.Project(p.getId(), p.getDomainId()))
+                .orElseGet(TokenScope.Unscoped::new);
     }
 
     private TokenScope resolveScope(AuthRequest.Scope scope) {

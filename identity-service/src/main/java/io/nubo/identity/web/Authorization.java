@@ -27,4 +27,14 @@ public final class Authorization {
         }
         return caller;
     }
+
+    /** Keystone's get_domain rule: an administrator, or a token scoped to the domain or to a project in it. */
+    public static NuboPrincipal requireDomainReader(String domainId) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (caller == null || !(caller.isAdmin() || domainId.equals(caller.domainId())
+                || domainId.equals(caller.projectDomainId()))) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        return caller;
+    }
 }

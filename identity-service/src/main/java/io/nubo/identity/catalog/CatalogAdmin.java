@@ -120,8 +120,10 @@ public class CatalogAdmin {
         }
         autoCreateLegacyRegion(in);
         checkEndpoint(in);
-        return endpoints.save(new EndpointEntity(UUID.randomUUID().toString().replace("-", ""), in.serviceId(),
-                in.iface(), in.regionRef(), in.url(), false));
+        EndpointEntity e = new EndpointEntity(UUID.randomUUID().toString().replace("-", ""), in.serviceId(),
+                in.iface(), in.regionRef(), in.url(), false);
+        e.update(null, null, null, null, in.enabled());
+        return endpoints.save(e);
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +22,12 @@ public class UserService {
     private final RoleAssignments assignments;
     private final RevocationStore revocations;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
 
     public UserService(UserRepository users, DomainRepository domains, ProjectRepository projects,
-                       RoleAssignments assignments, RevocationStore revocations, PasswordEncoder passwords) {
+                       RoleAssignments assignments, RevocationStore revocations, PasswordEncoder passwords,
+                       ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.domains = domains;
         this.projects = projects;
@@ -91,6 +95,7 @@ public class UserService {
     public void delete(String id) {
         UserEntity u = get(id);
         assignments.forgetUser(id);
+        events.publishEvent(new UserDeleted(id));
         users.delete(u);
         revocations.revokeUser(id);
     }

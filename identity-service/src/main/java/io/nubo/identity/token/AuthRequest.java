@@ -14,7 +14,13 @@ public record AuthRequest(Auth auth) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Identity(List<String> methods, Password password, TokenMethod token) {
+    public record Identity(List<String> methods, Password password, TokenMethod token,
+                           @JsonProperty("application_credential") ApplicationCredential applicationCredential) {
+    }
+
+    /** The {@code application_credential} method: by id, or by name and the owning user; and the secret. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ApplicationCredential(String id, String name, String secret, User user) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

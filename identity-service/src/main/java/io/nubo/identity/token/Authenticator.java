@@ -38,10 +38,13 @@ public class Authenticator {
     private final TokenCodec codec;
     private final RevocationStore revocations;
     private final Duration lifetime;
+    private final ApplicationCredentialVerifier credentials;
 
     public Authenticator(UserRepository users, DomainRepository domains, ProjectRepository projects,
                          RoleAssignments assignments, PasswordEncoder passwords, TokenCodec codec,
-                         RevocationStore revocations, @Value("${nubo.identity.token.expiration:1h}") Duration lifetime) {
+                         RevocationStore revocations, @Value("${nubo.identity.token.expiration:1h}") Duration lifetime,
+                         ApplicationCredentialVerifier credentials) {
+        this.credentials = credentials;
         this.users = users;
         this.domains = domains;
         this.projects = projects;
@@ -68,7 +71,18 @@ public class Authenticator {
         auditIds.add(newAuditId());
         Instant expires = now.plus(lifetime);
         List<String> tokenMethods = new ArrayList<>(methods);
-        if (methods.contains("password")) {
+        String appCredId = null;
+        ApplicationCredentialVerifier.Verified delegated = null;
+        if (methods.contains("application_credential")) {
+            delegated = credentials.verify(identity.applicationCredential());
+            if (delegated == null) {
+                throw IdentityError.UNAUTHORIZED.exception();
+            }
+            user = users.findById(delegated.userId()).orElseThrow(IdentityError.UNAUTHORIZED::exception);
+            auditIds.add(delegated.auditChainId());
+            appCredId = delegated.credentialId();
+            tokenMethods = List.of("application_credential");
+        } else if (methods.contains("password")) {
             user = byPassword(identity.password());
         } else if (methods.contains("token")) {
             TokenFacts original = byToken(identity.token());
@@ -80,17 +94,28 @@ public class Authenticator {
             if (!tokenMethods.contains("token")) {
                 tokenMethods.add("token");
             }
+            if (original.applicationCredentialId() != null) {
+                // Keystone: a token from an application credential cannot be rescoped or renewed
+                throw IdentityError.FORBIDDEN_ACTION.exception("Using a token issued with an application credential "
+                        + "to get another token is not allowed.");
+            }
         } else {
             throw IdentityError.UNAUTHORIZED.exception();
         }
         if (!user.isEnabled() || !domainEnabled(user.getDomainId())) {
             throw IdentityError.UNAUTHORIZED.exception();
         }
-        TokenScope scope = request.auth().scope() == null ? defaultProjectScope(user)
-                : resolveScope(request.auth().scope());
-        List<String> roles = rolesOn(user, scope);
+        TokenScope scope;
+        List<String> roles;
+        if (delegated != null) {
+            scope = delegatedScope(delegated, request.auth().scope());
+            roles = delegatedRoles(user, delegated);
+        } else {
+            scope = request.auth().scope() == null ? defaultProjectScope(user) : resolveScope(request.auth().scope());
+            roles = rolesOn(user, scope);
+        }
         return new TokenFacts(user.getId(), user.getDomainId(), List.copyOf(tokenMethods), auditIds, scope, roles, now,
-                expires);
+                expires, appCredId);
     }
 
     private UserEntity byPassword(AuthRequest.Password password) {
@@ -128,6 +153,31 @@ public class Authenticator {
             throw IdentityError.UNAUTHORIZED.exception();
         }
         return facts;
+    }
+
+    /** An application credential's token is scoped to its project; asking for another scope is a 401. */
+    private TokenScope delegatedScope(ApplicationCredentialVerifier.Verified delegated, AuthRequest.Scope asked) {
+        ProjectEntity p = projects.findById(delegated.projectId()).orElseThrow(IdentityError.UNAUTHORIZED::exception);
+        if (!p.isEnabled() || !domainEnabled(p.getDomainId())) {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        if (asked != null) {
+            TokenScope wanted = resolveScope(asked);
+            if (!(wanted instanceof TokenScope.Project w) || !w.projectId().equals(p.getId())) {
+                throw IdentityError.UNAUTHORIZED.exception();
+            }
+        }
+        return new TokenScope.Project(p.getId(), p.getDomainId());
+    }
+
+    /** The credential's roles that the user still holds on the project (Keystone's rule); none is a 401. */
+    private List<String> delegatedRoles(UserEntity user, ApplicationCredentialVerifier.Verified delegated) {
+        List<String> roles = assignments.rolesOf(user.getId(), RoleAssignmentEntity.PROJECT, delegated.projectId())
+                .stream().filter(r -> delegated.roleIds().contains(r.getId())).map(RoleEntity::getName).toList();
+        if (roles.isEmpty()) {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        return roles;
     }
 
     /**

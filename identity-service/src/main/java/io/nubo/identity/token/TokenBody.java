@@ -13,7 +13,11 @@ public record TokenBody(Token token) {
     public record Token(List<String> methods, User user, @JsonProperty("audit_ids") List<String> auditIds,
                         @JsonProperty("expires_at") String expiresAt, @JsonProperty("issued_at") String issuedAt,
                         Project project, Ref domain, Map<String, Boolean> system,
-                        @JsonProperty("is_domain") Boolean isDomain, List<Ref> roles, List<CatalogEntry> catalog) {
+                        @JsonProperty("is_domain") Boolean isDomain, List<Ref> roles, List<CatalogEntry> catalog,
+                        @JsonProperty("application_credential") ApplicationCredential applicationCredential) {
+    }
+
+    public record ApplicationCredential(String id, String name, boolean restricted) {
     }
 
     public record User(String id, String name, Ref domain,

@@ -48,6 +48,9 @@ public class TokenCodec {
         if (!(t.scope() instanceof TokenScope.Unscoped)) {
             c.claim(TokenClaims.ROLES, t.roleNames());
         }
+        if (t.applicationCredentialId() != null) {
+            c.claim(TokenClaims.APP_CRED_ID, t.applicationCredentialId());
+        }
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
                     .keyID(keys.signingKey().getKeyID()).build(), c.build());
@@ -80,6 +83,7 @@ public class TokenCodec {
         List<String> methods = jwt.getClaimAsStringList(TokenClaims.METHODS);
         List<String> roles = jwt.getClaimAsStringList(TokenClaims.ROLES);
         return new TokenFacts(p.userId(), p.userDomainId(), methods == null ? List.of() : methods, p.auditIds(),
-                scope, roles == null ? List.of() : roles, p.issuedAt(), p.expiresAt());
+                scope, roles == null ? List.of() : roles, p.issuedAt(), p.expiresAt(),
+                jwt.getClaimAsString(TokenClaims.APP_CRED_ID));
     }
 }

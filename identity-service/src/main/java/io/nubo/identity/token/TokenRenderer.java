@@ -30,9 +30,11 @@ public class TokenRenderer {
     private final ProjectRepository projects;
     private final RoleRepository roles;
     private final ServiceCatalog catalog;
+    private final ApplicationCredentialVerifier credentials;
 
     public TokenRenderer(UserRepository users, DomainRepository domains, ProjectRepository projects,
-                         RoleRepository roles, ServiceCatalog catalog) {
+                         RoleRepository roles, ServiceCatalog catalog, ApplicationCredentialVerifier credentials) {
+        this.credentials = credentials;
         this.users = users;
         this.domains = domains;
         this.projects = projects;
@@ -69,7 +71,8 @@ public class TokenRenderer {
                 .filter(Objects::nonNull).toList() : null;
         return new TokenBody(new TokenBody.Token(t.methods(), user, t.auditIds(), time(t.expiresAt()),
                 time(t.issuedAt()), project, domain, system, project != null ? Boolean.FALSE : null, roleRefs,
-                withCatalog && scoped ? catalog.forProject(catalogProject) : null));
+                withCatalog && scoped ? catalog.forProject(catalogProject) : null,
+                t.applicationCredentialId() == null ? null : credentials.describe(t.applicationCredentialId())));
     }
 
     private TokenBody.Ref domainRef(String id) {

@@ -1,0 +1,160 @@
+package io.nubo.identity.appcred;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.directory.RoleRepository;
+import io.nubo.identity.directory.UserRepository;
+import io.nubo.identity.web.Authorization;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.web.Links;
+import io.nubo.shared.api.Link;
+import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.shared.security.TokenClaims;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v3/users/{id}/application_credentials} and {@code /v3/users/{id}/access_rules}. A user creates its own,
+ * on the project its token is scoped to; it (or an administrator) lists, shows and deletes them.
+ */
+@RestController
+public class ApplicationCredentialController {
+
+    public record RoleView(String id, String name, @JsonProperty("domain_id") String domainId) {
+    }
+
+    public record AccessRule(String id, String service, String path, String method) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record View(String id, String name, @JsonProperty("description") String description,
+                       @JsonProperty("user_id") String userId, @JsonProperty("project_id") String projectId,
+                       List<RoleView> roles, @JsonProperty("expires_at") @JsonInclude(JsonInclude.Include.ALWAYS)
+                       String expiresAt, boolean unrestricted,
+                       @JsonProperty("access_rules") List<AccessRule> accessRules, String secret,
+                       Map<String, String> links) {
+    }
+
+    private final ApplicationCredentials credentials;
+    private final ApplicationCredentialRepository repository;
+    private final AccessRuleRepository rules;
+    private final RoleRepository roles;
+    private final UserRepository users;
+
+    public ApplicationCredentialController(ApplicationCredentials credentials,
+                                           ApplicationCredentialRepository repository, AccessRuleRepository rules,
+                                           RoleRepository roles, UserRepository users) {
+        this.credentials = credentials;
+        this.repository = repository;
+        this.rules = rules;
+        this.roles = roles;
+        this.users = users;
+    }
+
+    @PostMapping("/v3/users/{userId}/application_credentials")
+    public ResponseEntity<Map<String, Object>> create(@PathVariable String userId,
+                                                      @RequestBody ApplicationCredentialInput.Body body) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (caller == null || !caller.userId().equals(userId)) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        if (caller.projectId() == null) {
+            throw IdentityError.BAD_REQUEST.exception("An application credential needs a project-scoped token.");
+        }
+        String viaCredential = callerApplicationCredential();
+        if (viaCredential != null && !repository.findById(viaCredential)
+                .map(ApplicationCredentialEntity::isUnrestricted).orElse(false)) {
+            throw IdentityError.FORBIDDEN_ACTION.exception("Using a restricted application credential to create "
+                    + "another one is not allowed.");
+        }
+        ApplicationCredentials.Created c = credentials.create(userId, caller.projectId(), body.required());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Map.of("application_credential", view(c.credential(), c.secret())));
+    }
+
+    @GetMapping("/v3/users/{userId}/application_credentials")
+    @Transactional(readOnly = true)
+    public Map<String, Object> list(@PathVariable String userId, @RequestParam(required = false) String name) {
+        ownerOrAdmin(userId);
+        return Map.of("application_credentials", repository.findByUserIdOrderByName(userId).stream()
+                .filter(c -> name == null || name.equals(c.getName())).map(c -> view(c, null)).toList(),
+                "links", Links.ofCurrentRequest());
+    }
+
+    @GetMapping("/v3/users/{userId}/application_credentials/{id}")
+    @Transactional(readOnly = true)
+    public Map<String, Object> show(@PathVariable String userId, @PathVariable String id) {
+        ownerOrAdmin(userId);
+        return Map.of("application_credential", view(credentials.get(userId, id), null));
+    }
+
+    @DeleteMapping("/v3/users/{userId}/application_credentials/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String userId, @PathVariable String id) {
+        ownerOrAdmin(userId);
+        credentials.delete(userId, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/v3/users/{userId}/access_rules")
+    @Transactional(readOnly = true)
+    public Map<String, Object> accessRules(@PathVariable String userId) {
+        ownerOrAdmin(userId);
+        return Map.of("access_rules", rules.findByUserIdOrderById(userId).stream().map(this::rule).toList(),
+                "links", Links.ofCurrentRequest());
+    }
+
+    @GetMapping("/v3/users/{userId}/access_rules/{id}")
+    @Transactional(readOnly = true)
+    public Map<String, Object> accessRule(@PathVariable String userId, @PathVariable String id) {
+        ownerOrAdmin(userId);
+        return Map.of("access_rule", rule(rules.findById(id).filter(r -> r.getUserId().equals(userId))
+                .orElseThrow(() -> IdentityError.NOT_FOUND.exception("access rule", id))));
+    }
+
+    @DeleteMapping("/v3/users/{userId}/access_rules/{id}")
+    public ResponseEntity<Void> deleteAccessRule(@PathVariable String userId, @PathVariable String id) {
+        ownerOrAdmin(userId);
+        credentials.deleteAccessRule(userId, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private void ownerOrAdmin(String userId) {
+        Authorization.requireAdminOrSelf(userId);
+        if (!users.existsById(userId)) {
+            throw IdentityError.NOT_FOUND.exception("user", userId);
+        }
+    }
+
+    /** The application credential the caller's token was issued with, or null. */
+    static String callerApplicationCredential() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken t) {
+            return t.getToken().getClaimAsString(TokenClaims.APP_CRED_ID);
+        }
+        return null;
+    }
+
+    private AccessRule rule(AccessRuleEntity r) {
+        return new AccessRule(r.getId(), r.getService(), r.getPath(), r.getMethod());
+    }
+
+    private View view(ApplicationCredentialEntity c, String secret) {
+        List<RoleView> roleViews = roles.findByIdIn(c.getRoleIds()).stream()
+                .map(r -> new RoleView(r.getId(), r.getName(), r.getDomainId())).toList();
+        List<AccessRule> accessRules = rules.findByIdIn(c.getAccessRuleIds()).stream().map(this::rule).toList();
+        return new View(c.getId(), c.getName(), c.getDescription(), c.getUserId(), c.getProjectId(), roleViews,
+                ApplicationCredentialInput.formatTime(c.getExpiresAt()), c.isUnrestricted(), accessRules, secret,
+                Map.of("self", Link.href("/v3/users/" + c.getUserId() + "/application_credentials/" + c.getId())));
+    }
+}

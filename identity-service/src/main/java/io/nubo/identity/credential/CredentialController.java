@@ -1,0 +1,115 @@
+package io.nubo.identity.credential;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.web.Authorization;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.web.Links;
+import io.nubo.shared.api.Link;
+import io.nubo.shared.security.NuboPrincipal;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v3/credentials}: an administrator manages any; a user its own (Keystone's default policy). */
+@RestController
+public class CredentialController {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CredentialInput(@JsonProperty("user_id") String userId, @JsonProperty("project_id") String projectId,
+                                  String type, String blob) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CredentialBody(CredentialInput credential) {
+        CredentialInput required() {
+            if (credential == null) {
+                throw IdentityError.VALIDATION.exception("credential", "'credential' is a required property");
+            }
+            return credential;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Credential(String id, @JsonProperty("user_id") String userId,
+                             @JsonProperty("project_id") String projectId, String type, String blob,
+                             Map<String, String> links) {
+        static Credential of(CredentialEntity c) {
+            return new Credential(c.getId(), c.getUserId(), c.getProjectId(), c.getType(), c.getBlob(),
+                    Map.of("self", Link.href("/v3/credentials/" + c.getId())));
+        }
+    }
+
+    private final Credentials credentials;
+    private final CredentialRepository repository;
+
+    public CredentialController(Credentials credentials, CredentialRepository repository) {
+        this.credentials = credentials;
+        this.repository = repository;
+    }
+
+    @PostMapping("/v3/credentials")
+    public ResponseEntity<Map<String, Object>> create(@RequestBody CredentialBody body) {
+        CredentialInput in = body.required();
+        Authorization.requireAdminOrSelf(in.userId() == null ? "" : in.userId());
+        CredentialEntity c = credentials.create(in.userId(), in.projectId(), in.type(), in.blob());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("credential", Credential.of(c)));
+    }
+
+    @GetMapping("/v3/credentials")
+    @Transactional(readOnly = true)
+    public Map<String, Object> list(@RequestParam(value = "user_id", required = false) String userId,
+                                    @RequestParam(required = false) String type) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        // a non-administrator sees its own credentials only
+        String owner = caller.isAdmin() ? userId : caller.userId();
+        return Map.of("credentials", (owner == null ? repository.findAllByOrderById()
+                : repository.findByUserIdOrderById(owner)).stream()
+                .filter(c -> userId == null || userId.equals(c.getUserId()))
+                .filter(c -> type == null || type.equals(c.getType())).map(Credential::of).toList(),
+                "links", Links.ofCurrentRequest());
+    }
+
+    @GetMapping("/v3/credentials/{id}")
+    public Map<String, Object> show(@PathVariable String id) {
+        return Map.of("credential", Credential.of(owned(id)));
+    }
+
+    @PatchMapping("/v3/credentials/{id}")
+    public Map<String, Object> update(@PathVariable String id, @RequestBody CredentialBody body) {
+        CredentialInput in = body.required();
+        owned(id);
+        if (in.userId() != null) {
+            Authorization.requireAdminOrSelf(in.userId());
+        }
+        return Map.of("credential", Credential.of(credentials.update(id, in.userId(), in.projectId(), in.type(),
+                in.blob())));
+    }
+
+    @DeleteMapping("/v3/credentials/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        owned(id);
+        credentials.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The credential, if the caller is an administrator or its owner; 404 for anyone else, as if it did not exist. */
+    private CredentialEntity owned(String id) {
+        CredentialEntity c = credentials.get(id);
+        NuboPrincipal caller = NuboPrincipal.current();
+        if (!caller.isAdmin() && !caller.userId().equals(c.getUserId())) {
+            throw IdentityError.NOT_FOUND.exception("credential", id);
+        }
+        return c;
+    }
+}

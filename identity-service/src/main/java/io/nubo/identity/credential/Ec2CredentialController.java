@@ -1,0 +1,102 @@
+package io.nubo.identity.credential;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.web.Authorization;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.web.Links;
+import io.nubo.shared.api.Link;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v3/users/{id}/credentials/OS-EC2}: EC2-style access/secret pairs, kept as {@code ec2} credentials. */
+@RestController
+@RequestMapping("/v3/users/{userId}/credentials/OS-EC2")
+public class Ec2CredentialController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Ec2Input(@JsonProperty("tenant_id") String tenantId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Ec2(@JsonProperty("user_id") String userId, @JsonProperty("tenant_id") String tenantId,
+                      String access, String secret, @JsonProperty("trust_id") String trustId,
+                      Map<String, String> links) {
+    }
+
+    private final Credentials credentials;
+    private final CredentialRepository repository;
+
+    public Ec2CredentialController(Credentials credentials, CredentialRepository repository) {
+        this.credentials = credentials;
+        this.repository = repository;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> create(@PathVariable String userId, @RequestBody Ec2Input in) {
+        Authorization.requireAdminOrSelf(userId);
+        if (in == null || in.tenantId() == null) {
+            throw IdentityError.VALIDATION.exception("tenant_id", "'tenant_id' is a required property");
+        }
+        Map<String, Object> blob = new LinkedHashMap<>();
+        blob.put("access", random());
+        blob.put("secret", random());
+        blob.put("trust_id", null);
+        CredentialEntity c = credentials.create(userId, in.tenantId(), Credentials.EC2, Credentials.blobJson(blob));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("credential", view(c)));
+    }
+
+    @GetMapping
+    public Map<String, Object> list(@PathVariable String userId) {
+        Authorization.requireAdminOrSelf(userId);
+        return Map.of("credentials", repository.findByUserIdAndType(userId, Credentials.EC2).stream()
+                .map(this::view).toList(), "links", Links.ofCurrentRequest());
+    }
+
+    @GetMapping("/{access}")
+    public Map<String, Object> show(@PathVariable String userId, @PathVariable String access) {
+        Authorization.requireAdminOrSelf(userId);
+        return Map.of("credential", view(find(userId, access)));
+    }
+
+    @DeleteMapping("/{access}")
+    public ResponseEntity<Void> delete(@PathVariable String userId, @PathVariable String access) {
+        Authorization.requireAdminOrSelf(userId);
+        credentials.delete(find(userId, access).getId());
+        return ResponseEntity.noContent().build();
+    }
+
+    private CredentialEntity find(String userId, String access) {
+        return repository.findById(Credentials.sha256(access))
+                .filter(c -> c.getUserId().equals(userId) && Credentials.EC2.equals(c.getType()))
+                .orElseThrow(() -> IdentityError.NOT_FOUND.exception("credential", access));
+    }
+
+    private Ec2 view(CredentialEntity c) {
+        Map<String, Object> blob = Credentials.blobOf(c);
+        String access = String.valueOf(blob.get("access"));
+        return new Ec2(c.getUserId(), c.getProjectId(), access, (String) blob.get("secret"),
+                (String) blob.get("trust_id"), Map.of("self", Link.href("/v3/users/" + c.getUserId()
+                + "/credentials/OS-EC2/" + access)));
+    }
+
+    private static String random() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

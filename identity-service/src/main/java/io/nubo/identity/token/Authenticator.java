@@ -39,11 +39,13 @@ public class Authenticator {
     private final RevocationStore revocations;
     private final Duration lifetime;
     private final ApplicationCredentialVerifier credentials;
+    private final TrustRedeemer trusts;
 
     public Authenticator(UserRepository users, DomainRepository domains, ProjectRepository projects,
                          RoleAssignments assignments, PasswordEncoder passwords, TokenCodec codec,
                          RevocationStore revocations, @Value("${nubo.identity.token.expiration:1h}") Duration lifetime,
-                         ApplicationCredentialVerifier credentials) {
+                         ApplicationCredentialVerifier credentials, TrustRedeemer trusts) {
+        this.trusts = trusts;
         this.credentials = credentials;
         this.users = users;
         this.domains = domains;
@@ -94,7 +96,7 @@ public class Authenticator {
             if (!tokenMethods.contains("token")) {
                 tokenMethods.add("token");
             }
-            if (original.applicationCredentialId() != null) {
+            if (original.applicationCredentialId() != null || original.trustId() != null) {
                 // Keystone: a token from an application credential cannot be rescoped or renewed
                 throw IdentityError.FORBIDDEN_ACTION.exception("Using a token issued with an application credential "
                         + "to get another token is not allowed.");
@@ -107,7 +109,19 @@ public class Authenticator {
         }
         TokenScope scope;
         List<String> roles;
-        if (delegated != null) {
+        String trustId = null;
+        AuthRequest.Scope asked = request.auth().scope();
+        if (delegated == null && asked != null && asked.trust() != null) {
+            TrustRedeemer.Redeemed trust = redeemTrust(asked, user);
+            user = users.findById(trust.tokenUserId()).filter(UserEntity::isEnabled)
+                    .orElseThrow(IdentityError.UNAUTHORIZED::exception);
+            ProjectEntity p = projects.findById(trust.projectId()).filter(ProjectEntity::isEnabled)
+                    .orElseThrow(IdentityError.UNAUTHORIZED::exception);
+            scope = new TokenScope.Project(p.getId(), p.getDomainId());
+            roles = trust.roleNames();
+            trustId = trust.trustId();
+            auditIds.add(trust.auditChainId());
+        } else if (delegated != null) {
             scope = delegatedScope(delegated, request.auth().scope());
             roles = delegatedRoles(user, delegated);
         } else {
@@ -115,7 +129,7 @@ public class Authenticator {
             roles = rolesOn(user, scope);
         }
         return new TokenFacts(user.getId(), user.getDomainId(), List.copyOf(tokenMethods), auditIds, scope, roles, now,
-                expires, appCredId);
+                expires, appCredId, trustId);
     }
 
     private UserEntity byPassword(AuthRequest.Password password) {
@@ -153,6 +167,19 @@ public class Authenticator {
             throw IdentityError.UNAUTHORIZED.exception();
         }
         return facts;
+    }
+
+    /** The trust named in the scope, used by its trustee; a 401 when it cannot be (or grants no role). */
+    private TrustRedeemer.Redeemed redeemTrust(AuthRequest.Scope asked, UserEntity trustee) {
+        Object id = asked.trust().get("id");
+        if (!(id instanceof String trustId)) {
+            throw IdentityError.BAD_REQUEST.exception("Expecting to find id in OS-TRUST:trust.");
+        }
+        TrustRedeemer.Redeemed trust = trusts.redeem(trustId, trustee.getId());
+        if (trust == null || trust.projectId() == null || trust.roleNames().isEmpty()) {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        return trust;
     }
 
     /** An application credential's token is scoped to its project; asking for another scope is a 401. */
@@ -202,9 +229,6 @@ public class Authenticator {
         int given = (scope.project() != null ? 1 : 0) + (scope.domain() != null ? 1 : 0) + (scope.system() != null ? 1 : 0);
         if (given > 1) {
             throw IdentityError.BAD_REQUEST.exception("Specify one scope: project, domain or system.");
-        }
-        if (scope.trust() != null) {
-            throw IdentityError.BAD_REQUEST.exception("Trust scope is not supported.");
         }
         if (scope.project() != null) {
             ProjectEntity p = project(scope.project());

@@ -14,7 +14,15 @@ public record TokenBody(Token token) {
                         @JsonProperty("expires_at") String expiresAt, @JsonProperty("issued_at") String issuedAt,
                         Project project, Ref domain, Map<String, Boolean> system,
                         @JsonProperty("is_domain") Boolean isDomain, List<Ref> roles, List<CatalogEntry> catalog,
-                        @JsonProperty("application_credential") ApplicationCredential applicationCredential) {
+                        @JsonProperty("application_credential") ApplicationCredential applicationCredential,
+                        @JsonProperty("OS-TRUST:trust") Trust trust) {
+    }
+
+    public record Trust(String id, boolean impersonation, @JsonProperty("trustee_user") IdRef trusteeUser,
+                        @JsonProperty("trustor_user") IdRef trustorUser) {
+    }
+
+    public record IdRef(String id) {
     }
 
     public record ApplicationCredential(String id, String name, boolean restricted) {

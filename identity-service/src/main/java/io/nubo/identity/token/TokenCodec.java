@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TokenCodec {
 
+    /** Identity's own claim: the trust a token was issued with (other services do not read it). */
+    static final String TRUST_ID = "openstack_trust_id";
+
     private final SigningKeys keys;
     private final JwtDecoder decoder;
 
@@ -47,6 +50,9 @@ public class TokenCodec {
         }
         if (!(t.scope() instanceof TokenScope.Unscoped)) {
             c.claim(TokenClaims.ROLES, t.roleNames());
+        }
+        if (t.trustId() != null) {
+            c.claim(TRUST_ID, t.trustId());
         }
         if (t.applicationCredentialId() != null) {
             c.claim(TokenClaims.APP_CRED_ID, t.applicationCredentialId());
@@ -84,6 +90,6 @@ public class TokenCodec {
         List<String> roles = jwt.getClaimAsStringList(TokenClaims.ROLES);
         return new TokenFacts(p.userId(), p.userDomainId(), methods == null ? List.of() : methods, p.auditIds(),
                 scope, roles == null ? List.of() : roles, p.issuedAt(), p.expiresAt(),
-                jwt.getClaimAsString(TokenClaims.APP_CRED_ID));
+                jwt.getClaimAsString(TokenClaims.APP_CRED_ID), jwt.getClaimAsString(TRUST_ID));
     }
 }

@@ -31,9 +31,12 @@ public class TokenRenderer {
     private final RoleRepository roles;
     private final ServiceCatalog catalog;
     private final ApplicationCredentialVerifier credentials;
+    private final TrustRedeemer trusts;
 
     public TokenRenderer(UserRepository users, DomainRepository domains, ProjectRepository projects,
-                         RoleRepository roles, ServiceCatalog catalog, ApplicationCredentialVerifier credentials) {
+                         RoleRepository roles, ServiceCatalog catalog, ApplicationCredentialVerifier credentials,
+                         TrustRedeemer trusts) {
+        this.trusts = trusts;
         this.credentials = credentials;
         this.users = users;
         this.domains = domains;
@@ -72,7 +75,8 @@ public class TokenRenderer {
         return new TokenBody(new TokenBody.Token(t.methods(), user, t.auditIds(), time(t.expiresAt()),
                 time(t.issuedAt()), project, domain, system, project != null ? Boolean.FALSE : null, roleRefs,
                 withCatalog && scoped ? catalog.forProject(catalogProject) : null,
-                t.applicationCredentialId() == null ? null : credentials.describe(t.applicationCredentialId())));
+                t.applicationCredentialId() == null ? null : credentials.describe(t.applicationCredentialId()),
+                t.trustId() == null ? null : trusts.describe(t.trustId())));
     }
 
     private TokenBody.Ref domainRef(String id) {

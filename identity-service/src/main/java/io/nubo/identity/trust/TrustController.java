@@ -1,0 +1,125 @@
+package io.nubo.identity.trust;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.directory.DirectoryViews;
+import io.nubo.identity.directory.RoleEntity;
+import io.nubo.identity.directory.RoleRepository;
+import io.nubo.identity.token.TokenRenderer;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.web.Links;
+import io.nubo.shared.api.Link;
+import io.nubo.shared.security.NuboPrincipal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v3/OS-TRUST/trusts}: create, list, show and delete trusts, and the roles they delegate. */
+@RestController
+@RequestMapping("/v3/OS-TRUST/trusts")
+public class TrustController {
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Trust(String id, @JsonProperty("trustor_user_id") String trustorUserId,
+                        @JsonProperty("trustee_user_id") String trusteeUserId,
+                        @JsonProperty("project_id") String projectId, boolean impersonation,
+                        @JsonProperty("expires_at") String expiresAt,
+                        @JsonProperty("remaining_uses") Integer remainingUses,
+                        @JsonProperty("allow_redelegation") boolean allowRedelegation,
+                        @JsonProperty("redelegation_count") int redelegationCount,
+                        List<DirectoryViews.Role> roles, @JsonProperty("roles_links") Links rolesLinks,
+                        Map<String, String> links) {
+    }
+
+    private final Trusts trusts;
+    private final TrustRepository repository;
+    private final RoleRepository roles;
+
+    public TrustController(Trusts trusts, TrustRepository repository, RoleRepository roles) {
+        this.trusts = trusts;
+        this.repository = repository;
+        this.roles = roles;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> create(@RequestBody TrustInput.Body body) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        TrustEntity t = trusts.create(caller.userId(), body.required());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trust", view(t)));
+    }
+
+    /** Tempest's trusts client asks for {@code /v3/OS-TRUST/trusts/} with the slash. */
+    @GetMapping({"", "/"})
+    @Transactional(readOnly = true)
+    public Map<String, Object> list(@RequestParam(value = "trustor_user_id", required = false) String trustor,
+                                    @RequestParam(value = "trustee_user_id", required = false) String trustee) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        // Keystone: an administrator lists all; anyone else only trusts it is the trustor or trustee of
+        if (!caller.isAdmin() && !caller.userId().equals(trustor) && !caller.userId().equals(trustee)) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
+        java.time.Instant now = java.time.Instant.now();
+        return Map.of("trusts", repository.findAll().stream().filter(t -> !t.expired(now))
+                .filter(t -> trustor == null || trustor.equals(t.getTrustorUserId()))
+                .filter(t -> trustee == null || trustee.equals(t.getTrusteeUserId())).map(this::view).toList(),
+                "links", Links.ofCurrentRequest());
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    public Map<String, Object> show(@PathVariable String id) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        return Map.of("trust", view(trusts.visible(id, caller.userId(), caller.isAdmin())));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        trusts.delete(id, caller.userId(), caller.isAdmin());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/roles")
+    @Transactional(readOnly = true)
+    public Map<String, Object> roles(@PathVariable String id) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        return Map.of("roles", rolesOf(trusts.visible(id, caller.userId(), caller.isAdmin())),
+                "links", Links.ofCurrentRequest());
+    }
+
+    @RequestMapping(value = "/{id}/roles/{roleId}", method = {RequestMethod.GET, RequestMethod.HEAD})
+    @Transactional(readOnly = true)
+    public ResponseEntity<Map<String, Object>> role(@PathVariable String id, @PathVariable String roleId) {
+        NuboPrincipal caller = NuboPrincipal.current();
+        TrustEntity t = trusts.visible(id, caller.userId(), caller.isAdmin());
+        if (!t.getRoleIds().contains(roleId)) {
+            throw IdentityError.NOT_FOUND.exception("role", roleId);
+        }
+        return ResponseEntity.ok(Map.of("role", rolesOf(t).stream().filter(r -> r.id().equals(roleId)).findFirst()
+                .orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", roleId))));
+    }
+
+    private List<DirectoryViews.Role> rolesOf(TrustEntity t) {
+        return roles.findByIdIn(t.getRoleIds()).stream().map(DirectoryViews::role).toList();
+    }
+
+    private Trust view(TrustEntity t) {
+        String self = "/v3/OS-TRUST/trusts/" + t.getId();
+        return new Trust(t.getId(), t.getTrustorUserId(), t.getTrusteeUserId(), t.getProjectId(),
+                t.isImpersonation(), t.getExpiresAt() == null ? null : TokenRenderer.time(t.getExpiresAt()),
+                t.getRemainingUses(), t.isAllowRedelegation(), 0, rolesOf(t),
+                new Links(Link.href(self + "/roles"), null, null), Map.of("self", Link.href(self)));
+    }
+
+}

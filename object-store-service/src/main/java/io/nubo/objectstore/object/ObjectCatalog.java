@@ -1,0 +1,149 @@
+package io.nubo.objectstore.object;
+
+import io.nubo.objectstore.account.UsageEvents;
+import io.nubo.objectstore.container.ContainerEntity;
+import io.nubo.objectstore.error.SwiftError;
+import io.nubo.objectstore.metadata.MetadataMap;
+import io.nubo.objectstore.storage.BlobStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Object rows: one transaction per change, the usage event in it, and the replaced blob removed only after the
+ * commit (a rolled-back write keeps the old bytes).
+ */
+@Service
+public class ObjectCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectCatalog.class);
+
+    private final ObjectRepository objects;
+    private final BlobStore blobs;
+    private final UsageEvents events;
+
+    public ObjectCatalog(ObjectRepository objects, BlobStore blobs, UsageEvents events) {
+        this.objects = objects;
+        this.blobs = blobs;
+        this.events = events;
+    }
+
+    /** The object unless it is missing or expired. */
+    @Transactional(readOnly = true)
+    public Optional<ObjectEntity> find(String containerId, String name) {
+        long now = Instant.now().getEpochSecond();
+        return objects.findByContainerIdAndName(containerId, name).filter(o -> !o.expired(now));
+    }
+
+    public ObjectEntity existing(String containerId, String name) {
+        return find(containerId, name).orElseThrow(SwiftError.OS_001_NOT_FOUND::error);
+    }
+
+    /** Creates or replaces an object (two first writers of one name race: the loser's caller retries). */
+    @Transactional
+    public ObjectEntity put(ContainerEntity container, String name, ObjectVersion v) {
+        Optional<ObjectEntity> found = objects.findByContainerIdAndName(container.getId(), name);
+        ObjectEntity o;
+        long bytesDelta = v.size();
+        long objectsDelta = 1;
+        if (found.isPresent()) {
+            o = found.get();
+            bytesDelta -= o.getSizeBytes();
+            objectsDelta = 0;
+            deleteBlobAfterCommit(o.getBlobKey());
+        } else {
+            o = new ObjectEntity(UUID.randomUUID().toString(), container.getId(), name);
+        }
+        apply(o, v);
+        objects.saveAndFlush(o);
+        events.publish(container.getAccount(), container.getName(), name,
+                objectsDelta == 1 ? "object.created" : "object.replaced", bytesDelta, objectsDelta);
+        return o;
+    }
+
+    @Transactional
+    public void update(ObjectEntity o) {
+        objects.save(o);
+    }
+
+    /** Deletes an object; false when there was none (or it had expired). */
+    @Transactional
+    public boolean delete(ContainerEntity container, String name) {
+        Optional<ObjectEntity> found = objects.findByContainerIdAndName(container.getId(), name);
+        if (found.isEmpty()) {
+            return false;
+        }
+        ObjectEntity o = found.get();
+        boolean expired = o.expired(Instant.now().getEpochSecond());
+        objects.delete(o);
+        deleteBlobAfterCommit(o.getBlobKey());
+        events.publish(container.getAccount(), container.getName(), name, expired ? "object.expired" : "object.deleted",
+                -o.getSizeBytes(), -1);
+        return !expired;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ObjectEntity> page(String containerId, String from, boolean reverse, int limit) {
+        return reverse
+                ? objects.findByContainerIdAndNameLessThanOrderByNameDesc(containerId, from == null ? "\uffff" : from,
+                Limit.of(limit))
+                : objects.findByContainerIdAndNameGreaterThanOrderByNameAsc(containerId, from == null ? "" : from,
+                Limit.of(limit));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ObjectEntity> expired(int limit) {
+        return objects.findByDeleteAtLessThanEqual(Instant.now().getEpochSecond(), Limit.of(limit));
+    }
+
+    private static void apply(ObjectEntity o, ObjectVersion v) {
+        o.setBlobKey(v.blobKey());
+        o.setSizeBytes(v.size());
+        o.setEtag(v.etag());
+        o.setContentType(v.contentType());
+        o.setModifiedAt(v.modifiedAt());
+        o.setDeleteAt(v.deleteAt());
+        o.setKind(v.kind());
+        o.setManifest(v.manifest());
+        o.setMetadata(MetadataMap.write(v.metadata()));
+    }
+
+    private void deleteBlobAfterCommit(String key) {
+        if (key == null) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            deleteQuietly(key);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                deleteQuietly(key);
+            }
+        });
+    }
+
+    /** Removes a blob no row points at any more (a failed write's, or a replaced version's). */
+    public void deleteQuietly(String key) {
+        try {
+            blobs.delete(key);
+        } catch (IOException e) {
+            log.warn("Could not remove blob {}: {}", key, e.toString());
+        }
+    }
+
+    public static Map<String, String> metadataOf(ObjectEntity o) {
+        return MetadataMap.parse(o.getMetadata());
+    }
+}

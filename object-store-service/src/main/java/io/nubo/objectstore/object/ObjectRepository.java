@@ -1,0 +1,29 @@
+package io.nubo.objectstore.object;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ObjectRepository extends JpaRepository<ObjectEntity, String> {
+
+    Optional<ObjectEntity> findByContainerIdAndName(String containerId, String name);
+
+    List<ObjectEntity> findByContainerIdAndNameGreaterThanOrderByNameAsc(String containerId, String after, Limit limit);
+
+    List<ObjectEntity> findByContainerIdAndNameLessThanOrderByNameDesc(String containerId, String before, Limit limit);
+
+    List<ObjectEntity> findByDeleteAtLessThanEqual(long now, Limit limit);
+
+    boolean existsByContainerId(String containerId);
+
+    /** Object count and bytes of a container. */
+    @Query("select count(o), coalesce(sum(o.sizeBytes), 0) from ObjectEntity o where o.containerId = ?1")
+    List<Object[]> usageOfContainer(String containerId);
+
+    /** Object count and bytes of an account. */
+    @Query("select count(o), coalesce(sum(o.sizeBytes), 0) from ObjectEntity o, io.nubo.objectstore.container."
+            + "ContainerEntity c where o.containerId = c.id and c.account = ?1")
+    List<Object[]> usageOfAccount(String account);
+}

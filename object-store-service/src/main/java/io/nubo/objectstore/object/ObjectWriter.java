@@ -1,0 +1,92 @@
+package io.nubo.objectstore.object;
+
+import io.nubo.objectstore.config.ObjectStoreProperties;
+import io.nubo.objectstore.container.ContainerEntity;
+import io.nubo.objectstore.error.SwiftError;
+import io.nubo.objectstore.storage.BlobStore;
+import io.nubo.objectstore.storage.BlobTooLargeException;
+import io.nubo.objectstore.storage.StoredBlob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an object's bytes and then its row: the bytes go to the blob store first (streamed, never held in
+ * memory), are checked against the client's ETag and the quotas, and only then become the object. Whatever
+ * fails on the way removes the new blob, so a failed write leaves the previous version untouched.
+ */
+@Component
+public class ObjectWriter {
+
+    private final BlobStore blobs;
+    private final ObjectCatalog catalog;
+    private final Quotas quotas;
+    private final ObjectStoreProperties props;
+
+    public ObjectWriter(BlobStore blobs, ObjectCatalog catalog, Quotas quotas, ObjectStoreProperties props) {
+        this.blobs = blobs;
+        this.catalog = catalog;
+        this.quotas = quotas;
+        this.props = props;
+    }
+
+    /** What a write says about the object besides its bytes. */
+    public record Description(String contentType, Map<String, String> metadata, Long deleteAt, ObjectKind kind,
+                              String manifest, String expectedEtag) {
+    }
+
+    /**
+     * @param length the announced length, or -1 for a chunked body
+     */
+    public ObjectEntity write(String account, ContainerEntity c, String name, InputStream body, long length,
+                              Description d) throws IOException {
+        if (length > props.maxFileSize()) {
+            throw SwiftError.OS_008_TOO_LARGE.error("Your request is too large.");
+        }
+        Optional<ObjectEntity> previous = catalog.find(c.getId(), name);
+        long replaced = previous.map(ObjectEntity::getSizeBytes).orElse(0L);
+        boolean checkQuota = quotas.any(account, c);
+        if (checkQuota && length >= 0) {
+            quotas.check(account, c, length, previous.isEmpty(), replaced);
+        }
+        StoredBlob blob;
+        try {
+            blob = blobs.write(body, length >= 0 ? length : props.maxFileSize());
+        } catch (BlobTooLargeException e) {
+            throw SwiftError.OS_008_TOO_LARGE.error("Your request is too large.");
+        }
+        try {
+            if (length >= 0 && blob.size() != length) {
+                throw SwiftError.OS_002_BAD_REQUEST.error("The body was shorter than its Content-Length.");
+            }
+            String expected = d.expectedEtag() == null ? null
+                    : d.expectedEtag().replace("\"", "").trim().toLowerCase(Locale.ROOT);
+            if (expected != null && !expected.isEmpty() && !expected.equals(blob.md5())) {
+                throw SwiftError.OS_009_UNPROCESSABLE.error("The ETag sent does not match the MD5 of the data.");
+            }
+            if (checkQuota && length < 0) {
+                quotas.check(account, c, blob.size(), previous.isEmpty(), replaced);
+            }
+            ObjectVersion v = new ObjectVersion(blob.key(), blob.size(), blob.md5(), d.contentType(), Instant.now(),
+                    d.deleteAt(), d.kind(), d.manifest(), d.metadata());
+            return save(c, name, v);
+        } catch (RuntimeException e) {
+            catalog.deleteQuietly(blob.key());
+            throw e;
+        }
+    }
+
+    /** Saves a row whose blob (if any) is written; one retry when a concurrent first write of the name won. */
+    public ObjectEntity save(ContainerEntity c, String name, ObjectVersion v) {
+        try {
+            return catalog.put(c, name, v);
+        } catch (DataIntegrityViolationException e) {
+            return catalog.put(c, name, v);
+        }
+    }
+}

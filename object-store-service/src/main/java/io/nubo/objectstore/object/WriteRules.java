@@ -1,0 +1,98 @@
+package io.nubo.objectstore.object;
+
+import io.nubo.objectstore.error.SwiftError;
+import io.nubo.objectstore.metadata.MetadataUpdate;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.http.MediaTypeFactory;
+
+/** What a PUT or POST of an object says about it besides its bytes: metadata, content type, expiry. */
+public final class WriteRules {
+
+    public static final String META = "x-object-meta-";
+    /** Headers Swift keeps with an object and returns on GET and HEAD. */
+    public static final Set<String> KEPT_HEADERS = Set.of("content-disposition", "content-encoding",
+            "content-language", "cache-control", "expires", "x-robots-tag");
+
+    private WriteRules() {
+    }
+
+    public static TreeMap<String, String> metadata(HttpServletRequest request) {
+        return MetadataUpdate.replace(request, META, KEPT_HEADERS);
+    }
+
+    /** The request's metadata over {@code base} (a copy keeps the source's unless told otherwise). */
+    public static TreeMap<String, String> metadataOver(Map<String, String> base, HttpServletRequest request) {
+        return MetadataUpdate.apply(base, request, META, KEPT_HEADERS);
+    }
+
+    public static void checkName(String name) {
+        if (name.length() > 1024) {
+            throw SwiftError.OS_002_BAD_REQUEST.error("Object name length of " + name.length()
+                    + " longer than 1024");
+        }
+    }
+
+    /** The content type sent, or one guessed from the name ({@code X-Detect-Content-Type: true} forces a guess). */
+    public static String contentType(HttpServletRequest request, String name, String fallback) {
+        String sent = request.getHeader("Content-Type");
+        boolean detect = "true".equalsIgnoreCase(request.getHeader("X-Detect-Content-Type"));
+        if (sent != null && !sent.isBlank() && !detect) {
+            return sent.trim();
+        }
+        if (fallback != null && !detect) {
+            return fallback;
+        }
+        return MediaTypeFactory.getMediaType(name).map(Object::toString).orElse("application/octet-stream");
+    }
+
+    /** {@code X-Delete-At} or {@code X-Delete-After} as epoch seconds; {@code current} when neither is sent. */
+    public static Long deleteAt(HttpServletRequest request, Long current) {
+        String after = request.getHeader("X-Delete-After");
+        String at = request.getHeader("X-Delete-At");
+        long now = Instant.now().getEpochSecond();
+        if (after != null) {
+            try {
+                long seconds = Long.parseLong(after.trim());
+                if (seconds < 0) {
+                    throw SwiftError.OS_002_BAD_REQUEST.error("X-Delete-After in past");
+                }
+                return now + seconds;
+            } catch (NumberFormatException e) {
+                throw SwiftError.OS_002_BAD_REQUEST.error("Non-integer X-Delete-After");
+            }
+        }
+        if (at != null) {
+            long when;
+            try {
+                when = (long) Double.parseDouble(at.trim());
+            } catch (NumberFormatException e) {
+                throw SwiftError.OS_002_BAD_REQUEST.error("Non-integer X-Delete-At");
+            }
+            if (when <= now) {
+                throw SwiftError.OS_002_BAD_REQUEST.error("X-Delete-At in past");
+            }
+            return when;
+        }
+        if (request.getHeader("X-Remove-Delete-At") != null) {
+            return null;
+        }
+        return current;
+    }
+
+    /** {@code X-Object-Manifest: container/prefix} (a DLO), or null. */
+    public static String dloManifest(HttpServletRequest request) {
+        String m = request.getHeader("X-Object-Manifest");
+        if (m == null) {
+            return null;
+        }
+        String v = io.nubo.objectstore.web.SwiftPath.decodeManifest(m.trim());
+        if (v.startsWith("/") || !v.contains("/")) {
+            throw SwiftError.OS_002_BAD_REQUEST.error("X-Object-Manifest must be in the format container/prefix");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,28 @@
+package io.nubo.objectstore.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Swift's {@code X-Trans-Id} ({@code tx<21 hex>-<10 hex of the time>}) on every response, as clients log it. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class TransIdFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = "tx" + UUID.randomUUID().toString().replace("-", "").substring(0, 21) + "-"
+                + String.format("%010x", Instant.now().getEpochSecond());
+        response.setHeader("X-Trans-Id", id);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,44 @@
+package io.nubo.image.config;
+
+import io.nubo.image.store.FileImageStore;
+import io.nubo.image.store.ImageStores;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The image service's beans that are not components: the stores, the import workers, the clock. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ImageServiceProperties.class)
+public class ImageConfiguration {
+
+    @Bean
+    ImageStores imageStores(ImageServiceProperties properties,
+                            @Value("${nubo.data-dir:${user.home}/.nubo/data}") String dataDir) {
+        Path root = properties.storeDirectory().isBlank() ? Path.of(dataDir, "image")
+                : Path.of(properties.storeDirectory());
+        FileImageStore file = new FileImageStore("file", root.resolve("store"));
+        FileImageStore staging = new FileImageStore("staging", root.resolve("staging"));
+        return new ImageStores(List.of(file), properties.defaultStore(), staging);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService imageImportExecutor() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "image-import-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,42 @@
+package io.nubo.image.config;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The image service's settings ({@code nubo.image.*}).
+ *
+ * @param defaultStore        the store new image data goes to ({@code file})
+ * @param storeDirectory      the file store's directory; empty: {@code <nubo.data-dir>/image/store}
+ * @param quota               per-project limits; a negative number means unlimited
+ * @param webDownload         which URLs a {@code web-download} import may fetch
+ * @param defaultListLimit    images per page when the client gives no {@code limit}
+ * @param maxListLimit        the largest page
+ */
+@ConfigurationProperties("nubo.image")
+public record ImageServiceProperties(
+        @DefaultValue("file") String defaultStore,
+        @DefaultValue("") String storeDirectory,
+        @DefaultValue Quota quota,
+        @DefaultValue WebDownload webDownload,
+        @DefaultValue("25") int defaultListLimit,
+        @DefaultValue("1000") int maxListLimit) {
+
+    /**
+     * @param images   images a project may have (any status but deleted)
+     * @param bytes    bytes of image data a project may store
+     * @param uploads  images a project may have uploading at once (staged or importing)
+     */
+    public record Quota(@DefaultValue("-1") long images, @DefaultValue("-1") long bytes,
+                        @DefaultValue("-1") long uploads) {
+    }
+
+    /**
+     * @param allowedHosts hosts (exact names or addresses) a web-download may fetch from
+     * @param allowedSchemes URL schemes it may use
+     */
+    public record WebDownload(@DefaultValue({"127.0.0.1", "localhost", "[::1]"}) List<String> allowedHosts,
+                              @DefaultValue({"http", "https"}) List<String> allowedSchemes) {
+    }
+}

@@ -1,0 +1,42 @@
+package io.nubo.image.image;
+
+import io.nubo.image.store.ImageStore;
+import io.nubo.image.store.ImageStores;
+import io.nubo.image.web.Caller;
+import io.nubo.image.web.ImageError;
+import org.springframework.stereotype.Service;
+
+/**
+ * Deletes an image: the record turns {@code deleted} first (compare-and-swap, so an upload still streaming
+ * cannot make it active again: its finishing swap fails and it removes its own data), then the bytes go.
+ */
+@Service
+public class ImageDeletion {
+
+    private final ImageAccess access;
+    private final ImageLifecycle lifecycle;
+    private final ImageStores stores;
+    private final ImageEvents events;
+
+    public ImageDeletion(ImageAccess access, ImageLifecycle lifecycle, ImageStores stores, ImageEvents events) {
+        this.access = access;
+        this.lifecycle = lifecycle;
+        this.stores = stores;
+        this.events = events;
+    }
+
+    public void delete(String id, Caller caller) {
+        ImageEntity image = access.modifiable(id, caller);
+        if (image.isProtected()) {
+            throw ImageError.PROTECTED.exception(id);
+        }
+        if (!events.deleted(image)) {
+            throw ImageError.IMAGE_NOT_FOUND.exception(id);
+        }
+        ImageStore store = stores.byId(image.getStoreName());
+        if (store != null) {
+            store.deleteQuietly(image.getLocation());
+        }
+        stores.staging().deleteQuietly(image.getStagedLocation());
+    }
+}

@@ -1,0 +1,236 @@
+package io.nubo.image.image;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * An image record. Status and the data fields (size, checksums, location) are not updatable through the entity:
+ * only {@link ImageLifecycle}'s compare-and-swap queries change them, so a metadata update that races with an
+ * upload can never write back a stale status.
+ */
+@Entity
+@Table(name = "images")
+@DynamicUpdate
+public class ImageEntity {
+
+    @Id
+    private String id;
+    private String name;
+    private String owner;
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private ImageStatus status;
+    @Enumerated(EnumType.STRING)
+    private Visibility visibility;
+    @Column(name = "disk_format")
+    private String diskFormat;
+    @Column(name = "container_format")
+    private String containerFormat;
+    @Column(name = "size_bytes", updatable = false)
+    private Long size;
+    @Column(name = "virtual_size", updatable = false)
+    private Long virtualSize;
+    @Column(updatable = false)
+    private String checksum;
+    @Column(name = "os_hash_algo", updatable = false)
+    private String osHashAlgo;
+    @Column(name = "os_hash_value", updatable = false)
+    private String osHashValue;
+    @Column(name = "protected")
+    private boolean isProtected;
+    @Column(name = "min_disk")
+    private int minDisk;
+    @Column(name = "min_ram")
+    private int minRam;
+    @Column(name = "os_hidden")
+    private boolean osHidden;
+    @Column(name = "store_name", updatable = false)
+    private String storeName;
+    @Column(updatable = false)
+    private String location;
+    @Column(name = "staged_location", updatable = false)
+    private String stagedLocation;
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "deleted_at", updatable = false)
+    private Instant deletedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "image_properties", joinColumns = @JoinColumn(name = "image_id"))
+    @MapKeyColumn(name = "name")
+    @Column(name = "value")
+    @BatchSize(size = 100)
+    private Map<String, String> properties = new TreeMap<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "image_tags", joinColumns = @JoinColumn(name = "image_id"))
+    @Column(name = "tag")
+    @BatchSize(size = 100)
+    private Set<String> tags = new HashSet<>();
+
+    protected ImageEntity() {
+    }
+
+    public ImageEntity(String id, String owner, Instant now) {
+        this.id = id;
+        this.owner = owner;
+        this.status = ImageStatus.QUEUED;
+        this.visibility = Visibility.SHARED;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public void setOwner(String owner) {
+        this.owner = owner;
+    }
+
+    public ImageStatus getStatus() {
+        return status;
+    }
+
+    public Visibility getVisibility() {
+        return visibility;
+    }
+
+    public void setVisibility(Visibility visibility) {
+        this.visibility = visibility;
+    }
+
+    public String getDiskFormat() {
+        return diskFormat;
+    }
+
+    public void setDiskFormat(String diskFormat) {
+        this.diskFormat = diskFormat;
+    }
+
+    public String getContainerFormat() {
+        return containerFormat;
+    }
+
+    public void setContainerFormat(String containerFormat) {
+        this.containerFormat = containerFormat;
+    }
+
+    public Long getSize() {
+        return size;
+    }
+
+    public Long getVirtualSize() {
+        return virtualSize;
+    }
+
+    public String getChecksum() {
+        return checksum;
+    }
+
+    public String getOsHashAlgo() {
+        return osHashAlgo;
+    }
+
+    public String getOsHashValue() {
+        return osHashValue;
+    }
+
+    public boolean isProtected() {
+        return isProtected;
+    }
+
+    public void setProtected(boolean isProtected) {
+        this.isProtected = isProtected;
+    }
+
+    public int getMinDisk() {
+        return minDisk;
+    }
+
+    public void setMinDisk(int minDisk) {
+        this.minDisk = minDisk;
+    }
+
+    public int getMinRam() {
+        return minRam;
+    }
+
+    public void setMinRam(int minRam) {
+        this.minRam = minRam;
+    }
+
+    public boolean isOsHidden() {
+        return osHidden;
+    }
+
+    public void setOsHidden(boolean osHidden) {
+        this.osHidden = osHidden;
+    }
+
+    public String getStoreName() {
+        return storeName;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public String getStagedLocation() {
+        return stagedLocation;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
+    public Set<String> getTags() {
+        return tags;
+    }
+}

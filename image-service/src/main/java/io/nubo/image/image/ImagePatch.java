@@ -1,0 +1,80 @@
+package io.nubo.image.image;
+
+import io.nubo.image.web.Caller;
+import io.nubo.image.web.ImageError;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Glance's JSON-Patch dialect ({@code application/openstack-images-v2.1-json-patch}): a list of {@code add},
+ * {@code replace} and {@code remove} operations on top-level paths such as {@code /name} or {@code /os_distro}.
+ */
+public final class ImagePatch {
+
+    public static final String MEDIA_TYPE = "application/openstack-images-v2.1-json-patch";
+    public static final String MEDIA_TYPE_V20 = "application/openstack-images-v2.0-json-patch";
+
+    private ImagePatch() {
+    }
+
+    /** One checked operation. */
+    public record Operation(String op, String attribute, JsonNode value) {
+
+        void applyTo(ImageEntity image, Caller caller) {
+            switch (op) {
+                case "add" -> ImageAttributes.set(image, attribute, value, caller);
+                case "replace" -> {
+                    ImageAttributes.checkWritable(attribute);
+                    if (!ImageAttributes.has(image, attribute)) {
+                        throw ImageError.CONFLICT.exception("Property " + attribute + " does not exist.");
+                    }
+                    ImageAttributes.set(image, attribute, value, caller);
+                }
+                default -> ImageAttributes.remove(image, attribute);
+            }
+        }
+    }
+
+    public static List<Operation> parse(JsonNode body) {
+        if (body == null || !body.isArray()) {
+            throw ImageError.BAD_REQUEST.exception("Request body must be a JSON array of operation objects.");
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (JsonNode o : body) {
+            if (!o.isObject()) {
+                throw ImageError.BAD_REQUEST.exception("Operations must be JSON objects.");
+            }
+            JsonNode op = o.get("op");
+            JsonNode path = o.get("path");
+            if (op == null || !op.isString() || !List.of("add", "replace", "remove").contains(op.stringValue())) {
+                throw ImageError.BAD_REQUEST.exception("Operation objects must contain exactly one member named "
+                        + "\"add\", \"remove\", or \"replace\" as \"op\".");
+            }
+            if (path == null || !path.isString()) {
+                throw ImageError.BAD_REQUEST.exception("Unable to find 'path' element in operation.");
+            }
+            String attribute = attribute(path.stringValue());
+            boolean remove = op.stringValue().equals("remove");
+            if (!remove && !o.has("value")) {
+                throw ImageError.BAD_REQUEST.exception("Operation \"" + op.stringValue() + "\" requires a member named \"value\".");
+            }
+            ops.add(new Operation(op.stringValue(), attribute, remove ? null : o.get("value")));
+        }
+        return ops;
+    }
+
+    private static String attribute(String path) {
+        if (!path.startsWith("/") || path.length() < 2) {
+            throw ImageError.BAD_REQUEST.exception("Pointer `" + path + "` does not start with \"/\".");
+        }
+        String a = path.substring(1).replace("~1", "/").replace("~0", "~");
+        if (path.substring(1).contains("/")) {
+            if (a.startsWith("locations")) {
+                throw ImageError.FORBIDDEN.exception("It's not allowed to update locations if locations are invisible.");
+            }
+            throw ImageError.BAD_REQUEST.exception("Nested paths are not allowed: " + path);
+        }
+        return a;
+    }
+}

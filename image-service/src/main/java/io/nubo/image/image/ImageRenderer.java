@@ -1,0 +1,36 @@
+package io.nubo.image.image;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns an image record into Glance's JSON. */
+public final class ImageRenderer {
+
+    private ImageRenderer() {
+    }
+
+    public static ImageBody render(ImageEntity i) {
+        List<String> tags = new ArrayList<>(i.getTags());
+        Collections.sort(tags);
+        Map<String, String> props = new TreeMap<>(i.getProperties());
+        if (i.getStoreName() != null && i.getLocation() != null) {
+            props.put("stores", i.getStoreName());
+        }
+        return new ImageBody(i.getId(), i.getName(), i.getStatus().wire(), i.getVisibility().wire(), i.isProtected(),
+                i.isOsHidden(), i.getChecksum(), i.getOsHashAlgo(), i.getOsHashValue(), i.getOwner(), i.getSize(),
+                i.getVirtualSize(), i.getMinRam(), i.getMinDisk(), i.getDiskFormat(), i.getContainerFormat(),
+                time(i.getCreatedAt()), time(i.getUpdatedAt()), tags, "/v2/images/" + i.getId(),
+                "/v2/images/" + i.getId() + "/file", "/v2/schemas/image", props);
+    }
+
+    /** Glance's timestamps: UTC, whole seconds, {@code Z}. */
+    public static String time(Instant t) {
+        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+}

@@ -1,0 +1,63 @@
+package io.nubo.image.image;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface ImageRepository extends JpaRepository<ImageEntity, String> {
+
+    @Query("select i from ImageEntity i where i.id = :id and i.status <> io.nubo.image.image.ImageStatus.DELETED")
+    Optional<ImageEntity> findLive(@Param("id") String id);
+
+    /** Every image the project may list: its own, public and community ones, those shared with it; or all. */
+    @Query("select i from ImageEntity i where i.status <> io.nubo.image.image.ImageStatus.DELETED and (:all = true"
+            + " or i.owner = :project or i.visibility in (io.nubo.image.image.Visibility.PUBLIC,"
+            + " io.nubo.image.image.Visibility.COMMUNITY) or i.id in (select m.imageId from MemberEntity m"
+            + " where m.memberId = :project))")
+    List<ImageEntity> findListable(@Param("project") String project, @Param("all") boolean all);
+
+    @Query("select count(i) from ImageEntity i where i.owner = :owner and i.status <> io.nubo.image.image.ImageStatus.DELETED")
+    long countLive(@Param("owner") String owner);
+
+    @Query("select coalesce(sum(i.size), 0) from ImageEntity i where i.owner = :owner"
+            + " and i.status <> io.nubo.image.image.ImageStatus.DELETED")
+    long bytesUsed(@Param("owner") String owner);
+
+    @Query("select count(i) from ImageEntity i where i.owner = :owner and i.status in :statuses")
+    long countInStatus(@Param("owner") String owner, @Param("statuses") Collection<ImageStatus> statuses);
+
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update ImageEntity i set i.status = :to, i.updatedAt = :now where i.id = :id and i.status in :from")
+    int swapStatus(@Param("id") String id, @Param("from") Collection<ImageStatus> from, @Param("to") ImageStatus to,
+                   @Param("now") Instant now);
+
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update ImageEntity i set i.status = :to, i.updatedAt = :now, i.size = :size, i.checksum = :checksum,"
+            + " i.osHashAlgo = :algo, i.osHashValue = :hash, i.storeName = :store, i.location = :location,"
+            + " i.stagedLocation = null where i.id = :id and i.status = :from")
+    int swapToStored(@Param("id") String id, @Param("from") ImageStatus from, @Param("to") ImageStatus to,
+                     @Param("size") long size, @Param("checksum") String checksum, @Param("algo") String algo,
+                     @Param("hash") String hash, @Param("store") String store, @Param("location") String location,
+                     @Param("now") Instant now);
+
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update ImageEntity i set i.stagedLocation = :location, i.size = :size, i.updatedAt = :now"
+            + " where i.id = :id and i.status = io.nubo.image.image.ImageStatus.UPLOADING")
+    int recordStaged(@Param("id") String id, @Param("location") String location, @Param("size") Long size,
+                     @Param("now") Instant now);
+
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update ImageEntity i set i.status = io.nubo.image.image.ImageStatus.DELETED, i.deletedAt = :now,"
+            + " i.updatedAt = :now where i.id = :id and i.status <> io.nubo.image.image.ImageStatus.DELETED")
+    int markDeleted(@Param("id") String id, @Param("now") Instant now);
+
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update ImageEntity i set i.status = io.nubo.image.image.ImageStatus.QUEUED, i.stagedLocation = null,"
+            + " i.size = null, i.updatedAt = :now where i.status in :stuck")
+    int requeueStuck(@Param("stuck") Collection<ImageStatus> stuck, @Param("now") Instant now);
+}

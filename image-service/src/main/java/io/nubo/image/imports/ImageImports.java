@@ -1,0 +1,186 @@
+package io.nubo.image.imports;
+
+import io.nubo.image.config.ImageServiceProperties;
+import io.nubo.image.data.ImageDataWriter;
+import io.nubo.image.image.ImageAccess;
+import io.nubo.image.image.ImageEntity;
+import io.nubo.image.image.ImageEvents;
+import io.nubo.image.image.ImageLifecycle;
+import io.nubo.image.image.ImageLifecycle.StoredData;
+import io.nubo.image.image.ImageRepository;
+import io.nubo.image.image.ImageStatus;
+import io.nubo.image.image.ImageTransition;
+import io.nubo.image.info.InfoController;
+import io.nubo.image.quota.ImageQuotas;
+import io.nubo.image.store.ImageStore;
+import io.nubo.image.store.ImageStores;
+import io.nubo.image.web.Caller;
+import io.nubo.image.web.ImageError;
+import io.nubo.shared.web.RequestIds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Interoperable image import: {@code glance-direct} moves staged data into the default store, {@code web-download}
+ * fetches an allowed URL into it. The request claims the image ({@code importing}) and answers 202; the copy runs
+ * in the background and ends with the image active, or back in {@code queued} with
+ * {@code os_glance_failed_import} set and the task failed.
+ */
+@Service
+public class ImageImports {
+
+    static final String FAILED_IMPORT = "os_glance_failed_import";
+    private static final Logger log = LoggerFactory.getLogger(ImageImports.class);
+
+    private final ImageAccess access;
+    private final ImageLifecycle lifecycle;
+    private final ImageEvents events;
+    private final ImageRepository images;
+    private final TaskRepository tasks;
+    private final ImageStores stores;
+    private final ImageDataWriter writer;
+    private final ImageQuotas quotas;
+    private final ImageServiceProperties.WebDownload webDownload;
+    private final ExecutorService executor;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    public ImageImports(ImageAccess access, ImageLifecycle lifecycle, ImageEvents events, ImageRepository images,
+                        TaskRepository tasks, ImageStores stores, ImageDataWriter writer, ImageQuotas quotas,
+                        ImageServiceProperties properties, @Qualifier("imageImportExecutor") ExecutorService executor,
+                        TransactionTemplate tx, Clock clock) {
+        this.access = access;
+        this.lifecycle = lifecycle;
+        this.events = events;
+        this.images = images;
+        this.tasks = tasks;
+        this.stores = stores;
+        this.writer = writer;
+        this.quotas = quotas;
+        this.webDownload = properties.webDownload();
+        this.executor = executor;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public void start(String imageId, ImportRequest request, Caller caller) {
+        ImageEntity image = access.modifiable(imageId, caller);
+        String method = request == null || request.method() == null ? null : request.method().name();
+        if (method == null || !InfoController.IMPORT_METHODS.contains(method)) {
+            throw ImageError.BAD_REQUEST.exception("Import method " + method + " is not supported; use one of "
+                    + InfoController.IMPORT_METHODS + ".");
+        }
+        if (request.stores() != null) {
+            for (String s : request.stores()) {
+                if (stores.byId(s) == null) {
+                    throw ImageError.CONFLICT.exception("Store " + s + " is not available on this cloud.");
+                }
+            }
+        }
+        URI uri = null;
+        if (method.equals("glance-direct")) {
+            if (image.getStatus() != ImageStatus.UPLOADING || image.getStagedLocation() == null) {
+                throw ImageError.CONFLICT.exception("Image needs to be staged before 'glance-direct' method can be used");
+            }
+        } else {
+            uri = allowedUri(request.method().uri());
+            if (image.getStatus() != ImageStatus.QUEUED) {
+                throw ImageError.CONFLICT.exception("Image needs to be in 'queued' state to use 'web-download' method");
+            }
+        }
+        lifecycle.apply(imageId, ImageTransition.BEGIN_IMPORT);
+        String taskId = UUID.randomUUID().toString();
+        tx.executeWithoutResult(s -> {
+            tasks.save(new TaskEntity(taskId, imageId, method, image.getOwner(), caller.userId(),
+                    RequestIds.current(), clock.instant()));
+            images.findById(imageId).ifPresent(i -> i.getProperties().remove(FAILED_IMPORT));
+        });
+        URI source = uri;
+        String staged = image.getStagedLocation();
+        executor.execute(() -> run(taskId, imageId, image.getOwner(), source, staged));
+    }
+
+    private void run(String taskId, String imageId, String owner, URI source, String stagedLocation) {
+        ImageStore target = stores.defaultStore();
+        String failure = null;
+        StoredData stored = null;
+        try (InputStream in = source == null ? stores.staging().read(stagedLocation, 0, -1) : fetch(source)) {
+            stored = writer.write(target, imageId, in, -1, quotas.remainingBytes(owner), quotas.bytesLimit());
+            if (!events.activated(imageId, ImageTransition.FINISH_IMPORT, stored)) {
+                failure = "The image was deleted during the import.";
+                target.deleteQuietly(stored.location());
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = e.getMessage();
+            log.info("Import of image {} failed: {}", imageId, e.toString());
+        }
+        if (failure != null && lifecycle.tryApply(imageId, ImageTransition.ABORT_IMPORT)) {
+            String store = target.id();
+            tx.executeWithoutResult(s -> images.findById(imageId)
+                    .ifPresent(i -> i.getProperties().put(FAILED_IMPORT, store)));
+        }
+        if (stagedLocation != null && failure == null) {
+            stores.staging().deleteQuietly(stagedLocation);
+        }
+        String message = failure;
+        tx.executeWithoutResult(s -> tasks.findById(taskId)
+                .ifPresent(t -> t.finish(message == null, message, clock.instant())));
+    }
+
+    private InputStream fetch(URI uri) throws IOException {
+        try {
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() != 200) {
+                r.body().close();
+                throw new IOException("GET " + uri + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Only http(s) URLs to the configured hosts: web-download must not become a way into the cloud's network. */
+    private URI allowedUri(String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw ImageError.BAD_REQUEST.exception("The 'web-download' method requires a 'uri'.");
+        }
+        URI u;
+        try {
+            u = URI.create(uri);
+        } catch (IllegalArgumentException e) {
+            throw ImageError.BAD_REQUEST.exception("URI for web-download is not valid: " + uri);
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
+        List<String> hosts = webDownload.allowedHosts().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        if (!webDownload.allowedSchemes().contains(scheme) || !hosts.contains(host) || u.getUserInfo() != null) {
+            throw ImageError.BAD_REQUEST.exception("URI for web-download does not pass filtering: " + uri);
+        }
+        return u;
+    }
+
+    public List<TaskEntity> tasksOf(String imageId, Caller caller) {
+        access.visible(imageId, caller);
+        return tasks.findByImageIdOrderByCreatedAt(imageId);
+    }
+}

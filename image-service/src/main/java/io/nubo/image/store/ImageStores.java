@@ -1,0 +1,42 @@
+package io.nubo.image.store;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The configured stores by id, the default one first; and the staging area of interoperable import. */
+public class ImageStores {
+
+    private final Map<String, ImageStore> stores = new LinkedHashMap<>();
+    private final ImageStore defaultStore;
+    private final ImageStore staging;
+
+    public ImageStores(List<ImageStore> stores, String defaultId, ImageStore staging) {
+        for (ImageStore s : stores) {
+            this.stores.put(s.id(), s);
+        }
+        this.defaultStore = this.stores.get(defaultId);
+        if (defaultStore == null) {
+            throw new IllegalStateException("nubo.image.default-store '" + defaultId + "' is not one of the configured"
+                    + " stores " + this.stores.keySet());
+        }
+        this.staging = staging;
+    }
+
+    public ImageStore defaultStore() {
+        return defaultStore;
+    }
+
+    public ImageStore staging() {
+        return staging;
+    }
+
+    /** The store that holds data written by the store named {@code id}, or null if it is no longer configured. */
+    public ImageStore byId(String id) {
+        return stores.get(id);
+    }
+
+    public List<ImageStore> all() {
+        return List.copyOf(stores.values());
+    }
+}

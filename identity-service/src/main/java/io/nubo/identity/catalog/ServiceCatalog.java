@@ -18,16 +18,22 @@ public class ServiceCatalog {
 
     private final ServiceRepository services;
     private final EndpointRepository endpoints;
+    private final EndpointGroupRepository groups;
 
-    public ServiceCatalog(ServiceRepository services, EndpointRepository endpoints) {
+    public ServiceCatalog(ServiceRepository services, EndpointRepository endpoints, EndpointGroupRepository groups) {
         this.services = services;
         this.endpoints = endpoints;
+        this.groups = groups;
     }
 
     @Transactional(readOnly = true)
     public List<CatalogEntry> forProject(String projectId) {
+        // OS-EP-FILTER: a project with endpoint groups sees only the endpoints they select
+        List<EndpointGroupEntity> projectGroups = projectId == null ? List.of()
+                : groups.findByProjectIdsContains(projectId);
         Map<String, List<EndpointEntity>> byService = endpoints.findAll().stream()
                 .filter(EndpointEntity::isEnabled)
+                .filter(e -> projectGroups.isEmpty() || projectGroups.stream().anyMatch(g -> g.matches(e)))
                 .collect(Collectors.groupingBy(EndpointEntity::getServiceId));
         List<CatalogEntry> catalog = new ArrayList<>();
         for (ServiceEntity s : services.findAll()) {
@@ -43,6 +49,9 @@ public class ServiceCatalog {
                 }
             }
             eps.sort(Comparator.comparing(CatalogEntry.Endpoint::iface));
+            if (eps.isEmpty() && !projectGroups.isEmpty()) {
+                continue;
+            }
             catalog.add(new CatalogEntry(s.getId(), s.getType(), s.getName(), eps));
         }
         catalog.sort(Comparator.comparing(CatalogEntry::type));

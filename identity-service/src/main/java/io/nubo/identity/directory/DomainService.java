@@ -7,6 +7,7 @@ import io.nubo.identity.group.GroupRepository;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +26,12 @@ public class DomainService {
     private final GroupRepository groups;
     private final RoleAssignments assignments;
     private final RevocationStore revocations;
+    private final ApplicationEventPublisher events;
 
     public DomainService(DomainRepository domains, ProjectRepository projects, UserRepository users,
-                         GroupRepository groups, RoleAssignments assignments, RevocationStore revocations) {
+                         GroupRepository groups, RoleAssignments assignments, RevocationStore revocations,
+                         ApplicationEventPublisher events) {
+        this.events = events;
         this.groups = groups;
         this.domains = domains;
         this.projects = projects;
@@ -94,8 +98,10 @@ public class DomainService {
         }
         for (UserEntity u : users.findByDomainId(id)) {
             assignments.forgetUser(u.getId());
+            events.publishEvent(new UserDeleted(u.getId()));
             users.delete(u);
         }
+        events.publishEvent(new DomainDeleted(id));
         assignments.forgetTarget(RoleAssignmentEntity.DOMAIN, id);
         domains.delete(d);
     }

@@ -30,7 +30,7 @@ public class ExtraAttributes implements AttributeConverter<Map<String, Object>, 
     }
 
     /** The stored extras with the given ones merged in; the resource's own field names are never extras. */
-    static Map<String, Object> merged(Map<String, Object> stored, Map<String, Object> given, Set<String> reserved) {
+    public static Map<String, Object> merged(Map<String, Object> stored, Map<String, Object> given, Set<String> reserved) {
         Map<String, Object> out = new LinkedHashMap<>(stored == null ? Map.of() : stored);
         if (given != null) {
             given.forEach((k, v) -> {

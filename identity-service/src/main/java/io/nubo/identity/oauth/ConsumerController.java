@@ -1,0 +1,117 @@
+package io.nubo.identity.oauth;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.nubo.identity.web.Authorization;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.web.Links;
+import io.nubo.shared.api.Link;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v3/OS-OAUTH1/consumers}: OAuth 1.0a consumers (administrators). The secret is shown once and kept as a
+ * bcrypt hash. The OAuth1 delegation flow itself (request and access tokens) is not offered yet.
+ */
+@RestController
+@RequestMapping("/v3/OS-OAUTH1/consumers")
+public class ConsumerController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConsumerInput(String description, String secret) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConsumerBody(ConsumerInput consumer) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Consumer(String id, @JsonInclude(JsonInclude.Include.ALWAYS) String description, String secret,
+                           Map<String, String> links) {
+        static Consumer of(ConsumerEntity c, String secret) {
+            return new Consumer(c.getId(), c.getDescription(), secret,
+                    Map.of("self", Link.href("/v3/OS-OAUTH1/consumers/" + c.getId())));
+        }
+    }
+
+    private final ConsumerRepository consumers;
+    private final PasswordEncoder passwords;
+
+    public ConsumerController(ConsumerRepository consumers, PasswordEncoder passwords) {
+        this.consumers = consumers;
+        this.passwords = passwords;
+    }
+
+    @PostMapping
+    @Transactional
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) ConsumerBody body) {
+        Authorization.requireAdmin();
+        ConsumerInput in = body == null || body.consumer() == null ? new ConsumerInput(null, null) : body.consumer();
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        String secret = HexFormat.of().formatHex(b);
+        ConsumerEntity c = consumers.save(new ConsumerEntity(UUID.randomUUID().toString().replace("-", ""),
+                in.description(), passwords.encode(secret)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("consumer", Consumer.of(c, secret)));
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public Map<String, Object> list() {
+        Authorization.requireAdmin();
+        return Map.of("consumers", consumers.findAll().stream().map(c -> Consumer.of(c, null)).toList(),
+                "links", Links.ofCurrentRequest());
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    public Map<String, Object> show(@PathVariable String id) {
+        Authorization.requireAdmin();
+        return Map.of("consumer", Consumer.of(get(id), null));
+    }
+
+    @PatchMapping("/{id}")
+    @Transactional
+    public Map<String, Object> update(@PathVariable String id, @RequestBody ConsumerBody body) {
+        Authorization.requireAdmin();
+        if (body == null || body.consumer() == null) {
+            throw IdentityError.VALIDATION.exception("consumer", "'consumer' is a required property");
+        }
+        if (body.consumer().secret() != null) {
+            throw IdentityError.VALIDATION.exception("secret", "a consumer's secret cannot be changed");
+        }
+        ConsumerEntity c = get(id);
+        if (body.consumer().description() != null) {
+            c.describe(body.consumer().description());
+        }
+        return Map.of("consumer", Consumer.of(c, null));
+    }
+
+    @DeleteMapping("/{id}")
+    @Transactional
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        Authorization.requireAdmin();
+        consumers.delete(get(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ConsumerEntity get(String id) {
+        return consumers.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("consumer", id));
+    }
+}

@@ -1,0 +1,115 @@
+package io.nubo.identity.policy;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.nubo.identity.directory.ExtraAttributes;
+import io.nubo.identity.web.Authorization;
+import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.web.Links;
+import io.nubo.shared.api.Link;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v3/policies}: Keystone's policy store, blobs of a given type kept and served for other services. As in
+ * Keystone, identity does not enforce them (its own rules are in {@code web.Authorization}).
+ */
+@RestController
+public class PolicyController {
+
+    private static final Set<String> OWN = Set.of("id", "type", "blob", "links");
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PolicyInput(String type, String blob, @JsonAnySetter Map<String, Object> extra) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PolicyBody(PolicyInput policy) {
+        PolicyInput required() {
+            if (policy == null) {
+                throw IdentityError.VALIDATION.exception("policy", "'policy' is a required property");
+            }
+            return policy;
+        }
+    }
+
+    public record Policy(String id, String type, String blob, Map<String, String> links,
+                         @JsonAnyGetter Map<String, Object> extra) {
+        static Policy of(PolicyEntity p) {
+            return new Policy(p.getId(), p.getType(), p.getBlob(), Map.of("self", Link.href("/v3/policies/" + p.getId())),
+                    p.getExtra());
+        }
+    }
+
+    private final PolicyRepository policies;
+
+    public PolicyController(PolicyRepository policies) {
+        this.policies = policies;
+    }
+
+    @PostMapping("/v3/policies")
+    @Transactional
+    public ResponseEntity<Map<String, Object>> create(@RequestBody PolicyBody body) {
+        Authorization.requireAdmin();
+        PolicyInput in = body.required();
+        if (in.type() == null || in.type().isBlank() || in.blob() == null) {
+            throw IdentityError.VALIDATION.exception("policy", "'type' and 'blob' are required");
+        }
+        PolicyEntity p = policies.save(new PolicyEntity(UUID.randomUUID().toString().replace("-", ""), in.type(),
+                in.blob(), ExtraAttributes.merged(Map.of(), in.extra(), OWN)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("policy", Policy.of(p)));
+    }
+
+    @GetMapping("/v3/policies")
+    @Transactional(readOnly = true)
+    public Map<String, Object> list(@RequestParam(required = false) String type) {
+        Authorization.requireAdmin();
+        return Map.of("policies", policies.findAll().stream().filter(p -> type == null || type.equals(p.getType()))
+                .map(Policy::of).toList(), "links", Links.ofCurrentRequest());
+    }
+
+    @GetMapping("/v3/policies/{id}")
+    @Transactional(readOnly = true)
+    public Map<String, Object> show(@PathVariable String id) {
+        Authorization.requireAdmin();
+        return Map.of("policy", Policy.of(get(id)));
+    }
+
+    @PatchMapping("/v3/policies/{id}")
+    @Transactional
+    public Map<String, Object> update(@PathVariable String id, @RequestBody PolicyBody body) {
+        Authorization.requireAdmin();
+        PolicyInput in = body.required();
+        PolicyEntity p = get(id);
+        if (in.type() != null && in.type().isBlank()) {
+            throw IdentityError.VALIDATION.exception("type", "cannot be empty");
+        }
+        p.update(in.type(), in.blob(), ExtraAttributes.merged(p.getExtra(), in.extra(), OWN));
+        return Map.of("policy", Policy.of(p));
+    }
+
+    @DeleteMapping("/v3/policies/{id}")
+    @Transactional
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        Authorization.requireAdmin();
+        policies.delete(get(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    private PolicyEntity get(String id) {
+        return policies.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("policy", id));
+    }
+}

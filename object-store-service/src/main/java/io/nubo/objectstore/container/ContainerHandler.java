@@ -69,6 +69,7 @@ public class ContainerHandler {
 
     public void delete(SwiftPath p, NuboPrincipal who, HttpServletResponse response) {
         access.requireOwner(who, p.account());
+        store.container(p.account(), p.container()).ifPresent(catalog::purgeExpired);
         store.delete(p.account(), p.container());
         SwiftHeaders.empty(response, 204);
     }

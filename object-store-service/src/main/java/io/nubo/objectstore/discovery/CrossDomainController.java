@@ -1,11 +1,13 @@
 package io.nubo.objectstore.discovery;
 
-import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-/** Swift's crossdomain middleware: the Flash/Silverlight cross-domain policy, public. */
-@RestController
+/** Swift's crossdomain middleware: the Flash/Silverlight cross-domain policy, public, whatever the client accepts. */
+@Controller
 public class CrossDomainController {
 
     static final String POLICY = """
@@ -15,8 +17,12 @@ public class CrossDomainController {
             <allow-access-from domain="*" secure="false" />
             </cross-domain-policy>""";
 
-    @GetMapping(value = "/crossdomain.xml", produces = MediaType.APPLICATION_XML_VALUE)
-    public String policy() {
-        return POLICY;
+    @GetMapping("/crossdomain.xml")
+    public void policy(HttpServletResponse response) throws IOException {
+        byte[] body = POLICY.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType("application/xml; charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -38,7 +38,8 @@ public class InfoController {
     @GetMapping("/info")
     public Map<String, Object> info() {
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("swift", new Swift("2.30.0", 5_368_709_122L, 128, 256, 90, 4096, 10_000, 10_000, 1024, 256,
+        info.put("swift", new Swift("2.30.0", 5_368_709_122L, 128, 256,
+                io.nubo.objectstore.metadata.MetadataUpdate.MAX_COUNT, 4096, 10_000, 10_000, 1024, 256,
                 256, 8192, 0, true, List.of(new Policy("Policy-0", true))));
         info.put("tempurl", Map.of("methods", List.of("GET", "HEAD", "PUT", "POST", "DELETE"),
                 "allowed_digests", List.of("sha1", "sha256", "sha512")));

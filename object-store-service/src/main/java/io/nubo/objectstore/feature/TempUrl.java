@@ -35,6 +35,19 @@ public class TempUrl {
         this.store = store;
     }
 
+    /**
+     * The Content-Disposition of a TempURL GET, as Swift's tempurl gives it: {@code inline} (with the
+     * {@code filename} if one is asked), or an attachment named by {@code filename} or the object's base name.
+     */
+    public static String disposition(QueryParams q, String object) {
+        String filename = q.get("filename");
+        if (q.has("inline")) {
+            return filename == null ? "inline" : "inline; filename=\"" + filename.replace("\"", "") + "\"";
+        }
+        String name = filename != null ? filename : object.substring(object.lastIndexOf('/') + 1);
+        return "attachment; filename=\"" + name.replace("\"", "") + "\"";
+    }
+
     public static boolean requested(QueryParams q) {
         return q.has("temp_url_sig") || q.has("temp_url_expires");
     }

@@ -18,7 +18,11 @@ public final class MetadataUpdate {
 
     public static final int MAX_NAME = 128;
     public static final int MAX_VALUE = 256;
-    public static final int MAX_COUNT = 90;
+    /**
+     * Swift's default is 90; the gateway's servlet container accepts 100 request headers in all, so 90 metadata
+     * headers plus a client's usual ones would be refused there before reaching the check. 80 leaves room.
+     */
+    public static final int MAX_COUNT = 80;
     public static final int MAX_OVERALL = 4096;
 
     private MetadataUpdate() {
@@ -30,14 +34,23 @@ public final class MetadataUpdate {
      */
     public static TreeMap<String, String> apply(Map<String, String> current, HttpServletRequest request,
                                                 String metaPrefix, Set<String> systemNames) {
+        return apply(current, request, metaPrefix, systemNames, false);
+    }
+
+    /**
+     * @param keepEmpty objects keep a metadata item sent with an empty value; accounts and containers remove it
+     */
+    public static TreeMap<String, String> apply(Map<String, String> current, HttpServletRequest request,
+                                                String metaPrefix, Set<String> systemNames, boolean keepEmpty) {
         TreeMap<String, String> result = new TreeMap<>(current);
         for (String header : Collections.list(request.getHeaderNames())) {
-            String name = header.toLowerCase(Locale.ROOT);
+            // as Swift's WSGI server does, X-Object-Meta-a_b is X-Object-Meta-A-B
+            String name = header.toLowerCase(Locale.ROOT).replace('_', '-');
             String value = request.getHeader(header);
             value = value == null ? "" : value.trim();
             if (name.startsWith(metaPrefix) || systemNames.contains(name)) {
                 check(name, metaPrefix, value);
-                if (value.isEmpty()) {
+                if (value.isEmpty() && !keepEmpty) {
                     result.remove(name);
                 } else {
                     result.put(name, value);
@@ -56,7 +69,7 @@ public final class MetadataUpdate {
     /** Object metadata is replaced, not merged, by a POST or a PUT: only what the request says remains. */
     public static TreeMap<String, String> replace(HttpServletRequest request, String metaPrefix,
                                                   Set<String> systemNames) {
-        return apply(Map.of(), request, metaPrefix, systemNames);
+        return apply(Map.of(), request, metaPrefix, systemNames, true);
     }
 
     private static void check(String name, String metaPrefix, String value) {

@@ -101,6 +101,15 @@ public class ObjectCatalog {
                 Limit.of(limit));
     }
 
+    /** Removes a container's expired objects now (before the container itself is deleted). */
+    @Transactional
+    public void purgeExpired(ContainerEntity container) {
+        for (ObjectEntity o : objects.findByContainerIdAndDeleteAtLessThanEqual(container.getId(),
+                Instant.now().getEpochSecond())) {
+            delete(container, o.getName());
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<ObjectEntity> expired(int limit) {
         return objects.findByDeleteAtLessThanEqual(Instant.now().getEpochSecond(), Limit.of(limit));

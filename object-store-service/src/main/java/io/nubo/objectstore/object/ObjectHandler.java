@@ -149,6 +149,7 @@ public class ObjectHandler {
         if (!sourceAccount.equals(account)) {
             response.setHeader("X-Copied-From-Account", sourceAccount);
         }
+        SwiftHeaders.writeMetadata(response, ObjectCatalog.metadataOf(saved));
         created(saved, response);
     }
 

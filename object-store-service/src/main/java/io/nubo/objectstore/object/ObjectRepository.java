@@ -18,6 +18,8 @@ public interface ObjectRepository extends JpaRepository<ObjectEntity, String> {
 
     boolean existsByContainerId(String containerId);
 
+    List<ObjectEntity> findByContainerIdAndDeleteAtLessThanEqual(String containerId, long now);
+
     /** Object count and bytes of a container. */
     @Query("select count(o), coalesce(sum(o.sizeBytes), 0) from ObjectEntity o where o.containerId = ?1")
     List<Object[]> usageOfContainer(String containerId);

@@ -26,7 +26,7 @@ public final class WriteRules {
 
     /** The request's metadata over {@code base} (a copy keeps the source's unless told otherwise). */
     public static TreeMap<String, String> metadataOver(Map<String, String> base, HttpServletRequest request) {
-        return MetadataUpdate.apply(base, request, META, KEPT_HEADERS);
+        return MetadataUpdate.apply(base, request, META, KEPT_HEADERS, true);
     }
 
     public static void checkName(String name) {

@@ -55,13 +55,11 @@ public class SwiftController {
                         HttpServletResponse response) throws IOException {
         boolean signed = false;
         if (TempUrl.requested(q)) {
-            tempUrl.verify(p, q, method, request.getHeader("X-Forwarded-Prefix"));
+            // behind the gateway the forwarded prefix (/object-store) is the context path: clients sign it too
+            tempUrl.verify(p, q, method, request.getContextPath());
             signed = true;
-            if (q.has("filename") || q.has("inline")) {
-                String filename = q.get("filename") != null ? q.get("filename")
-                        : p.object().substring(p.object().lastIndexOf('/') + 1);
-                response.setHeader("Content-Disposition", (q.has("inline") ? "inline" : "attachment")
-                        + "; filename=\"" + filename.replace("\"", "") + "\"");
+            if ("GET".equals(method)) {
+                response.setHeader("Content-Disposition", TempUrl.disposition(q, p.object()));
             }
         }
         switch (method) {

@@ -177,6 +177,11 @@ http_image = http://127.0.0.1:$http_port/nubo-test-image.img
 [image-feature-enabled]
 api_v2 = True
 api_v1 = False
+# Nubo's image service: interoperable import (glance-direct, web-download), os_glance_* reserved; image locations
+# are not exposed (show_multiple_locations off), no image cache API
+import_image = True
+os_glance_reserved = True
+manage_locations = False
 
 [compute]
 catalog_type = compute

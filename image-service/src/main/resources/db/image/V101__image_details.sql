@@ -14,7 +14,7 @@ CREATE INDEX images_status ON images (status);
 CREATE TABLE image_properties (
     image_id VARCHAR(36)   NOT NULL REFERENCES images (id) ON DELETE CASCADE,
     name     VARCHAR(255)  NOT NULL,
-    value    VARCHAR(65535),
+    prop_value VARCHAR(65535),
     PRIMARY KEY (image_id, name)
 );
 

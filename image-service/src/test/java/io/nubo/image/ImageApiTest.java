@@ -90,6 +90,10 @@ class ImageApiTest extends ImageHttpTest {
         r = patch(alice, id, "[{\"op\": \"remove\", \"path\": \"/hw_disk_bus\"},"
                 + " {\"op\": \"replace\", \"path\": \"/protected\", \"value\": false}]");
         assertThat(r.json().has("hw_disk_bus")).isFalse();
+        Reply v20 = call(alice, "PATCH", "/v2/images/" + id, "application/openstack-images-v2.0-json-patch",
+                "[{\"replace\": \"/name\", \"value\": \"older dialect\"}]".getBytes(StandardCharsets.UTF_8));
+        assertThat(v20.status()).isEqualTo(200);
+        assertThat(v20.json().get("name").asString()).isEqualTo("older dialect");
         assertThat(patch(bob, id, "[{\"op\": \"replace\", \"path\": \"/name\", \"value\": \"z\"}]").status())
                 .isEqualTo(404);
         assertThat(json(alice, "DELETE", "/v2/images/" + id, null).status()).isEqualTo(204);
@@ -302,8 +306,49 @@ class ImageApiTest extends ImageHttpTest {
         assertThat(task.get("request_id").asString()).isEqualTo(imp.header("x-openstack-request-id"));
         String web = create(alice, "{}");
         assertThat(json(alice, "POST", "/v2/images/" + web + "/import",
+                "{\"method\": {\"name\": \"web-download\", \"uri\": \"not a uri\"}}").status()).isEqualTo(400);
+        assertThat(json(alice, "POST", "/v2/images/" + web + "/import",
                 "{\"method\": {\"name\": \"web-download\", \"uri\": \"http://169.254.169.254/latest\"}}").status())
-                .isEqualTo(400);
+                .isEqualTo(202);
+        JsonNode refused = json(alice, "GET", "/v2/images/" + web, null).json();
+        for (int n = 0; n < 100 && !refused.has("os_glance_failed_import"); n++) {
+            Thread.sleep(50);
+            refused = json(alice, "GET", "/v2/images/" + web, null).json();
+        }
+        assertThat(refused.get("status").asString()).isEqualTo("queued");
+        assertThat(refused.get("os_glance_failed_import").asString()).isEqualTo("file");
+        assertThat(json(alice, "GET", "/v2/images/" + web + "/tasks", null).json().get("tasks").get(0)
+                .get("message").asString()).contains("does not pass filtering");
+    }
+
+    @Test
+    void metadataDefinitionsCatalog() throws Exception {
+        assertThat(json(alice, "POST", "/v2/metadefs/namespaces", "{\"namespace\": \"ns1\"}").status())
+                .isEqualTo(403);
+        Reply ns = json(admin, "POST", "/v2/metadefs/namespaces",
+                "{\"namespace\": \"ns1\", \"visibility\": \"public\", \"protected\": true}");
+        assertThat(ns.status()).isEqualTo(201);
+        assertThat(json(alice, "GET", "/v2/metadefs/namespaces/ns1", null).json().get("visibility").asString())
+                .isEqualTo("public");
+        assertThat(json(admin, "DELETE", "/v2/metadefs/namespaces/ns1", null).status()).isEqualTo(403);
+        assertThat(json(admin, "POST", "/v2/metadefs/namespaces/ns1/objects", "{\"name\": \"o1\"}").status())
+                .isEqualTo(201);
+        assertThat(json(admin, "PUT", "/v2/metadefs/namespaces/ns1/objects/o1", "{\"name\": \"o2\"}").json()
+                .get("name").asString()).isEqualTo("o2");
+        assertThat(json(admin, "GET", "/v2/metadefs/namespaces/ns1/objects/o1", null).status()).isEqualTo(404);
+        assertThat(json(admin, "POST", "/v2/metadefs/namespaces/ns1/tags",
+                "{\"tags\": [{\"name\": \"a\"}, {\"name\": \"b\"}]}").status()).isEqualTo(201);
+        assertThat(json(admin, "GET", "/v2/metadefs/namespaces/ns1/tags", null).json().get("tags")).hasSize(2);
+        assertThat(json(admin, "POST", "/v2/metadefs/namespaces/ns1/resource_types",
+                "{\"name\": \"OS::Glance::Image\"}").status()).isEqualTo(201);
+        assertThat(json(admin, "POST", "/v2/metadefs/namespaces/ns1/properties",
+                "{\"name\": \"p\", \"title\": \"P\", \"type\": \"string\"}").status()).isEqualTo(201);
+        assertThat(json(admin, "GET", "/v2/metadefs/namespaces/ns1/properties", null).json().get("properties")
+                .get("p").get("title").asString()).isEqualTo("P");
+        assertThat(json(admin, "PUT", "/v2/metadefs/namespaces/ns1", "{\"protected\": false}").status())
+                .isEqualTo(200);
+        assertThat(json(admin, "DELETE", "/v2/metadefs/namespaces/ns1", null).status()).isEqualTo(204);
+        assertThat(json(admin, "GET", "/v2/metadefs/namespaces/ns1/tags", null).status()).isEqualTo(404);
     }
 
     private JsonNode awaitNotSaving(String id) throws Exception {

@@ -76,7 +76,7 @@ public class ImageEntity {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "image_properties", joinColumns = @JoinColumn(name = "image_id"))
     @MapKeyColumn(name = "name")
-    @Column(name = "value")
+    @Column(name = "prop_value")
     @BatchSize(size = 100)
     private Map<String, String> properties = new TreeMap<>();
 

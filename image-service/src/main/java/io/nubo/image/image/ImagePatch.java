@@ -5,10 +5,11 @@ import io.nubo.image.web.ImageError;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Glance's JSON-Patch dialect ({@code application/openstack-images-v2.1-json-patch}): a list of {@code add},
- * {@code replace} and {@code remove} operations on top-level paths such as {@code /name} or {@code /os_distro}.
+ * Glance's JSON-Patch dialects ({@code application/openstack-images-v2.1-json-patch} and the older v2.0 one):
+ * a list of {@code add}, {@code replace} and {@code remove} operations on top-level paths such as {@code /name} or {@code /os_distro}.
  */
 public final class ImagePatch {
 
@@ -45,11 +46,21 @@ public final class ImagePatch {
             if (!o.isObject()) {
                 throw ImageError.BAD_REQUEST.exception("Operations must be JSON objects.");
             }
+            // v2.1 (RFC 6902 style): {"op": "replace", "path": "/name", "value": ...};
+            // v2.0 (Glance's older dialect, which Tempest sends): {"replace": "/name", "value": ...}
             JsonNode op = o.get("op");
             JsonNode path = o.get("path");
+            if (op == null) {
+                for (String name : List.of("add", "replace", "remove")) {
+                    if (o.has(name)) {
+                        op = JsonNodeFactory.instance.stringNode(name);
+                        path = o.get(name);
+                    }
+                }
+            }
             if (op == null || !op.isString() || !List.of("add", "replace", "remove").contains(op.stringValue())) {
                 throw ImageError.BAD_REQUEST.exception("Operation objects must contain exactly one member named "
-                        + "\"add\", \"remove\", or \"replace\" as \"op\".");
+                        + "\"add\", \"remove\", or \"replace\".");
             }
             if (path == null || !path.isString()) {
                 throw ImageError.BAD_REQUEST.exception("Unable to find 'path' element in operation.");

@@ -1,6 +1,7 @@
 package io.nubo.identity.directory;
 
 import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.compliance.PasswordHistory;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
 import java.util.UUID;
@@ -23,10 +24,12 @@ public class UserService {
     private final RevocationStore revocations;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final PasswordHistory history;
 
     public UserService(UserRepository users, DomainRepository domains, ProjectRepository projects,
                        RoleAssignments assignments, RevocationStore revocations, PasswordEncoder passwords,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, PasswordHistory history) {
+        this.history = history;
         this.events = events;
         this.users = users;
         this.domains = domains;
@@ -51,7 +54,15 @@ public class UserService {
                 in.password() == null ? null : passwords.encode(in.password()), in.enabled() == null || in.enabled());
         u.setDefaultProjectId(in.defaultProjectId());
         u.setExtra(ExtraAttributes.merged(null, in.extra(), DirectoryRequests.UserInput.RESERVED));
-        return users.save(u);
+        users.save(u);
+        history.record(u.getId(), u.getPasswordHash());
+        return u;
+    }
+
+    /** The user, or null. */
+    @Transactional(readOnly = true)
+    public UserEntity find(String id) {
+        return users.findById(id).orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -71,7 +82,9 @@ public class UserService {
             u.rename(name);
         }
         if (in.password() != null) {
+            // an administrator's reset is not held to the password history (Keystone's rule)
             u.setPasswordHash(passwords.encode(in.password()));
+            history.record(id, u.getPasswordHash());
             revoke = true;
         }
         if (in.enabled() != null && in.enabled() != u.isEnabled()) {
@@ -110,7 +123,12 @@ public class UserService {
         if (u.getPasswordHash() == null || !passwords.matches(change.originalPassword(), u.getPasswordHash())) {
             throw IdentityError.UNAUTHORIZED.exception();
         }
+        if (history.reused(id, change.password())) {
+            throw IdentityError.BAD_REQUEST.exception("Invalid password: the new password cannot be identical to one "
+                    + "of the last passwords.");
+        }
         u.setPasswordHash(passwords.encode(change.password()));
+        history.record(id, u.getPasswordHash());
         revocations.revokeUser(id);
     }
 

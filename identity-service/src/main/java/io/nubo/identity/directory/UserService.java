@@ -2,6 +2,7 @@ package io.nubo.identity.directory;
 
 import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.compliance.PasswordHistory;
+import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
 import java.util.UUID;
@@ -25,10 +26,13 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final PasswordHistory history;
+    private final IdentityEvents changes;
 
     public UserService(UserRepository users, DomainRepository domains, ProjectRepository projects,
                        RoleAssignments assignments, RevocationStore revocations, PasswordEncoder passwords,
-                       ApplicationEventPublisher events, PasswordHistory history) {
+                       ApplicationEventPublisher events, PasswordHistory history,
+                       IdentityEvents changes) {
+        this.changes = changes;
         this.history = history;
         this.events = events;
         this.users = users;
@@ -90,6 +94,9 @@ public class UserService {
         if (in.enabled() != null && in.enabled() != u.isEnabled()) {
             u.setEnabled(in.enabled());
             revoke |= !in.enabled();
+            if (!in.enabled()) {
+                changes.userDisabled(id, u.getDomainId());
+            }
         }
         if (in.defaultProjectId() != null) {
             checkDefaultProject(in.defaultProjectId());
@@ -111,6 +118,7 @@ public class UserService {
         events.publishEvent(new UserDeleted(id));
         users.delete(u);
         revocations.revokeUser(id);
+        changes.userDeleted(id, u.getDomainId());
     }
 
     /** A user changing its own password: the original must match (401 otherwise); every token is revoked. */

@@ -177,6 +177,9 @@ public class Authenticator {
             throw IdentityError.BAD_REQUEST.exception("Expecting to find id in token.");
         }
         TokenFacts facts = codec.decode(token.id());
+        if (facts == null && codec.revokedOnly(token.id())) {
+            throw IdentityError.TOKEN_NOT_FOUND.exception("the token has been revoked");
+        }
         if (facts == null) {
             throw IdentityError.UNAUTHORIZED.exception();
         }

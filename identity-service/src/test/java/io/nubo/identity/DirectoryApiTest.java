@@ -199,4 +199,19 @@ class DirectoryApiTest extends IdentityHttpTest {
         assertThat(call("GET", "/v3/groups/" + groupId, null, "X-Auth-Token", admin).status()).isEqualTo(404);
         assertThat(call("DELETE", "/v3/users/" + userId, null, "X-Auth-Token", admin).status()).isEqualTo(204);
     }
+
+    @Test
+    void aRevokedTokenCannotBeRescopedAndKeystoneSaysNotFound() throws Exception {
+        String admin = adminToken();
+        String userId = call("POST", "/v3/users", "{\"user\": {\"name\": \"rescope-revoked\", \"password\": \"pw1\"}}",
+                "X-Auth-Token", admin).json().get("user").get("id").asString();
+        String token = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
+                + "\"password\": {\"user\": {\"id\": \"" + userId + "\", \"password\": \"pw1\"}}}}}")
+                .header("X-Subject-Token");
+        assertThat(call("POST", "/v3/users/" + userId + "/password", "{\"user\": {\"password\": \"pw2\", "
+                + "\"original_password\": \"pw1\"}}").status()).isEqualTo(204);
+        String byToken = "{\"auth\": {\"identity\": {\"methods\": [\"token\"], \"token\": {\"id\": \"%s\"}}}}";
+        assertThat(call("POST", "/v3/auth/tokens", byToken.formatted(token)).status()).isEqualTo(404);
+        assertThat(call("POST", "/v3/auth/tokens", byToken.formatted("garbage")).status()).isEqualTo(401);
+    }
 }

@@ -1,8 +1,10 @@
 package io.nubo.identity.assignment;
 
+import io.nubo.identity.directory.ProjectRepository;
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
+import io.nubo.identity.web.ReadScope;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,11 @@ public class RoleAssignmentListController {
 
     private final EffectiveAssignments effective;
     private final AssignmentViews views;
+    private final ProjectRepository projectRepository;
 
-    public RoleAssignmentListController(EffectiveAssignments effective, AssignmentViews views) {
+    public RoleAssignmentListController(EffectiveAssignments effective, AssignmentViews views,
+                                        ProjectRepository projectRepository) {
+        this.projectRepository = projectRepository;
         this.effective = effective;
         this.views = views;
     }
@@ -28,7 +33,7 @@ public class RoleAssignmentListController {
     @GetMapping("/v3/role_assignments")
     @Transactional(readOnly = true)
     public Map<String, Object> list(@RequestParam Map<String, String> q) {
-        Authorization.requireAdmin();
+        ReadScope reader = Authorization.requireReader();
         boolean isEffective = flag(q, "effective");
         String userId = q.get("user.id");
         String groupId = q.get("group.id");
@@ -74,6 +79,13 @@ public class RoleAssignmentListController {
                         && a.targetId().equals(domainId)))
                 && (system == null || a.targetType().equals(RoleAssignmentEntity.SYSTEM))
                 && (inheritedTo == null || a.inherited());
+        // a domain reader sees the assignments on its domain and on the projects in it, nothing else
+        Map<String, String> projectDomains = new java.util.HashMap<>();
+        Predicate<Assignment> visible = a -> reader instanceof ReadScope.All
+                || (a.targetType().equals(RoleAssignmentEntity.DOMAIN) && reader.covers(a.targetId()))
+                || (a.targetType().equals(RoleAssignmentEntity.PROJECT) && reader.covers(projectDomains.computeIfAbsent(
+                        a.targetId(), id -> projectRepository.findById(id).map(p -> p.getDomainId()).orElse(""))));
+        keep = keep.and(visible);
         boolean names = flag(q, "include_names");
         return Map.of("role_assignments", found.stream().filter(keep).map(a -> views.assignment(a, names)).toList(),
                 "links", Links.ofCurrentRequest());

@@ -2,6 +2,7 @@ package io.nubo.identity.assignment;
 
 import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.RoleRepository;
+import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.group.GroupMemberRepository;
 import java.util.Comparator;
 import java.util.List;
@@ -22,9 +23,11 @@ public class RoleAssignments {
     private final GroupMemberRepository members;
     private final ImpliedRoleRepository implied;
     private final EffectiveAssignments effective;
+    private final IdentityEvents events;
 
     public RoleAssignments(RoleAssignmentRepository assignments, RoleRepository roles, GroupMemberRepository members,
-                           ImpliedRoleRepository implied, EffectiveAssignments effective) {
+                           ImpliedRoleRepository implied, EffectiveAssignments effective, IdentityEvents events) {
+        this.events = events;
         this.assignments = assignments;
         this.roles = roles;
         this.members = members;
@@ -68,6 +71,8 @@ public class RoleAssignments {
     public void grant(RoleAssignmentEntity.Key key) {
         if (!assignments.existsById(key)) {
             assignments.save(new RoleAssignmentEntity(key));
+            events.assignmentCreated(key.actorType(), key.actorId(), key.targetType(), key.targetId(), key.roleId(),
+                    key.inherited());
         }
     }
 
@@ -78,6 +83,8 @@ public class RoleAssignments {
             return false;
         }
         assignments.deleteById(key);
+        events.assignmentRemoved(key.actorType(), key.actorId(), key.targetType(), key.targetId(), key.roleId(),
+                key.inherited());
         return true;
     }
 

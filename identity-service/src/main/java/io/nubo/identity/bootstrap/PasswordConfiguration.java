@@ -1,5 +1,6 @@
 package io.nubo.identity.bootstrap;
 
+import io.nubo.identity.compliance.SecurityComplianceProperties;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration
-@EnableConfigurationProperties(BootstrapProperties.class)
+@EnableConfigurationProperties({BootstrapProperties.class, SecurityComplianceProperties.class})
 public class PasswordConfiguration {
 
     /** bcrypt reads at most 72 bytes of a password. */

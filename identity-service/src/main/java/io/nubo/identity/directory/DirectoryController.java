@@ -3,6 +3,7 @@ package io.nubo.identity.directory;
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
+import io.nubo.identity.web.ReadScope;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,10 +33,10 @@ public class DirectoryController {
     @GetMapping("/v3/domains")
     public Map<String, Object> domains(@RequestParam(required = false) String name,
                                        @RequestParam(required = false) String enabled) {
-        Authorization.requireAdmin();
+        ReadScope scope = Authorization.requireReader();
         Boolean on = QueryFlags.bool(enabled);
-        return list("domains", domains.findAllByOrderByName(),
-                d -> (name == null || name.equals(d.getName())) && (on == null || on == d.isEnabled()),
+        return list("domains", domains.findAllByOrderByName(), d -> scope.covers(d.getId())
+                        && (name == null || name.equals(d.getName())) && (on == null || on == d.isEnabled()),
                 DirectoryViews::domain);
     }
 
@@ -48,16 +49,16 @@ public class DirectoryController {
 
     @GetMapping("/v3/projects")
     public Map<String, Object> projects(@RequestParam Map<String, String> q) {
-        Authorization.requireAdmin();
+        ReadScope scope = Authorization.requireReader();
         Boolean on = QueryFlags.bool(q.get("enabled"));
         if (Boolean.TRUE.equals(QueryFlags.bool(q.get("is_domain")))) {
             return list("projects", domains.findAllByOrderByName(),
-                    d -> (q.get("name") == null || q.get("name").equals(d.getName()))
+                    d -> scope.covers(d.getId()) && (q.get("name") == null || q.get("name").equals(d.getName()))
                             && (on == null || on == d.isEnabled()), DirectoryViews::projectActingAsDomain);
         }
         Predicate<ProjectEntity> byTags = ProjectTagFilter.of(q);
         return list("projects", projects.findAllByOrderByName(),
-                p -> (q.get("name") == null || q.get("name").equals(p.getName()))
+                p -> scope.covers(p.getDomainId()) && (q.get("name") == null || q.get("name").equals(p.getName()))
                         && (q.get("domain_id") == null || q.get("domain_id").equals(p.getDomainId()))
                         && (q.get("parent_id") == null || q.get("parent_id").equals(
                                 p.getParentId() == null ? p.getDomainId() : p.getParentId()))
@@ -69,10 +70,10 @@ public class DirectoryController {
     public Map<String, Object> users(@RequestParam(required = false) String name,
                                      @RequestParam(value = "domain_id", required = false) String domainId,
                                      @RequestParam(required = false) String enabled) {
-        Authorization.requireAdmin();
+        ReadScope scope = Authorization.requireReader();
         Boolean on = QueryFlags.bool(enabled);
         return list("users", users.findAllByOrderByName(),
-                u -> (name == null || name.equals(u.getName())) && (domainId == null || domainId.equals(u.getDomainId()))
+                u -> scope.covers(u.getDomainId()) && (name == null || name.equals(u.getName())) && (domainId == null || domainId.equals(u.getDomainId()))
                         && (on == null || on == u.isEnabled()),
                 DirectoryViews::user);
     }
@@ -80,7 +81,10 @@ public class DirectoryController {
     @GetMapping("/v3/roles")
     public Map<String, Object> roles(@RequestParam(required = false) String name,
                                      @RequestParam(value = "domain_id", required = false) String domainId) {
-        Authorization.requireAdmin();
+        ReadScope scope = Authorization.requireReader();
+        if (domainId != null && !scope.covers(domainId)) {
+            throw IdentityError.FORBIDDEN.exception();
+        }
         // Keystone lists the global roles unless a domain is named
         return list("roles", roles.findAllByOrderByName(), r -> (name == null || name.equals(r.getName()))
                 && java.util.Objects.equals(domainId, r.getDomainId()), DirectoryViews::role);

@@ -2,6 +2,7 @@ package io.nubo.identity.directory;
 
 import io.nubo.identity.assignment.RoleAssignmentEntity;
 import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.group.GroupEntity;
 import io.nubo.identity.group.GroupRepository;
 import io.nubo.identity.token.RevocationStore;
@@ -27,10 +28,12 @@ public class DomainService {
     private final RoleAssignments assignments;
     private final RevocationStore revocations;
     private final ApplicationEventPublisher events;
+    private final IdentityEvents changes;
 
     public DomainService(DomainRepository domains, ProjectRepository projects, UserRepository users,
                          GroupRepository groups, RoleAssignments assignments, RevocationStore revocations,
-                         ApplicationEventPublisher events) {
+                         ApplicationEventPublisher events, IdentityEvents changes) {
+        this.changes = changes;
         this.events = events;
         this.groups = groups;
         this.domains = domains;
@@ -91,6 +94,7 @@ public class DomainService {
         for (ProjectEntity p : projects.findByDomainId(id)) {
             assignments.forgetTarget(RoleAssignmentEntity.PROJECT, p.getId());
             projects.delete(p);
+            changes.projectDeleted(p.getId(), id);
         }
         for (GroupEntity g : groups.findByDomainId(id)) {
             assignments.forgetGroup(g.getId());
@@ -100,6 +104,7 @@ public class DomainService {
             assignments.forgetUser(u.getId());
             events.publishEvent(new UserDeleted(u.getId()));
             users.delete(u);
+            changes.userDeleted(u.getId(), id);
         }
         events.publishEvent(new DomainDeleted(id));
         assignments.forgetTarget(RoleAssignmentEntity.DOMAIN, id);

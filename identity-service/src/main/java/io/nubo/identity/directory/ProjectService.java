@@ -2,6 +2,7 @@ package io.nubo.identity.directory;
 
 import io.nubo.identity.assignment.RoleAssignmentEntity;
 import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
 import java.util.UUID;
@@ -16,9 +17,11 @@ public class ProjectService {
     private final DomainRepository domains;
     private final RoleAssignments assignments;
     private final RevocationStore revocations;
+    private final IdentityEvents events;
 
     public ProjectService(ProjectRepository projects, DomainRepository domains, RoleAssignments assignments,
-                          RevocationStore revocations) {
+                          RevocationStore revocations, IdentityEvents events) {
+        this.events = events;
         this.projects = projects;
         this.domains = domains;
         this.assignments = assignments;
@@ -49,7 +52,9 @@ public class ProjectService {
         if (in.tags() != null) {
             p.getTags().addAll(ProjectTags.valid(in.tags()));
         }
-        return projects.save(p);
+        projects.save(p);
+        events.projectCreated(p.getId(), domainId, parentId, name);
+        return p;
     }
 
     @Transactional(readOnly = true)
@@ -84,6 +89,7 @@ public class ProjectService {
             p.setEnabled(in.enabled());
             if (!in.enabled()) {
                 revocations.revokeProject(id);
+                events.projectDisabled(id, p.getDomainId());
             }
         }
         return p;
@@ -98,6 +104,7 @@ public class ProjectService {
         assignments.forgetTarget(RoleAssignmentEntity.PROJECT, id);
         projects.delete(p);
         revocations.revokeProject(id);
+        events.projectDeleted(id, p.getDomainId());
     }
 
 }

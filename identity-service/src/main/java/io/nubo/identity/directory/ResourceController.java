@@ -81,11 +81,21 @@ public class ResourceController {
 
     @GetMapping("/v3/projects/{id}")
     public Map<String, Object> project(@PathVariable String id) {
-        Authorization.requireAdmin();
+        NuboPrincipal caller = NuboPrincipal.current();
         if (actingAsDomain(id)) {
+            Authorization.requireReaderOf(id);
             return Map.of("project", DirectoryViews.projectActingAsDomain(domains.get(id)));
         }
-        return Map.of("project", DirectoryViews.project(projects.get(id)));
+        // Keystone: a token scoped to the project may read it; else a reader of its domain. Whoever may not read
+        // it learns nothing, not even whether it exists.
+        ProjectEntity p = projectRepository.findById(id).orElse(null);
+        if (caller == null || !id.equals(caller.projectId())) {
+            Authorization.requireReaderOf(p == null ? null : p.getDomainId());
+        }
+        if (p == null) {
+            throw IdentityError.NOT_FOUND.exception("project", id);
+        }
+        return Map.of("project", DirectoryViews.project(p));
     }
 
     @PatchMapping("/v3/projects/{id}")
@@ -119,8 +129,15 @@ public class ResourceController {
 
     @GetMapping("/v3/users/{id}")
     public Map<String, Object> user(@PathVariable String id) {
-        Authorization.requireAdminOrSelf(id);
-        return Map.of("user", DirectoryViews.user(users.get(id)));
+        NuboPrincipal caller = NuboPrincipal.current();
+        UserEntity u = users.find(id);
+        if (caller == null || !id.equals(caller.userId())) {
+            Authorization.requireReaderOf(u == null ? null : u.getDomainId());
+        }
+        if (u == null) {
+            throw IdentityError.NOT_FOUND.exception("user", id);
+        }
+        return Map.of("user", DirectoryViews.user(u));
     }
 
     @PostMapping("/v3/users/{id}/password")

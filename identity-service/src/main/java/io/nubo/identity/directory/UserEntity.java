@@ -27,6 +27,10 @@ public class UserEntity {
     private Instant passwordExpiresAt;
     @Convert(converter = ExtraAttributes.class)
     private Map<String, Object> extra = new LinkedHashMap<>();
+    @Column(name = "failed_auth_count")
+    private int failedAuthCount;
+    @Column(name = "failed_auth_at")
+    private Instant failedAuthAt;
 
     protected UserEntity() {
     }
@@ -89,5 +93,18 @@ public class UserEntity {
 
     public void setExtra(Map<String, Object> extra) {
         this.extra = new LinkedHashMap<>(extra);
+    }
+
+    public int getFailedAuthCount() {
+        return failedAuthCount;
+    }
+
+    public Instant getFailedAuthAt() {
+        return failedAuthAt;
+    }
+
+    public void recordFailedAuth(int count, Instant at) {
+        this.failedAuthCount = count;
+        this.failedAuthAt = at;
     }
 }

@@ -1,6 +1,8 @@
 package io.nubo.identity.directory;
 
 import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.compliance.PasswordHistory;
+import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
 import java.util.UUID;
@@ -23,10 +25,15 @@ public class UserService {
     private final RevocationStore revocations;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final PasswordHistory history;
+    private final IdentityEvents changes;
 
     public UserService(UserRepository users, DomainRepository domains, ProjectRepository projects,
                        RoleAssignments assignments, RevocationStore revocations, PasswordEncoder passwords,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, PasswordHistory history,
+                       IdentityEvents changes) {
+        this.changes = changes;
+        this.history = history;
         this.events = events;
         this.users = users;
         this.domains = domains;
@@ -51,7 +58,15 @@ public class UserService {
                 in.password() == null ? null : passwords.encode(in.password()), in.enabled() == null || in.enabled());
         u.setDefaultProjectId(in.defaultProjectId());
         u.setExtra(ExtraAttributes.merged(null, in.extra(), DirectoryRequests.UserInput.RESERVED));
-        return users.save(u);
+        users.save(u);
+        history.record(u.getId(), u.getPasswordHash());
+        return u;
+    }
+
+    /** The user, or null. */
+    @Transactional(readOnly = true)
+    public UserEntity find(String id) {
+        return users.findById(id).orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -71,12 +86,17 @@ public class UserService {
             u.rename(name);
         }
         if (in.password() != null) {
+            // an administrator's reset is not held to the password history (Keystone's rule)
             u.setPasswordHash(passwords.encode(in.password()));
+            history.record(id, u.getPasswordHash());
             revoke = true;
         }
         if (in.enabled() != null && in.enabled() != u.isEnabled()) {
             u.setEnabled(in.enabled());
             revoke |= !in.enabled();
+            if (!in.enabled()) {
+                changes.userDisabled(id, u.getDomainId());
+            }
         }
         if (in.defaultProjectId() != null) {
             checkDefaultProject(in.defaultProjectId());
@@ -98,6 +118,7 @@ public class UserService {
         events.publishEvent(new UserDeleted(id));
         users.delete(u);
         revocations.revokeUser(id);
+        changes.userDeleted(id, u.getDomainId());
     }
 
     /** A user changing its own password: the original must match (401 otherwise); every token is revoked. */
@@ -110,7 +131,12 @@ public class UserService {
         if (u.getPasswordHash() == null || !passwords.matches(change.originalPassword(), u.getPasswordHash())) {
             throw IdentityError.UNAUTHORIZED.exception();
         }
+        if (history.reused(id, change.password())) {
+            throw IdentityError.BAD_REQUEST.exception("Invalid password: the new password cannot be identical to one "
+                    + "of the last passwords.");
+        }
         u.setPasswordHash(passwords.encode(change.password()));
+        history.record(id, u.getPasswordHash());
         revocations.revokeUser(id);
     }
 

@@ -8,6 +8,7 @@ import io.nubo.identity.directory.UserRepository;
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
+import io.nubo.identity.web.ReadScope;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.security.NuboPrincipal;
 import java.util.Map;
@@ -62,8 +63,9 @@ public class GroupController {
     @GetMapping("/v3/groups")
     public Map<String, Object> list(@RequestParam(required = false) String name,
                                     @RequestParam(value = "domain_id", required = false) String domainId) {
-        Authorization.requireAdmin();
+        ReadScope scope = Authorization.requireReader();
         return Map.of("groups", repository.findAllByOrderByName().stream()
+                .filter(g -> scope.covers(g.getDomainId()))
                 .filter(g -> name == null || name.equals(g.getName()))
                 .filter(g -> domainId == null || domainId.equals(g.getDomainId()))
                 .map(Group::of).toList(), "links", Links.ofCurrentRequest());
@@ -81,7 +83,8 @@ public class GroupController {
 
     @GetMapping("/v3/groups/{id}")
     public Map<String, Object> show(@PathVariable String id) {
-        Authorization.requireAdmin();
+        GroupEntity g = repository.findById(id).orElse(null);
+        Authorization.requireReaderOf(g == null ? null : g.getDomainId());
         return Map.of("group", Group.of(groups.get(id)));
     }
 

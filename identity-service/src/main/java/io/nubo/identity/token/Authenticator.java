@@ -2,6 +2,7 @@ package io.nubo.identity.token;
 
 import io.nubo.identity.assignment.RoleAssignmentEntity;
 import io.nubo.identity.assignment.RoleAssignments;
+import io.nubo.identity.compliance.LoginAttempts;
 import io.nubo.identity.directory.DomainEntity;
 import io.nubo.identity.directory.DomainRepository;
 import io.nubo.identity.directory.ProjectEntity;
@@ -40,11 +41,13 @@ public class Authenticator {
     private final Duration lifetime;
     private final ApplicationCredentialVerifier credentials;
     private final TrustRedeemer trusts;
+    private final LoginAttempts attempts;
 
     public Authenticator(UserRepository users, DomainRepository domains, ProjectRepository projects,
                          RoleAssignments assignments, PasswordEncoder passwords, TokenCodec codec,
                          RevocationStore revocations, @Value("${nubo.identity.token.expiration:1h}") Duration lifetime,
-                         ApplicationCredentialVerifier credentials, TrustRedeemer trusts) {
+                         ApplicationCredentialVerifier credentials, TrustRedeemer trusts, LoginAttempts attempts) {
+        this.attempts = attempts;
         this.trusts = trusts;
         this.credentials = credentials;
         this.users = users;
@@ -152,8 +155,19 @@ public class Authenticator {
         } else {
             throw IdentityError.BAD_REQUEST.exception("Expecting to find id or name in user.");
         }
-        if (user == null || user.getPasswordHash() == null || !passwords.matches(u.password(), user.getPasswordHash())) {
+        if (user == null || user.getPasswordHash() == null) {
             throw IdentityError.UNAUTHORIZED.exception();
+        }
+        // a locked-out user gets the same 401 as a wrong password: nothing tells the two apart
+        if (attempts.lockedOut(user.getFailedAuthCount(), user.getFailedAuthAt())) {
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        if (!passwords.matches(u.password(), user.getPasswordHash())) {
+            attempts.failed(user.getId());
+            throw IdentityError.UNAUTHORIZED.exception();
+        }
+        if (user.getFailedAuthCount() > 0) {
+            attempts.succeeded(user.getId());
         }
         return user;
     }
@@ -163,8 +177,15 @@ public class Authenticator {
             throw IdentityError.BAD_REQUEST.exception("Expecting to find id in token.");
         }
         TokenFacts facts = codec.decode(token.id());
-        if (facts == null || revocations.isRevoked(facts)) {
+        if (facts == null && codec.revokedOnly(token.id())) {
+            throw IdentityError.TOKEN_NOT_FOUND.exception("the token has been revoked");
+        }
+        if (facts == null) {
             throw IdentityError.UNAUTHORIZED.exception();
+        }
+        if (revocations.isRevoked(facts)) {
+            // Keystone's token method cannot find a revoked token: 404, as Tempest expects after a password change
+            throw IdentityError.TOKEN_NOT_FOUND.exception("the token has been revoked");
         }
         return facts;
     }

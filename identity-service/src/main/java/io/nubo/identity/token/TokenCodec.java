@@ -15,6 +15,7 @@ import java.util.List;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.stereotype.Component;
 
 /** Encodes {@link TokenFacts} as an ES256 JWS with Keystone's claim names, and decodes (and verifies) them back. */
@@ -75,6 +76,23 @@ public class TokenCodec {
         } catch (JwtException e) {
             return null;
         }
+        return facts(jwt);
+    }
+
+    /** True when the token failed verification only because it was revoked (Keystone then answers 404, not 401). */
+    public boolean revokedOnly(String token) {
+        try {
+            decoder.decode(token);
+            return false;
+        } catch (JwtValidationException e) {
+            return !e.getErrors().isEmpty() && e.getErrors().stream()
+                    .allMatch(err -> err.getDescription() != null && err.getDescription().contains("revoked"));
+        } catch (JwtException e) {
+            return false;
+        }
+    }
+
+    private TokenFacts facts(Jwt jwt) {
         NuboPrincipal p = NuboPrincipal.of(jwt);
         TokenScope scope;
         if (p.projectId() != null) {

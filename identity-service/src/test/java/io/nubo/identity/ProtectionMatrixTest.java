@@ -1,0 +1,102 @@
+package io.nubo.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keystone's default policies as a matrix (after its {@code tests/protection/v3}): each persona against each API it
+ * might reach, and tenant isolation: a domain's reader never sees another domain's users, projects or assignments.
+ */
+class ProtectionMatrixTest extends IdentityHttpTest {
+
+    String create(String token, String path, String key, String body) throws Exception {
+        Reply r = call("POST", path, "{\"" + key + "\": " + body + "}", "X-Auth-Token", token);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get(key).get("id").asString();
+    }
+
+    String role(String admin, String name) throws Exception {
+        return call("GET", "/v3/roles?name=" + name, null, "X-Auth-Token", admin).json().get("roles").get(0)
+                .get("id").asString();
+    }
+
+    String login(String userId, String scope) throws Exception {
+        Reply r = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
+                + "\"password\": {\"user\": {\"id\": \"" + userId + "\", \"password\": \"pw\"}}}, \"scope\": " + scope
+                + "}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.header("X-Subject-Token");
+    }
+
+    @Test
+    void eachPersonaReadsWhatKeystonesDefaultPoliciesAllowAndNoMore() throws Exception {
+        String admin = adminToken();
+        String reader = role(admin, "reader");
+        String member = role(admin, "member");
+        String domainA = create(admin, "/v3/domains", "domain", "{\"name\": \"pm-a\"}");
+        String domainB = create(admin, "/v3/domains", "domain", "{\"name\": \"pm-b\"}");
+        String projectA = create(admin, "/v3/projects", "project", "{\"name\": \"pm-pa\", \"domain_id\": \"" + domainA
+                + "\"}");
+        String projectB = create(admin, "/v3/projects", "project", "{\"name\": \"pm-pb\", \"domain_id\": \"" + domainB
+                + "\"}");
+        String userA = create(admin, "/v3/users", "user", "{\"name\": \"pm-ua\", \"password\": \"pw\", \"domain_id\": \""
+                + domainA + "\"}");
+        String userB = create(admin, "/v3/users", "user", "{\"name\": \"pm-ub\", \"password\": \"pw\", \"domain_id\": \""
+                + domainB + "\"}");
+        String systemReader = create(admin, "/v3/users", "user", "{\"name\": \"pm-sys\", \"password\": \"pw\"}");
+        String domainReader = create(admin, "/v3/users", "user", "{\"name\": \"pm-dom\", \"password\": \"pw\"}");
+        call("PUT", "/v3/projects/" + projectA + "/users/" + userA + "/roles/" + member, null, "X-Auth-Token", admin);
+        call("PUT", "/v3/projects/" + projectB + "/users/" + userB + "/roles/" + member, null, "X-Auth-Token", admin);
+        call("PUT", "/v3/system/users/" + systemReader + "/roles/" + reader, null, "X-Auth-Token", admin);
+        call("PUT", "/v3/domains/" + domainA + "/users/" + domainReader + "/roles/" + reader, null, "X-Auth-Token",
+                admin);
+
+        Map<String, String> personas = new LinkedHashMap<>();
+        personas.put("admin", admin);
+        personas.put("system reader", login(systemReader, "{\"system\": {\"all\": true}}"));
+        personas.put("domain A reader", login(domainReader, "{\"domain\": {\"id\": \"" + domainA + "\"}}"));
+        personas.put("project A member", login(userA, "{\"project\": {\"id\": \"" + projectA + "\"}}"));
+
+        // persona -> expected status of: list users, show user B, show project A, show project B, list role
+        // assignments, create a project, show an unknown user
+        Map<String, int[]> expected = Map.of(
+                "admin", new int[] {200, 200, 200, 200, 200, 201, 404},
+                "system reader", new int[] {200, 200, 200, 200, 200, 403, 404},
+                "domain A reader", new int[] {200, 403, 200, 403, 200, 403, 403},
+                "project A member", new int[] {403, 403, 200, 403, 403, 403, 403});
+        int n = 0;
+        for (Map.Entry<String, String> p : personas.entrySet()) {
+            String t = p.getValue();
+            int[] got = {
+                call("GET", "/v3/users", null, "X-Auth-Token", t).status(),
+                call("GET", "/v3/users/" + userB, null, "X-Auth-Token", t).status(),
+                call("GET", "/v3/projects/" + projectA, null, "X-Auth-Token", t).status(),
+                call("GET", "/v3/projects/" + projectB, null, "X-Auth-Token", t).status(),
+                call("GET", "/v3/role_assignments", null, "X-Auth-Token", t).status(),
+                call("POST", "/v3/projects", "{\"project\": {\"name\": \"pm-new-" + n++ + "\"}}", "X-Auth-Token", t)
+                        .status(),
+                call("GET", "/v3/users/no-such-user", null, "X-Auth-Token", t).status()};
+            assertThat(got).as(p.getKey()).containsExactly(expected.get(p.getKey()));
+        }
+
+        String domainToken = personas.get("domain A reader");
+        assertThat(call("GET", "/v3/users", null, "X-Auth-Token", domainToken).body()).contains(userA)
+                .doesNotContain(userB);
+        assertThat(call("GET", "/v3/projects", null, "X-Auth-Token", domainToken).body()).contains(projectA)
+                .doesNotContain(projectB);
+        assertThat(call("GET", "/v3/role_assignments", null, "X-Auth-Token", domainToken).body()).contains(projectA)
+                .doesNotContain(projectB);
+        assertThat(call("GET", "/v3/domains", null, "X-Auth-Token", domainToken).json().get("domains")
+                .findValuesAsString("id")).containsExactly(domainA);
+        assertThat(call("GET", "/v3/users", null, "X-Auth-Token", personas.get("system reader")).body())
+                .contains(userA).contains(userB);
+        String memberToken = personas.get("project A member");
+        assertThat(call("GET", "/v3/users/" + userA, null, "X-Auth-Token", memberToken).status())
+                .as("a user reads itself").isEqualTo(200);
+        assertThat(call("GET", "/v3/credentials", null, "X-Auth-Token", memberToken).json().get("credentials").size())
+                .as("no one else's credentials").isZero();
+    }
+}

@@ -72,7 +72,16 @@ public class ObjectStoreBench {
         System.out.printf("%-22s %8.1f MB/s   (%d MiB in %.2f s)%n", largeMiB + " MiB GET", largeBytes / 1e6 / getS,
                 largeMiB, getS);
 
-        String lc = c + "-list";
+        if (listing > 0) {
+            listing(c + "-list", pool, concurrency, listing);
+        }
+        pool.shutdown();
+        System.out.println("(objects left in containers " + c + "*)");
+        System.exit(0);
+    }
+
+    static void listing(String lc, ExecutorService pool, int concurrency, int listing) throws Exception {
+        long t0;
         check(send("PUT", "/" + lc, HttpRequest.BodyPublishers.noBody()), 201, 202);
         byte[] tiny = "x".getBytes();
         run("fill listing container", pool, concurrency, listing, i -> send("PUT",
@@ -90,8 +99,6 @@ public class ObjectStoreBench {
             System.out.printf("%-22s %8.1f ms     (%d names, best of 3)%n", "list 10,000 (" + format + ")",
                     best / 1e6, count);
         }
-        pool.shutdown();
-        System.out.println("(objects left in containers " + c + " and " + lc + ")");
     }
 
     interface Op {

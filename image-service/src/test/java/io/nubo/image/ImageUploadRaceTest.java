@@ -70,7 +70,7 @@ class ImageUploadRaceTest extends ImageHttpTest {
 
     @Test
     void aSecondUploadWhileTheFirstStreamsIsRefusedAndTheFirstWins() throws Exception {
-        String id = create(token, "{\"name\": \"race\"}");
+        String id = create(token, "{\"name\": \"race\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
         HeldStream first = new HeldStream();
         CompletableFuture<HttpResponse<String>> a = slowUpload(id, first);
         awaitStatus(id, "saving");
@@ -85,7 +85,7 @@ class ImageUploadRaceTest extends ImageHttpTest {
 
     @Test
     void deletingAnImageWhileItsDataStreamsDiscardsTheData() throws Exception {
-        String id = create(token, "{\"name\": \"doomed\"}");
+        String id = create(token, "{\"name\": \"doomed\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
         HeldStream body = new HeldStream();
         CompletableFuture<HttpResponse<String>> a = slowUpload(id, body);
         awaitStatus(id, "saving");

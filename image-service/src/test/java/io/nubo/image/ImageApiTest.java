@@ -24,6 +24,9 @@ class ImageApiTest extends ImageHttpTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.nubo.image.image.ImageLifecycle lifecycle;
+
     @Test
     void createShowsGlanceFieldsAndCustomPropertiesAtTopLevel() throws Exception {
         Reply r = json(alice, "POST", "/v2/images", "{\"name\": \"cirros\", \"disk_format\": \"qcow2\","
@@ -223,6 +226,30 @@ class ImageApiTest extends ImageHttpTest {
         assertThat(chunked.status()).isIn(204, 400);
         JsonNode usage = json(token, "GET", "/v2/info/usage", null).json().get("usage");
         assertThat(usage.get("image_size_total").get("limit").asLong()).isEqualTo(10485760);
+    }
+
+    @Test
+    void theImageCountQuotaAnswers413() throws Exception {
+        String token = TestTokens.project("p-many", "member");
+        for (int n = 0; n < 20; n++) {
+            create(token, "{\"name\": \"n" + n + "\"}");
+        }
+        Reply over = json(token, "POST", "/v2/images", "{\"name\": \"one too many\"}");
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.body()).contains("Maximum number of images (20)");
+        assertThat(json(token, "GET", "/v2/images?limit=100", null).json().get("images")).hasSize(20);
+        assertThat(json(token, "GET", "/v2/info/usage", null).json().get("usage").get("image_count_total")
+                .get("usage").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void uploadsInterruptedByAStopAreQueuedAgainAtStart() throws Exception {
+        String id = create(alice, "{\"name\": \"interrupted\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        jdbc.update("UPDATE images SET status = 'SAVING' WHERE id = ?", id);
+        assertThat(json(alice, "GET", "/v2/images/" + id, null).json().get("status").asString()).isEqualTo("saving");
+        lifecycle.requeueInterruptedUploads();
+        assertThat(json(alice, "GET", "/v2/images/" + id, null).json().get("status").asString()).isEqualTo("queued");
+        assertThat(upload(alice, id, new byte[3]).status()).isEqualTo(204);
     }
 
     @Test

@@ -24,6 +24,9 @@ class ImageApiTest extends ImageHttpTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.nubo.image.image.ImageLifecycle lifecycle;
+
     @Test
     void createShowsGlanceFieldsAndCustomPropertiesAtTopLevel() throws Exception {
         Reply r = json(alice, "POST", "/v2/images", "{\"name\": \"cirros\", \"disk_format\": \"qcow2\","
@@ -154,8 +157,41 @@ class ImageApiTest extends ImageHttpTest {
     }
 
     @Test
+    void dataMustMatchItsDiskFormat() throws Exception {
+        String noFormats = create(alice, "{\"name\": \"unformatted\"}");
+        Reply r = upload(alice, noFormats, new byte[10]);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("disk_format, container_format must be set");
+        assertThat(json(alice, "GET", "/v2/images/" + noFormats, null).json().get("status").asString())
+                .isEqualTo("queued");
+
+        String asRaw = create(alice, "{\"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        Reply smuggled = upload(alice, asRaw, qcow2(1L << 30, 0));
+        assertThat(smuggled.status()).isEqualTo(400);
+        assertThat(smuggled.body()).contains("content is qcow2 but disk_format is raw");
+        assertThat(json(alice, "GET", "/v2/images/" + asRaw, null).json().get("status").asString()).isEqualTo("queued");
+
+        String backed = create(alice, "{\"disk_format\": \"qcow2\", \"container_format\": \"bare\"}");
+        assertThat(upload(alice, backed, qcow2(1L << 30, 512)).body()).contains("backing file are not allowed");
+        assertThat(upload(alice, backed, new byte[4096]).body()).contains("not qcow2");
+
+        assertThat(upload(alice, backed, qcow2(1L << 30, 0)).status()).isEqualTo(204);
+        JsonNode ok = json(alice, "GET", "/v2/images/" + backed, null).json();
+        assertThat(ok.get("status").asString()).isEqualTo("active");
+        assertThat(ok.get("virtual_size").asLong()).isEqualTo(1L << 30);
+    }
+
+    /** A minimal qcow2 (version 3) header: magic, backing file offset, virtual size. */
+    private static byte[] qcow2(long virtualSize, long backingFileOffset) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(65536);
+        b.put(new byte[] {'Q', 'F', 'I', (byte) 0xfb}).putInt(3).putLong(backingFileOffset).putInt(0)
+                .putInt(16).putLong(virtualSize);
+        return b.array();
+    }
+
+    @Test
     void dataShorterThanDeclaredLeavesTheImageQueuedAndEmpty() throws Exception {
-        String id = create(alice, "{\"name\": \"short\"}");
+        String id = create(alice, "{\"name\": \"short\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
         try (Socket s = new Socket("127.0.0.1", port)) {
             OutputStream out = s.getOutputStream();
             out.write(("PUT /v2/images/" + id + "/file HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: " + alice
@@ -178,7 +214,7 @@ class ImageApiTest extends ImageHttpTest {
     void quotasOnBytesAnswer413AndStoreNothing() throws Exception {
         String owner = "p-quota";
         String token = TestTokens.project(owner, "member");
-        String id = create(token, "{\"name\": \"big\"}");
+        String id = create(token, "{\"name\": \"big\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
         Reply r = upload(token, id, new byte[10 * 1024 * 1024 + 1]);
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.body()).contains("413");
@@ -190,6 +226,30 @@ class ImageApiTest extends ImageHttpTest {
         assertThat(chunked.status()).isIn(204, 400);
         JsonNode usage = json(token, "GET", "/v2/info/usage", null).json().get("usage");
         assertThat(usage.get("image_size_total").get("limit").asLong()).isEqualTo(10485760);
+    }
+
+    @Test
+    void theImageCountQuotaAnswers413() throws Exception {
+        String token = TestTokens.project("p-many", "member");
+        for (int n = 0; n < 20; n++) {
+            create(token, "{\"name\": \"n" + n + "\"}");
+        }
+        Reply over = json(token, "POST", "/v2/images", "{\"name\": \"one too many\"}");
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.body()).contains("Maximum number of images (20)");
+        assertThat(json(token, "GET", "/v2/images?limit=100", null).json().get("images")).hasSize(20);
+        assertThat(json(token, "GET", "/v2/info/usage", null).json().get("usage").get("image_count_total")
+                .get("usage").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void uploadsInterruptedByAStopAreQueuedAgainAtStart() throws Exception {
+        String id = create(alice, "{\"name\": \"interrupted\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        jdbc.update("UPDATE images SET status = 'SAVING' WHERE id = ?", id);
+        assertThat(json(alice, "GET", "/v2/images/" + id, null).json().get("status").asString()).isEqualTo("saving");
+        lifecycle.requeueInterruptedUploads();
+        assertThat(json(alice, "GET", "/v2/images/" + id, null).json().get("status").asString()).isEqualTo("queued");
+        assertThat(upload(alice, id, new byte[3]).status()).isEqualTo(204);
     }
 
     @Test
@@ -225,7 +285,7 @@ class ImageApiTest extends ImageHttpTest {
         String owner = "p-list";
         String t = TestTokens.project(owner, "member");
         for (int n = 0; n < 5; n++) {
-            String id = create(t, "{\"name\": \"img" + n + "\", \"disk_format\": \"" + (n % 2 == 0 ? "raw" : "qcow2")
+            String id = create(t, "{\"name\": \"img" + n + "\", \"disk_format\": \"" + (n % 2 == 0 ? "raw" : "vmdk")
                     + "\", \"container_format\": \"bare\", \"visibility\": \"private\", \"tags\": [\"t" + n + "\"],"
                     + " \"flavor\": \"f" + (n % 2) + "\"}");
             upload(t, id, new byte[100 * (n + 1)]);
@@ -304,7 +364,7 @@ class ImageApiTest extends ImageHttpTest {
         JsonNode task = json(alice, "GET", "/v2/images/" + id + "/tasks", null).json().get("tasks").get(0);
         assertThat(task.get("status").asString()).isEqualTo("success");
         assertThat(task.get("request_id").asString()).isEqualTo(imp.header("x-openstack-request-id"));
-        String web = create(alice, "{}");
+        String web = create(alice, "{\"name\": \"web\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
         assertThat(json(alice, "POST", "/v2/images/" + web + "/import",
                 "{\"method\": {\"name\": \"web-download\", \"uri\": \"not a uri\"}}").status()).isEqualTo(400);
         assertThat(json(alice, "POST", "/v2/images/" + web + "/import",

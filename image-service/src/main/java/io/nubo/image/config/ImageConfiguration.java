@@ -1,6 +1,10 @@
 package io.nubo.image.config;
 
 import io.nubo.image.store.FileImageStore;
+import io.nubo.image.store.ImageStore;
+import io.nubo.image.store.SwiftConnection;
+import io.nubo.image.store.SwiftImageStore;
+import java.util.ArrayList;
 import io.nubo.image.store.ImageStores;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +28,24 @@ public class ImageConfiguration {
                 : Path.of(properties.storeDirectory());
         FileImageStore file = new FileImageStore("file", root.resolve("store"));
         FileImageStore staging = new FileImageStore("staging", root.resolve("staging"));
-        return new ImageStores(List.of(file), properties.defaultStore(), staging);
+        List<ImageStore> stores = new ArrayList<>(List.of(file));
+        ImageServiceProperties.Swift swift = properties.swift();
+        if (swift.enabled()) {
+            for (String[] required : new String[][] {{"auth-url", swift.authUrl()}, {"user", swift.user()},
+                    {"password", swift.password()}, {"project", swift.project()}}) {
+                if (required[1].isBlank()) {
+                    throw new IllegalStateException("nubo.image.swift.enabled is true but nubo.image.swift."
+                            + required[0] + " is not set");
+                }
+            }
+            if (swift.segmentSize() < 1024 * 1024 || swift.segmentSize() > 5L * 1024 * 1024 * 1024) {
+                throw new IllegalStateException("nubo.image.swift.segment-size must be between 1 MiB and 5 GiB");
+            }
+            stores.add(new SwiftImageStore("swift", new SwiftConnection.Credentials(swift.authUrl(), swift.user(),
+                    swift.userDomain(), swift.password(), swift.project(), swift.projectDomain(), swift.region(),
+                    swift.endpointInterface()), swift.container(), swift.segmentSize()));
+        }
+        return new ImageStores(stores, properties.defaultStore(), staging);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -21,7 +21,23 @@ public record ImageServiceProperties(
         @DefaultValue Quota quota,
         @DefaultValue WebDownload webDownload,
         @DefaultValue("25") int defaultListLimit,
-        @DefaultValue("1000") int maxListLimit) {
+        @DefaultValue("1000") int maxListLimit,
+        @DefaultValue Swift swift) {
+
+    /**
+     * The object store as an image store (id {@code swift}), reached through its Swift API with the image service's
+     * own account. Off unless {@code enabled}; then every credential is required.
+     *
+     * @param segmentSize images larger than this are written as segments under a static large object manifest
+     *                    (Swift caps one object at 5 GiB)
+     */
+    public record Swift(@DefaultValue("false") boolean enabled, @DefaultValue("") String authUrl,
+                        @DefaultValue("") String user, @DefaultValue("Default") String userDomain,
+                        @DefaultValue("") String password, @DefaultValue("") String project,
+                        @DefaultValue("Default") String projectDomain, @DefaultValue("RegionOne") String region,
+                        @DefaultValue("public") String endpointInterface, @DefaultValue("glance") String container,
+                        @DefaultValue("1073741824") long segmentSize) {
+    }
 
     /**
      * @param images   images a project may have (any status but deleted)

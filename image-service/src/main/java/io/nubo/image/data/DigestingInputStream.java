@@ -33,6 +33,8 @@ final class DigestingInputStream extends FilterInputStream {
     private final long limit;
     private final String limitReason;
     private long count;
+    private final byte[] head = new byte[DiskFormatInspector.HEAD_BYTES];
+    private int headLength;
 
     /** @param limit the most bytes allowed through ({@code Long.MAX_VALUE}: no limit) */
     DigestingInputStream(InputStream in, long limit, String limitReason) {
@@ -67,6 +69,11 @@ final class DigestingInputStream extends FilterInputStream {
             if (count > limit) {
                 throw new LimitExceededException(limitReason);
             }
+            if (headLength < head.length) {
+                int k = Math.min(n, head.length - headLength);
+                System.arraycopy(b, off, head, headLength, k);
+                headLength += k;
+            }
             md5.update(b, off, n);
             sha512.update(b, off, n);
         }
@@ -76,6 +83,14 @@ final class DigestingInputStream extends FilterInputStream {
     @Override
     public long skip(long n) {
         return 0;
+    }
+
+    byte[] head() {
+        return head;
+    }
+
+    int headLength() {
+        return headLength;
     }
 
     long count() {

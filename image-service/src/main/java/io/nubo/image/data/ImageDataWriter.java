@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Streams image data into a store while counting and hashing it, and turns every way that can fail into a clear
- * error with nothing left in the store: a short or broken client stream (400), more data than declared (400) or
+ * error with nothing left in the store: content that does not match its disk_format (400, see
+ * {@link DiskFormatInspector}), a short or broken client stream (400), more data than declared (400) or
  * than the quota allows (413), a failing store (503).
  */
 @Component
@@ -25,8 +26,8 @@ public class ImageDataWriter {
      * @param maxBytes       the most the project may still store
      * @param quotaLimit     the quota itself, for the message
      */
-    public StoredData write(ImageStore store, String imageId, InputStream data, long declaredLength, long maxBytes,
-                            long quotaLimit) {
+    public StoredData write(ImageStore store, String imageId, String diskFormat, InputStream data,
+                            long declaredLength, long maxBytes, long quotaLimit) {
         if (declaredLength > maxBytes) {
             throw ImageError.OVER_QUOTA.exception(ImageQuotas.overBytes(quotaLimit));
         }
@@ -55,7 +56,14 @@ public class ImageDataWriter {
             throw ImageError.BAD_REQUEST.exception("The image data was shorter than declared (" + stored.size()
                     + " of " + declaredLength + " bytes); nothing was stored.");
         }
-        return new StoredData(store.id(), stored.location(), stored.size(), in.md5Hex(), in.sha512Hex());
+        DiskFormatInspector.Inspection inspection = DiskFormatInspector.inspect(diskFormat, in.head(),
+                in.headLength(), stored.size());
+        if (inspection.refusal() != null) {
+            store.deleteQuietly(stored.location());
+            throw ImageError.BAD_REQUEST.exception(inspection.refusal() + " Nothing was stored.");
+        }
+        return new StoredData(store.id(), stored.location(), stored.size(), in.md5Hex(), in.sha512Hex(),
+                inspection.virtualSize());
     }
 
 }

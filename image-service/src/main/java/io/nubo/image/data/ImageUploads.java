@@ -41,6 +41,7 @@ public class ImageUploads {
 
     public void upload(String imageId, Caller caller, InputStream data, long declaredLength) {
         ImageEntity image = access.modifiable(imageId, caller);
+        requireFormats(image);
         long remaining = quotas.remainingBytes(image.getOwner());
         if (declaredLength > remaining) {
             throw ImageError.OVER_QUOTA.exception(ImageQuotas.overBytes(quotas.bytesLimit()));
@@ -50,7 +51,8 @@ public class ImageUploads {
         ImageStore store = stores.defaultStore();
         StoredData stored;
         try {
-            stored = writer.write(store, imageId, data, declaredLength, remaining, quotas.bytesLimit());
+            stored = writer.write(store, imageId, image.getDiskFormat(), data, declaredLength, remaining,
+                    quotas.bytesLimit());
         } catch (RuntimeException e) {
             lifecycle.tryApply(imageId, ImageTransition.ABORT_UPLOAD);
             throw e;
@@ -71,13 +73,15 @@ public class ImageUploads {
 
     public void stage(String imageId, Caller caller, InputStream data, long declaredLength) {
         ImageEntity image = access.modifiable(imageId, caller);
+        requireFormats(image);
         long remaining = quotas.remainingBytes(image.getOwner());
         quotas.checkNewUpload(image.getOwner());
         lifecycle.apply(imageId, ImageTransition.BEGIN_STAGE);
         ImageStore staging = stores.staging();
         StoredData stored;
         try {
-            stored = writer.write(staging, imageId, data, declaredLength, remaining, quotas.bytesLimit());
+            stored = writer.write(staging, imageId, image.getDiskFormat(), data, declaredLength, remaining,
+                    quotas.bytesLimit());
         } catch (RuntimeException e) {
             lifecycle.tryApply(imageId, ImageTransition.ABORT_STAGE);
             throw e;
@@ -85,6 +89,14 @@ public class ImageUploads {
         if (!lifecycle.recordStaged(imageId, stored.location(), stored.size())) {
             staging.deleteQuietly(stored.location());
             throw ImageError.CONFLICT.exception("Image " + imageId + " was deleted during the upload; its data was discarded.");
+        }
+    }
+
+    /** Glance's rule: data is only accepted once the image says what it is. */
+    static void requireFormats(ImageEntity image) {
+        if (image.getDiskFormat() == null || image.getContainerFormat() == null) {
+            throw ImageError.BAD_REQUEST.exception("Properties disk_format, container_format must be set prior to "
+                    + "saving data.");
         }
     }
 }

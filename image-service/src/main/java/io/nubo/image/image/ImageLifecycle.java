@@ -52,8 +52,8 @@ public class ImageLifecycle {
     @Transactional
     public boolean finish(String imageId, ImageTransition t, StoredData data) {
         ImageStatus from = t.from().iterator().next();
-        return images.swapToStored(imageId, from, t.to(), data.size(), data.md5(), StoredData.HASH_ALGO,
-                data.sha512(), data.store(), data.location(), clock.instant()) == 1;
+        return images.swapToStored(imageId, from, t.to(), data.size(), data.virtualSize(), data.md5(),
+                StoredData.HASH_ALGO, data.sha512(), data.store(), data.location(), clock.instant()) == 1;
     }
 
     @Transactional
@@ -82,7 +82,7 @@ public class ImageLifecycle {
     }
 
     /** Bytes that reached a store: where, how many, and their digests. */
-    public record StoredData(String store, String location, long size, String md5, String sha512) {
+    public record StoredData(String store, String location, long size, String md5, String sha512, Long virtualSize) {
         public static final String HASH_ALGO = "sha512";
     }
 }

@@ -37,11 +37,13 @@ public interface ImageRepository extends JpaRepository<ImageEntity, String> {
                    @Param("now") Instant now);
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update ImageEntity i set i.status = :to, i.updatedAt = :now, i.size = :size, i.checksum = :checksum,"
+    @Query("update ImageEntity i set i.status = :to, i.updatedAt = :now, i.size = :size,"
+            + " i.virtualSize = :virtualSize, i.checksum = :checksum,"
             + " i.osHashAlgo = :algo, i.osHashValue = :hash, i.storeName = :store, i.location = :location,"
             + " i.stagedLocation = null where i.id = :id and i.status = :from")
     int swapToStored(@Param("id") String id, @Param("from") ImageStatus from, @Param("to") ImageStatus to,
-                     @Param("size") long size, @Param("checksum") String checksum, @Param("algo") String algo,
+                     @Param("size") long size, @Param("virtualSize") Long virtualSize,
+                     @Param("checksum") String checksum, @Param("algo") String algo,
                      @Param("hash") String hash, @Param("store") String store, @Param("location") String location,
                      @Param("now") Instant now);
 

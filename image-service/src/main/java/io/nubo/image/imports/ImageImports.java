@@ -82,6 +82,10 @@ public class ImageImports {
 
     public void start(String imageId, ImportRequest request, Caller caller) {
         ImageEntity image = access.modifiable(imageId, caller);
+        if (image.getDiskFormat() == null || image.getContainerFormat() == null) {
+            throw ImageError.BAD_REQUEST.exception("Properties disk_format, container_format must be set prior to "
+                    + "importing data.");
+        }
         String method = request == null || request.method() == null ? null : request.method().name();
         if (method == null || !InfoController.IMPORT_METHODS.contains(method)) {
             throw ImageError.BAD_REQUEST.exception("Import method " + method + " is not supported; use one of "
@@ -114,16 +118,19 @@ public class ImageImports {
         });
         URI source = uri;
         String staged = image.getStagedLocation();
-        executor.execute(() -> run(taskId, imageId, image.getOwner(), source, staged));
+        String diskFormat = image.getDiskFormat();
+        executor.execute(() -> run(taskId, imageId, image.getOwner(), diskFormat, source, staged));
     }
 
-    private void run(String taskId, String imageId, String owner, URI source, String stagedLocation) {
+    private void run(String taskId, String imageId, String owner, String diskFormat, URI source,
+                     String stagedLocation) {
         ImageStore target = stores.defaultStore();
         String failure = null;
         StoredData stored = null;
         try (InputStream in = source == null ? stores.staging().read(stagedLocation, 0, -1)
                 : fetch(allowed(source))) {
-            stored = writer.write(target, imageId, in, -1, quotas.remainingBytes(owner), quotas.bytesLimit());
+            stored = writer.write(target, imageId, diskFormat, in, -1, quotas.remainingBytes(owner),
+                    quotas.bytesLimit());
             if (!events.activated(imageId, ImageTransition.FINISH_IMPORT, stored)) {
                 failure = "The image was deleted during the import.";
                 target.deleteQuietly(stored.location());

@@ -58,9 +58,11 @@ public class FileImageStore implements ImageStore {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {
+                // fill the buffer before each write: the request stream hands over a few KiB per read, and one
+                // write call per read would cost a system call per few KiB
                 byte[] buffer = new byte[BUFFER];
                 int n;
-                while ((n = data.read(buffer)) >= 0) {
+                while ((n = data.readNBytes(buffer, 0, BUFFER)) > 0) {
                     out.write(buffer, 0, n);
                     size += n;
                 }

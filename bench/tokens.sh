@@ -67,7 +67,7 @@ token=$(auth "$body")
 
 rate() {  # rate LABEL N ab-args... -> one line
   local label=$1 n=$2; shift 2
-  ab -q -k -n "$n" -c "$concurrency" -t 120 -s 30 "$@" > "$work/ab.txt" 2>&1 || true
+  ab -q -k -t 120 -n "$n" -c "$concurrency" -s 30 "$@" > "$work/ab.txt" 2>&1 || true
   local rps failed non2xx p50 p99
   rps=$(awk '/Requests per second/{print $4}' "$work/ab.txt")
   failed=$(awk '/Failed requests/{print $3}' "$work/ab.txt")

@@ -12,24 +12,12 @@ import org.junit.jupiter.api.Test;
  */
 class ProtectionMatrixTest extends IdentityHttpTest {
 
-    String create(String token, String path, String key, String body) throws Exception {
-        Reply r = call("POST", path, "{\"" + key + "\": " + body + "}", "X-Auth-Token", token);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get(key).get("id").asString();
-    }
 
     String role(String admin, String name) throws Exception {
         return call("GET", "/v3/roles?name=" + name, null, "X-Auth-Token", admin).json().get("roles").get(0)
                 .get("id").asString();
     }
 
-    String login(String userId, String scope) throws Exception {
-        Reply r = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
-                + "\"password\": {\"user\": {\"id\": \"" + userId + "\", \"password\": \"pw\"}}}, \"scope\": " + scope
-                + "}}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.header("X-Subject-Token");
-    }
 
     @Test
     void eachPersonaReadsWhatKeystonesDefaultPoliciesAllowAndNoMore() throws Exception {
@@ -56,9 +44,9 @@ class ProtectionMatrixTest extends IdentityHttpTest {
 
         Map<String, String> personas = new LinkedHashMap<>();
         personas.put("admin", admin);
-        personas.put("system reader", login(systemReader, "{\"system\": {\"all\": true}}"));
-        personas.put("domain A reader", login(domainReader, "{\"domain\": {\"id\": \"" + domainA + "\"}}"));
-        personas.put("project A member", login(userA, "{\"project\": {\"id\": \"" + projectA + "\"}}"));
+        personas.put("system reader", login(systemReader, "pw", "{\"system\": {\"all\": true}}"));
+        personas.put("domain A reader", login(domainReader, "pw", "{\"domain\": {\"id\": \"" + domainA + "\"}}"));
+        personas.put("project A member", login(userA, "pw", "{\"project\": {\"id\": \"" + projectA + "\"}}"));
 
         // persona -> expected status of: list users, show user B, show project A, show project B, list role
         // assignments, create a project, show an unknown user

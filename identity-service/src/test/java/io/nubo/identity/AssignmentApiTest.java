@@ -10,11 +10,6 @@ import tools.jackson.databind.JsonNode;
 /** Implied roles, system and inherited grants, and {@code /v3/role_assignments}, as Keystone answers them. */
 class AssignmentApiTest extends IdentityHttpTest {
 
-    String create(String admin, String collection, String key, String body) throws Exception {
-        Reply r = call("POST", "/v3/" + collection, "{\"" + key + "\": " + body + "}", "X-Auth-Token", admin);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get(key).get("id").asString();
-    }
 
     List<String> roleIds(JsonNode assignments) {
         List<String> ids = new ArrayList<>();
@@ -22,7 +17,7 @@ class AssignmentApiTest extends IdentityHttpTest {
         return ids;
     }
 
-    String login(String userId, String password, String projectId) throws Exception {
+    String loginBody(String userId, String password, String projectId) throws Exception {
         Reply r = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
                 + "\"password\": {\"user\": {\"id\": \"" + userId + "\", \"password\": \"" + password + "\"}}}, "
                 + "\"scope\": {\"project\": {\"id\": \"" + projectId + "\"}}}}");
@@ -56,7 +51,7 @@ class AssignmentApiTest extends IdentityHttpTest {
         assertThat(effective.toString()).contains("prior_role");
         assertThat(roleIds(call("GET", query, null, "X-Auth-Token", admin).json().get("role_assignments")))
                 .containsExactly(prior);
-        assertThat(login(user, "pw", project)).contains("ia-prior").contains("ia-implied");
+        assertThat(loginBody(user, "pw", project)).contains("ia-prior").contains("ia-implied");
 
         assertThat(call("DELETE", "/v3/roles/" + prior + "/implies/" + implied, null, "X-Auth-Token", admin).status())
                 .isEqualTo(204);
@@ -124,7 +119,7 @@ class AssignmentApiTest extends IdentityHttpTest {
                 .containsExactly(role);
         assertThat(call("GET", effective + parent, null, "X-Auth-Token", admin).json().get("role_assignments")
                 .size()).as("inherited to the projects below, not the project itself").isZero();
-        assertThat(login(user, "pw", leaf)).contains("inh-r");
+        assertThat(loginBody(user, "pw", leaf)).contains("inh-r");
         JsonNode stored = call("GET", "/v3/role_assignments?user.id=" + user + "&include_names", null,
                 "X-Auth-Token", admin).json().get("role_assignments").get(0);
         assertThat(stored.get("scope").get("OS-INHERIT:inherited_to").asString()).isEqualTo("projects");

@@ -8,11 +8,6 @@ import tools.jackson.databind.JsonNode;
 /** Credentials (EC2 included), application credentials and their auth method, access rules. */
 class CredentialApiTest extends IdentityHttpTest {
 
-    String create(String token, String path, String key, String body) throws Exception {
-        Reply r = call("POST", path, "{\"" + key + "\": " + body + "}", "X-Auth-Token", token);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get(key).get("id").asString();
-    }
 
     /** A user with the member role on a new project, and a token of that user scoped to it. */
     record Member(String userId, String projectId, String token) {

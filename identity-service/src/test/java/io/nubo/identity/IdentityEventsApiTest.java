@@ -14,11 +14,6 @@ class IdentityEventsApiTest extends IdentityHttpTest {
                 .map(e -> JSON.readTree(e).get("event_type").asString()).toList();
     }
 
-    String create(String admin, String collection, String key, String body) throws Exception {
-        Reply r = call("POST", "/v3/" + collection, "{\"" + key + "\": " + body + "}", "X-Auth-Token", admin);
-        assertThat(r.status()).isEqualTo(201);
-        return r.json().get(key).get("id").asString();
-    }
 
     @Test
     void projectUserAndAssignmentChangesAreAnnounced() throws Exception {

@@ -81,6 +81,23 @@ abstract class IdentityHttpTest {
 
     static final String ADMIN_PROJECT = "{\"project\": {\"name\": \"admin\", \"domain\": {\"id\": \"default\"}}}";
 
+    /** Creates a resource (path absolute, or a collection under /v3) and returns its id; the call must give 201. */
+    String create(String token, String path, String key, String body) throws Exception {
+        Reply r = call("POST", path.startsWith("/") ? path : "/v3/" + path, "{\"" + key + "\": " + body + "}",
+                "X-Auth-Token", token);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get(key).get("id").asString();
+    }
+
+    /** A password token of a user by id ({@code scope} is a JSON scope object, or null); the call must give 201. */
+    String login(String userId, String password, String scope) throws Exception {
+        Reply r = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
+                + "\"password\": {\"user\": {\"id\": \"" + userId + "\", \"password\": \"" + password + "\"}}}"
+                + (scope == null ? "" : ", \"scope\": " + scope) + "}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.header("X-Subject-Token");
+    }
+
     String adminToken() throws Exception {
         Reply r = call("POST", "/v3/auth/tokens", passwordAuth("admin", "s3cret", ADMIN_PROJECT));
         assertThat(r.status()).isEqualTo(201);

@@ -12,24 +12,12 @@ import org.junit.jupiter.api.Test;
  */
 class ProtectionMatrixTest extends IdentityHttpTest {
 
-    String create(String token, String path, String key, String body) throws Exception {
-        Reply r = call("POST", path, "{\"" + key + "\": " + body + "}", "X-Auth-Token", token);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get(key).get("id").asString();
-    }
 
     String role(String admin, String name) throws Exception {
         return call("GET", "/v3/roles?name=" + name, null, "X-Auth-Token", admin).json().get("roles").get(0)
                 .get("id").asString();
     }
 
-    String login(String userId, String scope) throws Exception {
-        Reply r = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
-                + "\"password\": {\"user\": {\"id\": \"" + userId + "\", \"password\": \"pw\"}}}, \"scope\": " + scope
-                + "}}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.header("X-Subject-Token");
-    }
 
     @Test
     void eachPersonaReadsWhatKeystonesDefaultPoliciesAllowAndNoMore() throws Exception {
@@ -56,9 +44,9 @@ class ProtectionMatrixTest extends IdentityHttpTest {
 
         Map<String, String> personas = new LinkedHashMap<>();
         personas.put("admin", admin);
-        personas.put("system reader", login(systemReader, "{\"system\": {\"all\": true}}"));
-        personas.put("domain A reader", login(domainReader, "{\"domain\": {\"id\": \"" + domainA + "\"}}"));
-        personas.put("project A member", login(userA, "{\"project\": {\"id\": \"" + projectA + "\"}}"));
+        personas.put("system reader", login(systemReader, "pw", "{\"system\": {\"all\": true}}"));
+        personas.put("domain A reader", login(domainReader, "pw", "{\"domain\": {\"id\": \"" + domainA + "\"}}"));
+        personas.put("project A member", login(userA, "pw", "{\"project\": {\"id\": \"" + projectA + "\"}}"));
 
         // persona -> expected status of: list users, show user B, show project A, show project B, list role
         // assignments, create a project, show an unknown user
@@ -98,5 +86,55 @@ class ProtectionMatrixTest extends IdentityHttpTest {
                 .as("a user reads itself").isEqualTo(200);
         assertThat(call("GET", "/v3/credentials", null, "X-Auth-Token", memberToken).json().get("credentials").size())
                 .as("no one else's credentials").isZero();
+    }
+
+    @Test
+    void tenantsKeepTheirGroupsDomainsCredentialsAndTrustsApart() throws Exception {
+        String admin = adminToken();
+        String reader = role(admin, "reader");
+        String member = role(admin, "member");
+        String domainA = create(admin, "domains", "domain", "{\"name\": \"iso-a\"}");
+        String domainB = create(admin, "domains", "domain", "{\"name\": \"iso-b\"}");
+        String groupB = create(admin, "groups", "group", "{\"name\": \"iso-gb\", \"domain_id\": \"" + domainB + "\"}");
+        String projectA = create(admin, "projects", "project", "{\"name\": \"iso-pa\", \"domain_id\": \"" + domainA
+                + "\"}");
+        String alice = create(admin, "users", "user", "{\"name\": \"iso-alice\", \"password\": \"pw\", "
+                + "\"domain_id\": \"" + domainA + "\"}");
+        String bob = create(admin, "users", "user", "{\"name\": \"iso-bob\", \"password\": \"pw\", "
+                + "\"domain_id\": \"" + domainA + "\"}");
+        call("PUT", "/v3/projects/" + projectA + "/users/" + alice + "/roles/" + member, null, "X-Auth-Token", admin);
+        call("PUT", "/v3/projects/" + projectA + "/users/" + bob + "/roles/" + member, null, "X-Auth-Token", admin);
+        call("PUT", "/v3/domains/" + domainA + "/users/" + alice + "/roles/" + reader, null, "X-Auth-Token", admin);
+        String aliceDomain = login(alice, "pw", "{\"domain\": {\"id\": \"" + domainA + "\"}}");
+        String aliceProject = login(alice, "pw", "{\"project\": {\"id\": \"" + projectA + "\"}}");
+        String bobProject = login(bob, "pw", "{\"project\": {\"id\": \"" + projectA + "\"}}");
+
+        assertThat(call("GET", "/v3/groups/" + groupB, null, "X-Auth-Token", aliceDomain).status()).isEqualTo(403);
+        assertThat(call("GET", "/v3/groups", null, "X-Auth-Token", aliceDomain).body()).doesNotContain(groupB);
+        assertThat(call("GET", "/v3/domains/" + domainB, null, "X-Auth-Token", aliceDomain).status()).isEqualTo(403);
+        assertThat(call("GET", "/v3/domains/" + domainA, null, "X-Auth-Token", aliceDomain).status()).isEqualTo(200);
+        assertThat(call("PATCH", "/v3/users/" + bob, "{\"user\": {\"enabled\": false}}", "X-Auth-Token", aliceDomain)
+                .status()).as("a reader changes nothing").isEqualTo(403);
+
+        String bobCredential = create(bobProject, "/v3/users/" + bob + "/application_credentials",
+                "application_credential", "{\"name\": \"bob-ci\"}");
+        String base = "/v3/users/" + bob + "/application_credentials";
+        assertThat(call("GET", base, null, "X-Auth-Token", aliceProject).status()).isEqualTo(403);
+        assertThat(call("DELETE", base + "/" + bobCredential, null, "X-Auth-Token", aliceProject).status())
+                .isEqualTo(403);
+        assertThat(call("POST", base, "{\"application_credential\": {\"name\": \"not-mine\"}}", "X-Auth-Token",
+                aliceProject).status()).isEqualTo(403);
+        assertThat(call("POST", "/v3/users/" + bob + "/credentials/OS-EC2", "{\"tenant_id\": \"" + projectA + "\"}",
+                "X-Auth-Token", aliceProject).status()).isEqualTo(403);
+
+        String trust = create(bobProject, "/v3/OS-TRUST/trusts", "trust", "{\"trustor_user_id\": \"" + bob
+                + "\", \"trustee_user_id\": \"" + bob + "\", \"project_id\": \"" + projectA
+                + "\", \"impersonation\": false, \"roles\": [{\"name\": \"member\"}]}");
+        assertThat(call("GET", "/v3/OS-TRUST/trusts/" + trust, null, "X-Auth-Token", aliceProject).status())
+                .as("someone else's trust does not exist for alice").isEqualTo(404);
+        assertThat(call("POST", "/v3/OS-TRUST/trusts", "{\"trust\": {\"trustor_user_id\": \"" + bob
+                + "\", \"trustee_user_id\": \"" + alice + "\", \"project_id\": \"" + projectA
+                + "\", \"impersonation\": true, \"roles\": [{\"name\": \"member\"}]}}", "X-Auth-Token", aliceProject)
+                .status()).as("only the trustor makes a trust").isEqualTo(403);
     }
 }

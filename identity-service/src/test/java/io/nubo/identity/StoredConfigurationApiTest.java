@@ -8,11 +8,6 @@ import tools.jackson.databind.JsonNode;
 /** Policies, OAuth1 consumers, endpoint groups (with catalog filtering) and domain configuration. */
 class StoredConfigurationApiTest extends IdentityHttpTest {
 
-    String create(String token, String path, String key, String body) throws Exception {
-        Reply r = call("POST", path, "{\"" + key + "\": " + body + "}", "X-Auth-Token", token);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get(key).get("id").asString();
-    }
 
     @Test
     void policiesKeepTheirBlobTypeAndExtras() throws Exception {

@@ -8,19 +8,7 @@ import tools.jackson.databind.JsonNode;
 /** OS-TRUST: a trustor delegates roles on a project to a trustee, who gets trust-scoped tokens. */
 class TrustApiTest extends IdentityHttpTest {
 
-    String create(String token, String path, String key, String body) throws Exception {
-        Reply r = call("POST", path, "{\"" + key + "\": " + body + "}", "X-Auth-Token", token);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get(key).get("id").asString();
-    }
 
-    String login(String userId, String scope) throws Exception {
-        Reply r = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
-                + "\"password\": {\"user\": {\"id\": \"" + userId + "\", \"password\": \"pw\"}}}"
-                + (scope == null ? "" : ", \"scope\": " + scope) + "}}");
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.header("X-Subject-Token");
-    }
 
     @Test
     void aTrusteeActsWithTheDelegatedRolesUntilTheTrustIsDeleted() throws Exception {
@@ -33,7 +21,7 @@ class TrustApiTest extends IdentityHttpTest {
         for (String role : new String[] {delegated, kept}) {
             call("PUT", "/v3/projects/" + project + "/users/" + trustor + "/roles/" + role, null, "X-Auth-Token", admin);
         }
-        String trustorToken = login(trustor, "{\"project\": {\"id\": \"" + project + "\"}}");
+        String trustorToken = login(trustor, "pw", "{\"project\": {\"id\": \"" + project + "\"}}");
         String body = "{\"trust\": {\"trustor_user_id\": \"" + trustor + "\", \"trustee_user_id\": \"" + trustee
                 + "\", \"project_id\": \"" + project + "\", \"impersonation\": true, \"expires_at\": "
                 + "\"2099-01-01T00:00:00Z\", \"roles\": [{\"name\": \"tr-delegated\"}]}}";
@@ -52,7 +40,7 @@ class TrustApiTest extends IdentityHttpTest {
         assertThat(call("HEAD", "/v3/OS-TRUST/trusts/" + trustId + "/roles/" + delegated, null, "X-Auth-Token",
                 trustorToken).status()).isEqualTo(200);
 
-        String trusteeToken = login(trustee, null);
+        String trusteeToken = login(trustee, "pw", null);
         Reply scoped = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"token\"], "
                 + "\"token\": {\"id\": \"" + trusteeToken + "\"}}, \"scope\": {\"OS-TRUST:trust\": {\"id\": \""
                 + trustId + "\"}}}}");

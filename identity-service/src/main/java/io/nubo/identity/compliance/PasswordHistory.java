@@ -31,12 +31,18 @@ public class PasswordHistory {
         }
     }
 
-    /** True when the password is one of the user's last {@code unique_last_password_count}. */
+    /**
+     * True when the password is one of the user's last {@code unique_last_password_count} (the current one included,
+     * also when it was set before the history was switched on).
+     */
     @Transactional(readOnly = true)
-    public boolean reused(String userId, String password) {
+    public boolean reused(String userId, String password, String currentHash) {
         int count = compliance.uniqueLastPasswordCount();
         if (count <= 1) {
             return false;
+        }
+        if (currentHash != null && passwords.matches(password, currentHash)) {
+            return true;
         }
         return history.findByUserIdOrderByCreatedAtDescIdDesc(userId, PageRequest.of(0, count)).stream()
                 .anyMatch(h -> passwords.matches(password, h.getPasswordHash()));

@@ -131,7 +131,7 @@ public class UserService {
         if (u.getPasswordHash() == null || !passwords.matches(change.originalPassword(), u.getPasswordHash())) {
             throw IdentityError.UNAUTHORIZED.exception();
         }
-        if (history.reused(id, change.password())) {
+        if (history.reused(id, change.password(), u.getPasswordHash())) {
             throw IdentityError.BAD_REQUEST.exception("Invalid password: the new password cannot be identical to one "
                     + "of the last passwords.");
         }

@@ -4,10 +4,10 @@ import io.nubo.shared.events.TokenRevoked;
 import io.nubo.shared.outbox.EventPublisher;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.security.RevocationList;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,14 +24,11 @@ public class RevocationStore {
     private final RevocationEventRepository events;
     private final EventPublisher publisher;
     private final RevocationList local;
-    private final Duration maxLifetime;
 
-    public RevocationStore(RevocationEventRepository events, EventPublisher publisher, RevocationList local,
-                           @Value("${nubo.security.max-token-lifetime:24h}") Duration maxLifetime) {
+    public RevocationStore(RevocationEventRepository events, EventPublisher publisher, RevocationList local) {
         this.events = events;
         this.publisher = publisher;
         this.local = local;
-        this.maxLifetime = maxLifetime;
     }
 
     @Transactional
@@ -85,7 +82,15 @@ public class RevocationStore {
         NuboPrincipal principal = new NuboPrincipal(t.userId(), t.userDomainId(), projectId, projectDomain, domainId,
                 t.scope() instanceof TokenScope.System, Set.copyOf(t.roleNames()), t.auditIds(), t.issuedAt(),
                 t.expiresAt());
-        return events.findByIssuedBeforeAfter(Instant.now().minus(maxLifetime)).stream()
+        List<String> domains = new ArrayList<>();
+        for (String d : new String[] {t.userDomainId(), projectDomain, domainId}) {
+            if (d != null) {
+                domains.add(d);
+            }
+        }
+        // only the events that name something of this token: an indexed look-up, not a scan of the day's events
+        return events.candidatesFor(t.issuedAt(), t.auditIds().isEmpty() ? List.of("") : t.auditIds(), t.userId(),
+                        projectId == null ? "" : projectId, domains.isEmpty() ? List.of("") : domains).stream()
                 .map(e -> new TokenRevoked(e.getAuditId(), e.getAuditChainId(), e.getUserId(), e.getProjectId(),
                         e.getDomainId(), e.getIssuedBefore(), e.getRevokedAt()))
                 .anyMatch(r -> RevocationList.matches(r, principal));

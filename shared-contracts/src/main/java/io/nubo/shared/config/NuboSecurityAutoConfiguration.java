@@ -12,6 +12,7 @@ import io.nubo.shared.security.OpenStackAuthenticationEntryPoint;
 import io.nubo.shared.security.RevocationFeed;
 import io.nubo.shared.security.RevocationList;
 import io.nubo.shared.security.RevocationValidator;
+import io.nubo.shared.security.VerifiedTokenCache;
 import io.nubo.shared.security.TokenClaims;
 import io.nubo.shared.security.TokenVerificationKeys;
 import io.nubo.shared.web.ErrorResponseWriter;
@@ -32,7 +33,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -86,9 +86,9 @@ public class NuboSecurityAutoConfiguration {
             }
             decoder = NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.ES256).build();
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER), new RevocationValidator(revocations)));
-        return decoder;
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER));
+        // signature and claims once per token; expiry and revocation on every request
+        return new VerifiedTokenCache(decoder, new RevocationValidator(revocations), 10_000);
     }
 
     @Bean

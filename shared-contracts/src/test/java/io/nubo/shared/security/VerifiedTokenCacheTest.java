@@ -1,0 +1,62 @@
+package io.nubo.shared.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nubo.shared.events.TokenRevoked;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+class VerifiedTokenCacheTest {
+
+    private final AtomicInteger verifications = new AtomicInteger();
+    private final RevocationList revocations = new RevocationList(java.time.Duration.ofHours(24));
+
+    private JwtDecoder verifier(Instant issued, Instant expires) {
+        return token -> {
+            verifications.incrementAndGet();
+            return Jwt.withTokenValue(token).header("alg", "ES256").subject("u1").issuedAt(issued).expiresAt(expires)
+                    .claim(TokenClaims.AUDIT_IDS, List.of("audit-" + token)).build();
+        };
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceButCheckedForRevocationEveryTime() {
+        Instant issued = Instant.now().minusSeconds(10);
+        VerifiedTokenCache cache = new VerifiedTokenCache(verifier(issued, issued.plusSeconds(3600)),
+                new RevocationValidator(revocations), 100);
+        cache.decode("t1");
+        cache.decode("t1");
+        cache.decode("t2");
+        assertThat(verifications).hasValue(2);
+        revocations.add(new TokenRevoked("audit-t1", null, null, null, null, Instant.now(), Instant.now()));
+        assertThatThrownBy(() -> cache.decode("t1")).isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("revoked");
+        assertThat(cache.decode("t2").getSubject()).isEqualTo("u1");
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedEvenWhenRemembered() {
+        Instant issued = Instant.now().minusSeconds(3600);
+        VerifiedTokenCache cache = new VerifiedTokenCache(verifier(issued, Instant.now().minusSeconds(120)),
+                new RevocationValidator(revocations), 100);
+        cache.decode("old");
+        assertThatThrownBy(() -> cache.decode("old")).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void theCacheStaysBounded() {
+        Instant issued = Instant.now();
+        VerifiedTokenCache cache = new VerifiedTokenCache(verifier(issued, issued.plusSeconds(3600)),
+                new RevocationValidator(revocations), 3);
+        for (int i = 0; i < 10; i++) {
+            cache.decode("t" + i);
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(3);
+    }
+}

@@ -123,6 +123,9 @@ public class TempUrl {
     }
 
     static boolean matches(String sig, String key, String message) {
+        if (sig == null) {
+            return false;
+        }
         String alg;
         byte[] expected;
         int colon = sig.indexOf(':');

@@ -4,7 +4,6 @@ import io.nubo.objectstore.container.ContainerEntity;
 import io.nubo.objectstore.container.ContainerStore;
 import io.nubo.objectstore.error.SwiftError;
 import io.nubo.objectstore.error.SwiftException;
-import io.nubo.objectstore.metadata.MetadataMap;
 import io.nubo.objectstore.object.ObjectKind;
 import io.nubo.objectstore.object.ObjectWriter;
 import io.nubo.objectstore.web.SwiftPath;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +32,12 @@ public class FormPost {
 
     private final ContainerStore containers;
     private final ObjectWriter writer;
+    private final TempUrl tempUrl;
 
-    public FormPost(ContainerStore containers, ObjectWriter writer) {
+    public FormPost(ContainerStore containers, ObjectWriter writer, TempUrl tempUrl) {
         this.containers = containers;
         this.writer = writer;
+        this.tempUrl = tempUrl;
     }
 
     public static boolean requested(HttpServletRequest request) {
@@ -119,12 +119,7 @@ public class FormPost {
         String body = "\n" + fields.getOrDefault("redirect", "") + "\n" + fields.getOrDefault("max_file_size", "")
                 + "\n" + fields.getOrDefault("max_file_count", "") + "\n" + fields.getOrDefault("expires", "");
         String sig = fields.getOrDefault("signature", "");
-        List<String> keys = new ArrayList<>();
-        containers.account(p.account()).ifPresent(a -> addKeys(keys, MetadataMap.parse(a.getMetadata()),
-                "x-account-meta-"));
-        containers.container(p.account(), p.container()).ifPresent(c -> addKeys(keys, ContainerStore.metadataOf(c),
-                "x-container-meta-"));
-        for (String key : keys) {
+        for (String key : tempUrl.keys(p)) {
             for (String candidate : List.of(path, contextPath + path)) {
                 if (TempUrl.matches(sig, key, candidate + body)) {
                     return;
@@ -132,15 +127,6 @@ public class FormPost {
             }
         }
         throw SwiftError.OS_003_UNAUTHORIZED.error("FormPost: Invalid Signature");
-    }
-
-    private static void addKeys(List<String> keys, Map<String, String> meta, String prefix) {
-        for (String n : List.of("temp-url-key", "temp-url-key-2")) {
-            String k = meta.get(prefix + n);
-            if (k != null && !k.isEmpty()) {
-                keys.add(k);
-            }
-        }
     }
 
     private static long number(Map<String, String> fields, String name) {

@@ -203,7 +203,7 @@ reseller_admin_role = ResellerAdmin
 
 [object-storage-feature-enabled]
 # exactly the middlewares Nubo's object store implements (its GET /info lists the same)
-discoverable_apis = tempurl,slo,dlo,bulk_delete,bulk_upload,account_quotas,container_quotas,crossdomain
+discoverable_apis = tempurl,formpost,staticweb,slo,dlo,bulk_delete,bulk_upload,account_quotas,container_quotas,crossdomain
 container_sync = False
 object_versioning = False
 discoverability = True

@@ -20,7 +20,7 @@ TEMPEST_PKGS=(tempest python3-stestr python3-subunit)
 # Filled in by the issues that add the libvirt hypervisor driver and the Ceph storage drivers; the flags are
 # accepted already so callers (./nubo, .ci/run, conformance) can pass them before the lists are settled.
 LIBVIRT_PKGS=()   # e.g. libvirt-daemon-system qemu-system-x86 qemu-utils
-CEPH_PKGS=()      # e.g. ceph librados2 librbd1
+CEPH_PKGS=(ceph-mon ceph-osd ceph-mgr ceph-common librados2)   # single-node test cluster + librados for com.ceph:rados
 JDK_PKG=openjdk-17-jdk-headless   # only when no javac is on PATH
 
 want_tempest=false want_libvirt=false want_ceph=false want_postgres=true check_only=false

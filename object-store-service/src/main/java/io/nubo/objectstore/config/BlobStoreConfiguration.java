@@ -2,6 +2,7 @@ package io.nubo.objectstore.config;
 
 import io.nubo.objectstore.storage.BlobStore;
 import io.nubo.objectstore.storage.LocalFileBlobStore;
+import io.nubo.objectstore.storage.RadosBlobStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,8 +23,16 @@ public class BlobStoreConfiguration {
         return switch (props.backend()) {
             case "local" -> new LocalFileBlobStore(props.dataDir() != null && !props.dataDir().isBlank()
                     ? Path.of(props.dataDir()) : Path.of(nuboDataDir, "objectstore"));
-            default -> throw new IllegalStateException("nubo.object-store.backend must be 'local' (the RADOS driver "
-                    + "is not built yet); was '" + props.backend() + "'");
+            case "rados" -> {
+                ObjectStoreProperties.Rados r = props.rados();
+                if (r.conf() == null || r.conf().isBlank()) {
+                    throw new IllegalStateException("nubo.object-store.rados.conf (the cluster's ceph.conf) is "
+                            + "required with nubo.object-store.backend=rados");
+                }
+                yield new RadosBlobStore(r.conf(), r.user(), r.pool(), r.stripeSize());
+            }
+            default -> throw new IllegalStateException("nubo.object-store.backend must be 'local' or 'rados'; was '"
+                    + props.backend() + "'");
         };
     }
 }

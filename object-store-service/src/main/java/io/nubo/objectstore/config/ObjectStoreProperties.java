@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resellerAdminRoles roles that own every account and may set account quotas
  * @param maxFileSize        the largest single object (Swift's 5 GiB + 2 bytes)
  * @param expiryInterval     seconds between two sweeps of expired objects
+ * @param rados              the RADOS driver's cluster, user, pool and stripe size
  */
 @ConfigurationProperties("nubo.object-store")
 public record ObjectStoreProperties(
@@ -21,5 +22,16 @@ public record ObjectStoreProperties(
         @DefaultValue({"admin", "member"}) List<String> operatorRoles,
         @DefaultValue("ResellerAdmin") List<String> resellerAdminRoles,
         @DefaultValue("5368709122") long maxFileSize,
-        @DefaultValue("10") long expiryInterval) {
+        @DefaultValue("10") long expiryInterval,
+        @DefaultValue Rados rados) {
+
+    /**
+     * @param conf       the cluster's ceph.conf (required for {@code backend: rados})
+     * @param user       the cephx user, {@code admin} for {@code client.admin}
+     * @param pool       the pool that holds the blobs (created beforehand)
+     * @param stripeSize bytes per RADOS object of a blob
+     */
+    public record Rados(String conf, @DefaultValue("admin") String user, @DefaultValue("objects") String pool,
+                        @DefaultValue("4194304") int stripeSize) {
+    }
 }

@@ -3,6 +3,7 @@ package io.nubo.objectstore.container;
 import io.nubo.objectstore.access.AccessPolicy;
 import io.nubo.objectstore.account.Usage;
 import io.nubo.objectstore.error.SwiftError;
+import io.nubo.objectstore.feature.StaticWeb;
 import io.nubo.objectstore.listing.Lister;
 import io.nubo.objectstore.listing.ListingFormat;
 import io.nubo.objectstore.listing.ListingQuery;
@@ -37,11 +38,13 @@ public class ContainerHandler {
     private final ContainerStore store;
     private final ObjectCatalog catalog;
     private final AccessPolicy access;
+    private final StaticWeb staticWeb;
 
-    public ContainerHandler(ContainerStore store, ObjectCatalog catalog, AccessPolicy access) {
+    public ContainerHandler(ContainerStore store, ObjectCatalog catalog, AccessPolicy access, StaticWeb staticWeb) {
         this.store = store;
         this.catalog = catalog;
         this.access = access;
+        this.staticWeb = staticWeb;
     }
 
     public void put(SwiftPath p, NuboPrincipal who, HttpServletRequest request, HttpServletResponse response) {
@@ -77,10 +80,17 @@ public class ContainerHandler {
     public void read(SwiftPath p, QueryParams q, NuboPrincipal who, HttpServletRequest request,
                      HttpServletResponse response) throws IOException {
         ContainerEntity c = store.container(p.account(), p.container()).orElse(null);
-        access.requireRead(who, p.account(), c == null ? Map.of() : ContainerStore.metadataOf(c),
-                request.getHeader("Referer"), true);
+        Map<String, String> acl = c == null ? Map.of() : ContainerStore.metadataOf(c);
+        boolean web = who == null && "GET".equals(request.getMethod()) && staticWeb.servesContainer(acl);
+        // a static web index needs only public read; a listing needs .rlistings too
+        access.requireRead(who, p.account(), acl, request.getHeader("Referer"),
+                !(web && acl.containsKey(StaticWeb.INDEX)));
         if (c == null) {
             throw SwiftError.OS_001_NOT_FOUND.error();
+        }
+        if (web) {
+            staticWeb.container(p, c, q, request, response);
+            return;
         }
         Usage usage = store.containerUsage(c.getId());
         response.setHeader("X-Container-Object-Count", Long.toString(usage.objects()));

@@ -51,6 +51,8 @@ public class InfoController {
         info.put("account_quotas", Map.of());
         info.put("container_quotas", Map.of());
         info.put("crossdomain", Map.of());
+        info.put("formpost", Map.of());
+        info.put("staticweb", Map.of());
         return info;
     }
 }

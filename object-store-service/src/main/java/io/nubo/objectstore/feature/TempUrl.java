@@ -98,7 +98,8 @@ public class TempUrl {
         return out;
     }
 
-    private List<String> keys(SwiftPath p) {
+    /** The account's and the container's Temp-URL keys (also what form posts are signed with). */
+    public List<String> keys(SwiftPath p) {
         List<String> keys = new ArrayList<>();
         store.account(p.account()).ifPresent(a -> add(keys, MetadataMap.parse(a.getMetadata()), "x-account-meta-"));
         store.container(p.account(), p.container())
@@ -123,6 +124,9 @@ public class TempUrl {
     }
 
     static boolean matches(String sig, String key, String message) {
+        if (sig == null) {
+            return false;
+        }
         String alg;
         byte[] expected;
         int colon = sig.indexOf(':');

@@ -4,6 +4,7 @@ import io.nubo.objectstore.account.AccountHandler;
 import io.nubo.objectstore.container.ContainerHandler;
 import io.nubo.objectstore.error.SwiftError;
 import io.nubo.objectstore.feature.BulkOperations;
+import io.nubo.objectstore.feature.FormPost;
 import io.nubo.objectstore.feature.TempUrl;
 import io.nubo.objectstore.object.ObjectHandler;
 import io.nubo.shared.security.NuboPrincipal;
@@ -25,9 +26,11 @@ public class SwiftController {
     private final ObjectHandler objects;
     private final BulkOperations bulk;
     private final TempUrl tempUrl;
+    private final FormPost formPost;
 
     public SwiftController(AccountHandler accounts, ContainerHandler containers, ObjectHandler objects,
-                           BulkOperations bulk, TempUrl tempUrl) {
+                           BulkOperations bulk, TempUrl tempUrl, FormPost formPost) {
+        this.formPost = formPost;
         this.accounts = accounts;
         this.containers = containers;
         this.objects = objects;
@@ -53,6 +56,10 @@ public class SwiftController {
 
     private void object(SwiftPath p, QueryParams q, NuboPrincipal who, String method, HttpServletRequest request,
                         HttpServletResponse response) throws IOException {
+        if (FormPost.requested(request)) {
+            formPost.handle(p, request, response);
+            return;
+        }
         boolean signed = false;
         if (TempUrl.requested(q)) {
             // behind the gateway the forwarded prefix (/object-store) is the context path: clients sign it too
@@ -76,6 +83,10 @@ public class SwiftController {
                            HttpServletRequest request, HttpServletResponse response) throws IOException {
         if ("PUT".equals(method) && q.has("extract-archive")) {
             bulk.extract(p, q.get("extract-archive"), who, request, response);
+            return;
+        }
+        if (FormPost.requested(request)) {
+            formPost.handle(p, request, response);
             return;
         }
         switch (method) {

@@ -7,15 +7,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The object store on a random port, a fresh PostgreSQL database and a temporary blob directory. */
+/**
+ * The object store on a random port, a fresh PostgreSQL database and a temporary blob directory, shared by the
+ * API test classes (they share one Spring context too) and dropped when the test JVM ends: an {@code @AfterAll}
+ * here would drop it under the next class's cached context.
+ */
 abstract class SwiftApiTestBase {
 
     static final PostgresTestDatabase DB = PostgresTestDatabase.create("objectstore");
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(DB::close));
+    }
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Path DATA = tempDir();
 
@@ -28,11 +35,6 @@ abstract class SwiftApiTestBase {
         r.add("nubo.security.revocation-feed", () -> "false");
         r.add("nubo.object-store.data-dir", DATA::toString);
         r.add("nubo.object-store.expiry-interval", () -> "1");
-    }
-
-    @AfterAll
-    static void drop() {
-        DB.close();
     }
 
     @LocalServerPort

@@ -94,6 +94,18 @@ class SwiftObjectApiTest extends SwiftApiTestBase {
     }
 
     @Test
+    void formAndMultipartBodiesAreObjectData() throws Exception {
+        call("PUT", A + "/c10", OWNER, null);
+        String multipart = "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nv\r\n--b--\r\n";
+        assertThat(call("PUT", A + "/c10/m", OWNER, multipart, "Content-Type", "multipart/form-data; boundary=b")
+                .statusCode()).isEqualTo(201);
+        assertThat(call("GET", A + "/c10/m", OWNER, null).body()).isEqualTo(multipart);
+        assertThat(call("PUT", A + "/c10/f", OWNER, "a=1&b=2", "Content-Type", "application/x-www-form-urlencoded")
+                .statusCode()).isEqualTo(201);
+        assertThat(call("GET", A + "/c10/f", OWNER, null).body()).isEqualTo("a=1&b=2");
+    }
+
+    @Test
     void badInputGetsSwiftErrors() throws Exception {
         assertThat(call("PUT", A + "/" + "x".repeat(257), OWNER, null).statusCode()).isEqualTo(400);
         call("PUT", A + "/c4", OWNER, null);
@@ -179,6 +191,44 @@ class SwiftObjectApiTest extends SwiftApiTestBase {
                 .isEqualTo("y");
         assertThat(call("GET", A + "/c8/y?temp_url_sig=" + sig + "&temp_url_expires=" + (expires + 1), null, null)
                 .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void formPostStoresFilesUnderThePrefix() throws Exception {
+        call("PUT", A + "/c11", OWNER, null);
+        call("POST", A + "/c11", OWNER, null, "X-Container-Meta-Temp-URL-Key", "k");
+        long expires = System.currentTimeMillis() / 1000 + 60;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec("k".getBytes(), "HmacSHA1"));
+        String sig = HexFormat.of().formatHex(mac.doFinal((A + "/c11/up/\n\n1024\n2\n" + expires).getBytes()));
+        String form = field("redirect", "") + field("max_file_size", "1024") + field("max_file_count", "2")
+                + field("expires", Long.toString(expires)) + field("signature", sig)
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"file1\"; filename=\"a.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\nworld\r\n--XyZ--\r\n";
+        HttpResponse<String> r = call("POST", A + "/c11/up/", null, form, "Content-Type",
+                "multipart/form-data; boundary=XyZ");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(call("GET", A + "/c11/up/a.txt", OWNER, null).body()).isEqualTo("hello\r\nworld");
+        HttpResponse<String> forged = call("POST", A + "/c11/up/", null, form.replace(sig, "0".repeat(40)),
+                "Content-Type", "multipart/form-data; boundary=XyZ");
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    private static String field(String name, String value) {
+        return "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
+    @Test
+    void staticWebServesIndexAndListingsToAnonymousReaders() throws Exception {
+        call("PUT", A + "/c12", OWNER, null, "X-Container-Read", ".r:*,.rlistings");
+        call("PUT", A + "/c12/index.html", OWNER, "<p>home</p>", "Content-Type", "text/html");
+        call("POST", A + "/c12", OWNER, null, "X-Container-Meta-Web-Listings", "true",
+                "X-Container-Meta-Web-Listings-CSS", "s.css");
+        String listing = call("GET", A + "/c12", null, null).body();
+        assertThat(listing).contains("<link rel=\"stylesheet\" type=\"text/css\" href=\"s.css\" />", "index.html");
+        assertThat(call("GET", A + "/c12", OWNER, null).body()).isEqualTo("index.html\n");
+        call("POST", A + "/c12", OWNER, null, "X-Container-Meta-Web-Index", "index.html");
+        assertThat(call("GET", A + "/c12", null, null).body()).isEqualTo("<p>home</p>");
     }
 
     @Test

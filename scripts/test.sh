@@ -26,7 +26,8 @@ for arg in "$@"; do
   esac
 done
 
-if $install_deps; then "$ROOT/scripts/install-deps.sh"; fi
+# --ceph: the storage drivers' contract tests run against a real single-node Ceph (scripts/ceph-single-node.sh)
+if $install_deps; then "$ROOT/scripts/install-deps.sh" --ceph; fi
 
 # Build with JDK 17 (the release we target) when it is installed and the caller chose no JDK.
 if [ -z "${JAVA_HOME-}" ]; then

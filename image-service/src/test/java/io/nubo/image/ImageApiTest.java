@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nubo.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 class ImageApiTest extends ImageHttpTest {
@@ -14,9 +12,6 @@ class ImageApiTest extends ImageHttpTest {
     final String alice = TestTokens.project("p-alice", "member");
     final String bob = TestTokens.project("p-bob", "member");
     final String admin = TestTokens.project("p-admin", "admin");
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void createShowsGlanceFieldsAndCustomPropertiesAtTopLevel() throws Exception {

@@ -9,14 +9,12 @@ import io.nubo.image.store.ImageStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The image service's beans that are not components: the stores, the import workers, the clock. */
+/** The image service's beans that are not components: the stores and the clock. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ImageServiceProperties.class)
 public class ImageConfiguration {
@@ -46,16 +44,6 @@ public class ImageConfiguration {
                     swift.endpointInterface()), swift.container(), swift.segmentSize()));
         }
         return new ImageStores(stores, properties.defaultStore(), staging);
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService imageImportExecutor() {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        return Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "image-import-" + n.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Bean

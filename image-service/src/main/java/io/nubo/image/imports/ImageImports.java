@@ -29,9 +29,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,8 +64,7 @@ public class ImageImports {
 
     public ImageImports(ImageAccess access, ImageLifecycle lifecycle, ImageEvents events, ImageRepository images,
                         TaskRepository tasks, ImageStores stores, ImageDataWriter writer, ImageQuotas quotas,
-                        ImageServiceProperties properties, @Qualifier("imageImportExecutor") ExecutorService executor,
-                        TransactionTemplate tx, Clock clock) {
+                        ImageServiceProperties properties, TransactionTemplate tx, Clock clock) {
         this.access = access;
         this.lifecycle = lifecycle;
         this.events = events;
@@ -75,7 +74,12 @@ public class ImageImports {
         this.writer = writer;
         this.quotas = quotas;
         this.webDownload = properties.webDownload();
-        this.executor = executor;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "image-import-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
         this.tx = tx;
         this.clock = clock;
     }
@@ -122,34 +126,43 @@ public class ImageImports {
         executor.execute(() -> run(taskId, imageId, image.getOwner(), diskFormat, source, staged));
     }
 
+    /**
+     * Copies the data, then ends the import in one transaction with its task: the image active (or back to queued
+     * with {@code os_glance_failed_import}) and the task finished, so a client never sees one without the other.
+     */
     private void run(String taskId, String imageId, String owner, String diskFormat, URI source,
                      String stagedLocation) {
         ImageStore target = stores.defaultStore();
-        String failure = null;
         StoredData stored = null;
+        String failure = null;
         try (InputStream in = source == null ? stores.staging().read(stagedLocation, 0, -1)
                 : fetch(allowed(source))) {
             stored = writer.write(target, imageId, diskFormat, in, -1, quotas.remainingBytes(owner),
                     quotas.bytesLimit());
-            if (!events.activated(imageId, ImageTransition.FINISH_IMPORT, stored)) {
-                failure = "The image was deleted during the import.";
-                target.deleteQuietly(stored.location());
-            }
         } catch (IOException | RuntimeException e) {
-            failure = e.getMessage();
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
             log.info("Import of image {} failed: {}", imageId, e.toString());
         }
-        if (failure != null && lifecycle.tryApply(imageId, ImageTransition.ABORT_IMPORT)) {
-            String store = target.id();
-            tx.executeWithoutResult(s -> images.findById(imageId)
-                    .ifPresent(i -> i.getProperties().put(FAILED_IMPORT, store)));
+        StoredData data = stored;
+        String copyFailure = failure;
+        String outcome = tx.execute(s -> {
+            String message = copyFailure;
+            if (message == null && !events.activated(imageId, ImageTransition.FINISH_IMPORT, data)) {
+                message = "The image was deleted during the import.";
+            }
+            if (message != null && lifecycle.tryApply(imageId, ImageTransition.ABORT_IMPORT)) {
+                images.findById(imageId).ifPresent(i -> i.getProperties().put(FAILED_IMPORT, target.id()));
+            }
+            String m = message;
+            tasks.findById(taskId).ifPresent(t -> t.finish(m == null, m, clock.instant()));
+            return message;
+        });
+        if (outcome != null && data != null) {
+            target.deleteQuietly(data.location());
         }
-        if (stagedLocation != null && failure == null) {
+        if (outcome == null && stagedLocation != null) {
             stores.staging().deleteQuietly(stagedLocation);
         }
-        String message = failure;
-        tx.executeWithoutResult(s -> tasks.findById(taskId)
-                .ifPresent(t -> t.finish(message == null, message, clock.instant())));
     }
 
     private InputStream fetch(URI uri) throws IOException {
@@ -196,6 +209,12 @@ public class ImageImports {
                     + " (allowed hosts: nubo.image.web-download.allowed-hosts)");
         }
         return u;
+    }
+
+    /** Imports still running are abandoned; the images they held are queued again at the next start. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     public List<TaskEntity> tasksOf(String imageId, Caller caller) {

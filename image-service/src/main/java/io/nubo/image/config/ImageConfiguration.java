@@ -1,9 +1,11 @@
 package io.nubo.image.config;
 
 import io.nubo.image.store.FileImageStore;
+import io.nubo.image.store.HttpImageStore;
 import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.SwiftConnection;
 import io.nubo.image.store.SwiftImageStore;
+import io.nubo.image.store.UrlAllowList;
 import java.util.ArrayList;
 import io.nubo.image.store.ImageStores;
 import java.nio.file.Path;
@@ -43,7 +45,9 @@ public class ImageConfiguration {
                     swift.userDomain(), swift.password(), swift.project(), swift.projectDomain(), swift.region(),
                     swift.endpointInterface()), swift.container(), swift.segmentSize()));
         }
-        return new ImageStores(stores, properties.defaultStore(), staging);
+        UrlAllowList allowList = new UrlAllowList(properties.webDownload().allowedHosts(),
+                properties.webDownload().allowedSchemes());
+        return new ImageStores(stores, properties.defaultStore(), staging, new HttpImageStore(allowList));
     }
 
     @Bean

@@ -27,16 +27,18 @@ public class ImageService {
     private final MemberRepository members;
     private final ImageAccess access;
     private final ImageLifecycle lifecycle;
+    private final ImageLocations locations;
     private final ImageQuotas quotas;
     private final ImageServiceProperties properties;
     private final Clock clock;
 
     public ImageService(ImageRepository images, MemberRepository members, ImageAccess access,
-                        ImageLifecycle lifecycle, ImageQuotas quotas, ImageServiceProperties properties, Clock clock) {
+                        ImageLifecycle lifecycle, ImageLocations locations, ImageQuotas quotas, ImageServiceProperties properties, Clock clock) {
         this.images = images;
         this.members = members;
         this.access = access;
         this.lifecycle = lifecycle;
+        this.locations = locations;
         this.quotas = quotas;
         this.properties = properties;
         this.clock = clock;
@@ -152,7 +154,11 @@ public class ImageService {
     public ImageEntity update(String id, List<ImagePatch.Operation> ops, Caller caller) {
         ImageEntity image = access.modifiable(id, caller);
         for (ImagePatch.Operation op : ops) {
-            op.applyTo(image, caller);
+            if (op.onLocations()) {
+                image = locations.apply(image, op, caller);
+            } else {
+                op.applyTo(image, caller);
+            }
         }
         image.touch(clock.instant());
         return images.save(image);

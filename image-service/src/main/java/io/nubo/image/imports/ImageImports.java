@@ -14,6 +14,7 @@ import io.nubo.image.info.InfoController;
 import io.nubo.image.quota.ImageQuotas;
 import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.ImageStores;
+import io.nubo.image.store.UrlAllowList;
 import io.nubo.image.web.Caller;
 import io.nubo.image.web.ImageError;
 import io.nubo.shared.web.RequestIds;
@@ -26,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +55,7 @@ public class ImageImports {
     private final ImageStores stores;
     private final ImageDataWriter writer;
     private final ImageQuotas quotas;
-    private final ImageServiceProperties.WebDownload webDownload;
+    private final UrlAllowList allowList;
     private final ExecutorService executor;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -73,7 +73,8 @@ public class ImageImports {
         this.stores = stores;
         this.writer = writer;
         this.quotas = quotas;
-        this.webDownload = properties.webDownload();
+        this.allowList = new UrlAllowList(properties.webDownload().allowedHosts(),
+                properties.webDownload().allowedSchemes());
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "image-import-" + n.getAndIncrement());
@@ -201,10 +202,7 @@ public class ImageImports {
      * returns to queued with {@code os_glance_failed_import} set and the task says why).
      */
     private URI allowed(URI u) throws IOException {
-        String scheme = u.getScheme().toLowerCase(Locale.ROOT);
-        String host = u.getHost().toLowerCase(Locale.ROOT);
-        List<String> hosts = webDownload.allowedHosts().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-        if (!webDownload.allowedSchemes().contains(scheme) || !hosts.contains(host) || u.getUserInfo() != null) {
+        if (!allowList.allows(u)) {
             throw new IOException("URI for web-download does not pass filtering: " + u
                     + " (allowed hosts: nubo.image.web-download.allowed-hosts)");
         }

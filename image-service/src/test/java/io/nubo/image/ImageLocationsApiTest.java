@@ -23,7 +23,7 @@ class ImageLocationsApiTest extends ImageHttpTest {
     static HttpServer web;
     static String base;
 
-    final String alice = TestTokens.project("p-alice", "member");
+    final String alice = TestTokens.project("p-locations", "member");
     final String admin = TestTokens.project("p-admin", "admin");
     final String bob = TestTokens.project("p-bob", "member");
 

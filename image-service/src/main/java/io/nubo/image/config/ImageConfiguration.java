@@ -26,9 +26,16 @@ public class ImageConfiguration {
                             @Value("${nubo.data-dir:${user.home}/.nubo/data}") String dataDir) {
         Path root = properties.storeDirectory().isBlank() ? Path.of(dataDir, "image")
                 : Path.of(properties.storeDirectory());
-        FileImageStore file = new FileImageStore("file", root.resolve("store"));
         FileImageStore staging = new FileImageStore("staging", root.resolve("staging"));
-        List<ImageStore> stores = new ArrayList<>(List.of(file));
+        List<ImageStore> stores = new ArrayList<>();
+        for (String name : properties.fileStores()) {
+            if (!name.matches("[a-z0-9][a-z0-9_-]{0,31}") || List.of("staging", HttpImageStore.ID, "swift")
+                    .contains(name) || stores.stream().anyMatch(s -> s.id().equals(name))) {
+                throw new IllegalStateException("nubo.image.file-stores: '" + name + "' is not a valid, unique store"
+                        + " name (lowercase letters, digits, - and _; not staging, http or swift)");
+            }
+            stores.add(new FileImageStore(name, root.resolve(name.equals("file") ? "store" : "store-" + name)));
+        }
         ImageServiceProperties.Swift swift = properties.swift();
         if (swift.enabled()) {
             for (String[] required : new String[][] {{"auth-url", swift.authUrl()}, {"user", swift.user()},

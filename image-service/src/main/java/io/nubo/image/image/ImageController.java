@@ -51,7 +51,7 @@ public class ImageController {
         ImageEntity image = images.create(parse(body), caller);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/v2/images/" + image.getId()))
-                .header(IMPORT_METHODS_HEADER, "glance-direct,web-download")
+                .header(IMPORT_METHODS_HEADER, "glance-direct,web-download,copy-image")
                 .body(ImageRenderer.render(image, caller));
     }
 

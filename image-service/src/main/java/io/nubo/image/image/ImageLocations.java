@@ -71,6 +71,17 @@ public class ImageLocations {
         return all;
     }
 
+    /** The stores that hold the image's data, sorted: Glance's {@code stores} field (comma separated). */
+    public static java.util.SortedSet<String> stores(ImageEntity image) {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        if (image.getLocation() != null && image.getStoreName() != null) {
+            ids.add(image.getStoreName());
+        }
+        image.getExtraLocations().forEach(e -> ids.add(e.getStoreName()));
+        ids.remove(HttpImageStore.ID);
+        return ids;
+    }
+
     /**
      * Applies one operation on {@code /locations}; answers the image to go on with (a fresh copy when a
      * compare-and-swap changed its status or first location).

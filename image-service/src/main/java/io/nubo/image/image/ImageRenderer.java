@@ -1,6 +1,5 @@
 package io.nubo.image.image;
 
-import io.nubo.image.store.HttpImageStore;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +24,9 @@ public final class ImageRenderer {
         List<String> tags = new ArrayList<>(i.getTags());
         Collections.sort(tags);
         Map<String, String> props = new TreeMap<>(i.getProperties());
-        if (i.getStoreName() != null && i.getLocation() != null && !i.getStoreName().equals(HttpImageStore.ID)) {
-            props.put("stores", i.getStoreName());
+        java.util.SortedSet<String> stores = ImageLocations.stores(i);
+        if (!stores.isEmpty()) {
+            props.put("stores", String.join(",", stores));
         }
         return new ImageBody(i.getId(), i.getName(), i.getStatus().wire(), i.getVisibility().wire(), i.isProtected(),
                 i.isOsHidden(), i.getChecksum(), i.getOsHashAlgo(), i.getOsHashValue(), i.getOwner(), i.getSize(),

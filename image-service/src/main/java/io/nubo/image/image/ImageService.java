@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
@@ -71,12 +72,16 @@ public class ImageService {
         return images.save(image);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One snapshot (repeatable read): the image row and its properties, tags and locations are separate queries,
+     * and an import finishing between them must not show a status with the properties of another moment.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ImageEntity show(String id, Caller caller) {
         return access.visible(id, caller);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page list(MultiValueMap<String, String> params, Caller caller) {
         ImageListQuery q = new ImageListQuery(params, properties.defaultListLimit(), properties.maxListLimit());
         Map<String, MemberStatus> memberships = new HashMap<>();

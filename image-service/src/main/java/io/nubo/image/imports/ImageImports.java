@@ -6,6 +6,7 @@ import io.nubo.image.image.ImageAccess;
 import io.nubo.image.image.ImageEntity;
 import io.nubo.image.image.ImageEvents;
 import io.nubo.image.image.ImageLifecycle;
+import io.nubo.image.image.ImageLocations;
 import io.nubo.image.image.ImageLifecycle.StoredData;
 import io.nubo.image.image.ImageRepository;
 import io.nubo.image.image.ImageStatus;
@@ -26,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImageImports {
 
     static final String FAILED_IMPORT = "os_glance_failed_import";
+    static final String COPY_IMAGE = "copy-image";
     private static final Logger log = LoggerFactory.getLogger(ImageImports.class);
 
     private final ImageAccess access;
@@ -59,12 +62,15 @@ public class ImageImports {
     private final ExecutorService executor;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ImageCopies copies;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     public ImageImports(ImageAccess access, ImageLifecycle lifecycle, ImageEvents events, ImageRepository images,
                         TaskRepository tasks, ImageStores stores, ImageDataWriter writer, ImageQuotas quotas,
-                        ImageServiceProperties properties, TransactionTemplate tx, Clock clock) {
+                        ImageServiceProperties properties, TransactionTemplate tx, Clock clock,
+                        ImageCopies copies) {
+        this.copies = copies;
         this.access = access;
         this.lifecycle = lifecycle;
         this.events = events;
@@ -85,7 +91,7 @@ public class ImageImports {
         this.clock = clock;
     }
 
-    public void start(String imageId, ImportRequest request, Caller caller) {
+    public void start(String imageId, ImportRequest request, String headerStore, Caller caller) {
         ImageEntity image = access.modifiable(imageId, caller);
         if (image.getDiskFormat() == null || image.getContainerFormat() == null) {
             throw ImageError.BAD_REQUEST.exception("Properties disk_format, container_format must be set prior to "
@@ -96,12 +102,16 @@ public class ImageImports {
             throw ImageError.BAD_REQUEST.exception("Import method " + method + " is not supported; use one of "
                     + InfoController.IMPORT_METHODS + ".");
         }
-        if (request.stores() != null) {
-            for (String s : request.stores()) {
-                if (stores.byId(s) == null) {
-                    throw ImageError.CONFLICT.exception("Store " + s + " is not available on this cloud.");
-                }
-            }
+        boolean copy = method.equals(COPY_IMAGE);
+        List<ImageStore> targets = StoreCopies.targets(request, headerStore, stores.all(), stores.defaultStore(),
+                ImageLocations.stores(image), copy);
+        boolean mustSucceed = !Boolean.FALSE.equals(request.allStoresMustSucceed());
+        if (copy) {
+            copies.start(image, targets, mustSucceed, caller);
+            return;
+        }
+        if (targets.isEmpty()) {
+            throw ImageError.BAD_REQUEST.exception("No store to import to.");
         }
         URI uri = null;
         if (method.equals("glance-direct")) {
@@ -116,24 +126,32 @@ public class ImageImports {
         }
         lifecycle.apply(imageId, ImageTransition.BEGIN_IMPORT);
         String taskId = UUID.randomUUID().toString();
+        String importingTo = String.join(",", targets.stream().map(ImageStore::id).toList());
         tx.executeWithoutResult(s -> {
             tasks.save(new TaskEntity(taskId, imageId, method, image.getOwner(), caller.userId(),
                     RequestIds.current(), clock.instant()));
-            images.findById(imageId).ifPresent(i -> i.getProperties().remove(FAILED_IMPORT));
+            images.findById(imageId).ifPresent(i -> {
+                i.getProperties().remove(FAILED_IMPORT);
+                i.getProperties().put(StoreCopies.IMPORTING_TO, importingTo);
+            });
         });
         URI source = uri;
         String staged = image.getStagedLocation();
         String diskFormat = image.getDiskFormat();
-        executor.execute(() -> run(taskId, imageId, image.getOwner(), diskFormat, source, staged));
+        executor.execute(() -> run(taskId, imageId, image.getOwner(), diskFormat, source, staged, targets,
+                mustSucceed));
     }
 
     /**
-     * Copies the data, then ends the import in one transaction with its task: the image active (or back to queued
-     * with {@code os_glance_failed_import}) and the task finished, so a client never sees one without the other.
+     * Copies the data into the first target store, then from there into the others; ends the import in one
+     * transaction with its task: the image active with a location per store (or back to queued with
+     * {@code os_glance_failed_import} set) and the task finished, so a client never sees one without the other.
+     * A store that fails fails the import unless {@code all_stores_must_succeed} is false; then it is named in
+     * {@code os_glance_failed_import} and the image is active in the others.
      */
     private void run(String taskId, String imageId, String owner, String diskFormat, URI source,
-                     String stagedLocation) {
-        ImageStore target = stores.defaultStore();
+                     String stagedLocation, List<ImageStore> targets, boolean mustSucceed) {
+        ImageStore target = targets.get(0);
         StoredData stored = null;
         String failure = null;
         try (InputStream in = source == null ? stores.staging().read(stagedLocation, 0, -1)
@@ -144,6 +162,12 @@ public class ImageImports {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
             log.info("Import of image {} failed: {}", imageId, e.toString());
         }
+        List<String> failedStores = new ArrayList<>();
+        List<StoreCopies.Copy> made = stored == null ? List.of() : StoreCopies.copy(imageId, target,
+                stored.location(), stored.size(), targets.subList(1, targets.size()), failedStores);
+        if (failure == null && mustSucceed && !failedStores.isEmpty()) {
+            failure = "The image could not be copied to store(s) " + failedStores + ".";
+        }
         StoredData data = stored;
         String copyFailure = failure;
         String outcome = tx.execute(s -> {
@@ -151,8 +175,20 @@ public class ImageImports {
             if (message == null && !events.activated(imageId, ImageTransition.FINISH_IMPORT, data)) {
                 message = "The image was deleted during the import.";
             }
+            if (message == null) {
+                ImageEntity image = images.findLive(imageId).orElse(null);
+                StoreCopies.record(image, made);
+                if (image != null) {
+                    image.getProperties().put(StoreCopies.IMPORTING_TO, "");
+                    image.getProperties().put(FAILED_IMPORT, String.join(",", failedStores));
+                }
+            }
             if (message != null && lifecycle.tryApply(imageId, ImageTransition.ABORT_IMPORT)) {
-                images.findById(imageId).ifPresent(i -> i.getProperties().put(FAILED_IMPORT, target.id()));
+                images.findById(imageId).ifPresent(i -> {
+                    i.getProperties().put(FAILED_IMPORT, String.join(",", targets.stream().map(ImageStore::id)
+                            .toList()));
+                    i.getProperties().put(StoreCopies.IMPORTING_TO, "");
+                });
             }
             String m = message;
             tasks.findById(taskId).ifPresent(t -> t.finish(m == null, m, clock.instant()));
@@ -160,6 +196,7 @@ public class ImageImports {
         });
         if (outcome != null && data != null) {
             target.deleteQuietly(data.location());
+            StoreCopies.deleteAll(targets, made);
         }
         if (outcome == null && stagedLocation != null) {
             stores.staging().deleteQuietly(stagedLocation);

@@ -178,10 +178,11 @@ http_image = http://127.0.0.1:$http_port/nubo-test-image.img
 api_v2 = True
 api_v1 = False
 # Nubo's image service: interoperable import (glance-direct, web-download), os_glance_* reserved; image locations
-# are not exposed (show_multiple_locations off), no image cache API
+# (show_multiple_locations) on, limited to http(s) URLs on the allowed hosts (loopback by default, where http_image
+# is served); no image cache API
 import_image = True
 os_glance_reserved = True
-manage_locations = False
+manage_locations = True
 
 [compute]
 catalog_type = compute

@@ -1,22 +1,22 @@
 package io.nubo.image.config;
 
 import io.nubo.image.store.FileImageStore;
+import io.nubo.image.store.HttpImageStore;
 import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.SwiftConnection;
 import io.nubo.image.store.SwiftImageStore;
+import io.nubo.image.store.UrlAllowList;
 import java.util.ArrayList;
 import io.nubo.image.store.ImageStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The image service's beans that are not components: the stores, the import workers, the clock. */
+/** The image service's beans that are not components: the stores and the clock. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ImageServiceProperties.class)
 public class ImageConfiguration {
@@ -26,9 +26,16 @@ public class ImageConfiguration {
                             @Value("${nubo.data-dir:${user.home}/.nubo/data}") String dataDir) {
         Path root = properties.storeDirectory().isBlank() ? Path.of(dataDir, "image")
                 : Path.of(properties.storeDirectory());
-        FileImageStore file = new FileImageStore("file", root.resolve("store"));
         FileImageStore staging = new FileImageStore("staging", root.resolve("staging"));
-        List<ImageStore> stores = new ArrayList<>(List.of(file));
+        List<ImageStore> stores = new ArrayList<>();
+        for (String name : properties.fileStores()) {
+            if (!name.matches("[a-z0-9][a-z0-9_-]{0,31}") || List.of("staging", HttpImageStore.ID, "swift")
+                    .contains(name) || stores.stream().anyMatch(s -> s.id().equals(name))) {
+                throw new IllegalStateException("nubo.image.file-stores: '" + name + "' is not a valid, unique store"
+                        + " name (lowercase letters, digits, - and _; not staging, http or swift)");
+            }
+            stores.add(new FileImageStore(name, root.resolve(name.equals("file") ? "store" : "store-" + name)));
+        }
         ImageServiceProperties.Swift swift = properties.swift();
         if (swift.enabled()) {
             for (String[] required : new String[][] {{"auth-url", swift.authUrl()}, {"user", swift.user()},
@@ -45,17 +52,9 @@ public class ImageConfiguration {
                     swift.userDomain(), swift.password(), swift.project(), swift.projectDomain(), swift.region(),
                     swift.endpointInterface()), swift.container(), swift.segmentSize()));
         }
-        return new ImageStores(stores, properties.defaultStore(), staging);
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService imageImportExecutor() {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        return Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "image-import-" + n.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
+        UrlAllowList allowList = new UrlAllowList(properties.webDownload().allowedHosts(),
+                properties.webDownload().allowedSchemes());
+        return new ImageStores(stores, properties.defaultStore(), staging, new HttpImageStore(allowList));
     }
 
     @Bean

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The image service's settings ({@code nubo.image.*}).
  *
  * @param defaultStore        the store new image data goes to ({@code file})
+ * @param fileStores          the file stores by name (Glance's multi-store, e.g. {@code fast, cheap}); {@code file}
+ *                            keeps its data in {@code <store-directory>/store}, any other in {@code store-<name>}
  * @param storeDirectory      the file store's directory; empty: {@code <nubo.data-dir>/image/store}
  * @param quota               per-project limits; a negative number means unlimited
  * @param webDownload         which URLs a {@code web-download} import may fetch
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("nubo.image")
 public record ImageServiceProperties(
         @DefaultValue("file") String defaultStore,
+        @DefaultValue("file") List<String> fileStores,
         @DefaultValue("") String storeDirectory,
         @DefaultValue Quota quota,
         @DefaultValue WebDownload webDownload,

@@ -3,14 +3,11 @@ package io.nubo.image.data;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The image data on its way to a store: counts it, computes Glance's MD5 {@code checksum} and SHA-512
- * {@code os_hash_value} as it passes, refuses to pass more than a limit, and tells the client's broken or short
- * stream apart from a store's failure.
+ * {@code os_hash_value} as it passes (on two other threads, {@link ParallelDigests}), refuses to pass more than a
+ * limit, and tells the client's broken or short stream apart from a store's failure.
  */
 final class DigestingInputStream extends FilterInputStream {
 
@@ -28,8 +25,7 @@ final class DigestingInputStream extends FilterInputStream {
         }
     }
 
-    private final MessageDigest md5;
-    private final MessageDigest sha512;
+    private final ParallelDigests digests = new ParallelDigests();
     private final long limit;
     private final String limitReason;
     private long count;
@@ -41,12 +37,6 @@ final class DigestingInputStream extends FilterInputStream {
         super(in);
         this.limit = limit;
         this.limitReason = limitReason;
-        try {
-            this.md5 = MessageDigest.getInstance("MD5");
-            this.sha512 = MessageDigest.getInstance("SHA-512");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
@@ -74,8 +64,7 @@ final class DigestingInputStream extends FilterInputStream {
                 System.arraycopy(b, off, head, headLength, k);
                 headLength += k;
             }
-            md5.update(b, off, n);
-            sha512.update(b, off, n);
+            digests.update(b, off, n);
         }
         return n;
     }
@@ -97,11 +86,13 @@ final class DigestingInputStream extends FilterInputStream {
         return count;
     }
 
-    String md5Hex() {
-        return HexFormat.of().formatHex(md5.digest());
+    /** MD5 and SHA-512 in hex, once the stream has been read to its end. */
+    String[] digests() throws IOException {
+        return digests.finish();
     }
 
-    String sha512Hex() {
-        return HexFormat.of().formatHex(sha512.digest());
+    /** Stops the hashing threads (always, in a finally; closing the stream is the store's business). */
+    void release() {
+        digests.close();
     }
 }

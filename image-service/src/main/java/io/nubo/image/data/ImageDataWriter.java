@@ -35,35 +35,46 @@ public class ImageDataWriter {
         long limit = declared ? declaredLength : maxBytes;
         String reason = declared && declaredLength < maxBytes ? "declared" : "quota";
         DigestingInputStream in = new DigestingInputStream(data, limit, reason);
-        ImageStore.StoredObject stored;
         try {
-            stored = store.write(imageId, in);
-        } catch (DigestingInputStream.ClientDataException e) {
-            throw ImageError.BAD_REQUEST.exception("The image data ended before all of it arrived ("
-                    + in.count() + (declared ? " of " + declaredLength : "") + " bytes); nothing was stored.");
-        } catch (DigestingInputStream.LimitExceededException e) {
-            if (e.getMessage().equals("quota")) {
-                throw ImageError.OVER_QUOTA.exception(ImageQuotas.overBytes(quotaLimit));
+            ImageStore.StoredObject stored;
+            try {
+                stored = store.write(imageId, in);
+            } catch (DigestingInputStream.ClientDataException e) {
+                throw ImageError.BAD_REQUEST.exception("The image data ended before all of it arrived ("
+                        + in.count() + (declared ? " of " + declaredLength : "") + " bytes); nothing was stored.");
+            } catch (DigestingInputStream.LimitExceededException e) {
+                if (e.getMessage().equals("quota")) {
+                    throw ImageError.OVER_QUOTA.exception(ImageQuotas.overBytes(quotaLimit));
+                }
+                throw ImageError.BAD_REQUEST.exception("More image data arrived than the declared size of "
+                        + declaredLength + " bytes; nothing was stored.");
+            } catch (IOException | RuntimeException e) {
+                log.error("Store {} failed to write image {}", store.id(), imageId, e);
+                throw ImageError.STORE_FAILURE.exception("store the image data");
             }
-            throw ImageError.BAD_REQUEST.exception("More image data arrived than the declared size of "
-                    + declaredLength + " bytes; nothing was stored.");
-        } catch (IOException | RuntimeException e) {
-            log.error("Store {} failed to write image {}", store.id(), imageId, e);
-            throw ImageError.STORE_FAILURE.exception("store the image data");
+            if (declared && stored.size() != declaredLength) {
+                store.deleteQuietly(stored.location());
+                throw ImageError.BAD_REQUEST.exception("The image data was shorter than declared (" + stored.size()
+                        + " of " + declaredLength + " bytes); nothing was stored.");
+            }
+            DiskFormatInspector.Inspection inspection = DiskFormatInspector.inspect(diskFormat, in.head(),
+                    in.headLength(), stored.size());
+            if (inspection.refusal() != null) {
+                store.deleteQuietly(stored.location());
+                throw ImageError.BAD_REQUEST.exception(inspection.refusal() + " Nothing was stored.");
+            }
+            String[] digests;
+            try {
+                digests = in.digests();
+            } catch (IOException e) {
+                store.deleteQuietly(stored.location());
+                throw ImageError.STORE_FAILURE.exception("hash the image data");
+            }
+            return new StoredData(store.id(), stored.location(), stored.size(), digests[0], digests[1],
+                    inspection.virtualSize());
+        } finally {
+            in.release();
         }
-        if (declared && stored.size() != declaredLength) {
-            store.deleteQuietly(stored.location());
-            throw ImageError.BAD_REQUEST.exception("The image data was shorter than declared (" + stored.size()
-                    + " of " + declaredLength + " bytes); nothing was stored.");
-        }
-        DiskFormatInspector.Inspection inspection = DiskFormatInspector.inspect(diskFormat, in.head(),
-                in.headLength(), stored.size());
-        if (inspection.refusal() != null) {
-            store.deleteQuietly(stored.location());
-            throw ImageError.BAD_REQUEST.exception(inspection.refusal() + " Nothing was stored.");
-        }
-        return new StoredData(store.id(), stored.location(), stored.size(), in.md5Hex(), in.sha512Hex(),
-                inspection.virtualSize());
     }
 
 }

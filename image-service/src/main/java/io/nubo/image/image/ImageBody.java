@@ -1,6 +1,7 @@
 package io.nubo.image.image;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -32,5 +33,7 @@ public record ImageBody(
         String self,
         String file,
         String schema,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ImageLocations.LocationBody> locations,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("direct_url") String directUrl,
         @JsonAnyGetter Map<String, String> properties) {
 }

@@ -47,17 +47,19 @@ public class ImageController {
 
     @PostMapping(path = "/v2/images")
     public ResponseEntity<ImageBody> create(@RequestBody(required = false) String body) {
-        ImageEntity image = images.create(parse(body), Caller.current());
+        Caller caller = Caller.current();
+        ImageEntity image = images.create(parse(body), caller);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/v2/images/" + image.getId()))
-                .header(IMPORT_METHODS_HEADER, "glance-direct,web-download")
-                .body(ImageRenderer.render(image));
+                .header(IMPORT_METHODS_HEADER, "glance-direct,web-download,copy-image")
+                .body(ImageRenderer.render(image, caller));
     }
 
     @GetMapping("/v2/images")
     public ImageList list(@RequestParam MultiValueMap<String, String> params) {
-        ImageService.Page page = images.list(params, Caller.current());
-        List<ImageBody> bodies = page.images().stream().map(ImageRenderer::render).toList();
+        Caller caller = Caller.current();
+        ImageService.Page page = images.list(params, caller);
+        List<ImageBody> bodies = page.images().stream().map(i -> ImageRenderer.render(i, caller)).toList();
         MultiValueMap<String, String> rest = new LinkedMultiValueMap<>(params);
         rest.remove("marker");
         String first = "/v2/images" + query(rest);
@@ -71,7 +73,8 @@ public class ImageController {
 
     @GetMapping("/v2/images/{id}")
     public ImageBody show(@PathVariable String id) {
-        return ImageRenderer.render(images.show(id, Caller.current()));
+        Caller caller = Caller.current();
+        return ImageRenderer.render(images.show(id, caller), caller);
     }
 
     @PatchMapping(path = "/v2/images/{id}")
@@ -84,8 +87,9 @@ public class ImageController {
                     .header("Accept-Patch", ImagePatch.MEDIA_TYPE + ", " + ImagePatch.MEDIA_TYPE_V20)
                     .build();
         }
-        ImageEntity image = images.update(id, ImagePatch.parse(parse(body)), Caller.current());
-        return ResponseEntity.ok(ImageRenderer.render(image));
+        Caller caller = Caller.current();
+        ImageEntity image = images.update(id, ImagePatch.parse(parse(body)), caller);
+        return ResponseEntity.ok(ImageRenderer.render(image, caller));
     }
 
     @DeleteMapping("/v2/images/{id}")

@@ -37,6 +37,12 @@ public class ImageDeletion {
         if (store != null) {
             store.deleteQuietly(image.getLocation());
         }
+        for (ExtraLocation extra : image.getExtraLocations()) {
+            ImageStore other = stores.byId(extra.getStoreName());
+            if (other != null) {
+                other.deleteQuietly(extra.getUrl());
+            }
+        }
         stores.staging().deleteQuietly(image.getStagedLocation());
     }
 }

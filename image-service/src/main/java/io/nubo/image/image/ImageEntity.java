@@ -10,9 +10,12 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -64,6 +67,8 @@ public class ImageEntity {
     private String storeName;
     @Column(updatable = false)
     private String location;
+    @Column(name = "location_metadata")
+    private String locationMetadata;
     @Column(name = "staged_location", updatable = false)
     private String stagedLocation;
     @Column(name = "created_at", updatable = false)
@@ -85,6 +90,12 @@ public class ImageEntity {
     @Column(name = "tag")
     @BatchSize(size = 100)
     private Set<String> tags = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "image_locations", joinColumns = @JoinColumn(name = "image_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    private List<ExtraLocation> extraLocations = new ArrayList<>();
 
     protected ImageEntity() {
     }
@@ -204,6 +215,20 @@ public class ImageEntity {
 
     public String getLocation() {
         return location;
+    }
+
+    /** The first location's metadata as a JSON object, null for {@code {}}. */
+    public String getLocationMetadata() {
+        return locationMetadata;
+    }
+
+    public void setLocationMetadata(String locationMetadata) {
+        this.locationMetadata = locationMetadata;
+    }
+
+    /** The locations after the first, in order (the first is {@link #getLocation()}). */
+    public List<ExtraLocation> getExtraLocations() {
+        return extraLocations;
     }
 
     public String getStagedLocation() {

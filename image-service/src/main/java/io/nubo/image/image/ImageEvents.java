@@ -39,6 +39,19 @@ public class ImageEvents {
         return true;
     }
 
+    /** A first location makes a queued image active (no bytes to hash: the client's validation_data, if any). */
+    @Transactional
+    public boolean located(String imageId, String store, String location, long size, String checksum, String algo,
+                           String hash) {
+        if (!lifecycle.locate(imageId, store, location, size, checksum, algo, hash)) {
+            return false;
+        }
+        ImageEntity i = images.findById(imageId).orElseThrow();
+        publisher.publish(new ImageActivated(imageId, i.getOwner(), size, checksum, algo, hash, i.getDiskFormat(),
+                i.getContainerFormat(), store, clock.instant()), imageId, i.getOwner());
+        return true;
+    }
+
     /** Marks the image deleted and announces it; false if it already was. */
     @Transactional
     public boolean deleted(ImageEntity image) {

@@ -56,6 +56,15 @@ public class ImageLifecycle {
                 StoredData.HASH_ALGO, data.sha512(), data.store(), data.location(), clock.instant()) == 1;
     }
 
+    /** A queued image becomes active with its data at an external location ({@link ImageTransition#SET_LOCATION}). */
+    @Transactional
+    public boolean locate(String imageId, String store, String location, long size, String checksum, String algo,
+                          String hash) {
+        ImageTransition t = ImageTransition.SET_LOCATION;
+        return images.swapToStored(imageId, t.from().iterator().next(), t.to(), size, null, checksum, algo, hash,
+                store, location, clock.instant()) == 1;
+    }
+
     @Transactional
     public boolean recordStaged(String imageId, String location, long size) {
         return images.recordStaged(imageId, location, size, clock.instant()) == 1;

@@ -19,8 +19,15 @@ public final class ImagePatch {
     private ImagePatch() {
     }
 
-    /** One checked operation. */
-    public record Operation(String op, String attribute, JsonNode value) {
+    /**
+     * One checked operation. {@code index} is set only for a path into the locations list ({@code /locations/-},
+     * {@code /locations/1}); {@link ImageLocations} applies every operation whose attribute is {@code locations}.
+     */
+    public record Operation(String op, String attribute, String index, JsonNode value) {
+
+        public boolean onLocations() {
+            return attribute.equals(ImageLocations.ATTRIBUTE);
+        }
 
         void applyTo(ImageEntity image, Caller caller) {
             switch (op) {
@@ -66,11 +73,16 @@ public final class ImagePatch {
                 throw ImageError.BAD_REQUEST.exception("Unable to find 'path' element in operation.");
             }
             String attribute = attribute(path.stringValue());
+            String index = null;
+            if (attribute.startsWith(ImageLocations.ATTRIBUTE + "/")) {
+                index = attribute.substring(ImageLocations.ATTRIBUTE.length() + 1);
+                attribute = ImageLocations.ATTRIBUTE;
+            }
             boolean remove = op.stringValue().equals("remove");
             if (!remove && !o.has("value")) {
                 throw ImageError.BAD_REQUEST.exception("Operation \"" + op.stringValue() + "\" requires a member named \"value\".");
             }
-            ops.add(new Operation(op.stringValue(), attribute, remove ? null : o.get("value")));
+            ops.add(new Operation(op.stringValue(), attribute, index, remove ? null : o.get("value")));
         }
         return ops;
     }
@@ -81,8 +93,9 @@ public final class ImagePatch {
         }
         String a = path.substring(1).replace("~1", "/").replace("~0", "~");
         if (path.substring(1).contains("/")) {
-            if (a.startsWith("locations")) {
-                throw ImageError.FORBIDDEN.exception("It's not allowed to update locations if locations are invisible.");
+            if (path.startsWith("/" + ImageLocations.ATTRIBUTE + "/")
+                    && path.indexOf('/', ImageLocations.ATTRIBUTE.length() + 2) < 0) {
+                return path.substring(1);
             }
             throw ImageError.BAD_REQUEST.exception("Nested paths are not allowed: " + path);
         }

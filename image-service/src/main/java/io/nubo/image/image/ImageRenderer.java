@@ -15,18 +15,25 @@ public final class ImageRenderer {
     private ImageRenderer() {
     }
 
-    public static ImageBody render(ImageEntity i) {
+    /** The image as {@code caller} sees it: the owner project and admins also see its locations and direct_url. */
+    public static ImageBody render(ImageEntity i, io.nubo.image.web.Caller caller) {
+        return render(i, caller.admin() || caller.owns(i.getOwner()));
+    }
+
+    private static ImageBody render(ImageEntity i, boolean showLocations) {
         List<String> tags = new ArrayList<>(i.getTags());
         Collections.sort(tags);
         Map<String, String> props = new TreeMap<>(i.getProperties());
-        if (i.getStoreName() != null && i.getLocation() != null) {
-            props.put("stores", i.getStoreName());
+        java.util.SortedSet<String> stores = ImageLocations.stores(i);
+        if (!stores.isEmpty()) {
+            props.put("stores", String.join(",", stores));
         }
         return new ImageBody(i.getId(), i.getName(), i.getStatus().wire(), i.getVisibility().wire(), i.isProtected(),
                 i.isOsHidden(), i.getChecksum(), i.getOsHashAlgo(), i.getOsHashValue(), i.getOwner(), i.getSize(),
                 i.getVirtualSize(), i.getMinRam(), i.getMinDisk(), i.getDiskFormat(), i.getContainerFormat(),
                 time(i.getCreatedAt()), time(i.getUpdatedAt()), tags, "/v2/images/" + i.getId(),
-                "/v2/images/" + i.getId() + "/file", "/v2/schemas/image", props);
+                "/v2/images/" + i.getId() + "/file", "/v2/schemas/image",
+                showLocations ? ImageLocations.of(i) : null, showLocations ? i.getLocation() : null, props);
     }
 
     /** Glance's timestamps: UTC, whole seconds, {@code Z}. */

@@ -62,4 +62,12 @@ public interface ImageRepository extends JpaRepository<ImageEntity, String> {
     @Query("update ImageEntity i set i.status = io.nubo.image.image.ImageStatus.QUEUED, i.stagedLocation = null,"
             + " i.size = null, i.updatedAt = :now where i.status in :stuck")
     int requeueStuck(@Param("stuck") Collection<ImageStatus> stuck, @Param("now") Instant now);
+
+    /** Makes another location the first (the one reads use), if the first is still {@code from}. */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update ImageEntity i set i.storeName = :store, i.location = :location where i.id = :id"
+            + " and i.location = :from and i.status in (io.nubo.image.image.ImageStatus.ACTIVE,"
+            + " io.nubo.image.image.ImageStatus.DEACTIVATED)")
+    int swapFirstLocation(@Param("id") String id, @Param("from") String from, @Param("store") String store,
+                          @Param("location") String location);
 }

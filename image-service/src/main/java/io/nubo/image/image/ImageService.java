@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
@@ -27,16 +28,18 @@ public class ImageService {
     private final MemberRepository members;
     private final ImageAccess access;
     private final ImageLifecycle lifecycle;
+    private final ImageLocations locations;
     private final ImageQuotas quotas;
     private final ImageServiceProperties properties;
     private final Clock clock;
 
     public ImageService(ImageRepository images, MemberRepository members, ImageAccess access,
-                        ImageLifecycle lifecycle, ImageQuotas quotas, ImageServiceProperties properties, Clock clock) {
+                        ImageLifecycle lifecycle, ImageLocations locations, ImageQuotas quotas, ImageServiceProperties properties, Clock clock) {
         this.images = images;
         this.members = members;
         this.access = access;
         this.lifecycle = lifecycle;
+        this.locations = locations;
         this.quotas = quotas;
         this.properties = properties;
         this.clock = clock;
@@ -69,12 +72,16 @@ public class ImageService {
         return images.save(image);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One snapshot (repeatable read): the image row and its properties, tags and locations are separate queries,
+     * and an import finishing between them must not show a status with the properties of another moment.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ImageEntity show(String id, Caller caller) {
         return access.visible(id, caller);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page list(MultiValueMap<String, String> params, Caller caller) {
         ImageListQuery q = new ImageListQuery(params, properties.defaultListLimit(), properties.maxListLimit());
         Map<String, MemberStatus> memberships = new HashMap<>();
@@ -152,7 +159,11 @@ public class ImageService {
     public ImageEntity update(String id, List<ImagePatch.Operation> ops, Caller caller) {
         ImageEntity image = access.modifiable(id, caller);
         for (ImagePatch.Operation op : ops) {
-            op.applyTo(image, caller);
+            if (op.onLocations()) {
+                image = locations.apply(image, op, caller);
+            } else {
+                op.applyTo(image, caller);
+            }
         }
         image.touch(clock.instant());
         return images.save(image);

@@ -25,6 +25,8 @@ public enum ImageTransition {
     BEGIN_IMPORT(EnumSet.of(UPLOADING, QUEUED), IMPORTING),
     FINISH_IMPORT(EnumSet.of(IMPORTING), ACTIVE),
     ABORT_IMPORT(EnumSet.of(IMPORTING), QUEUED),
+    /** a first image location (show_multiple_locations) holds data already: straight to active */
+    SET_LOCATION(EnumSet.of(QUEUED), ACTIVE),
     DEACTIVATE(EnumSet.of(ACTIVE, DEACTIVATED), DEACTIVATED),
     REACTIVATE(EnumSet.of(ACTIVE, DEACTIVATED), ACTIVE),
     DELETE(EnumSet.complementOf(EnumSet.of(ImageStatus.DELETED)), ImageStatus.DELETED);

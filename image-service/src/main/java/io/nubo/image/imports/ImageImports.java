@@ -6,6 +6,7 @@ import io.nubo.image.image.ImageAccess;
 import io.nubo.image.image.ImageEntity;
 import io.nubo.image.image.ImageEvents;
 import io.nubo.image.image.ImageLifecycle;
+import io.nubo.image.image.ImageLocations;
 import io.nubo.image.image.ImageLifecycle.StoredData;
 import io.nubo.image.image.ImageRepository;
 import io.nubo.image.image.ImageStatus;
@@ -14,6 +15,7 @@ import io.nubo.image.info.InfoController;
 import io.nubo.image.quota.ImageQuotas;
 import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.ImageStores;
+import io.nubo.image.store.UrlAllowList;
 import io.nubo.image.web.Caller;
 import io.nubo.image.web.ImageError;
 import io.nubo.shared.web.RequestIds;
@@ -25,13 +27,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImageImports {
 
     static final String FAILED_IMPORT = "os_glance_failed_import";
+    static final String COPY_IMAGE = "copy-image";
     private static final Logger log = LoggerFactory.getLogger(ImageImports.class);
 
     private final ImageAccess access;
@@ -55,17 +58,19 @@ public class ImageImports {
     private final ImageStores stores;
     private final ImageDataWriter writer;
     private final ImageQuotas quotas;
-    private final ImageServiceProperties.WebDownload webDownload;
+    private final UrlAllowList allowList;
     private final ExecutorService executor;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ImageCopies copies;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     public ImageImports(ImageAccess access, ImageLifecycle lifecycle, ImageEvents events, ImageRepository images,
                         TaskRepository tasks, ImageStores stores, ImageDataWriter writer, ImageQuotas quotas,
-                        ImageServiceProperties properties, @Qualifier("imageImportExecutor") ExecutorService executor,
-                        TransactionTemplate tx, Clock clock) {
+                        ImageServiceProperties properties, TransactionTemplate tx, Clock clock,
+                        ImageCopies copies) {
+        this.copies = copies;
         this.access = access;
         this.lifecycle = lifecycle;
         this.events = events;
@@ -74,13 +79,19 @@ public class ImageImports {
         this.stores = stores;
         this.writer = writer;
         this.quotas = quotas;
-        this.webDownload = properties.webDownload();
-        this.executor = executor;
+        this.allowList = new UrlAllowList(properties.webDownload().allowedHosts(),
+                properties.webDownload().allowedSchemes());
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "image-import-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
         this.tx = tx;
         this.clock = clock;
     }
 
-    public void start(String imageId, ImportRequest request, Caller caller) {
+    public void start(String imageId, ImportRequest request, String headerStore, Caller caller) {
         ImageEntity image = access.modifiable(imageId, caller);
         if (image.getDiskFormat() == null || image.getContainerFormat() == null) {
             throw ImageError.BAD_REQUEST.exception("Properties disk_format, container_format must be set prior to "
@@ -91,12 +102,16 @@ public class ImageImports {
             throw ImageError.BAD_REQUEST.exception("Import method " + method + " is not supported; use one of "
                     + InfoController.IMPORT_METHODS + ".");
         }
-        if (request.stores() != null) {
-            for (String s : request.stores()) {
-                if (stores.byId(s) == null) {
-                    throw ImageError.CONFLICT.exception("Store " + s + " is not available on this cloud.");
-                }
-            }
+        boolean copy = method.equals(COPY_IMAGE);
+        List<ImageStore> targets = StoreCopies.targets(request, headerStore, stores.all(), stores.defaultStore(),
+                ImageLocations.stores(image), copy);
+        boolean mustSucceed = !Boolean.FALSE.equals(request.allStoresMustSucceed());
+        if (copy) {
+            copies.start(image, targets, mustSucceed, caller);
+            return;
+        }
+        if (targets.isEmpty()) {
+            throw ImageError.BAD_REQUEST.exception("No store to import to.");
         }
         URI uri = null;
         if (method.equals("glance-direct")) {
@@ -111,45 +126,81 @@ public class ImageImports {
         }
         lifecycle.apply(imageId, ImageTransition.BEGIN_IMPORT);
         String taskId = UUID.randomUUID().toString();
+        String importingTo = String.join(",", targets.stream().map(ImageStore::id).toList());
         tx.executeWithoutResult(s -> {
             tasks.save(new TaskEntity(taskId, imageId, method, image.getOwner(), caller.userId(),
                     RequestIds.current(), clock.instant()));
-            images.findById(imageId).ifPresent(i -> i.getProperties().remove(FAILED_IMPORT));
+            images.findById(imageId).ifPresent(i -> {
+                i.getProperties().remove(FAILED_IMPORT);
+                i.getProperties().put(StoreCopies.IMPORTING_TO, importingTo);
+            });
         });
         URI source = uri;
         String staged = image.getStagedLocation();
         String diskFormat = image.getDiskFormat();
-        executor.execute(() -> run(taskId, imageId, image.getOwner(), diskFormat, source, staged));
+        executor.execute(() -> run(taskId, imageId, image.getOwner(), diskFormat, source, staged, targets,
+                mustSucceed));
     }
 
+    /**
+     * Copies the data into the first target store, then from there into the others; ends the import in one
+     * transaction with its task: the image active with a location per store (or back to queued with
+     * {@code os_glance_failed_import} set) and the task finished, so a client never sees one without the other.
+     * A store that fails fails the import unless {@code all_stores_must_succeed} is false; then it is named in
+     * {@code os_glance_failed_import} and the image is active in the others.
+     */
     private void run(String taskId, String imageId, String owner, String diskFormat, URI source,
-                     String stagedLocation) {
-        ImageStore target = stores.defaultStore();
-        String failure = null;
+                     String stagedLocation, List<ImageStore> targets, boolean mustSucceed) {
+        ImageStore target = targets.get(0);
         StoredData stored = null;
+        String failure = null;
         try (InputStream in = source == null ? stores.staging().read(stagedLocation, 0, -1)
                 : fetch(allowed(source))) {
             stored = writer.write(target, imageId, diskFormat, in, -1, quotas.remainingBytes(owner),
                     quotas.bytesLimit());
-            if (!events.activated(imageId, ImageTransition.FINISH_IMPORT, stored)) {
-                failure = "The image was deleted during the import.";
-                target.deleteQuietly(stored.location());
-            }
         } catch (IOException | RuntimeException e) {
-            failure = e.getMessage();
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
             log.info("Import of image {} failed: {}", imageId, e.toString());
         }
-        if (failure != null && lifecycle.tryApply(imageId, ImageTransition.ABORT_IMPORT)) {
-            String store = target.id();
-            tx.executeWithoutResult(s -> images.findById(imageId)
-                    .ifPresent(i -> i.getProperties().put(FAILED_IMPORT, store)));
+        List<String> failedStores = new ArrayList<>();
+        List<StoreCopies.Copy> made = stored == null ? List.of() : StoreCopies.copy(imageId, target,
+                stored.location(), stored.size(), targets.subList(1, targets.size()), failedStores);
+        if (failure == null && mustSucceed && !failedStores.isEmpty()) {
+            failure = "The image could not be copied to store(s) " + failedStores + ".";
         }
-        if (stagedLocation != null && failure == null) {
+        StoredData data = stored;
+        String copyFailure = failure;
+        String outcome = tx.execute(s -> {
+            String message = copyFailure;
+            if (message == null && !events.activated(imageId, ImageTransition.FINISH_IMPORT, data)) {
+                message = "The image was deleted during the import.";
+            }
+            if (message == null) {
+                ImageEntity image = images.findLive(imageId).orElse(null);
+                StoreCopies.record(image, made);
+                if (image != null) {
+                    image.getProperties().put(StoreCopies.IMPORTING_TO, "");
+                    image.getProperties().put(FAILED_IMPORT, String.join(",", failedStores));
+                }
+            }
+            if (message != null && lifecycle.tryApply(imageId, ImageTransition.ABORT_IMPORT)) {
+                images.findById(imageId).ifPresent(i -> {
+                    i.getProperties().put(FAILED_IMPORT, String.join(",", targets.stream().map(ImageStore::id)
+                            .toList()));
+                    i.getProperties().put(StoreCopies.IMPORTING_TO, "");
+                });
+            }
+            String m = message;
+            tasks.findById(taskId).ifPresent(t -> t.finish(m == null, m, clock.instant()));
+            return message;
+        });
+        if (outcome != null && data != null) {
+            target.deleteQuietly(data.location());
+            StoreCopies.deleteAll(targets, made);
+        }
+        if (outcome == null && stagedLocation != null) {
             stores.staging().deleteQuietly(stagedLocation);
         }
-        String message = failure;
-        tx.executeWithoutResult(s -> tasks.findById(taskId)
-                .ifPresent(t -> t.finish(message == null, message, clock.instant())));
     }
 
     private InputStream fetch(URI uri) throws IOException {
@@ -188,14 +239,17 @@ public class ImageImports {
      * returns to queued with {@code os_glance_failed_import} set and the task says why).
      */
     private URI allowed(URI u) throws IOException {
-        String scheme = u.getScheme().toLowerCase(Locale.ROOT);
-        String host = u.getHost().toLowerCase(Locale.ROOT);
-        List<String> hosts = webDownload.allowedHosts().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-        if (!webDownload.allowedSchemes().contains(scheme) || !hosts.contains(host) || u.getUserInfo() != null) {
+        if (!allowList.allows(u)) {
             throw new IOException("URI for web-download does not pass filtering: " + u
                     + " (allowed hosts: nubo.image.web-download.allowed-hosts)");
         }
         return u;
+    }
+
+    /** Imports still running are abandoned; the images they held are queued again at the next start. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     public List<TaskEntity> tasksOf(String imageId, Caller caller) {

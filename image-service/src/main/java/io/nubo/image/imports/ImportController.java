@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /v2/images/{id}/import} (202) and {@code GET /v2/images/{id}/tasks}. */
@@ -20,8 +21,9 @@ public class ImportController {
     }
 
     @PostMapping("/v2/images/{id}/import")
-    public ResponseEntity<Void> importImage(@PathVariable String id, @RequestBody ImportRequest request) {
-        imports.start(id, request, Caller.current());
+    public ResponseEntity<Void> importImage(@PathVariable String id, @RequestBody ImportRequest request,
+                                            @RequestHeader(name = "X-Image-Meta-Store", required = false) String store) {
+        imports.start(id, request, store, Caller.current());
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class InfoController {
 
-    public static final List<String> IMPORT_METHODS = List.of("glance-direct", "web-download");
+    public static final List<String> IMPORT_METHODS = List.of("glance-direct", "web-download", "copy-image");
 
     private final ImageStores stores;
     private final ImageQuotas quotas;

@@ -10,8 +10,15 @@ public class ImageStores {
     private final Map<String, ImageStore> stores = new LinkedHashMap<>();
     private final ImageStore defaultStore;
     private final ImageStore staging;
+    private final HttpImageStore http;
 
     public ImageStores(List<ImageStore> stores, String defaultId, ImageStore staging) {
+        this(stores, defaultId, staging, null);
+    }
+
+    /** With {@code http}: the read-only store of image locations on allowed web servers (not listed as a store). */
+    public ImageStores(List<ImageStore> stores, String defaultId, ImageStore staging, HttpImageStore http) {
+        this.http = http;
         for (ImageStore s : stores) {
             this.stores.put(s.id(), s);
         }
@@ -33,7 +40,15 @@ public class ImageStores {
 
     /** The store that holds data written by the store named {@code id}, or null if it is no longer configured. */
     public ImageStore byId(String id) {
+        if (http != null && HttpImageStore.ID.equals(id)) {
+            return http;
+        }
         return stores.get(id);
+    }
+
+    /** The read-only http store for image locations, or null when image locations are not offered. */
+    public HttpImageStore http() {
+        return http;
     }
 
     public List<ImageStore> all() {

@@ -2,6 +2,9 @@ package io.nubo.allinone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nubo.image.store.ImageStore;
+import io.nubo.image.store.SwiftConnection;
+import io.nubo.image.store.SwiftImageStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -140,5 +143,35 @@ class OpenStackCliEndToEndTest {
         } while (code != 401 && System.currentTimeMillis() < deadline);
         assertThat(code).as("compute refuses the revoked token (the event crossed Kafka)").isEqualTo(401);
         assertThat(status("/network/v2.0/networks", token)).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void theImageServicesSwiftStoreKeepsImagesInNubosObjectStore() throws Exception {
+        String password = Files.readString(cloud.options().dataDir().resolve("admin-password")).trim();
+        SwiftImageStore store = new SwiftImageStore("swift", new SwiftConnection.Credentials(
+                cloud.options().publicUrl() + "/identity/v3", "admin", "Default", password, "admin", "Default",
+                "RegionOne", "public"), "nubo-images-e2e", 1024 * 1024);
+        byte[] data = new byte[3 * 1024 * 1024 + 17];
+        ThreadLocalRandom.current().nextBytes(data);
+        String imageId = java.util.UUID.randomUUID().toString();
+
+        ImageStore.StoredObject stored = store.write(imageId, new java.io.ByteArrayInputStream(data));
+        assertThat(stored.size()).isEqualTo(data.length);
+        assertThat(openstack("object", "list", "nubo-images-e2e", "-f", "value", "-c", "Name"))
+                .as("the image and its segments, seen by the real CLI in the object store").contains(imageId);
+        try (java.io.InputStream in = store.read(stored.location(), 0, -1)) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+        int mib = 1024 * 1024;
+        try (java.io.InputStream in = store.read(stored.location(), mib - 5, 10)) {
+            assertThat(in.readAllBytes()).as("a range across a segment boundary")
+                    .isEqualTo(java.util.Arrays.copyOfRange(data, mib - 5, mib + 5));
+        }
+
+        store.delete(stored.location());
+        assertThat(store.exists(stored.location())).isFalse();
+        assertThat(openstack("object", "list", "nubo-images-e2e", "-f", "value", "-c", "Name"))
+                .as("no segment left behind").doesNotContain(imageId);
     }
 }

@@ -82,12 +82,39 @@ public final class NuboCloud implements AutoCloseable {
         if (m == ServiceModule.IDENTITY) {
             a.add("--nubo.identity.bootstrap.public-url=" + o.publicUrl());
         }
+        if (m == ServiceModule.IMAGE) {
+            a.addAll(imageStoreInObjectStore(o));
+        }
         if (o.postgres() != null) {
             a.add("--spring.datasource.url=" + o.postgres() + m.database());
             a.add("--spring.datasource.username=" + System.getenv().getOrDefault("NUBO_PG_USER", "postgres"));
             a.add("--spring.datasource.password=" + System.getenv().getOrDefault("NUBO_PG_PASSWORD", ""));
         }
         return a.toArray(String[]::new);
+    }
+
+    /**
+     * Glance beside Swift, as devstack sets them up: the image service gets a second store, {@code swift}, in this
+     * cloud's own object store (new data still goes to {@code file} unless {@code nubo.image.default-store} says
+     * otherwise). It signs in with the generated admin account, read after identity has started, until identity
+     * bootstraps a service user of its own; with a chosen admin password, or {@code NUBO_IMAGE_SWIFT_ENABLED} set,
+     * the all-in-one leaves the store's settings to the operator.
+     */
+    static List<String> imageStoreInObjectStore(LaunchOptions o) {
+        Path passwordFile = o.dataDir().resolve("admin-password");
+        if (System.getenv("NUBO_IMAGE_SWIFT_ENABLED") != null || !Files.isReadable(passwordFile)) {
+            return List.of();
+        }
+        String password;
+        try {
+            password = Files.readString(passwordFile).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("--nubo.image.swift.enabled=true",
+                "--nubo.image.swift.auth-url=" + o.publicUrl() + "/identity/v3",
+                "--nubo.image.swift.user=admin", "--nubo.image.swift.password=" + password,
+                "--nubo.image.swift.project=admin");
     }
 
     static String[] gatewayArgs(LaunchOptions o) {

@@ -93,6 +93,18 @@ class RbdImageStoreTest extends ImageStoreContract {
     }
 
     @Test
+    void aSecondWriteForTheSameImageFailsAndLeavesTheFirstAlone() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ImageStore.StoredObject first = store.write(id, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        assertThatThrownBy(() -> store.write(id, new ByteArrayInputStream(new byte[] {4, 5})))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("already exists");
+        try (var in = store.read(first.location(), 0, -1)) {
+            assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
+        }
+        store.delete(first.location());
+    }
+
+    @Test
     void locationsOfAnotherPoolOrClusterAreRefused() {
         assertThatThrownBy(() -> store.read("rbd://" + store.fsid() + "/volumes/x/snap", 0, -1))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -34,6 +34,7 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
     private final IoCTX io;
     private final Rbd rbd;
     private final String fsid;
+    private final NativeStackExecutor ceph = new NativeStackExecutor("rbd", 8, 16L << 20);
 
     public RbdImageStore(String id, String confFile, String user, String pool, int chunkSize) throws IOException {
         if (!pool.matches("[A-Za-z0-9_.-]{1,100}")) {
@@ -45,17 +46,23 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
         this.id = id;
         this.pool = pool;
         this.chunkSize = chunkSize;
-        this.rados = new Rados(user);
+        this.rados = ceph.call(() -> new Rados(user));
         try {
-            rados.confReadFile(new File(confFile));
-            rados.connect();
-            this.io = rados.ioCtxCreate(pool);
-            this.fsid = rados.clusterFsid();
+            this.io = ceph.call(() -> {
+                rados.confReadFile(new File(confFile));
+                rados.connect();
+                return rados.ioCtxCreate(pool);
+            });
+            this.fsid = ceph.call(rados::clusterFsid);
+            this.rbd = ceph.call(() -> new Rbd(io));
         } catch (IOException | RuntimeException e) {
-            rados.shutDown();
+            ceph.run(() -> {
+                rados.shutDown();
+                return null;
+            });
+            ceph.close();
             throw new IOException("Cannot reach Ceph pool " + pool + " as " + user + " with " + confFile + ": " + e, e);
         }
-        this.rbd = new Rbd(io);
     }
 
     @Override
@@ -84,7 +91,7 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
 
     /** The names of the RBD images in the pool. */
     public List<String> imageNames() throws IOException {
-        return List.of(rbd.list());
+        return ceph.call(() -> List.of(rbd.list()));
     }
 
     @Override
@@ -93,7 +100,10 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
             throw new IllegalArgumentException("Not an image id: " + imageId);
         }
         try {
-            rbd.create(imageId, 0, LAYERING, 0);
+            ceph.run(() -> {
+                rbd.create(imageId, 0, LAYERING, 0);
+                return null;
+            });
         } catch (RbdException e) {
             if (Math.abs(e.getReturnValue()) == EEXIST) {
                 throw new IOException("RBD image " + pool + "/" + imageId + " already exists", e);
@@ -102,7 +112,7 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
         }
         long size = 0;
         try {
-            RbdImage image = rbd.open(imageId);
+            RbdImage image = ceph.call(() -> rbd.open(imageId));
             try {
                 byte[] buf = new byte[chunkSize];
                 while (true) {
@@ -110,14 +120,21 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
                     if (n == 0) {
                         break;
                     }
-                    image.resize(size + n);
-                    image.write(buf, size, n);
+                    long at = size;
+                    ceph.run(() -> {
+                        image.resize(at + n);
+                        image.write(buf, at, n);
+                        return null;
+                    });
                     size += n;
                 }
-                image.snapCreate(SNAPSHOT);
-                image.snapProtect(SNAPSHOT);
+                ceph.run(() -> {
+                    image.snapCreate(SNAPSHOT);
+                    image.snapProtect(SNAPSHOT);
+                    return null;
+                });
             } finally {
-                rbd.close(image);
+                close(image);
             }
         } catch (IOException | RuntimeException e) {
             removeQuietly(imageId);
@@ -134,11 +151,11 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
             throw new NoSuchFileException(location);
         }
         try {
-            long size = image.stat().size;
+            long size = ceph.call(() -> image.stat().size);
             long end = length < 0 ? size : Math.min(size, offset + length);
             return new SnapshotInputStream(image, Math.min(offset, end), end);
         } catch (IOException | RuntimeException e) {
-            rbd.close(image);
+            close(image);
             throw e;
         }
     }
@@ -148,7 +165,7 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
         String name = imageName(location);
         RbdImage image;
         try {
-            image = rbd.open(name);
+            image = ceph.call(() -> rbd.open(name));
         } catch (RbdException e) {
             if (Math.abs(e.getReturnValue()) == ENOENT) {
                 return;
@@ -156,11 +173,14 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
             throw e;
         }
         try {
-            if (image.snapList().stream().anyMatch(s -> SNAPSHOT.equals(s.name))) {
-                if (image.snapIsProtected(SNAPSHOT)) {
+            if (ceph.call(() -> image.snapList().stream().anyMatch(s -> SNAPSHOT.equals(s.name)))) {
+                if (ceph.call(() -> image.snapIsProtected(SNAPSHOT))) {
                     checkNotInUse(location);
                     try {
-                        image.snapUnprotect(SNAPSHOT);
+                        ceph.run(() -> {
+                            image.snapUnprotect(SNAPSHOT);
+                            return null;
+                        });
                     } catch (RbdException e) {
                         if (Math.abs(e.getReturnValue()) == EBUSY) {
                             throw inUse(name, "a clone");
@@ -168,13 +188,19 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
                         throw e;
                     }
                 }
-                image.snapRemove(SNAPSHOT);
+                ceph.run(() -> {
+                    image.snapRemove(SNAPSHOT);
+                    return null;
+                });
             }
         } finally {
-            rbd.close(image);
+            close(image);
         }
         try {
-            rbd.remove(name);
+            ceph.run(() -> {
+                rbd.remove(name);
+                return null;
+            });
         } catch (RbdException e) {
             if (Math.abs(e.getReturnValue()) == ENOENT) {
                 return;
@@ -194,12 +220,12 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
             return;
         }
         try {
-            List<String> children = image.listChildren(SNAPSHOT);
+            List<String> children = ceph.call(() -> image.listChildren(SNAPSHOT));
             if (!children.isEmpty()) {
                 throw inUse(name, children.toString());
             }
         } finally {
-            rbd.close(image);
+            close(image);
         }
     }
 
@@ -209,14 +235,30 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
         if (image == null) {
             return false;
         }
-        rbd.close(image);
+        close(image);
         return true;
     }
 
     @Override
     public void close() {
-        rados.ioCtxDestroy(io);
-        rados.shutDown();
+        try {
+            ceph.run(() -> {
+                rados.ioCtxDestroy(io);
+                rados.shutDown();
+                return null;
+            });
+        } catch (IOException e) {
+            // shutting down: nothing left to do with the handle
+        } finally {
+            ceph.close();
+        }
+    }
+
+    private void close(RbdImage image) throws IOException {
+        ceph.run(() -> {
+            rbd.close(image);
+            return null;
+        });
     }
 
     String location(String name) {
@@ -241,7 +283,7 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
     /** The image opened read-only at its snapshot, or null when the image or the snapshot is missing. */
     private RbdImage openSnapshot(String name) throws IOException {
         try {
-            return rbd.openReadOnly(name, SNAPSHOT);
+            return ceph.call(() -> rbd.openReadOnly(name, SNAPSHOT));
         } catch (RbdException e) {
             if (Math.abs(e.getReturnValue()) == ENOENT) {
                 return null;
@@ -298,7 +340,8 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
             }
             int want = (int) Math.min(Math.min(len, chunkSize), end - pos);
             byte[] target = off == 0 ? b : buffer(want);
-            int n = image.read(pos, target, want);
+            long at = pos;
+            int n = ceph.call(() -> image.read(at, target, want));
             if (n <= 0) {
                 throw new IOException("RBD image " + image.getName() + " is short at " + pos + " (" + n + ")");
             }
@@ -320,7 +363,7 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
         public void close() throws IOException {
             if (!closed) {
                 closed = true;
-                rbd.close(image);
+                RbdImageStore.this.close(image);
             }
         }
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,29 @@ class RbdImageStoreTest extends ImageStoreContract {
             assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
         }
         store.delete(first.location());
+    }
+
+    /** The all-in-one runs with {@code -Xss512k}: librados called straight from such a thread kills the JVM. */
+    @Test
+    void worksFromThreadsWithSmallStacks() throws Exception {
+        byte[] data = new byte[300_000];
+        new Random(5).nextBytes(data);
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try (RbdImageStore small = new RbdImageStore("rbd", ceph.conf(), "admin", "images", 64 * 1024)) {
+                ImageStore.StoredObject o = small.write(UUID.randomUUID().toString(), new ByteArrayInputStream(data));
+                try (var in = small.read(o.location(), 0, -1)) {
+                    result.set(in.readAllBytes());
+                }
+                small.delete(o.location());
+                assertThat(small.exists(o.location())).isFalse();
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        assertThat(result.get()).isEqualTo(data);
     }
 
     @Test

@@ -54,10 +54,15 @@ public final class SingleNodeCeph implements AutoCloseable {
         return conf;
     }
 
-    /** Stops the daemons this cluster started; call from {@code @AfterAll}. */
+    /** Stops the daemons this cluster started and removes its directory (kept if a daemon would not stop). */
     @Override
     public void close() throws Exception {
-        new ProcessBuilder(SCRIPT.toString(), "stop", dir.toString()).inheritIO().start().waitFor(60, TimeUnit.SECONDS);
+        Process stop = new ProcessBuilder(SCRIPT.toString(), "stop", dir.toString()).inheritIO().start();
+        if (stop.waitFor(60, TimeUnit.SECONDS) && stop.exitValue() == 0) {
+            try (var all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static Path locate() {

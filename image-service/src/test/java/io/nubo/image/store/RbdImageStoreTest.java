@@ -105,7 +105,12 @@ class RbdImageStoreTest extends ImageStoreContract {
         store.delete(first.location());
     }
 
-    /** The all-in-one runs with {@code -Xss512k}: librados called straight from such a thread kills the JVM. */
+    /**
+     * The all-in-one runs with {@code -Xss512k}; there, librados loaded and connected straight from such a thread
+     * killed the JVM ("irrecoverable stack overflow"). Here the libraries are already loaded by {@code @BeforeAll},
+     * so this only shows that a small-stack caller works; the crash itself was reproduced and its fix checked with
+     * {@code ./nubo up} (see the README).
+     */
     @Test
     void worksFromThreadsWithSmallStacks() throws Exception {
         byte[] data = new byte[300_000];

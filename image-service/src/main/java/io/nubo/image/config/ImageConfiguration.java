@@ -3,11 +3,14 @@ package io.nubo.image.config;
 import io.nubo.image.store.FileImageStore;
 import io.nubo.image.store.HttpImageStore;
 import io.nubo.image.store.ImageStore;
+import io.nubo.image.store.RbdImageStore;
 import io.nubo.image.store.SwiftConnection;
 import io.nubo.image.store.SwiftImageStore;
 import io.nubo.image.store.UrlAllowList;
 import java.util.ArrayList;
 import io.nubo.image.store.ImageStores;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,16 +26,16 @@ public class ImageConfiguration {
 
     @Bean
     ImageStores imageStores(ImageServiceProperties properties,
-                            @Value("${nubo.data-dir:${user.home}/.nubo/data}") String dataDir) {
+                            @Value("${nubo.data-dir:${user.home}/.nubo/data}") String dataDir) throws IOException {
         Path root = properties.storeDirectory().isBlank() ? Path.of(dataDir, "image")
                 : Path.of(properties.storeDirectory());
         FileImageStore staging = new FileImageStore("staging", root.resolve("staging"));
         List<ImageStore> stores = new ArrayList<>();
         for (String name : properties.fileStores()) {
-            if (!name.matches("[a-z0-9][a-z0-9_-]{0,31}") || List.of("staging", HttpImageStore.ID, "swift")
+            if (!name.matches("[a-z0-9][a-z0-9_-]{0,31}") || List.of("staging", HttpImageStore.ID, "swift", "rbd")
                     .contains(name) || stores.stream().anyMatch(s -> s.id().equals(name))) {
                 throw new IllegalStateException("nubo.image.file-stores: '" + name + "' is not a valid, unique store"
-                        + " name (lowercase letters, digits, - and _; not staging, http or swift)");
+                        + " name (lowercase letters, digits, - and _; not staging, http, swift or rbd)");
             }
             stores.add(new FileImageStore(name, root.resolve(name.equals("file") ? "store" : "store-" + name)));
         }
@@ -52,9 +55,28 @@ public class ImageConfiguration {
                     swift.userDomain(), swift.password(), swift.project(), swift.projectDomain(), swift.region(),
                     swift.endpointInterface()), swift.container(), swift.segmentSize()));
         }
+        ImageServiceProperties.Rbd rbd = properties.rbd();
+        if (rbd.enabled()) {
+            stores.add(rbdStore(rbd));
+        }
         UrlAllowList allowList = new UrlAllowList(properties.webDownload().allowedHosts(),
                 properties.webDownload().allowedSchemes());
         return new ImageStores(stores, properties.defaultStore(), staging, new HttpImageStore(allowList));
+    }
+
+    /** The rbd store, connected now: a wrong conf, user or pool stops the service at start with a clear message. */
+    static RbdImageStore rbdStore(ImageServiceProperties.Rbd rbd) throws IOException {
+        if (rbd.conf().isBlank()) {
+            throw new IllegalStateException("nubo.image.rbd.enabled is true but nubo.image.rbd.conf (the path of"
+                    + " ceph.conf) is not set");
+        }
+        if (!Files.isReadable(Path.of(rbd.conf()))) {
+            throw new IllegalStateException("nubo.image.rbd.conf: " + rbd.conf() + " is not a readable file");
+        }
+        if (rbd.chunkSize() < 4096) {
+            throw new IllegalStateException("nubo.image.rbd.chunk-size must be at least 4096 bytes");
+        }
+        return new RbdImageStore("rbd", rbd.conf(), rbd.user(), rbd.pool(), rbd.chunkSize());
     }
 
     @Bean

@@ -25,7 +25,23 @@ public record ImageServiceProperties(
         @DefaultValue WebDownload webDownload,
         @DefaultValue("25") int defaultListLimit,
         @DefaultValue("1000") int maxListLimit,
-        @DefaultValue Swift swift) {
+        @DefaultValue Swift swift,
+        @DefaultValue Rbd rbd) {
+
+    /**
+     * Ceph RBD as an image store (id {@code rbd}), as Glance's rbd store: an RBD image per Glance image with a
+     * protected snapshot {@code snap} that compute and block storage clone copy-on-write. Off unless {@code enabled};
+     * then {@code conf} is required.
+     *
+     * @param conf      the ceph.conf path (monitors; the keyring it names holds {@code client.<user>}'s key)
+     * @param user      the Ceph user, without {@code client.}
+     * @param pool      the pool of the RBD images
+     * @param chunkSize bytes written (and read) per librbd call; the image grows by this much at a time
+     */
+    public record Rbd(@DefaultValue("false") boolean enabled, @DefaultValue("") String conf,
+                      @DefaultValue("admin") String user, @DefaultValue("images") String pool,
+                      @DefaultValue("8388608") int chunkSize) {
+    }
 
     /**
      * The object store as an image store (id {@code swift}), reached through its Swift API with the image service's

@@ -1,9 +1,11 @@
 package io.nubo.image.image;
 
+import io.nubo.image.store.ImageInUseException;
 import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.ImageStores;
 import io.nubo.image.web.Caller;
 import io.nubo.image.web.ImageError;
+import java.io.IOException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +32,7 @@ public class ImageDeletion {
         if (image.isProtected()) {
             throw ImageError.PROTECTED.exception(id);
         }
+        refuseWhileInUse(image);
         if (!events.deleted(image)) {
             throw ImageError.IMAGE_NOT_FOUND.exception(id);
         }
@@ -44,5 +47,27 @@ public class ImageDeletion {
             }
         }
         stores.staging().deleteQuietly(image.getStagedLocation());
+    }
+
+    /** As Glance: 409 while a store's copy is in use (an RBD snapshot with clones); the image stays as it was. */
+    private void refuseWhileInUse(ImageEntity image) {
+        check(image.getId(), stores.byId(image.getStoreName()), image.getLocation());
+        for (ExtraLocation extra : image.getExtraLocations()) {
+            check(image.getId(), stores.byId(extra.getStoreName()), extra.getUrl());
+        }
+    }
+
+    private static void check(String id, ImageStore store, String location) {
+        if (store == null || location == null) {
+            return;
+        }
+        try {
+            store.checkNotInUse(location);
+        } catch (ImageInUseException e) {
+            throw ImageError.CONFLICT.exception("Image " + id + " could not be deleted because it is in use: "
+                    + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // the store is away or the location is not its own: the delete goes on and logs what it cannot remove
+        }
     }
 }

@@ -32,6 +32,13 @@ public interface ImageStore {
 
     boolean exists(String location) throws IOException;
 
+    /**
+     * Throws {@link ImageInUseException} when {@link #delete} would refuse because something still uses the data
+     * (an RBD snapshot with clones), so that an image delete can answer 409 before it marks the image deleted.
+     */
+    default void checkNotInUse(String location) throws IOException {
+    }
+
     /** Deletes for clean-up after a failure or a delete: logged, never thrown (an orphan is better than a 500). */
     default void deleteQuietly(String location) {
         if (location == null) {

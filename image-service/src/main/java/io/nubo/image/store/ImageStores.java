@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The configured stores by id, the default one first; and the staging area of interoperable import. */
-public class ImageStores {
+public class ImageStores implements AutoCloseable {
 
     private final Map<String, ImageStore> stores = new LinkedHashMap<>();
     private final ImageStore defaultStore;
@@ -53,5 +53,20 @@ public class ImageStores {
 
     public List<ImageStore> all() {
         return List.copyOf(stores.values());
+    }
+
+    /** Releases the stores that hold connections (the rbd store's cluster handle); Spring calls it on shutdown. */
+    @Override
+    public void close() {
+        for (ImageStore s : stores.values()) {
+            if (s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(ImageStores.class).warn("Could not close store {}: {}", s.id(),
+                            e.toString());
+                }
+            }
+        }
     }
 }

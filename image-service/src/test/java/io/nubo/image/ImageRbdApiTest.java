@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ceph.rados.IoCTX;
 import com.ceph.rados.Rados;
 import com.ceph.rbd.Rbd;
-import io.nubo.image.store.SingleNodeCeph;
+import io.nubo.testsupport.SingleNodeCeph;
 import io.nubo.testsupport.TestTokens;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

@@ -2,15 +2,12 @@ package io.nubo.objectstore.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nubo.testsupport.SingleNodeCeph;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,35 +18,14 @@ import org.junit.jupiter.api.Test;
  */
 class RadosBlobStoreTest extends BlobStoreContractTest {
 
-    private static final Path SCRIPT = locate();
-    private static Path dir;
+    private static SingleNodeCeph ceph;
     private static RadosBlobStore store;
 
     @BeforeAll
     static void startCeph() throws Exception {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/ceph-mon"))
-                && Files.isExecutable(Path.of("/usr/bin/ceph-osd"));
-        // CI installs Ceph (scripts/test.sh runs install-deps.sh --ceph): there a missing Ceph is a failure, not a skip
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("Ceph is not installed although CI=true (scripts/install-deps.sh --ceph)");
-        }
-        Assumptions.assumeTrue(installed,
-                "Ceph is not installed (scripts/install-deps.sh --ceph): the RADOS driver's contract test is skipped");
-        dir = Files.createTempDirectory("nubo-ceph");
-        ProcessBuilder start = new ProcessBuilder(SCRIPT.toString(), "start", dir.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        // a free port, not Ceph's default 3300, which a developer's own cluster may hold
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            start.environment().putIfAbsent("CEPH_MON_PORT", Integer.toString(probe.getLocalPort()));
-        }
-        Process p = start.start();
-        String conf = new String(p.getInputStream().readAllBytes()).trim();
-        if (!p.waitFor(200, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("scripts/ceph-single-node.sh start failed; logs in " + dir);
-        }
+        ceph = SingleNodeCeph.start("objects");
         // small stripes, so that a few KiB already span several RADOS objects
-        store = new RadosBlobStore(conf, "admin", "objects", 4096);
+        store = new RadosBlobStore(ceph.conf(), "admin", "objects", 4096);
     }
 
     @AfterAll
@@ -57,9 +33,8 @@ class RadosBlobStoreTest extends BlobStoreContractTest {
         if (store != null) {
             store.close();
         }
-        if (dir != null) {
-            new ProcessBuilder(SCRIPT.toString(), "stop", dir.toString()).inheritIO().start().waitFor(60,
-                    TimeUnit.SECONDS);
+        if (ceph != null) {
+            ceph.close();
         }
     }
 
@@ -92,13 +67,5 @@ class RadosBlobStoreTest extends BlobStoreContractTest {
         }
         store.delete(b.key());
         assertThat(Arrays.stream(store.objects()).filter(o -> o.startsWith(b.key()))).isEmpty();
-    }
-
-    private static Path locate() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("scripts/ceph-single-node.sh"))) {
-            p = p.getParent();
-        }
-        return p == null ? Path.of("scripts/ceph-single-node.sh") : p.resolve("scripts/ceph-single-node.sh");
     }
 }

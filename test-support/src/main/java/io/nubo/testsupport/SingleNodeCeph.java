@@ -1,4 +1,4 @@
-package io.nubo.image.store;
+package io.nubo.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,8 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A throw-away single-node Ceph (memstore) from {@code scripts/ceph-single-node.sh} on a free loopback port, as
- * the object store's {@code RadosBlobStoreTest} starts one. {@link #start} skips the calling test class, saying why,
+ * A throw-away single-node Ceph (memstore) from {@code scripts/ceph-single-node.sh} on a free loopback port, for the
+ * storage drivers' tests (the object store's RADOS driver, the image service's RBD store). {@link #start} skips the
+ * calling test class, saying why,
  * only when Ceph's daemons are not installed ({@code scripts/install-deps.sh --ceph}); with {@code CI=true} that is
  * a failure instead.
  */
@@ -31,8 +32,8 @@ public final class SingleNodeCeph implements AutoCloseable {
             throw new IllegalStateException("Ceph is not installed although CI=true (scripts/install-deps.sh --ceph)");
         }
         Assumptions.assumeTrue(installed,
-                "Ceph is not installed (scripts/install-deps.sh --ceph): the RBD image store's tests are skipped");
-        Path dir = Files.createTempDirectory("nubo-ceph-rbd");
+                "Ceph is not installed (scripts/install-deps.sh --ceph): the Ceph-backed tests are skipped");
+        Path dir = Files.createTempDirectory("nubo-ceph");
         ProcessBuilder start = new ProcessBuilder(SCRIPT.toString(), "start", dir.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         start.environment().put("CEPH_POOLS", pools);

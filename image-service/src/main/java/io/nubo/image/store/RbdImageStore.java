@@ -1,5 +1,6 @@
 package io.nubo.image.store;
 
+import io.nubo.shared.nativecall.NativeStackExecutor;
 import com.ceph.rados.IoCTX;
 import com.ceph.rados.Rados;
 import com.ceph.rbd.Rbd;
@@ -34,7 +35,7 @@ public class RbdImageStore implements ImageStore, AutoCloseable {
     private final IoCTX io;
     private final Rbd rbd;
     private final String fsid;
-    private final NativeStackExecutor ceph = new NativeStackExecutor("rbd", 8, 16L << 20);
+    private final NativeStackExecutor ceph = new NativeStackExecutor("rbd", 8, NativeStackExecutor.NATIVE_STACK_BYTES);
 
     public RbdImageStore(String id, String confFile, String user, String pool, int chunkSize) throws IOException {
         if (!pool.matches("[A-Za-z0-9_.-]{1,100}")) {

@@ -1,4 +1,4 @@
-package io.nubo.image.store;
+package io.nubo.shared.nativecall;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -13,17 +13,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 8 MiB thread stacks; called from a JVM thread with a small one (the all-in-one runs with {@code -Xss512k}) they
  * overflow it and the JVM dies ("irrecoverable stack overflow"). The caller waits for each call, so behaviour is
  * the same as a direct call, one thread hop later.
+ *
+ * <p>The one way Nubo calls native code (librados, librbd, libvirt): every driver that does holds one of these and
+ * makes each native call through it.
  */
-final class NativeStackExecutor implements AutoCloseable {
+public final class NativeStackExecutor implements AutoCloseable {
 
     /** A call into a native library that may fail with an {@link IOException}. */
-    interface NativeCall<T> {
+    public interface NativeCall<T> {
         T call() throws IOException;
     }
 
     private final ExecutorService threads;
 
-    NativeStackExecutor(String name, int threads, long stackBytes) {
+    /** The usual size: what C libraries expect of a thread (glibc's default is 8 MiB; twice that for margin). */
+    public static final long NATIVE_STACK_BYTES = 16L << 20;
+
+    public NativeStackExecutor(String name, int threads, long stackBytes) {
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(null, r, name + "-" + n.incrementAndGet(), stackBytes);
@@ -32,7 +38,7 @@ final class NativeStackExecutor implements AutoCloseable {
         });
     }
 
-    <T> T call(NativeCall<T> call) throws IOException {
+    public <T> T call(NativeCall<T> call) throws IOException {
         Future<T> f = threads.submit(call::call);
         try {
             return f.get();
@@ -54,7 +60,7 @@ final class NativeStackExecutor implements AutoCloseable {
         }
     }
 
-    void run(NativeCall<?> call) throws IOException {
+    public void run(NativeCall<?> call) throws IOException {
         call(call);
     }
 

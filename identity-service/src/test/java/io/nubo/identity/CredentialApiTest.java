@@ -9,22 +9,6 @@ import tools.jackson.databind.JsonNode;
 class CredentialApiTest extends IdentityHttpTest {
 
 
-    /** A user with the member role on a new project, and a token of that user scoped to it. */
-    record Member(String userId, String projectId, String token) {
-    }
-
-    Member member(String admin, String name) throws Exception {
-        String project = create(admin, "/v3/projects", "project", "{\"name\": \"" + name + "-p\"}");
-        String user = create(admin, "/v3/users", "user", "{\"name\": \"" + name + "\", \"password\": \"pw\"}");
-        String member = call("GET", "/v3/roles?name=member", null, "X-Auth-Token", admin).json().get("roles").get(0)
-                .get("id").asString();
-        call("PUT", "/v3/projects/" + project + "/users/" + user + "/roles/" + member, null, "X-Auth-Token", admin);
-        Reply login = call("POST", "/v3/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
-                + "\"password\": {\"user\": {\"id\": \"" + user + "\", \"password\": \"pw\"}}}, \"scope\": "
-                + "{\"project\": {\"id\": \"" + project + "\"}}}}");
-        return new Member(user, project, login.header("X-Subject-Token"));
-    }
-
     @Test
     void ec2CredentialsBelongToTheirUser() throws Exception {
         String admin = adminToken();

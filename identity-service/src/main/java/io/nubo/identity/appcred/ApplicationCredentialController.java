@@ -10,6 +10,7 @@ import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.security.TokenClaims;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -64,6 +65,7 @@ public class ApplicationCredentialController {
     }
 
     @PostMapping("/v3/users/{userId}/application_credentials")
+    @ValidatedBody("identity/application-credential-create.json")
     public ResponseEntity<Map<String, Object>> create(@PathVariable String userId,
                                                       @RequestBody ApplicationCredentialInput.Body body) {
         NuboPrincipal caller = NuboPrincipal.current();

@@ -73,10 +73,14 @@ public class ApplicationCredentials {
                 }
             }
         }
+        java.time.Instant expiresAt = ApplicationCredentialInput.parseTime(in.expiresAt());
+        if (expiresAt != null && expiresAt.isBefore(java.time.Instant.now())) {
+            throw IdentityError.BAD_REQUEST.exception("The 'expires_at' must not be before now.");
+        }
         String secret = in.secret() != null && !in.secret().isBlank() ? in.secret() : newSecret();
         ApplicationCredentialEntity c = new ApplicationCredentialEntity(UUID.randomUUID().toString().replace("-", ""),
                 in.name(), userId, projectId, passwords.encode(secret), in.description(),
-                ApplicationCredentialInput.parseTime(in.expiresAt()), Boolean.TRUE.equals(in.unrestricted()),
+                expiresAt, Boolean.TRUE.equals(in.unrestricted()),
                 roleIds);
         if (in.accessRules() != null) {
             in.accessRules().forEach(r -> c.getAccessRuleIds().add(accessRule(userId, r).getId()));

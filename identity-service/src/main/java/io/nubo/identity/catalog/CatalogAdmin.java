@@ -28,6 +28,11 @@ public class CatalogAdmin {
         if (in.id() != null && id != null && !in.id().equals(id)) {
             throw IdentityError.VALIDATION.exception("id", "the id in the body must match the id in the URL");
         }
+        if (regionId.length() > RegionEntity.MAX_ID) {
+            // the URL's id is not in the body, so its schema cannot bound it (Keystone's region ids: 255)
+            throw IdentityError.VALIDATION.exception("id", "the region id is longer than " + RegionEntity.MAX_ID
+                    + " characters");
+        }
         if (regions.existsById(regionId)) {
             throw IdentityError.CONFLICT.exception("region", regionId, "");
         }

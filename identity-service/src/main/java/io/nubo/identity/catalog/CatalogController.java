@@ -3,6 +3,7 @@ package io.nubo.identity.catalog;
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,7 @@ public class CatalogController {
     }
 
     @PostMapping("/v3/regions")
+    @ValidatedBody("identity/region-create.json")
     public ResponseEntity<Map<String, Object>> createRegion(@RequestBody CatalogViews.RegionBody body) {
         Authorization.requireAdmin();
         RegionEntity r = admin.createRegion(null, required(body.region(), "region"));
@@ -50,6 +52,7 @@ public class CatalogController {
     }
 
     @PutMapping("/v3/regions/{id}")
+    @ValidatedBody("identity/region-create.json")
     public ResponseEntity<Map<String, Object>> createRegionWithId(@PathVariable String id,
                                                                   @RequestBody CatalogViews.RegionBody body) {
         Authorization.requireAdmin();
@@ -64,6 +67,7 @@ public class CatalogController {
     }
 
     @PatchMapping("/v3/regions/{id}")
+    @ValidatedBody("identity/region-update.json")
     public Map<String, Object> updateRegion(@PathVariable String id, @RequestBody CatalogViews.RegionBody body) {
         Authorization.requireAdmin();
         return Map.of("region", CatalogViews.region(admin.updateRegion(id, required(body.region(), "region"))));
@@ -87,6 +91,7 @@ public class CatalogController {
     }
 
     @PostMapping("/v3/services")
+    @ValidatedBody("identity/service-create.json")
     public ResponseEntity<Map<String, Object>> createService(@RequestBody CatalogViews.ServiceBody body) {
         Authorization.requireAdmin();
         ServiceEntity s = admin.createService(required(body.service(), "service"));
@@ -100,6 +105,7 @@ public class CatalogController {
     }
 
     @PatchMapping("/v3/services/{id}")
+    @ValidatedBody("identity/service-update.json")
     public Map<String, Object> updateService(@PathVariable String id, @RequestBody CatalogViews.ServiceBody body) {
         Authorization.requireAdmin();
         return Map.of("service", CatalogViews.service(admin.updateService(id, required(body.service(), "service"))));
@@ -125,6 +131,7 @@ public class CatalogController {
     }
 
     @PostMapping("/v3/endpoints")
+    @ValidatedBody("identity/endpoint-create.json")
     public ResponseEntity<Map<String, Object>> createEndpoint(@RequestBody CatalogViews.EndpointBody body) {
         Authorization.requireAdmin();
         EndpointEntity e = admin.createEndpoint(required(body.endpoint(), "endpoint"));
@@ -138,6 +145,7 @@ public class CatalogController {
     }
 
     @PatchMapping("/v3/endpoints/{id}")
+    @ValidatedBody("identity/endpoint-update.json")
     public Map<String, Object> updateEndpoint(@PathVariable String id, @RequestBody CatalogViews.EndpointBody body) {
         Authorization.requireAdmin();
         return Map.of("endpoint", CatalogViews.endpoint(admin.updateEndpoint(id, required(body.endpoint(), "endpoint"))));

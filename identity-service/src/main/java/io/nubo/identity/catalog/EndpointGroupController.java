@@ -8,6 +8,7 @@ import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -67,6 +68,7 @@ public class EndpointGroupController {
     }
 
     @PostMapping("/endpoint_groups")
+    @ValidatedBody("identity/endpoint-group-create.json")
     @Transactional
     public ResponseEntity<Map<String, Object>> create(@RequestBody GroupBody body) {
         Authorization.requireAdmin();
@@ -95,6 +97,7 @@ public class EndpointGroupController {
     }
 
     @PatchMapping("/endpoint_groups/{id}")
+    @ValidatedBody("identity/endpoint-group-update.json")
     @Transactional
     public Map<String, Object> update(@PathVariable String id, @RequestBody GroupBody body) {
         Authorization.requireAdmin();

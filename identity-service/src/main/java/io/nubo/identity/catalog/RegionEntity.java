@@ -9,6 +9,9 @@ import jakarta.persistence.Table;
 @Table(name = "regions")
 public class RegionEntity {
 
+    /** The longest region id: the column's size, Keystone's limit. */
+    public static final int MAX_ID = 255;
+
     @Id
     private String id;
     private String description;

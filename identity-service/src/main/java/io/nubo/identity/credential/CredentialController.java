@@ -8,6 +8,7 @@ import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,6 +60,7 @@ public class CredentialController {
     }
 
     @PostMapping("/v3/credentials")
+    @ValidatedBody("identity/credential-create.json")
     public ResponseEntity<Map<String, Object>> create(@RequestBody CredentialBody body) {
         CredentialInput in = body.required();
         Authorization.requireAdminOrSelf(in.userId() == null ? "" : in.userId());
@@ -86,6 +88,7 @@ public class CredentialController {
     }
 
     @PatchMapping("/v3/credentials/{id}")
+    @ValidatedBody("identity/credential-update.json")
     public Map<String, Object> update(@PathVariable String id, @RequestBody CredentialBody body) {
         CredentialInput in = body.required();
         owned(id);

@@ -7,6 +7,7 @@ import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.validation.ValidatedBody;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public class Ec2CredentialController {
     }
 
     @PostMapping
+    @ValidatedBody("identity/ec2-credential-create.json")
     public ResponseEntity<Map<String, Object>> create(@PathVariable String userId, @RequestBody Ec2Input in) {
         Authorization.requireAdminOrSelf(userId);
         if (in == null || in.tenantId() == null) {

@@ -75,6 +75,13 @@ public class ProjectService {
         if (in.domainId() != null && !in.domainId().equals(p.getDomainId())) {
             throw IdentityError.VALIDATION.exception("domain_id", "a project cannot move to another domain");
         }
+        // Keystone's update_project: the parent and the domain role are fixed at creation
+        if (in.parentId() != null && !in.parentId().equals(p.getParentId())) {
+            throw IdentityError.FORBIDDEN_ACTION.exception("Update of `parent_id` is not allowed.");
+        }
+        if (in.isDomain() != null && in.isDomain() != p.isDomain()) {
+            throw IdentityError.BAD_REQUEST.exception("Update of `is_domain` is not allowed.");
+        }
         if (in.description() != null) {
             p.describe(in.description());
         }

@@ -2,6 +2,7 @@ package io.nubo.identity.directory;
 
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,7 @@ public class ProjectTags {
     }
 
     @PutMapping
+    @ValidatedBody("identity/project-tags-update.json")
     @Transactional
     public Map<String, Object> replace(@PathVariable String id, @RequestBody TagsBody body) {
         Authorization.requireAdmin();

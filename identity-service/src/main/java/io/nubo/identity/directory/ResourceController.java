@@ -5,6 +5,7 @@ import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,7 @@ public class ResourceController {
     }
 
     @PostMapping("/v3/domains")
+    @ValidatedBody("identity/domain-create.json")
     public ResponseEntity<Map<String, Object>> createDomain(@RequestBody DirectoryRequests.DomainBody body) {
         Authorization.requireAdmin();
         DomainEntity d = domains.create(body.required());
@@ -52,6 +54,7 @@ public class ResourceController {
     }
 
     @PatchMapping("/v3/domains/{id}")
+    @ValidatedBody("identity/domain-update.json")
     public Map<String, Object> updateDomain(@PathVariable String id, @RequestBody DirectoryRequests.DomainBody body) {
         Authorization.requireAdmin();
         return Map.of("domain", DirectoryViews.domain(domains.update(id, body.required())));
@@ -65,6 +68,7 @@ public class ResourceController {
     }
 
     @PostMapping("/v3/projects")
+    @ValidatedBody("identity/project-create.json")
     public ResponseEntity<Map<String, Object>> createProject(@RequestBody DirectoryRequests.ProjectBody body) {
         NuboPrincipal caller = Authorization.requireAdmin();
         DirectoryRequests.ProjectInput in = body.required();
@@ -99,6 +103,7 @@ public class ResourceController {
     }
 
     @PatchMapping("/v3/projects/{id}")
+    @ValidatedBody("identity/project-update.json")
     public Map<String, Object> updateProject(@PathVariable String id, @RequestBody DirectoryRequests.ProjectBody body) {
         Authorization.requireAdmin();
         DirectoryRequests.ProjectInput in = body.required();
@@ -121,6 +126,7 @@ public class ResourceController {
     }
 
     @PostMapping("/v3/users")
+    @ValidatedBody("identity/user-create.json")
     public ResponseEntity<Map<String, Object>> createUser(@RequestBody DirectoryRequests.UserBody body) {
         NuboPrincipal caller = Authorization.requireAdmin();
         UserEntity u = users.create(body.required(), defaultDomain(caller));
@@ -141,6 +147,7 @@ public class ResourceController {
     }
 
     @PostMapping("/v3/users/{id}/password")
+    @ValidatedBody("identity/user-password-change.json")
     public ResponseEntity<Void> changePassword(@PathVariable String id,
                                                @RequestBody DirectoryRequests.PasswordChangeBody body) {
         users.changePassword(id, body.user());
@@ -156,6 +163,7 @@ public class ResourceController {
     }
 
     @PatchMapping("/v3/users/{id}")
+    @ValidatedBody("identity/user-update.json")
     public Map<String, Object> updateUser(@PathVariable String id, @RequestBody DirectoryRequests.UserBody body) {
         Authorization.requireAdmin();
         return Map.of("user", DirectoryViews.user(users.update(id, body.required())));
@@ -169,6 +177,7 @@ public class ResourceController {
     }
 
     @PostMapping("/v3/roles")
+    @ValidatedBody("identity/role-create.json")
     @Transactional
     public ResponseEntity<Map<String, Object>> createRole(@RequestBody DirectoryRequests.RoleBody body) {
         Authorization.requireAdmin();
@@ -187,6 +196,7 @@ public class ResourceController {
     }
 
     @PatchMapping("/v3/roles/{id}")
+    @ValidatedBody("identity/role-update.json")
     @Transactional
     public Map<String, Object> updateRole(@PathVariable String id, @RequestBody DirectoryRequests.RoleBody body) {
         Authorization.requireAdmin();

@@ -77,6 +77,14 @@ public class UserService {
     @Transactional
     public UserEntity update(String id, DirectoryRequests.UserInput in) {
         UserEntity u = get(id);
+        // Keystone's update_user: the id and the domain never change (the id arrives among the extras)
+        Object givenId = in.extra() == null ? null : in.extra().get("id");
+        if (givenId != null && !id.equals(givenId)) {
+            throw IdentityError.BAD_REQUEST.exception("Cannot change user ID");
+        }
+        if (in.domainId() != null && !in.domainId().equals(u.getDomainId())) {
+            throw IdentityError.BAD_REQUEST.exception("Cannot change Domain ID");
+        }
         boolean revoke = false;
         if (in.name() != null && !in.name().equals(u.getName())) {
             String name = DirectoryRequests.validName(in.name(), 255);

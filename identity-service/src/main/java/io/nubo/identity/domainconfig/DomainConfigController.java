@@ -2,6 +2,7 @@ package io.nubo.identity.domainconfig;
 
 import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,7 @@ public class DomainConfigController {
     }
 
     @PutMapping("/v3/domains/{id}/config")
+    @ValidatedBody("identity/domain-config-update.json")
     @Transactional
     public ResponseEntity<Map<String, Object>> create(@PathVariable String id, @RequestBody ConfigBody body) {
         Authorization.requireAdmin();
@@ -50,6 +52,7 @@ public class DomainConfigController {
     }
 
     @PatchMapping("/v3/domains/{id}/config")
+    @ValidatedBody("identity/domain-config-update.json")
     @Transactional
     public Map<String, Object> update(@PathVariable String id, @RequestBody ConfigBody body) {
         Authorization.requireAdmin();
@@ -77,6 +80,7 @@ public class DomainConfigController {
     }
 
     @PatchMapping("/v3/domains/{id}/config/{group}")
+    @ValidatedBody("identity/domain-config-group-update.json")
     @Transactional
     public Map<String, Object> updateGroup(@PathVariable String id, @PathVariable String group,
                                            @RequestBody ConfigBody body) {
@@ -114,6 +118,7 @@ public class DomainConfigController {
     }
 
     @PatchMapping("/v3/domains/{id}/config/{group}/{option}")
+    @ValidatedBody("identity/domain-config-option-update.json")
     @Transactional
     public Map<String, Object> updateOption(@PathVariable String id, @PathVariable String group,
                                             @PathVariable String option, @RequestBody ConfigBody body) {

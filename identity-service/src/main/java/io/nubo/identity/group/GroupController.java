@@ -11,6 +11,7 @@ import io.nubo.identity.web.Links;
 import io.nubo.identity.web.ReadScope;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -72,6 +73,7 @@ public class GroupController {
     }
 
     @PostMapping("/v3/groups")
+    @ValidatedBody("identity/group-create.json")
     public ResponseEntity<Map<String, Object>> create(@RequestBody GroupBody body) {
         NuboPrincipal caller = Authorization.requireAdmin();
         GroupInput in = required(body);
@@ -89,6 +91,7 @@ public class GroupController {
     }
 
     @PatchMapping("/v3/groups/{id}")
+    @ValidatedBody("identity/group-update.json")
     public Map<String, Object> update(@PathVariable String id, @RequestBody GroupBody body) {
         Authorization.requireAdmin();
         GroupInput in = required(body);

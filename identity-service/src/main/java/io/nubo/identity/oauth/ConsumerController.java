@@ -6,6 +6,7 @@ import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.validation.ValidatedBody;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -59,6 +60,7 @@ public class ConsumerController {
     }
 
     @PostMapping
+    @ValidatedBody("identity/consumer-create.json")
     @Transactional
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) ConsumerBody body) {
         Authorization.requireAdmin();
@@ -87,6 +89,7 @@ public class ConsumerController {
     }
 
     @PatchMapping("/{id}")
+    @ValidatedBody("identity/consumer-update.json")
     @Transactional
     public Map<String, Object> update(@PathVariable String id, @RequestBody ConsumerBody body) {
         Authorization.requireAdmin();

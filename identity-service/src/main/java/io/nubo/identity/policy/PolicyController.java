@@ -8,6 +8,7 @@ import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -61,6 +62,7 @@ public class PolicyController {
     }
 
     @PostMapping("/v3/policies")
+    @ValidatedBody("identity/policy-create.json")
     @Transactional
     public ResponseEntity<Map<String, Object>> create(@RequestBody PolicyBody body) {
         Authorization.requireAdmin();
@@ -89,6 +91,7 @@ public class PolicyController {
     }
 
     @PatchMapping("/v3/policies/{id}")
+    @ValidatedBody("identity/policy-update.json")
     @Transactional
     public Map<String, Object> update(@PathVariable String id, @RequestBody PolicyBody body) {
         Authorization.requireAdmin();

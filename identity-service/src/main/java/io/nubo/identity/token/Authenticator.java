@@ -66,10 +66,11 @@ public class Authenticator {
             throw IdentityError.BAD_REQUEST.exception("Expecting to find identity in auth.");
         }
         AuthRequest.Identity identity = request.auth().identity();
-        List<String> methods = identity.methods();
-        if (methods == null || methods.isEmpty()) {
+        if (identity.methods() == null || identity.methods().isEmpty()) {
             throw IdentityError.BAD_REQUEST.exception("Expecting to find methods in identity.");
         }
+        // Keystone's AuthInfo.get_method_names: each method once, in order; the token must never carry repeats
+        List<String> methods = List.copyOf(new java.util.LinkedHashSet<>(identity.methods()));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         UserEntity user;
         List<String> auditIds = new ArrayList<>();

@@ -12,6 +12,7 @@ import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.events.TokenRevoked;
 import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.shared.validation.ValidatedBody;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ public class TokenController {
     }
 
     @PostMapping("/tokens")
+    @ValidatedBody("identity/auth-token-create.json")
     public ResponseEntity<TokenBody> issue(@RequestBody AuthRequest request,
                                            @RequestParam(value = "nocatalog", required = false) String nocatalog) {
         TokenFacts facts = authenticator.authenticate(request);

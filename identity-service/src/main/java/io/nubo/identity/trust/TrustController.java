@@ -10,6 +10,7 @@ import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -53,6 +54,7 @@ public class TrustController {
     }
 
     @PostMapping
+    @ValidatedBody("identity/trust-create.json")
     public ResponseEntity<Map<String, Object>> create(@RequestBody TrustInput.Body body) {
         NuboPrincipal caller = NuboPrincipal.current();
         TrustEntity t = trusts.create(caller.userId(), body.required());

@@ -58,8 +58,13 @@ public class SchemaValidationAdvice extends RequestBodyAdviceAdapter {
                                            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         List<ValidatedBody> rules = List.copyOf(AnnotatedElementUtils.findMergedRepeatableAnnotations(
                 parameter.getMethod(), ValidatedBody.class));
-        if (rules.isEmpty() && !isJson(input.getHeaders().getContentType())) {
-            return input;
+        if (!isJson(input.getHeaders().getContentType())) {
+            if (rules.isEmpty()) {
+                return input;
+            }
+            // a handler with a schema takes JSON only: another media type must not slip past the schema
+            throw new OpenStackException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "HTTPUnsupportedMediaType",
+                    "The media type " + input.getHeaders().getContentType() + " is not supported, use application/json.");
         }
         byte[] bytes = readAtMost(input.getBody(), maxBodyBytes);
         JsonNode tree = parse(bytes);

@@ -33,8 +33,14 @@ import org.springframework.web.bind.annotation.RequestMethod;
  */
 public final class ApiFuzz {
 
-    /** What was sent and how many answers were 5xx (each described). */
-    public record Result(int requests, List<String> serverErrors) {
+    /** What was sent, how many answers of each status, and each 5xx described. */
+    public record Result(int requests, Map<Integer, Integer> statuses, List<String> serverErrors) {
+
+        /** Answers in {@code [from, to)}. */
+        public int between(int from, int to) {
+            return statuses.entrySet().stream().filter(e -> e.getKey() >= from && e.getKey() < to)
+                    .mapToInt(Map.Entry::getValue).sum();
+        }
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/:]+)(:[^}]*)?}");
@@ -47,7 +53,7 @@ public final class ApiFuzz {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Function<String, String> pathVariable = name -> "nubofuzz0000000000000000000000000";
     private String serviceType = "";
-    private int randomCasesPerSchema = 40;
+    private int randomCasesPerSchema = 25;
     private long seed = 18;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -92,6 +98,7 @@ public final class ApiFuzz {
         SchemaFuzzer fuzzer = new SchemaFuzzer(schemas, seed);
         int sent = 0;
         List<String> errors = new ArrayList<>();
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (ValidatedHandlers.Handler h : ValidatedHandlers.of(context)) {
             for (String pattern : h.paths()) {
                 String path = fill(pattern);
@@ -101,23 +108,23 @@ public final class ApiFuzz {
                     for (SchemaFuzzer.Case c : fuzzer.cases(body.value(), randomCasesPerSchema)) {
                         for (RequestMethod m : h.methods()) {
                             sent++;
-                            check(errors, m.name(), path, type, body.since(), c);
+                            check(errors, statuses, m.name(), path, type, body.since(), c);
                         }
                     }
                 }
                 if (h.query() != null) {
                     for (String query : brokenQueries(fuzzer.validBody(h.query().value()))) {
                         sent++;
-                        check(errors, "GET", path + "?" + query, null, "",
+                        check(errors, statuses, "GET", path + "?" + query, null, "",
                                 new SchemaFuzzer.Case("query " + query, null));
                     }
                 }
             }
         }
-        return new Result(sent, errors);
+        return new Result(sent, statuses, errors);
     }
 
-    private void check(List<String> errors, String method, String path, String contentType, String since,
+    private void check(List<String> errors, Map<Integer, Integer> statuses, String method, String path, String contentType, String since,
                        SchemaFuzzer.Case c) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, c.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -130,6 +137,7 @@ public final class ApiFuzz {
         }
         headers.forEach(b::header);
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        statuses.merge(r.statusCode(), 1, Integer::sum);
         if (r.statusCode() >= 500) {
             String body = r.body() == null ? "" : r.body();
             errors.add(method + " " + path + " [" + c.description() + "] -> " + r.statusCode() + " "

@@ -2,9 +2,6 @@ package io.nubo.testsupport.fuzz;
 
 import io.nubo.shared.validation.RequestSchemas;
 import io.nubo.shared.validation.RequestValidationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,7 +27,7 @@ public final class SchemaFuzzer {
     public record Case(String description, byte[] body) {
     }
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = SchemaFiles.JSON;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands in for a string that is sent as invalid UTF-8 (replaced in the serialized bytes). */
     private static final String BAD_UTF8_MARK = "NUBO-FUZZ-INVALID-UTF8";
@@ -45,11 +42,11 @@ public final class SchemaFuzzer {
 
     /** A body that satisfies the named schema; fails when the schema gives too little to build one. */
     public JsonNode validBody(String schemaName) {
-        JsonNode full = generate(load(schemaName), schemaName, "", true);
+        JsonNode full = generate(SchemaFiles.load(schemaName), schemaName, "", true);
         if (isValid(schemaName, full)) {
             return full;
         }
-        JsonNode minimal = generate(load(schemaName), schemaName, "", false);
+        JsonNode minimal = generate(SchemaFiles.load(schemaName), schemaName, "", false);
         try {
             schemas.validate(schemaName, minimal);
         } catch (RequestValidationException e) {
@@ -151,7 +148,7 @@ public final class SchemaFuzzer {
     }
 
     private JsonNode generate(JsonNode schema, String file, String path, boolean allProperties) {
-        Resolved r = resolve(schema, file);
+        SchemaFiles.Resolved r = SchemaFiles.resolve(schema, file);
         JsonNode s = r.node();
         file = r.file();
         for (String key : List.of("const", "default")) {
@@ -235,38 +232,6 @@ public final class SchemaFuzzer {
             return "null";
         }
         return t.asString();
-    }
-
-    private record Resolved(JsonNode node, String file) {
-    }
-
-    private Resolved resolve(JsonNode schema, String file) {
-        while (schema.has("$ref")) {
-            String ref = schema.get("$ref").asString();
-            int hash = ref.indexOf('#');
-            String target = hash < 0 ? ref : ref.substring(0, hash);
-            String pointer = hash < 0 ? "" : ref.substring(hash + 1);
-            if (!target.isEmpty()) {
-                int slash = file.lastIndexOf('/');
-                file = (slash < 0 ? "" : file.substring(0, slash + 1)) + target;
-            }
-            schema = load(file).at(pointer);
-            if (schema.isMissingNode()) {
-                throw new IllegalStateException("unresolvable $ref " + ref + " in " + file);
-            }
-        }
-        return new Resolved(schema, file);
-    }
-
-    private static JsonNode load(String name) {
-        try (InputStream in = SchemaFuzzer.class.getClassLoader().getResourceAsStream(RequestSchemas.ROOT + name)) {
-            if (in == null) {
-                throw new IllegalStateException("no schema classpath:" + RequestSchemas.ROOT + name);
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private boolean isValid(String schemaName, JsonNode body) {

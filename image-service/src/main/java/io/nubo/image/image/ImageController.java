@@ -3,6 +3,8 @@ package io.nubo.image.image;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nubo.image.web.Caller;
 import io.nubo.image.web.ImageError;
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,6 +48,7 @@ public class ImageController {
     }
 
     @PostMapping(path = "/v2/images")
+    @ValidatedBody("image/image-create.json")
     public ResponseEntity<ImageBody> create(@RequestBody(required = false) String body) {
         Caller caller = Caller.current();
         ImageEntity image = images.create(parse(body), caller);
@@ -56,6 +59,7 @@ public class ImageController {
     }
 
     @GetMapping("/v2/images")
+    @ValidatedQuery("image/image-list-query.json")
     public ImageList list(@RequestParam MultiValueMap<String, String> params) {
         Caller caller = Caller.current();
         ImageService.Page page = images.list(params, caller);
@@ -78,6 +82,7 @@ public class ImageController {
     }
 
     @PatchMapping(path = "/v2/images/{id}")
+    @ValidatedBody("image/image-update.json")
     public ResponseEntity<ImageBody> update(@PathVariable String id,
                                             @RequestHeader(name = "Content-Type", required = false) String type,
                                             @RequestBody(required = false) String body) {

@@ -147,7 +147,11 @@ final class ImageListQuery {
     private static Predicate<ImageEntity> in(String value, Function<ImageEntity, String> field) {
         if (value.startsWith("in:")) {
             List<String> any = List.of(value.substring(3).split(","));
-            return i -> any.contains(field.apply(i));
+            // a null field (an image without a name or format yet) matches no value; List.contains(null) throws
+            return i -> {
+                String v = field.apply(i);
+                return v != null && any.contains(v);
+            };
         }
         return i -> value.equals(field.apply(i));
     }

@@ -1,6 +1,7 @@
 package io.nubo.image.imports;
 
 import io.nubo.image.web.Caller;
+import io.nubo.shared.validation.ValidatedBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ public class ImportController {
     }
 
     @PostMapping("/v2/images/{id}/import")
+    @ValidatedBody("image/image-import.json")
     public ResponseEntity<Void> importImage(@PathVariable String id, @RequestBody ImportRequest request,
                                             @RequestHeader(name = "X-Image-Meta-Store", required = false) String store) {
         imports.start(id, request, store, Caller.current());

@@ -2,6 +2,7 @@ package io.nubo.image.member;
 
 import io.nubo.image.web.Caller;
 import io.nubo.image.web.ImageError;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +24,7 @@ public class MemberController {
     }
 
     @PostMapping("/v2/images/{id}/members")
+    @ValidatedBody("image/member-create.json")
     public MemberBody add(@PathVariable String id, @RequestBody Map<String, Object> body) {
         Object member = body.get("member");
         if (!(member instanceof String m)) {
@@ -43,6 +45,7 @@ public class MemberController {
     }
 
     @PutMapping("/v2/images/{id}/members/{member}")
+    @ValidatedBody("image/member-update.json")
     public MemberBody update(@PathVariable String id, @PathVariable String member,
                              @RequestBody Map<String, Object> body) {
         Object status = body.get("status");

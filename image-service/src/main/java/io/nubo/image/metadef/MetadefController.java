@@ -2,6 +2,7 @@ package io.nubo.image.metadef;
 
 import io.nubo.image.web.Caller;
 import io.nubo.image.web.ImageError;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public class MetadefController {
     }
 
     @PostMapping("/namespaces")
+    @ValidatedBody("image/metadef-namespace-create.json")
     public ResponseEntity<Map<String, Object>> createNamespace(@RequestBody Map<String, Object> body) {
         return created(catalog.createNamespace(body, Caller.current()));
     }
@@ -47,6 +49,7 @@ public class MetadefController {
     }
 
     @PutMapping(NS)
+    @ValidatedBody("image/metadef-namespace-update.json")
     public Map<String, Object> updateNamespace(@PathVariable String ns, @RequestBody Map<String, Object> body) {
         return catalog.updateNamespace(ns, body, Caller.current());
     }
@@ -60,6 +63,7 @@ public class MetadefController {
     // objects
 
     @PostMapping(NS + "/objects")
+    @ValidatedBody("image/metadef-object.json")
     public ResponseEntity<Map<String, Object>> createObject(@PathVariable String ns,
                                                             @RequestBody Map<String, Object> body) {
         return created(catalog.putItem(ns, "object", null, body, Caller.current()));
@@ -77,6 +81,7 @@ public class MetadefController {
     }
 
     @PutMapping(NS + "/objects/{name}")
+    @ValidatedBody("image/metadef-object.json")
     public Map<String, Object> updateObject(@PathVariable String ns, @PathVariable String name,
                                             @RequestBody Map<String, Object> body) {
         return catalog.putItem(ns, "object", name, body, Caller.current());
@@ -91,6 +96,7 @@ public class MetadefController {
     // properties: listed as a map by name, as Glance does
 
     @PostMapping(NS + "/properties")
+    @ValidatedBody("image/metadef-property.json")
     public ResponseEntity<Map<String, Object>> createProperty(@PathVariable String ns,
                                                               @RequestBody Map<String, Object> body) {
         return created(catalog.putItem(ns, "property", null, body, Caller.current()));
@@ -111,6 +117,7 @@ public class MetadefController {
     }
 
     @PutMapping(NS + "/properties/{name}")
+    @ValidatedBody("image/metadef-property.json")
     public Map<String, Object> updateProperty(@PathVariable String ns, @PathVariable String name,
                                               @RequestBody Map<String, Object> body) {
         return catalog.putItem(ns, "property", name, body, Caller.current());
@@ -125,6 +132,7 @@ public class MetadefController {
     // tags
 
     @PostMapping(NS + "/tags")
+    @ValidatedBody("image/metadef-tags-create.json")
     public ResponseEntity<Map<String, Object>> createTags(@PathVariable String ns,
                                                           @RequestBody Map<String, Object> body) {
         if (!(body.get("tags") instanceof List<?> tags)) {
@@ -164,6 +172,7 @@ public class MetadefController {
     }
 
     @PutMapping(NS + "/tags/{name}")
+    @ValidatedBody("image/metadef-tag.json")
     public Map<String, Object> updateTag(@PathVariable String ns, @PathVariable String name,
                                          @RequestBody Map<String, Object> body) {
         return catalog.putItem(ns, "tag", name, Map.of("name", body.getOrDefault("name", "")), Caller.current());
@@ -185,6 +194,7 @@ public class MetadefController {
     }
 
     @PostMapping(NS + "/resource_types")
+    @ValidatedBody("image/metadef-resource-type-association.json")
     public ResponseEntity<Map<String, Object>> associate(@PathVariable String ns,
                                                          @RequestBody Map<String, Object> body) {
         return created(catalog.putItem(ns, "resource_type", null, body, Caller.current()));

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The request schemas of a service: JSON Schema (draft 2020-12) files under {@code classpath:schemas/}, loaded
@@ -53,11 +57,39 @@ public class RequestSchemas {
      * @throws RequestValidationException naming the first offending field (in document order)
      */
     public void validate(String name, JsonNode instance) {
-        List<Error> errors = schema(name).validate(instance);
+        List<Error> errors = schema(name).validate(asStored(instance));
         if (!errors.isEmpty()) {
             Error first = errors.stream().min(Comparator.comparing(e -> fieldOf(e))).get();
             throw new RequestValidationException(fieldOf(first), describe(first));
         }
+    }
+
+    /**
+     * The instance with each character outside the Basic Multilingual Plane as two U+FFFD, so that
+     * {@code maxLength} counts what a column counts: JSON Schema counts code points, H2 (the embedded database)
+     * counts UTF-16 units, and a name of 255 emoji would overflow a 255-character column. U+FFFD is no space, no
+     * letter or digit and no enum value, so patterns and enums decide as they would on the original.
+     */
+    static JsonNode asStored(JsonNode node) {
+        if (node.isString()) {
+            String v = node.asString();
+            return v.codePointCount(0, v.length()) == v.length() ? node
+                    : JsonNodeFactory.instance.stringNode(v.codePoints().mapToObj(c -> Character.isBmpCodePoint(c)
+                            ? String.valueOf((char) c) : "\uFFFD\uFFFD").collect(Collectors.joining()));
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> copy.add(asStored(item)));
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                copy.set(asStored(JsonNodeFactory.instance.stringNode(e.getKey())).asString(), asStored(e.getValue()));
+            }
+            return copy;
+        }
+        return node;
     }
 
     /** The field an error is about, dotted from the body's root ({@code project.description}, {@code tags[1]}). */
@@ -81,8 +113,13 @@ public class RequestSchemas {
     /** The error text without the instance path the library puts in front (the field is named separately). */
     static String describe(Error e) {
         String m = e.getMessage();
-        if (e.getInstanceNode() != null && e.getInstanceNode().isString() && "maxLength".equals(e.getKeyword())) {
-            return "the value is too long (" + e.getInstanceNode().asString().length() + " characters; " + m + ")";
+        JsonNode value = e.getInstanceNode();
+        if (value != null && value.isString() && "maxLength".equals(e.getKeyword())) {
+            return "the value is too long (" + value.asString().length() + " characters; " + m + ")";
+        }
+        if (value != null && value.isValueNode() && value.toString().length() <= 66) {
+            // name the offending value, as Keystone's and Glance's messages do ("'floppy' is not one of ...")
+            return value + " " + m;
         }
         return m;
     }

@@ -68,7 +68,6 @@ public class SchemaValidationAdvice extends RequestBodyAdviceAdapter {
         }
         byte[] bytes = readAtMost(input.getBody(), maxBodyBytes);
         JsonNode tree = parse(bytes);
-        refuseNul(tree, "");
         if (!rules.isEmpty()) {
             schemas.validate(choose(rules).value(), tree);
         }
@@ -109,7 +108,17 @@ public class SchemaValidationAdvice extends RequestBodyAdviceAdapter {
         return bytes;
     }
 
-    static JsonNode parse(byte[] bytes) {
+    /**
+     * Parses a JSON body as every service must: strict UTF-8, valid JSON, no NUL character anywhere; for bodies
+     * a handler reads itself (e.g. a Swift manifest) before checking them with {@link RequestSchemas#validate}.
+     */
+    public static JsonNode parse(byte[] bytes) {
+        JsonNode tree = parseJson(bytes);
+        refuseNul(tree, "");
+        return tree;
+    }
+
+    private static JsonNode parseJson(byte[] bytes) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

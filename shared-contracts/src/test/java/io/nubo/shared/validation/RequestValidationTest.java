@@ -94,6 +94,18 @@ class RequestValidationTest {
     }
 
     @Test
+    void lengthsCountWhatTheDatabaseCounts() throws Exception {
+        String emoji = "\uD83D\uDE00";
+        assertThat(post("/widgets", "{\"widget\": {\"name\": \"" + emoji.repeat(32) + "\"}}").getStatus())
+                .as("32 emoji are 64 UTF-16 units: fits a 64-character column").isEqualTo(200);
+        assertThat(message(post("/widgets", "{\"widget\": {\"name\": \"" + emoji.repeat(33) + "\"}}")))
+                .as("33 emoji are 33 code points but 66 units").startsWith("Invalid input for field 'widget.name'");
+        SEEN.setLength(0);
+        assertThat(post("/widgets", "{\"widget\": {\"name\": \"" + emoji + "\"}}").getStatus()).isEqualTo(200);
+        assertThat(SEEN.toString()).as("the handler gets the original").isEqualTo(emoji);
+    }
+
+    @Test
     void typesAreStrict() throws Exception {
         assertThat(message(post("/widgets", "{\"widget\": {\"name\": 123}}")))
                 .startsWith("Invalid input for field 'widget.name'");

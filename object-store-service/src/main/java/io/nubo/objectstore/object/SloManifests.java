@@ -6,6 +6,9 @@ import io.nubo.objectstore.container.ContainerEntity;
 import io.nubo.objectstore.container.ContainerStore;
 import io.nubo.objectstore.error.SwiftError;
 import io.nubo.objectstore.web.SwiftHeaders;
+import io.nubo.shared.validation.RequestSchemas;
+import io.nubo.shared.validation.SchemaValidationAdvice;
+import io.nubo.shared.web.OpenStackException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 
 /** Static large objects: {@code ?multipart-manifest=put} checks each segment and stores the list. */
 @Component
@@ -28,8 +32,11 @@ public class SloManifests {
     private final ContainerStore containers;
     private final ObjectCatalog catalog;
     private final ObjectWriter writer;
+    private final RequestSchemas schemas;
 
-    public SloManifests(ContainerStore containers, ObjectCatalog catalog, ObjectWriter writer) {
+    public SloManifests(ContainerStore containers, ObjectCatalog catalog, ObjectWriter writer,
+                        RequestSchemas schemas) {
+        this.schemas = schemas;
         this.containers = containers;
         this.catalog = catalog;
         this.writer = writer;
@@ -49,9 +56,13 @@ public class SloManifests {
         }
         List<SegmentRef> refs;
         try {
-            refs = LargeObjects.JSON.readValue(raw, REFS);
+            JsonNode tree = SchemaValidationAdvice.parse(raw);
+            schemas.validate("object-store/slo-manifest.json", tree);
+            refs = LargeObjects.JSON.treeToValue(tree, REFS);
         } catch (JacksonException e) {
             throw SwiftError.OS_002_BAD_REQUEST.error("Manifest must be valid JSON.");
+        } catch (OpenStackException e) {
+            throw SwiftError.OS_002_BAD_REQUEST.error(e.getMessage());
         }
         if (refs == null || refs.isEmpty() || refs.size() > MAX_SEGMENTS) {
             throw SwiftError.OS_002_BAD_REQUEST.error("Manifest must list 1 to " + MAX_SEGMENTS + " segments.");

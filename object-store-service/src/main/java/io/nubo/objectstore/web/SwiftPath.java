@@ -28,6 +28,10 @@ public record SwiftPath(String account, String container, String object) {
         if (container == null && object != null) {
             throw SwiftError.OS_001_NOT_FOUND.error();
         }
+        // a dot segment names no container: clients and proxies resolve it away, so it must never be stored
+        if (account.equals(".") || account.equals("..") || ".".equals(container) || "..".equals(container)) {
+            throw SwiftError.OS_002_BAD_REQUEST.error("Invalid path: '.' and '..' are not account or container names");
+        }
         return new SwiftPath(account, container, object);
     }
 

@@ -2,10 +2,8 @@ package io.nubo.shared.config;
 
 import io.nubo.shared.validation.QueryValidationInterceptor;
 import io.nubo.shared.validation.RequestSchemas;
-import io.nubo.shared.validation.RequestedMicroversion;
 import io.nubo.shared.validation.SchemaValidationAdvice;
 import io.nubo.shared.validation.ValidatedHandlers;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,10 +30,9 @@ public class NuboValidationAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    SchemaValidationAdvice schemaValidationAdvice(ObjectProvider<RequestedMicroversion> microversion,
-                                                  @Value("${nubo.validation.max-body-bytes:1048576}") int maxBodyBytes) {
-        return new SchemaValidationAdvice(schemas, microversion.getIfAvailable(() -> RequestedMicroversion.FROM_HEADER),
-                maxBodyBytes);
+    SchemaValidationAdvice schemaValidationAdvice(
+            @Value("${nubo.validation.max-body-bytes:1048576}") int maxBodyBytes) {
+        return new SchemaValidationAdvice(schemas, maxBodyBytes);
     }
 
     @Override

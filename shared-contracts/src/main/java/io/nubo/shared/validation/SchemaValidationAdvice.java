@@ -1,5 +1,7 @@
 package io.nubo.shared.validation;
 
+import io.nubo.shared.microversion.ApiVersion;
+import io.nubo.shared.microversion.MicroversionFilter;
 import io.nubo.shared.web.OpenStackException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,12 +40,10 @@ public class SchemaValidationAdvice extends RequestBodyAdviceAdapter {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RequestSchemas schemas;
-    private final RequestedMicroversion microversion;
     private final int maxBodyBytes;
 
-    public SchemaValidationAdvice(RequestSchemas schemas, RequestedMicroversion microversion, int maxBodyBytes) {
+    public SchemaValidationAdvice(RequestSchemas schemas, int maxBodyBytes) {
         this.schemas = schemas;
-        this.microversion = microversion;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -84,13 +84,15 @@ public class SchemaValidationAdvice extends RequestBodyAdviceAdapter {
         };
     }
 
+    /** The schema for the microversion {@link MicroversionFilter} negotiated; the first one without microversions. */
     private ValidatedBody choose(List<ValidatedBody> rules) {
         ServletRequestAttributes attrs = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
-        Microversion v = attrs == null ? null : microversion.of(attrs.getRequest());
+        ApiVersion v = attrs == null ? null : MicroversionFilter.requested(attrs.getRequest());
         if (v == null) {
             return rules.get(0);
         }
-        return rules.stream().filter(r -> v.within(r.since(), r.until())).findFirst()
+        return rules.stream().filter(r -> (r.since().isEmpty() || v.atLeast(r.since()))
+                        && (r.until().isEmpty() || ApiVersion.parse(r.until()).atLeast(v))).findFirst()
                 .orElseThrow(() -> new OpenStackException(HttpStatus.BAD_REQUEST, "HTTPBadRequest",
                         "This request is not valid in microversion " + v + "."));
     }

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * The JSON schema a handler's request body must satisfy before the handler runs (as Nova's
  * {@code @validation.schema} and Keystone's {@code schema.py}). {@code value} names a resource under
  * {@code classpath:schemas/}, e.g. {@code "identity/project-create.json"}. A handler that serves several
- * microversions carries one annotation per range ({@code since}/{@code until} inclusive, empty = open).
+ * microversions carries one annotation per range ({@code since}/{@code until} inclusive, empty = open), matched
+ * against the version {@code MicroversionFilter} negotiated.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

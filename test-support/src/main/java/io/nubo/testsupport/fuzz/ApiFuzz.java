@@ -53,6 +53,8 @@ public final class ApiFuzz {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Function<String, String> pathVariable = name -> "nubofuzz0000000000000000000000000";
     private String serviceType = "";
+    private java.util.function.Predicate<String> paths = path -> true;
+    private final Map<String, String> contentTypes = new LinkedHashMap<>();
     private int randomCasesPerSchema = 25;
     private long seed = 18;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -83,6 +85,18 @@ public final class ApiFuzz {
         return this;
     }
 
+    /** Only the handlers whose path pattern passes (e.g. one part of the API, under another caller). */
+    public ApiFuzz only(java.util.function.Predicate<String> pathPatterns) {
+        this.paths = pathPatterns;
+        return this;
+    }
+
+    /** The media type to send to a path pattern that checks it itself (e.g. a JSON-patch dialect). */
+    public ApiFuzz contentType(String pathPattern, String mediaType) {
+        contentTypes.put(pathPattern, mediaType);
+        return this;
+    }
+
     public ApiFuzz randomCasesPerSchema(int n) {
         this.randomCasesPerSchema = n;
         return this;
@@ -101,10 +115,13 @@ public final class ApiFuzz {
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (ValidatedHandlers.Handler h : ValidatedHandlers.of(context)) {
             for (String pattern : h.paths()) {
+                if (!paths.test(pattern)) {
+                    continue;
+                }
                 String path = fill(pattern);
                 for (ValidatedBody body : h.bodies()) {
-                    String type = h.consumes().isEmpty() ? MediaType.APPLICATION_JSON_VALUE
-                            : h.consumes().iterator().next().toString();
+                    String type = contentTypes.getOrDefault(pattern, h.consumes().isEmpty()
+                            ? MediaType.APPLICATION_JSON_VALUE : h.consumes().iterator().next().toString());
                     for (SchemaFuzzer.Case c : fuzzer.cases(body.value(), randomCasesPerSchema)) {
                         for (RequestMethod m : h.methods()) {
                             sent++;

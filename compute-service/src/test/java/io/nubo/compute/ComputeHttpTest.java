@@ -30,6 +30,7 @@ abstract class ComputeHttpTest {
         Runtime.getRuntime().addShutdownHook(new Thread(DB::close));
     }
 
+    static final FakeImageService IMAGES = new FakeImageService();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String ADMIN = TestTokens.project("p-admin", "admin", "member", "reader");
@@ -40,6 +41,8 @@ abstract class ComputeHttpTest {
         r.add("spring.datasource.username", DB::username);
         r.add("spring.datasource.password", DB::password);
         r.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        r.add("nubo.compute.image-url", IMAGES::url);
+        r.add("nubo.compute.console-timeout", () -> "3s");
         r.add("nubo.data-dir", () -> System.getProperty("java.io.tmpdir") + "/nubo-compute-test-"
                 + ProcessHandle.current().pid());
     }

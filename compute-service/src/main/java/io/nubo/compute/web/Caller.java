@@ -7,10 +7,11 @@ import java.util.Set;
  * Who calls the compute API, as Nova's policy sees it: the token's project and user, and its roles. Resolved once
  * per request by {@link CallerArgumentResolver} and handed to controllers as an argument.
  */
-public record Caller(String projectId, String userId, Set<String> roles) {
+public record Caller(String projectId, String userId, Set<String> roles, String token) {
 
-    public static Caller of(NuboPrincipal p) {
-        return new Caller(p.projectId(), p.userId(), p.roles());
+    /** @param token the caller's own token, forwarded when the compute API calls another service for them */
+    public static Caller of(NuboPrincipal p, String token) {
+        return new Caller(p.projectId(), p.userId(), p.roles(), token);
     }
 
     public boolean admin() {

@@ -2,6 +2,9 @@ package io.nubo.compute.web;
 
 import io.nubo.shared.security.NuboPrincipal;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -22,6 +25,8 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (p == null) {
             throw ComputeError.FORBIDDEN.exception("You are not authorized to perform the requested action.");
         }
-        return Caller.of(p);
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        String token = a instanceof JwtAuthenticationToken t ? t.getToken().getTokenValue() : null;
+        return Caller.of(p, token);
     }
 }

@@ -1,12 +1,14 @@
 package io.nubo.compute.flavor;
 
+import io.nubo.compute.wire.Access;
+
 import io.nubo.compute.flavor.api.FlavorViews;
-import io.nubo.compute.policy.ComputePolicy;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.ComputeError;
-import io.nubo.compute.web.Links;
-import io.nubo.compute.web.Paging;
-import io.nubo.compute.web.RequestBody;
+import io.nubo.compute.wire.ComputePolicy;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.compute.wire.Links;
+import io.nubo.compute.wire.Paging;
+import io.nubo.compute.wire.RequestBody;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +41,10 @@ class FlavorController {
 
     private final FlavorService flavors;
 
-    FlavorController(FlavorService flavors) {
+    private final Access access;
+
+    FlavorController(FlavorService flavors, Access access) {
+        this.access = access;
         this.flavors = flavors;
     }
 
@@ -111,7 +116,7 @@ class FlavorController {
 
     @PostMapping
     FlavorViews.One create(Caller caller, @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
-        ComputePolicy.FLAVOR_MANAGE.check(caller);
+        access.check(ComputePolicy.FLAVOR_MANAGE, caller);
         RequestBody f = RequestBody.wrapped(body, "flavor", CREATE_FIELDS);
         String name = f.string("name", true, 1, 255, NAME);
         String id = f.string("id", false, 1, 255, ID);
@@ -131,20 +136,20 @@ class FlavorController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void delete(Caller caller, @PathVariable String id) {
-        ComputePolicy.FLAVOR_MANAGE.check(caller);
+        access.check(ComputePolicy.FLAVOR_MANAGE, caller);
         flavors.delete(id);
     }
 
     @GetMapping("/{id}/os-extra_specs")
     FlavorViews.ExtraSpecs extraSpecs(Caller caller, @PathVariable String id) {
-        ComputePolicy.FLAVOR_EXTRA_SPECS_READ.check(caller);
+        access.check(ComputePolicy.FLAVOR_EXTRA_SPECS_READ, caller);
         return new FlavorViews.ExtraSpecs(new java.util.TreeMap<>(flavors.get(id).extraSpecs()));
     }
 
     @PostMapping("/{id}/os-extra_specs")
     FlavorViews.ExtraSpecs setExtraSpecs(Caller caller, @PathVariable String id,
                                          @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
-        ComputePolicy.FLAVOR_EXTRA_SPECS_MANAGE.check(caller);
+        access.check(ComputePolicy.FLAVOR_EXTRA_SPECS_MANAGE, caller);
         RequestBody b = RequestBody.of(body);
         Map<String, String> specs = b.stringMap("extra_specs", SPEC_KEY);
         if (specs == null || body.size() != 1) {
@@ -156,14 +161,14 @@ class FlavorController {
 
     @GetMapping("/{id}/os-extra_specs/{key}")
     Map<String, String> extraSpec(Caller caller, @PathVariable String id, @PathVariable String key) {
-        ComputePolicy.FLAVOR_EXTRA_SPECS_READ.check(caller);
+        access.check(ComputePolicy.FLAVOR_EXTRA_SPECS_READ, caller);
         return Map.of(key, flavors.extraSpec(id, key));
     }
 
     @PutMapping("/{id}/os-extra_specs/{key}")
     Map<String, String> putExtraSpec(Caller caller, @PathVariable String id, @PathVariable String key,
                                      @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
-        ComputePolicy.FLAVOR_EXTRA_SPECS_MANAGE.check(caller);
+        access.check(ComputePolicy.FLAVOR_EXTRA_SPECS_MANAGE, caller);
         Map<String, String> one = RequestBody.of(wrap(body)).stringMap("b", SPEC_KEY);
         if (one == null || one.size() != 1) {
             throw ComputeError.BAD_REQUEST.exception("Request body and URI mismatch: exactly one key expected.");
@@ -182,20 +187,20 @@ class FlavorController {
 
     @DeleteMapping("/{id}/os-extra_specs/{key}")
     void deleteExtraSpec(Caller caller, @PathVariable String id, @PathVariable String key) {
-        ComputePolicy.FLAVOR_EXTRA_SPECS_MANAGE.check(caller);
+        access.check(ComputePolicy.FLAVOR_EXTRA_SPECS_MANAGE, caller);
         flavors.deleteExtraSpec(id, key);
     }
 
     @GetMapping("/{id}/os-flavor-access")
     FlavorViews.AccessList access(Caller caller, @PathVariable String id) {
-        ComputePolicy.FLAVOR_ACCESS_LIST.check(caller);
+        access.check(ComputePolicy.FLAVOR_ACCESS_LIST, caller);
         return accessList(id, flavors.access(id));
     }
 
     @PostMapping("/{id}/action")
     FlavorViews.AccessList action(Caller caller, @PathVariable String id,
                                   @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
-        ComputePolicy.FLAVOR_ACCESS_MANAGE.check(caller);
+        access.check(ComputePolicy.FLAVOR_ACCESS_MANAGE, caller);
         RequestBody b = RequestBody.of(body);
         if (b.has("addTenantAccess")) {
             String tenant = b.object("addTenantAccess", Set.of("tenant")).string("tenant", true, 1, 255, null);

@@ -1,6 +1,8 @@
 package io.nubo.compute.flavor;
 
-import io.nubo.compute.web.ComputeError;
+import io.nubo.compute.wire.Access;
+
+import io.nubo.compute.error.ComputeError;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.nubo.compute.image;
 
 import io.nubo.compute.config.ComputeProperties;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.ComputeError;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
 import io.nubo.shared.events.compute.ImageSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

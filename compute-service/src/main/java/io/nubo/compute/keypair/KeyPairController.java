@@ -1,10 +1,11 @@
 package io.nubo.compute.keypair;
 
+import io.nubo.compute.wire.Access;
 import io.nubo.compute.keypair.api.KeyPairViews;
-import io.nubo.compute.policy.ComputePolicy;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.RequestBody;
-import io.nubo.compute.web.WireTime;
+import io.nubo.compute.wire.ComputePolicy;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.wire.RequestBody;
+import io.nubo.compute.wire.WireTime;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -27,15 +28,18 @@ class KeyPairController {
 
     private final KeyPairService keys;
 
-    KeyPairController(KeyPairService keys) {
+    private final Access access;
+
+    KeyPairController(KeyPairService keys, Access access) {
+        this.access = access;
         this.keys = keys;
     }
 
-    private static String user(Caller caller, String userId) {
+    private String user(Caller caller, String userId) {
         if (userId == null || userId.equals(caller.userId())) {
             return caller.userId();
         }
-        ComputePolicy.KEYPAIR_OTHER_USER.check(caller);
+        access.check(ComputePolicy.KEYPAIR_OTHER_USER, caller);
         return userId;
     }
 

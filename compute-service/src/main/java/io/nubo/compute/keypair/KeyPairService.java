@@ -3,7 +3,7 @@ package io.nubo.compute.keypair;
 import io.nubo.compute.quota.QuotaResource;
 import io.nubo.compute.quota.QuotaService;
 import io.nubo.compute.quota.UsageCounter;
-import io.nubo.compute.web.ComputeError;
+import io.nubo.compute.error.ComputeError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.nubo.compute.network;
 
-import io.nubo.compute.web.Caller;
+import io.nubo.compute.wire.Caller;
 import io.nubo.shared.events.compute.NicSpec;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.nubo.compute.network;
 
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.ComputeError;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
 import io.nubo.shared.events.compute.NicSpec;
 import java.util.List;
 import org.springframework.stereotype.Component;

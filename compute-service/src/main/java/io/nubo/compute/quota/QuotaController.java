@@ -1,5 +1,6 @@
 package io.nubo.compute.quota;
 
+import io.nubo.compute.wire.Access;
 import static io.nubo.compute.quota.QuotaResource.CORES;
 import static io.nubo.compute.quota.QuotaResource.FIXED_IPS;
 import static io.nubo.compute.quota.QuotaResource.FLOATING_IPS;
@@ -15,11 +16,11 @@ import static io.nubo.compute.quota.QuotaResource.SECURITY_GROUP_RULES;
 import static io.nubo.compute.quota.QuotaResource.SERVER_GROUPS;
 import static io.nubo.compute.quota.QuotaResource.SERVER_GROUP_MEMBERS;
 
-import io.nubo.compute.policy.ComputePolicy;
+import io.nubo.compute.wire.ComputePolicy;
 import io.nubo.compute.quota.api.QuotaViews;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.ComputeError;
-import io.nubo.compute.web.RequestBody;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.compute.wire.RequestBody;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,10 @@ class QuotaController {
 
     private final QuotaService quotas;
 
-    QuotaController(QuotaService quotas) {
+    private final Access access;
+
+    QuotaController(QuotaService quotas, Access access) {
+        this.access = access;
         this.quotas = quotas;
     }
 
@@ -53,7 +57,7 @@ class QuotaController {
 
     @GetMapping("/v2.1/os-quota-sets/{projectId}")
     QuotaViews.One<Integer> show(Caller caller, @PathVariable String projectId) {
-        ComputePolicy.QUOTA_SHOW.check(caller, projectId);
+        access.check(ComputePolicy.QUOTA_SHOW, caller, projectId);
         Map<QuotaResource, Integer> limits = quotas.limits(projectId);
         return new QuotaViews.One<>(set(projectId, limits::get));
     }
@@ -67,7 +71,7 @@ class QuotaController {
     @GetMapping("/v2.1/os-quota-sets/{projectId}/detail")
     QuotaViews.One<QuotaViews.Detail> detail(Caller caller, @PathVariable String projectId,
                                              @RequestParam(name = "user_id", required = false) String userId) {
-        ComputePolicy.QUOTA_SHOW.check(caller, projectId);
+        access.check(ComputePolicy.QUOTA_SHOW, caller, projectId);
         Map<QuotaResource, Integer> limits = quotas.limits(projectId);
         Map<QuotaResource, Integer> used = quotas.inUse(projectId, userId == null ? caller.userId() : userId);
         return new QuotaViews.One<>(set(projectId, r -> new QuotaViews.Detail(limits.get(r), used.get(r), 0)));
@@ -76,7 +80,7 @@ class QuotaController {
     @PutMapping("/v2.1/os-quota-sets/{projectId}")
     QuotaViews.One<Integer> update(Caller caller, @PathVariable String projectId,
                                    @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
-        ComputePolicy.QUOTA_UPDATE.check(caller, projectId);
+        access.check(ComputePolicy.QUOTA_UPDATE, caller, projectId);
         RequestBody q = RequestBody.wrapped(body, "quota_set", null);
         Map<QuotaResource, Integer> changes = new EnumMap<>(QuotaResource.class);
         boolean force = false;
@@ -99,7 +103,7 @@ class QuotaController {
     @DeleteMapping("/v2.1/os-quota-sets/{projectId}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void revert(Caller caller, @PathVariable String projectId) {
-        ComputePolicy.QUOTA_UPDATE.check(caller, projectId);
+        access.check(ComputePolicy.QUOTA_UPDATE, caller, projectId);
         quotas.revert(projectId);
     }
 
@@ -107,7 +111,7 @@ class QuotaController {
     QuotaViews.LimitsOne limits(Caller caller, @RequestParam(name = "tenant_id", required = false) String tenantId) {
         String project = caller.projectId();
         if (tenantId != null && !tenantId.equals(project)) {
-            ComputePolicy.LIMITS_OTHER_PROJECT.check(caller);
+            access.check(ComputePolicy.LIMITS_OTHER_PROJECT, caller);
             project = tenantId;
         }
         Map<QuotaResource, Integer> l = quotas.limits(project);

@@ -1,6 +1,6 @@
 package io.nubo.compute.quota;
 
-import io.nubo.compute.web.ComputeError;
+import io.nubo.compute.error.ComputeError;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

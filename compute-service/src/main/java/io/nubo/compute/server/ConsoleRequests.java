@@ -2,8 +2,8 @@ package io.nubo.compute.server;
 
 import io.nubo.compute.config.ComputeProperties;
 import io.nubo.compute.server.state.VmState;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.ComputeError;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
 import io.nubo.shared.events.compute.ConsoleOutput;
 import io.nubo.shared.events.compute.ConsoleOutputRequested;
 import io.nubo.shared.outbox.EventPublisher;

@@ -1,11 +1,12 @@
 package io.nubo.compute.server;
 
-import io.nubo.compute.policy.ComputePolicy;
+
+import io.nubo.compute.wire.ComputePolicy;
 import io.nubo.compute.server.api.ServerViews;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.ComputeError;
-import io.nubo.compute.web.Links;
-import io.nubo.compute.web.Paging;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.compute.wire.Links;
+import io.nubo.compute.wire.Paging;
 import io.nubo.shared.microversion.ApiVersion;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -11,9 +11,10 @@ import io.nubo.compute.quota.QuotaService;
 import io.nubo.compute.scheduler.Scheduler;
 import io.nubo.compute.server.state.TaskState;
 import io.nubo.compute.server.state.VmState;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.ComputeError;
-import io.nubo.compute.web.ComputeException;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.wire.ComputePolicy;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.compute.error.ComputeException;
 import io.nubo.shared.events.compute.ImageSpec;
 import io.nubo.shared.events.compute.NicSpec;
 import io.nubo.shared.events.compute.SpawnInstance;
@@ -110,7 +111,7 @@ public class ServerCreation {
         String zone = parts[0].isEmpty() ? null : parts[0];
         String host = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null;
         if (host != null && !caller.admin()) {
-            throw ComputeError.POLICY.exception("os_compute_api:servers:create:forced_host");
+            throw ComputeError.POLICY.exception(ComputePolicy.SERVER_FORCED_HOST.action());
         }
         if (zone != null && !zone.equals(scheduler.zoneOf(null))) {
             throw ComputeError.BAD_REQUEST.exception("The requested availability zone is not available");

@@ -1,8 +1,8 @@
 package io.nubo.compute.server;
 
 import io.nubo.compute.network.NetworkPorts;
-import io.nubo.compute.web.ComputeError;
-import io.nubo.compute.web.RequestBody;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.compute.wire.RequestBody;
 import io.nubo.shared.microversion.ApiVersion;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,10 +1,11 @@
 package io.nubo.compute.server;
 
+import io.nubo.compute.wire.Access;
 import io.nubo.compute.image.ImageClient;
-import io.nubo.compute.policy.ComputePolicy;
+import io.nubo.compute.wire.ComputePolicy;
 import io.nubo.compute.server.state.ServerOperation;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.ComputeError;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
 import io.nubo.shared.events.compute.DeleteInstance;
 import io.nubo.shared.events.compute.ImageSpec;
 import io.nubo.shared.events.compute.PowerAction;
@@ -30,8 +31,11 @@ public class ServerService {
     private final ImageClient images;
     private final Clock clock;
 
+    private final Access access;
+
     ServerService(InstanceStore instances, ServerLifecycle lifecycle, EventPublisher publisher, ImageClient images,
-                  Clock clock) {
+                  Clock clock, Access access) {
+        this.access = access;
         this.instances = instances;
         this.lifecycle = lifecycle;
         this.publisher = publisher;
@@ -44,7 +48,7 @@ public class ServerService {
     public Instance get(Caller caller, String id) {
         Instance i = instances.find(id).filter(x -> !x.deleted())
                 .orElseThrow(() -> ComputeError.SERVER_NOT_FOUND.exception(id));
-        if (!ComputePolicy.SERVER_OWNER.allows(caller, i.projectId())) {
+        if (!access.allows(ComputePolicy.SERVER_OWNER, caller, i.projectId())) {
             throw ComputeError.SERVER_NOT_FOUND.exception(id);
         }
         return i;
@@ -125,7 +129,7 @@ public class ServerService {
     public void lock(Caller caller, String id, boolean locked) {
         Instance i = get(caller, id);
         if (!locked && i.locked() && "admin".equals(i.lockedBy()) && !caller.admin()) {
-            ComputePolicy.SERVER_UNLOCK_OVERRIDE.check(caller);
+            access.check(ComputePolicy.SERVER_UNLOCK_OVERRIDE, caller);
         }
         instances.setLocked(i.id(), locked, caller.admin() && !caller.owns(i.projectId()) ? "admin" : "owner",
                 clock.instant());

@@ -1,11 +1,12 @@
 package io.nubo.compute.server;
 
-import io.nubo.compute.policy.ComputePolicy;
+import io.nubo.compute.wire.Access;
+import io.nubo.compute.wire.ComputePolicy;
 import io.nubo.compute.server.api.ServerViews;
 import io.nubo.compute.server.state.ServerStatus;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.Links;
-import io.nubo.compute.web.WireTime;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.wire.Links;
+import io.nubo.compute.wire.WireTime;
 import io.nubo.shared.api.Link;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +22,10 @@ class ServerViewBuilder {
 
     private final ServerService servers;
 
-    ServerViewBuilder(ServerService servers) {
+    private final Access access;
+
+    ServerViewBuilder(ServerService servers, Access access) {
+        this.access = access;
         this.servers = servers;
     }
 
@@ -62,7 +66,7 @@ class ServerViewBuilder {
 
     ServerViews.Detail detail(Instance i, Caller caller) {
         String status = i.status();
-        boolean admin = ComputePolicy.SERVER_EXTENDED_ATTRIBUTES.allows(caller, i.projectId());
+        boolean admin = access.allows(ComputePolicy.SERVER_EXTENDED_ATTRIBUTES, caller, i.projectId());
         return new ServerViews.Detail(i.id(), i.displayName(), status, i.projectId(), i.userId(),
                 servers.metadata(i.id()), hostId(i), image(i), flavor(i), WireTime.of(i.createdAt()),
                 WireTime.of(i.updatedAt()), Map.of(), nz(i.accessIpv4()), nz(i.accessIpv6()),

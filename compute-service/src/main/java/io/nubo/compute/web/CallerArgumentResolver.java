@@ -1,16 +1,20 @@
 package io.nubo.compute.web;
 
-import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.compute.wire.Caller;
+import io.nubo.shared.security.NuboAuthentication;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves the request's {@link Caller} from the verified token, once, for the handler that asks for it. */
+/**
+ * Resolves the request's {@link Caller} for the handler that asks for it: the principal the shared security layer
+ * built once for the token, and the token, which the compute API forwards to the image service for the caller.
+ */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -21,12 +25,10 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
-        NuboPrincipal p = NuboPrincipal.current();
-        if (p == null) {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        if (!(a instanceof NuboAuthentication n)) {
             throw ComputeError.FORBIDDEN.exception("You are not authorized to perform the requested action.");
         }
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        String token = a instanceof JwtAuthenticationToken t ? t.getToken().getTokenValue() : null;
-        return Caller.of(p, token);
+        return new Caller(n.caller(), n.getToken().getTokenValue());
     }
 }

@@ -1,5 +1,7 @@
 package io.nubo.compute.flavor.api;
 
+import io.nubo.compute.wire.Access;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.shared.api.Link;

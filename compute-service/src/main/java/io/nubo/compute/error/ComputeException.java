@@ -1,4 +1,4 @@
-package io.nubo.compute.web;
+package io.nubo.compute.error;
 
 import io.nubo.shared.web.OpenStackException;
 import org.springframework.http.HttpStatus;

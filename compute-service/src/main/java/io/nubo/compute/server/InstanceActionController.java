@@ -1,12 +1,14 @@
-package io.nubo.compute.instanceaction;
+package io.nubo.compute.server;
+
+import io.nubo.compute.wire.Access;
+import io.nubo.compute.instanceaction.InstanceActions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.compute.policy.ComputePolicy;
-import io.nubo.compute.server.ServerService;
-import io.nubo.compute.web.Caller;
-import io.nubo.compute.web.ComputeError;
-import io.nubo.compute.web.WireTime;
+import io.nubo.compute.wire.ComputePolicy;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.compute.wire.WireTime;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +45,10 @@ class InstanceActionController {
     private final InstanceActions actions;
     private final ServerService servers;
 
-    InstanceActionController(InstanceActions actions, ServerService servers) {
+    private final Access access;
+
+    InstanceActionController(InstanceActions actions, ServerService servers, Access access) {
+        this.access = access;
         this.actions = actions;
         this.servers = servers;
     }
@@ -60,7 +65,7 @@ class InstanceActionController {
         servers.get(caller, id);
         InstanceActions.Action a = actions.get(id, requestId).orElseThrow(() -> ComputeError.NOT_FOUND
                 .exception("Action " + requestId + " on instance " + id + " could not be found."));
-        boolean details = ComputePolicy.INSTANCE_ACTION_EVENTS_DETAILS.allows(caller, null);
+        boolean details = access.allows(ComputePolicy.INSTANCE_ACTION_EVENTS_DETAILS, caller, null);
         List<EventView> events = actions.events(a.id()).stream().map(e -> new EventView(e.event(),
                 WireTime.micros(e.startTime()), WireTime.micros(e.finishTime()), e.result(),
                 details ? e.traceback() : null)).toList();

@@ -1,4 +1,4 @@
-package io.nubo.compute.web;
+package io.nubo.compute.wire;
 
 import io.nubo.shared.api.Link;
 import java.util.List;

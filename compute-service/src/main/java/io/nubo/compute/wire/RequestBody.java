@@ -1,4 +1,7 @@
-package io.nubo.compute.web;
+package io.nubo.compute.wire;
+
+import io.nubo.compute.error.ComputeError;
+import io.nubo.compute.error.ComputeException;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.nubo.compute.web;
+package io.nubo.compute.wire;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

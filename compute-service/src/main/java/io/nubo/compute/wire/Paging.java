@@ -1,4 +1,6 @@
-package io.nubo.compute.web;
+package io.nubo.compute.wire;
+
+import io.nubo.compute.error.ComputeError;
 
 import io.nubo.shared.api.Link;
 import java.util.List;

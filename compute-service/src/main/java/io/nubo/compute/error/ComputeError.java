@@ -1,4 +1,4 @@
-package io.nubo.compute.web;
+package io.nubo.compute.error;
 
 import org.springframework.http.HttpStatus;
 

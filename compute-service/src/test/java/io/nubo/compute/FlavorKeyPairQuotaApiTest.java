@@ -48,6 +48,9 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.body()).contains("\"badRequest\"");
         }
+        // checked by the request schema (compute/flavor-create.json) before the handler runs
+        assertThat(post(ADMIN, "/v2.1/flavors", "{\"flavor\": {\"name\": \"b\", \"ram\": 1, \"vcpus\": 1,"
+                + " \"disk\": 1, \"bogus\": 1}}").body()).contains("Invalid input for field 'flavor");
         post(ADMIN, "/v2.1/flavors", """
                 {"flavor": {"name": "f.private", "id": "f-private", "ram": 2048, "vcpus": 2, "disk": 10,
                  "os-flavor-access:is_public": false}}""").valid("v2_1.flavors", "create_update_get_flavor_details");

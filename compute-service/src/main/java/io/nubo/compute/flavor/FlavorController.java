@@ -1,5 +1,6 @@
 package io.nubo.compute.flavor;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.compute.wire.Access;
 
 import io.nubo.compute.flavor.api.FlavorViews;
@@ -114,6 +115,7 @@ class FlavorController {
         return new FlavorViews.One(detail(flavors.get(id)));
     }
 
+    @ValidatedBody("compute/flavor-create.json")
     @PostMapping
     FlavorViews.One create(Caller caller, @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         access.check(ComputePolicy.FLAVOR_MANAGE, caller);
@@ -146,6 +148,7 @@ class FlavorController {
         return new FlavorViews.ExtraSpecs(new java.util.TreeMap<>(flavors.get(id).extraSpecs()));
     }
 
+    @ValidatedBody("compute/flavor-extra-specs.json")
     @PostMapping("/{id}/os-extra_specs")
     FlavorViews.ExtraSpecs setExtraSpecs(Caller caller, @PathVariable String id,
                                          @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
@@ -165,6 +168,7 @@ class FlavorController {
         return Map.of(key, flavors.extraSpec(id, key));
     }
 
+    @ValidatedBody("compute/flavor-extra-spec.json")
     @PutMapping("/{id}/os-extra_specs/{key}")
     Map<String, String> putExtraSpec(Caller caller, @PathVariable String id, @PathVariable String key,
                                      @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
@@ -197,6 +201,7 @@ class FlavorController {
         return accessList(id, flavors.access(id));
     }
 
+    @ValidatedBody("compute/flavor-action.json")
     @PostMapping("/{id}/action")
     FlavorViews.AccessList action(Caller caller, @PathVariable String id,
                                   @org.springframework.web.bind.annotation.RequestBody JsonNode body) {

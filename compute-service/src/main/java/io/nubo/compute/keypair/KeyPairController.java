@@ -1,5 +1,6 @@
 package io.nubo.compute.keypair;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.compute.wire.Access;
 import io.nubo.compute.keypair.api.KeyPairViews;
 import io.nubo.compute.wire.ComputePolicy;
@@ -43,6 +44,7 @@ class KeyPairController {
         return userId;
     }
 
+    @ValidatedBody("compute/keypair-create.json")
     @PostMapping
     KeyPairViews.CreatedOne create(Caller caller, @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         RequestBody k = RequestBody.wrapped(body, "keypair", Set.of("name", "public_key"));

@@ -1,5 +1,6 @@
 package io.nubo.compute.quota;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.compute.wire.Access;
 import static io.nubo.compute.quota.QuotaResource.CORES;
 import static io.nubo.compute.quota.QuotaResource.FIXED_IPS;
@@ -77,6 +78,7 @@ class QuotaController {
         return new QuotaViews.One<>(set(projectId, r -> new QuotaViews.Detail(limits.get(r), used.get(r), 0)));
     }
 
+    @ValidatedBody("compute/quota-update.json")
     @PutMapping("/v2.1/os-quota-sets/{projectId}")
     QuotaViews.One<Integer> update(Caller caller, @PathVariable String projectId,
                                    @org.springframework.web.bind.annotation.RequestBody JsonNode body) {

@@ -1,5 +1,6 @@
 package io.nubo.compute.server;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.compute.quota.QuotaResource;
 import io.nubo.compute.quota.QuotaService;
 import io.nubo.compute.server.api.ServerViews;
@@ -37,6 +38,7 @@ class ServerActionController {
         this.quotas = quotas;
     }
 
+    @ValidatedBody("compute/server-action.json")
     @PostMapping("/v2.1/servers/{id}/action")
     ResponseEntity<Object> action(Caller caller, @PathVariable String id,
                                   @org.springframework.web.bind.annotation.RequestBody JsonNode body) {

@@ -1,5 +1,6 @@
 package io.nubo.compute.server;
 
+import io.nubo.shared.validation.ValidatedBody;
 
 import io.nubo.compute.wire.ComputePolicy;
 import io.nubo.compute.server.api.ServerViews;
@@ -59,6 +60,7 @@ class ServerController {
         return b.toString();
     }
 
+    @ValidatedBody("compute/server-create.json")
     @PostMapping
     ResponseEntity<Object> create(Caller caller, ApiVersion version, @RequestBody JsonNode body) {
         ServerRequests.Create c = ServerRequests.create(body, version);
@@ -92,6 +94,7 @@ class ServerController {
         return new ServerViews.DetailOne(views.detail(servers.get(caller, id), caller));
     }
 
+    @ValidatedBody("compute/server-update.json")
     @PutMapping("/{id}")
     ServerViews.BasicOne update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         ServerRequests.Update u = ServerRequests.update(body);

@@ -1,5 +1,6 @@
 package io.nubo.compute.server;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.compute.quota.QuotaResource;
 import io.nubo.compute.quota.QuotaService;
 import io.nubo.compute.server.api.ServerViews;
@@ -48,11 +49,13 @@ class ServerMetadataController {
         return new ServerViews.Metadata(servers.metadata(servers.get(caller, id).id()));
     }
 
+    @ValidatedBody("compute/server-metadata.json")
     @PostMapping
     ServerViews.Metadata merge(Caller caller, @PathVariable String id, @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         return new ServerViews.Metadata(servers.setMetadata(caller, id, items(body, "metadata"), false, limit(caller)));
     }
 
+    @ValidatedBody("compute/server-metadata.json")
     @PutMapping
     ServerViews.Metadata replace(Caller caller, @PathVariable String id, @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         return new ServerViews.Metadata(servers.setMetadata(caller, id, items(body, "metadata"), true, limit(caller)));
@@ -67,6 +70,7 @@ class ServerMetadataController {
         return new ServerViews.MetaItem(Map.of(key, v));
     }
 
+    @ValidatedBody("compute/server-metadata-item.json")
     @PutMapping("/{key}")
     ServerViews.MetaItem put(Caller caller, @PathVariable String id, @PathVariable String key,
                              @org.springframework.web.bind.annotation.RequestBody JsonNode body) {

@@ -69,6 +69,25 @@ public class ServerService {
         return instances.list(where, args);
     }
 
+    /** Every instance (deleted too) that existed in [start, end) in the project, or in all projects for null. */
+    @Transactional(readOnly = true)
+    public List<Instance> existedBetween(String projectId, java.time.Instant start, java.time.Instant end) {
+        List<String> where = new java.util.ArrayList<>(List.of("created_at < ?",
+                "(terminated_at IS NULL OR terminated_at >= ?)"));
+        List<Object> args = new java.util.ArrayList<>(List.of(InstanceStore.ts(end), InstanceStore.ts(start)));
+        if (projectId != null) {
+            where.add("project_id = ?");
+            args.add(projectId);
+        }
+        return instances.list(where, args);
+    }
+
+    /** The live instances on a host (os-hypervisors' servers and current workload). */
+    @Transactional(readOnly = true)
+    public List<Instance> onHost(String host) {
+        return instances.forHost(host);
+    }
+
     @Transactional
     public Instance update(Caller caller, String id, String name, String ipv4, String ipv6) {
         Instance i = get(caller, id);

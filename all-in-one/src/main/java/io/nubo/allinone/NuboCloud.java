@@ -85,6 +85,10 @@ public final class NuboCloud implements AutoCloseable {
         if (m == ServiceModule.IMAGE) {
             a.addAll(imageStoreInObjectStore(o));
         }
+        if (m == ServiceModule.COMPUTE) {
+            // the compute API looks images up (with the caller's token) on the image service's internal address
+            a.add("--nubo.compute.image-url=http://127.0.0.1:" + ServiceModule.IMAGE.port(o));
+        }
         if (o.postgres() != null) {
             a.add("--spring.datasource.url=" + o.postgres() + m.database());
             a.add("--spring.datasource.username=" + System.getenv().getOrDefault("NUBO_PG_USER", "postgres"));

@@ -6,7 +6,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=compute-service")
+        properties = {"spring.config.name=compute-service", "nubo.compute.consume-agent-reports=false",
+                "nubo.outbox.enabled=false"})
 @Import(TestTokens.Keys.class)
 class ComputeSkeletonTest extends ServiceSkeletonContractTest {
 

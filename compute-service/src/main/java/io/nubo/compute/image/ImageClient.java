@@ -1,0 +1,101 @@
+package io.nubo.compute.image;
+
+import io.nubo.compute.config.ComputeProperties;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.shared.events.compute.ImageSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The image service as the compute API uses it, always with the caller's own token (so image visibility is the
+ * image service's to decide): look an image up at boot and rebuild, and create the record a snapshot fills.
+ */
+@Component
+public class ImageClient {
+
+    private static final Set<String> CORE = Set.of("id", "name", "status", "visibility", "protected", "checksum",
+            "owner", "size", "min_ram", "min_disk", "disk_format", "container_format", "created_at", "updated_at",
+            "tags", "self", "file", "schema", "virtual_size", "os_hash_algo", "os_hash_value", "locations",
+            "direct_url", "os_hidden", "stores", "os_glance_failed_import", "os_glance_importing_to_stores");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient http;
+
+    ImageClient(ComputeProperties props) {
+        this.http = RestClient.builder().baseUrl(props.imageUrl().replaceAll("/+$", "")).build();
+    }
+
+    /** The active image {@code id} as the caller sees it; Nova's 400 when it is unknown or not usable. */
+    public ImageSpec find(Caller caller, String id) {
+        JsonNode image;
+        try {
+            String body = http.get().uri("/v2/images/{id}", id).header("X-Auth-Token", caller.token())
+                    .accept(MediaType.APPLICATION_JSON).retrieve()
+                    .onStatus(HttpStatusCode::is4xxClientError, (rq, rs) -> {
+                        throw ComputeError.IMAGE_NOT_FOUND.exception();
+                    })
+                    .body(String.class);
+            image = JSON.readTree(body);
+        } catch (RestClientException e) {
+            throw ComputeError.UNAVAILABLE.exception("The image service could not be reached to look up image "
+                    + id + "; try again.");
+        }
+        if (!"active".equals(image.path("status").asString(""))) {
+            throw ComputeError.BAD_REQUEST.exception("Image " + id + " is not active.");
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : image.properties()) {
+            if (!CORE.contains(e.getKey()) && !e.getValue().isNull()) {
+                properties.put(e.getKey(), e.getValue().isString() ? e.getValue().asString()
+                        : e.getValue().toString());
+            }
+        }
+        List<String> locations = new ArrayList<>();
+        image.path("locations").forEach(l -> locations.add(l.path("url").asString("")));
+        return new ImageSpec(id, image.path("name").asString(null), image.path("disk_format").asString(null),
+                image.path("container_format").asString(null), image.path("size").asLong(0),
+                image.path("min_disk").asInt(0), image.path("min_ram").asInt(0),
+                image.path("os_hash_algo").asString(null), image.path("os_hash_value").asString(null),
+                properties, locations);
+    }
+
+    /** Creates the queued image record a snapshot of {@code instanceId} uploads into; returns its id. */
+    public String createSnapshotRecord(Caller caller, String name, String instanceId, String baseImage,
+                                       Map<String, String> metadata) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        metadata.forEach(body::put);
+        body.put("name", name);
+        body.put("disk_format", "qcow2");
+        body.put("container_format", "bare");
+        body.put("visibility", "private");
+        body.put("image_type", "snapshot");
+        body.put("instance_uuid", instanceId);
+        if (baseImage != null) {
+            body.put("base_image_ref", baseImage);
+        }
+        try {
+            String reply = http.post().uri("/v2/images").header("X-Auth-Token", caller.token())
+                    .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)).retrieve()
+                    .onStatus(HttpStatusCode::is4xxClientError, (rq, rs) -> {
+                        throw ComputeError.BAD_REQUEST.exception("The image service refused the snapshot image: "
+                                + new String(rs.getBody().readAllBytes()));
+                    })
+                    .body(String.class);
+            return JSON.readTree(reply).path("id").asString();
+        } catch (RestClientException e) {
+            throw ComputeError.UNAVAILABLE.exception("The image service could not be reached to create the "
+                    + "snapshot image; try again.");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.nubo.compute.scheduler;
+
+import io.nubo.compute.config.ComputeProperties;
+import io.nubo.compute.host.ComputeHost;
+import io.nubo.compute.host.HostStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places an instance on a host, as Nova's filter scheduler does: filters (enabled, up, availability zone, a forced
+ * host, server-group hosts to avoid or to stay on, free vCPU/RAM/disk under the allocation ratios), then the most
+ * free RAM first (Nova's default RAM weigher spreads instances), then an atomic claim in the database that fails
+ * if a concurrent boot took the room first, in which case the next host is tried. When none fits the answer
+ * says why for each host.
+ */
+@Service
+public class Scheduler {
+
+    private final HostStore hosts;
+    private final ComputeProperties props;
+    private final Clock clock;
+
+    Scheduler(HostStore hosts, ComputeProperties props, Clock clock) {
+        this.hosts = hosts;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /**
+     * What an instance needs.
+     *
+     * @param zone      the requested availability zone, or null
+     * @param forceHost a host named by an admin ({@code zone:host}), or null
+     * @param avoid     hosts it must not share (anti-affinity), or empty
+     * @param stayOn    hosts it must share (affinity: the group's hosts), or empty for any
+     */
+    public record Request(int vcpus, long ramMb, long diskGb, String zone, String forceHost, Set<String> avoid,
+                          Set<String> stayOn) {
+    }
+
+    /** Where it went, or why it could not go anywhere. */
+    public record Placement(String host, String zone, String noValidHostReason) {
+        public boolean placed() {
+            return host != null;
+        }
+    }
+
+    /** The zone a host is in (aggregates with zones are not kept yet: every host is in the default zone). */
+    public String zoneOf(String host) {
+        return props.defaultAvailabilityZone();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Placement place(Request r) {
+        Instant now = clock.instant();
+        List<ComputeHost> all = hosts.all();
+        List<String> reasons = new ArrayList<>();
+        List<ComputeHost> candidates = new ArrayList<>();
+        for (ComputeHost h : all) {
+            Optional<String> why = rejection(h, r, now);
+            if (why.isPresent()) {
+                reasons.add(h.host() + " " + why.get());
+            } else {
+                candidates.add(h);
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((ComputeHost h) -> freeRam(h)).reversed()
+                .thenComparing(ComputeHost::host));
+        for (ComputeHost h : candidates) {
+            if (hosts.claim(h.host(), r.vcpus(), r.ramMb(), r.diskGb(), props.cpuAllocationRatio(),
+                    props.ramAllocationRatio(), props.diskAllocationRatio())) {
+                return new Placement(h.host(), zoneOf(h.host()), null);
+            }
+            reasons.add(h.host() + " was taken by a concurrent boot");
+        }
+        String summary = all.isEmpty() ? "no compute host has registered"
+                : all.size() + (all.size() == 1 ? " host: " : " hosts: ") + String.join(", ", reasons);
+        return new Placement(null, null, "No valid host was found. " + summary + ".");
+    }
+
+    private double freeRam(ComputeHost h) {
+        return h.memoryMb() * props.ramAllocationRatio() - h.memoryMbClaimed();
+    }
+
+    private Optional<String> rejection(ComputeHost h, Request r, Instant now) {
+        if (r.forceHost() != null && !r.forceHost().equals(h.host())) {
+            return Optional.of("is not the requested host");
+        }
+        if (h.disabled()) {
+            return Optional.of("is disabled" + (h.disabledReason() == null ? "" : " (" + h.disabledReason() + ")"));
+        }
+        if (!h.up(now, props.heartbeatTimeout())) {
+            return Optional.of("is down");
+        }
+        if (r.zone() != null && !r.zone().equals(zoneOf(h.host()))) {
+            return Optional.of("is not in availability zone " + r.zone());
+        }
+        if (r.avoid().contains(h.host())) {
+            return Optional.of("already runs a member of the anti-affinity group");
+        }
+        if (!r.stayOn().isEmpty() && !r.stayOn().contains(h.host())) {
+            return Optional.of("does not run the affinity group's members");
+        }
+        double cpuFree = h.vcpus() * props.cpuAllocationRatio() - h.vcpusClaimed();
+        if (cpuFree < r.vcpus()) {
+            return Optional.of("lacks " + (long) Math.ceil(r.vcpus() - cpuFree) + " vCPU");
+        }
+        double ramFree = freeRam(h);
+        if (ramFree < r.ramMb()) {
+            return Optional.of("lacks " + (long) Math.ceil(r.ramMb() - ramFree) + " MiB RAM");
+        }
+        double diskFree = h.localGb() * props.diskAllocationRatio() - h.localGbClaimed();
+        if (diskFree < r.diskGb()) {
+            return Optional.of("lacks " + (long) Math.ceil(r.diskGb() - diskFree) + " GiB disk");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,205 @@
+package io.nubo.compute.server;
+
+import io.nubo.compute.config.ComputeProperties;
+import io.nubo.compute.host.HostStore;
+import io.nubo.compute.instanceaction.InstanceActions;
+import io.nubo.compute.server.state.ServerOperation;
+import io.nubo.compute.server.state.VmState;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.shared.events.compute.InstanceReport;
+import io.nubo.shared.events.compute.PowerState;
+import io.nubo.shared.web.RequestIds;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies {@link ServerOperation}s to instances: a compare-and-swap that sets the task state (409 for the loser),
+ * the instance action that records it, and later the agent's report that ends it: success leads where the
+ * operation says, failure reverts the task (or puts a failed spawn in ERROR) and records a fault. Tasks that never
+ * get an answer are failed by a sweep at start and every minute, so nothing stays in a transitional state.
+ */
+@Service
+public class ServerLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerLifecycle.class);
+
+    private final InstanceStore instances;
+    private final InstanceActions actions;
+    private final HostStore hosts;
+    private final LifecycleEvents events;
+    private final ComputeProperties props;
+    private final Clock clock;
+
+    ServerLifecycle(InstanceStore instances, InstanceActions actions, HostStore hosts, LifecycleEvents events,
+                    ComputeProperties props, Clock clock) {
+        this.instances = instances;
+        this.actions = actions;
+        this.hosts = hosts;
+        this.events = events;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** Starts {@code op} on the instance or throws Nova's 409; returns the request id that is the action id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String begin(Instance i, ServerOperation op, Caller caller) {
+        if (i.locked() && !caller.admin() && op != ServerOperation.DELETE) {
+            throw ComputeError.LOCKED.exception(i.id());
+        }
+        if (i.locked() && op == ServerOperation.DELETE && !caller.admin()) {
+            throw ComputeError.LOCKED.exception(i.id());
+        }
+        String actionId = RequestIds.current() != null ? RequestIds.current() : RequestIds.generate();
+        Instant now = clock.instant();
+        if (instances.beginTask(i.id(), op, actionId, now) != 1) {
+            Instance current = instances.find(i.id()).orElseThrow(() -> ComputeError.SERVER_NOT_FOUND
+                    .exception(i.id()));
+            throw conflict(current, op);
+        }
+        actions.start(i.id(), actionId, op.action(), caller.projectId(), caller.userId(),
+                "compute_" + op.operation() + "_instance", i.host(), null, now);
+        return actionId;
+    }
+
+    /** Nova's 409 for an operation the instance's state does not allow, naming the state in the way. */
+    static RuntimeException conflict(Instance current, ServerOperation op) {
+        String attr = current.taskState() != null ? "task_state" : "vm_state";
+        String state = current.taskState() != null ? current.taskState().wire() : current.vmState().wire();
+        return ComputeError.INVALID_STATE.exception(op.action(), current.id(), attr, state);
+    }
+
+    /** Throws the 409 now if {@code op} cannot start (for work that must not begin before the state allows it). */
+    public void requireAllowed(Instance i, ServerOperation op) {
+        if (!op.allowedFrom(i.vmState(), i.taskState())) {
+            throw conflict(i, op);
+        }
+    }
+
+    /** Records a finished action that needs no agent (lock, unlock, an update). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordDone(Instance i, String action, Caller caller) {
+        String actionId = RequestIds.current() != null ? RequestIds.current() : RequestIds.generate();
+        actions.start(i.id(), actionId, action, caller.projectId(), caller.userId(), "api_" + action, null,
+                "Success", clock.instant());
+    }
+
+    /** Applies an agent's report of a command's outcome, or of what it observed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(InstanceReport r) {
+        Instance i = instances.find(r.instanceId()).orElse(null);
+        if (i == null || i.deleted()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (r.actionId() == null) {
+            observe(i, r, now);
+            return;
+        }
+        ServerOperation op = ServerOperation.ofReport(r.operation());
+        if (op == null || !r.actionId().equals(i.taskActionId())) {
+            // the answer to a task that is no longer current (superseded by a delete, or swept): nothing to change
+            return;
+        }
+        if (r.outcome() == InstanceReport.Outcome.SUCCEEDED) {
+            succeeded(i, op, r, now);
+        } else {
+            failed(i, op, r.actionId(), r.faultMessage(), r.faultDetails(), now);
+        }
+    }
+
+    private void succeeded(Instance i, ServerOperation op, InstanceReport r, Instant now) {
+        if (op == ServerOperation.DELETE) {
+            finishDelete(i, now);
+            actions.finish(i.id(), r.actionId(), null, null, now);
+            return;
+        }
+        Integer power = r.powerState() != null ? Integer.valueOf(r.powerState().code())
+                : op.powerOnSuccess() == null ? null : op.powerOnSuccess().code();
+        boolean launched = op == ServerOperation.SPAWN;
+        instances.finishTask(i.id(), r.actionId(), op.onSuccess(), power, launched, now);
+        actions.finish(i.id(), r.actionId(), null, null, now);
+        Instance after = instances.find(i.id()).orElseThrow();
+        switch (op) {
+            case SPAWN -> events.created(after, now);
+            case START, RESUME, UNPAUSE -> events.started(after, now);
+            case STOP, SUSPEND, PAUSE -> events.stopped(after, now);
+            default -> { }
+        }
+    }
+
+    /** Fails the task {@code actionId}: spawn goes to ERROR (its claim released), others keep their vm_state. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void failed(Instance i, ServerOperation op, String actionId, String message, String details, Instant now) {
+        VmState vm = op.revertOnFailure() ? null : VmState.ERROR;
+        if (instances.failTask(i.id(), actionId, vm, now) != 1) {
+            return;
+        }
+        String text = message == null || message.isBlank() ? "The " + op.action() + " of instance " + i.id()
+                + " failed." : message;
+        instances.addFault(i.id(), 500, text, details, now);
+        actions.finish(i.id(), actionId, text, details, now);
+        if (op == ServerOperation.SPAWN) {
+            releaseClaim(i);
+        }
+    }
+
+    private void observe(Instance i, InstanceReport r, Instant now) {
+        if (r.powerState() == null) {
+            return;
+        }
+        PowerState p = r.powerState();
+        boolean off = p == PowerState.SHUTDOWN || p == PowerState.CRASHED;
+        if (off && i.vmState() == VmState.ACTIVE && i.taskState() == null
+                && instances.observedPower(i.id(), p.code(), VmState.ACTIVE, VmState.STOPPED, now) == 1) {
+            log.info("Instance {} was found powered off on {}: it is stopped now", i.id(), i.host());
+            events.stopped(i, now);
+            return;
+        }
+        instances.observedPower(i.id(), p.code(), null, null, now);
+    }
+
+    /** The instance is gone: soft-deleted, its claim given back, metering told. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void finishDelete(Instance i, Instant now) {
+        if (instances.markDeleted(i.id(), now) == 1) {
+            releaseClaim(i);
+            events.deleted(i, now);
+        }
+    }
+
+    private void releaseClaim(Instance i) {
+        if (i.host() != null && instances.releaseClaim(i.id())) {
+            hosts.release(i.host(), i.flavor().vcpus(), i.flavor().ramMb(),
+                    (long) i.flavor().diskGb() + i.flavor().ephemeralGb());
+        }
+    }
+
+    /** Fails every task older than the timeout: a lost command, an agent that died, or an API restart. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelayString = "${nubo.compute.sweep-interval:60s}", initialDelayString = "60s")
+    @Transactional
+    public void sweepStuckTasks() {
+        Instant now = clock.instant();
+        for (Instance i : instances.stuckSince(now.minus(props.taskTimeout()))) {
+            ServerOperation op = ServerOperation.values()[0];
+            for (ServerOperation o : ServerOperation.values()) {
+                if (o.task() == i.taskState()) {
+                    op = o;
+                }
+            }
+            log.warn("Instance {}: task {} got no answer within {}; failing it", i.id(), i.taskState().wire(),
+                    props.taskTimeout());
+            failed(i, op, i.taskActionId(), "The " + op.action() + " did not finish within "
+                    + props.taskTimeout().toSeconds() + " s (no answer from host " + i.host() + ").", null, now);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.nubo.compute.server;
+
+import io.nubo.compute.network.NetworkPorts;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.compute.wire.RequestBody;
+import io.nubo.shared.microversion.ApiVersion;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** The server API's request checks, in one place (Nova's schemas/servers.py at 2.1). */
+final class ServerRequests {
+
+    static final Pattern NAME = Pattern.compile("^(?! )[^\\p{Cntrl}]*(?<! )$", Pattern.DOTALL);
+    static final Pattern IPV4 = Pattern.compile("^((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)$");
+    static final Pattern META_KEY = Pattern.compile("^[^/]+$");
+    private static final Set<String> CREATE_FIELDS = Set.of("name", "imageRef", "flavorRef", "adminPass", "metadata",
+            "networks", "key_name", "user_data", "availability_zone", "config_drive", "min_count", "max_count",
+            "return_reservation_id", "block_device_mapping", "block_device_mapping_v2", "security_groups",
+            "accessIPv4", "accessIPv6", "personality", "OS-DCF:diskConfig");
+
+    private ServerRequests() {
+    }
+
+    /** The last path segment of a reference that may be an id or a URL (Nova accepts both). */
+    static String ref(String value) {
+        String v = value.replaceAll("/+$", "");
+        return v.substring(v.lastIndexOf('/') + 1);
+    }
+
+    record Create(ServerCreation.CreateRequest request, boolean returnReservationId, String adminPass) {
+    }
+
+    static Create create(JsonNode body, ApiVersion version) {
+        RequestBody s = RequestBody.wrapped(body, "server", CREATE_FIELDS);
+        String name = s.string("name", true, 1, 255, NAME);
+        if (hasVolumeBlockDevice(s)) {
+            throw ComputeError.NOT_YET_SUPPORTED.exception("Booting from a volume (block_device_mapping with a "
+                    + "volume destination) is not available yet: this cloud has no block storage service.");
+        }
+        String imageRef = s.string("imageRef", true, 0, 2048, null);
+        if (imageRef.isBlank()) {
+            throw s.invalid("imageRef", imageRef, "Invalid imageRef provided.");
+        }
+        JsonNode flavorNode = s.raw().get("flavorRef");
+        if (flavorNode == null || flavorNode.isNull() || !(flavorNode.isString() || flavorNode.isIntegralNumber())
+                || flavorNode.asString().isBlank()) {
+            throw s.invalid("flavorRef", flavorNode, "'flavorRef' is a required property (a string or integer)");
+        }
+        String userData = s.string("user_data", false, 0, 65535, null);
+        if (userData != null) {
+            try {
+                Base64.getDecoder().decode(userData.replaceAll("\\s", ""));
+            } catch (IllegalArgumentException e) {
+                throw ComputeError.BAD_REQUEST.exception("User data needs to be valid base 64.");
+            }
+        }
+        Integer min = s.integer("min_count", false, 1, Integer.MAX_VALUE);
+        Integer max = s.integer("max_count", false, 1, Integer.MAX_VALUE);
+        int minCount = min == null ? 1 : min;
+        int maxCount = max == null ? minCount : max;
+        if (minCount > maxCount) {
+            throw ComputeError.BAD_REQUEST.exception("min_count must be <= max_count");
+        }
+        String ipv4 = s.string("accessIPv4", false, 0, 64, null);
+        if (ipv4 != null && !ipv4.isEmpty() && !IPV4.matcher(ipv4).matches()) {
+            throw s.invalid("accessIPv4", ipv4, ipv4 + " is not a 'ipv4'");
+        }
+        String ipv6 = s.string("accessIPv6", false, 0, 64, null);
+        if (ipv6 != null && !ipv6.isEmpty() && !ipv6.contains(":")) {
+            throw s.invalid("accessIPv6", ipv6, ipv6 + " is not a 'ipv6'");
+        }
+        Boolean configDrive = s.bool("config_drive");
+        Boolean reservation = s.bool("return_reservation_id");
+        String adminPass = s.string("adminPass", false, 0, 255, null);
+        Map<String, String> metadata = s.stringMap("metadata", META_KEY);
+        ServerCreation.CreateRequest r = new ServerCreation.CreateRequest(name, ref(imageRef),
+                ref(flavorNode.asString()), s.string("key_name", false, 1, 255, null), userData, metadata,
+                s.string("availability_zone", false, 1, 255, null), Boolean.TRUE.equals(configDrive), minCount,
+                maxCount, networks(s, version), ipv4, ipv6);
+        return new Create(r, Boolean.TRUE.equals(reservation), adminPass);
+    }
+
+    private static boolean hasVolumeBlockDevice(RequestBody s) {
+        for (String field : List.of("block_device_mapping", "block_device_mapping_v2")) {
+            JsonNode list = s.raw().get(field);
+            if (list == null || list.isNull()) {
+                continue;
+            }
+            if (!list.isArray()) {
+                throw s.invalid(field, list, "Must be an array.");
+            }
+            for (JsonNode bdm : list) {
+                String dest = bdm.path("destination_type").asString("");
+                String source = bdm.path("source_type").asString("");
+                if (dest.equals("volume") || source.equals("volume") || source.equals("snapshot")
+                        || bdm.has("volume_id")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static NetworkPorts.Request networks(RequestBody s, ApiVersion version) {
+        JsonNode n = s.raw().get("networks");
+        if (n == null || n.isNull()) {
+            return new NetworkPorts.Auto();
+        }
+        if (n.isString() && version.atLeast("2.37")) {
+            return switch (n.asString()) {
+                case "auto" -> new NetworkPorts.Auto();
+                case "none" -> new NetworkPorts.None();
+                default -> throw s.invalid("networks", n, "must be 'auto', 'none' or a list of networks");
+            };
+        }
+        if (!n.isArray()) {
+            throw s.invalid("networks", n, n + " is not of type 'array'");
+        }
+        if (n.isEmpty()) {
+            return new NetworkPorts.Auto();
+        }
+        List<NetworkPorts.Requested> items = new ArrayList<>();
+        for (JsonNode item : n) {
+            if (!item.isObject()) {
+                throw s.invalid("networks", item, item + " is not of type 'object'");
+            }
+            items.add(new NetworkPorts.Requested(item.path("uuid").asString(null), item.path("port").asString(null),
+                    item.path("fixed_ip").asString(null)));
+        }
+        return new NetworkPorts.Explicit(items);
+    }
+
+    record Update(String name, String ipv4, String ipv6) {
+    }
+
+    static Update update(JsonNode body) {
+        RequestBody s = RequestBody.wrapped(body, "server", Set.of("name", "accessIPv4", "accessIPv6",
+                "OS-DCF:diskConfig"));
+        String ipv4 = s.string("accessIPv4", false, 0, 64, null);
+        if (ipv4 != null && !ipv4.isEmpty() && !IPV4.matcher(ipv4).matches()) {
+            throw s.invalid("accessIPv4", ipv4, ipv4 + " is not a 'ipv4'");
+        }
+        return new Update(s.string("name", false, 1, 255, NAME), ipv4, s.string("accessIPv6", false, 0, 64, null));
+    }
+}

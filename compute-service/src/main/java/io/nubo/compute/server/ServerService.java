@@ -1,0 +1,184 @@
+package io.nubo.compute.server;
+
+import io.nubo.compute.wire.Access;
+import io.nubo.compute.image.ImageClient;
+import io.nubo.compute.wire.ComputePolicy;
+import io.nubo.compute.server.state.ServerOperation;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.error.ComputeError;
+import io.nubo.shared.events.compute.DeleteInstance;
+import io.nubo.shared.events.compute.ImageSpec;
+import io.nubo.shared.events.compute.PowerAction;
+import io.nubo.shared.events.compute.RebuildInstance;
+import io.nubo.shared.events.compute.SnapshotInstance;
+import io.nubo.shared.outbox.EventPublisher;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A server's reads, updates and the operations its agent carries out: each checks the caller, begins the operation
+ * (compare-and-swap on the state), and sends the command through the outbox in the same transaction.
+ */
+@Service
+public class ServerService {
+
+    private final InstanceStore instances;
+    private final ServerLifecycle lifecycle;
+    private final EventPublisher publisher;
+    private final ImageClient images;
+    private final Clock clock;
+
+    private final Access access;
+
+    ServerService(InstanceStore instances, ServerLifecycle lifecycle, EventPublisher publisher, ImageClient images,
+                  Clock clock, Access access) {
+        this.access = access;
+        this.instances = instances;
+        this.lifecycle = lifecycle;
+        this.publisher = publisher;
+        this.images = images;
+        this.clock = clock;
+    }
+
+    /** The live server, if the caller may see it (owner or admin); Nova's 404 otherwise. */
+    @Transactional(readOnly = true)
+    public Instance get(Caller caller, String id) {
+        Instance i = instances.find(id).filter(x -> !x.deleted())
+                .orElseThrow(() -> ComputeError.SERVER_NOT_FOUND.exception(id));
+        if (!access.allows(ComputePolicy.SERVER_OWNER, caller, i.projectId())) {
+            throw ComputeError.SERVER_NOT_FOUND.exception(id);
+        }
+        return i;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, String> metadata(String id) {
+        return instances.metadata(id);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<InstanceStore.Fault> fault(String id) {
+        return instances.latestFault(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Instance> list(List<String> where, List<Object> args) {
+        return instances.list(where, args);
+    }
+
+    /** Every instance (deleted too) that existed in [start, end) in the project, or in all projects for null. */
+    @Transactional(readOnly = true)
+    public List<Instance> existedBetween(String projectId, java.time.Instant start, java.time.Instant end) {
+        List<String> where = new java.util.ArrayList<>(List.of("created_at < ?",
+                "(terminated_at IS NULL OR terminated_at >= ?)"));
+        List<Object> args = new java.util.ArrayList<>(List.of(InstanceStore.ts(end), InstanceStore.ts(start)));
+        if (projectId != null) {
+            where.add("project_id = ?");
+            args.add(projectId);
+        }
+        return instances.list(where, args);
+    }
+
+    /** The live instances on a host (os-hypervisors' servers and current workload). */
+    @Transactional(readOnly = true)
+    public List<Instance> onHost(String host) {
+        return instances.forHost(host);
+    }
+
+    @Transactional
+    public Instance update(Caller caller, String id, String name, String ipv4, String ipv6) {
+        Instance i = get(caller, id);
+        instances.rename(i.id(), name, name == null ? null : ServerCreation.hostname(name), ipv4, ipv6,
+                clock.instant());
+        return instances.find(id).orElseThrow();
+    }
+
+    /** Deletes: asks the host's agent, or ends the instance at once when it never reached a host. */
+    @Transactional
+    public void delete(Caller caller, String id) {
+        Instance i = get(caller, id);
+        String actionId = lifecycle.begin(i, ServerOperation.DELETE, caller);
+        if (i.host() == null) {
+            lifecycle.finishDelete(i, clock.instant());
+            return;
+        }
+        publisher.publish(new DeleteInstance(i.id(), i.host(), actionId), i.id(), i.projectId());
+    }
+
+    /** os-start, os-stop, reboot, pause/unpause, suspend/resume. */
+    @Transactional
+    public void power(Caller caller, String id, ServerOperation op) {
+        Instance i = get(caller, id);
+        String actionId = lifecycle.begin(i, op, caller);
+        PowerAction.Action a = PowerAction.Action.valueOf(op.name());
+        publisher.publish(new PowerAction(i.id(), i.host(), actionId, a, 0), i.id(), i.projectId());
+    }
+
+    @Transactional
+    public Instance rebuild(Caller caller, String id, String imageRef, String name, Map<String, String> metadata) {
+        Instance i = get(caller, id);
+        ImageSpec image = images.find(caller, imageRef);
+        String actionId = lifecycle.begin(i, ServerOperation.REBUILD, caller);
+        instances.rebuilt(i.id(), image.id(), name, clock.instant());
+        if (metadata != null) {
+            instances.replaceMetadata(i.id(), metadata);
+        }
+        Instance after = instances.find(id).orElseThrow();
+        publisher.publish(new RebuildInstance(i.id(), i.host(), actionId, image, after.flavor(), after.displayName(),
+                instances.metadata(i.id())), i.id(), i.projectId());
+        return after;
+    }
+
+    /** createImage: the image record first (with the caller's token), then the snapshot command; the image id. */
+    @Transactional
+    public String snapshot(Caller caller, String id, String name, Map<String, String> metadata) {
+        Instance i = get(caller, id);
+        lifecycle.requireAllowed(i, ServerOperation.SNAPSHOT);
+        String imageId = images.createSnapshotRecord(caller, name, i.id(), i.imageId(),
+                metadata == null ? Map.of() : metadata);
+        String actionId = lifecycle.begin(i, ServerOperation.SNAPSHOT, caller);
+        publisher.publish(new SnapshotInstance(i.id(), i.host(), actionId, imageId, "qcow2"), i.id(), i.projectId());
+        return imageId;
+    }
+
+    @Transactional
+    public void lock(Caller caller, String id, boolean locked) {
+        Instance i = get(caller, id);
+        if (!locked && i.locked() && "admin".equals(i.lockedBy()) && !caller.admin()) {
+            access.check(ComputePolicy.SERVER_UNLOCK_OVERRIDE, caller);
+        }
+        instances.setLocked(i.id(), locked, caller.admin() && !caller.owns(i.projectId()) ? "admin" : "owner",
+                clock.instant());
+        lifecycle.recordDone(i, locked ? "lock" : "unlock", caller);
+    }
+
+    @Transactional
+    public Map<String, String> setMetadata(Caller caller, String id, Map<String, String> items, boolean replace,
+                                           int limit) {
+        Instance i = get(caller, id);
+        Map<String, String> current = instances.metadata(i.id());
+        long after = replace ? items.size() : java.util.stream.Stream.concat(current.keySet().stream(),
+                items.keySet().stream()).distinct().count();
+        if (limit >= 0 && after > limit) {
+            throw ComputeError.OVER_QUOTA.exception("Quota exceeded for metadata_items: Requested " + after
+                    + ", but the limit is " + limit + " metadata_items");
+        }
+        if (replace) {
+            instances.replaceMetadata(i.id(), items);
+        } else {
+            instances.putMetadata(i.id(), items);
+        }
+        return instances.metadata(i.id());
+    }
+
+    @Transactional
+    public void deleteMetadata(Caller caller, String id, String key) {
+        Instance i = get(caller, id);
+        if (instances.deleteMetadata(i.id(), key) == 0) {
+            throw ComputeError.NOT_FOUND.exception("Metadata item was not found");
+        }
+    }
+}

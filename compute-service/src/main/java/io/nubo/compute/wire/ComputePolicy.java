@@ -1,0 +1,95 @@
+package io.nubo.compute.wire;
+
+import java.util.List;
+
+/**
+ * Nova's policy defaults as data (nova/policies/*.py, the legacy {@code admin_api} / {@code admin_or_owner}
+ * rules): each action with its oslo.policy check string and the operations it guards. {@code ComputePolicies}
+ * turns this list into the shared {@code PolicyTable}; {@link Access} evaluates it with the shared enforcer.
+ */
+public enum ComputePolicy {
+    FLAVOR_MANAGE("os_compute_api:os-flavor-manage", Check.ADMIN, "Create and delete flavors.",
+            "POST /v2.1/flavors", "DELETE /v2.1/flavors/{id}"),
+    FLAVOR_EXTRA_SPECS_READ("os_compute_api:os-flavor-extra-specs:index", Check.ANY, "Read flavor extra specs.",
+            "GET /v2.1/flavors/{id}/os-extra_specs"),
+    FLAVOR_EXTRA_SPECS_MANAGE("os_compute_api:os-flavor-extra-specs:create", Check.ADMIN,
+            "Set and delete flavor extra specs.", "POST /v2.1/flavors/{id}/os-extra_specs"),
+    FLAVOR_ACCESS_MANAGE("os_compute_api:os-flavor-access:add_tenant_access", Check.ADMIN,
+            "Share a private flavor with a project, or stop sharing it.", "POST /v2.1/flavors/{id}/action"),
+    FLAVOR_ACCESS_LIST("os_compute_api:os-flavor-access", Check.ADMIN, "List a private flavor's projects.",
+            "GET /v2.1/flavors/{id}/os-flavor-access"),
+    KEYPAIR_OTHER_USER("os_compute_api:os-keypairs:index:user_id", Check.ADMIN,
+            "List, show or delete another user's key pairs (user_id).", "GET /v2.1/os-keypairs"),
+    QUOTA_SHOW("os_compute_api:os-quota-sets:show", Check.ADMIN_OR_OWNER, "Show a project's quotas.",
+            "GET /v2.1/os-quota-sets/{project_id}"),
+    QUOTA_UPDATE("os_compute_api:os-quota-sets:update", Check.ADMIN, "Set or revert a project's quotas.",
+            "PUT /v2.1/os-quota-sets/{project_id}", "DELETE /v2.1/os-quota-sets/{project_id}"),
+    LIMITS_OTHER_PROJECT("os_compute_api:limits:other_project", Check.ADMIN,
+            "Show another project's limits (tenant_id).", "GET /v2.1/limits"),
+    SERVER_OWNER("os_compute_api:servers:show", Check.ADMIN_OR_OWNER, "See and act on a server.",
+            "GET /v2.1/servers/{id}", "POST /v2.1/servers/{id}/action"),
+    SERVER_ALL_TENANTS("os_compute_api:servers:index:get_all_tenants", Check.ADMIN,
+            "List the servers of all projects.", "GET /v2.1/servers"),
+    SERVER_FORCED_HOST("os_compute_api:servers:create:forced_host", Check.ADMIN,
+            "Name the host of a new server (availability_zone zone:host).", "POST /v2.1/servers"),
+    SERVER_EXTENDED_ATTRIBUTES("os_compute_api:os-extended-server-attributes", Check.ADMIN,
+            "See a server's host and instance name.", "GET /v2.1/servers/{id}"),
+    SERVER_UNLOCK_OVERRIDE("os_compute_api:os-lock-server:unlock:unlock_override", Check.ADMIN,
+            "Unlock a server an administrator locked.", "POST /v2.1/servers/{id}/action"),
+    INSTANCE_ACTION_EVENTS_DETAILS("os_compute_api:os-instance-actions:events:details", Check.ADMIN,
+            "See the traceback of an instance action's events.",
+            "GET /v2.1/servers/{id}/os-instance-actions/{request_id}"),
+    HYPERVISORS("os_compute_api:os-hypervisors", Check.ADMIN, "List and show hypervisors.",
+            "GET /v2.1/os-hypervisors"),
+    SERVICES("os_compute_api:os-services", Check.ADMIN, "List, enable and disable compute services.",
+            "GET /v2.1/os-services"),
+    AVAILABILITY_ZONE_DETAIL("os_compute_api:os-availability-zone:detail", Check.ADMIN,
+            "List availability zones with their hosts.", "GET /v2.1/os-availability-zone/detail"),
+    USAGE_LIST("os_compute_api:os-simple-tenant-usage:list", Check.ADMIN, "Show every project's usage.",
+            "GET /v2.1/os-simple-tenant-usage"),
+    USAGE_SHOW("os_compute_api:os-simple-tenant-usage:show", Check.ADMIN_OR_OWNER, "Show a project's usage.",
+            "GET /v2.1/os-simple-tenant-usage/{project_id}");
+
+    /** Nova's legacy base rules. */
+    public enum Check {
+        ANY("@"), ADMIN("rule:admin_api"), ADMIN_OR_OWNER("rule:admin_or_owner");
+
+        private final String checkString;
+
+        Check(String checkString) {
+            this.checkString = checkString;
+        }
+
+        public String checkString() {
+            return checkString;
+        }
+    }
+
+    private final String action;
+    private final Check check;
+    private final String description;
+    private final List<String> operations;
+
+    ComputePolicy(String action, Check check, String description, String... operations) {
+        this.action = action;
+        this.check = check;
+        this.description = description;
+        this.operations = List.of(operations);
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public Check check() {
+        return check;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<String> operations() {
+        return operations;
+    }
+}

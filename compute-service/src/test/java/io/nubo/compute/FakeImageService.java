@@ -1,0 +1,75 @@
+package io.nubo.compute;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A Glance v2 stand-in on loopback, for the two calls the compute API makes: {@code GET /v2/images/{id}} (known
+ * ids are active images) and {@code POST /v2/images} (a snapshot's record). It records the tokens it was sent, so
+ * a test can check that the caller's own token was forwarded.
+ */
+final class FakeImageService implements AutoCloseable {
+
+    static final String IMAGE = "11111111-2222-3333-4444-555555555555";
+    static final String BIG_IMAGE = "99999999-2222-3333-4444-555555555555";
+
+    final List<String> tokens = new CopyOnWriteArrayList<>();
+    final Map<String, String> created = new ConcurrentHashMap<>();
+    private final HttpServer server;
+
+    FakeImageService() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v2/images", x -> {
+            tokens.add(String.valueOf(x.getRequestHeaders().getFirst("X-Auth-Token")));
+            String path = x.getRequestURI().getPath();
+            String body;
+            int status;
+            if (x.getRequestMethod().equals("POST")) {
+                String id = UUID.randomUUID().toString();
+                created.put(id, new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                status = 201;
+                body = "{\"id\": \"" + id + "\", \"status\": \"queued\"}";
+            } else if (path.endsWith("/" + IMAGE)) {
+                status = 200;
+                body = "{\"id\": \"" + IMAGE + "\", \"name\": \"cirros\", \"status\": \"active\", \"disk_format\":"
+                        + " \"qcow2\", \"container_format\": \"bare\", \"size\": 21430272, \"min_disk\": 0,"
+                        + " \"min_ram\": 0, \"os_hash_algo\": \"sha512\", \"os_hash_value\": \"ab\","
+                        + " \"hw_disk_bus\": \"virtio\", \"visibility\": \"public\"}";
+            } else if (path.endsWith("/" + BIG_IMAGE)) {
+                status = 200;
+                body = "{\"id\": \"" + BIG_IMAGE + "\", \"name\": \"big\", \"status\": \"active\", \"disk_format\":"
+                        + " \"raw\", \"container_format\": \"bare\", \"size\": 1, \"min_disk\": 50, \"min_ram\": 0}";
+            } else {
+                status = 404;
+                body = "<html>404 Not Found</html>";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(status, bytes.length);
+            x.getResponseBody().write(bytes);
+            x.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

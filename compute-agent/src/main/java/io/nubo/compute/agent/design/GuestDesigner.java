@@ -108,14 +108,20 @@ public final class GuestDesigner {
     }
 
     /** A NIC for a port, or null when its binding names no bridge (the network service fills bindings in). */
-    static InterfaceDevice nic(NicSpec nic) {
+    public static InterfaceDevice nic(NicSpec nic) {
         Map<String, String> b = nic.binding() == null ? Map.of() : nic.binding();
         String bridge = first(b, "bridge_name", "bridge");
         if (bridge == null) {
             return null;
         }
         return new InterfaceDevice(nic.macAddress(), new InterfaceDevice.Bridge(bridge), "virtio",
-                first(b, "devname", "tap_name"), nic.mtu() > 0 ? nic.mtu() : null, first(b, "filter_ref", "filter"));
+                first(b, "devname", "tap_name"), nic.mtu() > 0 ? nic.mtu() : null, first(b, "filter_ref", "filter"),
+                portAlias(nic.portId()));
+    }
+
+    /** The user alias that names a port's NIC in the domain, so detach finds it by port id. */
+    public static String portAlias(String portId) {
+        return portId == null ? null : "ua-port-" + portId;
     }
 
     private CpuSpec cpu(HostProfile host, List<String> notes) {

@@ -63,6 +63,21 @@ public final class DomainXmlParser {
                 metadata == null ? null : metadata(metadata), disks, nics, console);
     }
 
+    /** {@code <capabilities>}: the host CPU's architecture, model, vendor and features. */
+    public HostCapabilities hostCapabilities(String xml) {
+        Element root = parse(xml);
+        Element host = child(root, "host");
+        Element cpu = host == null ? null : child(host, "cpu");
+        if (cpu == null) {
+            return new HostCapabilities(null, null, null, List.of());
+        }
+        List<String> features = new ArrayList<>();
+        for (Element f : children(cpu, "feature")) {
+            features.add(f.getAttribute("name"));
+        }
+        return new HostCapabilities(text(cpu, "arch"), text(cpu, "model"), text(cpu, "vendor"), features);
+    }
+
     /** One device as written for hot-plug: a {@code <disk>} or an {@code <interface>}. */
     public DeviceSpec device(String xml) {
         Element e = parse(xml);
@@ -180,10 +195,11 @@ public final class DomainXmlParser {
         Element model = child(e, "model");
         Element mtu = child(e, "mtu");
         Element filter = child(e, "filterref");
+        Element alias = child(e, "alias");
         return new InterfaceDevice(mac == null ? null : mac.getAttribute("address"), s,
                 model == null ? null : attr(model, "type"), target == null ? null : attr(target, "dev"),
                 mtu == null ? null : Integer.valueOf(mtu.getAttribute("size")),
-                filter == null ? null : attr(filter, "filter"));
+                filter == null ? null : attr(filter, "filter"), alias == null ? null : attr(alias, "name"));
     }
 
     SerialConsole serial(Element devices) {

@@ -154,6 +154,9 @@ public final class DomainXmlWriter {
         if (i.filterRef() != null) {
             n.child("filterref").attr("filter", i.filterRef());
         }
+        if (i.alias() != null) {
+            n.child("alias").attr("name", i.alias());
+        }
         return n;
     }
 

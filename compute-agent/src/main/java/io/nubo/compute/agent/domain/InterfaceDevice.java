@@ -9,9 +9,10 @@ import java.util.Objects;
  * @param targetDev the host-side tap name, or null to let libvirt choose
  * @param mtu       the MTU, or null
  * @param filterRef an nwfilter name ({@code <filterref filter=.../>}), or null
+ * @param alias     a user alias ({@code <alias name='ua-...'/>}, kept by libvirt): Nubo names the port there
  */
 public record InterfaceDevice(String mac, InterfaceSource source, String model, String targetDev, Integer mtu,
-                              String filterRef) implements DeviceSpec {
+                              String filterRef, String alias) implements DeviceSpec {
 
     public InterfaceDevice {
         Objects.requireNonNull(mac, "mac");

@@ -122,9 +122,9 @@ class GuestDesignerTest {
         GuestDesign design = defaults.design(request(image("qcow2", Map.of()), List.of(a, b)), QEMU, DISK_FILES);
         assertThat(design.domain().interfaces()).containsExactly(
                 new InterfaceDevice("fa:16:3e:00:00:01", new InterfaceDevice.Bridge("brq-n1"), "virtio", "tapp1", 1450,
-                        "nubo-p1"),
+                        "nubo-p1", "ua-port-p1"),
                 new InterfaceDevice("fa:16:3e:00:00:02", new InterfaceDevice.Bridge("brq-n2"), "virtio", null, null,
-                        null));
+                        null, "ua-port-p2"));
         assertThat(design.notes()).isEmpty();
     }
 

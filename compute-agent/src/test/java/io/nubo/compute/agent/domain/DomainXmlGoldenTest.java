@@ -197,7 +197,7 @@ class DomainXmlGoldenTest {
     @Test
     void bridgeInterfaceWithFilterAndMtu() {
         InterfaceDevice nic = new InterfaceDevice("fa:16:3e:11:22:33", new InterfaceDevice.Bridge("nubo-br0"),
-                "virtio", "tap1234abcd-ef", 1450, "nubo-port-1234");
+                "virtio", "tap1234abcd-ef", 1450, "nubo-port-1234", "ua-port-1234");
         String golden = """
                 <interface type="bridge">
                   <mac address="fa:16:3e:11:22:33"/>
@@ -206,6 +206,7 @@ class DomainXmlGoldenTest {
                   <model type="virtio"/>
                   <mtu size="1450"/>
                   <filterref filter="nubo-port-1234"/>
+                  <alias name="ua-port-1234"/>
                 </interface>
                 """;
         assertThat(writer.device(nic)).isEqualTo(golden);
@@ -215,7 +216,7 @@ class DomainXmlGoldenTest {
     @Test
     void libvirtNetworkInterface() {
         InterfaceDevice nic = new InterfaceDevice("52:54:00:00:00:01", new InterfaceDevice.Network("default"),
-                "virtio", null, null, null);
+                "virtio", null, null, null, null);
         String golden = """
                 <interface type="network">
                   <mac address="52:54:00:00:00:01"/>
@@ -275,7 +276,7 @@ class DomainXmlGoldenTest {
                 List.of(new DiskDevice(DiskDevice.Kind.DISK, "qcow2", "none", new FileSource("/i/disk"), "vda", "virtio",
                         false, null)),
                 List.of(new InterfaceDevice("fa:16:3e:00:00:01", new InterfaceDevice.Bridge("br0"), "virtio", null, null,
-                        null)),
+                        null, null)),
                 new SerialConsole("/i/console.log"));
         String xml = writer.domain(d);
         assertThat(xml).startsWith("""

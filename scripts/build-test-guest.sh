@@ -16,7 +16,7 @@
 set -euo pipefail
 
 DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}}"
-VERSION=4   # bump when /init or the layout changes
+VERSION=5   # bump when /init or the layout changes
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
 if [ -z "$KERNEL_PATH" ]; then
   echo "build-test-guest: no /boot/vmlinuz-*-cloud-amd64 (apt-get install linux-image-cloud-amd64)" >&2
@@ -63,13 +63,20 @@ for m in $(cat /lib/modules/order); do insmod /lib/modules/$m 2>/dev/null; done
 echo "NUBO-TEST-GUEST: booted"
 sleep 1
 mdev -s 2>/dev/null
+# busybox's blkid prints no TYPE: read the superblock magics ourselves (ext2/3/4, swap, iso9660)
+at() { dd if="$1" bs=1 skip="$2" count="$3" 2>/dev/null | tr -d '\000'; }
 for b in /sys/block/*; do
   [ -e "$b" ] || continue
   n=${b##*/}
   case "$n" in loop*|ram*) continue ;; esac
-  t=$(blkid /dev/$n 2>/dev/null | sed -n 's/.*TYPE="\([^"]*\)".*/\1/p')
-  l=$(blkid /dev/$n 2>/dev/null | sed -n 's/.*LABEL="\([^"]*\)".*/\1/p')
-  echo "NUBO-TEST-GUEST: block $n sectors=$(cat $b/size) type=${t:-none} label=${l:-none}"
+  d=/dev/$n t=none l=none
+  if [ "$(at $d 4086 10)" = SWAPSPACE2 ]; then t=swap
+  elif [ "$(dd if=$d bs=1 skip=1080 count=2 2>/dev/null | od -An -tx1 | tr -d ' ')" = 53ef ]; then
+    t=ext4; l=$(at $d 1144 16); [ -n "$l" ] || l=none
+  elif [ "$(at $d 32769 5)" = CD001 ]; then
+    t=iso9660; l=$(at $d 32808 32 | sed 's/ *$//'); [ -n "$l" ] || l=none
+  fi
+  echo "NUBO-TEST-GUEST: block $n sectors=$(cat $b/size) type=$t label=$l"
 done
 for n in /sys/class/net/*; do
   n=${n##*/}
@@ -93,7 +100,7 @@ while true; do sleep 3600; done
 INIT
 chmod 755 "$ROOT/init"
 mkdir -p "$ROOT/etc/acpi/PWRF"
-printf '#!/bin/sh\necho "NUBO-TEST-GUEST: power button"\npoweroff -f\n' > "$ROOT/etc/acpi/PWRF/00000080"
+printf '#!/bin/sh\necho "NUBO-TEST-GUEST: power button" > /dev/console\npoweroff -f\n' > "$ROOT/etc/acpi/PWRF/00000080"
 chmod 755 "$ROOT/etc/acpi/PWRF/00000080"
 # busybox acpid maps events through /etc/acpi.map; without it the button event is named PWRF/00000080
 printf 'EV_KEY 0x01 KEY_POWER 116 1 button/power PWRF/00000080\n' > "$ROOT/etc/acpi.map"

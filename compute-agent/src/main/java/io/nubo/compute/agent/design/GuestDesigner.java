@@ -81,7 +81,8 @@ public final class GuestDesigner {
         List<DiskDevice> disks = new ArrayList<>();
         char next = 'a';
         if (boot instanceof BootSource.Cdrom) {
-            disks.add(cdrom(files.root(), "hda"));
+            // the root CD-ROM is a qcow2 overlay on the cached ISO, like every root disk
+            disks.add(cdrom(files.root(), "hda", "qcow2"));
         } else if (files.root() != null) {
             disks.add(virtio(files.root(), next++));
         }
@@ -92,7 +93,7 @@ public final class GuestDesigner {
             disks.add(virtio(files.swap(), next));
         }
         if (files.configDrive() != null) {
-            disks.add(cdrom(files.configDrive(), "hdd"));
+            disks.add(cdrom(files.configDrive(), "hdd", "raw"));
         }
         return disks;
     }
@@ -102,8 +103,8 @@ public final class GuestDesigner {
                 "virtio", false, null);
     }
 
-    private static DiskDevice cdrom(Path file, String dev) {
-        return new DiskDevice(DiskDevice.Kind.CDROM, "raw", null, new FileSource(file.toString()), dev, "ide", true,
+    private static DiskDevice cdrom(Path file, String dev, String format) {
+        return new DiskDevice(DiskDevice.Kind.CDROM, format, null, new FileSource(file.toString()), dev, "ide", true,
                 null);
     }
 

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class VirtTypeProbe {
 
     private static final Logger log = LoggerFactory.getLogger(VirtTypeProbe.class);
-    static final String PROBE_NAME = "nubo-probe-kvm";
+    static final String PROBE_NAME = "probe-nubo-kvm";
 
     private final Hypervisor hypervisor;
     private final Path workDir;

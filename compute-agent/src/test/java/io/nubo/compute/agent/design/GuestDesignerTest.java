@@ -83,7 +83,7 @@ class GuestDesignerTest {
                 DIR.resolve("console.log"));
         DomainDefinition d = defaults.design(request(image("iso", Map.of()), List.of()), QEMU, files).domain();
         assertThat(d.os().bootOrder()).containsExactly(BootDevice.CDROM, BootDevice.HD);
-        assertThat(d.disks()).containsExactly(new DiskDevice(DiskDevice.Kind.CDROM, "raw", null,
+        assertThat(d.disks()).containsExactly(new DiskDevice(DiskDevice.Kind.CDROM, "qcow2", null,
                 new FileSource("/cache/iso"), "hda", "ide", true, null));
     }
 
@@ -99,6 +99,7 @@ class GuestDesignerTest {
         assertThat(config.device()).isEqualTo(DiskDevice.Kind.CDROM);
         assertThat(config.readOnly()).isTrue();
         assertThat(config.targetBus()).isEqualTo("ide");
+        assertThat(config.driverFormat()).isEqualTo("raw");
     }
 
     @Test

@@ -17,9 +17,10 @@ usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 # Check by package name (dpkg), not by command: `python3` on PATH may be another interpreter (pyenv).
 BASE_PKGS=(curl jq unzip ca-certificates python3-openstackclient python3-swiftclient)
 TEMPEST_PKGS=(tempest python3-stestr python3-subunit)
-# Filled in by the issues that add the libvirt hypervisor driver and the Ceph storage drivers; the flags are
-# accepted already so callers (./nubo, .ci/run, conformance) can pass them before the lists are settled.
-LIBVIRT_PKGS=()   # e.g. libvirt-daemon-system qemu-system-x86 qemu-utils
+# libvirt + qemu for the compute agent (started by scripts/libvirt-start.sh), and what scripts/build-test-guest.sh
+# builds the tiny test guest from (cloud kernel, busybox initramfs, grub hybrid ISO); genisoimage makes config drives.
+LIBVIRT_PKGS=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils qemu-block-extra
+              linux-image-cloud-amd64 busybox-static cpio grub-pc-bin grub-common xorriso mtools genisoimage)
 CEPH_PKGS=(ceph-mon ceph-osd ceph-mgr ceph-common librados2)   # single-node test cluster + librados for com.ceph:rados
 JDK_PKG=openjdk-17-jdk-headless   # only when no javac is on PATH
 

@@ -26,8 +26,12 @@ for arg in "$@"; do
   esac
 done
 
-# --ceph: the storage drivers' contract tests run against a real single-node Ceph (scripts/ceph-single-node.sh)
-if $install_deps; then "$ROOT/scripts/install-deps.sh" --ceph; fi
+# --ceph: the storage drivers' contract tests run against a real single-node Ceph (scripts/ceph-single-node.sh);
+# --libvirt: the compute agent's real-guest tests boot guests under qemu:///system, so libvirtd must answer
+if $install_deps; then
+  "$ROOT/scripts/install-deps.sh" --ceph --libvirt
+  "$ROOT/scripts/libvirt-start.sh"
+fi
 
 # Build with JDK 17 (the release we target) when it is installed and the caller chose no JDK.
 if [ -z "${JAVA_HOME-}" ]; then

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Builds Nubo's tiny test guest from Debian packages (linux-image-cloud-amd64, busybox-static, cpio, grub-pc-bin,
+# grub-common, xorriso, mtools: scripts/install-deps.sh --libvirt) into a cache directory:
+#
+#   vmlinuz            the Debian cloud kernel
+#   initrd.img         a busybox initramfs whose /init loads the virtio, ATA, cdrom and isofs modules (the cloud
+#                      kernel has them as modules) in dependency order, then prints a marker, its block devices,
+#                      its NICs and the config drive's meta_data.json uuid on the serial console
+#   test-guest.iso     a grub hybrid ISO of the same kernel and initramfs (boots as a CD-ROM)
+#   test-guest.qcow2   that ISO converted to qcow2 (boots from a virtio disk)
+#
+#   scripts/build-test-guest.sh [DIR]     # default $NUBO_TEST_GUEST_DIR or /var/cache/nubo/test-guest
+#
+# Idempotent: does nothing when DIR already holds a build of the same kernel and this script's version.
+# Prints DIR on stdout.
+set -euo pipefail
+
+DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}}"
+VERSION=5   # bump when /init or the layout changes
+KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
+if [ -z "$KERNEL_PATH" ]; then
+  echo "build-test-guest: no /boot/vmlinuz-*-cloud-amd64 (apt-get install linux-image-cloud-amd64)" >&2
+  exit 1
+fi
+KVER="${KERNEL_PATH#/boot/vmlinuz-}"
+STAMP="$KVER v$VERSION"
+if [ -f "$DIR/stamp" ] && [ "$(cat "$DIR/stamp")" = "$STAMP" ] && [ -f "$DIR/test-guest.qcow2" ]; then
+  echo "$DIR"; exit 0
+fi
+for tool in busybox cpio grub-mkrescue xorriso qemu-img; do
+  command -v "$tool" >/dev/null || { echo "build-test-guest: $tool is missing (scripts/install-deps.sh --libvirt)" >&2; exit 1; }
+done
+[ -x /bin/busybox ] && file_busybox=/bin/busybox || file_busybox="$(command -v busybox)"
+
+mkdir -p "$DIR"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+ROOT="$WORK/root"
+mkdir -p "$ROOT"/{bin,dev,proc,sys,mnt,lib/modules,tmp}
+cp "$file_busybox" "$ROOT/bin/busybox"
+
+# the modules in dependency order, as modprobe resolves them (virtio_ring before virtio, scsi_mod before sr_mod)
+: > "$ROOT/lib/modules/order"
+for m in virtio_pci virtio_blk virtio_net virtio_console ata_piix sr_mod isofs button evdev; do
+  modprobe -S "$KVER" --show-depends "$m" 2>/dev/null | awk '$1 == "insmod" { print $2 }'
+done | awk '!seen[$0]++' | while read -r ko; do
+  case "$ko" in
+    *.ko.xz) xz -dc "$ko" > "$ROOT/lib/modules/$(basename "${ko%.xz}")" ;;
+    *.ko.zst) zstd -qdc "$ko" > "$ROOT/lib/modules/$(basename "${ko%.zst}")" ;;
+    *) cp "$ko" "$ROOT/lib/modules/" ;;
+  esac
+  echo "$(basename "${ko%.xz}")" | sed 's/\.zst$//' >> "$ROOT/lib/modules/order"
+done
+
+cat > "$ROOT/init" <<'INIT'
+#!/bin/busybox sh
+/bin/busybox --install -s /bin
+export PATH=/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+for m in $(cat /lib/modules/order); do insmod /lib/modules/$m 2>/dev/null; done
+echo "NUBO-TEST-GUEST: booted"
+sleep 1
+mdev -s 2>/dev/null
+# busybox's blkid prints no TYPE: read the superblock magics ourselves (ext2/3/4, swap, iso9660)
+at() { dd if="$1" bs=1 skip="$2" count="$3" 2>/dev/null | tr -d '\000'; }
+for b in /sys/block/*; do
+  [ -e "$b" ] || continue
+  n=${b##*/}
+  case "$n" in loop*|ram*) continue ;; esac
+  d=/dev/$n t=none l=none
+  if [ "$(at $d 4086 10)" = SWAPSPACE2 ]; then t=swap
+  elif [ "$(dd if=$d bs=1 skip=1080 count=2 2>/dev/null | od -An -tx1 | tr -d ' ')" = 53ef ]; then
+    t=ext4; l=$(at $d 1144 16); [ -n "$l" ] || l=none
+  elif [ "$(at $d 32769 5)" = CD001 ]; then
+    t=iso9660; l=$(at $d 32808 32 | sed 's/ *$//'); [ -n "$l" ] || l=none
+  fi
+  echo "NUBO-TEST-GUEST: block $n sectors=$(cat $b/size) type=$t label=$l"
+done
+for n in /sys/class/net/*; do
+  n=${n##*/}
+  [ "$n" = lo ] && continue
+  echo "NUBO-TEST-GUEST: nic $n mac=$(cat /sys/class/net/$n/address)"
+done
+for d in /dev/sr* /dev/vd* /dev/hd*; do
+  [ -b "$d" ] || continue
+  if mount -t iso9660 -o ro "$d" /mnt 2>/dev/null; then
+    if [ -f /mnt/openstack/latest/meta_data.json ]; then
+      u=$(sed -n 's/.*"uuid" *: *"\([^"]*\)".*/\1/p' /mnt/openstack/latest/meta_data.json)
+      echo "NUBO-TEST-GUEST: config-drive $d uuid=$u"
+    fi
+    umount /mnt
+  fi
+done
+echo "NUBO-TEST-GUEST: ready"
+# a clean shutdown request (ACPI power button) powers the guest off, as a real OS would
+acpid -d -c /etc/acpi >/dev/null 2>&1 &
+while true; do sleep 3600; done
+INIT
+chmod 755 "$ROOT/init"
+mkdir -p "$ROOT/etc/acpi/PWRF"
+printf '#!/bin/sh\necho "NUBO-TEST-GUEST: power button" > /dev/console\npoweroff -f\n' > "$ROOT/etc/acpi/PWRF/00000080"
+chmod 755 "$ROOT/etc/acpi/PWRF/00000080"
+# busybox acpid maps events through /etc/acpi.map; without it the button event is named PWRF/00000080
+printf 'EV_KEY 0x01 KEY_POWER 116 1 button/power PWRF/00000080\n' > "$ROOT/etc/acpi.map"
+
+(cd "$ROOT" && find . | cpio -o -H newc --quiet | gzip -9) > "$WORK/initrd.img"
+cp "$KERNEL_PATH" "$WORK/vmlinuz"
+
+ISO="$WORK/iso"
+mkdir -p "$ISO/boot/grub"
+cp "$WORK/vmlinuz" "$ISO/boot/vmlinuz"
+cp "$WORK/initrd.img" "$ISO/boot/initrd.img"
+cat > "$ISO/boot/grub/grub.cfg" <<'GRUB'
+serial --unit=0 --speed=115200
+terminal_input serial console
+terminal_output serial console
+set timeout=0
+menuentry "nubo-test-guest" {
+  linux /boot/vmlinuz console=ttyS0 quiet
+  initrd /boot/initrd.img
+}
+GRUB
+grub-mkrescue -o "$WORK/test-guest.iso" "$ISO" >/dev/null 2>&1
+qemu-img convert -f raw -O qcow2 "$WORK/test-guest.iso" "$WORK/test-guest.qcow2"
+
+for f in vmlinuz initrd.img test-guest.iso test-guest.qcow2; do
+  install -m 0644 "$WORK/$f" "$DIR/$f"
+done
+echo "$STAMP" > "$DIR/stamp"
+chmod 0755 "$DIR"
+echo "$DIR"

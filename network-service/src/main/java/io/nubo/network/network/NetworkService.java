@@ -177,6 +177,11 @@ public class NetworkService implements Taggable, UsageCounter {
         return networks.findById(id).map(NetworkEntity::info);
     }
 
+    /** The ids of the networks a project owns (their ports are visible to it). */
+    public List<String> ownedBy(String projectId) {
+        return networks.findIdsByProjectId(projectId);
+    }
+
     /** Several networks by id, for rendering lists of things on them. */
     public Map<String, NetworkInfo> getAll(Collection<String> ids) {
         Map<String, NetworkInfo> out = new HashMap<>();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,9 +52,12 @@ public class PortService implements NetworkMembers, SecurityGroupUsage, Taggable
     private final IpAllocator ipam;
     private final Quotas quotas;
     private final PortEvents events;
+    private final ObjectProvider<PortRemoval> removals;
 
     public PortService(PortRepository ports, NetworkService networks, SubnetService subnets,
-                       SecurityGroupService groups, IpAllocator ipam, Quotas quotas, PortEvents events) {
+                       SecurityGroupService groups, IpAllocator ipam, Quotas quotas, PortEvents events,
+                       ObjectProvider<PortRemoval> removals) {
+        this.removals = removals;
         this.ports = ports;
         this.networks = networks;
         this.subnets = subnets;
@@ -345,12 +349,34 @@ public class PortService implements NetworkMembers, SecurityGroupUsage, Taggable
     }
 
     private void remove(PortEntity p) {
+        removals.orderedStream().forEach(r -> r.beforeDelete(p.getId()));
         List<FixedIp> ips = fixedIps(List.of(p.getId())).getOrDefault(p.getId(), List.of());
         int mtu = networks.get(p.networkId).map(NetworkInfo::mtu).orElse(0);
         ipam.releaseAll(p.getId());
         ports.delete(p);
         ports.flush();
         events.publish(PortEvents.Kind.DELETED, p, ips, mtu);
+    }
+
+    /**
+     * Makes an existing port a router's interface ({@code add_router_interface} by port): 409 PortInUse when a
+     * device already has it.
+     */
+    @Transactional
+    public PortInfo attach(Caller caller, String portId, String deviceOwner, String deviceId) {
+        PortEntity p = visible(caller, portId);
+        if (!p.deviceId.isEmpty() || !p.deviceOwner.isEmpty()) {
+            throw NetworkError.ROUTER_PORT_IN_USE.exception(portId, p.networkId, p.deviceId);
+        }
+        p.deviceOwner = deviceOwner;
+        p.deviceId = deviceId;
+        p.securityGroups.clear();
+        p.touch();
+        ports.saveAndFlush(p);
+        NetworkInfo network = networks.get(p.networkId).orElseThrow();
+        PortInfo info = info(p);
+        events.publish(PortEvents.Kind.UPDATED, p, info.fixedIps(), network.mtu());
+        return info;
     }
 
     /** The port as the caller may see it; 404 otherwise. */

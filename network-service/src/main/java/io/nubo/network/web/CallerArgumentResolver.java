@@ -3,6 +3,7 @@ package io.nubo.network.web;
 import io.nubo.network.common.Caller;
 import io.nubo.network.error.NetworkError;
 import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.shared.security.NuboPrincipalArgumentResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -20,7 +21,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        NuboPrincipal p = NuboPrincipal.current();
+        NuboPrincipal p = NuboPrincipalArgumentResolver.current();
         if (p == null) {
             throw NetworkError.POLICY.exception("authenticated");
         }

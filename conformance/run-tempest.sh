@@ -198,6 +198,18 @@ region = RegionOne
 [network]
 catalog_type = network
 region = RegionOne
+# an external network made by the operator (NUBO_PUBLIC_NETWORK_ID), for routers' gateways and floating IPs
+public_network_id = ${NUBO_PUBLIC_NETWORK_ID-}
+project_network_cidr = 10.100.0.0/16
+project_network_v6_cidr = 2001:db8::/48
+
+[network-feature-enabled]
+# exactly the extensions Nubo's network service lists at GET /v2.0/extensions
+api_extensions = external-net,provider,net-mtu,net-mtu-writable,port-security,binding,allowed-address-pairs,security-group,stateful-security-group,quotas,quota_details,standard-attr-tag,standard-attr-timestamp,standard-attr-revisions,standard-attr-description,router,ext-gw-mode,pagination,sorting,project-id
+ipv6 = True
+ipv6_subnet_attributes = True
+port_security = True
+floating_ips = True
 
 [object-storage]
 catalog_type = object-store

@@ -12,11 +12,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class VersionController {
 
     /** The core resources, as Neutron lists them: singular name and collection. */
-    static final List<String[]> RESOURCES = List.of(new String[] {"network", "networks"},
-            new String[] {"subnet", "subnets"}, new String[] {"port", "ports"},
-            new String[] {"subnetpool", "subnetpools"}, new String[] {"security_group", "security_groups"},
-            new String[] {"security_group_rule", "security_group_rules"}, new String[] {"router", "routers"},
-            new String[] {"floatingip", "floatingips"});
+    /** The resources served: singular name, collection, and path (Neutron's security groups use hyphens). */
+    static final List<String[]> RESOURCES = List.of(new String[] {"network", "networks", "networks"},
+            new String[] {"subnet", "subnets", "subnets"}, new String[] {"port", "ports", "ports"},
+            new String[] {"security_group", "security_groups", "security-groups"},
+            new String[] {"security_group_rule", "security_group_rules", "security-group-rules"},
+            new String[] {"router", "routers", "routers"}, new String[] {"floatingip", "floatingips", "floatingips"},
+            new String[] {"quota", "quotas", "quotas"});
 
 
     public record Version(String id, String status, List<Link> links) {
@@ -37,7 +39,7 @@ public class VersionController {
     @GetMapping({"/v2.0", "/v2.0/"})
     public Map<String, Object> resources() {
         return Map.of("resources", RESOURCES.stream()
-                .map(r -> new Resource(r[0], r[1], List.of(Link.self(href("/v2.0/" + r[1])))))
+                .map(r -> new Resource(r[0], r[1], List.of(Link.self(href("/v2.0/" + r[2])))))
                 .toList());
     }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Reads oslo.policy's check strings, the language of Keystone's and Nova's policy defaults:
  * {@code role:admin or (role:reader and system_scope:all) or user_id:%(user_id)s}. Supported: {@code @}, {@code !},
- * {@code role:}, {@code rule:}, {@code system_scope:all}, {@code <credential>:%(target_key)s} or
+ * {@code role:}, {@code rule:}, {@code system_scope:all}, Neutron's {@code field:networks:shared=True} (the target's
+ * {@code networks:shared} is {@code True}), {@code <credential>:%(target_key)s} or
  * {@code <credential>:literal} for the credentials of {@link Rule.Credential}, and {@code not}, {@code and},
  * {@code or} (in that order of precedence) with parentheses. Anything else is refused when the table is built, not
  * when a request arrives.
@@ -98,6 +99,14 @@ public final class CheckString {
                 return new Rule.HasRole(value);
             case "rule":
                 return new Rule.Named(value);
+            case "field": {
+                // Neutron's field check, field:networks:shared=True: an attribute of the target has a value
+                int eq = value.indexOf('=');
+                if (eq <= 0 || eq == value.length() - 1) {
+                    throw error("'" + t + "' is not a field check (field:resource:attribute=value)");
+                }
+                return new Rule.FieldIs(value.substring(0, eq), value.substring(eq + 1));
+            }
             case "system_scope":
                 if (!value.equals("all")) {
                     throw error("system_scope can only be all");

@@ -66,6 +66,14 @@ public sealed interface Rule {
         }
     }
 
+    /** {@code field:networks:shared=True}: the target's attribute {@code key} has the value {@code literal}. */
+    record FieldIs(String key, String literal) implements Rule {
+        @Override
+        public boolean allows(NuboPrincipal caller, Map<String, String> target, Function<String, Rule> named) {
+            return caller != null && literal.equals(target.get(key));
+        }
+    }
+
     /** {@code rule:admin_required}: another rule of the table, by name. */
     record Named(String name) implements Rule {
         @Override

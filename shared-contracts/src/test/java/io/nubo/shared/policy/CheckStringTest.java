@@ -53,6 +53,18 @@ class CheckStringTest {
     }
 
     @Test
+    void neutronsFieldCheckReadsAnAttributeOfTheTarget() {
+        NuboPrincipal u1 = caller("u1", "p1", null, false, "member");
+        assertThat(CheckString.parse("field:networks:shared=True"))
+                .isEqualTo(new Rule.FieldIs("networks:shared", "True"));
+        assertThat(allows("field:networks:shared=True", u1, Map.of("networks:shared", "True"))).isTrue();
+        assertThat(allows("field:networks:shared=True", u1, Map.of("networks:shared", "False"))).isFalse();
+        assertThat(allows("field:networks:shared=True", u1, Map.of())).isFalse();
+        assertThat(allows("project_id:%(network:project_id)s", u1, Map.of("network:project_id", "p1"))).isTrue();
+        assertThatThrownBy(() -> CheckString.parse("field:networks:shared")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anAnonymousCallerPassesOnlyTheOpenRule() {
         assertThat(allows("@", null, Map.of())).isTrue();
         assertThat(allows("not role:admin", null, Map.of())).isTrue();

@@ -1,0 +1,15 @@
+package io.nubo.network.floatingip;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface FloatingIpRepository extends JpaRepository<FloatingIpEntity, String> {
+
+    List<FloatingIpEntity> findByProjectId(String projectId);
+
+    List<FloatingIpEntity> findByPortId(String portId);
+
+    List<FloatingIpEntity> findByRouterId(String routerId);
+
+    long countByProjectId(String projectId);
+}

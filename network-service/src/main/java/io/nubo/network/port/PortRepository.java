@@ -1,0 +1,21 @@
+package io.nubo.network.port;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface PortRepository extends JpaRepository<PortEntity, String> {
+
+    List<PortEntity> findByNetworkId(String networkId);
+
+    List<PortEntity> findByDeviceId(String deviceId);
+
+    List<PortEntity> findByProjectIdOrNetworkIdIn(String projectId, java.util.Collection<String> networkIds);
+
+    boolean existsByNetworkIdAndMacAddress(String networkId, String macAddress);
+
+    long countByProjectId(String projectId);
+
+    @Query("select count(p) > 0 from PortEntity p join p.securityGroups g where g = ?1")
+    boolean usesGroup(String securityGroupId);
+}

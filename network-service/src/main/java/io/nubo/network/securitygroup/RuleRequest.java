@@ -1,0 +1,151 @@
+package io.nubo.network.securitygroup;
+
+import io.nubo.network.common.RequestBody;
+import io.nubo.network.error.NetworkError;
+import io.nubo.network.ipam.Cidr;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/** A security group rule create body, every check in one place (Neutron's {@code securitygroup.py} validators). */
+record RuleRequest(String projectId, String securityGroupId, String direction, String ethertype, String protocol,
+                   Integer portRangeMin, Integer portRangeMax, String remoteIpPrefix, String remoteGroupId,
+                   String description) {
+
+    private static final Set<String> CREATE = Set.of("security_group_id", "direction", "ethertype", "protocol",
+            "port_range_min", "port_range_max", "remote_ip_prefix", "remote_group_id", "description", "project_id",
+            "tenant_id");
+    /** Neutron's protocol names and their numbers. */
+    static final Map<String, Integer> PROTOCOLS = Map.ofEntries(Map.entry("ah", 51), Map.entry("dccp", 33),
+            Map.entry("egp", 8), Map.entry("esp", 50), Map.entry("gre", 47), Map.entry("icmp", 1),
+            Map.entry("icmpv6", 58), Map.entry("igmp", 2), Map.entry("ipip", 4), Map.entry("ipv6-encap", 41),
+            Map.entry("ipv6-frag", 44), Map.entry("ipv6-icmp", 58), Map.entry("ipv6-nonxt", 59),
+            Map.entry("ipv6-opts", 60), Map.entry("ipv6-route", 43), Map.entry("ospf", 89), Map.entry("pgm", 113),
+            Map.entry("rsvp", 46), Map.entry("sctp", 132), Map.entry("tcp", 6), Map.entry("udp", 17),
+            Map.entry("udplite", 136), Map.entry("vrrp", 112));
+    private static final Set<Integer> PORT_PROTOCOLS = Set.of(6, 17, 33, 132, 136);
+
+    static RuleRequest create(JsonNode body) {
+        RequestBody b = RequestBody.of(body, "security_group_rule", CREATE);
+        String group = b.string("security_group_id", 36);
+        if (group == null) {
+            throw NetworkError.BAD_REQUEST.exception("Failed to parse request. Required attribute"
+                    + " 'security_group_id' not specified");
+        }
+        String direction = b.string("direction", 8);
+        if (!"ingress".equals(direction) && !"egress".equals(direction)) {
+            throw RequestBody.invalid("direction", "'" + direction + "' is not in ['ingress', 'egress']");
+        }
+        String ethertype = b.string("ethertype", 8);
+        if (ethertype == null) {
+            ethertype = "IPv4";
+        }
+        ethertype = switch (ethertype.toLowerCase(Locale.ROOT)) {
+            case "ipv4" -> "IPv4";
+            case "ipv6" -> "IPv6";
+            default -> throw NetworkError.BAD_REQUEST.exception("Security group rule for ethertype '" + ethertype
+                    + "' not supported. Allowed values are ['IPv4', 'IPv6'].");
+        };
+        String protocol = protocol(b.raw("protocol"));
+        Integer min = port(b, "port_range_min");
+        Integer max = port(b, "port_range_max");
+        Integer number = protocol == null ? null : PROTOCOLS.getOrDefault(protocol, tryNumber(protocol));
+        if (number != null && number == 1 && "IPv6".equals(ethertype) && "icmp".equals(protocol)) {
+            number = 58;
+        }
+        if (min != null || max != null) {
+            if (number == null) {
+                throw NetworkError.BAD_REQUEST.exception("Must also specify protocol if port range is given.");
+            }
+            if (PORT_PROTOCOLS.contains(number)) {
+                // one end given: a single port, as the CLI's --dst-port 22 sends both ends anyway
+                int lo = min == null ? max : min;
+                int hi = max == null ? lo : max;
+                min = lo;
+                if (min < 1 || hi > 65535 || min > hi) {
+                    throw NetworkError.BAD_REQUEST.exception("For TCP/UDP protocols, port_range_min must be <="
+                            + " port_range_max, and both within 1 to 65535.");
+                }
+                max = hi;
+            } else if (number == 1 || number == 58) {
+                if (min != null && (min < 0 || min > 255)) {
+                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP type " + min
+                            + ": it must be 0 to 255.");
+                }
+                if (max != null && (max < 0 || max > 255 || min == null)) {
+                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP code " + max
+                            + ": it must be 0 to 255, with a type given.");
+                }
+            } else {
+                throw NetworkError.BAD_REQUEST.exception("Invalid protocol " + protocol + " for port range, only"
+                        + " supported for TCP, UDP, UDPLITE, SCTP, DCCP and ICMP protocols");
+            }
+        }
+        String prefix = b.string("remote_ip_prefix", 64);
+        String remoteGroup = b.string("remote_group_id", 36);
+        if (prefix != null && remoteGroup != null) {
+            throw NetworkError.BAD_REQUEST.exception("Only remote_ip_prefix or remote_group_id may be provided.");
+        }
+        if (prefix != null) {
+            Cidr c;
+            try {
+                c = Cidr.parse(prefix);
+            } catch (IllegalArgumentException e) {
+                throw RequestBody.invalid("remote_ip_prefix", "'" + prefix + "' is not a valid IP subnet");
+            }
+            if ((c.version() == 4) != "IPv4".equals(ethertype)) {
+                throw NetworkError.BAD_REQUEST.exception("Conflicting value ethertype " + ethertype + " for CIDR "
+                        + prefix);
+            }
+            prefix = c.toString();
+        }
+        return new RuleRequest(b.project(), group, direction, ethertype, protocol, min, max, prefix, remoteGroup,
+                b.string("description", 255));
+    }
+
+    /** A rule the service makes itself (the default group's). */
+    static RuleRequest of(String direction, String ethertype, String remoteGroupId) {
+        return new RuleRequest(null, null, direction, ethertype, null, null, null, null, remoteGroupId, "");
+    }
+
+    private static String protocol(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String p = v.isIntegralNumber() ? String.valueOf(v.asInt()) : v.isString() ? v.asString() : null;
+        if (p == null) {
+            throw NetworkError.BAD_REQUEST.exception("Security group rule protocol " + v + " not supported.");
+        }
+        p = p.toLowerCase(Locale.ROOT);
+        if (p.equals("any") || p.isEmpty()) {
+            return null;
+        }
+        if (PROTOCOLS.containsKey(p)) {
+            return p;
+        }
+        Integer n = tryNumber(p);
+        if (n == null || n < 0 || n > 255) {
+            throw NetworkError.BAD_REQUEST.exception("Security group rule protocol " + p + " not supported. Only"
+                    + " protocol values " + new java.util.TreeSet<>(PROTOCOLS.keySet())
+                    + " and integer representations [0 to 255] are supported.");
+        }
+        return String.valueOf(n);
+    }
+
+    private static Integer tryNumber(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer port(RequestBody b, String name) {
+        try {
+            return b.integer(name);
+        } catch (RuntimeException e) {
+            throw NetworkError.BAD_REQUEST.exception("Invalid value for port " + b.raw(name));
+        }
+    }
+}

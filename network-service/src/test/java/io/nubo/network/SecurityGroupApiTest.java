@@ -1,0 +1,85 @@
+package io.nubo.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nubo.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class SecurityGroupApiTest extends NetworkHttpTest {
+
+    @Test
+    void theDefaultGroupIsMadeOnFirstUseWithNeutronsRules() throws Exception {
+        String token = TestTokens.project("p-sg-first", "member");
+        JsonNode list = get(token, "/v2.0/security-groups").json().get("security_groups");
+        assertThat(list.size()).isEqualTo(1);
+        JsonNode g = list.get(0);
+        assertThat(g.get("name").asString()).isEqualTo("default");
+        JsonNode rules = g.get("security_group_rules");
+        assertThat(rules.size()).isEqualTo(4);
+        String id = g.get("id").asString();
+        assertThat(rules.toString()).contains("\"direction\":\"egress\"", "\"ethertype\":\"IPv6\"",
+                "\"remote_group_id\":\"" + id + "\"");
+        assertThat(delete(token, "/v2.0/security-groups/" + id).type()).isEqualTo("SecurityGroupCannotRemoveDefault");
+        assertThat(get(token, "/v2.0/security-groups").json().get("security_groups").size()).isEqualTo(1);
+    }
+
+    @Test
+    void rulesAreValidatedDeduplicatedAndIsolated() throws Exception {
+        JsonNode g = create(alice, "security-groups", "security_group", "{\"name\": \"web\", \"description\": \"w\"}");
+        String id = g.get("id").asString();
+        assertThat(g.get("security_group_rules").size()).isEqualTo(2);
+        String rule = "{\"security_group_id\": \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"tcp\","
+                + " \"port_range_min\": 80, \"port_range_max\": 80, \"remote_ip_prefix\": \"0.0.0.0/0\"}";
+        JsonNode r = create(alice, "security-group-rules", "security_group_rule", rule);
+        assertThat(r.get("ethertype").asString()).isEqualTo("IPv4");
+        assertThat(r.get("port_range_min").asInt()).isEqualTo(80);
+        Reply dup = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": " + rule + "}");
+        assertThat(dup.status()).isEqualTo(409);
+        assertThat(dup.type()).isEqualTo("SecurityGroupRuleExists");
+        for (String bad : new String[] {
+                "\"protocol\": \"tcpx\"", "\"protocol\": \"tcp\", \"port_range_min\": 90, \"port_range_max\": 80",
+                "\"protocol\": \"tcp\", \"port_range_min\": 0, \"port_range_max\": 70000",
+                "\"port_range_min\": 22", "\"protocol\": 300", "\"remote_ip_prefix\": \"10.0.0.0/99\"",
+                "\"protocol\": \"icmp\", \"port_range_min\": 300",
+                "\"ethertype\": \"IPv6\", \"remote_ip_prefix\": \"10.0.0.0/8\""}) {
+            Reply b = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
+                    + " \"" + id + "\", \"direction\": \"ingress\", " + bad + "}}");
+            assertThat(b.status()).as(bad + " -> " + b.body()).isEqualTo(400);
+            assertThat(b.body()).contains("NeutronError");
+        }
+        assertThat(post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
+                + " \"" + id + "\", \"direction\": \"sideways\"}}").status()).isEqualTo(400);
+        assertThat(get(bob, "/v2.0/security-groups/" + id).status()).isEqualTo(404);
+        assertThat(post(bob, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\": \""
+                + id + "\", \"direction\": \"ingress\"}}").status()).isEqualTo(404);
+        assertThat(get(admin, "/v2.0/security-groups/" + id).status()).isEqualTo(200);
+
+        String net = network(alice, "sgnet");
+        JsonNode port = create(alice, "ports", "port", "{\"network_id\": \"" + net + "\", \"security_groups\": [\""
+                + id + "\"]}");
+        assertThat(delete(alice, "/v2.0/security-groups/" + id).type()).isEqualTo("SecurityGroupInUse");
+        assertThat(delete(alice, "/v2.0/ports/" + port.get("id").asString()).status()).isEqualTo(204);
+        assertThat(delete(alice, "/v2.0/security-group-rules/" + r.get("id").asString()).status()).isEqualTo(204);
+        assertThat(delete(alice, "/v2.0/security-groups/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
+    void quotasLimitCreatesAndOnlyAdminsChangeThem() throws Exception {
+        String token = TestTokens.project("p-quota", "member");
+        assertThat(put(token, "/v2.0/quotas/p-quota", "{\"quota\": {\"network\": 1}}").status()).isEqualTo(403);
+        Reply set = put(admin, "/v2.0/quotas/p-quota", "{\"quota\": {\"network\": 1}}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().get("quota").get("network").asInt()).isEqualTo(1);
+        assertThat(put(admin, "/v2.0/quotas/p-quota", "{\"quota\": {\"network\": \"lots\"}}").status()).isEqualTo(400);
+        network(token, "q1");
+        Reply over = post(token, "/v2.0/networks", "{\"network\": {}}");
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.type()).isEqualTo("OverQuota");
+        JsonNode details = get(token, "/v2.0/quotas/p-quota/details").json().get("quota");
+        assertThat(details.get("network").get("used").asInt()).isEqualTo(1);
+        assertThat(get(token, "/v2.0/quotas/p-other").status()).isEqualTo(403);
+        assertThat(delete(admin, "/v2.0/quotas/p-quota").status()).isEqualTo(204);
+        assertThat(get(token, "/v2.0/quotas/p-quota").json().get("quota").get("network").asInt()).isEqualTo(100);
+    }
+}

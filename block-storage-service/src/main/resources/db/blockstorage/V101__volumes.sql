@@ -18,7 +18,7 @@ CREATE TABLE volumes (
     volume_type_id    VARCHAR(36)   NOT NULL,
     backend           VARCHAR(64)   NOT NULL,
     bootable          BOOLEAN       NOT NULL DEFAULT FALSE,
-    readonly          BOOLEAN       NOT NULL DEFAULT FALSE,
+    readonly          BOOLEAN,
     source_volid      VARCHAR(36),
     snapshot_id       VARCHAR(36),
     image_id          VARCHAR(36),

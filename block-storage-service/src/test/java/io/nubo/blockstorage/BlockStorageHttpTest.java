@@ -73,4 +73,43 @@ public abstract class BlockStorageHttpTest {
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.headers().map(), r.body());
     }
+
+    /** The path of a project-scoped resource: {@code /v3/<project>/<rest>}. */
+    protected static String v3(String project, String rest) {
+        return "/v3/" + project + "/" + rest;
+    }
+
+    /** Creates a volume and waits until it leaves creating/downloading; answers its id. */
+    protected String volume(String token, String project, String body, String expectedStatus) throws Exception {
+        Reply r = call(token, "POST", v3(project, "volumes"), body);
+        if (r.status() != 202) {
+            throw new AssertionError("create volume: " + r.status() + " " + r.body());
+        }
+        String id = r.json().get("volume").get("id").asString();
+        awaitStatus(token, project, "volumes", "volume", id, expectedStatus);
+        return id;
+    }
+
+    /** Polls the resource until its status is {@code expected} (fails on another stable status or after 60 s). */
+    protected JsonNode awaitStatus(String token, String project, String collection, String key, String id,
+                                   String expected) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            Reply r = call(token, "GET", v3(project, collection + "/" + id), null);
+            if (expected.equals("deleted") && r.status() == 404) {
+                return null;
+            }
+            last = r.json().get(key);
+            String status = last.get("status").asString();
+            if (status.equals(expected)) {
+                return last;
+            }
+            if (!status.matches("creating|downloading|deleting|extending|uploading")) {
+                throw new AssertionError(id + " is " + status + ", expected " + expected + ": " + last);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(id + " did not become " + expected + ": " + last);
+    }
 }

@@ -46,7 +46,8 @@ public class VolumeEntity {
     private String volumeTypeId;
     private String backend;
     private boolean bootable;
-    private boolean readonly;
+    /** null until os-update_readonly_flag sets it (Cinder's admin metadata, shown in metadata only then) */
+    private Boolean readonly;
     @Column(name = "source_volid")
     private String sourceVolid;
     @Column(name = "snapshot_id")
@@ -107,8 +108,8 @@ public class VolumeEntity {
     public String getBackend() { return backend; }
     public boolean isBootable() { return bootable; }
     public void setBootable(boolean bootable) { this.bootable = bootable; }
-    public boolean isReadonly() { return readonly; }
-    public void setReadonly(boolean readonly) { this.readonly = readonly; }
+    public Boolean getReadonly() { return readonly; }
+    public void setReadonly(Boolean readonly) { this.readonly = readonly; }
     public String getSourceVolid() { return sourceVolid; }
     public void setSourceVolid(String sourceVolid) { this.sourceVolid = sourceVolid; }
     public String getSnapshotId() { return snapshotId; }

@@ -37,9 +37,10 @@ public enum VolumeTransition {
     BEGIN_EXTEND(EnumSet.of(AVAILABLE), EXTENDING),
     EXTENDED(EnumSet.of(EXTENDING), AVAILABLE),
     EXTEND_FAILED(EnumSet.of(EXTENDING), ERROR_EXTENDING),
-    /** an attachment made without a connector (v3 attachments API) */
-    RESERVE(EnumSet.of(AVAILABLE), RESERVED),
-    /** os-reserve, or an attachment given its connector */
+    /**
+     * os-reserve. (The v3 attachments API, microversion 3.27, would add RESERVE: available to reserved, for an
+     * attachment made without a connector; it is not served, so nothing enters reserved yet.)
+     */
     BEGIN_ATTACH(EnumSet.of(AVAILABLE, RESERVED), ATTACHING),
     /** os-unreserve, or an attachment deleted before it completed */
     UNRESERVE(EnumSet.of(RESERVED, ATTACHING), AVAILABLE),

@@ -49,7 +49,7 @@ class VolumeTransitionTest {
         assertThat(VolumeTransition.BEGIN_DELETE.allowedFrom(VolumeStatus.CREATING)).isFalse();
         assertThat(VolumeTransition.BEGIN_DELETE.allowedFrom(VolumeStatus.ERROR)).isTrue();
         assertThat(VolumeTransition.BEGIN_EXTEND.allowedFrom(VolumeStatus.IN_USE)).isFalse();
-        assertThat(VolumeTransition.RESERVE.allowedFrom(VolumeStatus.IN_USE)).isFalse();
+        assertThat(VolumeTransition.BEGIN_ATTACH.allowedFrom(VolumeStatus.IN_USE)).isFalse();
         assertThat(VolumeTransition.ATTACHED.allowedFrom(VolumeStatus.IN_USE)).isFalse();
         assertThat(VolumeTransition.BEGIN_DETACH.allowedFrom(VolumeStatus.AVAILABLE)).isFalse();
         assertThat(VolumeTransition.BEGIN_UPLOAD.allowedFrom(VolumeStatus.ERROR)).isFalse();
@@ -57,6 +57,26 @@ class VolumeTransitionTest {
         for (VolumeTransition t : VolumeTransition.values()) {
             assertThat(t.allowedFrom(VolumeStatus.DELETED)).as(t.name()).isFalse();
             assertThat(t.to() == VolumeStatus.DELETED).as(t.name()).isEqualTo(t == VolumeTransition.DELETED);
+        }
+    }
+
+    /** A transition in the table that nothing applies is a guard nobody checks: each one is named in main code. */
+    @Test
+    void everyTransitionIsUsedByTheService() throws IOException {
+        Path main = Path.of("src/main/java/io/nubo/blockstorage");
+        String code;
+        try (Stream<Path> files = Files.walk(main)) {
+            code = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !p.getFileName().toString().matches("(Volume|Snapshot)Transition\\.java"))
+                    .map(VolumeTransitionTest::read).collect(Collectors.joining("\n"));
+        }
+        for (VolumeTransition t : VolumeTransition.values()) {
+            assertThat(code).as("VolumeTransition." + t.name() + " used")
+                    .containsPattern("VolumeTransition\\." + t.name() + "\\b");
+        }
+        for (SnapshotTransition t : SnapshotTransition.values()) {
+            assertThat(code).as("SnapshotTransition." + t.name() + " used")
+                    .containsPattern("SnapshotTransition\\." + t.name() + "\\b");
         }
     }
 

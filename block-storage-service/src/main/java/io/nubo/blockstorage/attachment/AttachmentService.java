@@ -120,9 +120,12 @@ public class AttachmentService {
         if (ending.isEmpty()) {
             throw VolumeError.ATTACHMENT_NOT_FOUND.exception(attachmentId);
         }
+        // the compare-and-swap clears the persistence context: load the records to change after it
         lifecycle.apply(v.getId(), VolumeTransition.DETACHED);
+        Set<String> endingIds = ending.stream().map(AttachmentEntity::getId).collect(java.util.stream.Collectors
+                .toSet());
         Instant now = clock.instant();
-        for (AttachmentEntity a : ending) {
+        for (AttachmentEntity a : attachments.findAllById(endingIds)) {
             a.setAttachStatus(AttachStatus.DETACHED);
             a.setDetachedAt(now);
             publisher.publish(new VolumeDetached(v.getId(), v.getProjectId(), a.getId(), a.getInstanceUuid(), now),

@@ -15,8 +15,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 public class VersionController {
 
-    public static final String MAX_MICROVERSION = "3.0";
-    public static final String MIN_MICROVERSION = "3.0";
+    public static final String MAX_MICROVERSION = io.nubo.blockstorage.config.BlockStorageApiConfiguration.MAX;
+    public static final String MIN_MICROVERSION = io.nubo.blockstorage.config.BlockStorageApiConfiguration.MIN;
 
 
 

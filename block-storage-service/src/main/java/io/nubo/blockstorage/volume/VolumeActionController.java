@@ -1,11 +1,11 @@
 package io.nubo.blockstorage.volume;
 
-import io.nubo.blockstorage.attachment.AttachmentService;
+import io.nubo.blockstorage.volume.attachment.AttachmentService;
 import io.nubo.blockstorage.backend.VolumeBackend;
-import io.nubo.blockstorage.web.Caller;
-import io.nubo.blockstorage.web.Json;
-import io.nubo.blockstorage.web.Policy;
-import io.nubo.blockstorage.web.VolumeError;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.shared.events.compute.VolumeConnection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

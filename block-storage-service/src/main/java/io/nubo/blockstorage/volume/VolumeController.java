@@ -2,11 +2,11 @@ package io.nubo.blockstorage.volume;
 
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.volume.api.VolumeView;
-import io.nubo.blockstorage.web.Caller;
-import io.nubo.blockstorage.web.Json;
-import io.nubo.blockstorage.web.Paging;
-import io.nubo.blockstorage.web.Policy;
-import io.nubo.blockstorage.web.VolumeError;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.Paging;
+import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.error.VolumeError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +107,7 @@ public class VolumeController {
     private Paging.Page<VolumeEntity> page(Caller caller, Map<String, String> params) {
         caller.require(Policy.VOLUME_GET_ALL);
         boolean allTenants = Boolean.TRUE.equals(flag(params.get("all_tenants")))
-                && Policy.VOLUME_ALL_TENANTS.allows(caller);
+                && caller.allows(Policy.VOLUME_ALL_TENANTS);
         String project = allTenants ? params.get("project_id") : caller.projectId();
         List<VolumeEntity> all = repository.findLiveIn(project);
         Map<String, String> metadata = metadataFilter(params.get("metadata"));

@@ -1,7 +1,7 @@
 package io.nubo.blockstorage.volume;
 
-import io.nubo.blockstorage.web.Json;
-import io.nubo.blockstorage.web.VolumeError;
+import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.error.VolumeError;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 

@@ -1,6 +1,6 @@
 package io.nubo.blockstorage.volume;
 
-import io.nubo.blockstorage.web.VolumeError;
+import io.nubo.blockstorage.error.VolumeError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.nubo.blockstorage.volume;
 
-import io.nubo.blockstorage.web.Caller;
-import io.nubo.blockstorage.web.Json;
-import io.nubo.blockstorage.web.Policy;
-import io.nubo.blockstorage.web.VolumeError;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.error.VolumeError;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,13 +1,13 @@
 package io.nubo.blockstorage.volume;
 
-import io.nubo.blockstorage.attachment.AttachmentEntity;
-import io.nubo.blockstorage.attachment.AttachmentRepository;
+import io.nubo.blockstorage.volume.attachment.AttachmentEntity;
+import io.nubo.blockstorage.volume.attachment.AttachmentRepository;
 import io.nubo.blockstorage.config.BlockStorageProperties;
-import io.nubo.blockstorage.type.VolumeTypeEntity;
-import io.nubo.blockstorage.type.VolumeTypeRepository;
+import io.nubo.blockstorage.volume.type.VolumeTypeEntity;
+import io.nubo.blockstorage.volume.type.VolumeTypeRepository;
 import io.nubo.blockstorage.volume.api.VolumeView;
-import io.nubo.blockstorage.web.Caller;
-import io.nubo.blockstorage.web.Policy;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Policy;
 import io.nubo.shared.api.Link;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -70,14 +70,14 @@ public class VolumeRenderer {
     private VolumeView view(VolumeEntity v, String typeName, List<AttachmentEntity> live, Caller caller,
                             boolean extended) {
         List<VolumeView.AttachmentSummary> atts = live.stream()
-                .filter(a -> a.getAttachStatus() == io.nubo.blockstorage.attachment.AttachStatus.ATTACHED)
+                .filter(a -> a.getAttachStatus() == io.nubo.blockstorage.volume.attachment.AttachStatus.ATTACHED)
                 .map(a -> new VolumeView.AttachmentSummary(v.getId(), a.getId(), v.getId(), a.getInstanceUuid(),
                         a.getAttachedHost(), a.getMountpoint(), time(a.getAttachedAt())))
                 .toList();
         String path = "/v3/" + v.getProjectId() + "/volumes/" + v.getId();
         List<Link> links = List.of(Link.self(Link.href(path)),
                 new Link("bookmark", null, Link.href(path.replaceFirst("^/v3", ""))));
-        boolean hostAttr = extended && Policy.VOLUME_HOST_ATTRIBUTE.allows(caller);
+        boolean hostAttr = extended && caller.allows(Policy.VOLUME_HOST_ATTRIBUTE);
         return new VolumeView(v.getId(), v.getName(), v.getDescription(), v.getStatus().wire(), v.getSizeGb(),
                 v.getAvailabilityZone(), time(v.getCreatedAt()), time(v.getUpdatedAt()), v.getUserId(), typeName,
                 v.getSnapshotId(), v.getSourceVolid(), Boolean.toString(v.isBootable()), false, false, null, null,

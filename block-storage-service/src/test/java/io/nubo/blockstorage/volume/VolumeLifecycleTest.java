@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nubo.blockstorage.BlockStorageHttpTest;
-import io.nubo.blockstorage.snapshot.SnapshotEntity;
-import io.nubo.blockstorage.snapshot.SnapshotLifecycle;
-import io.nubo.blockstorage.snapshot.SnapshotRepository;
-import io.nubo.blockstorage.snapshot.SnapshotStatus;
-import io.nubo.blockstorage.snapshot.SnapshotTransition;
+import io.nubo.blockstorage.volume.snapshot.SnapshotEntity;
+import io.nubo.blockstorage.volume.snapshot.SnapshotLifecycle;
+import io.nubo.blockstorage.volume.snapshot.SnapshotRepository;
+import io.nubo.blockstorage.volume.snapshot.SnapshotStatus;
+import io.nubo.blockstorage.volume.snapshot.SnapshotTransition;
 import io.nubo.shared.web.OpenStackException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.nubo.blockstorage.volume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nubo.blockstorage.snapshot.SnapshotStatus;
-import io.nubo.blockstorage.snapshot.SnapshotTransition;
+import io.nubo.blockstorage.volume.snapshot.SnapshotStatus;
+import io.nubo.blockstorage.volume.snapshot.SnapshotTransition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

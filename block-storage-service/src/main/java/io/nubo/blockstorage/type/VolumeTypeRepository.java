@@ -1,9 +1,0 @@
-package io.nubo.blockstorage.type;
-
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface VolumeTypeRepository extends JpaRepository<VolumeTypeEntity, String> {
-
-    Optional<VolumeTypeEntity> findByName(String name);
-}

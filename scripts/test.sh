@@ -27,9 +27,10 @@ for arg in "$@"; do
 done
 
 # --ceph: the storage drivers' contract tests run against a real single-node Ceph (scripts/ceph-single-node.sh);
-# --libvirt: the compute agent's real-guest tests boot guests under qemu:///system, so libvirtd must answer
+# --libvirt: the compute agent's real-guest tests boot guests under qemu:///system, so libvirtd must answer;
+# --volume: the iscsi volume backend's tests start their own tgtd (scripts/iscsi-target.sh)
 if $install_deps; then
-  "$ROOT/scripts/install-deps.sh" --ceph --libvirt
+  "$ROOT/scripts/install-deps.sh" --ceph --libvirt --volume
   "$ROOT/scripts/libvirt-start.sh"
 fi
 

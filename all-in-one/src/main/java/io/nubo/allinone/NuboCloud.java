@@ -89,6 +89,10 @@ public final class NuboCloud implements AutoCloseable {
             // the compute API looks images up (with the caller's token) on the image service's internal address
             a.add("--nubo.compute.image-url=http://127.0.0.1:" + ServiceModule.IMAGE.port(o));
         }
+        if (m == ServiceModule.BLOCK_STORAGE) {
+            // volumes from images read the image service directly (loopback), with the caller's token
+            a.add("--nubo.block-storage.image-service-url=http://127.0.0.1:" + ServiceModule.IMAGE.port(o));
+        }
         if (o.postgres() != null) {
             a.add("--spring.datasource.url=" + o.postgres() + m.database());
             a.add("--spring.datasource.username=" + System.getenv().getOrDefault("NUBO_PG_USER", "postgres"));

@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Cinder's version documents: 300 at the root, 200 at {@code /v3/}; microversions 3.0 to 3.71. */
+/** Cinder's version documents: 300 at the root, 200 at {@code /v3/}; microversion 3.0 only (announce exactly what is served). */
 @RestController
 public class VersionController {
 
-    public static final String MAX_MICROVERSION = "3.71";
-    public static final String MIN_MICROVERSION = "3.0";
+    public static final String MAX_MICROVERSION = io.nubo.blockstorage.config.BlockStorageApiConfiguration.MAX;
+    public static final String MIN_MICROVERSION = io.nubo.blockstorage.config.BlockStorageApiConfiguration.MIN;
 
 
 

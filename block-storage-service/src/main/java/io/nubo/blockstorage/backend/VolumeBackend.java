@@ -1,0 +1,67 @@
+package io.nubo.blockstorage.backend;
+
+import io.nubo.shared.events.compute.VolumeConnection;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Where volume bytes live: one small interface, drivers chosen by name in configuration ({@code file},
+ * {@code rbd}, {@code iscsi}), and one contract suite ({@code VolumeBackendContract}) run against each. Sizes are
+ * in bytes (the API's GiB times 2^30; tests use a few MiB). Every method is idempotent where Cinder's drivers are
+ * (deleting what is gone succeeds) and leaves nothing half-made when it fails.
+ */
+public interface VolumeBackend extends AutoCloseable {
+
+    /** The driver's name: {@code file}, {@code rbd} or {@code iscsi}. */
+    String driver();
+
+    /** An empty (all zero) volume of {@code sizeBytes}; fails if one with this id exists already. */
+    void create(String volumeId, long sizeBytes) throws IOException;
+
+    /** Removes the volume; nothing happens if it is not there. Snapshots of it must be deleted first. */
+    void delete(String volumeId) throws IOException;
+
+    /** Grows the volume to {@code newSizeBytes}, keeping its bytes; refuses to shrink. */
+    void extend(String volumeId, long newSizeBytes) throws IOException;
+
+    /** A new volume with the source's bytes now, independent of it afterwards, at least {@code sizeBytes} large. */
+    void cloneVolume(String sourceId, String volumeId, long sizeBytes) throws IOException;
+
+    void createSnapshot(String volumeId, String snapshotId) throws IOException;
+
+    /** Removes the snapshot; nothing happens if it is not there. */
+    void deleteSnapshot(String volumeId, String snapshotId) throws IOException;
+
+    /** A new volume with the snapshot's bytes, independent of it, at least {@code sizeBytes} large. */
+    void createFromSnapshot(String volumeId, String snapshotId, String newVolumeId, long sizeBytes)
+            throws IOException;
+
+    /**
+     * Writes an image (in {@code format}: raw, qcow2, vmdk, ...; never probed) over an existing volume's bytes.
+     * Throws {@link ImageTooLargeException} when the image's virtual size exceeds the volume, changing nothing.
+     */
+    void copyImageToVolume(String volumeId, InputStream image, DiskFormat format) throws IOException;
+
+    /** The volume's bytes, raw, from offset 0 to its size (for os-volume_upload_image); the caller closes it. */
+    InputStream copyVolumeToImage(String volumeId) throws IOException;
+
+    /** The volume's size in bytes, or -1 when it does not exist. */
+    long size(String volumeId) throws IOException;
+
+    /** How a host reaches the volume (and, for iSCSI, the export made for it), as os-initialize_connection says. */
+    VolumeConnection initializeConnection(String volumeId, Connector connector) throws IOException;
+
+    /** Undoes {@link #initializeConnection} for that connector; nothing happens if there is no such connection. */
+    void terminateConnection(String volumeId, Connector connector) throws IOException;
+
+    /** A one-line description for logs and {@code os-services}. */
+    String description();
+
+    @Override
+    default void close() throws IOException {
+    }
+
+    /** The host side of a connection, from Cinder's {@code connector} (host name, iSCSI initiator, address). */
+    record Connector(String host, String initiator, String ip) {
+    }
+}

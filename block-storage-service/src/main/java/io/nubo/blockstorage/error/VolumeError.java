@@ -1,0 +1,42 @@
+package io.nubo.blockstorage.error;
+
+import org.springframework.http.HttpStatus;
+
+/** Every error the block storage service answers, with Cinder's status and message. */
+public enum VolumeError {
+    VOLUME_NOT_FOUND(HttpStatus.NOT_FOUND, "Volume %s could not be found."),
+    SNAPSHOT_NOT_FOUND(HttpStatus.NOT_FOUND, "Snapshot %s could not be found."),
+    TYPE_NOT_FOUND(HttpStatus.NOT_FOUND, "Volume type %s could not be found."),
+    TYPE_SPEC_NOT_FOUND(HttpStatus.NOT_FOUND, "Volume Type %s has no extra specs with key %s."),
+    METADATA_NOT_FOUND(HttpStatus.NOT_FOUND, "Metadata item was not found"),
+    ATTACHMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "VolumeAttachment %s could not be found."),
+    IMAGE_NOT_FOUND(HttpStatus.BAD_REQUEST, "Invalid image identifier or unable to access requested image."),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "%s"),
+    BAD_REQUEST(HttpStatus.BAD_REQUEST, "%s"),
+    INVALID_INPUT(HttpStatus.BAD_REQUEST, "Invalid input received: %s"),
+    INVALID_VOLUME(HttpStatus.BAD_REQUEST, "Invalid volume: %s"),
+    INVALID_SNAPSHOT(HttpStatus.BAD_REQUEST, "Invalid snapshot: %s"),
+    INVALID_TYPE(HttpStatus.BAD_REQUEST, "Invalid volume type: %s"),
+    TYPE_EXISTS(HttpStatus.CONFLICT, "Volume Type %s already exists."),
+    TYPE_IN_USE(HttpStatus.BAD_REQUEST, "Volume Type %s deletion is not allowed with volumes present with the type."),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Policy doesn't allow %s to be performed."),
+    OVER_QUOTA(HttpStatus.CONTENT_TOO_LARGE, "%s"),
+    VERSION_NOT_SUPPORTED(HttpStatus.NOT_FOUND, "Version %s is not supported by the API. Minimum is 3.0 and maximum is 3.0."),
+    BACKEND_FAILURE(HttpStatus.SERVICE_UNAVAILABLE, "The volume backend could not %s; nothing was changed. Try again.");
+
+    private final HttpStatus status;
+    private final String template;
+
+    VolumeError(HttpStatus status, String template) {
+        this.status = status;
+        this.template = template;
+    }
+
+    public VolumeException exception(Object... args) {
+        return new VolumeException(status, name(), String.format(template, args));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

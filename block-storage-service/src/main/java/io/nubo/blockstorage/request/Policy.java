@@ -1,0 +1,86 @@
+package io.nubo.blockstorage.request;
+
+import io.nubo.shared.policy.PolicyRule;
+import io.nubo.shared.policy.PolicyTable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every access rule of the block storage API, named and defaulted as Cinder's ({@code cinder/policies/*.py}): most
+ * volume actions are {@code admin_or_owner}; types, quotas of other projects, services and admin attributes are
+ * {@code admin_api}. {@link #TABLE} is the shared {@link PolicyTable} built from these constants, and the shared
+ * {@code PolicyEnforcer} evaluates it ({@link Caller#require}). A resource of another project is answered 404 by
+ * the services before a rule is consulted (Cinder does not reveal it); these rules decide the rest.
+ */
+public enum Policy {
+    VOLUME_CREATE("volume:create", "@", "Create a volume.", "POST /v3/{project_id}/volumes"),
+    VOLUME_GET("volume:get", "rule:admin_or_owner", "Show a volume.", "GET /v3/{project_id}/volumes/{id}"),
+    VOLUME_GET_ALL("volume:get_all", "@", "List the project's volumes.", "GET /v3/{project_id}/volumes"),
+    VOLUME_UPDATE("volume:update", "rule:admin_or_owner", "Update a volume.", "PUT /v3/{project_id}/volumes/{id}"),
+    VOLUME_DELETE("volume:delete", "rule:admin_or_owner", "Delete a volume.",
+            "DELETE /v3/{project_id}/volumes/{id}"),
+    VOLUME_EXTEND("volume:extend", "rule:admin_or_owner", "Extend a volume.", "POST .../action os-extend"),
+    VOLUME_METADATA("volume:update_volume_metadata", "rule:admin_or_owner", "Change a volume's metadata.",
+            "POST|PUT|DELETE /v3/{project_id}/volumes/{id}/metadata"),
+    VOLUME_ATTACH("volume:attach", "rule:admin_or_owner", "Reserve, attach, connect a volume.",
+            "POST .../action os-reserve, os-unreserve, os-attach, os-initialize_connection"),
+    VOLUME_DETACH("volume:detach", "rule:admin_or_owner", "Detach and disconnect a volume.",
+            "POST .../action os-begin_detaching, os-roll_detaching, os-detach, os-terminate_connection"),
+    VOLUME_READONLY("volume:update_readonly_flag", "rule:admin_or_owner", "Set a volume's readonly flag.",
+            "POST .../action os-update_readonly_flag"),
+    VOLUME_BOOTABLE("volume:update_volume_bootable", "rule:admin_or_owner", "Set a volume's bootable flag.",
+            "POST .../action os-set_bootable"),
+    VOLUME_UPLOAD_IMAGE("volume_extension:volume_actions:upload_image", "rule:admin_or_owner",
+            "Upload a volume to an image.", "POST .../action os-volume_upload_image"),
+    VOLUME_ALL_TENANTS("volume:get_all_tenants", "rule:admin_api", "List the volumes of every project.",
+            "GET /v3/{project_id}/volumes?all_tenants=1"),
+    VOLUME_HOST_ATTRIBUTE("volume_extension:volume_host_attribute", "rule:admin_api",
+            "See os-vol-host-attr:host.", "GET /v3/{project_id}/volumes/{id}"),
+    SNAPSHOT_CREATE("volume:create_snapshot", "rule:admin_or_owner", "Snapshot a volume.",
+            "POST /v3/{project_id}/snapshots"),
+    SNAPSHOT_GET("volume:get_snapshot", "rule:admin_or_owner", "Show a snapshot.",
+            "GET /v3/{project_id}/snapshots/{id}"),
+    SNAPSHOT_UPDATE("volume:update_snapshot", "rule:admin_or_owner", "Update a snapshot or its metadata.",
+            "PUT /v3/{project_id}/snapshots/{id}"),
+    SNAPSHOT_DELETE("volume:delete_snapshot", "rule:admin_or_owner", "Delete a snapshot.",
+            "DELETE /v3/{project_id}/snapshots/{id}"),
+    TYPE_MANAGE("volume_extension:types_manage", "rule:admin_api", "Create, update, delete types and specs.",
+            "POST|PUT|DELETE /v3/{project_id}/types"),
+    TYPE_EXTRA_SPECS_READ("volume_extension:types_extra_specs:index", "@", "List a type's extra specs.",
+            "GET /v3/{project_id}/types/{id}/extra_specs"),
+    QUOTA_SHOW("volume_extension:quotas:show", "rule:admin_or_owner", "Show a project's quotas.",
+            "GET /v3/{project_id}/os-quota-sets/{target}"),
+    QUOTA_UPDATE("volume_extension:quotas:update", "rule:admin_api", "Set or reset a project's quotas.",
+            "PUT|DELETE /v3/{project_id}/os-quota-sets/{target}"),
+    SERVICES_LIST("volume_extension:services:index", "rule:admin_api", "List the services.",
+            "GET /v3/{project_id}/os-services");
+
+    public static final PolicyTable TABLE = table();
+
+    private final String name;
+    private final String checkString;
+    private final String description;
+    private final String operation;
+
+    Policy(String name, String checkString, String description, String operation) {
+        this.name = name;
+        this.checkString = checkString;
+        this.description = description;
+        this.operation = operation;
+    }
+
+    public String ruleName() {
+        return name;
+    }
+
+    private static PolicyTable table() {
+        List<PolicyRule> rules = new ArrayList<>();
+        rules.add(PolicyRule.base("admin_api", "role:admin", "An administrator."));
+        rules.add(PolicyRule.base("admin_or_owner", "role:admin or project_id:%(project_id)s",
+                "An administrator, or a member of the project that owns the resource."));
+        for (Policy p : values()) {
+            rules.add(PolicyRule.action(p.name, p.checkString, p.description, p.operation));
+        }
+        return new PolicyTable(rules);
+    }
+}

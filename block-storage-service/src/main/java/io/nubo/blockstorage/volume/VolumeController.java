@@ -1,0 +1,149 @@
+package io.nubo.blockstorage.volume;
+
+import io.nubo.blockstorage.config.BlockStorageProperties;
+import io.nubo.blockstorage.volume.api.VolumeView;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.Paging;
+import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.error.VolumeError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Cinder's volumes resource: create, list (summary and detail), show, update, delete. */
+@RestController
+@RequestMapping("/v3/{projectId}/volumes")
+public class VolumeController {
+
+    @SuppressWarnings("rawtypes")
+    private static final Map<String, Function<VolumeEntity, Comparable>> SORT_KEYS = Map.of(
+            "created_at", VolumeEntity::getCreatedAt, "updated_at", VolumeEntity::getUpdatedAt,
+            "id", VolumeEntity::getId, "name", VolumeEntity::getName, "display_name", VolumeEntity::getName,
+            "status", v -> v.getStatus().wire(), "size", VolumeEntity::getSizeGb,
+            "availability_zone", VolumeEntity::getAvailabilityZone, "bootable", VolumeEntity::isBootable);
+    private static final Paging<VolumeEntity> PAGING = new Paging<>(SORT_KEYS, VolumeEntity::getId, "created_at");
+
+    private final VolumeService volumes;
+    private final VolumeRepository repository;
+    private final VolumeRenderer renderer;
+    private final int maxLimit;
+
+    public VolumeController(VolumeService volumes, VolumeRepository repository, VolumeRenderer renderer,
+                            BlockStorageProperties properties) {
+        this.volumes = volumes;
+        this.repository = repository;
+        this.renderer = renderer;
+        this.maxLimit = properties.defaultListLimit();
+    }
+
+    @PostMapping
+    public ResponseEntity<VolumeView.One> create(Caller caller, @RequestBody JsonNode body,
+                                                 @RequestHeader("X-Auth-Token") String token) {
+        VolumeEntity v = volumes.create(caller, VolumeCreateRequest.parse(body), token);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new VolumeView.One(renderer.render(v, caller, false)));
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public VolumeView.Summaries list(Caller caller, @RequestParam Map<String, String> params) {
+        Paging.Page<VolumeEntity> page = page(caller, params);
+        return new VolumeView.Summaries(page.items().stream().map(v -> {
+            VolumeView view = renderer.render(v, caller, false);
+            return new VolumeView.Summary(v.getId(), v.getName(), view.links());
+        }).toList(), page.links());
+    }
+
+    @GetMapping("/detail")
+    @Transactional(readOnly = true)
+    public VolumeView.Many detail(Caller caller, @RequestParam Map<String, String> params) {
+        Paging.Page<VolumeEntity> page = page(caller, params);
+        return new VolumeView.Many(renderer.render(page.items(), caller, true), page.links());
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    public VolumeView.One show(Caller caller, @PathVariable String id) {
+        VolumeEntity v = volumes.visible(caller, id);
+        caller.require(Policy.VOLUME_GET, v.getProjectId());
+        return new VolumeView.One(renderer.render(v, caller, true));
+    }
+
+    @PutMapping("/{id}")
+    public VolumeView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        JsonNode v = Json.root(body, "volume");
+        String name = Json.present(v, "name") ? Json.string(v, "name", 255) : Json.string(v, "display_name", 255);
+        String description = Json.present(v, "description") ? Json.string(v, "description", 255)
+                : Json.string(v, "display_description", 255);
+        Map<String, String> metadata = Json.stringMap(v, "metadata");
+        if (name == null && description == null && metadata == null && !v.has("name") && !v.has("description")) {
+            throw VolumeError.BAD_REQUEST.exception("Missing required element 'volume' in request body.");
+        }
+        VolumeEntity updated = volumes.update(caller, id, name, description, metadata);
+        return new VolumeView.One(renderer.render(updated, caller, false));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+        volumes.delete(caller, id);
+        return ResponseEntity.accepted().build();
+    }
+
+    private Paging.Page<VolumeEntity> page(Caller caller, Map<String, String> params) {
+        caller.require(Policy.VOLUME_GET_ALL);
+        boolean allTenants = Boolean.TRUE.equals(flag(params.get("all_tenants")))
+                && caller.allows(Policy.VOLUME_ALL_TENANTS);
+        String project = allTenants ? params.get("project_id") : caller.projectId();
+        List<VolumeEntity> all = repository.findLiveIn(project);
+        Map<String, String> metadata = metadataFilter(params.get("metadata"));
+        Boolean bootable = flag(params.get("bootable"));
+        List<VolumeEntity> matching = all.stream()
+                .filter(v -> params.get("status") == null || v.getStatus().wire().equals(params.get("status")))
+                .filter(v -> params.get("name") == null || params.get("name").equals(v.getName()))
+                .filter(v -> params.get("availability_zone") == null
+                        || params.get("availability_zone").equals(v.getAvailabilityZone()))
+                .filter(v -> bootable == null || v.isBootable() == bootable)
+                .filter(v -> metadata.entrySet().stream().allMatch(e -> e.getValue().equals(v.getMetadata()
+                        .get(e.getKey()))))
+                .toList();
+        return PAGING.page(matching, params, maxLimit, "Marker %s could not be found.");
+    }
+
+    private static Boolean flag(String s) {
+        if (s == null) {
+            return null;
+        }
+        return s.matches("(?i)true|1|t|yes|y|on");
+    }
+
+    /** Cinder's {@code metadata} filter is a Python-ish dict literal: {@code {'k': 'v'}} or JSON. */
+    static Map<String, String> metadataFilter(String s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (s == null || s.isBlank()) {
+            return m;
+        }
+        var matcher = java.util.regex.Pattern.compile("[\"']([^\"']+)[\"']\\s*:\\s*[\"']([^\"']*)[\"']").matcher(s);
+        while (matcher.find()) {
+            m.put(matcher.group(1), matcher.group(2));
+        }
+        if (m.isEmpty()) {
+            throw VolumeError.INVALID_INPUT.exception("Invalid metadata filter: " + s);
+        }
+        return m;
+    }
+}

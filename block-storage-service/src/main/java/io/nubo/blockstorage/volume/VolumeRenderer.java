@@ -1,0 +1,89 @@
+package io.nubo.blockstorage.volume;
+
+import io.nubo.blockstorage.volume.attachment.AttachmentEntity;
+import io.nubo.blockstorage.volume.attachment.AttachmentRepository;
+import io.nubo.blockstorage.config.BlockStorageProperties;
+import io.nubo.blockstorage.volume.type.VolumeTypeEntity;
+import io.nubo.blockstorage.volume.type.VolumeTypeRepository;
+import io.nubo.blockstorage.volume.api.VolumeView;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Policy;
+import io.nubo.shared.api.Link;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Turns volume records into Cinder's JSON, loading the type names and attachments of a page in one query each. */
+@Component
+public class VolumeRenderer {
+
+    /** Cinder writes times with microseconds and no zone: {@code 2024-01-02T03:04:05.000000} */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
+            .withZone(ZoneOffset.UTC);
+
+    private final VolumeTypeRepository types;
+    private final AttachmentRepository attachments;
+    private final String host;
+
+    public VolumeRenderer(VolumeTypeRepository types, AttachmentRepository attachments,
+                          BlockStorageProperties properties) {
+        this.types = types;
+        this.attachments = attachments;
+        this.host = properties.host();
+    }
+
+    public static String time(Instant t) {
+        return t == null ? null : TIME.format(t.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** The views of a page; {@code extended}: show and detail add the os-vol-* attributes (create and update do not). */
+    public List<VolumeView> render(List<VolumeEntity> page, Caller caller, boolean extended) {
+        Map<String, String> typeNames = types.findAllById(page.stream().map(VolumeEntity::getVolumeTypeId)
+                .distinct().toList()).stream().collect(Collectors.toMap(VolumeTypeEntity::getId,
+                VolumeTypeEntity::getName));
+        Map<String, List<AttachmentEntity>> byVolume = page.isEmpty() ? Map.of()
+                : attachments.findLiveOf(page.stream().map(VolumeEntity::getId).toList()).stream()
+                .collect(Collectors.groupingBy(AttachmentEntity::getVolumeId));
+        return page.stream().map(v -> view(v, typeNames.get(v.getVolumeTypeId()),
+                byVolume.getOrDefault(v.getId(), List.of()), caller, extended)).toList();
+    }
+
+    public VolumeView render(VolumeEntity v, Caller caller, boolean extended) {
+        return render(List.of(v), caller, extended).get(0);
+    }
+
+    /** The user's metadata, and Cinder's admin metadata {@code readonly} once it has been set. */
+    private static Map<String, String> metadata(VolumeEntity v) {
+        Map<String, String> m = new TreeMap<>(v.getMetadata());
+        if (v.getReadonly() != null) {
+            m.put("readonly", v.getReadonly() ? "True" : "False");
+        }
+        return m;
+    }
+
+    private VolumeView view(VolumeEntity v, String typeName, List<AttachmentEntity> live, Caller caller,
+                            boolean extended) {
+        List<VolumeView.AttachmentSummary> atts = live.stream()
+                .filter(a -> a.getAttachStatus() == io.nubo.blockstorage.volume.attachment.AttachStatus.ATTACHED)
+                .map(a -> new VolumeView.AttachmentSummary(v.getId(), a.getId(), v.getId(), a.getInstanceUuid(),
+                        a.getAttachedHost(), a.getMountpoint(), time(a.getAttachedAt())))
+                .toList();
+        String path = "/v3/" + v.getProjectId() + "/volumes/" + v.getId();
+        List<Link> links = List.of(Link.self(Link.href(path)),
+                new Link("bookmark", null, Link.href(path.replaceFirst("^/v3", ""))));
+        boolean hostAttr = extended && caller.allows(Policy.VOLUME_HOST_ATTRIBUTE);
+        return new VolumeView(v.getId(), v.getName(), v.getDescription(), v.getStatus().wire(), v.getSizeGb(),
+                v.getAvailabilityZone(), time(v.getCreatedAt()), time(v.getUpdatedAt()), v.getUserId(), typeName,
+                v.getSnapshotId(), v.getSourceVolid(), Boolean.toString(v.isBootable()), false, false, null, null,
+                metadata(v), atts, links,
+                extended ? v.getProjectId() : null,
+                hostAttr ? host + "@" + v.getBackend() + "#" + v.getBackend() : null,
+                extended && !v.getImageMetadata().isEmpty() ? new TreeMap<>(v.getImageMetadata()) : null);
+    }
+}

@@ -1,0 +1,278 @@
+package io.nubo.blockstorage.volume;
+
+import io.nubo.blockstorage.backend.DiskFormat;
+import io.nubo.blockstorage.config.BlockStorageProperties;
+import io.nubo.blockstorage.image.ImageServiceClient;
+import io.nubo.blockstorage.volume.quota.QuotaService;
+import io.nubo.blockstorage.volume.snapshot.SnapshotEntity;
+import io.nubo.blockstorage.volume.snapshot.SnapshotRepository;
+import io.nubo.blockstorage.volume.snapshot.SnapshotStatus;
+import io.nubo.blockstorage.volume.type.VolumeTypeEntity;
+import io.nubo.blockstorage.volume.type.VolumeTypeService;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.error.VolumeError;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Volume operations on the API side: checks (input, policy, state, quota), the record and its status, then the
+ * backend work handed to {@link VolumeWork} once the record is committed.
+ */
+@Service
+public class VolumeService {
+
+    private final VolumeRepository volumes;
+    private final SnapshotRepository snapshots;
+    private final VolumeTypeService types;
+    private final QuotaService quotas;
+    private final VolumeLifecycle lifecycle;
+    private final VolumeWork work;
+    private final ImageServiceClient images;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final String zone;
+
+    public VolumeService(VolumeRepository volumes, SnapshotRepository snapshots, VolumeTypeService types,
+                         QuotaService quotas, VolumeLifecycle lifecycle, VolumeWork work, ImageServiceClient images,
+                         TransactionTemplate tx, Clock clock, BlockStorageProperties properties) {
+        this.volumes = volumes;
+        this.snapshots = snapshots;
+        this.types = types;
+        this.quotas = quotas;
+        this.lifecycle = lifecycle;
+        this.work = work;
+        this.images = images;
+        this.tx = tx;
+        this.clock = clock;
+        this.zone = properties.availabilityZone();
+    }
+
+    /** The volume if the caller may see it: its own project's, or any for an admin; 404 otherwise (as Cinder). */
+    public VolumeEntity visible(Caller caller, String id) {
+        VolumeEntity v = volumes.findLive(id).orElseThrow(() -> VolumeError.VOLUME_NOT_FOUND.exception(id));
+        if (!caller.admin() && !caller.owns(v.getProjectId())) {
+            throw VolumeError.VOLUME_NOT_FOUND.exception(id);
+        }
+        return v;
+    }
+
+    public VolumeEntity create(Caller caller, VolumeCreateRequest r, String token) {
+        caller.require(Policy.VOLUME_CREATE);
+        if (r.availabilityZone() != null && !r.availabilityZone().equals(zone)) {
+            throw VolumeError.INVALID_INPUT.exception("Availability zone '" + r.availabilityZone() + "' is invalid.");
+        }
+        VolumeTypeEntity type = r.volumeType() == null ? null : types.get(r.volumeType());
+        Integer size = r.size();
+        String backend;
+        String typeId;
+        VolumeWork.Source source;
+        Map<String, String> imageMetadata = Map.of();
+        boolean bootable = false;
+        if (r.snapshotId() != null) {
+            SnapshotEntity s = snapshots.findLive(r.snapshotId()).filter(x -> caller.admin()
+                    || caller.owns(x.getProjectId())).orElseThrow(() -> VolumeError.SNAPSHOT_NOT_FOUND
+                    .exception(r.snapshotId()));
+            if (s.getStatus() != SnapshotStatus.AVAILABLE) {
+                throw VolumeError.INVALID_SNAPSHOT.exception("Originating snapshot status must be 'available' to"
+                        + " create a volume, not " + s.getStatus().wire() + ".");
+            }
+            VolumeEntity parent = volumes.findById(s.getVolumeId()).orElseThrow();
+            size = sizeAtLeast(size, s.getSizeGb(), "snapshot");
+            backend = parent.getBackend();
+            typeId = type == null ? parent.getVolumeTypeId() : type.getId();
+            source = new VolumeWork.FromSnapshot(parent.getId(), s.getId());
+            bootable = parent.isBootable();
+            imageMetadata = parent.getImageMetadata();
+        } else if (r.sourceVolid() != null) {
+            VolumeEntity src = visible(caller, r.sourceVolid());
+            if (!EnumSet.of(VolumeStatus.AVAILABLE, VolumeStatus.IN_USE).contains(src.getStatus())) {
+                throw VolumeError.INVALID_VOLUME.exception("Unable to clone volumes that are in " + src.getStatus()
+                        .wire() + " status.");
+            }
+            size = sizeAtLeast(size, src.getSizeGb(), "source volume");
+            backend = src.getBackend();
+            typeId = type == null ? src.getVolumeTypeId() : type.getId();
+            source = new VolumeWork.FromVolume(src.getId());
+            bootable = src.isBootable();
+            imageMetadata = src.getImageMetadata();
+        } else {
+            VolumeTypeEntity t = type == null ? types.defaultType() : type;
+            backend = types.backendOf(t);
+            typeId = t.getId();
+            if (r.imageRef() != null) {
+                ImageServiceClient.Image image = image(token, r.imageRef());
+                long minGb = Math.max(image.minDisk(), gibCeil(image.virtualSize() != null ? image.virtualSize()
+                        : image.size()));
+                size = size == null ? (int) Math.max(1, minGb) : size;
+                if (size < minGb) {
+                    throw VolumeError.INVALID_INPUT.exception("Size of specified image " + minGb + "GB is larger"
+                            + " than volume size " + size + "GB.");
+                }
+                source = new VolumeWork.FromImage(image.id(), DiskFormat.fromGlance(image.diskFormat()), token);
+                imageMetadata = image.properties();
+                bootable = true;
+            } else {
+                if (size == null) {
+                    throw VolumeError.INVALID_INPUT.exception("Volume size must be given when creating a volume"
+                            + " from nothing (no snapshot, source volume or image).");
+                }
+                source = new VolumeWork.Empty();
+            }
+        }
+        checkSize(size);
+        int gb = size;
+        String id = UUID.randomUUID().toString();
+        String b = backend;
+        String ty = typeId;
+        Map<String, String> im = imageMetadata;
+        boolean boot = bootable;
+        VolumeEntity v = quotas.withLock(caller.projectId(), () -> tx.execute(st -> {
+            quotas.check(caller.projectId(), 1, 0, gb, gb);
+            VolumeEntity e = new VolumeEntity(id, caller.projectId(), caller.userId(), gb, zone, ty, b,
+                    clock.instant());
+            e.setName(r.name());
+            e.setDescription(r.description());
+            e.setSnapshotId(r.snapshotId());
+            e.setSourceVolid(r.sourceVolid());
+            e.setImageId(r.imageRef());
+            e.setBootable(boot);
+            e.getImageMetadata().putAll(im);
+            if (r.metadata() != null) {
+                e.getMetadata().putAll(r.metadata());
+            }
+            return volumes.save(e);
+        }));
+        work.create(v, source);
+        return v;
+    }
+
+    private ImageServiceClient.Image image(String token, String imageRef) {
+        ImageServiceClient.Image image;
+        try {
+            image = images.show(token, imageRef);
+        } catch (IOException e) {
+            throw VolumeError.BACKEND_FAILURE.exception("read image " + imageRef + " from the image service");
+        }
+        if (image == null) {
+            throw VolumeError.IMAGE_NOT_FOUND.exception();
+        }
+        if (!"active".equals(image.status())) {
+            throw VolumeError.INVALID_INPUT.exception("Image " + imageRef + " is not active.");
+        }
+        if (DiskFormat.fromGlance(image.diskFormat()) == null) {
+            throw VolumeError.INVALID_INPUT.exception("Image " + imageRef + " has disk format " + image.diskFormat()
+                    + ", which a volume cannot be made from.");
+        }
+        return image;
+    }
+
+    private static Integer sizeAtLeast(Integer size, int sourceGb, String what) {
+        if (size == null) {
+            return sourceGb;
+        }
+        if (size < sourceGb) {
+            throw VolumeError.INVALID_INPUT.exception("Volume size '" + size + "'GB cannot be smaller than the " + what
+                    + " size " + sourceGb + "GB. They must be >= original " + what + " size.");
+        }
+        return size;
+    }
+
+    static void checkSize(Integer size) {
+        if (size == null || size <= 0) {
+            throw VolumeError.INVALID_INPUT.exception("Volume size '" + size + "' must be an integer and greater"
+                    + " than 0.");
+        }
+    }
+
+    static long gibCeil(long bytes) {
+        return (bytes + VolumeWork.GIB - 1) / VolumeWork.GIB;
+    }
+
+    public VolumeEntity update(Caller caller, String id, String name, String description,
+                               Map<String, String> metadata) {
+        return tx.execute(st -> {
+            VolumeEntity v = visible(caller, id);
+            caller.require(Policy.VOLUME_UPDATE, v.getProjectId());
+            if (name != null) {
+                v.setName(name);
+            }
+            if (description != null) {
+                v.setDescription(description);
+            }
+            if (metadata != null) {
+                v.getMetadata().clear();
+                v.getMetadata().putAll(metadata);
+            }
+            v.setUpdatedAt(clock.instant());
+            return volumes.save(v);
+        });
+    }
+
+    /** Cinder refuses to delete a volume that is attached, busy or has snapshots: 400, the volume unchanged. */
+    public void delete(Caller caller, String id) {
+        VolumeEntity v = visible(caller, id);
+        caller.require(Policy.VOLUME_DELETE, v.getProjectId());
+        long snaps = snapshots.countLiveOf(id);
+        if (snaps > 0) {
+            throw VolumeError.INVALID_VOLUME.exception("Volume still has " + snaps + " dependent snapshots.");
+        }
+        VolumeStatus before = v.getStatus();
+        if (!lifecycle.tryApply(id, VolumeTransition.BEGIN_DELETE)) {
+            throw VolumeError.INVALID_VOLUME.exception("Volume status must be available or error or error_restoring"
+                    + " or error_extending or error_managing and must not be migrating, attached, belong to a group,"
+                    + " have snapshots or be disassociated from snapshots after volume transfer.");
+        }
+        // a volume whose create failed was never announced, so its deletion is not either
+        work.delete(v, before != VolumeStatus.ERROR);
+    }
+
+    public void extend(Caller caller, String id, Integer newSize) {
+        VolumeEntity v = visible(caller, id);
+        caller.require(Policy.VOLUME_EXTEND, v.getProjectId());
+        if (newSize == null) {
+            throw VolumeError.INVALID_INPUT.exception("New volume size must be specified as an integer.");
+        }
+        if (v.getStatus() != VolumeStatus.AVAILABLE) {
+            throw VolumeError.INVALID_VOLUME.exception("Volume " + id + " status must be available to extend, but"
+                    + " current status is: " + v.getStatus().wire() + ".");
+        }
+        if (newSize <= v.getSizeGb()) {
+            throw VolumeError.INVALID_INPUT.exception("New size for extend must be greater than current size."
+                    + " (current: " + v.getSizeGb() + ", extended: " + newSize + ").");
+        }
+        quotas.withLock(v.getProjectId(), () -> tx.execute(st -> {
+            quotas.check(v.getProjectId(), 0, 0, newSize - v.getSizeGb(), newSize);
+            lifecycle.apply(id, VolumeTransition.BEGIN_EXTEND);
+            return null;
+        }));
+        work.extend(v, newSize);
+    }
+
+    public void setBootable(Caller caller, String id, boolean bootable) {
+        tx.executeWithoutResult(st -> {
+            VolumeEntity v = visible(caller, id);
+            caller.require(Policy.VOLUME_BOOTABLE, v.getProjectId());
+            v.setBootable(bootable);
+            v.setUpdatedAt(clock.instant());
+        });
+    }
+
+    public void setReadonly(Caller caller, String id, boolean readonly) {
+        tx.executeWithoutResult(st -> {
+            VolumeEntity v = visible(caller, id);
+            caller.require(Policy.VOLUME_READONLY, v.getProjectId());
+            if (v.getStatus() != VolumeStatus.AVAILABLE) {
+                throw VolumeError.INVALID_VOLUME.exception("Volume status must be available to update readonly"
+                        + " flag, but it is " + v.getStatus().wire() + ".");
+            }
+            v.setReadonly(readonly);
+            v.setUpdatedAt(clock.instant());
+        });
+    }
+}

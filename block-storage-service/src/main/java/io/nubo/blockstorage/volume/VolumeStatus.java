@@ -1,0 +1,54 @@
+package io.nubo.blockstorage.volume;
+
+import java.util.Locale;
+
+/**
+ * Cinder's volume statuses, as they appear on the wire. A status is either stable, held by a client
+ * (reserved, attaching, detaching: the client that took it gives it back), or held by this service's own work
+ * (creating, downloading, extending, uploading, deleting): only those can be left behind by a crash, and the
+ * start-up sweep in {@link VolumeLifecycle} moves each of them on.
+ */
+public enum VolumeStatus {
+    CREATING(Holder.WORK),
+    DOWNLOADING(Holder.WORK),
+    AVAILABLE(Holder.NONE),
+    RESERVED(Holder.CLIENT),
+    ATTACHING(Holder.CLIENT),
+    IN_USE(Holder.NONE),
+    DETACHING(Holder.CLIENT),
+    EXTENDING(Holder.WORK),
+    UPLOADING(Holder.WORK),
+    DELETING(Holder.WORK),
+    ERROR(Holder.NONE),
+    ERROR_DELETING(Holder.NONE),
+    ERROR_EXTENDING(Holder.NONE),
+    /** never shown: a deleted volume's row is kept (soft delete, as Cinder does) and filtered from every query */
+    DELETED(Holder.NONE);
+
+    /** Who holds a status: nobody (stable), a client (until it calls again), or a task of this service. */
+    public enum Holder { NONE, CLIENT, WORK }
+
+    private final Holder holder;
+
+    VolumeStatus(Holder holder) {
+        this.holder = holder;
+    }
+
+    public Holder holder() {
+        return holder;
+    }
+
+    /** {@code in-use} has a hyphen; every other status is its name in lower case. */
+    public String wire() {
+        return this == IN_USE ? "in-use" : name().toLowerCase(Locale.ROOT);
+    }
+
+    public static VolumeStatus fromWire(String s) {
+        for (VolumeStatus v : values()) {
+            if (v != DELETED && v.wire().equals(s)) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

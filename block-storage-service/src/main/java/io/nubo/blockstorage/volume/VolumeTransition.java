@@ -1,0 +1,82 @@
+package io.nubo.blockstorage.volume;
+
+import static io.nubo.blockstorage.volume.VolumeStatus.ATTACHING;
+import static io.nubo.blockstorage.volume.VolumeStatus.AVAILABLE;
+import static io.nubo.blockstorage.volume.VolumeStatus.CREATING;
+import static io.nubo.blockstorage.volume.VolumeStatus.DELETING;
+import static io.nubo.blockstorage.volume.VolumeStatus.DETACHING;
+import static io.nubo.blockstorage.volume.VolumeStatus.DOWNLOADING;
+import static io.nubo.blockstorage.volume.VolumeStatus.ERROR;
+import static io.nubo.blockstorage.volume.VolumeStatus.ERROR_DELETING;
+import static io.nubo.blockstorage.volume.VolumeStatus.ERROR_EXTENDING;
+import static io.nubo.blockstorage.volume.VolumeStatus.EXTENDING;
+import static io.nubo.blockstorage.volume.VolumeStatus.IN_USE;
+import static io.nubo.blockstorage.volume.VolumeStatus.RESERVED;
+import static io.nubo.blockstorage.volume.VolumeStatus.UPLOADING;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The volume state machine as data: each transition names the statuses it may start from and the one it ends in.
+ * {@link VolumeLifecycle} applies them as compare-and-swap updates, so two requests never both win (two deletes,
+ * an attach racing a delete). Every status held by this service's work has a failure transition out of it
+ * ({@link #recoveries()}), which the start-up sweep applies, so no volume stays {@code creating} forever.
+ */
+public enum VolumeTransition {
+    CREATED(EnumSet.of(CREATING), AVAILABLE),
+    /** a volume from an image: the bytes are being fetched from the image service */
+    BEGIN_DOWNLOAD(EnumSet.of(CREATING), DOWNLOADING),
+    DOWNLOADED(EnumSet.of(DOWNLOADING), AVAILABLE),
+    CREATE_FAILED(EnumSet.of(CREATING, DOWNLOADING), ERROR),
+    /** Cinder deletes available volumes and volumes in any error status; in-use, attaching etc. are refused */
+    BEGIN_DELETE(EnumSet.of(AVAILABLE, ERROR, ERROR_DELETING, ERROR_EXTENDING), DELETING),
+    DELETED(EnumSet.of(DELETING), VolumeStatus.DELETED),
+    DELETE_FAILED(EnumSet.of(DELETING), ERROR_DELETING),
+    /** microversion 3.0: only a detached volume may grow (in-use extend is 3.42) */
+    BEGIN_EXTEND(EnumSet.of(AVAILABLE), EXTENDING),
+    EXTENDED(EnumSet.of(EXTENDING), AVAILABLE),
+    EXTEND_FAILED(EnumSet.of(EXTENDING), ERROR_EXTENDING),
+    /**
+     * os-reserve. (The v3 attachments API, microversion 3.27, would add RESERVE: available to reserved, for an
+     * attachment made without a connector; it is not served, so nothing enters reserved yet.)
+     */
+    BEGIN_ATTACH(EnumSet.of(AVAILABLE, RESERVED), ATTACHING),
+    /** os-unreserve, or an attachment deleted before it completed */
+    UNRESERVE(EnumSet.of(RESERVED, ATTACHING), AVAILABLE),
+    /** os-attach, or an attachment completed */
+    ATTACHED(EnumSet.of(AVAILABLE, RESERVED, ATTACHING), IN_USE),
+    BEGIN_DETACH(EnumSet.of(IN_USE), DETACHING),
+    ROLL_DETACH(EnumSet.of(DETACHING), IN_USE),
+    /** os-detach, or the last attachment deleted */
+    DETACHED(EnumSet.of(IN_USE, DETACHING), AVAILABLE),
+    /** os-volume_upload_image: the volume's bytes are being copied into a new image */
+    BEGIN_UPLOAD(EnumSet.of(AVAILABLE), UPLOADING),
+    /** the upload ended, whether it succeeded or not: Cinder puts the volume back either way */
+    UPLOAD_ENDED(EnumSet.of(UPLOADING), AVAILABLE);
+
+    private final Set<VolumeStatus> from;
+    private final VolumeStatus to;
+
+    VolumeTransition(Set<VolumeStatus> from, VolumeStatus to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    public Set<VolumeStatus> from() {
+        return from;
+    }
+
+    public VolumeStatus to() {
+        return to;
+    }
+
+    public boolean allowedFrom(VolumeStatus status) {
+        return from.contains(status);
+    }
+
+    /** What the start-up sweep applies: the way out of every status held by work that a restart interrupted. */
+    public static Set<VolumeTransition> recoveries() {
+        return EnumSet.of(CREATE_FAILED, DELETE_FAILED, EXTEND_FAILED, UPLOAD_ENDED);
+    }
+}

@@ -1,0 +1,141 @@
+package io.nubo.blockstorage.volume;
+
+import io.nubo.blockstorage.backend.DiskFormat;
+import io.nubo.blockstorage.backend.VolumeBackend;
+import io.nubo.blockstorage.backend.VolumeBackends;
+import io.nubo.blockstorage.image.ImageServiceClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The backend side of volume operations, run on the work executor after the request's transaction committed: each
+ * task does the backend call, then applies the success or the failure transition, so every status held by work is
+ * left again whatever happens (and the start-up sweep covers a crash in between).
+ */
+@Component
+public class VolumeWork {
+
+    static final long GIB = 1L << 30;
+    private static final Logger log = LoggerFactory.getLogger(VolumeWork.class);
+
+    private final VolumeBackends backends;
+    private final VolumeLifecycle lifecycle;
+    private final VolumeEvents events;
+    private final ImageServiceClient images;
+    private final ExecutorService executor;
+
+    public VolumeWork(VolumeBackends backends, VolumeLifecycle lifecycle, VolumeEvents events,
+                      ImageServiceClient images, @Qualifier("volumeWorkExecutor") ExecutorService executor) {
+        this.backends = backends;
+        this.lifecycle = lifecycle;
+        this.events = events;
+        this.images = images;
+        this.executor = executor;
+    }
+
+    /** Where a new volume's bytes come from. */
+    public sealed interface Source permits Empty, FromSnapshot, FromVolume, FromImage {
+    }
+
+    public record Empty() implements Source {
+    }
+
+    public record FromSnapshot(String volumeId, String snapshotId) implements Source {
+    }
+
+    public record FromVolume(String volumeId) implements Source {
+    }
+
+    public record FromImage(String imageId, DiskFormat format, String token) implements Source {
+    }
+
+    public void create(VolumeEntity v, Source source) {
+        executor.execute(() -> {
+            VolumeBackend b = backends.get(v.getBackend());
+            long bytes = v.getSizeGb() * GIB;
+            try {
+                if (source instanceof FromSnapshot s) {
+                    b.createFromSnapshot(s.volumeId(), s.snapshotId(), v.getId(), bytes);
+                } else if (source instanceof FromVolume s) {
+                    b.cloneVolume(s.volumeId(), v.getId(), bytes);
+                } else if (source instanceof FromImage i) {
+                    if (!lifecycle.tryApply(v.getId(), VolumeTransition.BEGIN_DOWNLOAD)) {
+                        return;
+                    }
+                    b.create(v.getId(), bytes);
+                    try (InputStream data = images.download(i.token(), i.imageId())) {
+                        b.copyImageToVolume(v.getId(), data, i.format());
+                    }
+                } else {
+                    b.create(v.getId(), bytes);
+                }
+                VolumeTransition done = source instanceof FromImage ? VolumeTransition.DOWNLOADED
+                        : VolumeTransition.CREATED;
+                if (!events.created(v.getId(), done)) {
+                    // deleted meanwhile? then the bytes just made are nobody's
+                    log.warn("volume {} left creating while its bytes were made", v.getId());
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("creating volume {} on {} failed: {}", v.getId(), v.getBackend(), e.toString());
+                removeQuietly(b, v.getId());
+                lifecycle.fail(v.getId(), VolumeTransition.CREATE_FAILED, e.getMessage());
+            }
+        });
+    }
+
+    public void delete(VolumeEntity v, boolean wasAnnounced) {
+        executor.execute(() -> {
+            try {
+                backends.get(v.getBackend()).delete(v.getId());
+                events.deleted(v, wasAnnounced);
+            } catch (IOException | RuntimeException e) {
+                log.warn("deleting volume {} failed: {}", v.getId(), e.toString());
+                lifecycle.fail(v.getId(), VolumeTransition.DELETE_FAILED, e.getMessage());
+            }
+        });
+    }
+
+    public void extend(VolumeEntity v, int newSizeGb) {
+        executor.execute(() -> {
+            try {
+                backends.get(v.getBackend()).extend(v.getId(), newSizeGb * GIB);
+                events.resized(v.getId(), v.getSizeGb(), newSizeGb);
+            } catch (IOException | RuntimeException e) {
+                log.warn("extending volume {} failed: {}", v.getId(), e.toString());
+                lifecycle.fail(v.getId(), VolumeTransition.EXTEND_FAILED, e.getMessage());
+            }
+        });
+    }
+
+    /** Streams the volume into an image the caller created already; on failure the image is deleted. */
+    public void upload(VolumeEntity v, String imageId, DiskFormat format, String token) {
+        executor.execute(() -> {
+            try (InputStream raw = backends.get(v.getBackend()).copyVolumeToImage(v.getId());
+                 InputStream data = ImageConversion.fromRaw(raw, format)) {
+                images.upload(token, imageId, data);
+            } catch (IOException | RuntimeException e) {
+                log.warn("uploading volume {} to image {} failed: {}", v.getId(), imageId, e.toString());
+                try {
+                    images.delete(token, imageId);
+                } catch (IOException | RuntimeException ignored) {
+                    // the image stays queued; its owner can delete it
+                }
+            } finally {
+                lifecycle.tryApply(v.getId(), VolumeTransition.UPLOAD_ENDED);
+            }
+        });
+    }
+
+    private static void removeQuietly(VolumeBackend b, String volumeId) {
+        try {
+            b.delete(volumeId);
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not remove what a failed create of volume {} left: {}", volumeId, e.toString());
+        }
+    }
+}

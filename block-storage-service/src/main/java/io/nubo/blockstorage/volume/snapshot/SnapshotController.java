@@ -1,0 +1,213 @@
+package io.nubo.blockstorage.volume.snapshot;
+
+import io.nubo.blockstorage.config.BlockStorageProperties;
+import io.nubo.blockstorage.volume.snapshot.api.SnapshotView;
+import io.nubo.blockstorage.volume.VolumeRenderer;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.Paging;
+import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.error.VolumeError;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Cinder's snapshots resource, with its metadata. */
+@RestController
+@RequestMapping("/v3/{projectId}/snapshots")
+public class SnapshotController {
+
+    @SuppressWarnings("rawtypes")
+    private static final Map<String, Function<SnapshotEntity, Comparable>> SORT_KEYS = Map.of(
+            "created_at", SnapshotEntity::getCreatedAt, "updated_at", SnapshotEntity::getUpdatedAt,
+            "id", SnapshotEntity::getId, "name", SnapshotEntity::getName, "status", s -> s.getStatus().wire(),
+            "size", SnapshotEntity::getSizeGb, "volume_id", SnapshotEntity::getVolumeId);
+    private static final Paging<SnapshotEntity> PAGING = new Paging<>(SORT_KEYS, SnapshotEntity::getId, "created_at");
+
+    public record Metadata(Map<String, String> metadata) {
+    }
+
+    public record Meta(Map<String, String> meta) {
+    }
+
+    private final SnapshotService service;
+    private final SnapshotRepository snapshots;
+    private final Clock clock;
+    private final int maxLimit;
+
+    public SnapshotController(SnapshotService service, SnapshotRepository snapshots, Clock clock,
+                              BlockStorageProperties properties) {
+        this.service = service;
+        this.snapshots = snapshots;
+        this.clock = clock;
+        this.maxLimit = properties.defaultListLimit();
+    }
+
+    static SnapshotView view(SnapshotEntity s, boolean extended) {
+        return new SnapshotView(s.getId(), s.getVolumeId(), s.getName(), s.getDescription(), s.getStatus().wire(),
+                s.getSizeGb(), VolumeRenderer.time(s.getCreatedAt()), VolumeRenderer.time(s.getUpdatedAt()),
+                new TreeMap<>(s.getMetadata()),
+                extended ? (s.getStatus() == SnapshotStatus.AVAILABLE ? "100%" : "0%") : null,
+                extended ? s.getProjectId() : null);
+    }
+
+    @PostMapping
+    public ResponseEntity<SnapshotView.One> create(Caller caller, @RequestBody JsonNode body) {
+        JsonNode s = Json.root(body, "snapshot");
+        String volumeId = Json.id(s, "volume_id");
+        if (volumeId == null) {
+            throw VolumeError.BAD_REQUEST.exception("'volume_id' must be specified");
+        }
+        String name = Json.present(s, "name") ? Json.string(s, "name", 255) : Json.string(s, "display_name", 255);
+        String description = Json.present(s, "description") ? Json.string(s, "description", 255)
+                : Json.string(s, "display_description", 255);
+        SnapshotEntity made = service.create(caller, volumeId, Boolean.TRUE.equals(Json.bool(s, "force")), name,
+                description, Json.stringMap(s, "metadata"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SnapshotView.One(view(made, false)));
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public SnapshotView.Many list(Caller caller, @RequestParam Map<String, String> params) {
+        Paging.Page<SnapshotEntity> p = page(caller, params);
+        return new SnapshotView.Many(p.items().stream().map(s -> view(s, false)).toList(), p.links());
+    }
+
+    @GetMapping("/detail")
+    @Transactional(readOnly = true)
+    public SnapshotView.Many detail(Caller caller, @RequestParam Map<String, String> params) {
+        Paging.Page<SnapshotEntity> p = page(caller, params);
+        return new SnapshotView.Many(p.items().stream().map(s -> view(s, true)).toList(), p.links());
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    public SnapshotView.One show(Caller caller, @PathVariable String id) {
+        SnapshotEntity s = service.visible(caller, id);
+        caller.require(Policy.SNAPSHOT_GET, s.getProjectId());
+        return new SnapshotView.One(view(s, true));
+    }
+
+    @PutMapping("/{id}")
+    @Transactional
+    public SnapshotView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        JsonNode u = Json.root(body, "snapshot");
+        SnapshotEntity s = writable(caller, id);
+        String name = Json.present(u, "name") ? Json.string(u, "name", 255) : Json.string(u, "display_name", 255);
+        String description = Json.present(u, "description") ? Json.string(u, "description", 255)
+                : Json.string(u, "display_description", 255);
+        if (name != null) {
+            s.setName(name);
+        }
+        if (description != null) {
+            s.setDescription(description);
+        }
+        s.setUpdatedAt(clock.instant());
+        return new SnapshotView.One(view(s, false));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+        service.delete(caller, id);
+        return ResponseEntity.accepted().build();
+    }
+
+    @GetMapping("/{id}/metadata")
+    @Transactional(readOnly = true)
+    public Metadata metadata(Caller caller, @PathVariable String id) {
+        SnapshotEntity s = service.visible(caller, id);
+        caller.require(Policy.SNAPSHOT_GET, s.getProjectId());
+        return new Metadata(new TreeMap<>(s.getMetadata()));
+    }
+
+    @PostMapping("/{id}/metadata")
+    @Transactional
+    public Metadata mergeMetadata(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        SnapshotEntity s = writable(caller, id);
+        s.getMetadata().putAll(required(body, "metadata"));
+        return new Metadata(new TreeMap<>(s.getMetadata()));
+    }
+
+    @PutMapping("/{id}/metadata")
+    @Transactional
+    public Metadata replaceMetadata(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        SnapshotEntity s = writable(caller, id);
+        Map<String, String> m = required(body, "metadata");
+        s.getMetadata().clear();
+        s.getMetadata().putAll(m);
+        return new Metadata(new TreeMap<>(s.getMetadata()));
+    }
+
+    @GetMapping("/{id}/metadata/{key}")
+    @Transactional(readOnly = true)
+    public Meta metadataItem(Caller caller, @PathVariable String id, @PathVariable String key) {
+        SnapshotEntity s = service.visible(caller, id);
+        String v = s.getMetadata().get(key);
+        if (v == null) {
+            throw VolumeError.METADATA_NOT_FOUND.exception();
+        }
+        return new Meta(Map.of(key, v));
+    }
+
+    @PutMapping("/{id}/metadata/{key}")
+    @Transactional
+    public Meta putMetadataItem(Caller caller, @PathVariable String id, @PathVariable String key,
+                                @RequestBody JsonNode body) {
+        SnapshotEntity s = writable(caller, id);
+        Map<String, String> m = required(body, "meta");
+        if (m.size() != 1 || !m.containsKey(key)) {
+            throw VolumeError.BAD_REQUEST.exception("Request body and URI mismatch");
+        }
+        s.getMetadata().putAll(m);
+        return new Meta(m);
+    }
+
+    @DeleteMapping("/{id}/metadata/{key}")
+    @Transactional
+    public void deleteMetadataItem(Caller caller, @PathVariable String id, @PathVariable String key) {
+        SnapshotEntity s = writable(caller, id);
+        if (s.getMetadata().remove(key) == null) {
+            throw VolumeError.METADATA_NOT_FOUND.exception();
+        }
+    }
+
+    private SnapshotEntity writable(Caller caller, String id) {
+        SnapshotEntity s = service.visible(caller, id);
+        caller.require(Policy.SNAPSHOT_UPDATE, s.getProjectId());
+        return s;
+    }
+
+    private static Map<String, String> required(JsonNode body, String key) {
+        Map<String, String> m = body == null || !body.isObject() ? null : Json.stringMap(body, key);
+        if (m == null) {
+            throw VolumeError.BAD_REQUEST.exception("Malformed request body: '" + key + "' is required.");
+        }
+        return m;
+    }
+
+    private Paging.Page<SnapshotEntity> page(Caller caller, Map<String, String> params) {
+        boolean all = "true".equalsIgnoreCase(params.get("all_tenants")) && caller.allows(Policy.VOLUME_ALL_TENANTS);
+        List<SnapshotEntity> matching = snapshots.findLiveIn(all ? params.get("project_id") : caller.projectId())
+                .stream()
+                .filter(s -> params.get("status") == null || s.getStatus().wire().equals(params.get("status")))
+                .filter(s -> params.get("name") == null || params.get("name").equals(s.getName()))
+                .filter(s -> params.get("volume_id") == null || params.get("volume_id").equals(s.getVolumeId()))
+                .toList();
+        return PAGING.page(matching, params, maxLimit, "Marker %s could not be found.");
+    }
+}

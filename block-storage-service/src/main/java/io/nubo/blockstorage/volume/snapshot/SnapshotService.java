@@ -1,0 +1,132 @@
+package io.nubo.blockstorage.volume.snapshot;
+
+import io.nubo.blockstorage.backend.VolumeBackends;
+import io.nubo.blockstorage.volume.quota.QuotaService;
+import io.nubo.blockstorage.volume.VolumeEntity;
+import io.nubo.blockstorage.volume.VolumeService;
+import io.nubo.blockstorage.volume.VolumeStatus;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.error.VolumeError;
+import io.nubo.shared.events.blockstorage.SnapshotCreated;
+import io.nubo.shared.events.blockstorage.SnapshotDeleted;
+import io.nubo.shared.outbox.EventPublisher;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Snapshots: the record (creating) and quota in one transaction, the backend snapshot on the work executor, then
+ * available (announced) or error; deleting likewise. A snapshot of an in-use volume needs {@code force}, as in
+ * Cinder (the copy is crash-consistent only).
+ */
+@Service
+public class SnapshotService {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotService.class);
+
+    private final SnapshotRepository snapshots;
+    private final SnapshotLifecycle lifecycle;
+    private final VolumeService volumes;
+    private final VolumeBackends backends;
+    private final QuotaService quotas;
+    private final EventPublisher publisher;
+    private final TransactionTemplate tx;
+    private final ExecutorService executor;
+    private final Clock clock;
+
+    public SnapshotService(SnapshotRepository snapshots, SnapshotLifecycle lifecycle, VolumeService volumes,
+                           VolumeBackends backends, QuotaService quotas, EventPublisher publisher,
+                           TransactionTemplate tx, @Qualifier("volumeWorkExecutor") ExecutorService executor,
+                           Clock clock) {
+        this.snapshots = snapshots;
+        this.lifecycle = lifecycle;
+        this.volumes = volumes;
+        this.backends = backends;
+        this.quotas = quotas;
+        this.publisher = publisher;
+        this.tx = tx;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public SnapshotEntity visible(Caller caller, String id) {
+        SnapshotEntity s = snapshots.findLive(id).orElseThrow(() -> VolumeError.SNAPSHOT_NOT_FOUND.exception(id));
+        if (!caller.admin() && !caller.owns(s.getProjectId())) {
+            throw VolumeError.SNAPSHOT_NOT_FOUND.exception(id);
+        }
+        return s;
+    }
+
+    public SnapshotEntity create(Caller caller, String volumeId, boolean force, String name, String description,
+                                 Map<String, String> metadata) {
+        VolumeEntity v = volumes.visible(caller, volumeId);
+        caller.require(Policy.SNAPSHOT_CREATE, v.getProjectId());
+        boolean ok = v.getStatus() == VolumeStatus.AVAILABLE || (force && v.getStatus() == VolumeStatus.IN_USE);
+        if (!ok) {
+            throw VolumeError.INVALID_VOLUME.exception("Volume " + volumeId + " status must be available"
+                    + (v.getStatus() == VolumeStatus.IN_USE ? ", or in-use with force" : "") + ", but current status"
+                    + " is: " + v.getStatus().wire() + ".");
+        }
+        SnapshotEntity s = quotas.withLock(v.getProjectId(), () -> tx.execute(st -> {
+            quotas.check(v.getProjectId(), 0, 1, v.getSizeGb(), 0);
+            SnapshotEntity e = new SnapshotEntity(UUID.randomUUID().toString(), v.getId(), v.getProjectId(),
+                    caller.userId(), v.getSizeGb(), clock.instant());
+            e.setName(name);
+            e.setDescription(description);
+            if (metadata != null) {
+                e.getMetadata().putAll(metadata);
+            }
+            return snapshots.save(e);
+        }));
+        executor.execute(() -> {
+            try {
+                backends.get(v.getBackend()).createSnapshot(v.getId(), s.getId());
+                tx.executeWithoutResult(st -> {
+                    if (lifecycle.tryApply(s.getId(), SnapshotTransition.CREATED)) {
+                        publisher.publish(new SnapshotCreated(s.getId(), v.getId(), s.getProjectId(), s.getSizeGb(),
+                                clock.instant()), v.getId(), s.getProjectId());
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                log.warn("snapshot {} of volume {} failed: {}", s.getId(), v.getId(), e.toString());
+                try {
+                    backends.get(v.getBackend()).deleteSnapshot(v.getId(), s.getId());
+                } catch (IOException | RuntimeException ignored) {
+                    // nothing was made, or the delete is retried when the user deletes the errored snapshot
+                }
+                lifecycle.fail(s.getId(), SnapshotTransition.CREATE_FAILED, e.getMessage());
+            }
+        });
+        return s;
+    }
+
+    public void delete(Caller caller, String id) {
+        SnapshotEntity s = visible(caller, id);
+        caller.require(Policy.SNAPSHOT_DELETE, s.getProjectId());
+        boolean announced = s.getStatus() != SnapshotStatus.ERROR;
+        lifecycle.apply(id, SnapshotTransition.BEGIN_DELETE);
+        VolumeEntity v = volumes.visible(caller, s.getVolumeId());
+        executor.execute(() -> {
+            try {
+                backends.get(v.getBackend()).deleteSnapshot(v.getId(), s.getId());
+                tx.executeWithoutResult(st -> {
+                    if (lifecycle.tryApply(s.getId(), SnapshotTransition.DELETED) && announced) {
+                        publisher.publish(new SnapshotDeleted(s.getId(), v.getId(), s.getProjectId(), s.getSizeGb(),
+                                clock.instant()), v.getId(), s.getProjectId());
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                log.warn("deleting snapshot {} failed: {}", s.getId(), e.toString());
+                lifecycle.fail(s.getId(), SnapshotTransition.DELETE_FAILED, e.getMessage());
+            }
+        });
+    }
+}

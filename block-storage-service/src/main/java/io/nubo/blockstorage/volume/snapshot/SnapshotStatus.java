@@ -1,0 +1,37 @@
+package io.nubo.blockstorage.volume.snapshot;
+
+import java.util.Locale;
+
+/** Cinder's snapshot statuses; {@code creating} and {@code deleting} are held by this service's work. */
+public enum SnapshotStatus {
+    CREATING(true),
+    AVAILABLE(false),
+    DELETING(true),
+    ERROR(false),
+    ERROR_DELETING(false),
+    /** never shown (soft delete) */
+    DELETED(false);
+
+    private final boolean heldByWork;
+
+    SnapshotStatus(boolean heldByWork) {
+        this.heldByWork = heldByWork;
+    }
+
+    public boolean heldByWork() {
+        return heldByWork;
+    }
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SnapshotStatus fromWire(String s) {
+        for (SnapshotStatus v : values()) {
+            if (v != DELETED && v.wire().equals(s)) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

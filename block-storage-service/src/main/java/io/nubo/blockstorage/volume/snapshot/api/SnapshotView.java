@@ -1,0 +1,31 @@
+package io.nubo.blockstorage.volume.snapshot.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.shared.api.Link;
+import java.util.List;
+import java.util.Map;
+
+/** A snapshot as Cinder 3.0 shows it; the extended attributes on show and detail only. */
+public record SnapshotView(
+        String id,
+        @JsonProperty("volume_id") String volumeId,
+        String name,
+        String description,
+        String status,
+        int size,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("updated_at") String updatedAt,
+        Map<String, String> metadata,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-extended-snapshot-attributes:progress")
+        String progress,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-extended-snapshot-attributes:project_id")
+        String projectId) {
+
+    public record One(SnapshotView snapshot) {
+    }
+
+    public record Many(List<SnapshotView> snapshots,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("snapshots_links") List<Link> links) {
+    }
+}

@@ -1,0 +1,133 @@
+package io.nubo.blockstorage.volume.type;
+
+import io.nubo.blockstorage.backend.VolumeBackends;
+import io.nubo.blockstorage.error.VolumeError;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Volume types and their extra specs. A type's {@code volume_backend_name} names the backend its volumes go to
+ * (Cinder's scheduler filter does the same); a type without one uses the default backend. {@code __DEFAULT__}
+ * (made by the migration) is used when a request names no type.
+ */
+@Service
+public class VolumeTypeService {
+
+    public static final String DEFAULT_TYPE = "__DEFAULT__";
+    public static final String BACKEND_SPEC = "volume_backend_name";
+
+    private final VolumeTypeRepository types;
+    private final VolumeBackends backends;
+    private final Clock clock;
+
+    public VolumeTypeService(VolumeTypeRepository types, VolumeBackends backends, Clock clock) {
+        this.types = types;
+        this.backends = backends;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<VolumeTypeEntity> list(boolean admin) {
+        return types.findAll().stream().filter(t -> admin || t.isPublic())
+                .sorted(java.util.Comparator.comparing(VolumeTypeEntity::getName)).toList();
+    }
+
+    /** By id or name, as Cinder looks types up; 404 when neither matches. */
+    @Transactional(readOnly = true)
+    public VolumeTypeEntity get(String idOrName) {
+        return find(idOrName).orElseThrow(() -> VolumeError.TYPE_NOT_FOUND.exception(idOrName));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<VolumeTypeEntity> find(String idOrName) {
+        if (idOrName == null) {
+            return Optional.empty();
+        }
+        return types.findById(idOrName).or(() -> types.findByName(idOrName));
+    }
+
+    @Transactional(readOnly = true)
+    public VolumeTypeEntity defaultType() {
+        return types.findByName(DEFAULT_TYPE).orElseThrow();
+    }
+
+    /** The backend the type's volumes go to; 400 when it names a backend that is not configured. */
+    public String backendOf(VolumeTypeEntity type) {
+        String name = type.getExtraSpecs().get(BACKEND_SPEC);
+        if (name == null) {
+            return backends.defaultName();
+        }
+        if (backends.find(name).isEmpty()) {
+            throw VolumeError.INVALID_TYPE.exception("volume type " + type.getName() + " asks for backend '" + name
+                    + "', which is not configured (no valid backend was found)");
+        }
+        return name;
+    }
+
+    @Transactional
+    public VolumeTypeEntity create(String name, String description, boolean isPublic, Map<String, String> specs) {
+        if (types.findByName(name).isPresent()) {
+            throw VolumeError.TYPE_EXISTS.exception(name);
+        }
+        VolumeTypeEntity t = new VolumeTypeEntity(UUID.randomUUID().toString(), name, description, isPublic,
+                clock.instant());
+        if (specs != null) {
+            t.getExtraSpecs().putAll(specs);
+        }
+        return types.save(t);
+    }
+
+    @Transactional
+    public VolumeTypeEntity update(String id, String name, String description, Boolean isPublic) {
+        VolumeTypeEntity t = types.findById(id).orElseThrow(() -> VolumeError.TYPE_NOT_FOUND.exception(id));
+        if (name != null && !name.equals(t.getName())) {
+            if (DEFAULT_TYPE.equals(t.getName())) {
+                throw VolumeError.BAD_REQUEST.exception("The default volume type cannot be renamed.");
+            }
+            if (types.findByName(name).isPresent()) {
+                throw VolumeError.TYPE_EXISTS.exception(name);
+            }
+            t.setName(name);
+        }
+        if (description != null) {
+            t.setDescription(description);
+        }
+        if (isPublic != null) {
+            t.setPublic(isPublic);
+        }
+        return t;
+    }
+
+    /** Deletes the type unless volumes use it or it is the default (Cinder answers 400 for both). */
+    @Transactional
+    public void delete(String id, long volumesOfType) {
+        VolumeTypeEntity t = types.findById(id).orElseThrow(() -> VolumeError.TYPE_NOT_FOUND.exception(id));
+        if (DEFAULT_TYPE.equals(t.getName())) {
+            throw VolumeError.BAD_REQUEST.exception("The default volume type cannot be deleted.");
+        }
+        if (volumesOfType > 0) {
+            throw VolumeError.TYPE_IN_USE.exception(id);
+        }
+        types.delete(t);
+    }
+
+    @Transactional
+    public Map<String, String> putSpecs(String id, Map<String, String> specs) {
+        VolumeTypeEntity t = types.findById(id).orElseThrow(() -> VolumeError.TYPE_NOT_FOUND.exception(id));
+        t.getExtraSpecs().putAll(specs);
+        return Map.copyOf(t.getExtraSpecs());
+    }
+
+    @Transactional
+    public void deleteSpec(String id, String key) {
+        VolumeTypeEntity t = types.findById(id).orElseThrow(() -> VolumeError.TYPE_NOT_FOUND.exception(id));
+        if (t.getExtraSpecs().remove(key) == null) {
+            throw VolumeError.TYPE_SPEC_NOT_FOUND.exception(id, key);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.nubo.blockstorage.volume.type.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** A volume type as Cinder shows it; {@code extra_specs} to admins only (access_types_extra_specs). */
+public record VolumeTypeView(
+        String id,
+        String name,
+        String description,
+        @JsonProperty("is_public") boolean isPublic,
+        @JsonProperty("os-volume-type-access:is_public") boolean accessIsPublic,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("extra_specs") Map<String, String> extraSpecs) {
+
+    public record One(@JsonProperty("volume_type") VolumeTypeView volumeType) {
+    }
+
+    public record Many(@JsonProperty("volume_types") List<VolumeTypeView> volumeTypes) {
+    }
+
+    public record ExtraSpecs(@JsonProperty("extra_specs") Map<String, String> extraSpecs) {
+    }
+}

@@ -15,7 +15,7 @@ usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 # ---- package groups ---------------------------------------------------------------------------------------
 # Debian package names. `base` is always wanted. Each optional group has a flag of the same name.
 # Check by package name (dpkg), not by command: `python3` on PATH may be another interpreter (pyenv).
-BASE_PKGS=(curl jq unzip ca-certificates python3-openstackclient python3-swiftclient)
+BASE_PKGS=(curl jq unzip ca-certificates python3-openstackclient python3-swiftclient python3-cloudkittyclient)
 TEMPEST_PKGS=(tempest python3-stestr python3-subunit)
 # Filled in by the issues that add the libvirt hypervisor driver and the Ceph storage drivers; the flags are
 # accepted already so callers (./nubo, .ci/run, conformance) can pass them before the lists are settled.

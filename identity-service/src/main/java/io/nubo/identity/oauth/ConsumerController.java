@@ -2,10 +2,10 @@ package io.nubo.identity.oauth;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.policy.Policy;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -59,9 +59,9 @@ public class ConsumerController {
     }
 
     @PostMapping
+    @Policy("identity:create_consumer")
     @Transactional
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) ConsumerBody body) {
-        Authorization.requireAdmin();
         ConsumerInput in = body == null || body.consumer() == null ? new ConsumerInput(null, null) : body.consumer();
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
@@ -72,24 +72,24 @@ public class ConsumerController {
     }
 
     @GetMapping
+    @Policy("identity:list_consumers")
     @Transactional(readOnly = true)
     public Map<String, Object> list() {
-        Authorization.requireAdmin();
         return Map.of("consumers", consumers.findAll().stream().map(c -> Consumer.of(c, null)).toList(),
                 "links", Links.ofCurrentRequest());
     }
 
     @GetMapping("/{id}")
+    @Policy("identity:get_consumer")
     @Transactional(readOnly = true)
     public Map<String, Object> show(@PathVariable String id) {
-        Authorization.requireAdmin();
         return Map.of("consumer", Consumer.of(get(id), null));
     }
 
     @PatchMapping("/{id}")
+    @Policy("identity:update_consumer")
     @Transactional
     public Map<String, Object> update(@PathVariable String id, @RequestBody ConsumerBody body) {
-        Authorization.requireAdmin();
         if (body == null || body.consumer() == null) {
             throw IdentityError.VALIDATION.exception("consumer", "'consumer' is a required property");
         }
@@ -104,9 +104,9 @@ public class ConsumerController {
     }
 
     @DeleteMapping("/{id}")
+    @Policy("identity:delete_consumer")
     @Transactional
     public ResponseEntity<Void> delete(@PathVariable String id) {
-        Authorization.requireAdmin();
         consumers.delete(get(id));
         return ResponseEntity.noContent().build();
     }

@@ -9,7 +9,10 @@ import io.nubo.identity.token.TokenRenderer;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.policy.Policy;
+import io.nubo.shared.policy.PolicyEnforcer;
 import io.nubo.shared.security.NuboPrincipal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -46,15 +49,18 @@ public class TrustController {
     private final TrustRepository repository;
     private final RoleRepository roles;
 
-    public TrustController(Trusts trusts, TrustRepository repository, RoleRepository roles) {
+    private final PolicyEnforcer policy;
+
+    public TrustController(Trusts trusts, TrustRepository repository, RoleRepository roles, PolicyEnforcer policy) {
         this.trusts = trusts;
+        this.policy = policy;
         this.repository = repository;
         this.roles = roles;
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(@RequestBody TrustInput.Body body) {
-        NuboPrincipal caller = NuboPrincipal.current();
+    @Policy("identity:create_trust")
+    public ResponseEntity<Map<String, Object>> create(NuboPrincipal caller, @RequestBody TrustInput.Body body) {
         TrustEntity t = trusts.create(caller.userId(), body.required());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trust", view(t)));
     }
@@ -62,13 +68,18 @@ public class TrustController {
     /** Tempest's trusts client asks for {@code /v3/OS-TRUST/trusts/} with the slash. */
     @GetMapping({"", "/"})
     @Transactional(readOnly = true)
-    public Map<String, Object> list(@RequestParam(value = "trustor_user_id", required = false) String trustor,
+    public Map<String, Object> list(NuboPrincipal caller,
+                                    @RequestParam(value = "trustor_user_id", required = false) String trustor,
                                     @RequestParam(value = "trustee_user_id", required = false) String trustee) {
-        NuboPrincipal caller = NuboPrincipal.current();
-        // Keystone: an administrator lists all; anyone else only trusts it is the trustor or trustee of
-        if (!caller.isAdmin() && !caller.userId().equals(trustor) && !caller.userId().equals(trustee)) {
-            throw IdentityError.FORBIDDEN.exception();
+        // the target comes from the query, so this handler asks the enforcer itself
+        Map<String, String> target = new HashMap<>();
+        if (trustor != null) {
+            target.put("trustor_user_id", trustor);
         }
+        if (trustee != null) {
+            target.put("trustee_user_id", trustee);
+        }
+        policy.enforce("identity:list_trusts", caller, target);
         java.time.Instant now = java.time.Instant.now();
         return Map.of("trusts", repository.findAll().stream().filter(t -> !t.expired(now))
                 .filter(t -> trustor == null || trustor.equals(t.getTrustorUserId()))
@@ -78,30 +89,31 @@ public class TrustController {
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
-    public Map<String, Object> show(@PathVariable String id) {
-        NuboPrincipal caller = NuboPrincipal.current();
+    @Policy("identity:get_trust")
+    public Map<String, Object> show(NuboPrincipal caller, @PathVariable String id) {
         return Map.of("trust", view(trusts.visible(id, caller.userId(), caller.isAdmin())));
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id) {
-        NuboPrincipal caller = NuboPrincipal.current();
+    @Policy("identity:delete_trust")
+    public ResponseEntity<Void> delete(NuboPrincipal caller, @PathVariable String id) {
         trusts.delete(id, caller.userId(), caller.isAdmin());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/roles")
     @Transactional(readOnly = true)
-    public Map<String, Object> roles(@PathVariable String id) {
-        NuboPrincipal caller = NuboPrincipal.current();
+    @Policy("identity:list_roles_for_trust")
+    public Map<String, Object> roles(NuboPrincipal caller, @PathVariable String id) {
         return Map.of("roles", rolesOf(trusts.visible(id, caller.userId(), caller.isAdmin())),
                 "links", Links.ofCurrentRequest());
     }
 
     @RequestMapping(value = "/{id}/roles/{roleId}", method = {RequestMethod.GET, RequestMethod.HEAD})
     @Transactional(readOnly = true)
-    public ResponseEntity<Map<String, Object>> role(@PathVariable String id, @PathVariable String roleId) {
-        NuboPrincipal caller = NuboPrincipal.current();
+    @Policy("identity:get_role_for_trust")
+    public ResponseEntity<Map<String, Object>> role(NuboPrincipal caller, @PathVariable String id,
+                                                    @PathVariable String roleId) {
         TrustEntity t = trusts.visible(id, caller.userId(), caller.isAdmin());
         if (!t.getRoleIds().contains(roleId)) {
             throw IdentityError.NOT_FOUND.exception("role", roleId);

@@ -7,11 +7,11 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.nubo.shared.events.EventCodec;
 import io.nubo.shared.security.KeystoneTokenResolver;
+import io.nubo.shared.security.NuboAuthentication;
 import io.nubo.shared.security.OpenStackAccessDeniedHandler;
 import io.nubo.shared.security.OpenStackAuthenticationEntryPoint;
 import io.nubo.shared.security.RevocationFeed;
 import io.nubo.shared.security.RevocationList;
-import io.nubo.shared.security.RevocationValidator;
 import io.nubo.shared.security.VerifiedTokenCache;
 import io.nubo.shared.security.TokenClaims;
 import io.nubo.shared.security.TokenVerificationKeys;
@@ -31,14 +31,10 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -46,7 +42,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Token verification in every service: Spring Security's OAuth2 resource server reads {@code X-Auth-Token},
  * verifies the ES256 signature with identity's public keys (fetched once and cached, never per request),
- * checks expiry, issuer and the in-memory revocation list, and maps {@code openstack_roles} to authorities.
+ * checks expiry, issuer and the in-memory revocation list, and builds the caller ({@code NuboPrincipal}) once per
+ * token; handlers receive it as an argument and authorize with the service's policy table.
  */
 @AutoConfiguration(after = NuboEventsAutoConfiguration.class,
         afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -69,7 +66,7 @@ public class NuboSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder nuboJwtDecoder(NuboSecurityProperties props, ObjectProvider<TokenVerificationKeys> localKeys,
+    VerifiedTokenCache nuboJwtDecoder(NuboSecurityProperties props, ObjectProvider<TokenVerificationKeys> localKeys,
                               RevocationList revocations) {
         NimbusJwtDecoder decoder;
         TokenVerificationKeys keys = localKeys.getIfAvailable();
@@ -88,12 +85,12 @@ public class NuboSecurityAutoConfiguration {
         }
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER));
         // signature and claims once per token; expiry and revocation on every request
-        return new VerifiedTokenCache(decoder, new RevocationValidator(revocations), 10_000);
+        return new VerifiedTokenCache(decoder, revocations::isRevoked, 10_000);
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain nuboSecurityFilterChain(HttpSecurity http, NuboSecurityProperties props, JwtDecoder decoder,
+    SecurityFilterChain nuboSecurityFilterChain(HttpSecurity http, NuboSecurityProperties props, VerifiedTokenCache decoder,
                                                 ErrorResponseWriter writer) throws Exception {
         OpenStackAuthenticationEntryPoint entryPoint = new OpenStackAuthenticationEntryPoint(props.identityUri());
         OpenStackAccessDeniedHandler denied = new OpenStackAccessDeniedHandler(writer);
@@ -115,7 +112,7 @@ public class NuboSecurityAutoConfiguration {
                         .bearerTokenResolver(new KeystoneTokenResolver())
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied)
-                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(roleConverter())))
+                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(jwt -> new NuboAuthentication(jwt, decoder.principal(jwt)))))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
         return http.build();
     }
@@ -134,16 +131,4 @@ public class NuboSecurityAutoConfiguration {
         return matchers;
     }
 
-    static JwtAuthenticationConverter roleConverter() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> {
-            List<String> roles = jwt.getClaimAsStringList(TokenClaims.ROLES);
-            List<GrantedAuthority> authorities = new ArrayList<>();
-            if (roles != null) {
-                roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
-            }
-            return authorities;
-        });
-        return converter;
-    }
 }

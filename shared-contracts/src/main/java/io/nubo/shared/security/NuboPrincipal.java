@@ -3,10 +3,7 @@ package io.nubo.shared.security;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Who is calling, as the verified token says: the user, the scope (project, domain or system) and the roles.
@@ -38,11 +35,7 @@ public record NuboPrincipal(String userId, String userDomainId, String projectId
 
     /** The caller of the request this thread serves, or null when it is anonymous. */
     public static NuboPrincipal current() {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        if (a instanceof JwtAuthenticationToken t) {
-            return of(t.getToken());
-        }
-        return null;
+        return NuboPrincipalArgumentResolver.current();
     }
 
     public boolean hasRole(String role) {

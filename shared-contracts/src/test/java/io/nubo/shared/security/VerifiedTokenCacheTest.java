@@ -29,7 +29,7 @@ class VerifiedTokenCacheTest {
     void aTokenIsVerifiedOnceButCheckedForRevocationEveryTime() {
         Instant issued = Instant.now().minusSeconds(10);
         VerifiedTokenCache cache = new VerifiedTokenCache(verifier(issued, issued.plusSeconds(3600)),
-                new RevocationValidator(revocations), 100);
+                revocations::isRevoked, 100);
         cache.decode("t1");
         cache.decode("t1");
         cache.decode("t2");
@@ -41,10 +41,29 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void oneCheckSaysVerifiedRevokedOrInvalidAndBuildsTheCallerOncePerToken() {
+        Instant issued = Instant.now().minusSeconds(10);
+        VerifiedTokenCache cache = new VerifiedTokenCache(verifier(issued, issued.plusSeconds(3600)),
+                revocations::isRevoked, 100);
+        TokenCheck first = cache.check("t1");
+        assertThat(first).isInstanceOfSatisfying(TokenCheck.Verified.class,
+                v -> assertThat(v.principal().userId()).isEqualTo("u1"));
+        TokenCheck.Verified again = (TokenCheck.Verified) cache.check("t1");
+        assertThat(again.principal()).isSameAs(((TokenCheck.Verified) first).principal());
+        assertThat(cache.principal(again.jwt())).isSameAs(again.principal());
+        revocations.add(new TokenRevoked("audit-t1", null, null, null, null, Instant.now(), Instant.now()));
+        assertThat(cache.check("t1")).isInstanceOf(TokenCheck.Revoked.class);
+        VerifiedTokenCache refusing = new VerifiedTokenCache(token -> {
+            throw new org.springframework.security.oauth2.jwt.BadJwtException("bad signature");
+        }, revocations::isRevoked, 100);
+        assertThat(refusing.check("forged")).isEqualTo(new TokenCheck.Invalid("bad signature"));
+    }
+
+    @Test
     void anExpiredTokenIsRefusedEvenWhenRemembered() {
         Instant issued = Instant.now().minusSeconds(3600);
         VerifiedTokenCache cache = new VerifiedTokenCache(verifier(issued, Instant.now().minusSeconds(120)),
-                new RevocationValidator(revocations), 100);
+                revocations::isRevoked, 100);
         cache.decode("old");
         assertThatThrownBy(() -> cache.decode("old")).isInstanceOf(JwtValidationException.class);
     }
@@ -53,7 +72,7 @@ class VerifiedTokenCacheTest {
     void theCacheStaysBounded() {
         Instant issued = Instant.now();
         VerifiedTokenCache cache = new VerifiedTokenCache(verifier(issued, issued.plusSeconds(3600)),
-                new RevocationValidator(revocations), 3);
+                revocations::isRevoked, 3);
         for (int i = 0; i < 10; i++) {
             cache.decode("t" + i);
         }

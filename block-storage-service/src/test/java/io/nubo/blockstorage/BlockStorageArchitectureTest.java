@@ -1,0 +1,7 @@
+package io.nubo.blockstorage;
+
+import io.nubo.testsupport.architecture.NuboArchitectureTest;
+
+/** The package boundaries of this service (see {@code NuboArchitectureRules}): a unit test, no Spring. */
+class BlockStorageArchitectureTest extends NuboArchitectureTest {
+}

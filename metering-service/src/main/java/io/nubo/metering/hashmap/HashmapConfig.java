@@ -1,6 +1,6 @@
 package io.nubo.metering.hashmap;
 
-import io.nubo.metering.MeteringError;
+import io.nubo.metering.error.MeteringError;
 import io.nubo.metering.hashmap.api.HashmapApi;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -282,15 +282,9 @@ public class HashmapConfig {
 
     private void fill(HashmapRule r, String type, String cost, String serviceId, String fieldId, String groupId,
                       String tenantId) {
+        // the request schemas (schemas/metering) admit only flat or rate and no negative amount
         String t = type == null || type.isEmpty() ? "flat" : type;
-        if (!TYPES.contains(t)) {
-            throw invalid("Invalid input for field/attribute type. Value: '" + t
-                    + "'. Value should be one of: flat, rate");
-        }
         BigDecimal c = decimal(required(cost, "cost"), "cost");
-        if (c.signum() < 0) {
-            throw invalid("Invalid input for field/attribute cost. Value: '" + cost + "'. A cost can not be negative.");
-        }
         String service = blankToNull(serviceId);
         String field = blankToNull(fieldId);
         if ((service == null) == (field == null)) {

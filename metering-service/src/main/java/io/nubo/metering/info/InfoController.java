@@ -1,9 +1,9 @@
 package io.nubo.metering.info;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.metering.MeteringError;
+import io.nubo.metering.error.MeteringError;
 import io.nubo.metering.ledger.Metric;
-import io.nubo.metering.policy.RatingPolicy;
+import io.nubo.shared.policy.Policy;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +32,9 @@ class InfoController {
                         List<String> metadata) {
     }
 
-    private final RatingPolicy policy;
-
-    InfoController(RatingPolicy policy) {
-        this.policy = policy;
-    }
-
+    @Policy("info:get_config")
     @GetMapping({"/v1/info/config", "/v1/info/config/"})
     Map<String, Object> config() {
-        policy.authorize(RatingPolicy.Rule.GET_CONFIG);
         Map<String, MetricConfig> metrics = new LinkedHashMap<>();
         for (Metric m : Metric.values()) {
             metrics.put(m.type(), new MetricConfig(m.unit(), m.type(), List.of("id", "project_id"), m.metadata()));
@@ -48,15 +42,15 @@ class InfoController {
         return Map.of("metrics", metrics);
     }
 
+    @Policy("info:list_metrics_info")
     @GetMapping({"/v1/info/metrics", "/v1/info/metrics/", "/v1/info/services", "/v1/info/services/"})
     MetricInfos metrics() {
-        policy.authorize(RatingPolicy.Rule.METRICS_INFO);
         return new MetricInfos(Arrays.stream(Metric.values()).map(MetricInfo::of).toList());
     }
 
+    @Policy("info:get_metric_info")
     @GetMapping({"/v1/info/metrics/{name}", "/v1/info/services/{name}"})
     MetricInfo metric(@PathVariable String name) {
-        policy.authorize(RatingPolicy.Rule.METRICS_INFO);
         return Metric.ofType(name).map(MetricInfo::of).orElseThrow(() -> MeteringError.E016_NO_SUCH_METRIC.with(name));
     }
 }

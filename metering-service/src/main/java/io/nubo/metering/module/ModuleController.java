@@ -2,7 +2,8 @@ package io.nubo.metering.module;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.metering.policy.RatingPolicy;
+import io.nubo.shared.policy.Policy;
+import io.nubo.shared.validation.ValidatedBody;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,48 +44,48 @@ class ModuleController {
     }
 
     private final RatingModules modules;
-    private final RatingPolicy policy;
 
-    ModuleController(RatingModules modules, RatingPolicy policy) {
+    ModuleController(RatingModules modules) {
         this.modules = modules;
-        this.policy = policy;
     }
 
+    @Policy("rating:list_modules")
     @GetMapping({"/v1/rating/modules", "/v1/rating/modules/"})
     V1Modules list() {
-        policy.authorize(RatingPolicy.Rule.LIST_MODULES);
         return new V1Modules(modules.list().stream().map(V1Module::of).toList());
     }
 
+    @Policy("rating:get_module")
     @GetMapping("/v1/rating/modules/{id}")
     V1Module get(@PathVariable String id) {
-        policy.authorize(RatingPolicy.Rule.GET_MODULE);
         return V1Module.of(modules.get(id));
     }
 
     /** CloudKitty answers 302 to its own path; the client reads the module again, so 200 with it serves as well. */
+    @Policy("rating:update_module")
+    @ValidatedBody("metering/module-update.json")
     @PutMapping("/v1/rating/modules/{id}")
-    V1Module update(@PathVariable String id, @RequestBody(required = false) V1Module in) {
-        policy.authorize(RatingPolicy.Rule.UPDATE_MODULE);
+    V1Module update(@PathVariable String id, @RequestBody V1Module in) {
         return V1Module.of(modules.update(id, in == null ? null : in.enabled(), in == null ? null : in.priority()));
     }
 
+    @Policy("rating:list_modules")
     @GetMapping({"/v2/rating/modules", "/v2/rating/modules/"})
     V2Modules listV2() {
-        policy.authorize(RatingPolicy.Rule.LIST_MODULES);
         return new V2Modules(modules.list().stream().map(V2Module::of).toList());
     }
 
+    @Policy("rating:get_module")
     @GetMapping("/v2/rating/modules/{id}")
     V2Module getV2(@PathVariable String id) {
-        policy.authorize(RatingPolicy.Rule.GET_MODULE);
         return V2Module.of(modules.get(id));
     }
 
+    @Policy("rating:update_module")
+    @ValidatedBody("metering/module-update.json")
     @PutMapping("/v2/rating/modules/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void updateV2(@PathVariable String id, @RequestBody(required = false) V2Module in) {
-        policy.authorize(RatingPolicy.Rule.UPDATE_MODULE);
+    void updateV2(@PathVariable String id, @RequestBody V2Module in) {
         modules.update(id, in == null ? null : in.enabled(), in == null ? null : in.priority());
     }
 }

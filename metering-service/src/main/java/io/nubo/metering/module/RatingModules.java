@@ -1,6 +1,6 @@
 package io.nubo.metering.module;
 
-import io.nubo.metering.MeteringError;
+import io.nubo.metering.error.MeteringError;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

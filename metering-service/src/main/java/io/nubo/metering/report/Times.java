@@ -1,6 +1,6 @@
 package io.nubo.metering.report;
 
-import io.nubo.metering.MeteringError;
+import io.nubo.metering.error.MeteringError;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,7 +1,8 @@
 package io.nubo.metering.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.metering.policy.RatingPolicy;
+import io.nubo.shared.policy.Policy;
+import io.nubo.shared.policy.PolicyEnforcer;
 import io.nubo.shared.security.NuboPrincipal;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,18 +40,17 @@ class V1ReportController {
     }
 
     private final UsageRating rating;
-    private final RatingPolicy policy;
+    private final PolicyEnforcer policy;
 
-    V1ReportController(UsageRating rating, RatingPolicy policy) {
+    V1ReportController(UsageRating rating, PolicyEnforcer policy) {
         this.rating = rating;
         this.policy = policy;
     }
 
     /** The project a report is of (null: all), once the policy allows the caller to read it. */
-    private String scope(RatingPolicy.Rule rule, String tenantId, boolean allTenants) {
-        NuboPrincipal caller = policy.caller();
+    private String scope(String action, NuboPrincipal caller, String tenantId, boolean allTenants) {
         String target = allTenants ? null : (tenantId == null || tenantId.isBlank() ? caller.projectId() : tenantId);
-        policy.authorize(rule, target);
+        policy.enforce(action, caller, target == null ? Map.of() : Map.of("project_id", target));
         return target;
     }
 
@@ -64,9 +64,10 @@ class V1ReportController {
                     @RequestParam(name = "tenant_id", required = false) String tenantId,
                     @RequestParam(required = false) String service,
                     @RequestParam(required = false) String groupby,
-                    @RequestParam(name = "all_tenants", defaultValue = "false") boolean allTenants) {
+                    @RequestParam(name = "all_tenants", defaultValue = "false") boolean allTenants,
+                    NuboPrincipal caller) {
         Instant[] period = Times.period(begin, end, rating.now());
-        String project = scope(RatingPolicy.Rule.GET_SUMMARY, tenantId, allTenants);
+        String project = scope("report:get_summary", caller, tenantId, allTenants);
         boolean byTenant = groupby != null && groupby.contains("tenant_id");
         boolean byType = groupby != null && groupby.contains("res_type");
         Map<List<String>, BigDecimal> totals = new LinkedHashMap<>();
@@ -85,18 +86,19 @@ class V1ReportController {
     BigDecimal total(@RequestParam(required = false) String begin, @RequestParam(required = false) String end,
                      @RequestParam(name = "tenant_id", required = false) String tenantId,
                      @RequestParam(required = false) String service,
-                     @RequestParam(name = "all_tenants", defaultValue = "false") boolean allTenants) {
+                     @RequestParam(name = "all_tenants", defaultValue = "false") boolean allTenants,
+                     NuboPrincipal caller) {
         Instant[] period = Times.period(begin, end, rating.now());
-        String project = scope(RatingPolicy.Rule.GET_TOTAL, tenantId, allTenants);
+        String project = scope("report:get_total", caller, tenantId, allTenants);
         BigDecimal total = ofService(rating.rated(period[0], period[1], project), service).stream()
                 .map(RatedUsage::price).reduce(BigDecimal.ZERO, BigDecimal::add);
         return Money.round(total, 8);
     }
 
+    @Policy("report:list_tenants")
     @GetMapping({"/v1/report/tenants", "/v1/report/tenants/"})
     List<String> tenants(@RequestParam(required = false) String begin, @RequestParam(required = false) String end) {
         Instant[] period = Times.period(begin, end, rating.now());
-        policy.authorize(RatingPolicy.Rule.LIST_TENANTS);
         return List.copyOf(new TreeSet<>(rating.rated(period[0], period[1], null).stream()
                 .map(RatedUsage::projectId).toList()));
     }
@@ -104,9 +106,10 @@ class V1ReportController {
     @GetMapping({"/v1/storage/dataframes", "/v1/storage/dataframes/"})
     DataFrames dataframes(@RequestParam(required = false) String begin, @RequestParam(required = false) String end,
                           @RequestParam(name = "tenant_id", required = false) String tenantId,
-                          @RequestParam(name = "resource_type", required = false) String resourceType) {
+                          @RequestParam(name = "resource_type", required = false) String resourceType,
+                          NuboPrincipal caller) {
         Instant[] period = Times.period(begin, end, rating.now());
-        String project = scope(RatingPolicy.Rule.LIST_DATAFRAMES, tenantId, false);
+        String project = scope("storage:list_data_frames", caller, tenantId, false);
         List<DataFrame> frames = new ArrayList<>();
         for (RatedUsage u : ofService(rating.rated(period[0], period[1], project), resourceType)) {
             Map<String, String> desc = new LinkedHashMap<>(u.attributes());

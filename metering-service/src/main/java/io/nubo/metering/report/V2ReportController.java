@@ -1,8 +1,8 @@
 package io.nubo.metering.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.nubo.metering.MeteringError;
-import io.nubo.metering.policy.RatingPolicy;
+import io.nubo.metering.error.MeteringError;
+import io.nubo.shared.policy.PolicyEnforcer;
 import io.nubo.shared.security.NuboPrincipal;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,9 +50,9 @@ class V2ReportController {
     private static final DateTimeFormatter V2 = DateTimeFormatter.ISO_INSTANT;
 
     private final UsageRating rating;
-    private final RatingPolicy policy;
+    private final PolicyEnforcer policy;
 
-    V2ReportController(UsageRating rating, RatingPolicy policy) {
+    V2ReportController(UsageRating rating, PolicyEnforcer policy) {
         this.rating = rating;
         this.policy = policy;
     }
@@ -84,12 +84,12 @@ class V2ReportController {
         return f;
     }
 
-    private List<RatedUsage> select(RatingPolicy.Rule rule, String begin, String end, List<String> filterParams) {
+    private List<RatedUsage> select(String action, NuboPrincipal caller, String begin, String end,
+                                    List<String> filterParams) {
         Instant[] period = Times.period(begin, end, rating.now());
         Map<String, List<String>> f = filters(filterParams);
-        NuboPrincipal caller = policy.caller();
         String project = caller.isAdmin() ? null : caller.projectId();
-        policy.authorize(rule, caller.isAdmin() ? null : project);
+        policy.enforce(action, caller, project == null ? Map.of() : Map.of("project_id", project));
         if (!caller.isAdmin()) {
             f.put("project_id", List.of(project));
         }
@@ -111,7 +111,8 @@ class V2ReportController {
                             @RequestParam(required = false) List<String> groupby,
                             @RequestParam(required = false) List<String> filters,
                             @RequestParam(name = "response_format", defaultValue = "table") String format,
-                            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+                            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit,
+                            NuboPrincipal caller) {
         if (!format.equals("table") && !format.equals("object")) {
             throw MeteringError.E011_INVALID_INPUT.with("Invalid response format [" + format
                     + "]. Valid format are [['table', 'object']].");
@@ -121,7 +122,7 @@ class V2ReportController {
         List<String> keys = groupby == null ? List.of() : groupby.stream()
                 .flatMap(g -> Arrays.stream(g.split(","))).filter(g -> !g.isBlank()).distinct().toList();
         Map<List<String>, BigDecimal[]> totals = new LinkedHashMap<>();
-        for (RatedUsage u : select(RatingPolicy.Rule.V2_SUMMARY, begin, end, filters)) {
+        for (RatedUsage u : select("summary:get_summary", caller, begin, end, filters)) {
             List<String> key = keys.stream().map(k -> String.valueOf(value(u, k))).toList();
             BigDecimal[] t = totals.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             t[0] = t[0].add(u.qty());
@@ -150,9 +151,10 @@ class V2ReportController {
     @GetMapping({"/v2/dataframes", "/v2/dataframes/"})
     DataFrames dataframes(@RequestParam(required = false) String begin, @RequestParam(required = false) String end,
                           @RequestParam(required = false) List<String> filters,
-                          @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+                          @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit,
+                          NuboPrincipal caller) {
         checkPage(offset, limit);
-        List<RatedUsage> usage = select(RatingPolicy.Rule.V2_DATAFRAMES, begin, end, filters);
+        List<RatedUsage> usage = select("dataframes:get", caller, begin, end, filters);
         Function<RatedUsage, DataFrame> frame = u -> new DataFrame(
                 new Period(V2.format(u.begin()), V2.format(u.end())),
                 Map.of(u.metric(), List.of(new Point(new Vol(u.unit(), Money.round(u.qty(), 8)),

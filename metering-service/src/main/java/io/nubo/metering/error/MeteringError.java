@@ -1,4 +1,4 @@
-package io.nubo.metering;
+package io.nubo.metering.error;
 
 import io.nubo.shared.web.OpenStackException;
 import org.springframework.http.HttpStatus;
@@ -18,7 +18,6 @@ public enum MeteringError {
     E011_INVALID_INPUT(HttpStatus.BAD_REQUEST, "%s"),
     E012_MAPPING_HAS_NO_GROUP(HttpStatus.NOT_FOUND, "Mapping has no group (UUID: %s)"),
     E013_NO_SUCH_MODULE(HttpStatus.NOT_FOUND, "Module not found."),
-    E014_FORBIDDEN(HttpStatus.FORBIDDEN, "Policy doesn't allow %s to be performed."),
     E015_NOT_FOUND(HttpStatus.NOT_FOUND, "The resource could not be found."),
     E016_NO_SUCH_METRIC(HttpStatus.NOT_FOUND, "%s");
 

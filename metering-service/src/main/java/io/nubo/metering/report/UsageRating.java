@@ -11,6 +11,7 @@ import java.math.MathContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,8 +43,9 @@ public class UsageRating {
         this.clock = clock;
     }
 
+    /** Now, to the second: usage is counted in whole seconds. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Rated usage of one project (or, null, of all) within [begin, end). */

@@ -53,6 +53,18 @@ public class Ledger {
         return true;
     }
 
+    /** Applies events in order in one transaction; the number that were new. */
+    @Transactional
+    public int recordAll(List<EventEnvelope> envelopes) {
+        int applied = 0;
+        for (EventEnvelope e : envelopes) {
+            if (record(e)) {
+                applied++;
+            }
+        }
+        return applied;
+    }
+
     private ResourceChange mapped(EventEnvelope e) {
         try {
             ResourceChange c = e.occurredAt() == null ? null : mappings.map(e);

@@ -14,8 +14,9 @@ final class Money {
         return r.signum() == 0 ? "0" : r.stripTrailingZeros().toPlainString();
     }
 
+    /** Rounded, without trailing zeros, and never with a positive exponent ({@code 10}, not {@code 1E+1}). */
     static BigDecimal round(BigDecimal amount, int scale) {
         BigDecimal r = amount.setScale(scale, RoundingMode.HALF_EVEN);
-        return r.signum() == 0 ? BigDecimal.ZERO : r.stripTrailingZeros();
+        return r.signum() == 0 ? BigDecimal.ZERO : new BigDecimal(r.stripTrailingZeros().toPlainString());
     }
 }

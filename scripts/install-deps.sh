@@ -15,7 +15,7 @@ usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 # ---- package groups ---------------------------------------------------------------------------------------
 # Debian package names. `base` is always wanted. Each optional group has a flag of the same name.
 # Check by package name (dpkg), not by command: `python3` on PATH may be another interpreter (pyenv).
-BASE_PKGS=(curl jq unzip ca-certificates python3-openstackclient python3-swiftclient)
+BASE_PKGS=(curl jq unzip ca-certificates python3-openstackclient python3-swiftclient python3-cloudkittyclient)
 TEMPEST_PKGS=(tempest python3-stestr python3-subunit)
 # libvirt + qemu for the compute agent (started by scripts/libvirt-start.sh), and what scripts/build-test-guest.sh
 # builds the tiny test guest from (cloud kernel, busybox initramfs, grub hybrid ISO); genisoimage makes config drives.

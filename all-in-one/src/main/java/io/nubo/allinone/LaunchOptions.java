@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * How the all-in-one runs: where its data lives, which ports it takes, and where the databases are.
  *
  * @param home     the Nubo directory (default {@code ~/.nubo}); data under {@code home/data}
- * @param portBase the gateway's port; services take the next six, Kafka base+10 and base+11
+ * @param portBase the gateway's port; services take the next seven, Kafka base+10 and base+11
  * @param postgres a JDBC URL prefix such as {@code jdbc:postgresql://127.0.0.1:5432/}, or null for embedded H2
  */
 public record LaunchOptions(Path home, int portBase, String postgres) {

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole cloud in this JVM: Kafka's broker, identity, then the five other services in parallel, then the
+ * The whole cloud in this JVM: Kafka's broker, identity, then the other services in parallel, then the
  * gateway, each service in its own Spring context on its own port. {@link #close()} stops them in reverse.
  */
 public final class NuboCloud implements AutoCloseable {

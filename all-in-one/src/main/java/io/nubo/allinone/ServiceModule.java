@@ -10,7 +10,8 @@ public enum ServiceModule {
     OBJECT_STORE("object-store", "objectstore", 3, io.nubo.objectstore.ObjectStoreApplication::builder),
     BLOCK_STORAGE("volume", "blockstorage", 4, io.nubo.blockstorage.BlockStorageApplication::builder),
     NETWORK("network", "network", 5, io.nubo.network.NetworkApplication::builder),
-    COMPUTE("compute", "compute", 6, io.nubo.compute.ComputeApplication::builder);
+    COMPUTE("compute", "compute", 6, io.nubo.compute.ComputeApplication::builder),
+    METERING("rating", "metering", 7, io.nubo.metering.MeteringApplication::builder);
 
     private final String prefix;
     private final String database;

@@ -15,7 +15,8 @@ final class CatalogTemplate {
             new Entry("volumev3", "cinderv3", "/volume/v3/$(project_id)s"),
             new Entry("block-storage", "cinder", "/volume/v3/$(project_id)s"),
             new Entry("network", "neutron", "/network"),
-            new Entry("object-store", "swift", "/object-store/v1/AUTH_$(project_id)s"));
+            new Entry("object-store", "swift", "/object-store/v1/AUTH_$(project_id)s"),
+            new Entry("rating", "cloudkitty", "/rating"));
 
     static final List<String> INTERFACES = List.of("public", "internal", "admin");
 

@@ -5,7 +5,8 @@ import org.springframework.http.MediaType;
 
 /** How one OpenStack API spells an error on the wire. Chosen per service by {@code nubo.service.error-style}. */
 public sealed interface ErrorBodyStyle
-        permits KeystoneErrorStyle, ComputeFaultStyle, NeutronErrorStyle, GlanceErrorStyle, SwiftErrorStyle {
+        permits KeystoneErrorStyle, ComputeFaultStyle, NeutronErrorStyle, GlanceErrorStyle, SwiftErrorStyle,
+        CloudKittyFaultStyle {
 
     /** A rendered error: its media type and body (empty for HEAD requests, which the handler drops). */
     record RenderedError(MediaType contentType, String body) {
@@ -20,8 +21,9 @@ public sealed interface ErrorBodyStyle
             case "neutron" -> new NeutronErrorStyle();
             case "glance" -> new GlanceErrorStyle();
             case "swift" -> new SwiftErrorStyle();
+            case "cloudkitty" -> new CloudKittyFaultStyle();
             default -> throw new IllegalArgumentException("nubo.service.error-style must be one of "
-                    + "keystone, compute, neutron, glance, swift; was '" + name + "'");
+                    + "keystone, compute, neutron, glance, swift, cloudkitty; was '" + name + "'");
         };
     }
 }

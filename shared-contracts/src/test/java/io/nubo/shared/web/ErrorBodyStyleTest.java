@@ -30,6 +30,14 @@ class ErrorBodyStyleTest {
     }
 
     @Test
+    void cloudKittyWritesWsmeFaults() {
+        assertThat(ErrorBodyStyle.named("cloudkitty").render(HttpStatus.NOT_FOUND, null, "No such service: x").body())
+                .isEqualTo("{\"faultcode\": \"Client\", \"faultstring\": \"No such service: x\", \"debuginfo\": null}");
+        assertThat(ErrorBodyStyle.named("cloudkitty").render(HttpStatus.INTERNAL_SERVER_ERROR, null, "m").body())
+                .startsWith("{\"faultcode\": \"Server\"");
+    }
+
+    @Test
     void neutronCarriesTheErrorType() {
         var e = ErrorBodyStyle.named("neutron").render(HttpStatus.NOT_FOUND, "NetworkNotFound", "Network x could not be found.");
         assertThat(e.body()).isEqualTo(
@@ -57,6 +65,6 @@ class ErrorBodyStyleTest {
     void unknownStyleIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> ErrorBodyStyle.named("nova"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("keystone, compute, neutron, glance, swift");
+                .hasMessageContaining("keystone, compute, neutron, glance, swift, cloudkitty");
     }
 }

@@ -1,18 +1,14 @@
 package io.nubo.compute.config;
 
-import io.nubo.shared.microversion.ApiVersion;
 import io.nubo.shared.microversion.MicroversionConfiguration;
-import io.nubo.shared.microversion.MicroversionFilter;
 import io.nubo.shared.microversion.MicroversionSpec;
-import io.nubo.shared.validation.Microversion;
-import io.nubo.shared.validation.RequestedMicroversion;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
  * The microversions this service implements and tests, announced by the version document and enforced by the
- * shared mechanism. Raise {@link #MAX} only together with the changes that microversion brings.
+ * shared mechanism (request validation picks a handler's schema by the same negotiated version). Raise {@link #MAX} only together with the changes that microversion brings.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(MicroversionConfiguration.class)
@@ -20,15 +16,6 @@ public class ComputeApiVersions {
 
     public static final String MIN = "2.1";
     public static final String MAX = "2.1";
-
-    /** The request validation picks a handler's schema by the version this service negotiated. */
-    @Bean
-    RequestedMicroversion computeRequestedMicroversion() {
-        return request -> {
-            ApiVersion v = MicroversionFilter.requested(request);
-            return v == null ? null : new Microversion(v.major(), v.minor());
-        };
-    }
 
     @Bean
     MicroversionSpec computeMicroversions() {

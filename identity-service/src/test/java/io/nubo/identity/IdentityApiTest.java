@@ -110,7 +110,7 @@ class IdentityApiTest extends IdentityHttpTest {
         Reply valid = call("GET", "/v3/auth/tokens", null, "X-Auth-Token", admin, "X-Subject-Token", subject);
         assertThat(valid.status()).isEqualTo(200);
         assertThat(valid.header("X-Subject-Token")).isEqualTo(subject);
-        assertThat(valid.json().get("token").get("catalog").size()).isEqualTo(7);
+        assertThat(valid.json().get("token").get("catalog").size()).isEqualTo(8); // identity, compute, image, volumev3, block-storage, network, object-store, rating
         Reply head = call("HEAD", "/v3/auth/tokens", null, "X-Auth-Token", admin, "X-Subject-Token", subject);
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.body()).isEmpty();

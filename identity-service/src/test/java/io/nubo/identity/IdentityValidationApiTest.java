@@ -117,4 +117,17 @@ class IdentityValidationApiTest extends IdentityHttpTest {
         assertThat(parent.status()).as("Keystone: ForbiddenNotSecurity").isEqualTo(403);
         assertThat(parent.body()).contains("parent_id");
     }
+
+    @Test
+    void listQueriesAreValidatedToo() throws Exception {
+        String admin = adminToken();
+        assertInvalid(call("GET", "/v3/users?password_expires_at=soon", null, "X-Auth-Token", admin),
+                "password_expires_at");
+        assertInvalid(call("GET", "/v3/projects?enabled=maybe", null, "X-Auth-Token", admin), "enabled");
+        assertInvalid(call("GET", "/v3/roles?name=" + "n".repeat(256), null, "X-Auth-Token", admin), "name");
+        assertThat(call("GET", "/v3/users?password_expires_at=lt:2016-12-08T22:02:00Z&enabled=true", null,
+                "X-Auth-Token", admin).status()).isEqualTo(200);
+        assertThat(call("GET", "/v3/projects?name__icontains=adm", null, "X-Auth-Token", admin).status())
+                .as("Keystone's comparators stay allowed").isEqualTo(200);
+    }
 }

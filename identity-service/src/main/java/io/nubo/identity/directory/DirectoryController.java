@@ -4,6 +4,7 @@ import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.identity.web.ReadScope;
+import io.nubo.shared.validation.ValidatedQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/domains")
+    @ValidatedQuery("identity/domains-list-query.json")
     public Map<String, Object> domains(@RequestParam(required = false) String name,
                                        @RequestParam(required = false) String enabled) {
         ReadScope scope = Authorization.requireReader();
@@ -48,6 +50,7 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/projects")
+    @ValidatedQuery("identity/projects-list-query.json")
     public Map<String, Object> projects(@RequestParam Map<String, String> q) {
         ReadScope scope = Authorization.requireReader();
         Boolean on = QueryFlags.bool(q.get("enabled"));
@@ -67,6 +70,7 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/users")
+    @ValidatedQuery("identity/users-list-query.json")
     public Map<String, Object> users(@RequestParam(required = false) String name,
                                      @RequestParam(value = "domain_id", required = false) String domainId,
                                      @RequestParam(required = false) String enabled) {
@@ -79,6 +83,7 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/roles")
+    @ValidatedQuery("identity/roles-list-query.json")
     public Map<String, Object> roles(@RequestParam(required = false) String name,
                                      @RequestParam(value = "domain_id", required = false) String domainId) {
         ReadScope scope = Authorization.requireReader();

@@ -12,6 +12,7 @@ import io.nubo.identity.web.ReadScope;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -62,6 +63,7 @@ public class GroupController {
     }
 
     @GetMapping("/v3/groups")
+    @ValidatedQuery("identity/groups-list-query.json")
     public Map<String, Object> list(@RequestParam(required = false) String name,
                                     @RequestParam(value = "domain_id", required = false) String domainId) {
         ReadScope scope = Authorization.requireReader();

@@ -175,6 +175,15 @@ class RequestValidationTest {
     }
 
     @Test
+    void aQueryStringThatIsNotUtf8IsA400() {
+        assertThatThrownBy(() -> QueryValidationInterceptor.refuseInvalidUtf8("name=%C3%28"))
+                .hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> QueryValidationInterceptor.refuseInvalidUtf8("name=%zz")).hasMessageContaining("escape");
+        QueryValidationInterceptor.refuseInvalidUtf8("name=caf%C3%A9&x=%2F");
+        QueryValidationInterceptor.refuseInvalidUtf8(null);
+    }
+
+    @Test
     void aMissingSchemaFailsLoudly() {
         assertThatThrownBy(() -> schemas.preload(java.util.List.of("test/nope.json")))
                 .hasMessageContaining("classpath:schemas/test/nope.json");

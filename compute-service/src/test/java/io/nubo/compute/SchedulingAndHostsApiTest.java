@@ -143,10 +143,36 @@ class SchedulingAndHostsApiTest extends ComputeHttpTest {
             Reply zones = get(ADMIN, "/v2.1/os-availability-zone/detail").valid("v2_1.availability_zone",
                     "list_availability_zone_list_detail");
             assertThat(zones.body()).contains("\"nova\"").contains(h3.host);
+            // an aggregate with a zone moves its host there: boots into that zone land on it
+            Reply agg = post(ADMIN, "/v2.1/os-aggregates", "{\"aggregate\": {\"name\": \"agg-" + tag
+                    + "\", \"availability_zone\": \"z-" + tag + "\"}}").valid("v2_1.aggregates", "create_aggregate");
+            long aggId = agg.json().at("/aggregate/id").asLong();
+            post(ADMIN, "/v2.1/os-aggregates/" + aggId + "/action", "{\"add_host\": {\"host\": \"" + h3.host
+                    + "\"}}").valid("v2_1.aggregates", "aggregate_add_remove_host");
+            post(ADMIN, "/v2.1/os-aggregates/" + aggId + "/action", "{\"set_metadata\": {\"metadata\": "
+                    + "{\"ssd\": \"true\"}}}").valid("v2_1.aggregates", "aggregate_set_metadata");
+            get(ADMIN, "/v2.1/os-aggregates").valid("v2_1.aggregates", "list_aggregates");
+            assertThat(get(token, "/v2.1/os-aggregates").status()).isEqualTo(403);
+            Reply zoned = post(token, "/v2.1/servers", "{\"server\": {\"name\": \"z\", \"imageRef\": \""
+                    + FakeImageService.IMAGE + "\", \"flavorRef\": \"" + flavor + "\", \"availability_zone\": \"z-"
+                    + tag + "\"}}");
+            assertThat(zoned.status()).as(zoned.body()).isEqualTo(202);
+            Reply placed = get(ADMIN, "/v2.1/servers/" + zoned.json().at("/server/id").asString());
+            assertThat(placed.json().at("/server/OS-EXT-SRV-ATTR:host").asString()).isEqualTo(h3.host);
+            assertThat(placed.json().at("/server/OS-EXT-AZ:availability_zone").asString()).isEqualTo("z-" + tag);
+            assertThat(post(token, "/v2.1/servers", "{\"server\": {\"name\": \"z\", \"imageRef\": \""
+                    + FakeImageService.IMAGE + "\", \"flavorRef\": \"" + flavor
+                    + "\", \"availability_zone\": \"nowhere\"}}").status()).isEqualTo(400);
+            post(ADMIN, "/v2.1/os-aggregates/" + aggId + "/action", "{\"remove_host\": {\"host\": \"" + h3.host
+                    + "\"}}").valid("v2_1.aggregates", "aggregate_add_remove_host");
+            assertThat(call(ADMIN, "DELETE", "/v2.1/os-aggregates/" + aggId, null).status()).isEqualTo(200);
+            drain(h3);
+
             String window = "?start=2020-01-01T00:00:00&end=2099-01-01T00:00:00";
             Reply usage = get(token, "/v2.1/os-simple-tenant-usage/" + project + window)
                     .valid("v2_1.tenant_usages", "get_tenant_usage");
-            assertThat(usage.json().at("/tenant_usage/server_usages").size()).isEqualTo(12);
+            assertThat(usage.json().at("/tenant_usage/server_usages").size()).isEqualTo(13);
+            get(ADMIN, "/v2.1/os-simple-tenant-usage/nobody" + window).valid("v2_1.tenant_usages", "get_tenant_usage");
             get(ADMIN, "/v2.1/os-simple-tenant-usage" + window + "&detailed=1")
                     .valid("v2_1.tenant_usages", "list_tenant_usage");
             assertThat(get(token, "/v2.1/os-simple-tenant-usage" + window).status()).isEqualTo(403);

@@ -116,7 +116,7 @@ public class ServerCreation {
         if (host != null && !caller.admin()) {
             throw ComputeError.POLICY.exception(ComputePolicy.SERVER_FORCED_HOST.action());
         }
-        if (zone != null && !zone.equals(scheduler.zoneOf(null))) {
+        if (zone != null && !scheduler.zoneExists(zone)) {
             throw ComputeError.BAD_REQUEST.exception("The requested availability zone is not available");
         }
         return new Zone(zone, host);

@@ -143,13 +143,102 @@ class SchedulingAndHostsApiTest extends ComputeHttpTest {
             Reply zones = get(ADMIN, "/v2.1/os-availability-zone/detail").valid("v2_1.availability_zone",
                     "list_availability_zone_list_detail");
             assertThat(zones.body()).contains("\"nova\"").contains(h3.host);
+            // an aggregate with a zone moves its host there: boots into that zone land on it
+            Reply agg = post(ADMIN, "/v2.1/os-aggregates", "{\"aggregate\": {\"name\": \"agg-" + tag
+                    + "\", \"availability_zone\": \"z-" + tag + "\"}}").valid("v2_1.aggregates", "create_aggregate");
+            long aggId = agg.json().at("/aggregate/id").asLong();
+            post(ADMIN, "/v2.1/os-aggregates/" + aggId + "/action", "{\"add_host\": {\"host\": \"" + h3.host
+                    + "\"}}").valid("v2_1.aggregates", "aggregate_add_remove_host");
+            post(ADMIN, "/v2.1/os-aggregates/" + aggId + "/action", "{\"set_metadata\": {\"metadata\": "
+                    + "{\"ssd\": \"true\"}}}").valid("v2_1.aggregates", "aggregate_set_metadata");
+            get(ADMIN, "/v2.1/os-aggregates").valid("v2_1.aggregates", "list_aggregates");
+            assertThat(get(token, "/v2.1/os-aggregates").status()).isEqualTo(403);
+            Reply zoned = post(token, "/v2.1/servers", "{\"server\": {\"name\": \"z\", \"imageRef\": \""
+                    + FakeImageService.IMAGE + "\", \"flavorRef\": \"" + flavor + "\", \"availability_zone\": \"z-"
+                    + tag + "\"}}");
+            assertThat(zoned.status()).as(zoned.body()).isEqualTo(202);
+            Reply placed = get(ADMIN, "/v2.1/servers/" + zoned.json().at("/server/id").asString());
+            assertThat(placed.json().at("/server/OS-EXT-SRV-ATTR:host").asString()).isEqualTo(h3.host);
+            assertThat(placed.json().at("/server/OS-EXT-AZ:availability_zone").asString()).isEqualTo("z-" + tag);
+            assertThat(post(token, "/v2.1/servers", "{\"server\": {\"name\": \"z\", \"imageRef\": \""
+                    + FakeImageService.IMAGE + "\", \"flavorRef\": \"" + flavor
+                    + "\", \"availability_zone\": \"nowhere\"}}").status()).isEqualTo(400);
+            post(ADMIN, "/v2.1/os-aggregates/" + aggId + "/action", "{\"remove_host\": {\"host\": \"" + h3.host
+                    + "\"}}").valid("v2_1.aggregates", "aggregate_add_remove_host");
+            assertThat(call(ADMIN, "DELETE", "/v2.1/os-aggregates/" + aggId, null).status()).isEqualTo(200);
+            drain(h3);
+
             String window = "?start=2020-01-01T00:00:00&end=2099-01-01T00:00:00";
             Reply usage = get(token, "/v2.1/os-simple-tenant-usage/" + project + window)
                     .valid("v2_1.tenant_usages", "get_tenant_usage");
-            assertThat(usage.json().at("/tenant_usage/server_usages").size()).isEqualTo(12);
+            assertThat(usage.json().at("/tenant_usage/server_usages").size()).isEqualTo(13);
+            get(ADMIN, "/v2.1/os-simple-tenant-usage/nobody" + window).valid("v2_1.tenant_usages", "get_tenant_usage");
             get(ADMIN, "/v2.1/os-simple-tenant-usage" + window + "&detailed=1")
                     .valid("v2_1.tenant_usages", "list_tenant_usage");
             assertThat(get(token, "/v2.1/os-simple-tenant-usage" + window).status()).isEqualTo(403);
+            drain(h1);
+            drain(h2);
+        } finally {
+            jdbc.update("UPDATE compute_hosts SET disabled = TRUE WHERE host LIKE ?", "%-" + tag);
+        }
+    }
+
+    @Test
+    void serverGroupsKeepAntiAffinityMembersApartAndAffinityMembersTogether() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        jdbc.update("UPDATE compute_hosts SET disabled = TRUE");
+        try (FakeAgent h1 = new FakeAgent("ga-" + tag, codec, kafka); FakeAgent h2 = new FakeAgent("gb-" + tag,
+                codec, kafka)) {
+            h1.heartbeat(8, 16384, 100);
+            h2.heartbeat(8, 16384, 100);
+            awaitHost(h1.host);
+            awaitHost(h2.host);
+            String project = "pg-" + tag;
+            String token = member(project);
+            String flavor = "fg-" + tag;
+            post(ADMIN, "/v2.1/flavors", "{\"flavor\": {\"name\": \"" + flavor + "\", \"id\": \"" + flavor
+                    + "\", \"ram\": 512, \"vcpus\": 1, \"disk\": 1}}");
+            Reply anti = post(token, "/v2.1/os-server-groups", "{\"server_group\": {\"name\": \"apart\","
+                    + " \"policies\": [\"anti-affinity\"]}}").valid("v2_1.server_groups", "create_show_server_group");
+            String antiId = anti.json().at("/server_group/id").asString();
+            Reply together = post(token, "/v2.1/os-server-groups", "{\"server_group\": {\"name\": \"together\","
+                    + " \"policies\": [\"affinity\"]}}");
+            String affId = together.json().at("/server_group/id").asString();
+            assertThat(post(token, "/v2.1/os-server-groups", "{\"server_group\": {\"name\": \"x\","
+                    + " \"policies\": [\"spread\"]}}").status()).isEqualTo(400);
+
+            String boot = "{\"server\": {\"name\": \"g\", \"imageRef\": \"" + FakeImageService.IMAGE
+                    + "\", \"flavorRef\": \"" + flavor + "\", \"min_count\": 3}, \"os:scheduler_hints\": "
+                    + "{\"group\": \"GROUP\"}}";
+            assertThat(post(token, "/v2.1/servers", boot.replace("GROUP", antiId)).status()).isEqualTo(202);
+            Reply members = get(token, "/v2.1/os-server-groups/" + antiId)
+                    .valid("v2_1.server_groups", "create_show_server_group");
+            assertThat(members.json().at("/server_group/members").size()).isEqualTo(3);
+            List<String> hosts = new ArrayList<>();
+            int errors = 0;
+            for (var m : members.json().at("/server_group/members")) {
+                Reply s = get(ADMIN, "/v2.1/servers/" + m.asString());
+                if (s.json().at("/server/status").asString().equals("ERROR")) {
+                    errors++;
+                    assertThat(s.json().at("/server/fault/message").asString())
+                            .contains("already runs a member of the anti-affinity group");
+                } else {
+                    hosts.add(s.json().at("/server/OS-EXT-SRV-ATTR:host").asString());
+                }
+            }
+            assertThat(errors).isEqualTo(1);
+            assertThat(hosts).containsExactlyInAnyOrder(h1.host, h2.host);
+
+            assertThat(post(token, "/v2.1/servers", boot.replace("GROUP", affId)).status()).isEqualTo(202);
+            List<String> affHosts = new ArrayList<>();
+            for (var m : get(token, "/v2.1/os-server-groups/" + affId).json().at("/server_group/members")) {
+                affHosts.add(get(ADMIN, "/v2.1/servers/" + m.asString()).json().at("/server/OS-EXT-SRV-ATTR:host")
+                        .asString());
+            }
+            assertThat(affHosts).hasSize(3).containsOnly(affHosts.get(0));
+            get(token, "/v2.1/os-server-groups").valid("v2_1.server_groups", "list_server_groups");
+            assertThat(get(member("other"), "/v2.1/os-server-groups/" + antiId).status()).isEqualTo(404);
+            assertThat(call(token, "DELETE", "/v2.1/os-server-groups/" + affId, null).status()).isEqualTo(204);
             drain(h1);
             drain(h2);
         } finally {

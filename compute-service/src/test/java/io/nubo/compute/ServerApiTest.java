@@ -198,6 +198,8 @@ class ServerApiTest extends ComputeHttpTest {
         Reply list = get(token, "/v2.1/servers/detail?name=%5Eren").valid("v2_1.servers", "list_servers_detail");
         assertThat(list.json().get("servers").size()).isEqualTo(1);
         assertThat(get(token, "/v2.1/servers/detail?status=SHUTOFF").json().get("servers").size()).isZero();
+        assertThat(get(token, "/v2.1/servers?all_tenants=1").status()).isEqualTo(403);
+        assertThat(get(ADMIN, "/v2.1/servers/detail?all_tenants=1").body()).contains(id);
 
         assertThat(call(token, "DELETE", "/v2.1/servers/" + id, null).status()).isEqualTo(204);
         DeleteInstance del = agent.next(DeleteInstance.class);

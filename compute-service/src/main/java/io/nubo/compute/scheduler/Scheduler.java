@@ -1,5 +1,6 @@
 package io.nubo.compute.scheduler;
 
+import io.nubo.compute.aggregate.AggregateService;
 import io.nubo.compute.config.ComputeProperties;
 import io.nubo.compute.host.ComputeHost;
 import io.nubo.compute.host.HostStore;
@@ -25,11 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Scheduler {
 
     private final HostStore hosts;
+    private final AggregateService aggregates;
     private final ComputeProperties props;
     private final Clock clock;
 
-    Scheduler(HostStore hosts, ComputeProperties props, Clock clock) {
+    Scheduler(HostStore hosts, AggregateService aggregates, ComputeProperties props, Clock clock) {
         this.hosts = hosts;
+        this.aggregates = aggregates;
         this.props = props;
         this.clock = clock;
     }
@@ -53,9 +56,15 @@ public class Scheduler {
         }
     }
 
-    /** The zone a host is in (aggregates with zones are not kept yet: every host is in the default zone). */
+    /** The zone a host is in: its aggregate's, else the default zone. */
     public String zoneOf(String host) {
-        return props.defaultAvailabilityZone();
+        return host == null ? props.defaultAvailabilityZone()
+                : aggregates.zoneOf(host).orElse(props.defaultAvailabilityZone());
+    }
+
+    /** Whether {@code zone} is one this cloud has (the default, or an aggregate's). */
+    public boolean zoneExists(String zone) {
+        return zone.equals(props.defaultAvailabilityZone()) || aggregates.zones().contains(zone);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

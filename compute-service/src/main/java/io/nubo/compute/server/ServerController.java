@@ -4,6 +4,7 @@ import io.nubo.shared.validation.ValidatedBody;
 
 import io.nubo.compute.wire.ComputePolicy;
 import io.nubo.compute.server.api.ServerViews;
+import io.nubo.compute.wire.Access;
 import io.nubo.compute.wire.Caller;
 import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.wire.Links;
@@ -45,8 +46,10 @@ class ServerController {
     private final ServerCreation creation;
     private final ServerService servers;
     private final ServerViewBuilder views;
+    private final Access access;
 
-    ServerController(ServerCreation creation, ServerService servers, ServerViewBuilder views) {
+    ServerController(ServerCreation creation, ServerService servers, ServerViewBuilder views, Access access) {
+        this.access = access;
         this.creation = creation;
         this.servers = servers;
         this.views = views;
@@ -127,6 +130,10 @@ class ServerController {
         boolean allTenants = p.containsKey("all_tenants") && !"false".equalsIgnoreCase(p.get("all_tenants"))
                 && !"0".equals(p.get("all_tenants"));
         String project = p.getOrDefault("project_id", p.get("tenant_id"));
+        if (allTenants) {
+            // Nova refuses all_tenants to whoever its rule does not allow, rather than ignoring it
+            access.check(ComputePolicy.SERVER_ALL_TENANTS, caller);
+        }
         if (caller.admin() && (allTenants || project != null)) {
             if (project != null) {
                 where.add("project_id = ?");

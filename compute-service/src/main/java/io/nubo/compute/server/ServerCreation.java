@@ -9,6 +9,7 @@ import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.quota.QuotaResource;
 import io.nubo.compute.quota.QuotaService;
 import io.nubo.compute.scheduler.Scheduler;
+import io.nubo.compute.servergroup.ServerGroupService;
 import io.nubo.compute.server.state.TaskState;
 import io.nubo.compute.server.state.VmState;
 import io.nubo.compute.wire.Caller;
@@ -46,6 +47,7 @@ public class ServerCreation {
     private final QuotaService quotas;
     private final Scheduler scheduler;
     private final NetworkPorts network;
+    private final ServerGroupService groups;
     private final Deps deps;
 
     /** The persistence side, kept apart so this class stays within a handful of collaborators. */
@@ -54,7 +56,7 @@ public class ServerCreation {
     }
 
     ServerCreation(FlavorService flavors, ImageClient images, KeyPairService keys, QuotaService quotas,
-                   Scheduler scheduler, NetworkPorts network, InstanceStore instances, InstanceActions actions,
+                   Scheduler scheduler, NetworkPorts network, ServerGroupService groups, InstanceStore instances, InstanceActions actions,
                    EventPublisher publisher, PlatformTransactionManager tx, Clock clock) {
         this.flavors = flavors;
         this.images = images;
@@ -62,6 +64,7 @@ public class ServerCreation {
         this.quotas = quotas;
         this.scheduler = scheduler;
         this.network = network;
+        this.groups = groups;
         this.deps = new Deps(instances, actions, publisher, new TransactionTemplate(tx), clock);
     }
 
@@ -69,7 +72,7 @@ public class ServerCreation {
     public record CreateRequest(String name, String imageRef, String flavorRef, String keyName, String userData,
                                 Map<String, String> metadata, String availabilityZone, boolean configDrive,
                                 int minCount, int maxCount, NetworkPorts.Request networks, String accessIpv4,
-                                String accessIpv6) {
+                                String accessIpv6, String groupId) {
     }
 
     public List<Instance> create(Caller caller, CreateRequest r) {
@@ -113,7 +116,7 @@ public class ServerCreation {
         if (host != null && !caller.admin()) {
             throw ComputeError.POLICY.exception(ComputePolicy.SERVER_FORCED_HOST.action());
         }
-        if (zone != null && !zone.equals(scheduler.zoneOf(null))) {
+        if (zone != null && !scheduler.zoneExists(zone)) {
             throw ComputeError.BAD_REQUEST.exception("The requested availability zone is not available");
         }
         return new Zone(zone, host);
@@ -126,11 +129,24 @@ public class ServerCreation {
         String requestId = RequestIds.current() != null ? RequestIds.current() : RequestIds.generate();
         String reservation = "r-" + UUID.randomUUID().toString().substring(0, 8);
         List<Instance> created = new ArrayList<>();
+        ServerGroupService.Group group = r.groupId() == null ? null : groups.lockForBoot(caller, r.groupId(), count);
+        Set<String> groupHosts = new java.util.HashSet<>();
+        if (group != null) {
+            for (String member : group.members()) {
+                deps.instances().find(member).filter(m -> !m.deleted() && m.host() != null)
+                        .ifPresent(m -> groupHosts.add(m.host()));
+            }
+        }
         for (int n = 0; n < count; n++) {
             String id = UUID.randomUUID().toString();
             String name = count > 1 ? r.name() + "-" + (n + 1) : r.name();
             Scheduler.Placement p = scheduler.place(new Scheduler.Request(flavor.vcpus(), flavor.ramMb(),
-                    (long) flavor.diskGb() + flavor.ephemeralGb(), zone.zone(), zone.host(), Set.of(), Set.of()));
+                    (long) flavor.diskGb() + flavor.ephemeralGb(), zone.zone(), zone.host(),
+                    group != null && !group.affinity() ? Set.copyOf(groupHosts) : Set.of(),
+                    group != null && group.affinity() ? Set.copyOf(groupHosts) : Set.of()));
+            if (p.placed()) {
+                groupHosts.add(p.host());
+            }
             Instance i = new Instance(id, caller.projectId(), caller.userId(), name, hostname(name), reservation, n,
                     flavor.spec(), image.id(), r.keyName(), keyData, r.userData(), r.configDrive(),
                     p.placed() ? p.zone() : zone.zone(), zone.zone(), p.host(), p.placed(),
@@ -138,6 +154,9 @@ public class ServerCreation {
                     p.placed() ? requestId : null, p.placed() ? now : null, false, null, r.accessIpv4(),
                     r.accessIpv6(), 0, now, now, null, null, false, null);
             deps.instances().insert(i);
+            if (group != null) {
+                groups.addMember(group.id(), id);
+            }
             if (r.metadata() != null) {
                 deps.instances().putMetadata(id, r.metadata());
             }

@@ -4,6 +4,7 @@ import io.nubo.compute.config.ComputeProperties;
 import io.nubo.compute.host.HostStore;
 import io.nubo.compute.instanceaction.InstanceActions;
 import io.nubo.compute.server.state.ServerOperation;
+import io.nubo.compute.servergroup.ServerGroupService;
 import io.nubo.compute.server.state.VmState;
 import io.nubo.compute.wire.Caller;
 import io.nubo.compute.error.ComputeError;
@@ -36,11 +37,13 @@ public class ServerLifecycle {
     private final InstanceActions actions;
     private final HostStore hosts;
     private final LifecycleEvents events;
+    private final ServerGroupService groups;
     private final ComputeProperties props;
     private final Clock clock;
 
     ServerLifecycle(InstanceStore instances, InstanceActions actions, HostStore hosts, LifecycleEvents events,
-                    ComputeProperties props, Clock clock) {
+                    ServerGroupService groups, ComputeProperties props, Clock clock) {
+        this.groups = groups;
         this.instances = instances;
         this.actions = actions;
         this.hosts = hosts;
@@ -171,6 +174,7 @@ public class ServerLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public void finishDelete(Instance i, Instant now) {
         if (instances.markDeleted(i.id(), now) == 1) {
+            groups.removeMember(i.id());
             releaseClaim(i);
             events.deleted(i, now);
         }

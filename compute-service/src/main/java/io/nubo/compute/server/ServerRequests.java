@@ -81,8 +81,19 @@ final class ServerRequests {
         ServerCreation.CreateRequest r = new ServerCreation.CreateRequest(name, ref(imageRef),
                 ref(flavorNode.asString()), s.string("key_name", false, 1, 255, null), userData, metadata,
                 s.string("availability_zone", false, 1, 255, null), Boolean.TRUE.equals(configDrive), minCount,
-                maxCount, networks(s, version), ipv4, ipv6);
+                maxCount, networks(s, version), ipv4, ipv6, group(body));
         return new Create(r, Boolean.TRUE.equals(reservation), adminPass);
+    }
+
+    /** The server group of {@code os:scheduler_hints} (or its older name), or null. */
+    private static String group(JsonNode body) {
+        for (String hints : List.of("os:scheduler_hints", "OS-SCH-HNT:scheduler_hints")) {
+            JsonNode g = body.path(hints).path("group");
+            if (g.isString()) {
+                return g.asString();
+            }
+        }
+        return null;
     }
 
     private static boolean hasVolumeBlockDevice(RequestBody s) {

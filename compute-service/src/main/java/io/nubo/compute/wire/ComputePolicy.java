@@ -43,6 +43,8 @@ public enum ComputePolicy {
             "GET /v2.1/os-hypervisors"),
     SERVICES("os_compute_api:os-services", Check.ADMIN, "List, enable and disable compute services.",
             "GET /v2.1/os-services"),
+    AGGREGATES("os_compute_api:os-aggregates", Check.ADMIN, "Manage host aggregates and their zones.",
+            "GET /v2.1/os-aggregates", "POST /v2.1/os-aggregates", "POST /v2.1/os-aggregates/{id}/action"),
     AVAILABILITY_ZONE_DETAIL("os_compute_api:os-availability-zone:detail", Check.ADMIN,
             "List availability zones with their hosts.", "GET /v2.1/os-availability-zone/detail"),
     USAGE_LIST("os_compute_api:os-simple-tenant-usage:list", Check.ADMIN, "Show every project's usage.",

@@ -1,0 +1,70 @@
+package io.nubo.compute.servergroup;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.compute.wire.Caller;
+import io.nubo.compute.wire.RequestBody;
+import io.nubo.shared.validation.ValidatedBody;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Nova's os-server-groups at 2.1 (policies affinity and anti-affinity). */
+@RestController
+@RequestMapping("/v2.1/os-server-groups")
+class ServerGroupController {
+
+    record GroupView(String id, String name, List<String> policies, List<String> members,
+                     Map<String, String> metadata) {
+    }
+
+    record GroupOne(@JsonProperty("server_group") GroupView serverGroup) {
+    }
+
+    record GroupList(@JsonProperty("server_groups") List<GroupView> serverGroups) {
+    }
+
+    private final ServerGroupService groups;
+
+    ServerGroupController(ServerGroupService groups) {
+        this.groups = groups;
+    }
+
+    private static GroupView view(ServerGroupService.Group g) {
+        return new GroupView(g.id(), g.name(), List.of(g.policy()), g.members(), Map.of());
+    }
+
+    @PostMapping
+    @ValidatedBody("compute/server-group-create.json")
+    GroupOne create(Caller caller, @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
+        RequestBody g = RequestBody.wrapped(body, "server_group", null);
+        String name = g.string("name", true, 1, 255, null);
+        String policy = g.raw().get("policies").get(0).asString();
+        return new GroupOne(view(groups.create(caller, name, policy)));
+    }
+
+    @GetMapping
+    GroupList list(Caller caller, @RequestParam(name = "all_projects", required = false) String allProjects) {
+        boolean all = allProjects != null && !allProjects.equalsIgnoreCase("false") && !allProjects.equals("0");
+        return new GroupList(groups.list(caller, all).stream().map(ServerGroupController::view).toList());
+    }
+
+    @GetMapping("/{id}")
+    GroupOne show(Caller caller, @PathVariable String id) {
+        return new GroupOne(view(groups.get(caller, id)));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Caller caller, @PathVariable String id) {
+        groups.delete(caller, id);
+    }
+}

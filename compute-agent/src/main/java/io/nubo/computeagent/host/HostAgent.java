@@ -63,6 +63,7 @@ public final class HostAgent implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        hypervisor.onLifecycle(this::onLifecycle);
         timer.execute(this::connect);
     }
 
@@ -80,7 +81,6 @@ public final class HostAgent implements SmartLifecycle {
         try {
             String type = probe.choose(virtType);
             state.ready(new HostProfile(type, "x86_64"), clock.instant());
-            hypervisor.onLifecycle(this::onLifecycle);
             reconciler.observe().forEach(publisher::publish);
             publisher.publish(status.status("up"));
             log.info("Compute agent for host {} is up ({} at {})", reports.host(), type, hypervisor.uri());
@@ -106,7 +106,7 @@ public final class HostAgent implements SmartLifecycle {
 
     private void onLifecycle(LifecycleEvent e) {
         String instanceId = GuestNames.instanceId(e.guestName());
-        if (instanceId == null) {
+        if (instanceId == null || !state.ready()) {
             return;
         }
         publisher.publish(reports.observed(instanceId, "lifecycle", e.powerState(), e.detail()));

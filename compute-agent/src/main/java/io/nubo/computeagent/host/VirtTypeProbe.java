@@ -79,8 +79,8 @@ public final class VirtTypeProbe {
             Files.write(disk, BootSector.image());
             Files.deleteIfExists(console);
             hypervisor.find(PROBE_NAME).ifPresent(VirtTypeProbe::remove);
-            guest = hypervisor.define(domain(disk, console));
-            guest.start();
+            // transient and auto-destroyed: a spinning KVM guest never outlives the agent
+            guest = hypervisor.startTransient(domain(disk, console));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 if (Files.exists(console) && Files.readString(console, StandardCharsets.ISO_8859_1)
@@ -124,7 +124,9 @@ public final class VirtTypeProbe {
             if (g.active()) {
                 g.destroy();
             }
-            g.undefine();
+            if (!g.active() && g.definition() != null) {
+                g.undefine();
+            }
         } catch (HypervisorException e) {
             log.debug("removing the probe guest: {}", e.getMessage());
         }

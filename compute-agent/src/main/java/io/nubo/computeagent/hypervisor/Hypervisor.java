@@ -27,6 +27,12 @@ public interface Hypervisor extends AutoCloseable {
     /** Defines (or redefines) a persistent guest; it stays shut off until {@link Guest#start()}. */
     Guest define(DomainDefinition domain);
 
+    /**
+     * Starts a transient guest that libvirt destroys by itself when this connection closes (the agent's process
+     * ends), for short-lived helpers such as the KVM probe.
+     */
+    Guest startTransient(DomainDefinition domain);
+
     Optional<Guest> find(String name);
 
     List<Guest> guests();

@@ -197,6 +197,13 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public Guest startTransient(DomainDefinition domain) {
+        String xml = writer.domain(domain);
+        call("start guest " + domain.name(), c -> c.domainCreateXML(xml, Domain.CreateFlags.AUTODESTROY));
+        return new LibvirtGuest(this, domain.name(), parser);
+    }
+
+    @Override
     public Optional<Guest> find(String name) {
         Boolean found = call("look up guest " + name, c -> {
             try {

@@ -1,5 +1,6 @@
 package io.nubo.allinone;
 
+import io.nubo.computeagent.ComputeAgentApplication;
 import io.nubo.embedded.kafka.EmbeddedKafkaBroker;
 import io.nubo.gateway.GatewayApplication;
 import java.io.IOException;
@@ -63,6 +64,9 @@ public final class NuboCloud implements AutoCloseable {
             } finally {
                 pool.shutdown();
             }
+            if (!"false".equalsIgnoreCase(System.getenv("NUBO_COMPUTE_AGENT"))) {
+                started.add(ComputeAgentApplication.builder().run(agentArgs(o, broker)));
+            }
             started.add(GatewayApplication.builder().run(gatewayArgs(o)));
         } catch (Exception | Error e) {
             new NuboCloud(o, broker, started).close();
@@ -123,6 +127,47 @@ public final class NuboCloud implements AutoCloseable {
                 "--nubo.image.swift.auth-url=" + o.publicUrl() + "/identity/v3",
                 "--nubo.image.swift.user=admin", "--nubo.image.swift.password=" + password,
                 "--nubo.image.swift.project=admin");
+    }
+
+    /**
+     * This machine as a compute host: the agent (no port) drives the local libvirtd ({@code NUBO_LIBVIRT_URI},
+     * default {@code qemu:///system}; {@code NUBO_VIRT_TYPE} forces kvm or qemu). When libvirtd does not answer the
+     * cloud still starts and the agent logs a warning until it does; {@code NUBO_COMPUTE_AGENT=false} leaves it out.
+     * It downloads images as the service user {@code nova} that identity bootstraps, and keeps its inbox and outbox in its own H2 file. Instance disks go where qemu (its own user) can read them: not
+     * under a home directory such as /root, which only its owner may enter.
+     */
+    static String[] agentArgs(LaunchOptions o, EmbeddedKafkaBroker broker) {
+        List<String> a = new ArrayList<>(common(o));
+        a.add("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
+        a.add("--nubo.agent.libvirt-uri=" + System.getenv().getOrDefault("NUBO_LIBVIRT_URI", "qemu:///system"));
+        a.add("--nubo.agent.virt-type=" + System.getenv().getOrDefault("NUBO_VIRT_TYPE", "auto"));
+        a.add("--nubo.agent.instances-dir=" + System.getenv().getOrDefault("NUBO_INSTANCES_DIR",
+                instancesDir(o).toString()));
+        a.add("--nubo.agent.image-service-url=http://127.0.0.1:" + ServiceModule.IMAGE.port(o));
+        a.add("--nubo.agent.identity.url=http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3");
+        // identity bootstraps the service user nova (role service: it may read any image's data); an older data
+        // directory without it signs in as admin
+        Path novaPassword = o.dataDir().resolve("service-passwords").resolve("nova");
+        Path adminPassword = o.dataDir().resolve("admin-password");
+        boolean nova = Files.isReadable(novaPassword);
+        String configured = System.getProperty("nubo.identity.bootstrap.admin-password");
+        a.add("--nubo.agent.identity.username=" + (nova ? "nova" : "admin"));
+        a.add("--nubo.agent.identity.project=" + (nova ? "service" : "admin"));
+        try {
+            a.add("--nubo.agent.identity.password=" + (nova ? Files.readString(novaPassword).trim()
+                    : configured != null ? configured : Files.readString(adminPassword).trim()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the compute agent's password", e);
+        }
+        return a.toArray(String[]::new);
+    }
+
+    /** {@code /var/lib/nubo/instances-<port base>} for root (whose home qemu cannot enter), else under the data. */
+    static Path instancesDir(LaunchOptions o) {
+        if ("root".equals(System.getProperty("user.name"))) {
+            return Path.of("/var/lib/nubo", "instances-" + o.portBase());
+        }
+        return o.dataDir().resolve("compute-agent").resolve("instances");
     }
 
     static String[] gatewayArgs(LaunchOptions o) {

@@ -1,5 +1,0 @@
-package io.nubo.compute.agent.domain;
-
-/** A device that can be hot-plugged on its own ({@code virDomainAttachDeviceFlags}). */
-public sealed interface DeviceSpec permits DiskDevice, InterfaceDevice {
-}

@@ -1,5 +1,0 @@
-package io.nubo.compute.agent.domain;
-
-/** A serial port on a pty, logged to {@code logFile} (by virtlogd), with the matching {@code <console>}. */
-public record SerialConsole(String logFile) {
-}

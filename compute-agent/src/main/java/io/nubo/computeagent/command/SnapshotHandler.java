@@ -1,0 +1,75 @@
+package io.nubo.computeagent.command;
+
+import io.nubo.computeagent.disk.DiskException;
+import io.nubo.computeagent.disk.ImageService;
+import io.nubo.computeagent.disk.InstanceStorage;
+import io.nubo.computeagent.disk.QemuImg;
+import io.nubo.computeagent.hypervisor.Guest;
+import io.nubo.computeagent.hypervisor.Hypervisor;
+import io.nubo.shared.events.compute.AgentReport;
+import io.nubo.shared.events.compute.SnapshotInstance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * createImage: {@code qemu-img convert} of the root disk (its whole chain, read shared while the guest runs) into
+ * the image's disk format, uploaded to the image record the API created.
+ */
+public final class SnapshotHandler implements CommandHandler<SnapshotInstance> {
+
+    private static final Set<String> FORMATS = Set.of("qcow2", "raw", "vmdk", "vdi", "vhdx");
+
+    private final Hypervisor hypervisor;
+    private final InstanceStorage storage;
+    private final QemuImg qemuImg;
+    private final ImageService images;
+    private final Reports reports;
+
+    public SnapshotHandler(Hypervisor hypervisor, InstanceStorage storage, QemuImg qemuImg, ImageService images,
+                           Reports reports) {
+        this.hypervisor = hypervisor;
+        this.storage = storage;
+        this.qemuImg = qemuImg;
+        this.images = images;
+        this.reports = reports;
+    }
+
+    @Override
+    public Class<SnapshotInstance> command() {
+        return SnapshotInstance.class;
+    }
+
+    @Override
+    public String operation(SnapshotInstance command) {
+        return "snapshot";
+    }
+
+    @Override
+    public AgentReport handle(SnapshotInstance c) {
+        String format = c.diskFormat() == null ? "qcow2" : c.diskFormat().toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(format)) {
+            throw new IllegalArgumentException("cannot snapshot to disk format " + c.diskFormat() + " (one of "
+                    + FORMATS + ")");
+        }
+        Guest g = Guests.require(hypervisor, c.instanceId());
+        Path root = storage.rootDisk(c.instanceId());
+        if (!Files.exists(root)) {
+            throw new DiskException("instance " + c.instanceId() + " has no root disk to snapshot");
+        }
+        Path out = storage.dir(c.instanceId()).resolve("snapshot-" + c.imageId() + "." + format);
+        try {
+            qemuImg.convert(root, out, format, g.active());
+            images.upload(c.imageId(), out);
+        } finally {
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException ignored) {
+                // removed with the instance directory
+            }
+        }
+        return reports.succeeded(c, "snapshot", g.powerState());
+    }
+}

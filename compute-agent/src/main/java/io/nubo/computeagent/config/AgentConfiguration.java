@@ -1,0 +1,132 @@
+package io.nubo.computeagent.config;
+
+import io.nubo.computeagent.command.AttachInterfaceHandler;
+import io.nubo.computeagent.command.AttachVolumeHandler;
+import io.nubo.computeagent.command.CommandDispatcher;
+import io.nubo.computeagent.command.CommandHandler;
+import io.nubo.computeagent.command.ConsoleOutputHandler;
+import io.nubo.computeagent.command.DeleteHandler;
+import io.nubo.computeagent.command.DetachInterfaceHandler;
+import io.nubo.computeagent.command.DetachVolumeHandler;
+import io.nubo.computeagent.command.GuestBuilder;
+import io.nubo.computeagent.command.PowerHandler;
+import io.nubo.computeagent.command.RebuildHandler;
+import io.nubo.computeagent.command.Reports;
+import io.nubo.computeagent.command.SnapshotHandler;
+import io.nubo.computeagent.command.SpawnHandler;
+import io.nubo.computeagent.design.CpuPolicy;
+import io.nubo.computeagent.design.GuestDesigner;
+import io.nubo.computeagent.disk.GlanceImageService;
+import io.nubo.computeagent.disk.ImageCache;
+import io.nubo.computeagent.disk.ImageService;
+import io.nubo.computeagent.disk.InstanceStorage;
+import io.nubo.computeagent.disk.KeystoneToken;
+import io.nubo.computeagent.disk.QemuImg;
+import io.nubo.computeagent.host.CommandConsumer;
+import io.nubo.computeagent.host.HostAgent;
+import io.nubo.computeagent.host.HostState;
+import io.nubo.computeagent.host.HostStatusReporter;
+import io.nubo.computeagent.host.Reconciler;
+import io.nubo.computeagent.host.ReportPublisher;
+import io.nubo.computeagent.host.VirtTypeProbe;
+import io.nubo.computeagent.hypervisor.Hypervisor;
+import io.nubo.computeagent.hypervisor.LibvirtHypervisor;
+import io.nubo.shared.events.EventCodec;
+import io.nubo.shared.nativecall.NativeStackExecutor;
+import io.nubo.shared.outbox.EventPublisher;
+import io.nubo.shared.outbox.InboxGuard;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the agent: libvirt, disks, the handlers, and the host's start, heartbeat and command consumer. */
+@Configuration(proxyBeanMethods = false)
+public class AgentConfiguration {
+
+    @Bean(destroyMethod = "close")
+    NativeStackExecutor libvirtCalls(AgentProperties p) {
+        return new NativeStackExecutor("libvirt", Math.max(4, p.workers() + 2), NativeStackExecutor.NATIVE_STACK_BYTES);
+    }
+
+    @Bean(destroyMethod = "close")
+    Hypervisor hypervisor(AgentProperties p, NativeStackExecutor libvirtCalls) {
+        return new LibvirtHypervisor(p.libvirtUri(), libvirtCalls);
+    }
+
+    @Bean
+    Reports reports(AgentProperties p) {
+        return new Reports(p.host(), Clock.systemUTC());
+    }
+
+    @Bean
+    ImageService imageService(AgentProperties p) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        AgentProperties.Identity id = p.identity();
+        KeystoneToken token = new KeystoneToken(http, new KeystoneToken.Credentials(id.url(), id.username(),
+                id.password(), id.project(), id.userDomain(), id.projectDomain()));
+        return new GlanceImageService(http, p.imageServiceUrl(), token);
+    }
+
+    @Bean
+    QemuImg qemuImg() {
+        return new QemuImg();
+    }
+
+    @Bean
+    InstanceStorage instanceStorage(AgentProperties p, ImageService images, QemuImg qemuImg) {
+        return new InstanceStorage(p.instancesDir(), new ImageCache(p.instancesDir().resolve("_base"), images),
+                qemuImg);
+    }
+
+    @Bean
+    HostState hostState() {
+        return new HostState();
+    }
+
+    @Bean
+    GuestBuilder guestBuilder(AgentProperties p, Hypervisor hypervisor, InstanceStorage storage, HostState state) {
+        CpuPolicy cpu = new CpuPolicy(CpuPolicy.Mode.parse(p.cpuMode()), p.cpuModels(), p.cpuModelExtraFlags());
+        return new GuestBuilder(hypervisor, storage, new GuestDesigner(cpu), state::profile);
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(AgentProperties p, Hypervisor hypervisor, GuestBuilder builder,
+                                        InstanceStorage storage, QemuImg qemuImg, ImageService images, Reports reports) {
+        List<CommandHandler<?>> handlers = List.of(new SpawnHandler(builder, reports),
+                new PowerHandler(hypervisor, reports, p.shutdownTimeout()), new RebuildHandler(builder, reports),
+                new SnapshotHandler(hypervisor, storage, qemuImg, images, reports), new DeleteHandler(builder, reports),
+                new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
+                new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports),
+                new DetachInterfaceHandler(hypervisor, reports));
+        return new CommandDispatcher(handlers, hypervisor, reports);
+    }
+
+    @Bean
+    ReportPublisher reportPublisher(EventPublisher publisher, PlatformTransactionManager txManager) {
+        return new ReportPublisher(publisher, new TransactionTemplate(txManager));
+    }
+
+    @Bean
+    CommandConsumer commandConsumer(AgentProperties p, KafkaProperties kafka, CommandDispatcher dispatcher,
+                                    ReportPublisher reports, InboxGuard inbox, PlatformTransactionManager txManager,
+                                    EventCodec codec) {
+        return new CommandConsumer(kafka.buildConsumerProperties(), p.host(), dispatcher, reports, inbox,
+                new TransactionTemplate(txManager), codec, p.workers());
+    }
+
+    @Bean
+    HostAgent hostAgent(AgentProperties p, Hypervisor hypervisor, HostState state, ReportPublisher publisher,
+                        CommandConsumer commands, Reports reports) {
+        return new HostAgent(hypervisor, new VirtTypeProbe(hypervisor, p.instancesDir(), p.probeTimeout()),
+                p.virtType(), state, new Reconciler(hypervisor, reports),
+                new HostStatusReporter(hypervisor, state, p.instancesDir(), p.host(), Clock.systemUTC()), publisher,
+                commands, reports, p.heartbeatInterval(), Clock.systemUTC());
+    }
+}

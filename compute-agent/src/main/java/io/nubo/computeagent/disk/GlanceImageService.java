@@ -1,0 +1,99 @@
+package io.nubo.computeagent.disk;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The image service over its Glance v2 API, signed in with the agent's {@link KeystoneToken}. */
+public final class GlanceImageService implements ImageService {
+
+    private final HttpClient http;
+    private final URI base;
+    private final KeystoneToken token;
+    private final JsonMapper json = new JsonMapper();
+
+    public GlanceImageService(HttpClient http, URI imageServiceUrl, KeystoneToken token) {
+        this.http = http;
+        this.base = URI.create(imageServiceUrl.toString().replaceAll("/+$", "") + "/");
+        this.token = token;
+    }
+
+    @Override
+    public ImageRecord show(String imageId) {
+        HttpResponse<String> r = send(get("v2/images/" + imageId), HttpResponse.BodyHandlers.ofString(), imageId);
+        JsonNode n = json.readTree(r.body());
+        return new ImageRecord(n.path("id").asString(), n.path("status").asString(),
+                n.path("disk_format").asString(null), n.path("size").asLong(0),
+                n.path("os_hash_algo").asString(null), n.path("os_hash_value").asString(null));
+    }
+
+    @Override
+    public InputStream download(String imageId) {
+        return send(get("v2/images/" + imageId + "/file"), HttpResponse.BodyHandlers.ofInputStream(), imageId).body();
+    }
+
+    @Override
+    public void upload(String imageId, Path data) {
+        HttpRequest req;
+        try {
+            req = HttpRequest.newBuilder(base.resolve("v2/images/" + imageId + "/file"))
+                    .header("X-Auth-Token", token.get()).header("Content-Type", "application/octet-stream")
+                    .PUT(HttpRequest.BodyPublishers.ofFile(data)).build();
+        } catch (FileNotFoundException e) {
+            throw new DiskException("snapshot data " + data + " is missing", e);
+        }
+        send(req, HttpResponse.BodyHandlers.discarding(), imageId);
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(10))
+                .header("X-Auth-Token", token.get()).GET().build();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> body, String imageId) {
+        HttpResponse<T> r;
+        try {
+            r = http.send(req, body);
+            if (r.statusCode() == 401) {
+                token.forget();
+                HttpRequest again = HttpRequest.newBuilder(req, (k, v) -> !k.equalsIgnoreCase("X-Auth-Token"))
+                        .header("X-Auth-Token", token.get()).build();
+                close(r);
+                r = http.send(again, body);
+            }
+        } catch (IOException e) {
+            throw new DiskException("cannot reach the image service at " + base + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiskException("interrupted while talking to the image service", e);
+        }
+        if (r.statusCode() == 404) {
+            close(r);
+            throw new ImageNotFoundException(imageId);
+        }
+        if (r.statusCode() / 100 != 2) {
+            close(r);
+            throw new DiskException("the image service answered HTTP " + r.statusCode() + " for "
+                    + req.method() + " " + req.uri().getPath());
+        }
+        return r;
+    }
+
+    private static void close(HttpResponse<?> r) {
+        if (r.body() instanceof InputStream in) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+        }
+    }
+}

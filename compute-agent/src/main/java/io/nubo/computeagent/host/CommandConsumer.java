@@ -1,0 +1,205 @@
+package io.nubo.computeagent.host;
+
+import io.nubo.computeagent.command.CommandDispatcher;
+import io.nubo.shared.events.EventCodec;
+import io.nubo.shared.events.EventContract;
+import io.nubo.shared.events.EventEnvelope;
+import io.nubo.shared.events.Topics;
+import io.nubo.shared.events.compute.AgentReport;
+import io.nubo.shared.events.compute.ComputeCommand;
+import io.nubo.shared.outbox.InboxGuard;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads {@code nubo.compute.commands.v1} in the consumer group {@code compute-agent.<host>} and runs the commands
+ * addressed to this host. Within one poll, records of one instance (one key) run in order, one at a time; different
+ * instances run in parallel on {@code workers} threads. Offsets are committed after the whole batch, so a command
+ * the agent did not finish is delivered again after a crash; each one runs in a transaction that records its event
+ * id ({@link InboxGuard}) and writes its report to the outbox, so a redelivered command that was done is skipped.
+ */
+public final class CommandConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
+    private static final Map<String, Class<? extends ComputeCommand>> TYPES = new HashMap<>();
+
+    static {
+        for (Class<?> c : ComputeCommand.class.getPermittedSubclasses()) {
+            @SuppressWarnings("unchecked")
+            Class<? extends ComputeCommand> cc = (Class<? extends ComputeCommand>) c;
+            TYPES.put(c.getAnnotation(EventContract.class).type(), cc);
+        }
+    }
+
+    private final Map<String, Object> config;
+    private final String host;
+    private final CommandDispatcher dispatcher;
+    private final ReportPublisher reports;
+    private final InboxGuard inbox;
+    private final TransactionTemplate tx;
+    private final EventCodec codec;
+    private final ExecutorService workers;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread thread;
+
+    public CommandConsumer(Map<String, Object> kafkaConsumerConfig, String host, CommandDispatcher dispatcher,
+                           ReportPublisher reports, InboxGuard inbox, TransactionTemplate tx, EventCodec codec,
+                           int workers) {
+        Map<String, Object> c = new HashMap<>(kafkaConsumerConfig);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(host));
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        c.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a spawn under software emulation may hold a batch for a while: do not let the group think we died
+        c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30 * 60 * 1000);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+        this.config = c;
+        this.host = host;
+        this.dispatcher = dispatcher;
+        this.reports = reports;
+        this.inbox = inbox;
+        this.tx = tx;
+        this.codec = codec;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "compute-agent-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static String groupId(String host) {
+        return "compute-agent." + host;
+    }
+
+    private String consumerName() {
+        return groupId(host);
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "compute-agent-commands");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.shutdownNow();
+    }
+
+    private void loop() {
+        while (running) {
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config)) {
+                consumer = c;
+                c.subscribe(List.of(Topics.COMPUTE_COMMANDS));
+                while (running) {
+                    ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty()) {
+                        runBatch(records);
+                        c.commitSync();
+                    }
+                }
+            } catch (WakeupException stopping) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Compute command consumer interrupted, reconnecting: {}", e.toString());
+                sleep(2_000);
+            }
+        }
+    }
+
+    private void runBatch(ConsumerRecords<String, String> records) {
+        Map<String, List<ConsumerRecord<String, String>>> byInstance = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            byInstance.computeIfAbsent(r.key() == null ? "" : r.key(), k -> new ArrayList<>()).add(r);
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (List<ConsumerRecord<String, String>> oneInstance : byInstance.values()) {
+            running.add(workers.submit(() -> oneInstance.forEach(this::handle)));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.error("A compute command failed outside its handler", e.getCause());
+            }
+        }
+    }
+
+    /** Runs one record: decodes it, skips other hosts' commands and redeliveries, dispatches, reports. */
+    void handle(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope;
+        ComputeCommand command;
+        try {
+            envelope = codec.fromJson(record.value());
+            Class<? extends ComputeCommand> type = TYPES.get(envelope.eventType());
+            if (type == null) {
+                log.warn("Ignoring compute command of unknown type {} (a newer API?)", envelope.eventType());
+                return;
+            }
+            command = codec.payload(envelope, type);
+        } catch (RuntimeException e) {
+            log.warn("Ignoring a compute command that cannot be read (offset {}): {}", record.offset(), e.toString());
+            return;
+        }
+        if (!host.equals(command.host())) {
+            return;
+        }
+        tx.executeWithoutResult(s -> {
+            if (!inbox.firstDelivery(envelope.eventId(), consumerName())) {
+                log.info("Instance {}: command {} already done, skipped", command.instanceId(), envelope.eventId());
+                return;
+            }
+            AgentReport report = dispatcher.dispatch(command);
+            reports.publishInTransaction(report);
+        });
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

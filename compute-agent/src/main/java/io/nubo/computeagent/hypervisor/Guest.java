@@ -1,0 +1,47 @@
+package io.nubo.computeagent.hypervisor;
+
+import io.nubo.computeagent.domain.DeviceSpec;
+import io.nubo.computeagent.domain.DomainDefinition;
+import io.nubo.shared.events.compute.PowerState;
+
+/** One guest (libvirt domain). Every method throws {@link HypervisorException} when libvirt refuses. */
+public interface Guest {
+
+    String name();
+
+    PowerState powerState();
+
+    boolean active();
+
+    /** The definition as libvirt holds it now (live when running). */
+    DomainDefinition definition();
+
+    /** Boots the guest; restores its memory when it was suspended to disk ({@link #saveToDisk()}). */
+    void start();
+
+    /** Asks the guest OS to power off (ACPI power button); returns at once. */
+    void shutdown();
+
+    /** Pulls the plug. */
+    void destroy();
+
+    /** Asks the guest OS to reboot (ACPI). */
+    void reboot();
+
+    void pause();
+
+    void unpause();
+
+    /** Suspends to disk (libvirt's managed save): the guest stops, and {@link #start()} resumes it. */
+    void saveToDisk();
+
+    boolean savedToDisk();
+
+    /** Removes the definition, its managed-save image and snapshot metadata. The guest must not be running. */
+    void undefine();
+
+    /** Hot-plugs a device; also into the persistent definition. {@code live} is false for a stopped guest. */
+    void attach(DeviceSpec device, boolean live);
+
+    void detach(DeviceSpec device, boolean live);
+}

@@ -1,0 +1,163 @@
+package io.nubo.computeagent.hypervisor;
+
+import io.nubo.computeagent.domain.DeviceSpec;
+import io.nubo.computeagent.domain.DomainDefinition;
+import io.nubo.computeagent.domain.DomainXmlParser;
+import io.nubo.computeagent.domain.DomainXmlWriter;
+import io.nubo.shared.events.compute.PowerState;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo.DomainState;
+import org.libvirt.LibvirtException;
+
+/** A guest by name; each call looks the domain up again, so a handle survives a reconnection. */
+final class LibvirtGuest implements Guest {
+
+    private interface DomainCall<T> {
+        T call(Domain d) throws LibvirtException;
+    }
+
+    private final LibvirtHypervisor hypervisor;
+    private final String name;
+    private final DomainXmlParser parser;
+
+    LibvirtGuest(LibvirtHypervisor hypervisor, String name, DomainXmlParser parser) {
+        this.hypervisor = hypervisor;
+        this.name = name;
+        this.parser = parser;
+    }
+
+    private <T> T on(String what, DomainCall<T> call) {
+        return hypervisor.call(what + " guest " + name, c -> call.call(c.domainLookupByName(name)));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public PowerState powerState() {
+        return on("read the state of", d -> {
+            DomainState s = d.getInfo().state;
+            if (s == DomainState.VIR_DOMAIN_SHUTOFF && d.hasManagedSaveImage() == 1) {
+                return PowerState.SUSPENDED;
+            }
+            return powerStateOf(s);
+        });
+    }
+
+    /** Nova's table ({@code nova/virt/libvirt/guest.py}): libvirt's state to the power state users see. */
+    static PowerState powerStateOf(DomainState s) {
+        switch (s) {
+            case VIR_DOMAIN_RUNNING:
+            case VIR_DOMAIN_BLOCKED:
+                return PowerState.RUNNING;
+            case VIR_DOMAIN_PAUSED:
+                return PowerState.PAUSED;
+            case VIR_DOMAIN_SHUTDOWN:
+            case VIR_DOMAIN_SHUTOFF:
+                return PowerState.SHUTDOWN;
+            case VIR_DOMAIN_CRASHED:
+                return PowerState.CRASHED;
+            case VIR_DOMAIN_PMSUSPENDED:
+                return PowerState.SUSPENDED;
+            default:
+                return PowerState.NOSTATE;
+        }
+    }
+
+    @Override
+    public boolean active() {
+        return on("check", d -> d.isActive() == 1);
+    }
+
+    @Override
+    public DomainDefinition definition() {
+        return parser.domain(on("read the definition of", d -> d.getXMLDesc(0)));
+    }
+
+    @Override
+    public void start() {
+        on("start", Domain::create);
+    }
+
+    @Override
+    public void shutdown() {
+        on("shut down", d -> {
+            d.shutdown();
+            return null;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        on("destroy", d -> {
+            d.destroy();
+            return null;
+        });
+    }
+
+    @Override
+    public void reboot() {
+        on("reboot", d -> {
+            d.reboot(0);
+            return null;
+        });
+    }
+
+    @Override
+    public void pause() {
+        on("pause", d -> {
+            d.suspend();
+            return null;
+        });
+    }
+
+    @Override
+    public void unpause() {
+        on("unpause", d -> {
+            d.resume();
+            return null;
+        });
+    }
+
+    @Override
+    public void saveToDisk() {
+        on("suspend", Domain::managedSave);
+    }
+
+    @Override
+    public boolean savedToDisk() {
+        return on("check the saved state of", d -> d.hasManagedSaveImage() == 1);
+    }
+
+    @Override
+    public void undefine() {
+        on("undefine", d -> {
+            d.undefine(Domain.UndefineFlags.MANAGED_SAVE | Domain.UndefineFlags.SNAPSHOTS_METADATA);
+            return null;
+        });
+    }
+
+    @Override
+    public void attach(DeviceSpec device, boolean live) {
+        String xml = new DomainXmlWriter().device(device);
+        on("attach a device to", d -> {
+            d.attachDeviceFlags(xml, flags(live));
+            return null;
+        });
+    }
+
+    @Override
+    public void detach(DeviceSpec device, boolean live) {
+        String xml = new DomainXmlWriter().device(device);
+        on("detach a device from", d -> {
+            d.detachDeviceFlags(xml, flags(live));
+            return null;
+        });
+    }
+
+    private static int flags(boolean live) {
+        return Domain.DeviceModifyFlags.CONFIG | (live ? Domain.DeviceModifyFlags.LIVE : 0);
+    }
+}

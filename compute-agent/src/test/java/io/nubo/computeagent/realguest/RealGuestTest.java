@@ -1,0 +1,234 @@
+package io.nubo.computeagent.realguest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nubo.computeagent.design.GuestNames;
+import io.nubo.computeagent.host.VirtTypeProbe;
+import io.nubo.computeagent.hypervisor.Guest;
+import io.nubo.computeagent.hypervisor.LibvirtHypervisor;
+import io.nubo.computeagent.hypervisor.LifecycleEvent;
+import io.nubo.computeagent.support.AgentFixture;
+import io.nubo.computeagent.support.Commands;
+import io.nubo.computeagent.support.LocalImageService;
+import io.nubo.shared.events.compute.AttachVolume;
+import io.nubo.shared.events.compute.DeleteInstance;
+import io.nubo.shared.events.compute.DetachVolume;
+import io.nubo.shared.events.compute.ImageSpec;
+import io.nubo.shared.events.compute.InstanceReport;
+import io.nubo.shared.events.compute.InstanceReport.Outcome;
+import io.nubo.shared.events.compute.NicSpec;
+import io.nubo.shared.events.compute.PowerAction.Action;
+import io.nubo.shared.events.compute.PowerState;
+import io.nubo.shared.events.compute.SpawnInstance;
+import io.nubo.shared.events.compute.VolumeConnection;
+import io.nubo.testsupport.LibvirtTestHost;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real guests under {@code qemu:///system} (software emulation here): Nubo's test guest booted by kernel+initrd,
+ * from a qcow2 disk and from an ISO, with ephemeral, swap, config drive and a NIC, each device read back from the
+ * guest's own console log; power actions, hot-plug and lifecycle events on a running guest; nothing left after
+ * delete. Few tests, several guests each, so the class runs in about a minute on 2 cores.
+ */
+class RealGuestTest {
+
+    // a generous bound, not a timing: emulated guests on a busy 2-core machine take from seconds to minutes
+    static final Duration BOOT = Duration.ofSeconds(300);
+    static Path guestDir;
+    static Path work;
+    static String bridge;
+    static LibvirtHypervisor hypervisor;
+    static LocalImageService images;
+    static AgentFixture agent;
+    static ImageSpec kernelBoot;
+    static ImageSpec qcow2;
+    static ImageSpec iso;
+    static final LinkedBlockingQueue<LifecycleEvent> events = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        guestDir = LibvirtTestHost.require();
+        // qemu runs as its own user: the instances directory must be reachable by it (a JUnit temp dir is not)
+        work = Files.createTempDirectory(Path.of("/var/tmp"), "nubo-agent-test",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        bridge = "nubotest" + UUID.randomUUID().toString().substring(0, 4);
+        sh("ip", "link", "add", "name", bridge, "type", "bridge");
+        sh("ip", "link", "set", bridge, "up");
+        hypervisor = LibvirtHypervisor.open(LibvirtTestHost.URI);
+        hypervisor.onLifecycle(events::add);
+        images = new LocalImageService();
+        String kernelHash = images.add("aki-test", "aki", guestDir.resolve("vmlinuz"));
+        String ramdiskHash = images.add("ari-test", "ari", guestDir.resolve("initrd.img"));
+        assertThat(kernelHash).isNotEqualTo(ramdiskHash);
+        qcow2 = Commands.image("img-qcow2", "qcow2", images.add("img-qcow2", "qcow2",
+                guestDir.resolve("test-guest.qcow2")), Map.of());
+        iso = Commands.image("img-iso", "iso", images.add("img-iso", "iso", guestDir.resolve("test-guest.iso")),
+                Map.of());
+        kernelBoot = Commands.image("img-qcow2", "qcow2", qcow2.osHashValue(), Map.of("kernel_id", "aki-test",
+                "ramdisk_id", "ari-test", "os_command_line", "console=ttyS0"));
+        agent = new AgentFixture(hypervisor, "qemu", work, images);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (hypervisor != null) {
+            for (Guest g : hypervisor.guests()) {
+                if (GuestNames.instanceId(g.name()) != null && g.definition().metadata() != null
+                        && g.definition().disks().stream().anyMatch(d -> String.valueOf(d.source()).contains(work.toString()))) {
+                    agent.dispatcher.dispatch(new DeleteInstance(GuestNames.instanceId(g.name()), "host-1", "cleanup"));
+                }
+            }
+            hypervisor.close();
+        }
+        if (bridge != null) {
+            sh("ip", "link", "del", bridge);
+        }
+        if (work != null) {
+            try (Stream<Path> all = Files.walk(work)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void bootsByKernelFromQcow2AndFromIsoAndSeesEveryDevice() throws Exception {
+        String byKernel = UUID.randomUUID().toString();
+        String fromDisk = UUID.randomUUID().toString();
+        String fromIso = UUID.randomUUID().toString();
+        NicSpec nic = new NicSpec("port-" + byKernel.substring(0, 8), "net-1", "fa:16:3e:12:34:56", 1500, List.of(),
+                Map.of("bridge_name", bridge));
+        List<SpawnInstance> spawns = List.of(
+                Commands.spawn(byKernel, Commands.flavor(1, 1, 64), kernelBoot, true, List.of(nic)),
+                Commands.spawn(fromDisk, Commands.flavor(1, 0, 0), qcow2, true, List.of()),
+                Commands.spawn(fromIso, Commands.flavor(0, 0, 0), iso, true, List.of()));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<InstanceReport>> reports = spawns.stream()
+                    .map(s -> pool.submit(() -> (InstanceReport) agent.dispatcher.dispatch(s))).toList();
+            for (Future<InstanceReport> f : reports) {
+                InstanceReport r = f.get(120, TimeUnit.SECONDS);
+                assertThat(r.outcome()).as(r.instanceId() + ": " + r.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+                assertThat(r.powerState()).isEqualTo(PowerState.RUNNING);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String kernelLog = awaitConsole(byKernel, "NUBO-TEST-GUEST: ready");
+        assertThat(kernelLog).contains("block vda ").containsPattern("block vdb sectors=2097152 type=ext4 "
+                + "label=ephemeral0").containsPattern("block vdc sectors=131072 type=swap")
+                .containsPattern("block sr0 .*type=iso9660 label=config-2")
+                .contains("nic eth0 mac=fa:16:3e:12:34:56")
+                .contains("config-drive /dev/sr0 uuid=" + byKernel);
+        assertThat(awaitConsole(fromDisk, "NUBO-TEST-GUEST: ready")).contains("block vda ")
+                .contains("config-drive /dev/sr0 uuid=" + fromDisk);
+        String isoLog = awaitConsole(fromIso, "NUBO-TEST-GUEST: ready");
+        assertThat(isoLog).contains("uuid=" + fromIso).containsPattern("block sr0 .*type=iso9660")
+                .containsPattern("block sr1 .*type=iso9660 label=config-2");
+
+        for (String id : List.of(byKernel, fromDisk, fromIso)) {
+            InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del"));
+            assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(hypervisor.find(GuestNames.domainName(id))).as("no domain after delete").isEmpty();
+            assertThat(agent.storage.dir(id)).as("no files after delete").doesNotExist();
+        }
+    }
+
+    @Test
+    void powerActionsHotPlugAndLifecycleEventsOnARunningGuest() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String name = GuestNames.domainName(id);
+        InstanceReport spawned = (InstanceReport) agent.dispatcher.dispatch(
+                Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
+        assertThat(spawned.outcome()).as(spawned.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        awaitConsole(id, "NUBO-TEST-GUEST: ready");
+
+        // a clean stop: the guest's acpid powers it off on the ACPI power button, well within the timeout
+        long t0 = System.nanoTime();
+        assertThat(power(id, Action.STOP, 60)).isEqualTo(PowerState.SHUTDOWN);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+        assertThat(Files.readString(agent.storage.consoleLog(id))).contains("NUBO-TEST-GUEST: power button");
+        assertThat(power(id, Action.START, 0)).isEqualTo(PowerState.RUNNING);
+        awaitConsole(id, "NUBO-TEST-GUEST: ready");
+
+        Path volume = work.resolve("vol-hot.raw");
+        Files.write(volume, new byte[8 << 20]);
+        InstanceReport attached = (InstanceReport) agent.dispatcher.dispatch(new AttachVolume(id, "host-1", "a", "vol-hot",
+                "/dev/vdc", new VolumeConnection("file", Map.of("device_path", volume.toString()))));
+        assertThat(attached.outcome()).as(attached.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        Guest g = hypervisor.find(name).orElseThrow();
+        assertThat(g.definition().disks()).anyMatch(d -> "vol-hot".equals(d.serial()) && "vdc".equals(d.targetDev()));
+        InstanceReport detached = (InstanceReport) agent.dispatcher.dispatch(new DetachVolume(id, "host-1", "d",
+                "vol-hot"));
+        assertThat(detached.outcome()).as(detached.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+
+        // a guest that stops behind the agent's back is seen through libvirt's lifecycle events
+        events.clear();
+        sh("virsh", "-c", LibvirtTestHost.URI, "destroy", name);
+        LifecycleEvent e;
+        do {
+            e = events.poll(5, TimeUnit.SECONDS);
+            assertThat(e).as("a lifecycle event for " + name).isNotNull();
+        } while (!e.guestName().equals(name));
+        assertThat(e.powerState()).isEqualTo(PowerState.SHUTDOWN);
+
+        assertThat(power(id, Action.REBOOT_HARD, 0)).isEqualTo(PowerState.RUNNING);
+        agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del"));
+        assertThat(hypervisor.find(name)).isEmpty();
+        assertThat(agent.storage.dir(id)).doesNotExist();
+    }
+
+    @Test
+    void theProbeRespectsTheOperatorAndLeavesNoGuest() {
+        VirtTypeProbe probe = new VirtTypeProbe(hypervisor, work, Duration.ofSeconds(5));
+        assertThat(probe.choose("qemu")).isEqualTo("qemu");
+        assertThat(probe.choose("auto")).isIn("kvm", "qemu");
+        assertThat(hypervisor.find("probe-nubo-kvm")).isEmpty();
+    }
+
+    private static PowerState power(String id, Action action, int timeout) {
+        InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(Commands.power(id, action, timeout));
+        assertThat(r.outcome()).as(action + ": " + r.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        return r.powerState();
+    }
+
+    static String awaitConsole(String id, String marker) throws Exception {
+        Path log = agent.storage.consoleLog(id);
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                text = Files.readString(log, StandardCharsets.ISO_8859_1);
+                if (text.contains(marker)) {
+                    return text;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no '" + marker + "' on the console of " + id + " within " + BOOT + ":\n" + text);
+    }
+
+    static void sh(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+}

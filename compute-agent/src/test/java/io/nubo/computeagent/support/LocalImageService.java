@@ -1,0 +1,73 @@
+package io.nubo.computeagent.support;
+
+import io.nubo.computeagent.disk.ImageService;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An image service holding images in memory, for tests of the agent without the real one; counts downloads. */
+public final class LocalImageService implements ImageService {
+
+    private final Map<String, byte[]> data = new ConcurrentHashMap<>();
+    private final Map<String, String> formats = new ConcurrentHashMap<>();
+    public final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    public final AtomicInteger downloads = new AtomicInteger();
+
+    public String add(String id, String diskFormat, byte[] bytes) {
+        data.put(id, bytes);
+        formats.put(id, diskFormat);
+        return sha512(bytes);
+    }
+
+    public String add(String id, String diskFormat, Path file) {
+        try {
+            return add(id, diskFormat, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String sha512(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public ImageRecord show(String imageId) {
+        byte[] b = data.get(imageId);
+        if (b == null) {
+            throw new ImageNotFoundException(imageId);
+        }
+        return new ImageRecord(imageId, "active", formats.get(imageId), b.length, "sha512", sha512(b));
+    }
+
+    @Override
+    public InputStream download(String imageId) {
+        byte[] b = data.get(imageId);
+        if (b == null) {
+            throw new ImageNotFoundException(imageId);
+        }
+        downloads.incrementAndGet();
+        return new ByteArrayInputStream(b);
+    }
+
+    @Override
+    public void upload(String imageId, Path file) {
+        try {
+            uploads.put(imageId, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

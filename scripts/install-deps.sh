@@ -6,7 +6,7 @@
 #   scripts/install-deps.sh --tempest     # ... and Tempest (for conformance/run-tempest.sh)
 #   scripts/install-deps.sh --check       # change nothing: print what is missing, exit 1 if anything is
 #
-# Flags: --tempest, --libvirt, --ceph (optional groups), --no-postgres, --check (alias --dry-run), -h/--help.
+# Flags: --tempest, --libvirt, --ceph, --network (optional groups), --no-postgres, --check (alias --dry-run), -h/--help.
 # Environment: NUBO_DEPS_LOG (apt output; default /tmp/nubo-install-deps.log).
 set -euo pipefail
 
@@ -20,15 +20,17 @@ TEMPEST_PKGS=(tempest python3-stestr python3-subunit)
 # Filled in by the issues that add the libvirt hypervisor driver and the Ceph storage drivers; the flags are
 # accepted already so callers (./nubo, .ci/run, conformance) can pass them before the lists are settled.
 LIBVIRT_PKGS=()   # e.g. libvirt-daemon-system qemu-system-x86 qemu-utils
+NETWORK_PKGS=(iproute2 dnsmasq-base busybox-static)   # network-dataplane: bridges, DHCP namespaces, test guests
 CEPH_PKGS=(ceph-mon ceph-osd ceph-mgr ceph-common librados2)   # single-node test cluster + librados for com.ceph:rados
 JDK_PKG=openjdk-17-jdk-headless   # only when no javac is on PATH
 
-want_tempest=false want_libvirt=false want_ceph=false want_postgres=true check_only=false
+want_tempest=false want_libvirt=false want_ceph=false want_network=false want_postgres=true check_only=false
 for arg in "$@"; do
   case "$arg" in
     --tempest) want_tempest=true ;;
     --libvirt) want_libvirt=true ;;
     --ceph) want_ceph=true ;;
+    --network) want_network=true ;;
     --no-postgres) want_postgres=false ;;
     --check | --dry-run) check_only=true ;;
     -h | --help) usage; exit 0 ;;
@@ -93,6 +95,7 @@ want_group() {   # want_group FLAG PKG...: add the group's packages when its fla
 if $want_tempest; then want_group tempest "${TEMPEST_PKGS[@]}"; fi
 if $want_libvirt; then want_group libvirt "${LIBVIRT_PKGS[@]}"; fi
 if $want_ceph; then want_group ceph "${CEPH_PKGS[@]}"; fi
+if $want_network; then want_group network "${NETWORK_PKGS[@]}"; fi
 command -v javac >/dev/null 2>&1 || wanted+=("$JDK_PKG")
 
 missing=()

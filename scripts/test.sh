@@ -26,8 +26,9 @@ for arg in "$@"; do
   esac
 done
 
-# --ceph: the storage drivers' contract tests run against a real single-node Ceph (scripts/ceph-single-node.sh)
-if $install_deps; then "$ROOT/scripts/install-deps.sh" --ceph; fi
+# --ceph: the storage drivers' contract tests run against a real single-node Ceph (scripts/ceph-single-node.sh);
+# --network: network-dataplane's tests make bridges, namespaces and dnsmasq for real (as root)
+if $install_deps; then "$ROOT/scripts/install-deps.sh" --ceph --network; fi
 
 # Build with JDK 17 (the release we target) when it is installed and the caller chose no JDK.
 if [ -z "${JAVA_HOME-}" ]; then

@@ -6,7 +6,7 @@
 #   scripts/install-deps.sh --tempest     # ... and Tempest (for conformance/run-tempest.sh)
 #   scripts/install-deps.sh --check       # change nothing: print what is missing, exit 1 if anything is
 #
-# Flags: --tempest, --libvirt, --ceph, --volume (optional groups), --no-postgres, --check (alias --dry-run), -h/--help.
+# Flags: --tempest, --libvirt, --ceph, --volume, --network (optional groups), --no-postgres, --check (alias --dry-run), -h/--help.
 # Environment: NUBO_DEPS_LOG (apt output; default /tmp/nubo-install-deps.log).
 set -euo pipefail
 
@@ -21,19 +21,22 @@ TEMPEST_PKGS=(tempest python3-stestr python3-subunit)
 # builds the tiny test guest from (cloud kernel, busybox initramfs, grub hybrid ISO); genisoimage makes config drives.
 LIBVIRT_PKGS=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils qemu-block-extra
               linux-image-cloud-amd64 busybox-static cpio grub-pc-bin grub-common xorriso mtools genisoimage)
+# network-dataplane: bridges, DHCP namespaces, test guests
+NETWORK_PKGS=(iproute2 dnsmasq-base busybox-static)
 CEPH_PKGS=(ceph-mon ceph-osd ceph-mgr ceph-common librados2)   # single-node test cluster + librados for com.ceph:rados
 # block storage: tgt is the iSCSI target of the iscsi backend; qemu-utils makes the file volumes, and
 # qemu-block-extra holds qemu's iSCSI and RBD initiators
 VOLUME_PKGS=(tgt qemu-utils qemu-block-extra)
 JDK_PKG=openjdk-17-jdk-headless   # only when no javac is on PATH
 
-want_tempest=false want_libvirt=false want_ceph=false want_volume=false want_postgres=true check_only=false
+want_tempest=false want_libvirt=false want_ceph=false want_volume=false want_network=false want_postgres=true check_only=false
 for arg in "$@"; do
   case "$arg" in
     --tempest) want_tempest=true ;;
     --libvirt) want_libvirt=true ;;
     --ceph) want_ceph=true ;;
     --volume) want_volume=true ;;
+    --network) want_network=true ;;
     --no-postgres) want_postgres=false ;;
     --check | --dry-run) check_only=true ;;
     -h | --help) usage; exit 0 ;;
@@ -99,6 +102,7 @@ if $want_tempest; then want_group tempest "${TEMPEST_PKGS[@]}"; fi
 if $want_libvirt; then want_group libvirt "${LIBVIRT_PKGS[@]}"; fi
 if $want_ceph; then want_group ceph "${CEPH_PKGS[@]}"; fi
 if $want_volume; then want_group volume "${VOLUME_PKGS[@]}"; fi
+if $want_network; then want_group network "${NETWORK_PKGS[@]}"; fi
 command -v javac >/dev/null 2>&1 || wanted+=("$JDK_PKG")
 
 missing=()

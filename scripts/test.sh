@@ -28,9 +28,10 @@ done
 
 # --ceph: the storage drivers' contract tests run against a real single-node Ceph (scripts/ceph-single-node.sh);
 # --libvirt: the compute agent's real-guest tests boot guests under qemu:///system, so libvirtd must answer;
-# --volume: the iscsi volume backend's tests start their own tgtd (scripts/iscsi-target.sh)
+# --volume: the iscsi volume backend's tests start their own tgtd (scripts/iscsi-target.sh);
+# --network: network-dataplane's tests make bridges, namespaces and dnsmasq for real (as root)
 if $install_deps; then
-  "$ROOT/scripts/install-deps.sh" --ceph --libvirt --volume
+  "$ROOT/scripts/install-deps.sh" --ceph --libvirt --volume --network
   "$ROOT/scripts/libvirt-start.sh"
 fi
 

@@ -5,6 +5,8 @@ import io.nubo.blockstorage.volume.snapshot.api.SnapshotView;
 import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.MetadataBodies.Meta;
+import io.nubo.blockstorage.request.MetadataBodies.Metadata;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.error.VolumeError;
@@ -38,12 +40,6 @@ public class SnapshotController {
             "id", SnapshotEntity::getId, "name", SnapshotEntity::getName, "status", s -> s.getStatus().wire(),
             "size", SnapshotEntity::getSizeGb, "volume_id", SnapshotEntity::getVolumeId);
     private static final Paging<SnapshotEntity> PAGING = new Paging<>(SORT_KEYS, SnapshotEntity::getId, "created_at");
-
-    public record Metadata(Map<String, String> metadata) {
-    }
-
-    public record Meta(Map<String, String> meta) {
-    }
 
     private final SnapshotService service;
     private final SnapshotRepository snapshots;
@@ -139,7 +135,7 @@ public class SnapshotController {
     @Transactional
     public Metadata mergeMetadata(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         SnapshotEntity s = writable(caller, id);
-        s.getMetadata().putAll(required(body, "metadata"));
+        s.getMetadata().putAll(Json.requiredStringMap(body, "metadata"));
         return new Metadata(new TreeMap<>(s.getMetadata()));
     }
 
@@ -147,7 +143,7 @@ public class SnapshotController {
     @Transactional
     public Metadata replaceMetadata(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         SnapshotEntity s = writable(caller, id);
-        Map<String, String> m = required(body, "metadata");
+        Map<String, String> m = Json.requiredStringMap(body, "metadata");
         s.getMetadata().clear();
         s.getMetadata().putAll(m);
         return new Metadata(new TreeMap<>(s.getMetadata()));
@@ -169,10 +165,7 @@ public class SnapshotController {
     public Meta putMetadataItem(Caller caller, @PathVariable String id, @PathVariable String key,
                                 @RequestBody JsonNode body) {
         SnapshotEntity s = writable(caller, id);
-        Map<String, String> m = required(body, "meta");
-        if (m.size() != 1 || !m.containsKey(key)) {
-            throw VolumeError.BAD_REQUEST.exception("Request body and URI mismatch");
-        }
+        Map<String, String> m = Json.metaItem(body, key);
         s.getMetadata().putAll(m);
         return new Meta(m);
     }
@@ -190,14 +183,6 @@ public class SnapshotController {
         SnapshotEntity s = service.visible(caller, id);
         caller.require(Policy.SNAPSHOT_UPDATE, s.getProjectId());
         return s;
-    }
-
-    private static Map<String, String> required(JsonNode body, String key) {
-        Map<String, String> m = body == null || !body.isObject() ? null : Json.stringMap(body, key);
-        if (m == null) {
-            throw VolumeError.BAD_REQUEST.exception("Malformed request body: '" + key + "' is required.");
-        }
-        return m;
     }
 
     private Paging.Page<SnapshotEntity> page(Caller caller, Map<String, String> params) {

@@ -37,7 +37,8 @@ public class SnapshotController {
     @SuppressWarnings("rawtypes")
     private static final Map<String, Function<SnapshotEntity, Comparable>> SORT_KEYS = Map.of(
             "created_at", SnapshotEntity::getCreatedAt, "updated_at", SnapshotEntity::getUpdatedAt,
-            "id", SnapshotEntity::getId, "name", SnapshotEntity::getName, "status", s -> s.getStatus().wire(),
+            "id", SnapshotEntity::getId, "name", SnapshotEntity::getName, "display_name", SnapshotEntity::getName,
+            "status", s -> s.getStatus().wire(),
             "size", SnapshotEntity::getSizeGb, "volume_id", SnapshotEntity::getVolumeId);
     private static final Paging<SnapshotEntity> PAGING = new Paging<>(SORT_KEYS, SnapshotEntity::getId, "created_at");
 
@@ -67,7 +68,8 @@ public class SnapshotController {
         JsonNode s = Json.root(body, "snapshot");
         String volumeId = Json.id(s, "volume_id");
         if (volumeId == null) {
-            throw VolumeError.BAD_REQUEST.exception("'volume_id' must be specified");
+            // Cinder looks the volume up by the missing id and answers 404 (Tempest checks it)
+            throw VolumeError.VOLUME_NOT_FOUND.exception("None");
         }
         String name = Json.present(s, "name") ? Json.string(s, "name", 255) : Json.string(s, "display_name", 255);
         String description = Json.present(s, "description") ? Json.string(s, "description", 255)

@@ -120,4 +120,22 @@ public final class Json {
         }
         return out;
     }
+
+    /** The map under {@code key} of a metadata body, required: 400 when the body has none. */
+    public static Map<String, String> requiredStringMap(JsonNode body, String key) {
+        Map<String, String> m = body == null || !body.isObject() ? null : stringMap(body, key);
+        if (m == null) {
+            throw VolumeError.BAD_REQUEST.exception("Malformed request body: '" + key + "' is required.");
+        }
+        return m;
+    }
+
+    /** A {@code {"meta": {key: value}}} body for the item {@code key}: exactly that one key, or 400. */
+    public static Map<String, String> metaItem(JsonNode body, String key) {
+        Map<String, String> m = requiredStringMap(body, "meta");
+        if (m.size() != 1 || !m.containsKey(key)) {
+            throw VolumeError.BAD_REQUEST.exception("Request body and URI mismatch");
+        }
+        return m;
+    }
 }

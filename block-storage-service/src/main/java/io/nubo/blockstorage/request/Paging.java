@@ -56,7 +56,9 @@ public final class Paging<T> {
         int n = limit == null ? defaultLimit : Math.min(limit, defaultLimit);
         List<T> items = sorted.subList(Math.min(from, sorted.size()), Math.min(sorted.size(), from + n));
         List<Link> links = null;
-        if (!items.isEmpty() && items.size() == n && from + n < sorted.size()) {
+        // as Cinder: a full page (of the limit asked for, or of the largest page) gets a next link, even when it
+        // happens to end the collection; the next request then answers an empty page
+        if (!items.isEmpty() && items.size() == n) {
             String next = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("marker",
                     id.apply(items.get(items.size() - 1))).replaceQueryParam("offset").build().toUriString();
             links = List.of(new Link("next", null, next));

@@ -2,6 +2,8 @@ package io.nubo.blockstorage.volume;
 
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.MetadataBodies.Meta;
+import io.nubo.blockstorage.request.MetadataBodies.Metadata;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.error.VolumeError;
 import java.time.Clock;
@@ -23,12 +25,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/v3/{projectId}/volumes/{id}/metadata")
 public class VolumeMetadataController {
 
-    public record Metadata(Map<String, String> metadata) {
-    }
-
-    public record Meta(Map<String, String> meta) {
-    }
-
     private final VolumeService volumes;
     private final Clock clock;
 
@@ -49,7 +45,7 @@ public class VolumeMetadataController {
     @Transactional
     public Metadata merge(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         VolumeEntity v = writable(caller, id);
-        v.getMetadata().putAll(metadata(body, "metadata"));
+        v.getMetadata().putAll(Json.requiredStringMap(body, "metadata"));
         v.setUpdatedAt(clock.instant());
         return new Metadata(new TreeMap<>(v.getMetadata()));
     }
@@ -58,7 +54,7 @@ public class VolumeMetadataController {
     @Transactional
     public Metadata replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         VolumeEntity v = writable(caller, id);
-        Map<String, String> m = metadata(body, "metadata");
+        Map<String, String> m = Json.requiredStringMap(body, "metadata");
         v.getMetadata().clear();
         v.getMetadata().putAll(m);
         v.setUpdatedAt(clock.instant());
@@ -82,10 +78,7 @@ public class VolumeMetadataController {
     public Meta putItem(Caller caller, @PathVariable String id, @PathVariable String key,
                         @RequestBody JsonNode body) {
         VolumeEntity v = writable(caller, id);
-        Map<String, String> m = metadata(body, "meta");
-        if (m.size() != 1 || !m.containsKey(key)) {
-            throw VolumeError.BAD_REQUEST.exception("Request body and URI mismatch");
-        }
+        Map<String, String> m = Json.metaItem(body, key);
         v.getMetadata().putAll(m);
         v.setUpdatedAt(clock.instant());
         return new Meta(m);
@@ -105,13 +98,5 @@ public class VolumeMetadataController {
         VolumeEntity v = volumes.visible(caller, id);
         caller.require(Policy.VOLUME_METADATA, v.getProjectId());
         return v;
-    }
-
-    private static Map<String, String> metadata(JsonNode body, String key) {
-        Map<String, String> m = body == null || !body.isObject() ? null : Json.stringMap(body, key);
-        if (m == null) {
-            throw VolumeError.BAD_REQUEST.exception("Malformed request body: '" + key + "' is required.");
-        }
-        return m;
     }
 }

@@ -125,6 +125,13 @@ class VolumeApiTest extends BlockStorageHttpTest {
         JsonNode page2 = call(token, "GET", v3("p-list", "volumes/detail?sort=size:asc&limit=2&marker=" + ids.get(1)),
                 null).json();
         assertThat(page2.get("volumes").get(0).get("size").asInt()).isEqualTo(3);
+        // a full last page still links on, as Cinder's does; the next page is empty
+        JsonNode last = call(token, "GET", v3("p-list", "volumes?limit=5"), null).json();
+        assertThat(last.get("volumes")).hasSize(5);
+        assertThat(last.get("volumes_links").get(0).get("rel").asString()).isEqualTo("next");
+        assertThat(call(token, "GET", v3("p-list", "volumes?limit=5&marker=" + ids.get(0)), null).json()
+                .get("volumes")).isEmpty();
+        assertThat(call(token, "GET", v3("p-list", "volumes?limit=6"), null).json().has("volumes_links")).isFalse();
         assertThat(call(token, "GET", v3("p-list", "volumes?name=n3"), null).json().get("volumes")).hasSize(1);
         assertThat(call(token, "GET", v3("p-list", "volumes/detail?metadata="
                 + java.net.URLEncoder.encode("{'even':'true'}", java.nio.charset.StandardCharsets.UTF_8)), null).json()

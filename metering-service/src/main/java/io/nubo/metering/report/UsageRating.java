@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -46,6 +47,12 @@ public class UsageRating {
     /** Now, to the second: usage is counted in whole seconds. */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The price of one hour of a service at a level with attributes, as the project would be rated now. */
+    public BigDecimal hourlyPrice(String service, BigDecimal level, Map<String, String> attributes, String projectId) {
+        Rater rater = modules.enabled(RatingModules.HASHMAP) ? hashmap.rater() : Rater.DISABLED;
+        return rater.price(service, level, attributes, projectId);
     }
 
     /** Rated usage of one project (or, null, of all) within [begin, end). */

@@ -1,9 +1,11 @@
 package io.nubo.identity.directory;
 
-import io.nubo.identity.web.Authorization;
+import io.nubo.identity.access.IdentityAccess;
+import io.nubo.identity.access.ReadScope;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
-import io.nubo.identity.web.ReadScope;
+import io.nubo.shared.policy.Policy;
+import io.nubo.shared.security.NuboPrincipal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,9 +23,11 @@ public class DirectoryController {
     private final ProjectRepository projects;
     private final UserRepository users;
     private final RoleRepository roles;
+    private final IdentityAccess access;
 
     public DirectoryController(DomainRepository domains, ProjectRepository projects, UserRepository users,
-                               RoleRepository roles) {
+                               RoleRepository roles, IdentityAccess access) {
+        this.access = access;
         this.domains = domains;
         this.projects = projects;
         this.users = users;
@@ -31,9 +35,9 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/domains")
-    public Map<String, Object> domains(@RequestParam(required = false) String name,
+    public Map<String, Object> domains(NuboPrincipal caller, @RequestParam(required = false) String name,
                                        @RequestParam(required = false) String enabled) {
-        ReadScope scope = Authorization.requireReader();
+        ReadScope scope = access.readScope("identity:list_domains", caller);
         Boolean on = QueryFlags.bool(enabled);
         return list("domains", domains.findAllByOrderByName(), d -> scope.covers(d.getId())
                         && (name == null || name.equals(d.getName())) && (on == null || on == d.isEnabled()),
@@ -41,15 +45,15 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/domains/{id}")
+    @Policy("identity:get_domain")
     public Map<String, Object> domain(@PathVariable String id) {
-        Authorization.requireDomainReader(id);
         DomainEntity d = domains.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("domain", id));
         return Map.of("domain", DirectoryViews.domain(d));
     }
 
     @GetMapping("/v3/projects")
-    public Map<String, Object> projects(@RequestParam Map<String, String> q) {
-        ReadScope scope = Authorization.requireReader();
+    public Map<String, Object> projects(NuboPrincipal caller, @RequestParam Map<String, String> q) {
+        ReadScope scope = access.readScope("identity:list_projects", caller);
         Boolean on = QueryFlags.bool(q.get("enabled"));
         if (Boolean.TRUE.equals(QueryFlags.bool(q.get("is_domain")))) {
             return list("projects", domains.findAllByOrderByName(),
@@ -67,10 +71,10 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/users")
-    public Map<String, Object> users(@RequestParam(required = false) String name,
+    public Map<String, Object> users(NuboPrincipal caller, @RequestParam(required = false) String name,
                                      @RequestParam(value = "domain_id", required = false) String domainId,
                                      @RequestParam(required = false) String enabled) {
-        ReadScope scope = Authorization.requireReader();
+        ReadScope scope = access.readScope("identity:list_users", caller);
         Boolean on = QueryFlags.bool(enabled);
         return list("users", users.findAllByOrderByName(),
                 u -> scope.covers(u.getDomainId()) && (name == null || name.equals(u.getName())) && (domainId == null || domainId.equals(u.getDomainId()))
@@ -79,9 +83,9 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/roles")
-    public Map<String, Object> roles(@RequestParam(required = false) String name,
+    public Map<String, Object> roles(NuboPrincipal caller, @RequestParam(required = false) String name,
                                      @RequestParam(value = "domain_id", required = false) String domainId) {
-        ReadScope scope = Authorization.requireReader();
+        ReadScope scope = access.readScope("identity:list_roles", caller);
         if (domainId != null && !scope.covers(domainId)) {
             throw IdentityError.FORBIDDEN.exception();
         }

@@ -1,9 +1,10 @@
 package io.nubo.identity.directory;
 
+import io.nubo.identity.access.IdentityAccess;
 import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.token.RevocationStore;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
+import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +31,12 @@ public class ResourceController {
     private final ProjectRepository projectRepository;
     private final RevocationStore revocations;
     private final DomainRepository domainRepository;
+    private final IdentityAccess access;
 
-    public ResourceController(DomainService domains, ProjectService projects, UserService users, RoleRepository roles,
-                              RoleAssignments assignments, ProjectRepository projectRepository,
-                              RevocationStore revocations, DomainRepository domainRepository) {
+    public ResourceController(DomainService domains, ProjectService projects, UserService users,
+                              RoleRepository roles, RoleAssignments assignments, ProjectRepository projectRepository,
+                              RevocationStore revocations, DomainRepository domainRepository, IdentityAccess access) {
+        this.access = access;
         this.revocations = revocations;
         this.domainRepository = domainRepository;
         this.projectRepository = projectRepository;
@@ -45,28 +48,28 @@ public class ResourceController {
     }
 
     @PostMapping("/v3/domains")
+    @Policy("identity:create_domain")
     public ResponseEntity<Map<String, Object>> createDomain(@RequestBody DirectoryRequests.DomainBody body) {
-        Authorization.requireAdmin();
         DomainEntity d = domains.create(body.required());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("domain", DirectoryViews.domain(d)));
     }
 
     @PatchMapping("/v3/domains/{id}")
+    @Policy("identity:update_domain")
     public Map<String, Object> updateDomain(@PathVariable String id, @RequestBody DirectoryRequests.DomainBody body) {
-        Authorization.requireAdmin();
         return Map.of("domain", DirectoryViews.domain(domains.update(id, body.required())));
     }
 
     @DeleteMapping("/v3/domains/{id}")
+    @Policy("identity:delete_domain")
     public ResponseEntity<Void> deleteDomain(@PathVariable String id) {
-        Authorization.requireAdmin();
         domains.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/v3/projects")
-    public ResponseEntity<Map<String, Object>> createProject(@RequestBody DirectoryRequests.ProjectBody body) {
-        NuboPrincipal caller = Authorization.requireAdmin();
+    @Policy("identity:create_project")
+    public ResponseEntity<Map<String, Object>> createProject(NuboPrincipal caller, @RequestBody DirectoryRequests.ProjectBody body) {
         DirectoryRequests.ProjectInput in = body.required();
         if (Boolean.TRUE.equals(in.isDomain())) {
             // a project acting as a domain is a domain (Keystone stores domains that way)
@@ -80,18 +83,15 @@ public class ResourceController {
     }
 
     @GetMapping("/v3/projects/{id}")
-    public Map<String, Object> project(@PathVariable String id) {
-        NuboPrincipal caller = NuboPrincipal.current();
+    public Map<String, Object> project(NuboPrincipal caller, @PathVariable String id) {
         if (actingAsDomain(id)) {
-            Authorization.requireReaderOf(id);
+            access.enforce("identity:get_project", caller, "domain_id", id);
             return Map.of("project", DirectoryViews.projectActingAsDomain(domains.get(id)));
         }
         // Keystone: a token scoped to the project may read it; else a reader of its domain. Whoever may not read
         // it learns nothing, not even whether it exists.
         ProjectEntity p = projectRepository.findById(id).orElse(null);
-        if (caller == null || !id.equals(caller.projectId())) {
-            Authorization.requireReaderOf(p == null ? null : p.getDomainId());
-        }
+        access.enforce("identity:get_project", caller, "id", id, "domain_id", p == null ? null : p.getDomainId());
         if (p == null) {
             throw IdentityError.NOT_FOUND.exception("project", id);
         }
@@ -99,8 +99,8 @@ public class ResourceController {
     }
 
     @PatchMapping("/v3/projects/{id}")
+    @Policy("identity:update_project")
     public Map<String, Object> updateProject(@PathVariable String id, @RequestBody DirectoryRequests.ProjectBody body) {
-        Authorization.requireAdmin();
         DirectoryRequests.ProjectInput in = body.required();
         if (actingAsDomain(id)) {
             return Map.of("project", DirectoryViews.projectActingAsDomain(domains.update(id,
@@ -110,8 +110,8 @@ public class ResourceController {
     }
 
     @DeleteMapping("/v3/projects/{id}")
+    @Policy("identity:delete_project")
     public ResponseEntity<Void> deleteProject(@PathVariable String id) {
-        Authorization.requireAdmin();
         if (actingAsDomain(id)) {
             domains.delete(id);
         } else {
@@ -121,19 +121,16 @@ public class ResourceController {
     }
 
     @PostMapping("/v3/users")
-    public ResponseEntity<Map<String, Object>> createUser(@RequestBody DirectoryRequests.UserBody body) {
-        NuboPrincipal caller = Authorization.requireAdmin();
+    @Policy("identity:create_user")
+    public ResponseEntity<Map<String, Object>> createUser(NuboPrincipal caller, @RequestBody DirectoryRequests.UserBody body) {
         UserEntity u = users.create(body.required(), defaultDomain(caller));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("user", DirectoryViews.user(u)));
     }
 
     @GetMapping("/v3/users/{id}")
-    public Map<String, Object> user(@PathVariable String id) {
-        NuboPrincipal caller = NuboPrincipal.current();
+    public Map<String, Object> user(NuboPrincipal caller, @PathVariable String id) {
         UserEntity u = users.find(id);
-        if (caller == null || !id.equals(caller.userId())) {
-            Authorization.requireReaderOf(u == null ? null : u.getDomainId());
-        }
+        access.enforce("identity:get_user", caller, "id", id, "domain_id", u == null ? null : u.getDomainId());
         if (u == null) {
             throw IdentityError.NOT_FOUND.exception("user", id);
         }
@@ -141,6 +138,7 @@ public class ResourceController {
     }
 
     @PostMapping("/v3/users/{id}/password")
+    @Policy("identity:change_password")
     public ResponseEntity<Void> changePassword(@PathVariable String id,
                                                @RequestBody DirectoryRequests.PasswordChangeBody body) {
         users.changePassword(id, body.user());
@@ -148,30 +146,30 @@ public class ResourceController {
     }
 
     @GetMapping("/v3/users/{id}/projects")
+    @Policy("identity:list_user_projects")
     public Map<String, Object> projectsOfUser(@PathVariable String id) {
-        Authorization.requireAdminOrSelf(id);
         users.get(id);
         return Map.of("projects", projectRepository.findByIdInOrderByName(assignments.projectsOf(id)).stream()
                 .map(DirectoryViews::project).toList(), "links", io.nubo.identity.web.Links.ofCurrentRequest());
     }
 
     @PatchMapping("/v3/users/{id}")
+    @Policy("identity:update_user")
     public Map<String, Object> updateUser(@PathVariable String id, @RequestBody DirectoryRequests.UserBody body) {
-        Authorization.requireAdmin();
         return Map.of("user", DirectoryViews.user(users.update(id, body.required())));
     }
 
     @DeleteMapping("/v3/users/{id}")
+    @Policy("identity:delete_user")
     public ResponseEntity<Void> deleteUser(@PathVariable String id) {
-        Authorization.requireAdmin();
         users.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/v3/roles")
     @Transactional
+    @Policy("identity:create_role")
     public ResponseEntity<Map<String, Object>> createRole(@RequestBody DirectoryRequests.RoleBody body) {
-        Authorization.requireAdmin();
         DirectoryRequests.RoleInput in = body.required();
         String name = DirectoryRequests.validName(in.name(), 255);
         String domain = in.domainId() == null ? RoleEntity.GLOBAL : in.domainId();
@@ -188,8 +186,8 @@ public class ResourceController {
 
     @PatchMapping("/v3/roles/{id}")
     @Transactional
+    @Policy("identity:update_role")
     public Map<String, Object> updateRole(@PathVariable String id, @RequestBody DirectoryRequests.RoleBody body) {
-        Authorization.requireAdmin();
         DirectoryRequests.RoleInput in = body.required();
         RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
         if (in.name() != null && !in.name().equals(r.getName())) {
@@ -207,16 +205,16 @@ public class ResourceController {
     }
 
     @GetMapping("/v3/roles/{id}")
+    @Policy("identity:get_role")
     public Map<String, Object> role(@PathVariable String id) {
-        Authorization.requireAdmin();
         return Map.of("role", DirectoryViews.role(roles.findById(id)
                 .orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id))));
     }
 
     @DeleteMapping("/v3/roles/{id}")
     @Transactional
+    @Policy("identity:delete_role")
     public ResponseEntity<Void> deleteRole(@PathVariable String id) {
-        Authorization.requireAdmin();
         RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
         for (String userId : assignments.forgetRole(id)) {
             revocations.revokeUser(userId);

@@ -3,13 +3,14 @@ package io.nubo.identity.group;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.access.IdentityAccess;
+import io.nubo.identity.access.ReadScope;
 import io.nubo.identity.directory.DirectoryViews;
 import io.nubo.identity.directory.UserRepository;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
-import io.nubo.identity.web.ReadScope;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -53,17 +54,20 @@ public class GroupController {
     private final GroupService groups;
     private final GroupRepository repository;
     private final UserRepository users;
+    private final IdentityAccess access;
 
-    public GroupController(GroupService groups, GroupRepository repository, UserRepository users) {
+    public GroupController(GroupService groups, GroupRepository repository, UserRepository users,
+                           IdentityAccess access) {
+        this.access = access;
         this.groups = groups;
         this.repository = repository;
         this.users = users;
     }
 
     @GetMapping("/v3/groups")
-    public Map<String, Object> list(@RequestParam(required = false) String name,
+    public Map<String, Object> list(NuboPrincipal caller, @RequestParam(required = false) String name,
                                     @RequestParam(value = "domain_id", required = false) String domainId) {
-        ReadScope scope = Authorization.requireReader();
+        ReadScope scope = access.readScope("identity:list_groups", caller);
         return Map.of("groups", repository.findAllByOrderByName().stream()
                 .filter(g -> scope.covers(g.getDomainId()))
                 .filter(g -> name == null || name.equals(g.getName()))
@@ -72,8 +76,8 @@ public class GroupController {
     }
 
     @PostMapping("/v3/groups")
-    public ResponseEntity<Map<String, Object>> create(@RequestBody GroupBody body) {
-        NuboPrincipal caller = Authorization.requireAdmin();
+    @Policy("identity:create_group")
+    public ResponseEntity<Map<String, Object>> create(NuboPrincipal caller, @RequestBody GroupBody body) {
         GroupInput in = required(body);
         String domainId = in.domainId() != null ? in.domainId()
                 : caller.projectDomainId() != null ? caller.projectDomainId() : "default";
@@ -82,44 +86,44 @@ public class GroupController {
     }
 
     @GetMapping("/v3/groups/{id}")
-    public Map<String, Object> show(@PathVariable String id) {
+    public Map<String, Object> show(NuboPrincipal caller, @PathVariable String id) {
         GroupEntity g = repository.findById(id).orElse(null);
-        Authorization.requireReaderOf(g == null ? null : g.getDomainId());
+        access.enforce("identity:get_group", caller, "domain_id", g == null ? null : g.getDomainId());
         return Map.of("group", Group.of(groups.get(id)));
     }
 
     @PatchMapping("/v3/groups/{id}")
+    @Policy("identity:update_group")
     public Map<String, Object> update(@PathVariable String id, @RequestBody GroupBody body) {
-        Authorization.requireAdmin();
         GroupInput in = required(body);
         return Map.of("group", Group.of(groups.update(id, in.name(), in.description())));
     }
 
     @DeleteMapping("/v3/groups/{id}")
+    @Policy("identity:delete_group")
     public ResponseEntity<Void> delete(@PathVariable String id) {
-        Authorization.requireAdmin();
         groups.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/v3/groups/{id}/users")
+    @Policy("identity:list_users_in_group")
     public Map<String, Object> members(@PathVariable String id) {
-        Authorization.requireAdmin();
         groups.get(id);
         return Map.of("users", users.findAllById(groups.memberIds(id)).stream().map(DirectoryViews::user).toList(),
                 "links", Links.ofCurrentRequest());
     }
 
     @PutMapping("/v3/groups/{id}/users/{userId}")
+    @Policy("identity:add_user_to_group")
     public ResponseEntity<Void> addMember(@PathVariable String id, @PathVariable String userId) {
-        Authorization.requireAdmin();
         groups.addMember(id, userId);
         return ResponseEntity.noContent().build();
     }
 
     @RequestMapping(value = "/v3/groups/{id}/users/{userId}", method = RequestMethod.HEAD)
+    @Policy("identity:check_user_in_group")
     public ResponseEntity<Void> isMember(@PathVariable String id, @PathVariable String userId) {
-        Authorization.requireAdmin();
         if (!groups.isMember(id, userId)) {
             throw IdentityError.NOT_FOUND.exception("user in group", userId);
         }
@@ -127,15 +131,15 @@ public class GroupController {
     }
 
     @DeleteMapping("/v3/groups/{id}/users/{userId}")
+    @Policy("identity:remove_user_from_group")
     public ResponseEntity<Void> removeMember(@PathVariable String id, @PathVariable String userId) {
-        Authorization.requireAdmin();
         groups.removeMember(id, userId);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/v3/users/{userId}/groups")
+    @Policy("identity:list_groups_for_user")
     public Map<String, Object> groupsOfUser(@PathVariable String userId) {
-        Authorization.requireAdminOrSelf(userId);
         return Map.of("groups", groups.groupsOf(userId).stream().map(Group::of).toList(),
                 "links", Links.ofCurrentRequest());
     }

@@ -8,6 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -46,6 +47,13 @@ public abstract class NuboArchitectureTest {
     /** {@code NUBO_ARCHITECTURE_RECORD_DEBT=true} (an environment variable reaches the test fork) records anew. */
     private static boolean recording() {
         return "true".equals(System.getenv("NUBO_ARCHITECTURE_RECORD_DEBT"));
+    }
+
+    @Test
+    void testsThatNeedTheRealThingsAreTaggedIntegration() {
+        NuboArchitectureRules.integrationTestsAreTagged().check(new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages(rootPackage()));
     }
 
     private ArchRule withDebt(ArchRule rule) {

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=identity-service", "nubo.outbox.enabled=false",
                 "nubo.security.revocation-feed=false", "nubo.identity.bootstrap.admin-password=s3cret",
-                "nubo.identity.bootstrap.bcrypt-cost=4", "nubo.identity.bootstrap.public-url=http://gw.example:8780/"})
+                "nubo.identity.bootstrap.bcrypt-cost=4",
+                "nubo.identity.bootstrap.service-passwords.nova=n0va-secret", "nubo.identity.bootstrap.public-url=http://gw.example:8780/"})
 @Tag("integration")
 abstract class IdentityHttpTest {
 

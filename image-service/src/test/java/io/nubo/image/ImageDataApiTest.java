@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nubo.testsupport.TestTokens;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -179,8 +182,16 @@ class ImageDataApiTest extends ImageHttpTest {
         String web = create(alice, "{\"name\": \"web\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
         assertThat(json(alice, "POST", "/v2/images/" + web + "/import",
                 "{\"method\": {\"name\": \"web-download\", \"uri\": \"not a uri\"}}").status()).isEqualTo(400);
+        for (String uri : List.of("http://169.254.169.254/latest", "http://127.0.0.1:8780/", "http://[::1]/",
+                "http://10.1.2.3/", "http://example.com:8781/", "file:///etc/passwd")) {
+            Reply r = json(alice, "POST", "/v2/images/" + web + "/import",
+                    "{\"method\": {\"name\": \"web-download\", \"uri\": \"" + uri + "\"}}");
+            assertThat(r.status()).as(uri).isEqualTo(400);
+            assertThat(r.body()).contains("does not pass filtering");
+        }
+        // a name on port 80 passes the form check; what it resolves to is checked when the task connects
         assertThat(json(alice, "POST", "/v2/images/" + web + "/import",
-                "{\"method\": {\"name\": \"web-download\", \"uri\": \"http://169.254.169.254/latest\"}}").status())
+                "{\"method\": {\"name\": \"web-download\", \"uri\": \"http://localhost/x\"}}").status())
                 .isEqualTo(202);
         JsonNode refused = json(alice, "GET", "/v2/images/" + web, null).json();
         for (int n = 0; n < 100 && !refused.has("os_glance_failed_import"); n++) {
@@ -190,7 +201,29 @@ class ImageDataApiTest extends ImageHttpTest {
         assertThat(refused.get("status").asString()).isEqualTo("queued");
         assertThat(refused.get("os_glance_failed_import").asString()).isEqualTo("file");
         assertThat(json(alice, "GET", "/v2/images/" + web + "/tasks", null).json().get("tasks").get(0)
-                .get("message").asString()).contains("does not pass filtering");
+                .get("message").asString()).contains("127.0.0.1").contains("loopback");
+    }
+
+    /** Issue 18: a member's web-download to the cloud's own loopback services is refused before any connection. */
+    @Test
+    void webDownloadToLoopbackIsRefusedWithoutAConnection() throws Exception {
+        try (ServerSocket gateway = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            String id = create(alice, "{\"name\": \"ssrf\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+            for (String host : List.of("127.0.0.1", "localhost", "[::ffff:127.0.0.1]", "2130706433")) {
+                Reply r = json(alice, "POST", "/v2/images/" + id + "/import", "{\"method\": {\"name\": "
+                        + "\"web-download\", \"uri\": \"http://" + host + ":" + gateway.getLocalPort() + "/\"}}");
+                assertThat(r.status()).as(host).isEqualTo(400);
+            }
+            assertThat(json(alice, "GET", "/v2/images/" + id, null).json().get("status").asString())
+                    .isEqualTo("queued");
+            try (Socket ours = new Socket("127.0.0.1", gateway.getLocalPort())) {
+                ours.getOutputStream().write('!');
+                try (Socket first = gateway.accept()) {
+                    assertThat(first.getInputStream().read()).as("the only connection is the test's own")
+                            .isEqualTo('!');
+                }
+            }
+        }
     }
 
     private JsonNode awaitNotSaving(String id) throws Exception {

@@ -13,9 +13,14 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Image locations (Glance's show_multiple_locations): add, replace, remove, validation data, who may, reads. */
+/**
+ * Image locations (Glance's show_multiple_locations): add, replace, remove, validation data, who may, reads. The
+ * test's web server is on loopback, so this context opts in to it as an operator would.
+ */
+@TestPropertySource(properties = "nubo.outbound.allowed-networks=127.0.0.1/32")
 class ImageLocationsApiTest extends ImageHttpTest {
 
     static final byte[] DATA = new byte[1000];

@@ -11,7 +11,11 @@ import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The generated admin password, written once (mode 600) where the operator and the launcher can read it. */
+/**
+ * The generated admin password, written once (mode 600) where the operator and the launcher can read it; the
+ * service users' passwords the same way, one file each under {@code service-passwords/}, where the all-in-one
+ * reads them to configure the services that sign in as those users.
+ */
 @Component
 public class AdminPasswordFile {
 
@@ -25,7 +29,20 @@ public class AdminPasswordFile {
         return path;
     }
 
+    /** Where the generated password of service user {@code name} is kept. */
+    public Path servicePasswordPath(String name) {
+        return path.resolveSibling("service-passwords").resolve(name);
+    }
+
     String generateAndWrite() {
+        return generateAndWrite(path);
+    }
+
+    String generateServicePassword(String name) {
+        return generateAndWrite(servicePasswordPath(name));
+    }
+
+    private static String generateAndWrite(Path path) {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

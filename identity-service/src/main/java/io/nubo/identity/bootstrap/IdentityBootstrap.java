@@ -40,6 +40,7 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
     public static final String DEFAULT_DOMAIN = "default";
+    public static final String SERVICE_PROJECT = "service";
     static final List<String> ROLES = List.of("admin", "member", "reader", "service", "ResellerAdmin");
 
     private final BootstrapProperties props;
@@ -100,7 +101,35 @@ public class IdentityBootstrap implements SmartInitializingSingleton {
         implies(byName.get("member").getId(), byName.get("reader").getId());
         assignments.grant(user.getId(), RoleAssignmentEntity.PROJECT, admin.getId(), adminRole);
         assignments.grant(user.getId(), RoleAssignmentEntity.SYSTEM, RoleAssignmentEntity.SYSTEM_ALL, adminRole);
+        serviceUsers(byName.get("service").getId());
         catalog.ensure(props.publicUrl(), props.region());
+    }
+
+    /**
+     * DevStack's service project and users: each service user holds only role {@code service} on project
+     * {@code service}, which other services' policies name where a service must act (reading any image's data to
+     * boot or to fill a volume). A user that exists already is left as the operator made it.
+     */
+    private void serviceUsers(String serviceRole) {
+        if (props.serviceUsers().isEmpty()) {
+            return;
+        }
+        ProjectEntity project = projects.findByDomainIdAndName(DEFAULT_DOMAIN, SERVICE_PROJECT)
+                .orElseGet(() -> projects.save(new ProjectEntity(newId(), SERVICE_PROJECT, DEFAULT_DOMAIN, null,
+                        "The cloud's own services.", true)));
+        for (String name : props.serviceUsers()) {
+            if (users.findByDomainIdAndName(DEFAULT_DOMAIN, name).isPresent()) {
+                continue;
+            }
+            String password = props.servicePasswords().get(name);
+            if (password == null || password.isBlank()) {
+                password = passwordFile.generateServicePassword(name);
+                log.info("Generated the password of service user {}; it is in {}", name,
+                        passwordFile.servicePasswordPath(name));
+            }
+            UserEntity user = users.save(new UserEntity(newId(), name, DEFAULT_DOMAIN, encoder.encode(password), true));
+            assignments.grant(user.getId(), RoleAssignmentEntity.PROJECT, project.getId(), serviceRole);
+        }
     }
 
     private void implies(String prior, String implied) {

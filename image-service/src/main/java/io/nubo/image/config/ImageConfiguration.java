@@ -6,7 +6,9 @@ import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.RbdImageStore;
 import io.nubo.image.store.SwiftConnection;
 import io.nubo.image.store.SwiftImageStore;
-import io.nubo.image.store.UrlAllowList;
+import io.nubo.shared.outbound.GuardedHttpClient;
+import io.nubo.shared.outbound.OutboundUrlGuard;
+import org.apache.hc.core5.util.Timeout;
 import java.util.ArrayList;
 import io.nubo.image.store.ImageStores;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 public class ImageConfiguration {
 
     @Bean
-    ImageStores imageStores(ImageServiceProperties properties,
+    ImageStores imageStores(ImageServiceProperties properties, OutboundUrlGuard outbound,
                             @Value("${nubo.data-dir:${user.home}/.nubo/data}") String dataDir) throws IOException {
         Path root = properties.storeDirectory().isBlank() ? Path.of(dataDir, "image")
                 : Path.of(properties.storeDirectory());
@@ -59,9 +61,8 @@ public class ImageConfiguration {
         if (rbd.enabled()) {
             stores.add(rbdStore(rbd));
         }
-        UrlAllowList allowList = new UrlAllowList(properties.webDownload().allowedHosts(),
-                properties.webDownload().allowedSchemes());
-        return new ImageStores(stores, properties.defaultStore(), staging, new HttpImageStore(allowList));
+        return new ImageStores(stores, properties.defaultStore(), staging, new HttpImageStore(new GuardedHttpClient(
+                outbound, Timeout.ofSeconds(10), Timeout.ofMinutes(5))));
     }
 
     /** The rbd store, connected now: a wrong conf, user or pool stops the service at start with a clear message. */

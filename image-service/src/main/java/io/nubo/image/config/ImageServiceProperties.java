@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            keeps its data in {@code <store-directory>/store}, any other in {@code store-<name>}
  * @param storeDirectory      the file store's directory; empty: {@code <nubo.data-dir>/image/store}
  * @param quota               per-project limits; a negative number means unlimited
- * @param webDownload         which URLs a {@code web-download} import may fetch
  * @param defaultListLimit    images per page when the client gives no {@code limit}
  * @param maxListLimit        the largest page
  */
@@ -22,7 +21,6 @@ public record ImageServiceProperties(
         @DefaultValue("file") List<String> fileStores,
         @DefaultValue("") String storeDirectory,
         @DefaultValue Quota quota,
-        @DefaultValue WebDownload webDownload,
         @DefaultValue("25") int defaultListLimit,
         @DefaultValue("1000") int maxListLimit,
         @DefaultValue Swift swift,
@@ -65,13 +63,5 @@ public record ImageServiceProperties(
      */
     public record Quota(@DefaultValue("-1") long images, @DefaultValue("-1") long bytes,
                         @DefaultValue("-1") long uploads) {
-    }
-
-    /**
-     * @param allowedHosts hosts (exact names or addresses) a web-download may fetch from
-     * @param allowedSchemes URL schemes it may use
-     */
-    public record WebDownload(@DefaultValue({"127.0.0.1", "localhost", "[::1]"}) List<String> allowedHosts,
-                              @DefaultValue({"http", "https"}) List<String> allowedSchemes) {
     }
 }

@@ -104,9 +104,9 @@ public class ImageLocations {
             throw ImageError.BAD_REQUEST.exception("Add one location at a time: use the path /locations/-.");
         }
         HttpImageStore http = stores.http();
-        if (http == null || http.allowList().parse(loc.url()) == null) {
-            throw ImageError.BAD_REQUEST.exception("Invalid location " + loc.url() + ": only http(s) URLs on the hosts"
-                    + " in nubo.image.web-download.allowed-hosts can be image locations.");
+        String refusal = http == null ? "there is no http store" : http.refusal(loc.url());
+        if (refusal != null) {
+            throw ImageError.BAD_REQUEST.exception("Invalid location " + loc.url() + ": " + refusal + ".");
         }
         if (of(image).stream().anyMatch(l -> l.url().equals(loc.url()))) {
             throw ImageError.BAD_REQUEST.exception("The location " + loc.url() + " is already one of the image's.");

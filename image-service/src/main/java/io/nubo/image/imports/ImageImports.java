@@ -1,6 +1,5 @@
 package io.nubo.image.imports;
 
-import io.nubo.image.config.ImageServiceProperties;
 import io.nubo.image.data.ImageDataWriter;
 import io.nubo.image.image.ImageAccess;
 import io.nubo.image.image.ImageEntity;
@@ -14,18 +13,18 @@ import io.nubo.image.image.ImageTransition;
 import io.nubo.image.quota.ImageQuotas;
 import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.ImageStores;
-import io.nubo.image.store.UrlAllowList;
 import io.nubo.image.web.Caller;
 import io.nubo.image.web.ImageError;
 import io.nubo.shared.web.RequestIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.nubo.shared.outbound.GuardedHttpClient;
+import io.nubo.shared.outbound.OutboundUrlGuard;
+import io.nubo.shared.outbound.OutboundUrlRefused;
+import java.util.Map;
+import org.apache.hc.core5.util.Timeout;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -60,18 +59,15 @@ public class ImageImports {
     private final ImageStores stores;
     private final ImageDataWriter writer;
     private final ImageQuotas quotas;
-    private final UrlAllowList allowList;
+    private final GuardedHttpClient http;
     private final ExecutorService executor;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ImageCopies copies;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public ImageImports(ImageAccess access, ImageLifecycle lifecycle, ImageEvents events, ImageRepository images,
                         TaskRepository tasks, ImageStores stores, ImageDataWriter writer, ImageQuotas quotas,
-                        ImageServiceProperties properties, TransactionTemplate tx, Clock clock,
-                        ImageCopies copies) {
+                        OutboundUrlGuard outbound, TransactionTemplate tx, Clock clock, ImageCopies copies) {
         this.copies = copies;
         this.access = access;
         this.lifecycle = lifecycle;
@@ -81,8 +77,7 @@ public class ImageImports {
         this.stores = stores;
         this.writer = writer;
         this.quotas = quotas;
-        this.allowList = new UrlAllowList(properties.webDownload().allowedHosts(),
-                properties.webDownload().allowedSchemes());
+        this.http = new GuardedHttpClient(outbound, Timeout.ofSeconds(10), Timeout.ofMinutes(10));
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "image-import-" + n.getAndIncrement());
@@ -121,7 +116,7 @@ public class ImageImports {
                 throw ImageError.CONFLICT.exception("Image needs to be staged before 'glance-direct' method can be used");
             }
         } else {
-            uri = parseUri(request.method().uri());
+            uri = filtered(request.method().uri());
             if (image.getStatus() != ImageStatus.QUEUED) {
                 throw ImageError.CONFLICT.exception("Image needs to be in 'queued' state to use 'web-download' method");
             }
@@ -157,7 +152,7 @@ public class ImageImports {
         StoredData stored = null;
         String failure = null;
         try (InputStream in = source == null ? stores.staging().read(stagedLocation, 0, -1)
-                : fetch(allowed(source))) {
+                : fetch(source)) {
             stored = writer.write(target, imageId, diskFormat, in, -1, quotas.remainingBytes(owner),
                     quotas.bytesLimit());
         } catch (IOException | RuntimeException e) {
@@ -205,47 +200,32 @@ public class ImageImports {
         }
     }
 
+    /** Follows up to 5 redirects, each checked again, and connects only to addresses the guard allows. */
     private InputStream fetch(URI uri) throws IOException {
-        try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (r.statusCode() != 200) {
-                r.body().close();
-                throw new IOException("GET " + uri + " answered " + r.statusCode());
-            }
-            return r.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        GuardedHttpClient.Response r = http.send("GET", uri.toString(), Map.of(), 5);
+        if (r.status() != 200) {
+            r.close();
+            throw new IOException("GET " + uri + " answered " + r.status());
         }
+        return r.body();
     }
 
-    private static URI parseUri(String uri) {
+    /**
+     * Glance's filter, applied when the import is requested (400 "does not pass filtering"): http(s), ports 80/443,
+     * no loopback, private or link-local literal, unless the operator opted in ({@code nubo.outbound.*}). What a
+     * name resolves to, and every redirect, is checked again by the import task when it connects; a refusal there
+     * fails the import (the image returns to queued with {@code os_glance_failed_import} set).
+     */
+    private URI filtered(String uri) {
         if (uri == null || uri.isBlank()) {
             throw ImageError.BAD_REQUEST.exception("The 'web-download' method requires a 'uri'.");
         }
         try {
-            URI u = URI.create(uri);
-            if (u.getScheme() == null || u.getHost() == null) {
-                throw new IllegalArgumentException("no scheme or host");
-            }
-            return u;
-        } catch (IllegalArgumentException e) {
-            throw ImageError.BAD_REQUEST.exception("URI for web-download is not valid: " + uri);
+            return http.guard().check(uri);
+        } catch (OutboundUrlRefused e) {
+            throw ImageError.BAD_REQUEST.exception("URI for web-download does not pass filtering: " + uri + " ("
+                    + e.getMessage() + ")");
         }
-    }
-
-    /**
-     * Only http(s) URLs to the configured hosts, so web-download cannot become a way into the cloud's own network.
-     * Checked by the import task, as Glance's web-download task does: a refused URL fails the import (the image
-     * returns to queued with {@code os_glance_failed_import} set and the task says why).
-     */
-    private URI allowed(URI u) throws IOException {
-        if (!allowList.allows(u)) {
-            throw new IOException("URI for web-download does not pass filtering: " + u
-                    + " (allowed hosts: nubo.image.web-download.allowed-hosts)");
-        }
-        return u;
     }
 
     /** Imports still running are abandoned; the images they held are queued again at the next start. */

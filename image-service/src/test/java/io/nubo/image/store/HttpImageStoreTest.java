@@ -12,6 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.nubo.shared.outbound.GuardedHttpClient;
+import io.nubo.shared.outbound.OutboundProperties;
+import io.nubo.shared.outbound.OutboundUrlGuard;
+import io.nubo.shared.outbound.OutboundUrlRefused;
+import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,13 +67,16 @@ class HttpImageStoreTest {
         server.stop(0);
     }
 
-    HttpImageStore store(String... hosts) {
-        return new HttpImageStore(new UrlAllowList(List.of(hosts), List.of("http", "https")));
+    /** A store whose outbound guard opts in to the given ranges (none: the default policy). */
+    HttpImageStore store(String... allowedNetworks) {
+        return new HttpImageStore(new GuardedHttpClient(new OutboundUrlGuard(new OutboundProperties(
+                List.of("http", "https"), List.of(80, 443), List.of(allowedNetworks), List.of(), List.of())),
+                Timeout.ofSeconds(5), Timeout.ofSeconds(5)));
     }
 
     @Test
     void readsWholeAndRangedFromAnAllowedHostIgnoringTheFragment() throws IOException {
-        HttpImageStore s = store("127.0.0.1");
+        HttpImageStore s = store("127.0.0.1/32");
         assertThat(s.size(base + "/img#copy")).hasValue(data.length);
         try (InputStream in = s.read(base + "/img#copy", 0, -1)) {
             assertThat(in.readAllBytes()).isEqualTo(data);
@@ -82,17 +90,18 @@ class HttpImageStoreTest {
     }
 
     @Test
-    void refusesHostsOffTheListWithoutSendingAnything() {
-        HttpImageStore s = store("images.example.org");
-        assertThatThrownBy(() -> s.read(base + "/img", 0, -1)).isInstanceOf(IOException.class)
-                .hasMessageContaining("not on an allowed host");
+    void refusesLoopbackByDefaultWithoutSendingAnything() {
+        HttpImageStore s = store();
+        assertThatThrownBy(() -> s.read(base + "/img", 0, -1)).isInstanceOf(OutboundUrlRefused.class)
+                .hasMessageContaining("loopback");
+        assertThat(s.refusal(base + "/img")).contains("nubo.outbound.allowed-networks");
         assertThatThrownBy(() -> s.size("file:///etc/passwd")).isInstanceOf(IOException.class);
         assertThat(requests.get()).isZero();
     }
 
     @Test
     void followsNoRedirectAndNeverWritesOrDeletes() throws IOException {
-        HttpImageStore s = store("127.0.0.1");
+        HttpImageStore s = store("127.0.0.1/32");
         assertThatThrownBy(() -> s.read(base + "/moved", 0, -1)).isInstanceOf(IOException.class)
                 .hasMessageContaining("302");
         assertThat(requests.get()).isEqualTo(1);

@@ -11,7 +11,12 @@ public final class Topics {
     public static final String OBJECT_STORE = "nubo.object-store.v1";
     public static final String BLOCK_STORAGE = "nubo.block-storage.v1";
     public static final String NETWORK = "nubo.network.v1";
+    /** Instance lifecycle as users and metering see it (created, started, stopped, resized, deleted). */
     public static final String COMPUTE = "nubo.compute.v1";
+    /** Commands from the compute API to the agents, keyed by instance id (see io.nubo.shared.events.compute). */
+    public static final String COMPUTE_COMMANDS = "nubo.compute.commands.v1";
+    /** Reports from the agents to the compute API: host status keyed by host, instance reports by instance id. */
+    public static final String COMPUTE_AGENT = "nubo.compute.agent.v1";
 
     private Topics() {
     }

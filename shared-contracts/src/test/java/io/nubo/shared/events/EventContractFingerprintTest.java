@@ -48,7 +48,32 @@ class EventContractFingerprintTest {
 
     private static String describe(RecordComponent c) {
         var json = c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-        return (json != null ? json.value() : c.getName()) + ":" + c.getGenericType().getTypeName();
+        return (json != null ? json.value() : c.getName()) + ":" + c.getGenericType().getTypeName()
+                + nested(c.getGenericType());
+    }
+
+    /**
+     * The shape of the contract's own nested types (records such as {@code FlavorSpec}, enums such as
+     * {@code PowerState}), so that changing one changes the fingerprint of every event that carries it. Types
+     * outside shared-contracts (String, Instant, Map) add nothing.
+     */
+    private static String nested(java.lang.reflect.Type type) {
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            return java.util.Arrays.stream(p.getActualTypeArguments()).map(EventContractFingerprintTest::nested)
+                    .collect(Collectors.joining());
+        }
+        if (!(type instanceof Class<?> k) || !k.getName().startsWith("io.nubo.shared.")) {
+            return "";
+        }
+        if (k.isEnum()) {
+            return java.util.Arrays.stream(k.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining("|", "{", "}"));
+        }
+        if (k.isRecord()) {
+            return java.util.Arrays.stream(k.getRecordComponents()).map(EventContractFingerprintTest::describe)
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+        return "";
     }
 
     private static Map<String, String> pinned() throws IOException {

@@ -1,0 +1,40 @@
+package io.nubo.shared.events.compute;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.shared.events.EventContract;
+import io.nubo.shared.events.Topics;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A host's registration and heartbeat (sent at agent start, then every few seconds, and at a clean stop with
+ * {@code state} {@code stopping}). Keyed by host. The API's scheduler claims resources in its own database;
+ * the {@code *_used} figures are what the host itself sees, for {@code os-hypervisors}.
+ *
+ * @param hypervisorType {@code QEMU} (software emulation) or {@code KVM}, chosen by the agent's probe or forced
+ *                       by its operator; libvirt's test driver reports {@code test}
+ * @param state          {@code up} or {@code stopping}
+ */
+@EventContract(type = "compute.agent.host_status", version = "1.0", topic = Topics.COMPUTE_AGENT)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record HostStatus(
+        @JsonProperty("host") String host,
+        @JsonProperty("state") String state,
+        @JsonProperty("hypervisor_type") String hypervisorType,
+        @JsonProperty("hypervisor_version") long hypervisorVersion,
+        @JsonProperty("host_ip") String hostIp,
+        @JsonProperty("cpu_arch") String cpuArch,
+        @JsonProperty("cpu_model") String cpuModel,
+        @JsonProperty("cpu_vendor") String cpuVendor,
+        @JsonProperty("cpu_features") List<String> cpuFeatures,
+        @JsonProperty("vcpus") int vcpus,
+        @JsonProperty("memory_mb") long memoryMb,
+        @JsonProperty("local_gb") long localGb,
+        @JsonProperty("vcpus_used") int vcpusUsed,
+        @JsonProperty("memory_mb_used") long memoryMbUsed,
+        @JsonProperty("local_gb_used") long localGbUsed,
+        @JsonProperty("running_vms") int runningVms,
+        @JsonProperty("started_at") Instant startedAt,
+        @JsonProperty("reported_at") Instant reportedAt) implements AgentReport {
+}

@@ -35,67 +35,69 @@ public class DirectoryController {
     }
 
     @GetMapping("/v3/domains")
-    public Map<String, Object> domains(NuboPrincipal caller, @RequestParam(required = false) String name,
+    public DirectoryViews.Domains domains(NuboPrincipal caller, @RequestParam(required = false) String name,
                                        @RequestParam(required = false) String enabled) {
         ReadScope scope = access.readScope("identity:list_domains", caller);
         Boolean on = QueryFlags.bool(enabled);
-        return list("domains", domains.findAllByOrderByName(), d -> scope.covers(d.getId())
+        return new DirectoryViews.Domains(list(domains.findAllByOrderByName(), d -> scope.covers(d.getId())
                         && (name == null || name.equals(d.getName())) && (on == null || on == d.isEnabled()),
-                DirectoryViews::domain);
+                DirectoryViews::domain), Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/domains/{id}")
     @Policy("identity:get_domain")
-    public Map<String, Object> domain(@PathVariable String id) {
+    public DirectoryViews.DomainBody domain(@PathVariable String id) {
         DomainEntity d = domains.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("domain", id));
-        return Map.of("domain", DirectoryViews.domain(d));
+        return new DirectoryViews.DomainBody(DirectoryViews.domain(d));
     }
 
     @GetMapping("/v3/projects")
-    public Map<String, Object> projects(NuboPrincipal caller, @RequestParam Map<String, String> q) {
+    public DirectoryViews.Projects projects(NuboPrincipal caller, @RequestParam Map<String, String> q) {
         ReadScope scope = access.readScope("identity:list_projects", caller);
         Boolean on = QueryFlags.bool(q.get("enabled"));
         if (Boolean.TRUE.equals(QueryFlags.bool(q.get("is_domain")))) {
-            return list("projects", domains.findAllByOrderByName(),
+            return new DirectoryViews.Projects(list(domains.findAllByOrderByName(),
                     d -> scope.covers(d.getId()) && (q.get("name") == null || q.get("name").equals(d.getName()))
-                            && (on == null || on == d.isEnabled()), DirectoryViews::projectActingAsDomain);
+                            && (on == null || on == d.isEnabled()), DirectoryViews::projectActingAsDomain),
+                    Links.ofCurrentRequest());
         }
         Predicate<ProjectEntity> byTags = ProjectTagFilter.of(q);
-        return list("projects", projects.findAllByOrderByName(),
+        return new DirectoryViews.Projects(list(projects.findAllByOrderByName(),
                 p -> scope.covers(p.getDomainId()) && (q.get("name") == null || q.get("name").equals(p.getName()))
                         && (q.get("domain_id") == null || q.get("domain_id").equals(p.getDomainId()))
                         && (q.get("parent_id") == null || q.get("parent_id").equals(
                                 p.getParentId() == null ? p.getDomainId() : p.getParentId()))
                         && (on == null || on == p.isEnabled()) && byTags.test(p),
-                DirectoryViews::project);
+                DirectoryViews::project), Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/users")
-    public Map<String, Object> users(NuboPrincipal caller, @RequestParam(required = false) String name,
+    public DirectoryViews.Users users(NuboPrincipal caller, @RequestParam(required = false) String name,
                                      @RequestParam(value = "domain_id", required = false) String domainId,
                                      @RequestParam(required = false) String enabled) {
         ReadScope scope = access.readScope("identity:list_users", caller);
         Boolean on = QueryFlags.bool(enabled);
-        return list("users", users.findAllByOrderByName(),
+        return new DirectoryViews.Users(list(users.findAllByOrderByName(),
                 u -> scope.covers(u.getDomainId()) && (name == null || name.equals(u.getName())) && (domainId == null || domainId.equals(u.getDomainId()))
                         && (on == null || on == u.isEnabled()),
-                DirectoryViews::user);
+                DirectoryViews::user), Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/roles")
-    public Map<String, Object> roles(NuboPrincipal caller, @RequestParam(required = false) String name,
+    public DirectoryViews.Roles roles(NuboPrincipal caller, @RequestParam(required = false) String name,
                                      @RequestParam(value = "domain_id", required = false) String domainId) {
         ReadScope scope = access.readScope("identity:list_roles", caller);
         if (domainId != null && !scope.covers(domainId)) {
             throw IdentityError.FORBIDDEN.exception();
         }
         // Keystone lists the global roles unless a domain is named
-        return list("roles", roles.findAllByOrderByName(), r -> (name == null || name.equals(r.getName()))
-                && java.util.Objects.equals(domainId, r.getDomainId()), DirectoryViews::role);
+        return new DirectoryViews.Roles(list(roles.findAllByOrderByName(), r -> (name == null
+                || name.equals(r.getName())) && java.util.Objects.equals(domainId, r.getDomainId()),
+                DirectoryViews::role), Links.ofCurrentRequest());
     }
 
-    private static <E> Map<String, Object> list(String key, List<E> all, Predicate<E> filter, Function<E, ?> view) {
-        return Map.of(key, all.stream().filter(filter).map(view).toList(), "links", Links.ofCurrentRequest());
+    private static <E, V> List<V> list(List<E> all, Predicate<E> filter, Function<E, V> view) {
+        return all.stream().filter(filter).map(view).toList();
     }
 
 }

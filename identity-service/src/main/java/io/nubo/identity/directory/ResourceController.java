@@ -6,7 +6,6 @@ import io.nubo.identity.token.RevocationStore;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,15 +48,15 @@ public class ResourceController {
 
     @PostMapping("/v3/domains")
     @Policy("identity:create_domain")
-    public ResponseEntity<Map<String, Object>> createDomain(@RequestBody DirectoryRequests.DomainBody body) {
+    public ResponseEntity<DirectoryViews.DomainBody> createDomain(@RequestBody DirectoryRequests.DomainBody body) {
         DomainEntity d = domains.create(body.required());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("domain", DirectoryViews.domain(d)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new DirectoryViews.DomainBody(DirectoryViews.domain(d)));
     }
 
     @PatchMapping("/v3/domains/{id}")
     @Policy("identity:update_domain")
-    public Map<String, Object> updateDomain(@PathVariable String id, @RequestBody DirectoryRequests.DomainBody body) {
-        return Map.of("domain", DirectoryViews.domain(domains.update(id, body.required())));
+    public DirectoryViews.DomainBody updateDomain(@PathVariable String id, @RequestBody DirectoryRequests.DomainBody body) {
+        return new DirectoryViews.DomainBody(DirectoryViews.domain(domains.update(id, body.required())));
     }
 
     @DeleteMapping("/v3/domains/{id}")
@@ -69,24 +68,24 @@ public class ResourceController {
 
     @PostMapping("/v3/projects")
     @Policy("identity:create_project")
-    public ResponseEntity<Map<String, Object>> createProject(NuboPrincipal caller, @RequestBody DirectoryRequests.ProjectBody body) {
+    public ResponseEntity<DirectoryViews.ProjectBody> createProject(NuboPrincipal caller, @RequestBody DirectoryRequests.ProjectBody body) {
         DirectoryRequests.ProjectInput in = body.required();
         if (Boolean.TRUE.equals(in.isDomain())) {
             // a project acting as a domain is a domain (Keystone stores domains that way)
             DomainEntity d = domains.create(new DirectoryRequests.DomainInput(in.name(), in.description(),
                     in.enabled()));
             return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(Map.of("project", DirectoryViews.projectActingAsDomain(d)));
+                    .body(new DirectoryViews.ProjectBody(DirectoryViews.projectActingAsDomain(d)));
         }
         ProjectEntity p = projects.create(in, defaultDomain(caller));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("project", DirectoryViews.project(p)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new DirectoryViews.ProjectBody(DirectoryViews.project(p)));
     }
 
     @GetMapping("/v3/projects/{id}")
-    public Map<String, Object> project(NuboPrincipal caller, @PathVariable String id) {
+    public DirectoryViews.ProjectBody project(NuboPrincipal caller, @PathVariable String id) {
         if (actingAsDomain(id)) {
             access.enforce("identity:get_project", caller, "domain_id", id);
-            return Map.of("project", DirectoryViews.projectActingAsDomain(domains.get(id)));
+            return new DirectoryViews.ProjectBody(DirectoryViews.projectActingAsDomain(domains.get(id)));
         }
         // Keystone: a token scoped to the project may read it; else a reader of its domain. Whoever may not read
         // it learns nothing, not even whether it exists.
@@ -95,18 +94,18 @@ public class ResourceController {
         if (p == null) {
             throw IdentityError.NOT_FOUND.exception("project", id);
         }
-        return Map.of("project", DirectoryViews.project(p));
+        return new DirectoryViews.ProjectBody(DirectoryViews.project(p));
     }
 
     @PatchMapping("/v3/projects/{id}")
     @Policy("identity:update_project")
-    public Map<String, Object> updateProject(@PathVariable String id, @RequestBody DirectoryRequests.ProjectBody body) {
+    public DirectoryViews.ProjectBody updateProject(@PathVariable String id, @RequestBody DirectoryRequests.ProjectBody body) {
         DirectoryRequests.ProjectInput in = body.required();
         if (actingAsDomain(id)) {
-            return Map.of("project", DirectoryViews.projectActingAsDomain(domains.update(id,
+            return new DirectoryViews.ProjectBody(DirectoryViews.projectActingAsDomain(domains.update(id,
                     new DirectoryRequests.DomainInput(in.name(), in.description(), in.enabled()))));
         }
-        return Map.of("project", DirectoryViews.project(projects.update(id, in)));
+        return new DirectoryViews.ProjectBody(DirectoryViews.project(projects.update(id, in)));
     }
 
     @DeleteMapping("/v3/projects/{id}")
@@ -122,19 +121,19 @@ public class ResourceController {
 
     @PostMapping("/v3/users")
     @Policy("identity:create_user")
-    public ResponseEntity<Map<String, Object>> createUser(NuboPrincipal caller, @RequestBody DirectoryRequests.UserBody body) {
+    public ResponseEntity<DirectoryViews.UserBody> createUser(NuboPrincipal caller, @RequestBody DirectoryRequests.UserBody body) {
         UserEntity u = users.create(body.required(), defaultDomain(caller));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("user", DirectoryViews.user(u)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new DirectoryViews.UserBody(DirectoryViews.user(u)));
     }
 
     @GetMapping("/v3/users/{id}")
-    public Map<String, Object> user(NuboPrincipal caller, @PathVariable String id) {
+    public DirectoryViews.UserBody user(NuboPrincipal caller, @PathVariable String id) {
         UserEntity u = users.find(id);
         access.enforce("identity:get_user", caller, "id", id, "domain_id", u == null ? null : u.getDomainId());
         if (u == null) {
             throw IdentityError.NOT_FOUND.exception("user", id);
         }
-        return Map.of("user", DirectoryViews.user(u));
+        return new DirectoryViews.UserBody(DirectoryViews.user(u));
     }
 
     @PostMapping("/v3/users/{id}/password")
@@ -147,16 +146,16 @@ public class ResourceController {
 
     @GetMapping("/v3/users/{id}/projects")
     @Policy("identity:list_user_projects")
-    public Map<String, Object> projectsOfUser(@PathVariable String id) {
+    public DirectoryViews.Projects projectsOfUser(@PathVariable String id) {
         users.get(id);
-        return Map.of("projects", projectRepository.findByIdInOrderByName(assignments.projectsOf(id)).stream()
-                .map(DirectoryViews::project).toList(), "links", io.nubo.identity.web.Links.ofCurrentRequest());
+        return new DirectoryViews.Projects(projectRepository.findByIdInOrderByName(assignments.projectsOf(id))
+                .stream().map(DirectoryViews::project).toList(), io.nubo.identity.web.Links.ofCurrentRequest());
     }
 
     @PatchMapping("/v3/users/{id}")
     @Policy("identity:update_user")
-    public Map<String, Object> updateUser(@PathVariable String id, @RequestBody DirectoryRequests.UserBody body) {
-        return Map.of("user", DirectoryViews.user(users.update(id, body.required())));
+    public DirectoryViews.UserBody updateUser(@PathVariable String id, @RequestBody DirectoryRequests.UserBody body) {
+        return new DirectoryViews.UserBody(DirectoryViews.user(users.update(id, body.required())));
     }
 
     @DeleteMapping("/v3/users/{id}")
@@ -169,7 +168,7 @@ public class ResourceController {
     @PostMapping("/v3/roles")
     @Transactional
     @Policy("identity:create_role")
-    public ResponseEntity<Map<String, Object>> createRole(@RequestBody DirectoryRequests.RoleBody body) {
+    public ResponseEntity<DirectoryViews.RoleBody> createRole(@RequestBody DirectoryRequests.RoleBody body) {
         DirectoryRequests.RoleInput in = body.required();
         String name = DirectoryRequests.validName(in.name(), 255);
         String domain = in.domainId() == null ? RoleEntity.GLOBAL : in.domainId();
@@ -181,13 +180,13 @@ public class ResourceController {
         }
         RoleEntity r = roles.save(new RoleEntity(UUID.randomUUID().toString().replace("-", ""), name, in.domainId(),
                 in.description()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("role", DirectoryViews.role(r)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new DirectoryViews.RoleBody(DirectoryViews.role(r)));
     }
 
     @PatchMapping("/v3/roles/{id}")
     @Transactional
     @Policy("identity:update_role")
-    public Map<String, Object> updateRole(@PathVariable String id, @RequestBody DirectoryRequests.RoleBody body) {
+    public DirectoryViews.RoleBody updateRole(@PathVariable String id, @RequestBody DirectoryRequests.RoleBody body) {
         DirectoryRequests.RoleInput in = body.required();
         RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
         if (in.name() != null && !in.name().equals(r.getName())) {
@@ -201,13 +200,13 @@ public class ResourceController {
         if (in.description() != null) {
             r.describe(in.description());
         }
-        return Map.of("role", DirectoryViews.role(r));
+        return new DirectoryViews.RoleBody(DirectoryViews.role(r));
     }
 
     @GetMapping("/v3/roles/{id}")
     @Policy("identity:get_role")
-    public Map<String, Object> role(@PathVariable String id) {
-        return Map.of("role", DirectoryViews.role(roles.findById(id)
+    public DirectoryViews.RoleBody role(@PathVariable String id) {
+        return new DirectoryViews.RoleBody(DirectoryViews.role(roles.findById(id)
                 .orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id))));
     }
 

@@ -12,7 +12,7 @@ import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,6 +37,13 @@ public class GroupController {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record GroupBody(GroupInput group) {
+    }
+
+    /** Root wrappers of the responses: {@code {"group": {...}}} and {@code {"groups": [...], "links": {...}}}. */
+    public record GroupResponse(Group group) {
+    }
+
+    public record Groups(List<Group> groups, Links links) {
     }
 
     public record SelfLink(String self) {
@@ -65,38 +72,38 @@ public class GroupController {
     }
 
     @GetMapping("/v3/groups")
-    public Map<String, Object> list(NuboPrincipal caller, @RequestParam(required = false) String name,
+    public Groups list(NuboPrincipal caller, @RequestParam(required = false) String name,
                                     @RequestParam(value = "domain_id", required = false) String domainId) {
         ReadScope scope = access.readScope("identity:list_groups", caller);
-        return Map.of("groups", repository.findAllByOrderByName().stream()
+        return new Groups(repository.findAllByOrderByName().stream()
                 .filter(g -> scope.covers(g.getDomainId()))
                 .filter(g -> name == null || name.equals(g.getName()))
                 .filter(g -> domainId == null || domainId.equals(g.getDomainId()))
-                .map(Group::of).toList(), "links", Links.ofCurrentRequest());
+                .map(Group::of).toList(), Links.ofCurrentRequest());
     }
 
     @PostMapping("/v3/groups")
     @Policy("identity:create_group")
-    public ResponseEntity<Map<String, Object>> create(NuboPrincipal caller, @RequestBody GroupBody body) {
+    public ResponseEntity<GroupResponse> create(NuboPrincipal caller, @RequestBody GroupBody body) {
         GroupInput in = required(body);
         String domainId = in.domainId() != null ? in.domainId()
                 : caller.projectDomainId() != null ? caller.projectDomainId() : "default";
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("group", Group.of(groups.create(in.name(), domainId, in.description()))));
+                .body(new GroupResponse(Group.of(groups.create(in.name(), domainId, in.description()))));
     }
 
     @GetMapping("/v3/groups/{id}")
-    public Map<String, Object> show(NuboPrincipal caller, @PathVariable String id) {
+    public GroupResponse show(NuboPrincipal caller, @PathVariable String id) {
         GroupEntity g = repository.findById(id).orElse(null);
         access.enforce("identity:get_group", caller, "domain_id", g == null ? null : g.getDomainId());
-        return Map.of("group", Group.of(groups.get(id)));
+        return new GroupResponse(Group.of(groups.get(id)));
     }
 
     @PatchMapping("/v3/groups/{id}")
     @Policy("identity:update_group")
-    public Map<String, Object> update(@PathVariable String id, @RequestBody GroupBody body) {
+    public GroupResponse update(@PathVariable String id, @RequestBody GroupBody body) {
         GroupInput in = required(body);
-        return Map.of("group", Group.of(groups.update(id, in.name(), in.description())));
+        return new GroupResponse(Group.of(groups.update(id, in.name(), in.description())));
     }
 
     @DeleteMapping("/v3/groups/{id}")
@@ -108,10 +115,10 @@ public class GroupController {
 
     @GetMapping("/v3/groups/{id}/users")
     @Policy("identity:list_users_in_group")
-    public Map<String, Object> members(@PathVariable String id) {
+    public DirectoryViews.Users members(@PathVariable String id) {
         groups.get(id);
-        return Map.of("users", users.findAllById(groups.memberIds(id)).stream().map(DirectoryViews::user).toList(),
-                "links", Links.ofCurrentRequest());
+        return new DirectoryViews.Users(users.findAllById(groups.memberIds(id)).stream().map(DirectoryViews::user)
+                .toList(), Links.ofCurrentRequest());
     }
 
     @PutMapping("/v3/groups/{id}/users/{userId}")
@@ -139,9 +146,8 @@ public class GroupController {
 
     @GetMapping("/v3/users/{userId}/groups")
     @Policy("identity:list_groups_for_user")
-    public Map<String, Object> groupsOfUser(@PathVariable String userId) {
-        return Map.of("groups", groups.groupsOf(userId).stream().map(Group::of).toList(),
-                "links", Links.ofCurrentRequest());
+    public Groups groupsOfUser(@PathVariable String userId) {
+        return new Groups(groups.groupsOf(userId).stream().map(Group::of).toList(), Links.ofCurrentRequest());
     }
 
     private static GroupInput required(GroupBody body) {

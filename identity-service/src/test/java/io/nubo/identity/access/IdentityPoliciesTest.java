@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.nubo.shared.policy.Policy;
 import io.nubo.shared.policy.PolicyEnforcer;
 import io.nubo.shared.policy.PolicyRule;
 import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.testsupport.architecture.ModuleClasses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +96,7 @@ class IdentityPoliciesTest {
 
     @Test
     void everyHandlerNamesAnActionOfTheTableAndEveryActionGuardsAHandler() {
-        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.nubo.identity");
+        JavaClasses main = ModuleClasses.main("io.nubo.identity");
         Set<String> unguarded = new TreeSet<>();
         Set<String> named = new TreeSet<>();
         for (JavaClass c : main) {

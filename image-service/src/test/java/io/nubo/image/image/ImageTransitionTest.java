@@ -13,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.nubo.testsupport.architecture.ModuleClasses;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -78,8 +77,7 @@ class ImageTransitionTest {
 
     @Test
     void everyTransitionInTheTableIsUsedByTheService() {
-        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.nubo.image");
+        JavaClasses main = ModuleClasses.main("io.nubo.image");
         Set<String> used = main.stream()
                 .filter(c -> !c.getName().equals(ImageTransition.class.getName()))
                 .flatMap(c -> c.getFieldAccessesFromSelf().stream())

@@ -2,8 +2,6 @@ package io.nubo.testsupport.architecture;
 
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.util.stream.Stream;
@@ -37,9 +35,7 @@ public abstract class NuboArchitectureTest {
     @TestFactory
     Stream<DynamicTest> serviceKeepsItsPackageBoundaries() {
         String root = rootPackage();
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(root);
+        JavaClasses classes = ModuleClasses.main(root);
         return NuboArchitectureRules.all(root).stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> withDebt(rule).check(classes)));
     }
@@ -51,10 +47,9 @@ public abstract class NuboArchitectureTest {
 
     @Test
     void testsThatNeedTheRealThingsAreTaggedIntegration() {
-        NuboArchitectureRules.integrationTestsAreTagged().check(new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-                .importPackages(rootPackage()));
+        NuboArchitectureRules.integrationTestsAreTagged().check(ModuleClasses.tests(rootPackage()));
     }
+
 
     private ArchRule withDebt(ArchRule rule) {
         String path = recordedDebt();

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the Nubo reactor (what `./nubo test` does): installs what the tests need, then
-# `./mvnw -B -ntp clean verify` on the whole reactor, then prints a summary from the Surefire/Failsafe reports
-# and a closing line `N passed, N failed, N skipped`. Exits non-zero when the build or any test fails.
+# `./mvnw -B -ntp clean verify` on the whole reactor, then prints a summary from the Surefire/Failsafe reports:
+# the unit part (plain tests) and the integration part (tests tagged `integration`: Spring, PostgreSQL, Kafka,
+# Ceph) with their counts and times, and a closing line `N passed, N failed, N skipped`. Exits non-zero when the
+# build or any test fails.
 #
 #   scripts/test.sh                      # whole reactor
 #   scripts/test.sh -pl identity-service -am    # extra arguments go to Maven
@@ -21,7 +23,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-deps) install_deps=false ;;
     --fresh-m2) fresh_m2=true ;;
-    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) mvn_args+=("$arg") ;;
   esac
 done

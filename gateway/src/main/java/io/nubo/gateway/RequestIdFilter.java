@@ -1,5 +1,6 @@
 package io.nubo.gateway;
 
+import io.nubo.shared.web.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,15 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "x-openstack-request-id";
-    private static final Pattern VALID = Pattern.compile(
-            "^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    static final String HEADER = RequestIds.HEADER;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String incoming = request.getHeader(HEADER);
-        String id = incoming != null && VALID.matcher(incoming).matches() ? incoming : "req-" + UUID.randomUUID();
+        String id = RequestIds.isValid(incoming) ? incoming : RequestIds.generate();
         response.setHeader(HEADER, id);
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "nubo.security.revocation-feed=false", "nubo.identity.bootstrap.admin-password=s3cret",
                 "nubo.identity.bootstrap.bcrypt-cost=4",
                 "nubo.identity.bootstrap.service-passwords.nova=n0va-secret", "nubo.identity.bootstrap.public-url=http://gw.example:8780/"})
+@Tag("integration")
 abstract class IdentityHttpTest {
 
     /** One database for every identity test class, so they share one cached Spring context; dropped at exit. */

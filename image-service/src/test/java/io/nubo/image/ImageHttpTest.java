@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"spring.config.name=image-service", "nubo.security.revocation-feed=false",
                 "nubo.image.quota.images=20", "nubo.image.quota.bytes=10485760"})
 @Import(TestTokens.Keys.class)
+@Tag("integration")
 abstract class ImageHttpTest {
 
     static final PostgresTestDatabase DB = PostgresTestDatabase.create("image");

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * response. Each service's test extends this (annotated {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
  * and {@code @Import(TestTokens.Keys.class)}) and says what its discovery and errors look like.
  */
+@Tag("integration")
 public abstract class ServiceSkeletonContractTest {
 
     private static final PostgresTestDatabase DB = PostgresTestDatabase.create("service");

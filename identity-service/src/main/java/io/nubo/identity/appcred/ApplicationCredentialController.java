@@ -4,19 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.identity.directory.RoleRepository;
 import io.nubo.identity.directory.UserRepository;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;
-import io.nubo.shared.security.TokenClaims;
 import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.security.TokenClaims;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,16 +64,13 @@ public class ApplicationCredentialController {
 
     @PostMapping("/v3/users/{userId}/application_credentials")
     @ValidatedBody("identity/application-credential-create.json")
-    public ResponseEntity<Map<String, Object>> create(@PathVariable String userId,
+    @Policy("identity:create_application_credential")
+    public ResponseEntity<Map<String, Object>> create(NuboPrincipal caller, @PathVariable String userId,
                                                       @RequestBody ApplicationCredentialInput.Body body) {
-        NuboPrincipal caller = NuboPrincipal.current();
-        if (caller == null || !caller.userId().equals(userId)) {
-            throw IdentityError.FORBIDDEN.exception();
-        }
         if (caller.projectId() == null) {
             throw IdentityError.BAD_REQUEST.exception("An application credential needs a project-scoped token.");
         }
-        String viaCredential = callerApplicationCredential();
+        String viaCredential = caller.applicationCredentialId();
         if (viaCredential != null && !repository.findById(viaCredential)
                 .map(ApplicationCredentialEntity::isUnrestricted).orElse(false)) {
             throw IdentityError.FORBIDDEN_ACTION.exception("Using a restricted application credential to create "
@@ -88,8 +83,9 @@ public class ApplicationCredentialController {
 
     @GetMapping("/v3/users/{userId}/application_credentials")
     @Transactional(readOnly = true)
+    @Policy("identity:list_application_credentials")
     public Map<String, Object> list(@PathVariable String userId, @RequestParam(required = false) String name) {
-        ownerOrAdmin(userId);
+        userExists(userId);
         return Map.of("application_credentials", repository.findByUserIdOrderByName(userId).stream()
                 .filter(c -> name == null || name.equals(c.getName())).map(c -> view(c, null)).toList(),
                 "links", Links.ofCurrentRequest());
@@ -97,55 +93,53 @@ public class ApplicationCredentialController {
 
     @GetMapping("/v3/users/{userId}/application_credentials/{id}")
     @Transactional(readOnly = true)
+    @Policy("identity:get_application_credential")
     public Map<String, Object> show(@PathVariable String userId, @PathVariable String id) {
-        ownerOrAdmin(userId);
+        userExists(userId);
         return Map.of("application_credential", view(credentials.get(userId, id), null));
     }
 
     @DeleteMapping("/v3/users/{userId}/application_credentials/{id}")
+    @Policy("identity:delete_application_credential")
     public ResponseEntity<Void> delete(@PathVariable String userId, @PathVariable String id) {
-        ownerOrAdmin(userId);
+        userExists(userId);
         credentials.delete(userId, id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/v3/users/{userId}/access_rules")
     @Transactional(readOnly = true)
+    @Policy("identity:list_access_rules")
     public Map<String, Object> accessRules(@PathVariable String userId) {
-        ownerOrAdmin(userId);
+        userExists(userId);
         return Map.of("access_rules", rules.findByUserIdOrderById(userId).stream().map(this::rule).toList(),
                 "links", Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/users/{userId}/access_rules/{id}")
     @Transactional(readOnly = true)
+    @Policy("identity:get_access_rule")
     public Map<String, Object> accessRule(@PathVariable String userId, @PathVariable String id) {
-        ownerOrAdmin(userId);
+        userExists(userId);
         return Map.of("access_rule", rule(rules.findById(id).filter(r -> r.getUserId().equals(userId))
                 .orElseThrow(() -> IdentityError.NOT_FOUND.exception("access rule", id))));
     }
 
     @DeleteMapping("/v3/users/{userId}/access_rules/{id}")
+    @Policy("identity:delete_access_rule")
     public ResponseEntity<Void> deleteAccessRule(@PathVariable String userId, @PathVariable String id) {
-        ownerOrAdmin(userId);
+        userExists(userId);
         credentials.deleteAccessRule(userId, id);
         return ResponseEntity.noContent().build();
     }
 
-    private void ownerOrAdmin(String userId) {
-        Authorization.requireAdminOrSelf(userId);
+    /** The user must exist (the handler's policy has let its owner or an administrator through). */
+    private void userExists(String userId) {
         if (!users.existsById(userId)) {
             throw IdentityError.NOT_FOUND.exception("user", userId);
         }
     }
 
-    /** The application credential the caller's token was issued with, or null. */
-    static String callerApplicationCredential() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken t) {
-            return t.getToken().getClaimAsString(TokenClaims.APP_CRED_ID);
-        }
-        return null;
-    }
 
     private AccessRule rule(AccessRuleEntity r) {
         return new AccessRule(r.getId(), r.getService(), r.getPath(), r.getMethod());

@@ -1,14 +1,11 @@
 package io.nubo.identity.assignment;
 
+import io.nubo.identity.directory.DirectoryLookup;
 import io.nubo.identity.directory.DirectoryViews;
-import io.nubo.identity.directory.DomainRepository;
-import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.directory.RoleRepository;
-import io.nubo.identity.directory.UserRepository;
-import io.nubo.identity.group.GroupRepository;
-import io.nubo.identity.web.Authorization;
+import io.nubo.identity.group.GroupService;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
+import io.nubo.shared.policy.Policy;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,42 +32,39 @@ public class AssignmentController {
 
     private final RoleAssignments assignments;
     private final GrantRevocations revocations;
-    private final ProjectRepository projects;
-    private final DomainRepository domains;
-    private final UserRepository users;
-    private final GroupRepository groups;
-    private final RoleRepository roles;
+    private final DirectoryLookup directory;
+    private final GroupService groups;
 
-    public AssignmentController(RoleAssignments assignments, GrantRevocations revocations, ProjectRepository projects,
-                                DomainRepository domains, UserRepository users, GroupRepository groups,
-                                RoleRepository roles) {
+    public AssignmentController(RoleAssignments assignments, GrantRevocations revocations, DirectoryLookup directory,
+                                GroupService groups) {
         this.assignments = assignments;
         this.revocations = revocations;
-        this.projects = projects;
-        this.domains = domains;
-        this.users = users;
+        this.directory = directory;
         this.groups = groups;
-        this.roles = roles;
     }
 
     @GetMapping(DIRECT)
+    @Policy("identity:list_grants")
     public Map<String, Object> list(@PathVariable String targets, @PathVariable String targetId,
                                     @PathVariable String actors, @PathVariable String actorId) {
         return listOf(grant(targets, targetId, actors, actorId, null, false));
     }
 
     @GetMapping(INHERITED + "/inherited_to_projects")
+    @Policy("identity:list_grants")
     public Map<String, Object> listInherited(@PathVariable String targets, @PathVariable String targetId,
                                              @PathVariable String actors, @PathVariable String actorId) {
         return listOf(grant(targets, targetId, actors, actorId, null, true));
     }
 
     @GetMapping(SYSTEM)
+    @Policy("identity:list_grants")
     public Map<String, Object> listSystem(@PathVariable String actors, @PathVariable String actorId) {
         return listOf(grant("system", RoleAssignmentEntity.SYSTEM_ALL, actors, actorId, null, false));
     }
 
     @PutMapping(DIRECT + "/{roleId}")
+    @Policy("identity:create_grant")
     public ResponseEntity<Void> put(@PathVariable String targets, @PathVariable String targetId,
                                     @PathVariable String actors, @PathVariable String actorId,
                                     @PathVariable String roleId) {
@@ -79,6 +73,7 @@ public class AssignmentController {
     }
 
     @PutMapping(INHERITED + "/{roleId}/inherited_to_projects")
+    @Policy("identity:create_grant")
     public ResponseEntity<Void> putInherited(@PathVariable String targets, @PathVariable String targetId,
                                              @PathVariable String actors, @PathVariable String actorId,
                                              @PathVariable String roleId) {
@@ -87,6 +82,7 @@ public class AssignmentController {
     }
 
     @PutMapping(SYSTEM + "/{roleId}")
+    @Policy("identity:create_grant")
     public ResponseEntity<Void> putSystem(@PathVariable String actors, @PathVariable String actorId,
                                           @PathVariable String roleId) {
         assignments.grant(grant("system", RoleAssignmentEntity.SYSTEM_ALL, actors, actorId, roleId, false));
@@ -94,6 +90,7 @@ public class AssignmentController {
     }
 
     @RequestMapping(value = DIRECT + "/{roleId}", method = {RequestMethod.HEAD, RequestMethod.GET})
+    @Policy("identity:check_grant")
     public ResponseEntity<Void> check(@PathVariable String targets, @PathVariable String targetId,
                                       @PathVariable String actors, @PathVariable String actorId,
                                       @PathVariable String roleId) {
@@ -102,6 +99,7 @@ public class AssignmentController {
 
     @RequestMapping(value = INHERITED + "/{roleId}/inherited_to_projects",
             method = {RequestMethod.HEAD, RequestMethod.GET})
+    @Policy("identity:check_grant")
     public ResponseEntity<Void> checkInherited(@PathVariable String targets, @PathVariable String targetId,
                                                @PathVariable String actors, @PathVariable String actorId,
                                                @PathVariable String roleId) {
@@ -109,12 +107,14 @@ public class AssignmentController {
     }
 
     @RequestMapping(value = SYSTEM + "/{roleId}", method = {RequestMethod.HEAD, RequestMethod.GET})
+    @Policy("identity:check_grant")
     public ResponseEntity<Void> checkSystem(@PathVariable String actors, @PathVariable String actorId,
                                             @PathVariable String roleId) {
         return checkOf(grant("system", RoleAssignmentEntity.SYSTEM_ALL, actors, actorId, roleId, false));
     }
 
     @DeleteMapping(DIRECT + "/{roleId}")
+    @Policy("identity:revoke_grant")
     public ResponseEntity<Void> delete(@PathVariable String targets, @PathVariable String targetId,
                                        @PathVariable String actors, @PathVariable String actorId,
                                        @PathVariable String roleId) {
@@ -123,6 +123,7 @@ public class AssignmentController {
     }
 
     @DeleteMapping(INHERITED + "/{roleId}/inherited_to_projects")
+    @Policy("identity:revoke_grant")
     public ResponseEntity<Void> deleteInherited(@PathVariable String targets, @PathVariable String targetId,
                                                 @PathVariable String actors, @PathVariable String actorId,
                                                 @PathVariable String roleId) {
@@ -131,6 +132,7 @@ public class AssignmentController {
     }
 
     @DeleteMapping(SYSTEM + "/{roleId}")
+    @Policy("identity:revoke_grant")
     public ResponseEntity<Void> deleteSystem(@PathVariable String actors, @PathVariable String actorId,
                                              @PathVariable String roleId) {
         revocations.remove(grant("system", RoleAssignmentEntity.SYSTEM_ALL, actors, actorId, roleId, false));
@@ -149,26 +151,25 @@ public class AssignmentController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Admin only; every id must exist (404 otherwise). {@code targets} is projects, domains or system. */
+    /** Every id must exist (404 otherwise). {@code targets} is projects, domains or system. */
     private RoleAssignmentEntity.Key grant(String targets, String targetId, String actors, String actorId,
                                            String roleId, boolean inherited) {
-        Authorization.requireAdmin();
         String targetType = switch (targets) {
             case "projects" -> RoleAssignmentEntity.PROJECT;
             case "domains" -> RoleAssignmentEntity.DOMAIN;
             default -> RoleAssignmentEntity.SYSTEM;
         };
-        if (targetType.equals(RoleAssignmentEntity.PROJECT) && !projects.existsById(targetId)) {
+        if (targetType.equals(RoleAssignmentEntity.PROJECT) && !directory.projectExists(targetId)) {
             throw IdentityError.NOT_FOUND.exception("project", targetId);
         }
-        if (targetType.equals(RoleAssignmentEntity.DOMAIN) && !domains.existsById(targetId)) {
+        if (targetType.equals(RoleAssignmentEntity.DOMAIN) && !directory.domainExists(targetId)) {
             throw IdentityError.NOT_FOUND.exception("domain", targetId);
         }
         boolean user = actors.equals("users");
-        if (user ? !users.existsById(actorId) : !groups.existsById(actorId)) {
+        if (user ? !directory.userExists(actorId) : !groups.exists(actorId)) {
             throw IdentityError.NOT_FOUND.exception(user ? "user" : "group", actorId);
         }
-        if (roleId != null && !roles.existsById(roleId)) {
+        if (roleId != null && !directory.roleExists(roleId)) {
             throw IdentityError.NOT_FOUND.exception("role", roleId);
         }
         return new RoleAssignmentEntity.Key(user ? RoleAssignmentEntity.USER : RoleAssignmentEntity.GROUP, actorId,

@@ -3,10 +3,10 @@ package io.nubo.identity.assignment;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.RoleRepository;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.policy.Policy;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +45,8 @@ public class ImpliedRoleController {
 
     @PutMapping("/v3/roles/{priorId}/implies/{impliedId}")
     @Transactional
+    @Policy("identity:create_implied_role")
     public ResponseEntity<Map<String, Object>> create(@PathVariable String priorId, @PathVariable String impliedId) {
-        Authorization.requireAdmin();
         RoleEntity prior = role(priorId);
         RoleEntity implied = role(impliedId);
         if (prior.getDomainId() == null && implied.getDomainId() != null) {
@@ -64,8 +64,8 @@ public class ImpliedRoleController {
 
     @GetMapping("/v3/roles/{priorId}/implies/{impliedId}")
     @Transactional(readOnly = true)
+    @Policy("identity:get_implied_role")
     public Map<String, Object> show(@PathVariable String priorId, @PathVariable String impliedId) {
-        Authorization.requireAdmin();
         RoleEntity prior = role(priorId);
         RoleEntity implied = role(impliedId);
         requireRule(priorId, impliedId);
@@ -74,8 +74,8 @@ public class ImpliedRoleController {
 
     @RequestMapping(value = "/v3/roles/{priorId}/implies/{impliedId}", method = RequestMethod.HEAD)
     @Transactional(readOnly = true)
+    @Policy("identity:check_implied_role")
     public ResponseEntity<Void> check(@PathVariable String priorId, @PathVariable String impliedId) {
-        Authorization.requireAdmin();
         role(priorId);
         role(impliedId);
         requireRule(priorId, impliedId);
@@ -84,8 +84,8 @@ public class ImpliedRoleController {
 
     @DeleteMapping("/v3/roles/{priorId}/implies/{impliedId}")
     @Transactional
+    @Policy("identity:delete_implied_role")
     public ResponseEntity<Void> delete(@PathVariable String priorId, @PathVariable String impliedId) {
-        Authorization.requireAdmin();
         role(priorId);
         role(impliedId);
         requireRule(priorId, impliedId);
@@ -95,8 +95,8 @@ public class ImpliedRoleController {
 
     @GetMapping("/v3/roles/{priorId}/implies")
     @Transactional(readOnly = true)
+    @Policy("identity:list_implied_roles")
     public Map<String, Object> listFor(@PathVariable String priorId) {
-        Authorization.requireAdmin();
         RoleEntity prior = role(priorId);
         return Map.of("role_inference", inferences(prior, rules.findByPriorRoleId(priorId)),
                 "links", Links.ofCurrentRequest());
@@ -104,8 +104,8 @@ public class ImpliedRoleController {
 
     @GetMapping("/v3/role_inferences")
     @Transactional(readOnly = true)
+    @Policy("identity:list_role_inference_rules")
     public Map<String, Object> listAll() {
-        Authorization.requireAdmin();
         Map<String, List<ImpliedRoleEntity>> byPrior = new LinkedHashMap<>();
         rules.findAll().stream().sorted(Comparator.comparing(ImpliedRoleEntity::getPriorRoleId))
                 .forEach(r -> byPrior.computeIfAbsent(r.getPriorRoleId(), k -> new java.util.ArrayList<>()).add(r));

@@ -1,10 +1,11 @@
 package io.nubo.identity.assignment;
 
+import io.nubo.identity.access.IdentityAccess;
+import io.nubo.identity.access.ReadScope;
 import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
-import io.nubo.identity.web.ReadScope;
+import io.nubo.shared.security.NuboPrincipal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,11 @@ public class RoleAssignmentListController {
     private final EffectiveAssignments effective;
     private final AssignmentViews views;
     private final ProjectRepository projectRepository;
+    private final IdentityAccess access;
 
     public RoleAssignmentListController(EffectiveAssignments effective, AssignmentViews views,
-                                        ProjectRepository projectRepository) {
+                                        ProjectRepository projectRepository, IdentityAccess access) {
+        this.access = access;
         this.projectRepository = projectRepository;
         this.effective = effective;
         this.views = views;
@@ -32,8 +35,8 @@ public class RoleAssignmentListController {
 
     @GetMapping("/v3/role_assignments")
     @Transactional(readOnly = true)
-    public Map<String, Object> list(@RequestParam Map<String, String> q) {
-        ReadScope reader = Authorization.requireReader();
+    public Map<String, Object> list(NuboPrincipal caller, @RequestParam Map<String, String> q) {
+        ReadScope reader = access.readScope("identity:list_role_assignments", caller);
         boolean isEffective = flag(q, "effective");
         String userId = q.get("user.id");
         String groupId = q.get("group.id");

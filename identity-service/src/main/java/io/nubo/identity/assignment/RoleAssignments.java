@@ -1,13 +1,16 @@
 package io.nubo.identity.assignment;
 
+import io.nubo.identity.directory.DomainDeleted;
 import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.RoleRepository;
+import io.nubo.identity.directory.UserDeleted;
 import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.group.GroupMemberRepository;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -102,6 +105,18 @@ public class RoleAssignments {
     public void forgetUser(String userId) {
         assignments.deleteByActorTypeAndActorId(RoleAssignmentEntity.USER, userId);
         members.deleteByUserId(userId);
+    }
+
+    /** A deleted user's grants and group memberships go with it (published by directory, in its transaction). */
+    @EventListener
+    public void onUserDeleted(UserDeleted e) {
+        forgetUser(e.userId());
+    }
+
+    /** So do the grants on a deleted domain. */
+    @EventListener
+    public void onDomainDeleted(DomainDeleted e) {
+        forgetTarget(RoleAssignmentEntity.DOMAIN, e.domainId());
     }
 
     @Transactional

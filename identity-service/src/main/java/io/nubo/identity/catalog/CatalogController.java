@@ -1,9 +1,9 @@
 package io.nubo.identity.catalog;
 
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.policy.Policy;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
@@ -36,8 +36,8 @@ public class CatalogController {
     }
 
     @GetMapping("/v3/regions")
+    @Policy("identity:list_regions")
     public Map<String, Object> regions(@RequestParam(value = "parent_region_id", required = false) String parent) {
-        Authorization.requireAdmin();
         return Map.of("regions", regions.findAll().stream()
                 .filter(r -> parent == null || parent.equals(r.getParentRegionId()))
                 .map(CatalogViews::region).toList(), "links", Links.ofCurrentRequest());
@@ -45,45 +45,45 @@ public class CatalogController {
 
     @PostMapping("/v3/regions")
     @ValidatedBody("identity/region-create.json")
+    @Policy("identity:create_region")
     public ResponseEntity<Map<String, Object>> createRegion(@RequestBody CatalogViews.RegionBody body) {
-        Authorization.requireAdmin();
         RegionEntity r = admin.createRegion(null, required(body.region(), "region"));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("region", CatalogViews.region(r)));
     }
 
     @PutMapping("/v3/regions/{id}")
     @ValidatedBody("identity/region-create.json")
+    @Policy("identity:create_region")
     public ResponseEntity<Map<String, Object>> createRegionWithId(@PathVariable String id,
                                                                   @RequestBody CatalogViews.RegionBody body) {
-        Authorization.requireAdmin();
         RegionEntity r = admin.createRegion(id, required(body.region(), "region"));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("region", CatalogViews.region(r)));
     }
 
     @GetMapping("/v3/regions/{id}")
+    @Policy("identity:get_region")
     public Map<String, Object> region(@PathVariable String id) {
-        Authorization.requireAdmin();
         return Map.of("region", CatalogViews.region(admin.region(id)));
     }
 
     @PatchMapping("/v3/regions/{id}")
     @ValidatedBody("identity/region-update.json")
+    @Policy("identity:update_region")
     public Map<String, Object> updateRegion(@PathVariable String id, @RequestBody CatalogViews.RegionBody body) {
-        Authorization.requireAdmin();
         return Map.of("region", CatalogViews.region(admin.updateRegion(id, required(body.region(), "region"))));
     }
 
     @DeleteMapping("/v3/regions/{id}")
+    @Policy("identity:delete_region")
     public ResponseEntity<Void> deleteRegion(@PathVariable String id) {
-        Authorization.requireAdmin();
         admin.deleteRegion(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/v3/services")
+    @Policy("identity:list_services")
     public Map<String, Object> services(@RequestParam(required = false) String type,
                                         @RequestParam(required = false) String name) {
-        Authorization.requireAdmin();
         return Map.of("services", services.findAll().stream()
                 .filter(s -> type == null || type.equals(s.getType()))
                 .filter(s -> name == null || Objects.equals(name, s.getName()))
@@ -92,37 +92,37 @@ public class CatalogController {
 
     @PostMapping("/v3/services")
     @ValidatedBody("identity/service-create.json")
+    @Policy("identity:create_service")
     public ResponseEntity<Map<String, Object>> createService(@RequestBody CatalogViews.ServiceBody body) {
-        Authorization.requireAdmin();
         ServiceEntity s = admin.createService(required(body.service(), "service"));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("service", CatalogViews.service(s)));
     }
 
     @GetMapping("/v3/services/{id}")
+    @Policy("identity:get_service")
     public Map<String, Object> service(@PathVariable String id) {
-        Authorization.requireAdmin();
         return Map.of("service", CatalogViews.service(admin.service(id)));
     }
 
     @PatchMapping("/v3/services/{id}")
     @ValidatedBody("identity/service-update.json")
+    @Policy("identity:update_service")
     public Map<String, Object> updateService(@PathVariable String id, @RequestBody CatalogViews.ServiceBody body) {
-        Authorization.requireAdmin();
         return Map.of("service", CatalogViews.service(admin.updateService(id, required(body.service(), "service"))));
     }
 
     @DeleteMapping("/v3/services/{id}")
+    @Policy("identity:delete_service")
     public ResponseEntity<Void> deleteService(@PathVariable String id) {
-        Authorization.requireAdmin();
         admin.deleteService(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/v3/endpoints")
+    @Policy("identity:list_endpoints")
     public Map<String, Object> endpoints(@RequestParam(value = "interface", required = false) String iface,
                                          @RequestParam(value = "service_id", required = false) String serviceId,
                                          @RequestParam(value = "region_id", required = false) String regionId) {
-        Authorization.requireAdmin();
         return Map.of("endpoints", endpoints.findAll().stream()
                 .filter(e -> iface == null || iface.equals(e.getInterface()))
                 .filter(e -> serviceId == null || serviceId.equals(e.getServiceId()))
@@ -132,28 +132,28 @@ public class CatalogController {
 
     @PostMapping("/v3/endpoints")
     @ValidatedBody("identity/endpoint-create.json")
+    @Policy("identity:create_endpoint")
     public ResponseEntity<Map<String, Object>> createEndpoint(@RequestBody CatalogViews.EndpointBody body) {
-        Authorization.requireAdmin();
         EndpointEntity e = admin.createEndpoint(required(body.endpoint(), "endpoint"));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("endpoint", CatalogViews.endpoint(e)));
     }
 
     @GetMapping("/v3/endpoints/{id}")
+    @Policy("identity:get_endpoint")
     public Map<String, Object> endpoint(@PathVariable String id) {
-        Authorization.requireAdmin();
         return Map.of("endpoint", CatalogViews.endpoint(admin.endpoint(id)));
     }
 
     @PatchMapping("/v3/endpoints/{id}")
     @ValidatedBody("identity/endpoint-update.json")
+    @Policy("identity:update_endpoint")
     public Map<String, Object> updateEndpoint(@PathVariable String id, @RequestBody CatalogViews.EndpointBody body) {
-        Authorization.requireAdmin();
         return Map.of("endpoint", CatalogViews.endpoint(admin.updateEndpoint(id, required(body.endpoint(), "endpoint"))));
     }
 
     @DeleteMapping("/v3/endpoints/{id}")
+    @Policy("identity:delete_endpoint")
     public ResponseEntity<Void> deleteEndpoint(@PathVariable String id) {
-        Authorization.requireAdmin();
         admin.deleteEndpoint(id);
         return ResponseEntity.noContent().build();
     }

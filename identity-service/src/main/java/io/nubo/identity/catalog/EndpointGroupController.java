@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nubo.identity.directory.DirectoryViews;
 import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.policy.Policy;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -70,8 +70,8 @@ public class EndpointGroupController {
     @PostMapping("/endpoint_groups")
     @ValidatedBody("identity/endpoint-group-create.json")
     @Transactional
+    @Policy("identity:create_endpoint_group")
     public ResponseEntity<Map<String, Object>> create(@RequestBody GroupBody body) {
-        Authorization.requireAdmin();
         GroupInput in = body.required();
         if (in.name() == null || in.name().isBlank()) {
             throw IdentityError.VALIDATION.exception("name", "a name is required");
@@ -83,24 +83,24 @@ public class EndpointGroupController {
 
     @GetMapping("/endpoint_groups")
     @Transactional(readOnly = true)
+    @Policy("identity:list_endpoint_groups")
     public Map<String, Object> list() {
-        Authorization.requireAdmin();
         return Map.of("endpoint_groups", groups.findAll().stream().map(Group::of).toList(),
                 "links", Links.ofCurrentRequest());
     }
 
     @RequestMapping(value = "/endpoint_groups/{id}", method = {RequestMethod.GET, RequestMethod.HEAD})
     @Transactional(readOnly = true)
+    @Policy("identity:get_endpoint_group")
     public Map<String, Object> show(@PathVariable String id) {
-        Authorization.requireAdmin();
         return Map.of("endpoint_group", Group.of(get(id)));
     }
 
     @PatchMapping("/endpoint_groups/{id}")
     @ValidatedBody("identity/endpoint-group-update.json")
     @Transactional
+    @Policy("identity:update_endpoint_group")
     public Map<String, Object> update(@PathVariable String id, @RequestBody GroupBody body) {
-        Authorization.requireAdmin();
         GroupInput in = body.required();
         EndpointGroupEntity g = get(id);
         g.update(in.name(), in.description(), in.filters() == null ? null : validFilters(in.filters()));
@@ -109,16 +109,16 @@ public class EndpointGroupController {
 
     @DeleteMapping("/endpoint_groups/{id}")
     @Transactional
+    @Policy("identity:delete_endpoint_group")
     public ResponseEntity<Void> delete(@PathVariable String id) {
-        Authorization.requireAdmin();
         groups.delete(get(id));
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/endpoint_groups/{id}/projects/{projectId}")
     @Transactional
+    @Policy("identity:add_endpoint_group_to_project")
     public ResponseEntity<Void> associate(@PathVariable String id, @PathVariable String projectId) {
-        Authorization.requireAdmin();
         EndpointGroupEntity g = get(id);
         if (!projects.existsById(projectId)) {
             throw IdentityError.NOT_FOUND.exception("project", projectId);
@@ -130,8 +130,8 @@ public class EndpointGroupController {
     @RequestMapping(value = "/endpoint_groups/{id}/projects/{projectId}",
             method = {RequestMethod.GET, RequestMethod.HEAD})
     @Transactional(readOnly = true)
+    @Policy("identity:get_endpoint_group_in_project")
     public Map<String, Object> association(@PathVariable String id, @PathVariable String projectId) {
-        Authorization.requireAdmin();
         if (!get(id).getProjectIds().contains(projectId)) {
             throw IdentityError.NOT_FOUND.exception("endpoint group association", projectId);
         }
@@ -141,8 +141,8 @@ public class EndpointGroupController {
 
     @DeleteMapping("/endpoint_groups/{id}/projects/{projectId}")
     @Transactional
+    @Policy("identity:remove_endpoint_group_from_project")
     public ResponseEntity<Void> dissociate(@PathVariable String id, @PathVariable String projectId) {
-        Authorization.requireAdmin();
         if (!get(id).getProjectIds().remove(projectId)) {
             throw IdentityError.NOT_FOUND.exception("endpoint group association", projectId);
         }
@@ -151,16 +151,16 @@ public class EndpointGroupController {
 
     @GetMapping("/endpoint_groups/{id}/projects")
     @Transactional(readOnly = true)
+    @Policy("identity:list_projects_associated_with_endpoint_group")
     public Map<String, Object> projectsOf(@PathVariable String id) {
-        Authorization.requireAdmin();
         return Map.of("projects", projects.findByIdInOrderByName(get(id).getProjectIds()).stream()
                 .map(DirectoryViews::project).toList(), "links", Links.ofCurrentRequest());
     }
 
     @GetMapping("/projects/{projectId}/endpoint_groups")
     @Transactional(readOnly = true)
+    @Policy("identity:list_endpoint_groups_for_project")
     public Map<String, Object> groupsOf(@PathVariable String projectId) {
-        Authorization.requireAdmin();
         return Map.of("endpoint_groups", groups.findByProjectIdsContains(projectId).stream().map(Group::of).toList(),
                 "links", Links.ofCurrentRequest());
     }

@@ -3,10 +3,11 @@ package io.nubo.identity.credential;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.policy.Policy;
+import io.nubo.shared.policy.PolicyEnforcer;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.validation.ValidatedBody;
 import java.util.Map;
@@ -53,26 +54,29 @@ public class CredentialController {
 
     private final Credentials credentials;
     private final CredentialRepository repository;
+    private final PolicyEnforcer policy;
 
-    public CredentialController(Credentials credentials, CredentialRepository repository) {
+    public CredentialController(Credentials credentials, CredentialRepository repository, PolicyEnforcer policy) {
+        this.policy = policy;
         this.credentials = credentials;
         this.repository = repository;
     }
 
     @PostMapping("/v3/credentials")
     @ValidatedBody("identity/credential-create.json")
-    public ResponseEntity<Map<String, Object>> create(@RequestBody CredentialBody body) {
+    public ResponseEntity<Map<String, Object>> create(NuboPrincipal caller, @RequestBody CredentialBody body) {
         CredentialInput in = body.required();
-        Authorization.requireAdminOrSelf(in.userId() == null ? "" : in.userId());
+        policy.enforce("identity:create_credential", caller, PolicyEnforcer.target("user_id", in.userId()));
         CredentialEntity c = credentials.create(in.userId(), in.projectId(), in.type(), in.blob());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("credential", Credential.of(c)));
     }
 
     @GetMapping("/v3/credentials")
     @Transactional(readOnly = true)
-    public Map<String, Object> list(@RequestParam(value = "user_id", required = false) String userId,
+    @Policy("identity:list_credentials")
+    public Map<String, Object> list(NuboPrincipal caller,
+                                    @RequestParam(value = "user_id", required = false) String userId,
                                     @RequestParam(required = false) String type) {
-        NuboPrincipal caller = NuboPrincipal.current();
         // a non-administrator sees its own credentials only
         String owner = caller.isAdmin() ? userId : caller.userId();
         return Map.of("credentials", (owner == null ? repository.findAllByOrderById()
@@ -83,33 +87,35 @@ public class CredentialController {
     }
 
     @GetMapping("/v3/credentials/{id}")
-    public Map<String, Object> show(@PathVariable String id) {
-        return Map.of("credential", Credential.of(owned(id)));
+    @Policy("identity:get_credential")
+    public Map<String, Object> show(NuboPrincipal caller, @PathVariable String id) {
+        return Map.of("credential", Credential.of(owned(caller, id)));
     }
 
     @PatchMapping("/v3/credentials/{id}")
     @ValidatedBody("identity/credential-update.json")
-    public Map<String, Object> update(@PathVariable String id, @RequestBody CredentialBody body) {
+    public Map<String, Object> update(NuboPrincipal caller, @PathVariable String id,
+                                      @RequestBody CredentialBody body) {
         CredentialInput in = body.required();
-        owned(id);
+        owned(caller, id);
         if (in.userId() != null) {
-            Authorization.requireAdminOrSelf(in.userId());
+            policy.enforce("identity:update_credential", caller, PolicyEnforcer.target("user_id", in.userId()));
         }
         return Map.of("credential", Credential.of(credentials.update(id, in.userId(), in.projectId(), in.type(),
                 in.blob())));
     }
 
     @DeleteMapping("/v3/credentials/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id) {
-        owned(id);
+    @Policy("identity:delete_credential")
+    public ResponseEntity<Void> delete(NuboPrincipal caller, @PathVariable String id) {
+        owned(caller, id);
         credentials.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     /** The credential, if the caller is an administrator or its owner; 404 for anyone else, as if it did not exist. */
-    private CredentialEntity owned(String id) {
+    private CredentialEntity owned(NuboPrincipal caller, String id) {
         CredentialEntity c = credentials.get(id);
-        NuboPrincipal caller = NuboPrincipal.current();
         if (!caller.isAdmin() && !caller.userId().equals(c.getUserId())) {
             throw IdentityError.NOT_FOUND.exception("credential", id);
         }

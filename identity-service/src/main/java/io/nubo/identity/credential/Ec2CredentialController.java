@@ -3,11 +3,11 @@ package io.nubo.identity.credential;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.policy.Policy;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -49,8 +49,8 @@ public class Ec2CredentialController {
 
     @PostMapping
     @ValidatedBody("identity/ec2-credential-create.json")
+    @Policy("identity:ec2_create_credential")
     public ResponseEntity<Map<String, Object>> create(@PathVariable String userId, @RequestBody Ec2Input in) {
-        Authorization.requireAdminOrSelf(userId);
         if (in == null || in.tenantId() == null) {
             throw IdentityError.VALIDATION.exception("tenant_id", "'tenant_id' is a required property");
         }
@@ -63,21 +63,21 @@ public class Ec2CredentialController {
     }
 
     @GetMapping
+    @Policy("identity:ec2_list_credentials")
     public Map<String, Object> list(@PathVariable String userId) {
-        Authorization.requireAdminOrSelf(userId);
         return Map.of("credentials", repository.findByUserIdAndType(userId, Credentials.EC2).stream()
                 .map(this::view).toList(), "links", Links.ofCurrentRequest());
     }
 
     @GetMapping("/{access}")
+    @Policy("identity:ec2_get_credential")
     public Map<String, Object> show(@PathVariable String userId, @PathVariable String access) {
-        Authorization.requireAdminOrSelf(userId);
         return Map.of("credential", view(find(userId, access)));
     }
 
     @DeleteMapping("/{access}")
+    @Policy("identity:ec2_delete_credential")
     public ResponseEntity<Void> delete(@PathVariable String userId, @PathVariable String access) {
-        Authorization.requireAdminOrSelf(userId);
         credentials.delete(find(userId, access).getId());
         return ResponseEntity.noContent().build();
     }

@@ -3,6 +3,7 @@ package io.nubo.identity.directory;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.web.Links;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -11,6 +12,31 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public final class DirectoryViews {
 
     private DirectoryViews() {
+    }
+
+    /** Root wrappers: {@code {"user": {...}}}, {@code {"users": [...], "links": {...}}}, and so on. */
+    public record DomainBody(Domain domain) {
+    }
+
+    public record ProjectBody(Project project) {
+    }
+
+    public record UserBody(User user) {
+    }
+
+    public record RoleBody(Role role) {
+    }
+
+    public record Domains(List<Domain> domains, Links links) {
+    }
+
+    public record Projects(List<Project> projects, Links links) {
+    }
+
+    public record Users(List<User> users, Links links) {
+    }
+
+    public record Roles(List<Role> roles, Links links) {
     }
 
     public record SelfLink(String self) {

@@ -101,13 +101,11 @@ public class DomainService {
             groups.delete(g);
         }
         for (UserEntity u : users.findByDomainId(id)) {
-            assignments.forgetUser(u.getId());
             events.publishEvent(new UserDeleted(u.getId()));
             users.delete(u);
             changes.userDeleted(u.getId(), id);
         }
         events.publishEvent(new DomainDeleted(id));
-        assignments.forgetTarget(RoleAssignmentEntity.DOMAIN, id);
         domains.delete(d);
     }
 }

@@ -1,8 +1,8 @@
 package io.nubo.identity.directory;
 
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.policy.Policy;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -55,16 +55,16 @@ public class ProjectTags {
 
     @GetMapping
     @Transactional(readOnly = true)
+    @Policy("identity:get_project_tags")
     public Map<String, Object> list(@PathVariable String id) {
-        Authorization.requireAdmin();
         return Map.of("tags", List.copyOf(projects.get(id).getTags()));
     }
 
     @PutMapping
     @ValidatedBody("identity/project-tags-update.json")
     @Transactional
+    @Policy("identity:update_project_tags")
     public Map<String, Object> replace(@PathVariable String id, @RequestBody TagsBody body) {
-        Authorization.requireAdmin();
         if (body.tags() == null) {
             throw IdentityError.VALIDATION.exception("tags", "'tags' is a required property");
         }
@@ -77,8 +77,8 @@ public class ProjectTags {
 
     @PutMapping("/{tag}")
     @Transactional
+    @Policy("identity:create_project_tag")
     public ResponseEntity<Void> add(@PathVariable String id, @PathVariable String tag) {
-        Authorization.requireAdmin();
         ProjectEntity p = projects.get(id);
         valid(List.of(tag));
         if (!p.getTags().contains(tag) && p.getTags().size() >= MAX_TAGS) {
@@ -90,8 +90,8 @@ public class ProjectTags {
 
     @RequestMapping(value = "/{tag}", method = {RequestMethod.GET, RequestMethod.HEAD})
     @Transactional(readOnly = true)
+    @Policy("identity:get_project_tag")
     public ResponseEntity<Void> check(@PathVariable String id, @PathVariable String tag) {
-        Authorization.requireAdmin();
         if (!projects.get(id).getTags().contains(tag)) {
             throw IdentityError.NOT_FOUND.exception("tag", tag);
         }
@@ -100,8 +100,8 @@ public class ProjectTags {
 
     @DeleteMapping("/{tag}")
     @Transactional
+    @Policy("identity:delete_project_tag")
     public ResponseEntity<Void> remove(@PathVariable String id, @PathVariable String tag) {
-        Authorization.requireAdmin();
         if (!projects.get(id).getTags().remove(tag)) {
             throw IdentityError.NOT_FOUND.exception("tag", tag);
         }
@@ -110,8 +110,8 @@ public class ProjectTags {
 
     @DeleteMapping
     @Transactional
+    @Policy("identity:delete_project_tags")
     public ResponseEntity<Void> removeAll(@PathVariable String id) {
-        Authorization.requireAdmin();
         projects.get(id).getTags().clear();
         return ResponseEntity.noContent().build();
     }

@@ -1,12 +1,12 @@
 package io.nubo.identity.directory;
 
+import io.nubo.identity.access.IdentityAccess;
 import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.token.RevocationStore;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
+import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.validation.ValidatedBody;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,10 +31,12 @@ public class ResourceController {
     private final ProjectRepository projectRepository;
     private final RevocationStore revocations;
     private final DomainRepository domainRepository;
+    private final IdentityAccess access;
 
-    public ResourceController(DomainService domains, ProjectService projects, UserService users, RoleRepository roles,
-                              RoleAssignments assignments, ProjectRepository projectRepository,
-                              RevocationStore revocations, DomainRepository domainRepository) {
+    public ResourceController(DomainService domains, ProjectService projects, UserService users,
+                              RoleRepository roles, RoleAssignments assignments, ProjectRepository projectRepository,
+                              RevocationStore revocations, DomainRepository domainRepository, IdentityAccess access) {
+        this.access = access;
         this.revocations = revocations;
         this.domainRepository = domainRepository;
         this.projectRepository = projectRepository;
@@ -47,76 +49,73 @@ public class ResourceController {
 
     @PostMapping("/v3/domains")
     @ValidatedBody("identity/domain-create.json")
-    public ResponseEntity<Map<String, Object>> createDomain(@RequestBody DirectoryRequests.DomainBody body) {
-        Authorization.requireAdmin();
+    @Policy("identity:create_domain")
+    public ResponseEntity<DirectoryViews.DomainBody> createDomain(@RequestBody DirectoryRequests.DomainBody body) {
         DomainEntity d = domains.create(body.required());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("domain", DirectoryViews.domain(d)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new DirectoryViews.DomainBody(DirectoryViews.domain(d)));
     }
 
     @PatchMapping("/v3/domains/{id}")
     @ValidatedBody("identity/domain-update.json")
-    public Map<String, Object> updateDomain(@PathVariable String id, @RequestBody DirectoryRequests.DomainBody body) {
-        Authorization.requireAdmin();
-        return Map.of("domain", DirectoryViews.domain(domains.update(id, body.required())));
+    @Policy("identity:update_domain")
+    public DirectoryViews.DomainBody updateDomain(@PathVariable String id, @RequestBody DirectoryRequests.DomainBody body) {
+        return new DirectoryViews.DomainBody(DirectoryViews.domain(domains.update(id, body.required())));
     }
 
     @DeleteMapping("/v3/domains/{id}")
+    @Policy("identity:delete_domain")
     public ResponseEntity<Void> deleteDomain(@PathVariable String id) {
-        Authorization.requireAdmin();
         domains.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/v3/projects")
     @ValidatedBody("identity/project-create.json")
-    public ResponseEntity<Map<String, Object>> createProject(@RequestBody DirectoryRequests.ProjectBody body) {
-        NuboPrincipal caller = Authorization.requireAdmin();
+    @Policy("identity:create_project")
+    public ResponseEntity<DirectoryViews.ProjectBody> createProject(NuboPrincipal caller, @RequestBody DirectoryRequests.ProjectBody body) {
         DirectoryRequests.ProjectInput in = body.required();
         if (Boolean.TRUE.equals(in.isDomain())) {
             // a project acting as a domain is a domain (Keystone stores domains that way)
             DomainEntity d = domains.create(new DirectoryRequests.DomainInput(in.name(), in.description(),
                     in.enabled()));
             return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(Map.of("project", DirectoryViews.projectActingAsDomain(d)));
+                    .body(new DirectoryViews.ProjectBody(DirectoryViews.projectActingAsDomain(d)));
         }
         ProjectEntity p = projects.create(in, defaultDomain(caller));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("project", DirectoryViews.project(p)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new DirectoryViews.ProjectBody(DirectoryViews.project(p)));
     }
 
     @GetMapping("/v3/projects/{id}")
-    public Map<String, Object> project(@PathVariable String id) {
-        NuboPrincipal caller = NuboPrincipal.current();
+    public DirectoryViews.ProjectBody project(NuboPrincipal caller, @PathVariable String id) {
         if (actingAsDomain(id)) {
-            Authorization.requireReaderOf(id);
-            return Map.of("project", DirectoryViews.projectActingAsDomain(domains.get(id)));
+            access.enforce("identity:get_project", caller, "domain_id", id);
+            return new DirectoryViews.ProjectBody(DirectoryViews.projectActingAsDomain(domains.get(id)));
         }
         // Keystone: a token scoped to the project may read it; else a reader of its domain. Whoever may not read
         // it learns nothing, not even whether it exists.
         ProjectEntity p = projectRepository.findById(id).orElse(null);
-        if (caller == null || !id.equals(caller.projectId())) {
-            Authorization.requireReaderOf(p == null ? null : p.getDomainId());
-        }
+        access.enforce("identity:get_project", caller, "id", id, "domain_id", p == null ? null : p.getDomainId());
         if (p == null) {
             throw IdentityError.NOT_FOUND.exception("project", id);
         }
-        return Map.of("project", DirectoryViews.project(p));
+        return new DirectoryViews.ProjectBody(DirectoryViews.project(p));
     }
 
     @PatchMapping("/v3/projects/{id}")
     @ValidatedBody("identity/project-update.json")
-    public Map<String, Object> updateProject(@PathVariable String id, @RequestBody DirectoryRequests.ProjectBody body) {
-        Authorization.requireAdmin();
+    @Policy("identity:update_project")
+    public DirectoryViews.ProjectBody updateProject(@PathVariable String id, @RequestBody DirectoryRequests.ProjectBody body) {
         DirectoryRequests.ProjectInput in = body.required();
         if (actingAsDomain(id)) {
-            return Map.of("project", DirectoryViews.projectActingAsDomain(domains.update(id,
+            return new DirectoryViews.ProjectBody(DirectoryViews.projectActingAsDomain(domains.update(id,
                     new DirectoryRequests.DomainInput(in.name(), in.description(), in.enabled()))));
         }
-        return Map.of("project", DirectoryViews.project(projects.update(id, in)));
+        return new DirectoryViews.ProjectBody(DirectoryViews.project(projects.update(id, in)));
     }
 
     @DeleteMapping("/v3/projects/{id}")
+    @Policy("identity:delete_project")
     public ResponseEntity<Void> deleteProject(@PathVariable String id) {
-        Authorization.requireAdmin();
         if (actingAsDomain(id)) {
             domains.delete(id);
         } else {
@@ -127,27 +126,25 @@ public class ResourceController {
 
     @PostMapping("/v3/users")
     @ValidatedBody("identity/user-create.json")
-    public ResponseEntity<Map<String, Object>> createUser(@RequestBody DirectoryRequests.UserBody body) {
-        NuboPrincipal caller = Authorization.requireAdmin();
+    @Policy("identity:create_user")
+    public ResponseEntity<DirectoryViews.UserBody> createUser(NuboPrincipal caller, @RequestBody DirectoryRequests.UserBody body) {
         UserEntity u = users.create(body.required(), defaultDomain(caller));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("user", DirectoryViews.user(u)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new DirectoryViews.UserBody(DirectoryViews.user(u)));
     }
 
     @GetMapping("/v3/users/{id}")
-    public Map<String, Object> user(@PathVariable String id) {
-        NuboPrincipal caller = NuboPrincipal.current();
+    public DirectoryViews.UserBody user(NuboPrincipal caller, @PathVariable String id) {
         UserEntity u = users.find(id);
-        if (caller == null || !id.equals(caller.userId())) {
-            Authorization.requireReaderOf(u == null ? null : u.getDomainId());
-        }
+        access.enforce("identity:get_user", caller, "id", id, "domain_id", u == null ? null : u.getDomainId());
         if (u == null) {
             throw IdentityError.NOT_FOUND.exception("user", id);
         }
-        return Map.of("user", DirectoryViews.user(u));
+        return new DirectoryViews.UserBody(DirectoryViews.user(u));
     }
 
     @PostMapping("/v3/users/{id}/password")
     @ValidatedBody("identity/user-password-change.json")
+    @Policy("identity:change_password")
     public ResponseEntity<Void> changePassword(@PathVariable String id,
                                                @RequestBody DirectoryRequests.PasswordChangeBody body) {
         users.changePassword(id, body.user());
@@ -155,23 +152,23 @@ public class ResourceController {
     }
 
     @GetMapping("/v3/users/{id}/projects")
-    public Map<String, Object> projectsOfUser(@PathVariable String id) {
-        Authorization.requireAdminOrSelf(id);
+    @Policy("identity:list_user_projects")
+    public DirectoryViews.Projects projectsOfUser(@PathVariable String id) {
         users.get(id);
-        return Map.of("projects", projectRepository.findByIdInOrderByName(assignments.projectsOf(id)).stream()
-                .map(DirectoryViews::project).toList(), "links", io.nubo.identity.web.Links.ofCurrentRequest());
+        return new DirectoryViews.Projects(projectRepository.findByIdInOrderByName(assignments.projectsOf(id))
+                .stream().map(DirectoryViews::project).toList(), io.nubo.identity.web.Links.ofCurrentRequest());
     }
 
     @PatchMapping("/v3/users/{id}")
     @ValidatedBody("identity/user-update.json")
-    public Map<String, Object> updateUser(@PathVariable String id, @RequestBody DirectoryRequests.UserBody body) {
-        Authorization.requireAdmin();
-        return Map.of("user", DirectoryViews.user(users.update(id, body.required())));
+    @Policy("identity:update_user")
+    public DirectoryViews.UserBody updateUser(@PathVariable String id, @RequestBody DirectoryRequests.UserBody body) {
+        return new DirectoryViews.UserBody(DirectoryViews.user(users.update(id, body.required())));
     }
 
     @DeleteMapping("/v3/users/{id}")
+    @Policy("identity:delete_user")
     public ResponseEntity<Void> deleteUser(@PathVariable String id) {
-        Authorization.requireAdmin();
         users.delete(id);
         return ResponseEntity.noContent().build();
     }
@@ -179,8 +176,8 @@ public class ResourceController {
     @PostMapping("/v3/roles")
     @ValidatedBody("identity/role-create.json")
     @Transactional
-    public ResponseEntity<Map<String, Object>> createRole(@RequestBody DirectoryRequests.RoleBody body) {
-        Authorization.requireAdmin();
+    @Policy("identity:create_role")
+    public ResponseEntity<DirectoryViews.RoleBody> createRole(@RequestBody DirectoryRequests.RoleBody body) {
         DirectoryRequests.RoleInput in = body.required();
         String name = DirectoryRequests.validName(in.name(), 255);
         String domain = in.domainId() == null ? RoleEntity.GLOBAL : in.domainId();
@@ -192,14 +189,14 @@ public class ResourceController {
         }
         RoleEntity r = roles.save(new RoleEntity(UUID.randomUUID().toString().replace("-", ""), name, in.domainId(),
                 in.description()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("role", DirectoryViews.role(r)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new DirectoryViews.RoleBody(DirectoryViews.role(r)));
     }
 
     @PatchMapping("/v3/roles/{id}")
     @ValidatedBody("identity/role-update.json")
     @Transactional
-    public Map<String, Object> updateRole(@PathVariable String id, @RequestBody DirectoryRequests.RoleBody body) {
-        Authorization.requireAdmin();
+    @Policy("identity:update_role")
+    public DirectoryViews.RoleBody updateRole(@PathVariable String id, @RequestBody DirectoryRequests.RoleBody body) {
         DirectoryRequests.RoleInput in = body.required();
         RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
         if (in.name() != null && !in.name().equals(r.getName())) {
@@ -213,20 +210,20 @@ public class ResourceController {
         if (in.description() != null) {
             r.describe(in.description());
         }
-        return Map.of("role", DirectoryViews.role(r));
+        return new DirectoryViews.RoleBody(DirectoryViews.role(r));
     }
 
     @GetMapping("/v3/roles/{id}")
-    public Map<String, Object> role(@PathVariable String id) {
-        Authorization.requireAdmin();
-        return Map.of("role", DirectoryViews.role(roles.findById(id)
+    @Policy("identity:get_role")
+    public DirectoryViews.RoleBody role(@PathVariable String id) {
+        return new DirectoryViews.RoleBody(DirectoryViews.role(roles.findById(id)
                 .orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id))));
     }
 
     @DeleteMapping("/v3/roles/{id}")
     @Transactional
+    @Policy("identity:delete_role")
     public ResponseEntity<Void> deleteRole(@PathVariable String id) {
-        Authorization.requireAdmin();
         RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
         for (String userId : assignments.forgetRole(id)) {
             revocations.revokeUser(userId);

@@ -1,6 +1,5 @@
 package io.nubo.identity.directory;
 
-import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.compliance.PasswordHistory;
 import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.token.RevocationStore;
@@ -21,7 +20,6 @@ public class UserService {
     private final UserRepository users;
     private final DomainRepository domains;
     private final ProjectRepository projects;
-    private final RoleAssignments assignments;
     private final RevocationStore revocations;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
@@ -29,7 +27,7 @@ public class UserService {
     private final IdentityEvents changes;
 
     public UserService(UserRepository users, DomainRepository domains, ProjectRepository projects,
-                       RoleAssignments assignments, RevocationStore revocations, PasswordEncoder passwords,
+                       RevocationStore revocations, PasswordEncoder passwords,
                        ApplicationEventPublisher events, PasswordHistory history,
                        IdentityEvents changes) {
         this.changes = changes;
@@ -38,7 +36,6 @@ public class UserService {
         this.users = users;
         this.domains = domains;
         this.projects = projects;
-        this.assignments = assignments;
         this.revocations = revocations;
         this.passwords = passwords;
     }
@@ -122,7 +119,6 @@ public class UserService {
     @Transactional
     public void delete(String id) {
         UserEntity u = get(id);
-        assignments.forgetUser(id);
         events.publishEvent(new UserDeleted(id));
         users.delete(u);
         revocations.revokeUser(id);

@@ -1,8 +1,8 @@
 package io.nubo.identity.domainconfig;
 
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.policy.Policy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -36,8 +36,8 @@ public class DomainConfigController {
     @PutMapping("/v3/domains/{id}/config")
     @ValidatedBody("identity/domain-config-update.json")
     @Transactional
+    @Policy("identity:create_domain_config")
     public ResponseEntity<Map<String, Object>> create(@PathVariable String id, @RequestBody ConfigBody body) {
-        Authorization.requireAdmin();
         boolean existed = !configs.load(id).isEmpty();
         Map<String, Map<String, Object>> config = DomainConfigs.valid(body.config());
         configs.save(id, config);
@@ -46,16 +46,16 @@ public class DomainConfigController {
     }
 
     @GetMapping("/v3/domains/{id}/config")
+    @Policy("identity:get_domain_config")
     public Map<String, Object> show(@PathVariable String id) {
-        Authorization.requireAdmin();
         return Map.of("config", DomainConfigs.visible(existing(id)));
     }
 
     @PatchMapping("/v3/domains/{id}/config")
     @ValidatedBody("identity/domain-config-update.json")
     @Transactional
+    @Policy("identity:update_domain_config")
     public Map<String, Object> update(@PathVariable String id, @RequestBody ConfigBody body) {
-        Authorization.requireAdmin();
         Map<String, Map<String, Object>> config = existing(id);
         DomainConfigs.valid(body.config()).forEach((g, opts) -> config.computeIfAbsent(g, k -> new LinkedHashMap<>())
                 .putAll(opts));
@@ -65,16 +65,16 @@ public class DomainConfigController {
 
     @DeleteMapping("/v3/domains/{id}/config")
     @Transactional
+    @Policy("identity:delete_domain_config")
     public ResponseEntity<Void> delete(@PathVariable String id) {
-        Authorization.requireAdmin();
         existing(id);
         configs.save(id, Map.of());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/v3/domains/{id}/config/{group}")
+    @Policy("identity:get_domain_config")
     public Map<String, Object> showGroup(@PathVariable String id, @PathVariable String group) {
-        Authorization.requireAdmin();
         return Map.of("config", Map.of(group, DomainConfigs.visible(Map.of(group, group(existing(id), group)))
                 .get(group)));
     }
@@ -82,9 +82,9 @@ public class DomainConfigController {
     @PatchMapping("/v3/domains/{id}/config/{group}")
     @ValidatedBody("identity/domain-config-group-update.json")
     @Transactional
+    @Policy("identity:update_domain_config")
     public Map<String, Object> updateGroup(@PathVariable String id, @PathVariable String group,
                                            @RequestBody ConfigBody body) {
-        Authorization.requireAdmin();
         Map<String, Map<String, Object>> given = DomainConfigs.valid(body.config());
         if (given.size() != 1 || !given.containsKey(group)) {
             throw IdentityError.VALIDATION.exception("config", "the body must configure group " + group + " only");
@@ -97,8 +97,8 @@ public class DomainConfigController {
 
     @DeleteMapping("/v3/domains/{id}/config/{group}")
     @Transactional
+    @Policy("identity:delete_domain_config")
     public ResponseEntity<Void> deleteGroup(@PathVariable String id, @PathVariable String group) {
-        Authorization.requireAdmin();
         Map<String, Map<String, Object>> config = existing(id);
         group(config, group);
         config.remove(group);
@@ -107,9 +107,9 @@ public class DomainConfigController {
     }
 
     @GetMapping("/v3/domains/{id}/config/{group}/{option}")
+    @Policy("identity:get_domain_config")
     public Map<String, Object> showOption(@PathVariable String id, @PathVariable String group,
                                           @PathVariable String option) {
-        Authorization.requireAdmin();
         Map<String, Object> opts = group(existing(id), group);
         if (!opts.containsKey(option) || DomainConfigOptions.SENSITIVE.contains(option)) {
             throw IdentityError.NOT_FOUND.exception("domain config option", option);
@@ -120,9 +120,9 @@ public class DomainConfigController {
     @PatchMapping("/v3/domains/{id}/config/{group}/{option}")
     @ValidatedBody("identity/domain-config-option-update.json")
     @Transactional
+    @Policy("identity:update_domain_config")
     public Map<String, Object> updateOption(@PathVariable String id, @PathVariable String group,
                                             @PathVariable String option, @RequestBody ConfigBody body) {
-        Authorization.requireAdmin();
         if (body.config() == null || body.config().size() != 1 || !body.config().containsKey(option)
                 || !DomainConfigOptions.known(group, option)) {
             throw IdentityError.VALIDATION.exception("config", "the body must set option " + option + " only");
@@ -135,9 +135,9 @@ public class DomainConfigController {
 
     @DeleteMapping("/v3/domains/{id}/config/{group}/{option}")
     @Transactional
+    @Policy("identity:delete_domain_config")
     public ResponseEntity<Void> deleteOption(@PathVariable String id, @PathVariable String group,
                                              @PathVariable String option) {
-        Authorization.requireAdmin();
         Map<String, Map<String, Object>> config = existing(id);
         if (!group(config, group).containsKey(option)) {
             throw IdentityError.NOT_FOUND.exception("domain config option", option);
@@ -151,14 +151,14 @@ public class DomainConfigController {
     }
 
     @GetMapping("/v3/domains/config/default")
+    @Policy("identity:get_domain_config_default")
     public Map<String, Object> defaults() {
-        Authorization.requireAdmin();
         return Map.of("config", DomainConfigOptions.defaults());
     }
 
     @GetMapping("/v3/domains/config/{group}/default")
+    @Policy("identity:get_domain_config_default")
     public Map<String, Object> groupDefaults(@PathVariable String group) {
-        Authorization.requireAdmin();
         if (!DomainConfigOptions.knownGroup(group)) {
             throw IdentityError.NOT_FOUND.exception("domain config group", group);
         }
@@ -166,8 +166,8 @@ public class DomainConfigController {
     }
 
     @GetMapping("/v3/domains/config/{group}/{option}/default")
+    @Policy("identity:get_domain_config_default")
     public Map<String, Object> optionDefault(@PathVariable String group, @PathVariable String option) {
-        Authorization.requireAdmin();
         if (!DomainConfigOptions.knownGroup(group) || !DomainConfigOptions.defaults().get(group).containsKey(option)) {
             throw IdentityError.NOT_FOUND.exception("domain config option", option);
         }

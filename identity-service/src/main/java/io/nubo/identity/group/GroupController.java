@@ -3,17 +3,18 @@ package io.nubo.identity.group;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.access.IdentityAccess;
+import io.nubo.identity.access.ReadScope;
 import io.nubo.identity.directory.DirectoryViews;
 import io.nubo.identity.directory.UserRepository;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
-import io.nubo.identity.web.ReadScope;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.validation.ValidatedQuery;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,6 +41,13 @@ public class GroupController {
     public record GroupBody(GroupInput group) {
     }
 
+    /** Root wrappers of the responses: {@code {"group": {...}}} and {@code {"groups": [...], "links": {...}}}. */
+    public record GroupResponse(Group group) {
+    }
+
+    public record Groups(List<Group> groups, Links links) {
+    }
+
     public record SelfLink(String self) {
     }
 
@@ -55,8 +63,11 @@ public class GroupController {
     private final GroupService groups;
     private final GroupRepository repository;
     private final UserRepository users;
+    private final IdentityAccess access;
 
-    public GroupController(GroupService groups, GroupRepository repository, UserRepository users) {
+    public GroupController(GroupService groups, GroupRepository repository, UserRepository users,
+                           IdentityAccess access) {
+        this.access = access;
         this.groups = groups;
         this.repository = repository;
         this.users = users;
@@ -64,67 +75,67 @@ public class GroupController {
 
     @GetMapping("/v3/groups")
     @ValidatedQuery("identity/groups-list-query.json")
-    public Map<String, Object> list(@RequestParam(required = false) String name,
+    public Groups list(NuboPrincipal caller, @RequestParam(required = false) String name,
                                     @RequestParam(value = "domain_id", required = false) String domainId) {
-        ReadScope scope = Authorization.requireReader();
-        return Map.of("groups", repository.findAllByOrderByName().stream()
+        ReadScope scope = access.readScope("identity:list_groups", caller);
+        return new Groups(repository.findAllByOrderByName().stream()
                 .filter(g -> scope.covers(g.getDomainId()))
                 .filter(g -> name == null || name.equals(g.getName()))
                 .filter(g -> domainId == null || domainId.equals(g.getDomainId()))
-                .map(Group::of).toList(), "links", Links.ofCurrentRequest());
+                .map(Group::of).toList(), Links.ofCurrentRequest());
     }
 
     @PostMapping("/v3/groups")
     @ValidatedBody("identity/group-create.json")
-    public ResponseEntity<Map<String, Object>> create(@RequestBody GroupBody body) {
-        NuboPrincipal caller = Authorization.requireAdmin();
+    @Policy("identity:create_group")
+    public ResponseEntity<GroupResponse> create(NuboPrincipal caller, @RequestBody GroupBody body) {
         GroupInput in = required(body);
         String domainId = in.domainId() != null ? in.domainId()
                 : caller.projectDomainId() != null ? caller.projectDomainId() : "default";
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("group", Group.of(groups.create(in.name(), domainId, in.description()))));
+                .body(new GroupResponse(Group.of(groups.create(in.name(), domainId, in.description()))));
     }
 
     @GetMapping("/v3/groups/{id}")
-    public Map<String, Object> show(@PathVariable String id) {
+    public GroupResponse show(NuboPrincipal caller, @PathVariable String id) {
         GroupEntity g = repository.findById(id).orElse(null);
-        Authorization.requireReaderOf(g == null ? null : g.getDomainId());
-        return Map.of("group", Group.of(groups.get(id)));
+        access.enforce("identity:get_group", caller, "domain_id", g == null ? null : g.getDomainId());
+        return new GroupResponse(Group.of(groups.get(id)));
     }
 
     @PatchMapping("/v3/groups/{id}")
     @ValidatedBody("identity/group-update.json")
-    public Map<String, Object> update(@PathVariable String id, @RequestBody GroupBody body) {
-        Authorization.requireAdmin();
+    @Policy("identity:update_group")
+    public GroupResponse update(@PathVariable String id, @RequestBody GroupBody body) {
         GroupInput in = required(body);
-        return Map.of("group", Group.of(groups.update(id, in.name(), in.description())));
+        return new GroupResponse(Group.of(groups.update(id, in.name(), in.description())));
     }
 
     @DeleteMapping("/v3/groups/{id}")
+    @Policy("identity:delete_group")
     public ResponseEntity<Void> delete(@PathVariable String id) {
-        Authorization.requireAdmin();
         groups.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/v3/groups/{id}/users")
-    public Map<String, Object> members(@PathVariable String id) {
-        Authorization.requireAdmin();
+    @Policy("identity:list_users_in_group")
+    public DirectoryViews.Users members(@PathVariable String id) {
         groups.get(id);
-        return Map.of("users", users.findAllById(groups.memberIds(id)).stream().map(DirectoryViews::user).toList(),
-                "links", Links.ofCurrentRequest());
+        return new DirectoryViews.Users(users.findAllById(groups.memberIds(id)).stream().map(DirectoryViews::user)
+                .toList(), Links.ofCurrentRequest());
     }
 
     @PutMapping("/v3/groups/{id}/users/{userId}")
+    @Policy("identity:add_user_to_group")
     public ResponseEntity<Void> addMember(@PathVariable String id, @PathVariable String userId) {
-        Authorization.requireAdmin();
         groups.addMember(id, userId);
         return ResponseEntity.noContent().build();
     }
 
     @RequestMapping(value = "/v3/groups/{id}/users/{userId}", method = RequestMethod.HEAD)
+    @Policy("identity:check_user_in_group")
     public ResponseEntity<Void> isMember(@PathVariable String id, @PathVariable String userId) {
-        Authorization.requireAdmin();
         if (!groups.isMember(id, userId)) {
             throw IdentityError.NOT_FOUND.exception("user in group", userId);
         }
@@ -132,17 +143,16 @@ public class GroupController {
     }
 
     @DeleteMapping("/v3/groups/{id}/users/{userId}")
+    @Policy("identity:remove_user_from_group")
     public ResponseEntity<Void> removeMember(@PathVariable String id, @PathVariable String userId) {
-        Authorization.requireAdmin();
         groups.removeMember(id, userId);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/v3/users/{userId}/groups")
-    public Map<String, Object> groupsOfUser(@PathVariable String userId) {
-        Authorization.requireAdminOrSelf(userId);
-        return Map.of("groups", groups.groupsOf(userId).stream().map(Group::of).toList(),
-                "links", Links.ofCurrentRequest());
+    @Policy("identity:list_groups_for_user")
+    public Groups groupsOfUser(@PathVariable String userId) {
+        return new Groups(groups.groupsOf(userId).stream().map(Group::of).toList(), Links.ofCurrentRequest());
     }
 
     private static GroupInput required(GroupBody body) {

@@ -47,6 +47,11 @@ public class GroupService {
     }
 
     @Transactional(readOnly = true)
+    public boolean exists(String id) {
+        return groups.existsById(id);
+    }
+
+    @Transactional(readOnly = true)
     public GroupEntity get(String id) {
         return groups.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("group", id));
     }

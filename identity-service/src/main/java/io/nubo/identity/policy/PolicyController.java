@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.nubo.identity.directory.ExtraAttributes;
-import io.nubo.identity.web.Authorization;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.policy.Policy;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /v3/policies}: Keystone's policy store, blobs of a given type kept and served for other services. As in
- * Keystone, identity does not enforce them (its own rules are in {@code web.Authorization}).
+ * Keystone, identity does not enforce them (its own rules are in {@code access.IdentityPolicies}).
  */
 @RestController
 public class PolicyController {
@@ -47,10 +47,10 @@ public class PolicyController {
         }
     }
 
-    public record Policy(String id, String type, String blob, Map<String, String> links,
+    public record StoredPolicy(String id, String type, String blob, Map<String, String> links,
                          @JsonAnyGetter Map<String, Object> extra) {
-        static Policy of(PolicyEntity p) {
-            return new Policy(p.getId(), p.getType(), p.getBlob(), Map.of("self", Link.href("/v3/policies/" + p.getId())),
+        static StoredPolicy of(PolicyEntity p) {
+            return new StoredPolicy(p.getId(), p.getType(), p.getBlob(), Map.of("self", Link.href("/v3/policies/" + p.getId())),
                     p.getExtra());
         }
     }
@@ -64,50 +64,50 @@ public class PolicyController {
     @PostMapping("/v3/policies")
     @ValidatedBody("identity/policy-create.json")
     @Transactional
+    @Policy("identity:create_policy")
     public ResponseEntity<Map<String, Object>> create(@RequestBody PolicyBody body) {
-        Authorization.requireAdmin();
         PolicyInput in = body.required();
         if (in.type() == null || in.type().isBlank() || in.blob() == null) {
             throw IdentityError.VALIDATION.exception("policy", "'type' and 'blob' are required");
         }
         PolicyEntity p = policies.save(new PolicyEntity(UUID.randomUUID().toString().replace("-", ""), in.type(),
                 in.blob(), ExtraAttributes.merged(Map.of(), in.extra(), OWN)));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("policy", Policy.of(p)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("policy", StoredPolicy.of(p)));
     }
 
     @GetMapping("/v3/policies")
     @Transactional(readOnly = true)
+    @Policy("identity:list_policies")
     public Map<String, Object> list(@RequestParam(required = false) String type) {
-        Authorization.requireAdmin();
         return Map.of("policies", policies.findAll().stream().filter(p -> type == null || type.equals(p.getType()))
-                .map(Policy::of).toList(), "links", Links.ofCurrentRequest());
+                .map(StoredPolicy::of).toList(), "links", Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/policies/{id}")
     @Transactional(readOnly = true)
+    @Policy("identity:get_policy")
     public Map<String, Object> show(@PathVariable String id) {
-        Authorization.requireAdmin();
-        return Map.of("policy", Policy.of(get(id)));
+        return Map.of("policy", StoredPolicy.of(get(id)));
     }
 
     @PatchMapping("/v3/policies/{id}")
     @ValidatedBody("identity/policy-update.json")
     @Transactional
+    @Policy("identity:update_policy")
     public Map<String, Object> update(@PathVariable String id, @RequestBody PolicyBody body) {
-        Authorization.requireAdmin();
         PolicyInput in = body.required();
         PolicyEntity p = get(id);
         if (in.type() != null && in.type().isBlank()) {
             throw IdentityError.VALIDATION.exception("type", "cannot be empty");
         }
         p.update(in.type(), in.blob(), ExtraAttributes.merged(p.getExtra(), in.extra(), OWN));
-        return Map.of("policy", Policy.of(p));
+        return Map.of("policy", StoredPolicy.of(p));
     }
 
     @DeleteMapping("/v3/policies/{id}")
     @Transactional
+    @Policy("identity:delete_policy")
     public ResponseEntity<Void> delete(@PathVariable String id) {
-        Authorization.requireAdmin();
         policies.delete(get(id));
         return ResponseEntity.noContent().build();
     }

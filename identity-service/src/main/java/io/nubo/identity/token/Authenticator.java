@@ -11,6 +11,7 @@ import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.UserEntity;
 import io.nubo.identity.directory.UserRepository;
 import io.nubo.identity.web.IdentityError;
+import io.nubo.shared.security.TokenCheck;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,13 +178,14 @@ public class Authenticator {
         if (token == null || token.id() == null) {
             throw IdentityError.BAD_REQUEST.exception("Expecting to find id in token.");
         }
-        TokenFacts facts = codec.decode(token.id());
-        if (facts == null && codec.revokedOnly(token.id())) {
+        TokenCheck check = codec.check(token.id());
+        if (check instanceof TokenCheck.Revoked) {
             throw IdentityError.TOKEN_NOT_FOUND.exception("the token has been revoked");
         }
-        if (facts == null) {
+        if (!(check instanceof TokenCheck.Verified verified)) {
             throw IdentityError.UNAUTHORIZED.exception();
         }
+        TokenFacts facts = codec.facts(verified);
         if (revocations.isRevoked(facts)) {
             // Keystone's token method cannot find a revoked token: 404, as Tempest expects after a password change
             throw IdentityError.TOKEN_NOT_FOUND.exception("the token has been revoked");

@@ -9,13 +9,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.nubo.identity.keys.SigningKeys;
 import io.nubo.shared.security.NuboPrincipal;
+import io.nubo.shared.security.TokenCheck;
+import io.nubo.shared.security.VerifiedTokenCache;
 import io.nubo.shared.security.TokenClaims;
 import java.util.Date;
 import java.util.List;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.stereotype.Component;
 
 /** Encodes {@link TokenFacts} as an ES256 JWS with Keystone's claim names, and decodes (and verifies) them back. */
@@ -26,9 +25,9 @@ public class TokenCodec {
     static final String TRUST_ID = "openstack_trust_id";
 
     private final SigningKeys keys;
-    private final JwtDecoder decoder;
+    private final VerifiedTokenCache decoder;
 
-    public TokenCodec(SigningKeys keys, JwtDecoder decoder) {
+    public TokenCodec(SigningKeys keys, VerifiedTokenCache decoder) {
         this.keys = keys;
         this.decoder = decoder;
     }
@@ -68,32 +67,18 @@ public class TokenCodec {
         }
     }
 
-    /** Verifies signature, expiry, issuer and the revocations every service knows; null when any fails. */
-    public TokenFacts decode(String token) {
-        Jwt jwt;
-        try {
-            jwt = decoder.decode(token);
-        } catch (JwtException e) {
-            return null;
-        }
-        return facts(jwt);
+    /**
+     * The one check of a token: signature, expiry, issuer and the revocations every service knows. Keystone tells
+     * a revoked token (404 for a subject token) from an invalid one (401), so the result says which.
+     */
+    public TokenCheck check(String token) {
+        return decoder.check(token);
     }
 
-    /** True when the token failed verification only because it was revoked (Keystone then answers 404, not 401). */
-    public boolean revokedOnly(String token) {
-        try {
-            decoder.decode(token);
-            return false;
-        } catch (JwtValidationException e) {
-            return !e.getErrors().isEmpty() && e.getErrors().stream()
-                    .allMatch(err -> err.getDescription() != null && err.getDescription().contains("revoked"));
-        } catch (JwtException e) {
-            return false;
-        }
-    }
-
-    private TokenFacts facts(Jwt jwt) {
-        NuboPrincipal p = NuboPrincipal.of(jwt);
+    /** What a verified token asserts. */
+    public TokenFacts facts(TokenCheck.Verified verified) {
+        Jwt jwt = verified.jwt();
+        NuboPrincipal p = verified.principal();
         TokenScope scope;
         if (p.projectId() != null) {
             scope = new TokenScope.Project(p.projectId(), p.projectDomainId());

@@ -3,16 +3,19 @@ package io.nubo.identity.token;
 import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.catalog.CatalogEntry;
 import io.nubo.identity.catalog.ServiceCatalog;
+import io.nubo.identity.directory.DirectoryViews;
 import io.nubo.identity.directory.DomainEntity;
 import io.nubo.identity.directory.DomainRepository;
 import io.nubo.identity.directory.ProjectEntity;
 import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.directory.DirectoryViews;
 import io.nubo.identity.web.IdentityError;
 import io.nubo.identity.web.Links;
 import io.nubo.shared.events.TokenRevoked;
+import io.nubo.shared.policy.Policy;
+import io.nubo.shared.policy.PolicyEnforcer;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.security.TokenCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +46,12 @@ public class TokenController {
     private final RoleAssignments assignments;
     private final ProjectRepository projects;
     private final DomainRepository domainRepository;
+    private final PolicyEnforcer policy;
 
     public TokenController(Authenticator authenticator, TokenCodec codec, TokenRenderer renderer,
                            RevocationStore revocations, ServiceCatalog catalog, RoleAssignments assignments,
-                           ProjectRepository projects, DomainRepository domainRepository) {
+                           ProjectRepository projects, DomainRepository domainRepository, PolicyEnforcer policy) {
+        this.policy = policy;
         this.domainRepository = domainRepository;
         this.authenticator = authenticator;
         this.codec = codec;
@@ -68,29 +73,32 @@ public class TokenController {
     }
 
     @GetMapping("/tokens")
-    public ResponseEntity<TokenBody> validate(@RequestHeader(value = SUBJECT, required = false) String subject,
+    public ResponseEntity<TokenBody> validate(NuboPrincipal caller,
+                                              @RequestHeader(value = SUBJECT, required = false) String subject,
                                               @RequestParam(value = "nocatalog", required = false) String nocatalog) {
-        TokenFacts facts = subject(subject);
+        TokenFacts facts = subject(caller, subject);
         return ResponseEntity.ok().header(SUBJECT, subject).body(renderer.render(facts, nocatalog == null));
     }
 
     @RequestMapping(value = "/tokens", method = RequestMethod.HEAD)
-    public ResponseEntity<Void> check(@RequestHeader(value = SUBJECT, required = false) String subject) {
-        subject(subject);
+    public ResponseEntity<Void> check(NuboPrincipal caller,
+                                      @RequestHeader(value = SUBJECT, required = false) String subject) {
+        subject(caller, subject);
         return ResponseEntity.ok().header(SUBJECT, subject).build();
     }
 
     @DeleteMapping("/tokens")
-    public ResponseEntity<Void> revoke(@RequestHeader(value = SUBJECT, required = false) String subject) {
-        TokenFacts facts = subject(subject);
+    public ResponseEntity<Void> revoke(NuboPrincipal caller,
+                                       @RequestHeader(value = SUBJECT, required = false) String subject) {
+        TokenFacts facts = subject(caller, subject);
         revocations.revoke(new TokenRevoked(facts.auditIds().get(0), null, null, null, null, Instant.now(),
                 Instant.now()));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/catalog")
-    public Map<String, Object> catalog() {
-        NuboPrincipal caller = NuboPrincipal.current();
+    @Policy("identity:get_auth_catalog")
+    public Map<String, Object> catalog(NuboPrincipal caller) {
         if (caller.projectId() == null && caller.domainId() == null && !caller.system()) {
             throw IdentityError.FORBIDDEN.exception();
         }
@@ -99,34 +107,31 @@ public class TokenController {
     }
 
     @GetMapping("/projects")
-    public Map<String, Object> projects() {
-        NuboPrincipal caller = NuboPrincipal.current();
+    @Policy("identity:get_auth_projects")
+    public Map<String, Object> projects(NuboPrincipal caller) {
         List<ProjectEntity> mine = projects.findByIdInOrderByName(assignments.projectsOf(caller.userId()));
         return Map.of("projects", mine.stream().filter(ProjectEntity::isEnabled).map(DirectoryViews::project).toList(),
                 "links", Links.ofCurrentRequest());
     }
 
     @GetMapping("/domains")
-    public Map<String, Object> domains() {
-        NuboPrincipal caller = NuboPrincipal.current();
+    @Policy("identity:get_auth_domains")
+    public Map<String, Object> domains(NuboPrincipal caller) {
         return Map.of("domains", domainRepository.findAllById(assignments.domainsOf(caller.userId())).stream()
                 .filter(DomainEntity::isEnabled).map(DirectoryViews::domain).toList(),
                 "links", Links.ofCurrentRequest());
     }
 
     /** The subject token, if valid and the caller may see it (its own token, or an admin). */
-    private TokenFacts subject(String subject) {
+    private TokenFacts subject(NuboPrincipal caller, String subject) {
         if (subject == null || subject.isBlank()) {
             throw IdentityError.MISSING_SUBJECT_TOKEN.exception();
         }
-        TokenFacts facts = codec.decode(subject);
+        TokenFacts facts = codec.check(subject) instanceof TokenCheck.Verified verified ? codec.facts(verified) : null;
         if (facts == null || revocations.isRevoked(facts)) {
             throw IdentityError.TOKEN_NOT_FOUND.exception("the token is invalid, expired or revoked");
         }
-        NuboPrincipal caller = NuboPrincipal.current();
-        if (!caller.isAdmin() && !caller.hasRole("service") && !caller.userId().equals(facts.userId())) {
-            throw IdentityError.FORBIDDEN.exception();
-        }
+        policy.enforce("identity:validate_token", caller, PolicyEnforcer.target("token.user_id", facts.userId()));
         return facts;
     }
 }

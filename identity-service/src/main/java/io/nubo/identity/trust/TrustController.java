@@ -46,6 +46,19 @@ public class TrustController {
                         Map<String, String> links) {
     }
 
+    /** The root wrappers: {@code {"trust": ...}}, {@code {"trusts": [...], "links": ...}}, and the roles'. */
+    public record TrustBody(Trust trust) {
+    }
+
+    public record TrustList(List<Trust> trusts, Links links) {
+    }
+
+    public record TrustRoles(List<DirectoryViews.Role> roles, Links links) {
+    }
+
+    public record TrustRole(DirectoryViews.Role role) {
+    }
+
     private final Trusts trusts;
     private final TrustRepository repository;
     private final RoleRepository roles;
@@ -62,15 +75,15 @@ public class TrustController {
     @PostMapping
     @ValidatedBody("identity/trust-create.json")
     @Policy("identity:create_trust")
-    public ResponseEntity<Map<String, Object>> create(NuboPrincipal caller, @RequestBody TrustInput.Body body) {
+    public ResponseEntity<TrustBody> create(NuboPrincipal caller, @RequestBody TrustInput.Body body) {
         TrustEntity t = trusts.create(caller.userId(), body.required());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trust", view(t)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new TrustBody(view(t)));
     }
 
     /** Tempest's trusts client asks for {@code /v3/OS-TRUST/trusts/} with the slash. */
     @GetMapping({"", "/"})
     @Transactional(readOnly = true)
-    public Map<String, Object> list(NuboPrincipal caller,
+    public TrustList list(NuboPrincipal caller,
                                     @RequestParam(value = "trustor_user_id", required = false) String trustor,
                                     @RequestParam(value = "trustee_user_id", required = false) String trustee) {
         // the target comes from the query, so this handler asks the enforcer itself
@@ -83,17 +96,17 @@ public class TrustController {
         }
         policy.enforce("identity:list_trusts", caller, target);
         java.time.Instant now = java.time.Instant.now();
-        return Map.of("trusts", repository.findAll().stream().filter(t -> !t.expired(now))
+        return new TrustList(repository.findAll().stream().filter(t -> !t.expired(now))
                 .filter(t -> trustor == null || trustor.equals(t.getTrustorUserId()))
                 .filter(t -> trustee == null || trustee.equals(t.getTrusteeUserId())).map(this::view).toList(),
-                "links", Links.ofCurrentRequest());
+                Links.ofCurrentRequest());
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     @Policy("identity:get_trust")
-    public Map<String, Object> show(NuboPrincipal caller, @PathVariable String id) {
-        return Map.of("trust", view(trusts.visible(id, caller.userId(), caller.isAdmin())));
+    public TrustBody show(NuboPrincipal caller, @PathVariable String id) {
+        return new TrustBody(view(trusts.visible(id, caller.userId(), caller.isAdmin())));
     }
 
     @DeleteMapping("/{id}")
@@ -106,21 +119,21 @@ public class TrustController {
     @GetMapping("/{id}/roles")
     @Transactional(readOnly = true)
     @Policy("identity:list_roles_for_trust")
-    public Map<String, Object> roles(NuboPrincipal caller, @PathVariable String id) {
-        return Map.of("roles", rolesOf(trusts.visible(id, caller.userId(), caller.isAdmin())),
-                "links", Links.ofCurrentRequest());
+    public TrustRoles roles(NuboPrincipal caller, @PathVariable String id) {
+        return new TrustRoles(rolesOf(trusts.visible(id, caller.userId(), caller.isAdmin())),
+                Links.ofCurrentRequest());
     }
 
     @RequestMapping(value = "/{id}/roles/{roleId}", method = {RequestMethod.GET, RequestMethod.HEAD})
     @Transactional(readOnly = true)
     @Policy("identity:get_role_for_trust")
-    public ResponseEntity<Map<String, Object>> role(NuboPrincipal caller, @PathVariable String id,
+    public ResponseEntity<TrustRole> role(NuboPrincipal caller, @PathVariable String id,
                                                     @PathVariable String roleId) {
         TrustEntity t = trusts.visible(id, caller.userId(), caller.isAdmin());
         if (!t.getRoleIds().contains(roleId)) {
             throw IdentityError.NOT_FOUND.exception("role", roleId);
         }
-        return ResponseEntity.ok(Map.of("role", rolesOf(t).stream().filter(r -> r.id().equals(roleId)).findFirst()
+        return ResponseEntity.ok(new TrustRole(rolesOf(t).stream().filter(r -> r.id().equals(roleId)).findFirst()
                 .orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", roleId))));
     }
 

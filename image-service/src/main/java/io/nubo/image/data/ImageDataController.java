@@ -38,23 +38,25 @@ public class ImageDataController {
     }
 
     @PutMapping("/v2/images/{id}/file")
-    public ResponseEntity<Void> upload(@PathVariable String id, HttpServletRequest request) throws IOException {
+    public ResponseEntity<Void> upload(Caller caller,
+                                       @PathVariable String id, HttpServletRequest request) throws IOException {
         requireOctetStream(request);
-        uploads.upload(id, Caller.current(), request.getInputStream(), request.getContentLengthLong());
+        uploads.upload(id, caller, request.getInputStream(), request.getContentLengthLong());
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/v2/images/{id}/stage")
-    public ResponseEntity<Void> stage(@PathVariable String id, HttpServletRequest request) throws IOException {
+    public ResponseEntity<Void> stage(Caller caller,
+                                      @PathVariable String id, HttpServletRequest request) throws IOException {
         requireOctetStream(request);
-        uploads.stage(id, Caller.current(), request.getInputStream(), request.getContentLengthLong());
+        uploads.stage(id, caller, request.getInputStream(), request.getContentLengthLong());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/v2/images/{id}/file")
-    public void download(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+    public void download(Caller caller,
+                         @PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Caller caller = Caller.current();
         ImageEntity image = access.visible(id, caller);
         if (image.getStatus() == ImageStatus.DEACTIVATED && !caller.admin()) {
             throw ImageError.FORBIDDEN.exception("The requested image has been deactivated. "

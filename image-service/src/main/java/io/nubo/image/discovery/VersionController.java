@@ -3,7 +3,6 @@ package io.nubo.image.discovery;
 import java.util.ArrayList;
 import io.nubo.shared.api.Link;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,23 +19,26 @@ public class VersionController {
     public record Version(String id, String status, List<Link> links) {
     }
 
-    static Map<String, Object> document() {
+    public record Versions(List<Version> versions) {
+    }
+
+    static Versions document() {
         String self = ServletUriComponentsBuilder.fromCurrentContextPath().path("/v2/").build().toUriString();
         List<Version> versions = new ArrayList<>();
         for (int minor = NEWEST_MINOR; minor >= 0; minor--) {
             versions.add(new Version("v2." + minor, minor == NEWEST_MINOR ? "CURRENT" : "SUPPORTED",
                     List.of(Link.self(self))));
         }
-        return Map.of("versions", versions);
+        return new Versions(versions);
     }
 
     @GetMapping("/")
-    public ResponseEntity<Map<String, Object>> root() {
+    public ResponseEntity<Versions> root() {
         return ResponseEntity.status(HttpStatus.MULTIPLE_CHOICES).body(document());
     }
 
     @GetMapping("/versions")
-    public Map<String, Object> versions() {
+    public Versions versions() {
         return document();
     }
 }

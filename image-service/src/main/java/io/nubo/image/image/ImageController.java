@@ -49,8 +49,7 @@ public class ImageController {
 
     @PostMapping(path = "/v2/images")
     @ValidatedBody("image/image-create.json")
-    public ResponseEntity<ImageBody> create(@RequestBody(required = false) String body) {
-        Caller caller = Caller.current();
+    public ResponseEntity<ImageBody> create(Caller caller, @RequestBody(required = false) String body) {
         ImageEntity image = images.create(parse(body), caller);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/v2/images/" + image.getId()))
@@ -60,8 +59,7 @@ public class ImageController {
 
     @GetMapping("/v2/images")
     @ValidatedQuery("image/image-list-query.json")
-    public ImageList list(@RequestParam MultiValueMap<String, String> params) {
-        Caller caller = Caller.current();
+    public ImageList list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ImageService.Page page = images.list(params, caller);
         List<ImageBody> bodies = page.images().stream().map(i -> ImageRenderer.render(i, caller)).toList();
         MultiValueMap<String, String> rest = new LinkedMultiValueMap<>(params);
@@ -76,14 +74,13 @@ public class ImageController {
     }
 
     @GetMapping("/v2/images/{id}")
-    public ImageBody show(@PathVariable String id) {
-        Caller caller = Caller.current();
+    public ImageBody show(Caller caller, @PathVariable String id) {
         return ImageRenderer.render(images.show(id, caller), caller);
     }
 
     @PatchMapping(path = "/v2/images/{id}")
     @ValidatedBody("image/image-update.json")
-    public ResponseEntity<ImageBody> update(@PathVariable String id,
+    public ResponseEntity<ImageBody> update(Caller caller, @PathVariable String id,
                                             @RequestHeader(name = "Content-Type", required = false) String type,
                                             @RequestBody(required = false) String body) {
         String t = type == null ? "" : type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
@@ -92,38 +89,37 @@ public class ImageController {
                     .header("Accept-Patch", ImagePatch.MEDIA_TYPE + ", " + ImagePatch.MEDIA_TYPE_V20)
                     .build();
         }
-        Caller caller = Caller.current();
         ImageEntity image = images.update(id, ImagePatch.parse(parse(body)), caller);
         return ResponseEntity.ok(ImageRenderer.render(image, caller));
     }
 
     @DeleteMapping("/v2/images/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id) {
-        deletion.delete(id, Caller.current());
+    public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+        deletion.delete(id, caller);
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/v2/images/{id}/tags/{tag}")
-    public ResponseEntity<Void> addTag(@PathVariable String id, @PathVariable String tag) {
-        images.addTag(id, tag, Caller.current());
+    public ResponseEntity<Void> addTag(Caller caller, @PathVariable String id, @PathVariable String tag) {
+        images.addTag(id, tag, caller);
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/v2/images/{id}/tags/{tag}")
-    public ResponseEntity<Void> removeTag(@PathVariable String id, @PathVariable String tag) {
-        images.removeTag(id, tag, Caller.current());
+    public ResponseEntity<Void> removeTag(Caller caller, @PathVariable String id, @PathVariable String tag) {
+        images.removeTag(id, tag, caller);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/v2/images/{id}/actions/deactivate")
-    public ResponseEntity<Void> deactivate(@PathVariable String id) {
-        images.deactivate(id, Caller.current());
+    public ResponseEntity<Void> deactivate(Caller caller, @PathVariable String id) {
+        images.deactivate(id, caller);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/v2/images/{id}/actions/reactivate")
-    public ResponseEntity<Void> reactivate(@PathVariable String id) {
-        images.reactivate(id, Caller.current());
+    public ResponseEntity<Void> reactivate(Caller caller, @PathVariable String id) {
+        images.reactivate(id, caller);
         return ResponseEntity.noContent().build();
     }
 

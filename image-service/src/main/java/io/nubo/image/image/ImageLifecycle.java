@@ -3,7 +3,6 @@ package io.nubo.image.image;
 import io.nubo.image.web.ImageError;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -72,7 +71,7 @@ public class ImageLifecycle {
 
     @Transactional
     public boolean markDeleted(String imageId) {
-        return images.markDeleted(imageId, clock.instant()) == 1;
+        return images.markDeleted(imageId, ImageTransition.DELETE.from(), clock.instant()) == 1;
     }
 
     /**
@@ -84,7 +83,7 @@ public class ImageLifecycle {
     @Transactional
     public void requeueInterruptedUploads() {
         Instant now = clock.instant();
-        int n = images.requeueStuck(EnumSet.of(ImageStatus.SAVING, ImageStatus.IMPORTING), now);
+        int n = images.requeueStuck(ImageTransition.REQUEUE_INTERRUPTED.from(), now);
         if (n > 0) {
             log.warn("{} image(s) were saving or importing when the service stopped; they are queued again", n);
         }

@@ -55,8 +55,8 @@ public interface ImageRepository extends JpaRepository<ImageEntity, String> {
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update ImageEntity i set i.status = io.nubo.image.image.ImageStatus.DELETED, i.deletedAt = :now,"
-            + " i.updatedAt = :now where i.id = :id and i.status <> io.nubo.image.image.ImageStatus.DELETED")
-    int markDeleted(@Param("id") String id, @Param("now") Instant now);
+            + " i.updatedAt = :now where i.id = :id and i.status in :from")
+    int markDeleted(@Param("id") String id, @Param("from") Collection<ImageStatus> from, @Param("now") Instant now);
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update ImageEntity i set i.status = io.nubo.image.image.ImageStatus.QUEUED, i.stagedLocation = null,"

@@ -13,7 +13,10 @@ import java.util.Set;
 /**
  * The image state machine as data: each transition names the statuses it may start from and the one it ends in.
  * {@link ImageLifecycle} applies them as compare-and-swap updates, so two requests can never both win, and every
- * transitional status ({@code saving}, {@code uploading}, {@code importing}) has a way back on failure.
+ * transitional status ({@code saving}, {@code uploading}, {@code importing}) has a way back on failure. Every
+ * status change of an image goes through one of these (a test checks that each is used). Glance's {@code killed}
+ * and {@code pending_delete} are never reached: a failed upload goes back to {@code queued}, and a delete removes
+ * the data at once (no delayed delete).
  */
 public enum ImageTransition {
     BEGIN_UPLOAD(EnumSet.of(QUEUED), SAVING),
@@ -29,6 +32,8 @@ public enum ImageTransition {
     SET_LOCATION(EnumSet.of(QUEUED), ACTIVE),
     DEACTIVATE(EnumSet.of(ACTIVE, DEACTIVATED), DEACTIVATED),
     REACTIVATE(EnumSet.of(ACTIVE, DEACTIVATED), ACTIVE),
+    /** at start-up: no upload or import survives a restart of the service that ran it ({@link ImageLifecycle}) */
+    REQUEUE_INTERRUPTED(EnumSet.of(SAVING, IMPORTING), QUEUED),
     DELETE(EnumSet.complementOf(EnumSet.of(ImageStatus.DELETED)), ImageStatus.DELETED);
 
     private final Set<ImageStatus> from;

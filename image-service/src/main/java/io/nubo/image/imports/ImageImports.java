@@ -10,7 +10,6 @@ import io.nubo.image.image.ImageLifecycle.StoredData;
 import io.nubo.image.image.ImageRepository;
 import io.nubo.image.image.ImageStatus;
 import io.nubo.image.image.ImageTransition;
-import io.nubo.image.info.InfoController;
 import io.nubo.image.quota.ImageQuotas;
 import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.ImageStores;
@@ -44,6 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ImageImports {
+
+    /** Glance's import methods this service serves (listed by /v2/info/import). */
+    public static final List<String> IMPORT_METHODS = List.of("glance-direct", "web-download", "copy-image");
 
     static final String FAILED_IMPORT = "os_glance_failed_import";
     static final String COPY_IMAGE = "copy-image";
@@ -93,9 +95,9 @@ public class ImageImports {
                     + "importing data.");
         }
         String method = request == null || request.method() == null ? null : request.method().name();
-        if (method == null || !InfoController.IMPORT_METHODS.contains(method)) {
+        if (method == null || !IMPORT_METHODS.contains(method)) {
             throw ImageError.BAD_REQUEST.exception("Import method " + method + " is not supported; use one of "
-                    + InfoController.IMPORT_METHODS + ".");
+                    + IMPORT_METHODS + ".");
         }
         boolean copy = method.equals(COPY_IMAGE);
         List<ImageStore> targets = StoreCopies.targets(request, headerStore, stores.all(), stores.defaultStore(),

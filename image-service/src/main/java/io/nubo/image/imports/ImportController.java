@@ -23,14 +23,14 @@ public class ImportController {
 
     @PostMapping("/v2/images/{id}/import")
     @ValidatedBody("image/image-import.json")
-    public ResponseEntity<Void> importImage(@PathVariable String id, @RequestBody ImportRequest request,
+    public ResponseEntity<Void> importImage(Caller caller, @PathVariable String id, @RequestBody ImportRequest request,
                                             @RequestHeader(name = "X-Image-Meta-Store", required = false) String store) {
-        imports.start(id, request, store, Caller.current());
+        imports.start(id, request, store, caller);
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 
     @GetMapping("/v2/images/{id}/tasks")
-    public TaskBody.TaskList tasks(@PathVariable String id) {
-        return new TaskBody.TaskList(imports.tasksOf(id, Caller.current()).stream().map(TaskBody::of).toList());
+    public TaskBody.TaskList tasks(Caller caller, @PathVariable String id) {
+        return new TaskBody.TaskList(imports.tasksOf(id, caller).stream().map(TaskBody::of).toList());
     }
 }

@@ -3,6 +3,7 @@ package io.nubo.image.info;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.image.image.ImageRepository;
 import io.nubo.image.image.ImageStatus;
+import io.nubo.image.imports.ImageImports;
 import io.nubo.image.quota.ImageQuotas;
 import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.ImageStores;
@@ -15,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /v2/info/import}, {@code /v2/info/stores} and {@code /v2/info/usage}. */
 @RestController
 public class InfoController {
-
-    public static final List<String> IMPORT_METHODS = List.of("glance-direct", "web-download", "copy-image");
 
     private final ImageStores stores;
     private final ImageQuotas quotas;
@@ -54,7 +53,7 @@ public class InfoController {
 
     @GetMapping("/v2/info/import")
     public ImportInfo importMethods() {
-        return new ImportInfo(new ImportMethods("Import methods available.", "array", IMPORT_METHODS));
+        return new ImportInfo(new ImportMethods("Import methods available.", "array", ImageImports.IMPORT_METHODS));
     }
 
     @GetMapping("/v2/info/stores")
@@ -65,8 +64,8 @@ public class InfoController {
     }
 
     @GetMapping("/v2/info/usage")
-    public UsageInfo usage() {
-        String project = Caller.current().projectId();
+    public UsageInfo usage(Caller caller) {
+        String project = caller.projectId();
         long bytes = images.bytesUsed(project);
         return new UsageInfo(new Usage(new Limit(quotas.bytesLimit(), bytes),
                 new Limit(quotas.imagesLimit(), images.countLive(project)),

@@ -25,40 +25,40 @@ public class MemberController {
 
     @PostMapping("/v2/images/{id}/members")
     @ValidatedBody("image/member-create.json")
-    public MemberBody add(@PathVariable String id, @RequestBody Map<String, Object> body) {
+    public MemberBody add(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
         Object member = body.get("member");
         if (!(member instanceof String m)) {
             throw ImageError.BAD_REQUEST.exception("The request body must be {\"member\": \"<project id>\"}.");
         }
-        return MemberBody.of(members.add(id, m, Caller.current()));
+        return MemberBody.of(members.add(id, m, caller));
     }
 
     @GetMapping("/v2/images/{id}/members")
-    public MemberBody.MemberList list(@PathVariable String id) {
-        return new MemberBody.MemberList(members.list(id, Caller.current()).stream().map(MemberBody::of).toList(),
+    public MemberBody.MemberList list(Caller caller, @PathVariable String id) {
+        return new MemberBody.MemberList(members.list(id, caller).stream().map(MemberBody::of).toList(),
                 "/v2/schemas/members");
     }
 
     @GetMapping("/v2/images/{id}/members/{member}")
-    public MemberBody show(@PathVariable String id, @PathVariable String member) {
-        return MemberBody.of(members.show(id, member, Caller.current()));
+    public MemberBody show(Caller caller, @PathVariable String id, @PathVariable String member) {
+        return MemberBody.of(members.show(id, member, caller));
     }
 
     @PutMapping("/v2/images/{id}/members/{member}")
     @ValidatedBody("image/member-update.json")
-    public MemberBody update(@PathVariable String id, @PathVariable String member,
+    public MemberBody update(Caller caller, @PathVariable String id, @PathVariable String member,
                              @RequestBody Map<String, Object> body) {
         Object status = body.get("status");
         if (!(status instanceof String s)) {
             throw ImageError.BAD_REQUEST.exception("The request body must be {\"status\": \"accepted\"} "
                     + "(or pending, rejected).");
         }
-        return MemberBody.of(members.update(id, member, s, Caller.current()));
+        return MemberBody.of(members.update(id, member, s, caller));
     }
 
     @DeleteMapping("/v2/images/{id}/members/{member}")
-    public ResponseEntity<Void> remove(@PathVariable String id, @PathVariable String member) {
-        members.remove(id, member, Caller.current());
+    public ResponseEntity<Void> remove(Caller caller, @PathVariable String id, @PathVariable String member) {
+        members.remove(id, member, caller);
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package io.nubo.image.metadef;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.image.web.Caller;
 import io.nubo.image.web.ImageError;
 import io.nubo.shared.validation.ValidatedBody;
@@ -23,6 +24,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2/metadefs")
 public class MetadefController {
 
+    /** Glance's list bodies (root wrappers as records: the key order is fixed, the shape is typed). */
+    public record Namespaces(List<Map<String, Object>> namespaces, String first, String schema) {
+    }
+
+    public record Objects(List<Map<String, Object>> objects, String schema) {
+    }
+
+    public record Properties(Map<String, Object> properties) {
+    }
+
+    public record Tags(List<Map<String, Object>> tags) {
+    }
+
+    public record ResourceType(String name, @JsonProperty("created_at") String createdAt) {
+    }
+
+    public record ResourceTypes(@JsonProperty("resource_types") List<ResourceType> resourceTypes) {
+    }
+
+    public record Associations(
+            @JsonProperty("resource_type_associations") List<Map<String, Object>> resourceTypeAssociations) {
+    }
+
     private static final String NS = "/namespaces/{ns}";
 
     private final MetadefCatalog catalog;
@@ -33,30 +57,31 @@ public class MetadefController {
 
     @PostMapping("/namespaces")
     @ValidatedBody("image/metadef-namespace-create.json")
-    public ResponseEntity<Map<String, Object>> createNamespace(@RequestBody Map<String, Object> body) {
-        return created(catalog.createNamespace(body, Caller.current()));
+    public ResponseEntity<Map<String, Object>> createNamespace(Caller caller, @RequestBody Map<String, Object> body) {
+        return created(catalog.createNamespace(body, caller));
     }
 
     @GetMapping("/namespaces")
-    public Map<String, Object> namespaces() {
-        return Map.of("namespaces", catalog.listNamespaces(Caller.current()), "first", "/v2/metadefs/namespaces",
-                "schema", "/v2/schemas/metadefs/namespaces");
+    public Namespaces namespaces(Caller caller) {
+        return new Namespaces(catalog.listNamespaces(caller), "/v2/metadefs/namespaces",
+                "/v2/schemas/metadefs/namespaces");
     }
 
     @GetMapping(NS)
-    public Map<String, Object> namespace(@PathVariable String ns) {
-        return catalog.showNamespace(ns, Caller.current());
+    public Map<String, Object> namespace(Caller caller, @PathVariable String ns) {
+        return catalog.showNamespace(ns, caller);
     }
 
     @PutMapping(NS)
     @ValidatedBody("image/metadef-namespace-update.json")
-    public Map<String, Object> updateNamespace(@PathVariable String ns, @RequestBody Map<String, Object> body) {
-        return catalog.updateNamespace(ns, body, Caller.current());
+    public Map<String, Object> updateNamespace(Caller caller,
+                                               @PathVariable String ns, @RequestBody Map<String, Object> body) {
+        return catalog.updateNamespace(ns, body, caller);
     }
 
     @DeleteMapping(NS)
-    public ResponseEntity<Void> deleteNamespace(@PathVariable String ns) {
-        catalog.deleteNamespace(ns, Caller.current());
+    public ResponseEntity<Void> deleteNamespace(Caller caller, @PathVariable String ns) {
+        catalog.deleteNamespace(ns, caller);
         return ResponseEntity.noContent().build();
     }
 
@@ -64,32 +89,31 @@ public class MetadefController {
 
     @PostMapping(NS + "/objects")
     @ValidatedBody("image/metadef-object.json")
-    public ResponseEntity<Map<String, Object>> createObject(@PathVariable String ns,
+    public ResponseEntity<Map<String, Object>> createObject(Caller caller, @PathVariable String ns,
                                                             @RequestBody Map<String, Object> body) {
-        return created(catalog.putItem(ns, "object", null, body, Caller.current()));
+        return created(catalog.putItem(ns, "object", null, body, caller));
     }
 
     @GetMapping(NS + "/objects")
-    public Map<String, Object> objects(@PathVariable String ns) {
-        return Map.of("objects", catalog.listItems(ns, "object", Caller.current()),
-                "schema", "v2/schemas/metadefs/objects");
+    public Objects objects(Caller caller, @PathVariable String ns) {
+        return new Objects(catalog.listItems(ns, "object", caller), "v2/schemas/metadefs/objects");
     }
 
     @GetMapping(NS + "/objects/{name}")
-    public Map<String, Object> object(@PathVariable String ns, @PathVariable String name) {
-        return catalog.showItem(ns, "object", name, Caller.current());
+    public Map<String, Object> object(Caller caller, @PathVariable String ns, @PathVariable String name) {
+        return catalog.showItem(ns, "object", name, caller);
     }
 
     @PutMapping(NS + "/objects/{name}")
     @ValidatedBody("image/metadef-object.json")
-    public Map<String, Object> updateObject(@PathVariable String ns, @PathVariable String name,
+    public Map<String, Object> updateObject(Caller caller, @PathVariable String ns, @PathVariable String name,
                                             @RequestBody Map<String, Object> body) {
-        return catalog.putItem(ns, "object", name, body, Caller.current());
+        return catalog.putItem(ns, "object", name, body, caller);
     }
 
     @DeleteMapping(NS + "/objects/{name}")
-    public ResponseEntity<Void> deleteObject(@PathVariable String ns, @PathVariable String name) {
-        catalog.deleteItem(ns, "object", name, Caller.current());
+    public ResponseEntity<Void> deleteObject(Caller caller, @PathVariable String ns, @PathVariable String name) {
+        catalog.deleteItem(ns, "object", name, caller);
         return ResponseEntity.noContent().build();
     }
 
@@ -97,35 +121,35 @@ public class MetadefController {
 
     @PostMapping(NS + "/properties")
     @ValidatedBody("image/metadef-property.json")
-    public ResponseEntity<Map<String, Object>> createProperty(@PathVariable String ns,
+    public ResponseEntity<Map<String, Object>> createProperty(Caller caller, @PathVariable String ns,
                                                               @RequestBody Map<String, Object> body) {
-        return created(catalog.putItem(ns, "property", null, body, Caller.current()));
+        return created(catalog.putItem(ns, "property", null, body, caller));
     }
 
     @GetMapping(NS + "/properties")
-    public Map<String, Object> properties(@PathVariable String ns) {
+    public Properties properties(Caller caller, @PathVariable String ns) {
         Map<String, Object> byName = new LinkedHashMap<>();
-        for (Map<String, Object> p : catalog.listItems(ns, "property", Caller.current())) {
+        for (Map<String, Object> p : catalog.listItems(ns, "property", caller)) {
             byName.put((String) p.get("name"), p);
         }
-        return Map.of("properties", byName);
+        return new Properties(byName);
     }
 
     @GetMapping(NS + "/properties/{name}")
-    public Map<String, Object> property(@PathVariable String ns, @PathVariable String name) {
-        return catalog.showItem(ns, "property", name, Caller.current());
+    public Map<String, Object> property(Caller caller, @PathVariable String ns, @PathVariable String name) {
+        return catalog.showItem(ns, "property", name, caller);
     }
 
     @PutMapping(NS + "/properties/{name}")
     @ValidatedBody("image/metadef-property.json")
-    public Map<String, Object> updateProperty(@PathVariable String ns, @PathVariable String name,
+    public Map<String, Object> updateProperty(Caller caller, @PathVariable String ns, @PathVariable String name,
                                               @RequestBody Map<String, Object> body) {
-        return catalog.putItem(ns, "property", name, body, Caller.current());
+        return catalog.putItem(ns, "property", name, body, caller);
     }
 
     @DeleteMapping(NS + "/properties/{name}")
-    public ResponseEntity<Void> deleteProperty(@PathVariable String ns, @PathVariable String name) {
-        catalog.deleteItem(ns, "property", name, Caller.current());
+    public ResponseEntity<Void> deleteProperty(Caller caller, @PathVariable String ns, @PathVariable String name) {
+        catalog.deleteItem(ns, "property", name, caller);
         return ResponseEntity.noContent().build();
     }
 
@@ -133,12 +157,11 @@ public class MetadefController {
 
     @PostMapping(NS + "/tags")
     @ValidatedBody("image/metadef-tags-create.json")
-    public ResponseEntity<Map<String, Object>> createTags(@PathVariable String ns,
+    public ResponseEntity<Map<String, Object>> createTags(Caller caller, @PathVariable String ns,
                                                           @RequestBody Map<String, Object> body) {
         if (!(body.get("tags") instanceof List<?> tags)) {
             throw ImageError.BAD_REQUEST.exception("The request body must be {\"tags\": [{\"name\": ...}]}.");
         }
-        Caller caller = Caller.current();
         catalog.deleteItems(ns, "tag", caller);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object t : tags) {
@@ -151,63 +174,63 @@ public class MetadefController {
     }
 
     @GetMapping(NS + "/tags")
-    public Map<String, Object> tags(@PathVariable String ns) {
-        return Map.of("tags", catalog.listItems(ns, "tag", Caller.current()));
+    public Tags tags(Caller caller, @PathVariable String ns) {
+        return new Tags(catalog.listItems(ns, "tag", caller));
     }
 
     @DeleteMapping(NS + "/tags")
-    public ResponseEntity<Void> deleteTags(@PathVariable String ns) {
-        catalog.deleteItems(ns, "tag", Caller.current());
+    public ResponseEntity<Void> deleteTags(Caller caller, @PathVariable String ns) {
+        catalog.deleteItems(ns, "tag", caller);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(NS + "/tags/{name}")
-    public ResponseEntity<Map<String, Object>> createTag(@PathVariable String ns, @PathVariable String name) {
-        return created(catalog.putItem(ns, "tag", null, Map.of("name", name), Caller.current()));
+    public ResponseEntity<Map<String, Object>> createTag(Caller caller,
+                                                         @PathVariable String ns, @PathVariable String name) {
+        return created(catalog.putItem(ns, "tag", null, Map.of("name", name), caller));
     }
 
     @GetMapping(NS + "/tags/{name}")
-    public Map<String, Object> tag(@PathVariable String ns, @PathVariable String name) {
-        return catalog.showItem(ns, "tag", name, Caller.current());
+    public Map<String, Object> tag(Caller caller, @PathVariable String ns, @PathVariable String name) {
+        return catalog.showItem(ns, "tag", name, caller);
     }
 
     @PutMapping(NS + "/tags/{name}")
     @ValidatedBody("image/metadef-tag.json")
-    public Map<String, Object> updateTag(@PathVariable String ns, @PathVariable String name,
+    public Map<String, Object> updateTag(Caller caller, @PathVariable String ns, @PathVariable String name,
                                          @RequestBody Map<String, Object> body) {
-        return catalog.putItem(ns, "tag", name, Map.of("name", body.getOrDefault("name", "")), Caller.current());
+        return catalog.putItem(ns, "tag", name, Map.of("name", body.getOrDefault("name", "")), caller);
     }
 
     @DeleteMapping(NS + "/tags/{name}")
-    public ResponseEntity<Void> deleteTag(@PathVariable String ns, @PathVariable String name) {
-        catalog.deleteItem(ns, "tag", name, Caller.current());
+    public ResponseEntity<Void> deleteTag(Caller caller, @PathVariable String ns, @PathVariable String name) {
+        catalog.deleteItem(ns, "tag", name, caller);
         return ResponseEntity.noContent().build();
     }
 
     // resource types
 
     @GetMapping("/resource_types")
-    public Map<String, Object> resourceTypes() {
-        Caller.current();
-        return Map.of("resource_types", MetadefCatalog.RESOURCE_TYPES.stream()
-                .map(n -> Map.of("name", n, "created_at", "2014-08-28T17:13:04Z")).toList());
+    public ResourceTypes resourceTypes(Caller caller) {
+        return new ResourceTypes(MetadefCatalog.RESOURCE_TYPES.stream()
+                .map(n -> new ResourceType(n, "2014-08-28T17:13:04Z")).toList());
     }
 
     @PostMapping(NS + "/resource_types")
     @ValidatedBody("image/metadef-resource-type-association.json")
-    public ResponseEntity<Map<String, Object>> associate(@PathVariable String ns,
+    public ResponseEntity<Map<String, Object>> associate(Caller caller, @PathVariable String ns,
                                                          @RequestBody Map<String, Object> body) {
-        return created(catalog.putItem(ns, "resource_type", null, body, Caller.current()));
+        return created(catalog.putItem(ns, "resource_type", null, body, caller));
     }
 
     @GetMapping(NS + "/resource_types")
-    public Map<String, Object> associations(@PathVariable String ns) {
-        return Map.of("resource_type_associations", catalog.listItems(ns, "resource_type", Caller.current()));
+    public Associations associations(Caller caller, @PathVariable String ns) {
+        return new Associations(catalog.listItems(ns, "resource_type", caller));
     }
 
     @DeleteMapping(NS + "/resource_types/{name}")
-    public ResponseEntity<Void> dissociate(@PathVariable String ns, @PathVariable String name) {
-        catalog.deleteItem(ns, "resource_type", name, Caller.current());
+    public ResponseEntity<Void> dissociate(Caller caller, @PathVariable String ns, @PathVariable String name) {
+        catalog.deleteItem(ns, "resource_type", name, caller);
         return ResponseEntity.noContent().build();
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * The default store: one file per image under a directory. A write goes to a temporary file in the same file
@@ -86,7 +87,7 @@ public class FileImageStore implements ImageStore {
             throw e;
         }
         InputStream in = Channels.newInputStream(channel);
-        return length < 0 ? in : new BoundedInputStream(in, length);
+        return length < 0 ? in : BoundedInputStream.builder().setInputStream(in).setMaxCount(length).get();
     }
 
     @Override

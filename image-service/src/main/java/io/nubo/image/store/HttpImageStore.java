@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * Glance's read-only {@code http} store: image data that stays on a web server the image's location points at,
@@ -86,7 +87,7 @@ public class HttpImageStore implements ImageStore {
         if (offset > 0) {
             body.skipNBytes(offset);
         }
-        return length >= 0 ? new BoundedInputStream(body, length) : body;
+        return length >= 0 ? BoundedInputStream.builder().setInputStream(body).setMaxCount(length).get() : body;
     }
 
     /** Nothing to delete: the data belongs to the web server. */

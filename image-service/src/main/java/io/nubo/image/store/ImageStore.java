@@ -23,7 +23,8 @@ public interface ImageStore {
     /**
      * Opens the object for reading from {@code offset}, at most {@code length} bytes ({@code -1}: to the end).
      *
-     * @throws java.nio.file.NoSuchFileException when nothing is stored there
+     * @throws java.nio.file.NoSuchFileException when nothing is stored there: the one "not found" of every byte
+     *                                           store (the object store's {@code BlobStore} says it the same way)
      */
     InputStream read(String location, long offset, long length) throws IOException;
 

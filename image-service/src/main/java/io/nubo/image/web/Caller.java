@@ -10,8 +10,8 @@ import io.nubo.shared.security.NuboPrincipal;
  */
 public record Caller(String projectId, String userId, boolean admin, boolean service) {
 
-    public static Caller current() {
-        NuboPrincipal p = NuboPrincipal.current();
+    /** The image API's view of the verified caller; 403 for an anonymous one. */
+    public static Caller of(NuboPrincipal p) {
         if (p == null) {
             throw ImageError.FORBIDDEN.exception("You are not authorized to perform the requested action.");
         }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * plus what makes RBD worth having: the protected snapshot that Nova and Cinder clone copy-on-write. Skipped, saying
  * why, only when Ceph's daemons are not installed; with {@code CI=true} a missing Ceph is a failure.
  */
+@Tag("integration")
 class RbdImageStoreTest extends ImageStoreContract {
 
     private static SingleNodeCeph ceph;

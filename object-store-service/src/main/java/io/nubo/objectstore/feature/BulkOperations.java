@@ -8,6 +8,7 @@ import io.nubo.objectstore.error.SwiftException;
 import io.nubo.objectstore.object.BulkResult;
 import io.nubo.objectstore.object.ObjectCatalog;
 import io.nubo.objectstore.object.ObjectKind;
+import io.nubo.objectstore.object.ObjectUpload;
 import io.nubo.objectstore.object.ObjectWriter;
 import io.nubo.objectstore.object.WriteRules;
 import io.nubo.objectstore.web.SwiftPath;
@@ -134,8 +135,8 @@ public class BulkOperations {
                     ContainerEntity c = containers.existing(p.account(), parts[0]);
                     String type = MediaTypeFactory.getMediaType(parts[1]).map(Object::toString)
                             .orElse("application/octet-stream");
-                    writer.write(p.account(), c, parts[1], tar, e.getSize(), new ObjectWriter.Description(type,
-                            Map.of(), null, ObjectKind.PLAIN, null, null));
+                    writer.write(c, new ObjectUpload(p.account(), parts[1], tar, e.getSize(),
+                            new ObjectWriter.Description(type, Map.of(), null, ObjectKind.PLAIN, null, null)));
                     created++;
                 } catch (SwiftException ex) {
                     errors.add(List.of(path, ex.status().value() + " " + ex.status().getReasonPhrase()));

@@ -5,6 +5,7 @@ import io.nubo.objectstore.container.ContainerStore;
 import io.nubo.objectstore.error.SwiftError;
 import io.nubo.objectstore.error.SwiftException;
 import io.nubo.objectstore.object.ObjectKind;
+import io.nubo.objectstore.object.ObjectUpload;
 import io.nubo.objectstore.object.ObjectWriter;
 import io.nubo.objectstore.web.SwiftPath;
 import jakarta.servlet.http.HttpServletRequest;
@@ -97,8 +98,8 @@ public class FormPost {
         long max = number(fields, "max_file_size");
         BoundedPart body = new BoundedPart(part.body(), max);
         try {
-            writer.write(p.account(), c, name, body, -1, new ObjectWriter.Description(type, Map.of(), deleteAt,
-                    ObjectKind.PLAIN, null, null));
+            writer.write(c, new ObjectUpload(p.account(), name, body, -1, new ObjectWriter.Description(type,
+                    Map.of(), deleteAt, ObjectKind.PLAIN, null, null)));
             return null;
         } catch (SwiftException e) {
             return body.exceeded ? "400 max_file_size exceeded" : e.status().value() + " " + e.getMessage();

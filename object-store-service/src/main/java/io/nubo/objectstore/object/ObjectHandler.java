@@ -76,7 +76,8 @@ public class ObjectHandler {
         if ("put".equals(q.get("multipart-manifest"))) {
             saved = slo.put(p.account(), c, p.object(), request.getInputStream(), d);
         } else {
-            saved = writer.write(p.account(), c, p.object(), request.getInputStream(), chunked ? -1 : length, d);
+            saved = writer.write(c, new ObjectUpload(p.account(), p.object(), request.getInputStream(),
+                    chunked ? -1 : length, d));
         }
         created(saved, response);
     }
@@ -138,8 +139,9 @@ public class ObjectHandler {
         } else {
             ObjectContent content = largeObjects.contentOf(sourceAccount, src);
             try (InputStream in = content.stream()) {
-                saved = writer.write(account, dest, name, in, content.size(), new ObjectWriter.Description(
-                        d.contentType(), meta, d.deleteAt(), ObjectKind.PLAIN, null, null));
+                saved = writer.write(dest, new ObjectUpload(account, name, in, content.size(),
+                        new ObjectWriter.Description(d.contentType(), meta, d.deleteAt(), ObjectKind.PLAIN, null,
+                                null)));
             }
         }
         response.setHeader("X-Copied-From", UriUtils.encodePath(srcContainer + "/" + srcObject,

@@ -7,7 +7,6 @@ import io.nubo.objectstore.storage.BlobStore;
 import io.nubo.objectstore.storage.BlobTooLargeException;
 import io.nubo.objectstore.storage.StoredBlob;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -40,11 +39,12 @@ public class ObjectWriter {
                               String manifest, String expectedEtag) {
     }
 
-    /**
-     * @param length the announced length, or -1 for a chunked body
-     */
-    public ObjectEntity write(String account, ContainerEntity c, String name, InputStream body, long length,
-                              Description d) throws IOException {
+    /** Writes the upload's bytes to the blob store, then its row: the object becomes visible at once, whole. */
+    public ObjectEntity write(ContainerEntity c, ObjectUpload upload) throws IOException {
+        String account = upload.account();
+        String name = upload.name();
+        long length = upload.length();
+        Description d = upload.description();
         if (length > props.maxFileSize()) {
             throw SwiftError.OS_008_TOO_LARGE.error("Your request is too large.");
         }
@@ -56,7 +56,7 @@ public class ObjectWriter {
         }
         StoredBlob blob;
         try {
-            blob = blobs.write(body, length >= 0 ? length : props.maxFileSize());
+            blob = blobs.write(upload.body(), length >= 0 ? length : props.maxFileSize());
         } catch (BlobTooLargeException e) {
             throw SwiftError.OS_008_TOO_LARGE.error("Your request is too large.");
         }

@@ -18,7 +18,12 @@ public interface BlobStore {
      */
     StoredBlob write(InputStream in, long maxBytes) throws IOException;
 
-    /** Streams {@code length} bytes of a blob from {@code offset}; {@code length < 0} means to the end. */
+    /**
+     * Streams {@code length} bytes of a blob from {@code offset}; {@code length < 0} means to the end.
+     *
+     * @throws java.nio.file.NoSuchFileException when no blob has this key: the one "not found" of every byte store
+     *                                           (the image service's {@code ImageStore} says it the same way)
+     */
     InputStream read(String key, long offset, long length) throws IOException;
 
     /** Removes a blob; removing a missing one is not an error. */

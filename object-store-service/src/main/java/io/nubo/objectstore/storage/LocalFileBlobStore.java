@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,11 +75,11 @@ public final class LocalFileBlobStore implements BlobStore {
         try {
             ch = FileChannel.open(pathOf(key), StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            throw new BlobNotFoundException(key);
+            throw new NoSuchFileException(key);
         }
         ch.position(offset);
         InputStream whole = Channels.newInputStream(ch);
-        return length < 0 ? whole : new BoundedInputStream(whole, length);
+        return length < 0 ? whole : BoundedInputStream.builder().setInputStream(whole).setMaxCount(length).get();
     }
 
     @Override
@@ -108,40 +109,6 @@ public final class LocalFileBlobStore implements BlobStore {
             ch.force(true);
         } catch (IOException e) {
             // some file systems cannot open a directory for sync; the file itself is already on disk
-        }
-    }
-
-    /** A stream that ends after a fixed number of bytes. */
-    static final class BoundedInputStream extends java.io.FilterInputStream {
-        private long left;
-
-        BoundedInputStream(InputStream in, long length) {
-            super(in);
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(buf, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
         }
     }
 }

@@ -3,9 +3,11 @@ package io.nubo.objectstore.storage;
 import com.ceph.rados.IoCTX;
 import com.ceph.rados.Rados;
 import com.ceph.rados.exceptions.RadosNotFoundException;
+import io.nubo.shared.nativecall.NativeStackExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,15 +23,25 @@ import java.util.UUID;
  */
 public final class RadosBlobStore implements BlobStore, AutoCloseable {
 
+    /** librados overflows small JVM stacks (the all-in-one runs with -Xss512k): every call goes through here. */
+    private final NativeStackExecutor ceph = new NativeStackExecutor("rados", 8,
+            NativeStackExecutor.NATIVE_STACK_BYTES);
     private final Rados rados;
     private final IoCTX io;
     private final int stripeSize;
 
     public RadosBlobStore(String confFile, String user, String pool, int stripeSize) throws IOException {
-        this.rados = new Rados(user);
-        rados.confReadFile(new java.io.File(confFile));
-        rados.connect();
-        this.io = rados.ioCtxCreate(pool);
+        try {
+            this.rados = ceph.call(() -> new Rados(user));
+            this.io = ceph.call(() -> {
+                rados.confReadFile(new java.io.File(confFile));
+                rados.connect();
+                return rados.ioCtxCreate(pool);
+            });
+        } catch (IOException | RuntimeException e) {
+            ceph.close();
+            throw e;
+        }
         this.stripeSize = stripeSize;
     }
 
@@ -67,7 +79,12 @@ public final class RadosBlobStore implements BlobStore, AutoCloseable {
                     throw new BlobTooLargeException(maxBytes);
                 }
                 md5.update(buf, 0, n);
-                io.writeFull(stripeName(key, stripe++), buf, n);
+                String stripeName = stripeName(key, stripe++);
+                int length = n;
+                ceph.run(() -> {
+                    io.writeFull(stripeName, buf, length);
+                    return null;
+                });
                 if (n < stripeSize) {
                     break;
                 }
@@ -76,7 +93,10 @@ public final class RadosBlobStore implements BlobStore, AutoCloseable {
                 throw new BlobTooLargeException(maxBytes);
             }
             Head head = new Head(size, stripeSize, HexFormat.of().formatHex(md5.digest()));
-            io.writeFull(key, head.text().getBytes(StandardCharsets.US_ASCII), head.text().length());
+            ceph.run(() -> {
+                io.writeFull(key, head.text().getBytes(StandardCharsets.US_ASCII), head.text().length());
+                return null;
+            });
             return new StoredBlob(key, size, head.md5());
         } catch (IOException | RuntimeException e) {
             removeStripes(key, stripe);
@@ -96,17 +116,20 @@ public final class RadosBlobStore implements BlobStore, AutoCloseable {
         Head head;
         try {
             head = head(key);
-        } catch (BlobNotFoundException e) {
+        } catch (NoSuchFileException e) {
             return;
         }
-        io.remove(key);
+        ceph.run(() -> {
+            io.remove(key);
+            return null;
+        });
         removeStripes(key, (int) head.stripes());
     }
 
     @Override
     public boolean exists(String key) throws IOException {
         try {
-            io.stat(key);
+            ceph.run(() -> io.stat(key));
             return true;
         } catch (RadosNotFoundException e) {
             return false;
@@ -120,13 +143,22 @@ public final class RadosBlobStore implements BlobStore, AutoCloseable {
 
     /** Every object in the pool: for tests, which check that failed writes leave nothing behind. */
     public String[] objects() throws IOException {
-        return io.listObjects();
+        return ceph.call(io::listObjects);
     }
 
     @Override
     public void close() {
-        rados.ioCtxDestroy(io);
-        rados.shutDown();
+        try {
+            ceph.run(() -> {
+                rados.ioCtxDestroy(io);
+                rados.shutDown();
+                return null;
+            });
+        } catch (IOException e) {
+            // shutting down: nothing left to do with the cluster
+        } finally {
+            ceph.close();
+        }
     }
 
     private Head head(String key) throws IOException {
@@ -135,17 +167,21 @@ public final class RadosBlobStore implements BlobStore, AutoCloseable {
         }
         byte[] b = new byte[256];
         try {
-            int n = io.read(key, b.length, 0, b);
+            int n = ceph.call(() -> io.read(key, b.length, 0, b));
             return Head.parse(new String(b, 0, n, StandardCharsets.US_ASCII));
         } catch (RadosNotFoundException e) {
-            throw new BlobNotFoundException(key);
+            throw new NoSuchFileException(key);
         }
     }
 
     private void removeStripes(String key, int count) {
         for (int i = 0; i < count; i++) {
             try {
-                io.remove(stripeName(key, i));
+                String stripeName = stripeName(key, i);
+                ceph.run(() -> {
+                    io.remove(stripeName);
+                    return null;
+                });
             } catch (IOException e) {
                 // already gone, or the cluster is away: an orphan stripe without a head is never read
             }
@@ -196,7 +232,9 @@ public final class RadosBlobStore implements BlobStore, AutoCloseable {
             long within = pos % stripe;
             int want = (int) Math.min(Math.min(len, 1 << 20), Math.min(stripe - within, end - pos));
             byte[] tmp = off == 0 ? b : new byte[want];
-            int n = io.read(stripeName(key, index), want, within, tmp);
+            String stripeName = stripeName(key, index);
+            long offset = within;
+            int n = ceph.call(() -> io.read(stripeName, want, offset, tmp));
             if (n <= 0) {
                 throw new IOException("stripe " + index + " of blob " + key + " is short");
             }

@@ -39,12 +39,12 @@ public class SwiftController {
     }
 
     @RequestMapping("/v1/**")
-    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void handle(NuboPrincipal who, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         String raw = request.getRequestURI().substring(request.getContextPath().length());
         SwiftPath p = SwiftPath.parse(raw);
         QueryParams q = QueryParams.parse(request.getQueryString());
         String method = request.getMethod();
-        NuboPrincipal who = NuboPrincipal.current();
         if (p.isObject()) {
             object(p, q, who, method, request, response);
         } else if (p.isContainer()) {

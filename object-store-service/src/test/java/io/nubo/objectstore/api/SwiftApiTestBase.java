@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * API test classes (they share one Spring context too) and dropped when the test JVM ends: an {@code @AfterAll}
  * here would drop it under the next class's cached context.
  */
+@Tag("integration")
 abstract class SwiftApiTestBase {
 
     static final PostgresTestDatabase DB = PostgresTestDatabase.create("objectstore");

@@ -234,9 +234,11 @@ class SwiftObjectApiTest extends SwiftApiTestBase {
     @Test
     void expiredObjectsDisappear() throws Exception {
         call("PUT", A + "/c9", OWNER, null);
-        call("PUT", A + "/c9/o", OWNER, "x", "X-Delete-After", "1");
+        // X-Delete-At is whole seconds: "1" may expire within milliseconds of the PUT, before the HEAD on a busy
+        // machine; "3" leaves the HEAD two seconds at least
+        call("PUT", A + "/c9/o", OWNER, "x", "X-Delete-After", "3");
         assertThat(call("HEAD", A + "/c9/o", OWNER, null).headers().firstValue("X-Delete-At")).isPresent();
-        Thread.sleep(2100);
+        Thread.sleep(4100);
         assertThat(call("GET", A + "/c9/o", OWNER, null).statusCode()).isEqualTo(404);
     }
 }

@@ -77,7 +77,7 @@ public abstract class BlobStoreContractTest {
         store().delete(b.key());
         store().delete(b.key());
         assertThat(store().exists(b.key())).isFalse();
-        assertThatThrownBy(() -> store().read(b.key(), 0, -1)).isInstanceOf(BlobNotFoundException.class);
+        assertThatThrownBy(() -> store().read(b.key(), 0, -1)).isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
 
     /** Partial writes a driver left behind (temporary files, orphan pieces); 0 when none. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * (memstore, about 6 s). Skipped, saying why, only when Ceph's daemons are not installed
  * ({@code scripts/install-deps.sh --ceph} installs them).
  */
+@Tag("integration")
 class RadosBlobStoreTest extends BlobStoreContractTest {
 
     private static SingleNodeCeph ceph;

@@ -23,6 +23,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class NuboPolicyAutoConfiguration {
 
+    /** Before the other interceptors (request validation runs at the default order, 0). */
+    static final int POLICY_ORDER = -100;
+
     @Bean
     @ConditionalOnBean(PolicyTable.class)
     PolicyEnforcer policyEnforcer(PolicyTable table) {
@@ -39,7 +42,8 @@ public class NuboPolicyAutoConfiguration {
 
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                enforcer.ifAvailable(e -> registry.addInterceptor(new PolicyInterceptor(e)));
+                // who may act is decided before what was sent is checked, as Keystone enforces before it validates
+                enforcer.ifAvailable(e -> registry.addInterceptor(new PolicyInterceptor(e)).order(POLICY_ORDER));
             }
         };
     }

@@ -2,6 +2,7 @@ package io.nubo.shared.policy;
 
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.web.OpenStackException;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -38,5 +39,22 @@ public final class PolicyEnforcer {
 
     public void enforce(String action, NuboPrincipal caller) {
         enforce(action, caller, Map.of());
+    }
+
+    /**
+     * A target from key, value pairs: {@code target("id", id, "domain_id", user.getDomainId())}. A null value leaves
+     * its key out, so a check on it never matches (the thing may not exist).
+     */
+    public static Map<String, String> target(String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("a target is key, value pairs");
+        }
+        Map<String, String> t = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                t.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return t;
     }
 }

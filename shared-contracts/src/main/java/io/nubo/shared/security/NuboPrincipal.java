@@ -18,10 +18,19 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param auditIds        the token's audit ids: its own first, then its chain's
  * @param issuedAt        when the token was issued
  * @param expiresAt       when it expires
+ * @param applicationCredentialId the application credential the token was issued with, or null
  */
 public record NuboPrincipal(String userId, String userDomainId, String projectId, String projectDomainId,
                             String domainId, boolean system, Set<String> roles, List<String> auditIds,
-                            Instant issuedAt, Instant expiresAt) {
+                            Instant issuedAt, Instant expiresAt, String applicationCredentialId) {
+
+    /** A caller whose token was not issued with an application credential. */
+    public NuboPrincipal(String userId, String userDomainId, String projectId, String projectDomainId,
+                         String domainId, boolean system, Set<String> roles, List<String> auditIds,
+                         Instant issuedAt, Instant expiresAt) {
+        this(userId, userDomainId, projectId, projectDomainId, domainId, system, roles, auditIds, issuedAt,
+                expiresAt, null);
+    }
 
     public static NuboPrincipal of(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(TokenClaims.ROLES);
@@ -30,12 +39,7 @@ public record NuboPrincipal(String userId, String userDomainId, String projectId
                 jwt.getClaimAsString(TokenClaims.PROJECT_ID), jwt.getClaimAsString(TokenClaims.PROJECT_DOMAIN_ID),
                 jwt.getClaimAsString(TokenClaims.DOMAIN_ID), "all".equals(jwt.getClaimAsString(TokenClaims.SYSTEM)),
                 roles == null ? Set.of() : Set.copyOf(roles), audit == null ? List.of() : List.copyOf(audit),
-                jwt.getIssuedAt(), jwt.getExpiresAt());
-    }
-
-    /** The caller of the request this thread serves, or null when it is anonymous. */
-    public static NuboPrincipal current() {
-        return NuboPrincipalArgumentResolver.current();
+                jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getClaimAsString(TokenClaims.APP_CRED_ID));
     }
 
     public boolean hasRole(String role) {

@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -98,6 +99,47 @@ public final class NuboArchitectureRules {
                 .and(notInRootPackage(root))
                 .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .because("a feature takes immutable request records; servlet types stay in web and controllers");
+    }
+
+    /** What makes a test an integration test: a Spring context or one of the real things it talks to. */
+    static final List<String> REAL_THINGS = List.of("org.springframework.boot.test.context.SpringBootTest",
+            "io.nubo.testsupport.PostgresTestDatabase", "io.nubo.testsupport.KafkaTestBroker",
+            "io.nubo.testsupport.SingleNodeCeph", "io.nubo.embedded.kafka.EmbeddedKafkaBroker");
+
+    /**
+     * For a module's test classes: a test that starts Spring or uses PostgreSQL, Kafka or Ceph (itself or through
+     * its superclass) is tagged {@code @Tag("integration")}, so that {@code ./nubo test} counts it in the
+     * integration part and the unit part stays fast.
+     */
+    public static ArchRule integrationTestsAreTagged() {
+        return classes().that().areTopLevelClasses().and().doNotHaveModifier(JavaModifier.ABSTRACT)
+                .and(DescribedPredicate.describe("need a Spring context, PostgreSQL, Kafka or Ceph",
+                        NuboArchitectureRules::needsTheRealThings))
+                .should(new ArchCondition<>("be tagged @Tag(\"integration\")") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        if (!taggedIntegration(c)) {
+                            events.add(SimpleConditionEvent.violated(c, c.getName()
+                                    + " needs the real things but is not tagged integration"));
+                        }
+                    }
+                }).allowEmptyShould(true);
+    }
+
+    private static Stream<JavaClass> hierarchy(JavaClass c) {
+        return Stream.concat(Stream.of(c), c.getAllRawSuperclasses().stream());
+    }
+
+    static boolean needsTheRealThings(JavaClass c) {
+        return hierarchy(c).anyMatch(k -> REAL_THINGS.stream().anyMatch(k::isAnnotatedWith)
+                || k.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(d -> REAL_THINGS.contains(d.getTargetClass().getName())));
+    }
+
+    static boolean taggedIntegration(JavaClass c) {
+        return hierarchy(c).anyMatch(k -> k.getAnnotations().stream()
+                .anyMatch(a -> a.getRawType().getName().equals("org.junit.jupiter.api.Tag")
+                        && "integration".equals(a.get("value").orElse(null))));
     }
 
     /** The feature (first package under root) a class belongs to, if any. */

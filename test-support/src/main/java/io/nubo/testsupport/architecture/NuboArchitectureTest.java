@@ -2,12 +2,11 @@ package io.nubo.testsupport.architecture;
 
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -36,9 +35,7 @@ public abstract class NuboArchitectureTest {
     @TestFactory
     Stream<DynamicTest> serviceKeepsItsPackageBoundaries() {
         String root = rootPackage();
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(root);
+        JavaClasses classes = ModuleClasses.main(root);
         return NuboArchitectureRules.all(root).stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> withDebt(rule).check(classes)));
     }
@@ -47,6 +44,12 @@ public abstract class NuboArchitectureTest {
     private static boolean recording() {
         return "true".equals(System.getenv("NUBO_ARCHITECTURE_RECORD_DEBT"));
     }
+
+    @Test
+    void testsThatNeedTheRealThingsAreTaggedIntegration() {
+        NuboArchitectureRules.integrationTestsAreTagged().check(ModuleClasses.tests(rootPackage()));
+    }
+
 
     private ArchRule withDebt(ArchRule rule) {
         String path = recordedDebt();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nubo.shared.events.EventCodec;
 import io.nubo.shared.events.EventEnvelope;
-import io.nubo.shared.events.Topics;
 import io.nubo.shared.events.TokenRevoked;
+import io.nubo.shared.events.Topics;
 import io.nubo.testsupport.KafkaTestBroker;
 import io.nubo.testsupport.PostgresTestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction commits; while Kafka is away it waits in the table; once Kafka is back it is delivered, in order,
  * exactly once by the relay; and a consumer that sees it twice applies it once.
  */
+@Tag("integration")
 class OutboxRelayIntegrationTest {
 
     static PostgresTestDatabase db;

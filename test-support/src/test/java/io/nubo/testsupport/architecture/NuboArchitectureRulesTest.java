@@ -66,6 +66,17 @@ class NuboArchitectureRulesTest {
         assertThat(NuboArchitectureRules.featureOf("io.nubo.other", classes.get(root + ".web.Dispatcher"))).isEmpty();
     }
 
+    @Test
+    void aTestThatUsesTheRealThingsMustBeTaggedIntegration() {
+        JavaClasses tests = classes("tests");
+        EvaluationResult result = NuboArchitectureRules.integrationTestsAreTagged().evaluate(tests);
+        assertThat(result.getFailureReport().getDetails()).hasSize(1).first().asString()
+                .contains("UntaggedDatabaseTest needs the real things");
+        assertThat(NuboArchitectureRules.taggedIntegration(tests.get(root("tests") + ".InheritsTheTagTest")))
+                .as("the tag is inherited").isTrue();
+        assertThat(NuboArchitectureRules.needsTheRealThings(tests.get(root("tests") + ".PlainTest"))).isFalse();
+    }
+
     private static String root(String sample) {
         return FIXTURES + sample;
     }

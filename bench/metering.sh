@@ -4,7 +4,8 @@
 # time from one event to its usage being visible (p50, max). CloudKitty's default period is an hour.
 #   bench/metering.sh [--data-dir DIR] [--port-base N] [--events 100000] [--samples 20]
 # Uses the Kafka client from the all-in-one jar (build it first). Loopback only.
-# Leaves its bench* projects' usage in the ledger.
+# Leaves its bench* projects' usage in the ledger; run it on a quiet ledger (it waits for its own GiB-hours on top of
+# what is there when it starts).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 data_dir="$HOME/.nubo" port_base=8780 events=100000 samples=20

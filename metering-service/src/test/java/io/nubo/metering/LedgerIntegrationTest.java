@@ -13,9 +13,6 @@ import io.nubo.shared.events.Topics;
 import io.nubo.testsupport.KafkaTestBroker;
 import io.nubo.testsupport.PostgresTestDatabase;
 import io.nubo.testsupport.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 class LedgerIntegrationTest {
 
     private static final PostgresTestDatabase DB = PostgresTestDatabase.create("metering");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
     private static final String PERIOD = "begin=2026-11-01T00:00:00&end=2026-12-01T00:00:00";
     private static KafkaProducer<String, String> producer;
@@ -142,11 +138,7 @@ class LedgerIntegrationTest {
     }
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Auth-Token", token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new RatingHttp(port).call(method, path, token, body);
     }
 
     private static final String ADMIN = TestTokens.project("admin-project", "admin");

@@ -44,7 +44,13 @@ public class MeteringPolicies {
             action("dataframes:get", "rule:admin_or_owner", "The v2 data frames (a project's own unless admin).",
                     "GET /v2/dataframes"),
             action("nubo:get_statement", "rule:admin_or_owner", "A project's monthly statement (Nubo).",
-                    "GET /nubo/v1/projects/{project_id}/statements/{month}"));
+                    "GET /nubo/v1/projects/{project_id}/statements/{month}"),
+            action("nubo:set_budget", "rule:admin_api", "Set a project's monthly budget (Nubo).",
+                    "PUT /nubo/v1/projects/{project_id}/budget"),
+            action("nubo:get_budget", "rule:admin_or_owner", "A project's budget and its cost this month (Nubo).",
+                    "GET /nubo/v1/projects/{project_id}/budget"),
+            action("nubo:delete_budget", "rule:admin_api", "Remove a project's budget (Nubo).",
+                    "DELETE /nubo/v1/projects/{project_id}/budget"));
 
     @Bean
     PolicyTable meteringPolicyTable() {

@@ -19,7 +19,8 @@ public enum MeteringError {
     E012_MAPPING_HAS_NO_GROUP(HttpStatus.NOT_FOUND, "Mapping has no group (UUID: %s)"),
     E013_NO_SUCH_MODULE(HttpStatus.NOT_FOUND, "Module not found."),
     E015_NOT_FOUND(HttpStatus.NOT_FOUND, "The resource could not be found."),
-    E016_NO_SUCH_METRIC(HttpStatus.NOT_FOUND, "%s");
+    E016_NO_SUCH_METRIC(HttpStatus.NOT_FOUND, "%s"),
+    E017_NO_BUDGET(HttpStatus.NOT_FOUND, "No budget for project %s");
 
     private final HttpStatus status;
     private final String template;

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,8 @@ public class UsageRating {
         Instant now = now();
         Rater rater = modules.enabled(RatingModules.HASHMAP) ? hashmap.rater() : Rater.DISABLED;
         List<RatedUsage> out = new ArrayList<>();
+        // many intervals share metric, level, attributes and project: price each combination once
+        Map<List<Object>, BigDecimal> prices = new HashMap<>();
         for (UsageInterval i : ledger.intervals(begin, end, projectId)) {
             Instant b = i.begin().isAfter(begin) ? i.begin() : begin;
             Instant e = i.end() == null ? now : i.end();
@@ -71,7 +74,8 @@ public class UsageRating {
                 continue;
             }
             BigDecimal hours = BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, MathContext.DECIMAL128);
-            BigDecimal hourly = rater.price(i.metric(), i.level(), i.attributes(), i.projectId());
+            BigDecimal hourly = prices.computeIfAbsent(List.of(i.metric(), i.level(), i.attributes(), i.projectId()),
+                    k -> rater.price(i.metric(), i.level(), i.attributes(), i.projectId()));
             String unit = Metric.ofType(i.metric()).map(Metric::unit).orElse("");
             out.add(new RatedUsage(i.projectId(), i.metric(), unit, i.resourceId(), i.attributes(), i.level(), b, e,
                     i.level().multiply(hours, MathContext.DECIMAL128), hourly.multiply(hours, MathContext.DECIMAL128)));

@@ -2,11 +2,9 @@ package io.nubo.metering.hashmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nubo.metering.RatingHttp;
 import io.nubo.testsupport.PostgresTestDatabase;
 import io.nubo.testsupport.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 class HashmapApiTest {
 
     private static final PostgresTestDatabase DB = PostgresTestDatabase.create("hashmap");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ADMIN = TestTokens.project("admin-project", "admin");
     private static final String MEMBER = TestTokens.project("p1", "member");
     private static final String BASE = "/v1/rating/module_config/hashmap";
@@ -53,11 +50,7 @@ class HashmapApiTest {
     JsonMapper json;
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Auth-Token", token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new RatingHttp(port).call(method, path, token, body);
     }
 
     private JsonNode ok(HttpResponse<String> r, int status) {

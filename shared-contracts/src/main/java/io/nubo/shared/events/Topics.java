@@ -13,6 +13,8 @@ public final class Topics {
     public static final String NETWORK = "nubo.network.v1";
     /** Instance lifecycle as users and metering see it (created, started, stopped, resized, deleted). */
     public static final String COMPUTE = "nubo.compute.v1";
+    /** Metering's own events: budget thresholds reached. */
+    public static final String METERING = "nubo.metering.v1";
     /** Commands from the compute API to the agents, keyed by instance id (see io.nubo.shared.events.compute). */
     public static final String COMPUTE_COMMANDS = "nubo.compute.commands.v1";
     /** Reports from the agents to the compute API: host status keyed by host, instance reports by instance id. */

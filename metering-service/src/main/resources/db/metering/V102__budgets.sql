@@ -1,0 +1,13 @@
+-- Budgets per project, and the thresholds (80, 100 percent) already announced for a month.
+CREATE TABLE metering_budget (
+    project_id  VARCHAR(64) PRIMARY KEY,
+    amount      NUMERIC(38, 12) NOT NULL
+);
+
+CREATE TABLE metering_budget_alert (
+    project_id         VARCHAR(64) NOT NULL,
+    month              VARCHAR(7)  NOT NULL,
+    threshold_percent  INTEGER     NOT NULL,
+    reached_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (project_id, month, threshold_percent)
+);

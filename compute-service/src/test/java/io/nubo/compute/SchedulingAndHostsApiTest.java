@@ -131,6 +131,7 @@ class SchedulingAndHostsApiTest extends ComputeHttpTest {
             get(ADMIN, "/v2.1/os-hypervisors/statistics").valid("v2_1.hypervisors", "get_hypervisor_statistics");
             long id = hypervisors.json().get("hypervisors").get(0).get("id").asLong();
             get(ADMIN, "/v2.1/os-hypervisors/" + id).valid("v2_1.hypervisors", "get_hypervisor");
+            assertThat(get(ADMIN, "/v2.1/os-hypervisors/" + id + "/uptime").body()).contains("notImplemented");
             get(ADMIN, "/v2.1/os-hypervisors/" + h1.host + "/search").valid("v2_1.hypervisors",
                     "list_search_hypervisors");
             assertThat(get(token, "/v2.1/os-hypervisors").status()).isEqualTo(403);

@@ -29,7 +29,8 @@ public enum ComputeError {
     HOST_NOT_FOUND(HttpStatus.NOT_FOUND, "Compute host %s could not be found."),
     SERVICE_NOT_FOUND(HttpStatus.NOT_FOUND, "Service %s could not be found."),
     AGENT_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "%s"),
-    UNAVAILABLE(HttpStatus.CONFLICT, "%s");
+    UNAVAILABLE(HttpStatus.CONFLICT, "%s"),
+    NOT_IMPLEMENTED(HttpStatus.NOT_IMPLEMENTED, "%s");
 
     private final HttpStatus status;
     private final String template;

@@ -149,6 +149,14 @@ class HypervisorController {
         return new DetailOne(detail(byId(id)));
     }
 
+    /** Nova answers 501 when the driver cannot tell a host's uptime; the agents do not report it. */
+    @GetMapping("/{id}/uptime")
+    void uptime(Caller caller, @PathVariable String id) {
+        access.check(ComputePolicy.HYPERVISORS, caller);
+        byId(id);
+        throw ComputeError.NOT_IMPLEMENTED.exception("Virt driver does not implement uptime function.");
+    }
+
     @GetMapping("/{pattern}/search")
     SummaryList search(Caller caller, @PathVariable String pattern) {
         access.check(ComputePolicy.HYPERVISORS, caller);

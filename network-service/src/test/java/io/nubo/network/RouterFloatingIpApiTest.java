@@ -37,6 +37,8 @@ class RouterFloatingIpApiTest extends NetworkHttpTest {
         assertThat(put(admin, "/v2.0/routers/" + rid, "{\"router\": {\"external_gateway_info\": {\"network_id\": \""
                 + ext + "\", \"enable_snat\": false}}}").json().get("router").get("external_gateway_info")
                 .get("enable_snat").asBoolean()).isFalse();
+        assertThat(create(alice, "routers", "router", "{\"external_gateway_info\": {}}").get("external_gateway_info")
+                .isNull()).isTrue();
         assertThat(post(alice, "/v2.0/routers", "{\"router\": {\"external_gateway_info\": {\"network_id\": \""
                 + net + "\"}}}").status()).isEqualTo(400);
 

@@ -50,6 +50,9 @@ class SecurityGroupApiTest extends NetworkHttpTest {
         }
         assertThat(post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
                 + " \"" + id + "\", \"direction\": \"sideways\"}}").status()).isEqualTo(400);
+        assertThat(post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
+                + " \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"tcp\", \"port_range_min\": -16,"
+                + " \"port_range_max\": 80}}").body()).contains("Invalid value for port -16");
         assertThat(get(bob, "/v2.0/security-groups/" + id).status()).isEqualTo(404);
         assertThat(post(bob, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\": \""
                 + id + "\", \"direction\": \"ingress\"}}").status()).isEqualTo(404);

@@ -51,7 +51,11 @@ class SubnetPortApiTest extends NetworkHttpTest {
         assertThat(port.get("fixed_ips").size()).isEqualTo(2);
         // SLAAC: the EUI-64 address of the port's MAC (fa:16:3e:... -> f816:3eff:fe...)
         assertThat(port.get("fixed_ips").toString()).contains("2001:db8:1:0:f816:3eff:fe");
-        assertThat(delete(alice, "/v2.0/subnets/" + v6.get("id").asString()).status()).isEqualTo(409);
+        // a SLAAC address goes with its subnet (as Neutron); an IPv4 allocation keeps its subnet
+        assertThat(delete(alice, "/v2.0/subnets/" + v6.get("id").asString()).status()).isEqualTo(204);
+        assertThat(get(alice, "/v2.0/ports/" + port.get("id").asString()).json().get("port").get("fixed_ips").size())
+                .isEqualTo(1);
+        assertThat(delete(alice, "/v2.0/subnets/" + s.get("id").asString()).type()).isEqualTo("SubnetInUse");
     }
 
     @Test

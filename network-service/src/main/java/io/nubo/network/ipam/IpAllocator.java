@@ -109,6 +109,12 @@ public class IpAllocator {
         jdbc.update("DELETE FROM ip_allocations WHERE port_id = ?", portId);
     }
 
+    /** Releases every address on the subnet (its ports keep their other fixed IPs). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseSubnet(String subnetId) {
+        jdbc.update("DELETE FROM ip_allocations WHERE subnet_id = ?", subnetId);
+    }
+
     /** The fixed IPs of each port, in allocation order per port. */
     public Map<String, List<Allocation>> ofPorts(Collection<String> portIds) {
         Map<String, List<Allocation>> out = new LinkedHashMap<>();

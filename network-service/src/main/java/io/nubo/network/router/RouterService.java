@@ -77,7 +77,8 @@ public class RouterService implements Taggable, UsageCounter {
             r.setTags(Set.copyOf(tags));
         }
         routers.saveAndFlush(r);
-        if (b.has("external_gateway_info") && !b.isNull("external_gateway_info")) {
+        JsonNode gateway = b.raw("external_gateway_info");
+        if (gateway != null && !gateway.isNull() && !(gateway.isObject() && gateway.isEmpty())) {
             setGateway(caller, r, b.raw("external_gateway_info"), "create_router");
         }
         return render(List.of(r)).get(0);

@@ -54,6 +54,11 @@ record RuleRequest(String projectId, String securityGroupId, String direction, S
         if (number != null && number == 1 && "IPv6".equals(ethertype) && "icmp".equals(protocol)) {
             number = 58;
         }
+        for (Integer port : new Integer[] {min, max}) {
+            if (port != null && (port < 0 || port > 65535)) {
+                throw NetworkError.BAD_REQUEST.exception("Invalid value for port " + port);
+            }
+        }
         if (min != null || max != null) {
             if (number == null) {
                 throw NetworkError.BAD_REQUEST.exception("Must also specify protocol if port range is given.");

@@ -138,6 +138,10 @@ public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
     void delete(Caller caller, String id) {
         SubnetEntity s = visible(caller, id);
         Policy.enforce(caller, "delete_subnet", target(s, networks.get(s.networkId).orElseThrow()));
+        if (s.info().space().autoAddress()) {
+            // as Neutron: addresses a port derived itself (SLAAC, DHCPv6-stateless) go with their subnet
+            ipam.releaseSubnet(id);
+        }
         if (!ipam.portsOn(id).isEmpty()) {
             throw NetworkError.SUBNET_IN_USE.exception(id);
         }

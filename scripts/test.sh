@@ -31,9 +31,10 @@ done
 # --ceph: the storage drivers' contract tests run against a real single-node Ceph (scripts/ceph-single-node.sh);
 # --libvirt: the compute agent's real-guest tests boot guests under qemu:///system, so libvirtd must answer;
 # --volume: the iscsi volume backend's tests start their own tgtd (scripts/iscsi-target.sh);
-# --network: network-dataplane's tests make bridges, namespaces and dnsmasq for real (as root)
+# --network: network-dataplane's tests make bridges, namespaces and dnsmasq for real (as root);
+# --tempest: compute's API tests validate real responses with Tempest's own response schemas and validator
 if $install_deps; then
-  "$ROOT/scripts/install-deps.sh" --ceph --libvirt --volume --network
+  "$ROOT/scripts/install-deps.sh" --ceph --libvirt --volume --network --tempest
   "$ROOT/scripts/libvirt-start.sh"
 fi
 

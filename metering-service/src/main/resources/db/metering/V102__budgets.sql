@@ -6,8 +6,8 @@ CREATE TABLE metering_budget (
 
 CREATE TABLE metering_budget_alert (
     project_id         VARCHAR(64) NOT NULL,
-    month              VARCHAR(7)  NOT NULL,
+    budget_month       VARCHAR(7)  NOT NULL,  -- YYYY-MM; "month" is a keyword in H2
     threshold_percent  INTEGER     NOT NULL,
     reached_at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (project_id, month, threshold_percent)
+    PRIMARY KEY (project_id, budget_month, threshold_percent)
 );

@@ -68,7 +68,7 @@ public class Budgets {
         }
         YearMonth month = YearMonth.from(rating.now().atOffset(ZoneOffset.UTC));
         List<Integer> reached = jdbc.queryForList("SELECT threshold_percent FROM metering_budget_alert"
-                + " WHERE project_id = ? AND month = ? ORDER BY threshold_percent", Integer.class, projectId,
+                + " WHERE project_id = ? AND budget_month = ? ORDER BY threshold_percent", Integer.class, projectId,
                 month.toString());
         return new Budget(projectId, amount.get(0), costThisMonth(projectId, month), month.toString(), reached);
     }
@@ -98,11 +98,11 @@ public class Budgets {
                 break;
             }
             Integer announced = jdbc.queryForObject("SELECT COUNT(*) FROM metering_budget_alert WHERE project_id = ?"
-                    + " AND month = ? AND threshold_percent = ?", Integer.class, projectId, month.toString(), threshold);
+                    + " AND budget_month = ? AND threshold_percent = ?", Integer.class, projectId, month.toString(), threshold);
             if (announced != null && announced > 0) {
                 continue;
             }
-            jdbc.update("INSERT INTO metering_budget_alert (project_id, month, threshold_percent, reached_at)"
+            jdbc.update("INSERT INTO metering_budget_alert (project_id, budget_month, threshold_percent, reached_at)"
                     + " VALUES (?, ?, ?, ?)", projectId, month.toString(), threshold, Timestamp.from(now));
             events.publish(new BudgetThresholdReached(projectId, month.toString(), threshold, plain(amount),
                     plain(cost), currency, now), projectId, projectId);

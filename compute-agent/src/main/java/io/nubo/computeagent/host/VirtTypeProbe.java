@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses between {@code kvm} and {@code qemu}. {@code /dev/kvm} answering is not enough: under broken nested
- * virtualisation a KVM guest spins without printing a line. So the probe boots {@link BootSector} as a KVM guest
- * and waits for its marker on the serial log; silence, or a failure to start, means {@code qemu}, with a warning.
+ * virtualisation a KVM guest spins without printing a line. So the probe boots a KVM guest and waits for its first
+ * line on the serial log; silence, or a failure to start, means {@code qemu}, with a warning. The guest is the host's
+ * own Linux kernel when {@code /boot} has one (it must print {@code Linux version}): a boot sector alone is not
+ * proof, because under our machines' broken nested KVM real-mode code prints its marker while a kernel entering
+ * long mode spins silently. Without a kernel the probe falls back to {@link BootSector}.
  * The operator may force either ({@code nubo.agent.virt-type}); libvirt's test driver is always {@code test}.
  */
 public final class VirtTypeProbe {
@@ -79,17 +82,20 @@ public final class VirtTypeProbe {
             Files.write(disk, BootSector.image());
             Files.deleteIfExists(console);
             hypervisor.find(PROBE_NAME).ifPresent(VirtTypeProbe::remove);
+            Path kernel = hostKernel();
+            String marker = kernel != null ? KERNEL_MARKER : BootSector.MARKER;
             // transient and auto-destroyed: a spinning KVM guest never outlives the agent
-            guest = hypervisor.startTransient(domain(disk, console));
+            guest = hypervisor.startTransient(kernel != null ? kernelDomain(kernel, console) : domain(disk, console));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 if (Files.exists(console) && Files.readString(console, StandardCharsets.ISO_8859_1)
-                        .contains(BootSector.MARKER)) {
+                        .contains(marker)) {
                     return null;
                 }
                 Thread.sleep(50);
             }
-            return "a KVM guest printed nothing in " + timeout.toMillis() + " ms";
+            return "a KVM guest " + (kernel != null ? "(kernel " + kernel + ") " : "") + "printed nothing in "
+                    + timeout.toMillis() + " ms";
         } catch (HypervisorException e) {
             return "a KVM guest did not start: " + e.getMessage();
         } catch (IOException e) {
@@ -109,6 +115,26 @@ public final class VirtTypeProbe {
                 // a few bytes left in the agent's work directory
             }
         }
+    }
+
+    static final String KERNEL_MARKER = "Linux version";
+
+    /** The newest readable {@code /boot/vmlinuz-*}, or null. */
+    static Path hostKernel() {
+        try (var files = Files.list(Path.of("/boot"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("vmlinuz-") && Files.isReadable(f))
+                    .max(java.util.Comparator.comparing(Path::toString)).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static DomainDefinition kernelDomain(Path kernel, Path console) {
+        return new DomainDefinition("kvm", PROBE_NAME, null, 128, 1,
+                new OsBoot("x86_64", "pc", new OsBoot.KernelBoot(kernel.toString(), null,
+                        "console=ttyS0 panic=-1"), List.of()), null, new Features(true, true),
+                null, new LifecycleActions("destroy", "destroy", "destroy"), null,
+                List.of(), List.of(), new SerialConsole(console.toString()));
     }
 
     static DomainDefinition domain(Path disk, Path console) {

@@ -34,6 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * A compute host as the API sees it over the real broker: it sends HostStatus heartbeats and reads the commands
  * addressed to its host name, which a test answers with {@link InstanceReport}s (or lets go unanswered).
  */
+@org.junit.jupiter.api.Tag("integration")
 final class FakeAgent implements AutoCloseable {
 
     private static final List<Class<? extends ComputeCommand>> COMMANDS = List.of(SpawnInstance.class,

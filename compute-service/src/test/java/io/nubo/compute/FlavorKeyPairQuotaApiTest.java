@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@org.junit.jupiter.api.Tag("integration")
 class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Placement over several hosts registered by HostStatus events, concurrent boots that must not overcommit any
  * host, concurrent actions of which one wins, and the admin views of hosts (hypervisors, services, zones, usage).
  */
+@org.junit.jupiter.api.Tag("integration")
 class SchedulingAndHostsApiTest extends ComputeHttpTest {
 
     @Autowired

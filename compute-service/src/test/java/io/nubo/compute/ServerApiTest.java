@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Servers end to end over the real broker: create, schedule, spawn report, actions, console, delete. */
+@org.junit.jupiter.api.Tag("integration")
 class ServerApiTest extends ComputeHttpTest {
 
     @Autowired

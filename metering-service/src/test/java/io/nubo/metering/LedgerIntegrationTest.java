@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through the API with hashmap rules set through the API. A stream gives exactly the expected GiB-hours and cost;
  * the same stream replayed, or another project's identical stream delivered backwards, gives the same totals.
  */
+@org.junit.jupiter.api.Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=metering-service", "nubo.security.revocation-feed=false",
                 "nubo.outbox.enabled=false"})

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@org.junit.jupiter.api.Tag("integration")
 class NetworkApiTest extends NetworkHttpTest {
 
     @Test

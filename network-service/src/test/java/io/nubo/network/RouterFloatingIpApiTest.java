@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@org.junit.jupiter.api.Tag("integration")
 class RouterFloatingIpApiTest extends NetworkHttpTest {
 
     @Test

@@ -6,6 +6,7 @@ import io.nubo.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@org.junit.jupiter.api.Tag("integration")
 class SecurityGroupApiTest extends NetworkHttpTest {
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * The contract against a real single-node Ceph ({@link SingleNodeCeph}) with a {@code volumes} pool; the connection
  * is proven by qemu's RBD driver reading the image by the name and monitor the connection gives.
  */
+@org.junit.jupiter.api.Tag("integration")
 class RbdVolumeBackendTest extends VolumeBackendContract {
 
     private static SingleNodeCeph ceph;

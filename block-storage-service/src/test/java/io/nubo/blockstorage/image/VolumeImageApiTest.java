@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * serves one qcow2 image and records what is uploaded and with which token; the volume's bytes are read back
  * through its connection info with qemu-img.
  */
+@org.junit.jupiter.api.Tag("integration")
 class VolumeImageApiTest extends BlockStorageHttpTest {
 
     static final String IMAGE = "7d6d5f3a-0000-4000-8000-00000000c0de";

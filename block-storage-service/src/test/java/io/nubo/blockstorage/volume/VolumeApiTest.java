@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The volumes API over HTTP on real PostgreSQL and the file backend. */
+@org.junit.jupiter.api.Tag("integration")
 class VolumeApiTest extends BlockStorageHttpTest {
 
     final String alice = TestTokens.project("p-alice", "member");

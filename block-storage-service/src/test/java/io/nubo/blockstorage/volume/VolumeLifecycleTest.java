@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The compare-and-swap transitions and the start-up sweep on real PostgreSQL. */
+@org.junit.jupiter.api.Tag("integration")
 class VolumeLifecycleTest extends BlockStorageHttpTest {
 
     @Autowired

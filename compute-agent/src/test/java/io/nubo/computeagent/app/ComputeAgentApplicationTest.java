@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * H2 inbox/outbox, and a small HTTP image service and identity (the agent's real HTTP clients talk to them).
  * Commands go in on the commands topic; reports come out on the agent topic.
  */
+@org.junit.jupiter.api.Tag("integration")
 class ComputeAgentApplicationTest {
 
     @TempDir

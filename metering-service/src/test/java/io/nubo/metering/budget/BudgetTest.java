@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Budgets on PostgreSQL: 80% and 100% of a month's budget each announced once, through the outbox. */
+@org.junit.jupiter.api.Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=metering-service", "nubo.metering.consumer.enabled=false",
                 "nubo.security.revocation-feed=false", "nubo.outbox.enabled=false",

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The hashmap API as the cloudkitty client calls it (trailing slashes, ids in delete bodies, costs back as strings)
  * on PostgreSQL, its refusals in CloudKitty's WSME fault body, and who may call it.
  */
+@org.junit.jupiter.api.Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=metering-service", "nubo.metering.consumer.enabled=false",
                 "nubo.security.revocation-feed=false", "nubo.outbox.enabled=false"})

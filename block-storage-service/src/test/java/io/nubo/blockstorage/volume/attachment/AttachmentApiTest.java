@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The old attach actions and the connection info, over HTTP. */
+@org.junit.jupiter.api.Tag("integration")
 class AttachmentApiTest extends BlockStorageHttpTest {
 
     final String erin = TestTokens.project("p-erin", "member");

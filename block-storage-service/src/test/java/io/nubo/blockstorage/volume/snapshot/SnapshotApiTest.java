@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Snapshots, volumes from snapshots and from volumes, and the events they write, over HTTP. */
+@org.junit.jupiter.api.Tag("integration")
 class SnapshotApiTest extends BlockStorageHttpTest {
 
     final String carol = TestTokens.project("p-carol", "member");

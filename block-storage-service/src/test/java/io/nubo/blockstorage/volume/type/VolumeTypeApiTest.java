@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Volume types: admin-managed, extra specs shown to admins, the backend chosen by volume_backend_name. */
+@org.junit.jupiter.api.Tag("integration")
 class VolumeTypeApiTest extends BlockStorageHttpTest {
 
     final String admin = TestTokens.project("p-admin", "admin");

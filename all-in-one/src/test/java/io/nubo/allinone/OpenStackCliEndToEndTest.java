@@ -114,7 +114,7 @@ class OpenStackCliEndToEndTest {
         List<String> types = new ArrayList<>();
         catalog.forEach(s -> types.add(s.get("Type").asString()));
         assertThat(types).containsExactlyInAnyOrder("identity", "compute", "image", "volumev3", "block-storage",
-                "network", "object-store");
+                "network", "object-store", "rating");
         assertThat(catalog.toString()).contains(cloud.options().publicUrl() + "/compute/v2.1");
     }
 

@@ -8,6 +8,20 @@ import io.nubo.shared.events.EventEnvelope;
 import io.nubo.shared.events.ImageActivated;
 import io.nubo.shared.events.ImageDeleted;
 import io.nubo.shared.events.NuboEvent;
+import io.nubo.shared.events.InstanceCreated;
+import io.nubo.shared.events.InstanceDeleted;
+import io.nubo.shared.events.InstanceStarted;
+import io.nubo.shared.events.InstanceStopped;
+import io.nubo.shared.events.blockstorage.SnapshotCreated;
+import io.nubo.shared.events.blockstorage.SnapshotDeleted;
+import io.nubo.shared.events.blockstorage.VolumeCreated;
+import io.nubo.shared.events.blockstorage.VolumeDeleted;
+import io.nubo.shared.events.blockstorage.VolumeResized;
+import io.nubo.shared.events.compute.FlavorSpec;
+import io.nubo.shared.events.network.FloatingIpAssociated;
+import io.nubo.shared.events.network.FloatingIpDisassociated;
+import io.nubo.shared.events.network.RouterGatewayCleared;
+import io.nubo.shared.events.network.RouterGatewaySet;
 import io.nubo.shared.events.ObjectStorageUsageChanged;
 import io.nubo.shared.events.Topics;
 import io.nubo.testsupport.KafkaTestBroker;
@@ -238,5 +252,91 @@ class LedgerIntegrationTest {
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM metering_event WHERE event_type = 'test.unknown.kind'"
                 + " AND resource_key IS NULL AND project_id = ?", Integer.class, a)).isEqualTo(4);
+    }
+    /**
+     * Compute, block storage and network: an m1 instance launched at T0, stopped 1 h later, started again at 2 h,
+     * terminated at 4 h (4 instance-hours: stopped time counts, as os-simple-tenant-usage counts it; the state splits
+     * the intervals); a 10 GiB volume grown to 20 GiB after 1 h and deleted at 2 h (30 GiB-h); a 10 GiB snapshot
+     * for 30 min (5 GiB-h); a floating IP associated for 2 h; a router gateway for 3 h. The times are the payloads'
+     * own (launched_at, terminated_at, created_at...), not the envelopes', which here are all an hour late.
+     */
+    private List<Sent> computeVolumeNetworkStream(String project) {
+        String vm = UUID.randomUUID().toString();
+        String vol = UUID.randomUUID().toString();
+        String snap = UUID.randomUUID().toString();
+        String fip = UUID.randomUUID().toString();
+        String router = UUID.randomUUID().toString();
+        FlavorSpec m1 = new FlavorSpec("m1", "m1.small", 2, 2048, 20, 0, 0, Map.of());
+        Instant late = T0.plusSeconds(24 * 3600);
+        java.util.function.Function<Integer, Instant> h = m -> T0.plusSeconds(m * 60L);
+        return List.of(
+                event(Topics.COMPUTE, vm, "compute.instance.created", new InstanceCreated(vm, project, "u", "vm",
+                        "host-1", "nova", m1, "img", h.apply(0), h.apply(0)), project, late),
+                event(Topics.COMPUTE, vm, "compute.instance.stopped", new InstanceStopped(vm, project, "u", "vm",
+                        "host-1", "nova", m1, "img", h.apply(0), h.apply(60)), project, late),
+                event(Topics.COMPUTE, vm, "compute.instance.started", new InstanceStarted(vm, project, "u", "vm",
+                        "host-1", "nova", m1, "img", h.apply(0), h.apply(120)), project, late),
+                event(Topics.COMPUTE, vm, "compute.instance.deleted", new InstanceDeleted(vm, project, "u", "vm",
+                        "host-1", "nova", m1, "img", h.apply(0), h.apply(240)), project, late),
+                event(Topics.BLOCK_STORAGE, vol, "block-storage.volume.created", new VolumeCreated(vol, project, "u",
+                        10, "type-1", "file", "nova", h.apply(0)), project, late),
+                event(Topics.BLOCK_STORAGE, vol, "block-storage.volume.resized", new VolumeResized(vol, project, 10,
+                        20, h.apply(60)), project, late),
+                event(Topics.BLOCK_STORAGE, vol, "block-storage.volume.deleted", new VolumeDeleted(vol, project, 20,
+                        h.apply(120)), project, late),
+                event(Topics.BLOCK_STORAGE, vol, "block-storage.snapshot.created", new SnapshotCreated(snap, vol,
+                        project, 10, h.apply(10)), project, late),
+                event(Topics.BLOCK_STORAGE, vol, "block-storage.snapshot.deleted", new SnapshotDeleted(snap, vol,
+                        project, 10, h.apply(40)), project, late),
+                event(Topics.NETWORK, fip, "network.floatingip.associated", new FloatingIpAssociated(fip, project,
+                        "ext", "203.0.113.5", "port", "10.0.0.5", router, h.apply(30)), project, late),
+                event(Topics.NETWORK, fip, "network.floatingip.disassociated", new FloatingIpDisassociated(fip,
+                        project, "ext", "203.0.113.5", "port", "10.0.0.5", router, h.apply(150)), project, late),
+                event(Topics.NETWORK, router, "network.router.gateway_set", new RouterGatewaySet(router, project,
+                        "ext", "gw-port", true, List.of(), h.apply(0)), project, late),
+                event(Topics.NETWORK, router, "network.router.gateway_cleared", new RouterGatewayCleared(router,
+                        project, "ext", h.apply(180)), project, late));
+    }
+
+    @Test
+    void instancesVolumesSnapshotsFloatingIpsAndGatewaysAreChargedFromTheirOwnEventsInAnyOrder() throws Exception {
+        // the operator: service `instance`, a field flavor_id, a mapping for flavor m1
+        HttpResponse<String> s = call("POST", "/v1/rating/module_config/hashmap/services", ADMIN,
+                "{\"name\": \"instance\"}");
+        assertThat(s.statusCode()).as(s.body()).isEqualTo(201);
+        String serviceId = json.readTree(s.body()).get("service_id").asString();
+        HttpResponse<String> f = call("POST", "/v1/rating/module_config/hashmap/fields", ADMIN,
+                "{\"service_id\": \"" + serviceId + "\", \"name\": \"flavor_id\"}");
+        assertThat(f.statusCode()).as(f.body()).isEqualTo(201);
+        String fieldId = json.readTree(f.body()).get("field_id").asString();
+        HttpResponse<String> m = call("POST", "/v1/rating/module_config/hashmap/mappings", ADMIN,
+                "{\"field_id\": \"" + fieldId + "\", \"value\": \"m1\", \"cost\": \"0.5\", \"type\": \"flat\"}");
+        assertThat(m.statusCode()).as(m.body()).isEqualTo(201);
+        serviceWithFlatMapping("volume.size", "0.01");
+        serviceWithFlatMapping("volume.snapshot.size", "0.02");
+        serviceWithFlatMapping("ip.floating", "0.1");
+        serviceWithFlatMapping("network.router.gateway", "0.2");
+        Map<String, String> expected = Map.of("instance", "4 / 2", "volume.size", "30 / 0.3",
+                "volume.snapshot.size", "5 / 0.1", "ip.floating", "2 / 0.2", "network.router.gateway", "3 / 0.6");
+
+        String a = "pc" + UUID.randomUUID().toString().replace("-", "");
+        List<Sent> stream = computeVolumeNetworkStream(a);
+        send(stream);
+        for (Sent x : stream) {
+            awaitEvent(x.envelope().eventId());
+        }
+        assertThat(qtyByType(v2Summary(a))).isEqualTo(expected);
+        assertThat(total(a, ADMIN)).isEqualTo("3.2");
+
+        String b = "pd" + UUID.randomUUID().toString().replace("-", "");
+        List<Sent> backwards = new ArrayList<>(computeVolumeNetworkStream(b));
+        Collections.reverse(backwards);
+        send(backwards);
+        send(backwards);
+        for (Sent x : backwards) {
+            awaitEvent(x.envelope().eventId());
+        }
+        assertThat(qtyByType(v2Summary(b))).isEqualTo(expected);
+        assertThat(total(b, ADMIN)).isEqualTo("3.2");
     }
 }

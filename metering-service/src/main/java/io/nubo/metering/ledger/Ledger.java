@@ -42,13 +42,14 @@ public class Ledger {
         }
         ResourceChange change = mapped(e);
         String id = e.eventId().toString();
-        if (!store.insertEvent(id, e.eventType(), e.schemaVersion(), e.occurredAt(), e.projectId(),
+        Instant at = change != null && change.at() != null ? change.at() : e.occurredAt();
+        if (!store.insertEvent(id, e.eventType(), e.schemaVersion(), at, e.projectId(),
                 change == null ? null : change.resourceKey(), change == null ? null : change.change(),
                 codec.toJson(e))) {
             return false;
         }
         if (change != null) {
-            apply(change, e.occurredAt(), id);
+            apply(change, at, id);
         }
         return true;
     }
@@ -67,8 +68,9 @@ public class Ledger {
 
     private ResourceChange mapped(EventEnvelope e) {
         try {
-            ResourceChange c = e.occurredAt() == null ? null : mappings.map(e);
-            return c == null || c.projectId() == null || c.resourceId() == null ? null : c;
+            ResourceChange c = mappings.map(e);
+            return c == null || c.projectId() == null || c.resourceId() == null
+                    || (c.at() == null && e.occurredAt() == null) ? null : c;
         } catch (RuntimeException unreadable) {
             log.warn("Keeping event {} of type {} raw: its payload does not read as that type ({})", e.eventId(),
                     e.eventType(), unreadable.toString());

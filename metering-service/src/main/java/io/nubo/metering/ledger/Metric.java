@@ -9,7 +9,7 @@ import java.util.Optional;
  * attached to), with the unit of their level. A usage interval's quantity is level x hours.
  */
 public enum Metric {
-    INSTANCE("instance", "instance", "flavor_id", "flavor_name", "vcpus", "ram", "disk"),
+    INSTANCE("instance", "instance", "flavor_id", "flavor_name", "vcpus", "ram", "disk", "state"),
     VOLUME("volume.size", "GiB", "volume_type"),
     SNAPSHOT("volume.snapshot.size", "GiB", "volume_id"),
     BACKUP("volume.backup.size", "GiB", "volume_id"),

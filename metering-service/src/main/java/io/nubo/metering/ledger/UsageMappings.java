@@ -4,8 +4,23 @@ import io.nubo.shared.events.EventCodec;
 import io.nubo.shared.events.EventEnvelope;
 import io.nubo.shared.events.ImageActivated;
 import io.nubo.shared.events.ImageDeleted;
+import io.nubo.shared.events.InstanceCreated;
+import io.nubo.shared.events.InstanceDeleted;
+import io.nubo.shared.events.InstanceLifecycle;
+import io.nubo.shared.events.InstanceStarted;
+import io.nubo.shared.events.InstanceStopped;
 import io.nubo.shared.events.NuboEvent;
 import io.nubo.shared.events.ObjectStorageUsageChanged;
+import io.nubo.shared.events.blockstorage.SnapshotCreated;
+import io.nubo.shared.events.blockstorage.SnapshotDeleted;
+import io.nubo.shared.events.blockstorage.VolumeCreated;
+import io.nubo.shared.events.blockstorage.VolumeDeleted;
+import io.nubo.shared.events.blockstorage.VolumeResized;
+import io.nubo.shared.events.compute.FlavorSpec;
+import io.nubo.shared.events.network.FloatingIpAssociated;
+import io.nubo.shared.events.network.FloatingIpDisassociated;
+import io.nubo.shared.events.network.RouterGatewayCleared;
+import io.nubo.shared.events.network.RouterGatewaySet;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.HashMap;
@@ -35,6 +50,44 @@ public final class UsageMappings {
                 new UsageChange.Close()));
         on(ObjectStorageUsageChanged.class, (e, u) -> new ResourceChange(u.projectId(), Metric.OBJECT_STORAGE,
                 u.account() + "/" + u.container(), new UsageChange.Add(gib(u.bytesDelta()))));
+        // An instance counts from launch to termination, stopped or not, as Nova's os-simple-tenant-usage counts
+        // it; its state is an attribute, so an operator can price stopped time differently.
+        on(InstanceCreated.class, (e, i) -> instance(i, "active"));
+        on(InstanceStarted.class, (e, i) -> instance(i, "active"));
+        on(InstanceStopped.class, (e, i) -> instance(i, "stopped"));
+        on(InstanceDeleted.class, (e, i) -> new ResourceChange(i.projectId(), Metric.INSTANCE, i.instanceId(),
+                new UsageChange.Close(), i.at()));
+        on(VolumeCreated.class, (e, v) -> new ResourceChange(v.projectId(), Metric.VOLUME, v.volumeId(),
+                new UsageChange.Set(BigDecimal.valueOf(v.sizeGb()), attributes("volume_type", v.volumeTypeId())),
+                v.createdAt()));
+        on(VolumeResized.class, (e, v) -> new ResourceChange(v.projectId(), Metric.VOLUME, v.volumeId(),
+                new UsageChange.Set(BigDecimal.valueOf(v.newSizeGb()), null), v.resizedAt()));
+        on(VolumeDeleted.class, (e, v) -> new ResourceChange(v.projectId(), Metric.VOLUME, v.volumeId(),
+                new UsageChange.Close(), v.deletedAt()));
+        on(SnapshotCreated.class, (e, s) -> new ResourceChange(s.projectId(), Metric.SNAPSHOT, s.snapshotId(),
+                new UsageChange.Set(BigDecimal.valueOf(s.sizeGb()), attributes("volume_id", s.volumeId())),
+                s.createdAt()));
+        on(SnapshotDeleted.class, (e, s) -> new ResourceChange(s.projectId(), Metric.SNAPSHOT, s.snapshotId(),
+                new UsageChange.Close(), s.deletedAt()));
+        on(FloatingIpAssociated.class, (e, f) -> new ResourceChange(f.projectId(), Metric.FLOATING_IP,
+                f.floatingIpId(), new UsageChange.Set(BigDecimal.ONE, attributes("floating_network_id",
+                f.floatingNetworkId())), f.occurredAt()));
+        on(FloatingIpDisassociated.class, (e, f) -> new ResourceChange(f.projectId(), Metric.FLOATING_IP,
+                f.floatingIpId(), new UsageChange.Close(), f.occurredAt()));
+        on(RouterGatewaySet.class, (e, r) -> new ResourceChange(r.projectId(), Metric.ROUTER_GATEWAY, r.routerId(),
+                new UsageChange.Set(BigDecimal.ONE, attributes("external_network_id", r.networkId())),
+                r.occurredAt()));
+        on(RouterGatewayCleared.class, (e, r) -> new ResourceChange(r.projectId(), Metric.ROUTER_GATEWAY,
+                r.routerId(), new UsageChange.Close(), r.occurredAt()));
+    }
+
+    private static ResourceChange instance(InstanceLifecycle i, String state) {
+        FlavorSpec f = i.flavor();
+        Map<String, String> attrs = f == null ? attributes("state", state) : attributes("flavor_id", f.id(),
+                "flavor_name", f.name(), "vcpus", String.valueOf(f.vcpus()), "ram", String.valueOf(f.ramMb()),
+                "disk", String.valueOf(f.diskGb()), "state", state);
+        return new ResourceChange(i.projectId(), Metric.INSTANCE, i.instanceId(), new UsageChange.Set(BigDecimal.ONE,
+                attrs), i.at());
     }
 
     private <T extends NuboEvent> void on(Class<T> type, BiFunction<EventEnvelope, T, ResourceChange> mapping) {

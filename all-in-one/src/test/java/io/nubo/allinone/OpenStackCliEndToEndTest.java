@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nubo.image.store.ImageStore;
 import io.nubo.image.store.SwiftConnection;
 import io.nubo.image.store.SwiftImageStore;
+import io.nubo.testsupport.LibvirtTestHost;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,7 +64,8 @@ class OpenStackCliEndToEndTest {
     /** A base port with the twelve ports after it free. */
     static int freePortBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            // below the kernel's ephemeral range (32768-60999), where outgoing connections would take ports meanwhile
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             boolean free = true;
             for (int p = base; p <= base + 11 && free; p++) {
                 try (ServerSocket s = new ServerSocket(p)) {
@@ -175,5 +179,106 @@ class OpenStackCliEndToEndTest {
         assertThat(store.exists(stored.location())).isFalse();
         assertThat(openstack("object", "list", "nubo-images-e2e", "-f", "value", "-c", "Name"))
                 .as("no segment left behind").doesNotContain(imageId);
+    }
+    /**
+     * Pay as you go, end to end (issue 16): the operator prices instances by flavor with the real CloudKitty client, a
+     * tenant boots a real guest (libvirtd, software emulation) and deletes it; metering's instance-hours agree with
+     * Nova's os-simple-tenant-usage to the millisecond, the cost is hours x price, and another project pays nothing.
+     */
+    @Test
+    @Order(6)
+    void aServersHoursAreRatedFromItsEventsAndAgreeWithNovasUsage() throws Exception {
+        Path guest = LibvirtTestHost.require();
+        String service = JSON.readTree(openstack("rating", "hashmap", "service", "create", "instance", "-f", "json"))
+                .get(0).get("Service ID").asString();
+        String field = JSON.readTree(openstack("rating", "hashmap", "field", "create", service, "flavor_id", "-f",
+                "json")).get(0).get("Field ID").asString();
+        openstack("rating", "hashmap", "mapping", "create", "--field-id", field, "--value", "e2e.nano", "-t", "flat",
+                "3.6");
+        openstack("flavor", "create", "--id", "e2e.nano", "--ram", "128", "--disk", "1", "--vcpus", "1", "e2e.nano");
+        openstack("image", "create", "--file", guest.resolve("test-guest.qcow2").toString(), "--disk-format", "qcow2",
+                "--container-format", "bare", "e2e-guest");
+        JsonNode server = JSON.readTree(openstack("server", "create", "--image", "e2e-guest", "--flavor", "e2e.nano",
+                "--wait", "-f", "json", "e2e-vm"));
+        assertThat(server.get("status").asString()).isEqualTo("ACTIVE");
+        String id = server.get("id").asString();
+        String volumes = JSON.readTree(openstack("rating", "hashmap", "service", "create", "volume.size", "-f",
+                "json")).get(0).get("Service ID").asString();
+        openstack("rating", "hashmap", "mapping", "create", "--service-id", volumes, "-t", "flat", "0.5");
+        openstack("volume", "create", "--size", "1", "e2e-vol");
+        Path file = Files.createTempFile(home, "e2e-object", ".bin");
+        Files.write(file, new byte[64 * 1024]);
+        openstack("container", "create", "e2e-rated");
+        openstack("object", "create", "--name", "o", "e2e-rated", file.toString());
+        Thread.sleep(3000);
+        openstack("server", "delete", "--wait", id);
+
+        JsonNode token = JSON.readTree(openstack("token", "issue", "-f", "json"));
+        String auth = token.get("id").asString();
+        String project = token.get("project_id").asString();
+        String period = "start=" + LocalDate.now(ZoneOffset.UTC) + "T00:00:00&end="
+                + LocalDate.now(ZoneOffset.UTC).plusDays(1) + "T00:00:00";
+        double novaHours = -1;
+        for (JsonNode u : get("/compute/v2.1/os-simple-tenant-usage/" + project + "?" + period, auth)
+                .path("tenant_usage").path("server_usages")) {
+            if (u.get("instance_id").asString().equals(id)) {
+                novaHours = u.get("hours").asDouble();
+            }
+        }
+        assertThat(novaHours).as("Nova's usage of the server").isGreaterThan(3.0 / 3600);
+
+        String rating = "/rating/v2/summary?groupby=id&filters=type:instance&" + period.replace("start=", "begin=");
+        long deadline = System.currentTimeMillis() + 30_000;
+        double[] qtyAndRate = null;
+        while (System.currentTimeMillis() < deadline) {
+            qtyAndRate = row(get(rating, auth), id);
+            if (qtyAndRate != null && Math.abs(qtyAndRate[0] - novaHours) < 1e-6) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(qtyAndRate).as("metering rated the server (%s)", get(rating, auth)).isNotNull();
+        assertThat(qtyAndRate[0]).as("metering's instance-hours beside Nova's").isCloseTo(novaHours,
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(qtyAndRate[1]).as("3.6 per hour").isCloseTo(novaHours * 3.6,
+                org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(openstack("usage", "show", "-f", "json")).contains(id);
+        String byType = "/rating/v2/summary?groupby=type&filters=project_id:" + project + "&"
+                + period.replace("start=", "begin=");
+        deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && !(get(byType, auth).toString().contains("volume.size")
+                && get(byType, auth).toString().contains("storage.objects.size"))) {
+            Thread.sleep(200);
+        }
+        JsonNode types = get(byType, auth);
+        assertThat(types.toString()).as("the volume and the object are metered: %s", types)
+                .contains("\"volume.size\"", "\"storage.objects.size\"");
+        assertThat(openstack("rating", "summary", "get", "-f", "json")).contains("Rate");
+
+        String other = JSON.readTree(openstack("project", "create", "e2e-other", "-f", "json")).get("id").asString();
+        JsonNode nothing = get("/rating/v2/summary?filters=project_id:" + other + "&"
+                + period.replace("start=", "begin="), auth);
+        assertThat(nothing.get("results").toString()).as("another project is charged nothing: %s", nothing)
+                .doesNotContain("instance");
+    }
+
+    /** qty and rate of the summary row whose id is {@code id}, or null. */
+    private static double[] row(JsonNode summary, String id) {
+        List<String> columns = new ArrayList<>();
+        summary.path("columns").forEach(c -> columns.add(c.asString()));
+        for (JsonNode r : summary.path("results")) {
+            if (id.equals(r.get(columns.indexOf("id")).asString())) {
+                return new double[] {r.get(columns.indexOf("qty")).asDouble(), r.get(columns.indexOf("rate")).asDouble()};
+            }
+        }
+        return null;
+    }
+
+    static JsonNode get(String path, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.options().publicUrl() + path))
+                .header("X-Auth-Token", token).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * One resource's usage as a state folded over its changes in time order: the current level and attributes since
- * when, and the closed segments they leave behind. Times are cut to whole seconds (usage is exact to the second).
+ * when, and the closed segments they leave behind. Times are cut to the millisecond (usage is exact to the millisecond, as Nova's os-simple-tenant-usage).
  * The ledger applies changes one by one as they arrive in order, and refolds all of a resource's changes when one
  * arrives late, so both paths share this one state machine and give the same segments.
  */
@@ -42,7 +42,7 @@ public final class Timeline {
     }
 
     public Step apply(Instant when, UsageChange change) {
-        Instant t = when.truncatedTo(ChronoUnit.SECONDS);
+        Instant t = when.truncatedTo(ChronoUnit.MILLIS);
         BigDecimal newLevel;
         Map<String, String> newAttributes;
         if (change instanceof UsageChange.Set s) {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class UsageRating {
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000);
 
     private final Ledger ledger;
     private final HashmapConfig hashmap;
@@ -45,9 +45,9 @@ public class UsageRating {
         this.clock = clock;
     }
 
-    /** Now, to the second: usage is counted in whole seconds. */
+    /** Now, to the millisecond: usage is counted in milliseconds, as Nova's os-simple-tenant-usage counts it. */
     public Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The price of one hour of a service at a level with attributes, as the project would be rated now. */
@@ -69,11 +69,11 @@ public class UsageRating {
             if (e.isAfter(end)) {
                 e = end;
             }
-            long seconds = Duration.between(b, e).getSeconds();
-            if (seconds <= 0) {
+            long millis = Duration.between(b, e).toMillis();
+            if (millis <= 0) {
                 continue;
             }
-            BigDecimal hours = BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, MathContext.DECIMAL128);
+            BigDecimal hours = BigDecimal.valueOf(millis).divide(MILLIS_PER_HOUR, MathContext.DECIMAL128);
             BigDecimal hourly = prices.computeIfAbsent(List.of(i.metric(), i.level(), i.attributes(), i.projectId()),
                     k -> rater.price(i.metric(), i.level(), i.attributes(), i.projectId()));
             String unit = Metric.ofType(i.metric()).map(Metric::unit).orElse("");

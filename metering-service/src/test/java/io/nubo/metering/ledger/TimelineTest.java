@@ -66,12 +66,15 @@ class TimelineTest {
     }
 
     @Test
-    void timesAreCutToTheSecondAndAChangeWithinTheSameSecondReplacesTheLevel() {
+    void timesAreCutToTheMillisecondAndAChangeWithinTheSameMillisecondReplacesTheLevel() {
         List<Segment> s = Timeline.fold(List.of(
-                new Timeline.TimedChange(T0.plusMillis(200), "a", set(10)),
-                new Timeline.TimedChange(T0.plusMillis(700), "b", set(20)),
-                new Timeline.TimedChange(T0.plusSeconds(30).plusMillis(999), "c", new UsageChange.Close())));
-        assertThat(s).containsExactly(new Segment(T0, T0.plusSeconds(30), BigDecimal.valueOf(20), Map.of()));
+                new Timeline.TimedChange(T0.plusNanos(200_000), "a", set(10)),
+                new Timeline.TimedChange(T0.plusNanos(700_000), "b", set(20)),
+                new Timeline.TimedChange(T0.plusMillis(1500), "c", set(30)),
+                new Timeline.TimedChange(T0.plusSeconds(30).plusNanos(999_999), "d", new UsageChange.Close())));
+        assertThat(s).containsExactly(
+                new Segment(T0, T0.plusMillis(1500), BigDecimal.valueOf(20), Map.of()),
+                new Segment(T0.plusMillis(1500), T0.plusSeconds(30), BigDecimal.valueOf(30), Map.of()));
     }
 
     @Test

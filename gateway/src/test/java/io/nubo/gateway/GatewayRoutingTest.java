@@ -227,4 +227,19 @@ class GatewayRoutingTest {
         }
         assertThat(total).isEqualTo(GIB);
     }
+    @Test
+    void anyMethodAndAnyBodyPassThrough() throws Exception {
+        // Swift's COPY, which Apache HttpClient 5 would refuse
+        HttpResponse<String> copy = send(HttpRequest.newBuilder(at("/identity/v1/AUTH_a/c/o"))
+                .method("COPY", HttpRequest.BodyPublishers.noBody()).header("Destination", "c/o2"));
+        assertThat(copy.statusCode()).isEqualTo(200);
+        assertThat(copy.body()).isEqualTo("ok COPY");
+        assertThat(SEEN.get("method")).isEqualTo("COPY");
+        // a form-encoded PUT keeps its bytes (curl's default content type for an upload)
+        HttpResponse<String> put = send(HttpRequest.newBuilder(at("/identity/v1/AUTH_a/c/form"))
+                .PUT(HttpRequest.BodyPublishers.ofString("a=1&b=2")).header("Content-Type",
+                        "application/x-www-form-urlencoded"));
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(SEEN.get("received")).isEqualTo("7");
+    }
 }

@@ -2,9 +2,9 @@ package io.nubo.identity.assignment;
 
 import io.nubo.identity.access.IdentityAccess;
 import io.nubo.identity.access.ReadScope;
-import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.directory.DirectoryLookup;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.security.NuboPrincipal;
 import java.util.HashSet;
 import java.util.List;
@@ -22,13 +22,13 @@ public class RoleAssignmentListController {
 
     private final EffectiveAssignments effective;
     private final AssignmentViews views;
-    private final ProjectRepository projectRepository;
+    private final DirectoryLookup directory;
     private final IdentityAccess access;
 
     public RoleAssignmentListController(EffectiveAssignments effective, AssignmentViews views,
-                                        ProjectRepository projectRepository, IdentityAccess access) {
+                                        DirectoryLookup directory, IdentityAccess access) {
         this.access = access;
-        this.projectRepository = projectRepository;
+        this.directory = directory;
         this.effective = effective;
         this.views = views;
     }
@@ -87,7 +87,7 @@ public class RoleAssignmentListController {
         Predicate<Assignment> visible = a -> reader instanceof ReadScope.All
                 || (a.targetType().equals(RoleAssignmentEntity.DOMAIN) && reader.covers(a.targetId()))
                 || (a.targetType().equals(RoleAssignmentEntity.PROJECT) && reader.covers(projectDomains.computeIfAbsent(
-                        a.targetId(), id -> projectRepository.findById(id).map(p -> p.getDomainId()).orElse(""))));
+                        a.targetId(), id -> directory.projectDomain(id).orElse(""))));
         keep = keep.and(visible);
         boolean names = flag(q, "include_names");
         return Map.of("role_assignments", found.stream().filter(keep).map(a -> views.assignment(a, names)).toList(),

@@ -1,7 +1,7 @@
 package io.nubo.identity.catalog;
 
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
 import java.util.Map;

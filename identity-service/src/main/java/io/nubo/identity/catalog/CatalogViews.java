@@ -4,7 +4,7 @@ package io.nubo.identity.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import io.nubo.shared.api.Link;
 
 /** Keystone's JSON shapes for regions, services and endpoints, requests and responses. */

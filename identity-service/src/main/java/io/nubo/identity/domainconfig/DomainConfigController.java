@@ -1,6 +1,6 @@
 package io.nubo.identity.domainconfig;
 
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
 import java.util.LinkedHashMap;

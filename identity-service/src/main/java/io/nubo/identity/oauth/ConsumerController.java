@@ -2,8 +2,8 @@ package io.nubo.identity.oauth;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;

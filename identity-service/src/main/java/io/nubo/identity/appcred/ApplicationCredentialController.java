@@ -2,6 +2,7 @@ package io.nubo.identity.appcred;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.api.SelfLink;
 import io.nubo.identity.directory.RoleRepository;
 import io.nubo.identity.directory.UserRepository;
 import io.nubo.identity.error.IdentityError;
@@ -43,7 +44,7 @@ public class ApplicationCredentialController {
                        List<RoleView> roles, @JsonProperty("expires_at") @JsonInclude(JsonInclude.Include.ALWAYS)
                        String expiresAt, boolean unrestricted,
                        @JsonProperty("access_rules") List<AccessRule> accessRules, String secret,
-                       Map<String, String> links) {
+                       SelfLink links) {
     }
 
     private final ApplicationCredentials credentials;
@@ -151,6 +152,6 @@ public class ApplicationCredentialController {
         List<AccessRule> accessRules = rules.findByIdIn(c.getAccessRuleIds()).stream().map(this::rule).toList();
         return new View(c.getId(), c.getName(), c.getDescription(), c.getUserId(), c.getProjectId(), roleViews,
                 ApplicationCredentialInput.formatTime(c.getExpiresAt()), c.isUnrestricted(), accessRules, secret,
-                Map.of("self", Link.href("/v3/users/" + c.getUserId() + "/application_credentials/" + c.getId())));
+                SelfLink.to("/v3/users/" + c.getUserId() + "/application_credentials/" + c.getId()));
     }
 }

@@ -1,6 +1,7 @@
 package io.nubo.identity.assignment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.api.SelfLink;
 import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.RoleRepository;
 import io.nubo.identity.error.IdentityError;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ImpliedRoleController {
 
-    public record RoleRef(String id, String name, Map<String, String> links) {
+    public record RoleRef(String id, String name, SelfLink links) {
     }
 
     public record Inference(@JsonProperty("prior_role") RoleRef priorRole, RoleRef implies) {
@@ -121,11 +122,11 @@ public class ImpliedRoleController {
 
     private Map<String, Object> one(RoleEntity prior, RoleEntity implied) {
         return Map.of("role_inference", new Inference(ref(prior), ref(implied)), "links",
-                Map.of("self", Link.href("/v3/roles/" + prior.getId() + "/implies/" + implied.getId())));
+                SelfLink.to("/v3/roles/" + prior.getId() + "/implies/" + implied.getId()));
     }
 
     private RoleRef ref(RoleEntity r) {
-        return new RoleRef(r.getId(), r.getName(), Map.of("self", Link.href("/v3/roles/" + r.getId())));
+        return new RoleRef(r.getId(), r.getName(), SelfLink.to("/v3/roles/" + r.getId()));
     }
 
     private void requireRule(String priorId, String impliedId) {

@@ -3,6 +3,7 @@ package io.nubo.identity.credential;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.api.SelfLink;
 import io.nubo.identity.error.IdentityError;
 import io.nubo.identity.api.Links;
 import io.nubo.shared.api.Link;
@@ -45,10 +46,10 @@ public class CredentialController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Credential(String id, @JsonProperty("user_id") String userId,
                              @JsonProperty("project_id") String projectId, String type, String blob,
-                             Map<String, String> links) {
+                             SelfLink links) {
         static Credential of(CredentialEntity c) {
             return new Credential(c.getId(), c.getUserId(), c.getProjectId(), c.getType(), c.getBlob(),
-                    Map.of("self", Link.href("/v3/credentials/" + c.getId())));
+                    SelfLink.to("/v3/credentials/" + c.getId()));
         }
     }
 

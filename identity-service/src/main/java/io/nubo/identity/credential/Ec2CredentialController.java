@@ -3,6 +3,7 @@ package io.nubo.identity.credential;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.api.SelfLink;
 import io.nubo.identity.error.IdentityError;
 import io.nubo.identity.api.Links;
 import io.nubo.shared.api.Link;
@@ -36,7 +37,7 @@ public class Ec2CredentialController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Ec2(@JsonProperty("user_id") String userId, @JsonProperty("tenant_id") String tenantId,
                       String access, String secret, @JsonProperty("trust_id") String trustId,
-                      Map<String, String> links) {
+                      SelfLink links) {
     }
 
     private final Credentials credentials;
@@ -92,8 +93,8 @@ public class Ec2CredentialController {
         Map<String, Object> blob = Credentials.blobOf(c);
         String access = String.valueOf(blob.get("access"));
         return new Ec2(c.getUserId(), c.getProjectId(), access, (String) blob.get("secret"),
-                (String) blob.get("trust_id"), Map.of("self", Link.href("/v3/users/" + c.getUserId()
-                + "/credentials/OS-EC2/" + access)));
+                (String) blob.get("trust_id"), SelfLink.to("/v3/users/" + c.getUserId()
+                + "/credentials/OS-EC2/" + access));
     }
 
     private static String random() {

@@ -1,5 +1,6 @@
 package io.nubo.identity.assignment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.identity.access.IdentityAccess;
 import io.nubo.identity.access.ReadScope;
 import io.nubo.identity.directory.DirectoryLookup;
@@ -20,6 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RoleAssignmentListController {
 
+    /** {@code {"role_assignments": [...], "links": {...}}}; each assignment names only what applies to it. */
+    public record RoleAssignmentList(@JsonProperty("role_assignments") List<Map<String, Object>> roleAssignments,
+                                     Links links) {
+    }
+
     private final EffectiveAssignments effective;
     private final AssignmentViews views;
     private final DirectoryLookup directory;
@@ -35,7 +41,7 @@ public class RoleAssignmentListController {
 
     @GetMapping("/v3/role_assignments")
     @Transactional(readOnly = true)
-    public Map<String, Object> list(NuboPrincipal caller, @RequestParam Map<String, String> q) {
+    public RoleAssignmentList list(NuboPrincipal caller, @RequestParam Map<String, String> q) {
         ReadScope reader = access.readScope("identity:list_role_assignments", caller);
         boolean isEffective = flag(q, "effective");
         String userId = q.get("user.id");
@@ -90,8 +96,8 @@ public class RoleAssignmentListController {
                         a.targetId(), id -> directory.projectDomain(id).orElse(""))));
         keep = keep.and(visible);
         boolean names = flag(q, "include_names");
-        return Map.of("role_assignments", found.stream().filter(keep).map(a -> views.assignment(a, names)).toList(),
-                "links", Links.ofCurrentRequest());
+        return new RoleAssignmentList(found.stream().filter(keep).map(a -> views.assignment(a, names)).toList(),
+                Links.ofCurrentRequest());
     }
 
     /** Keystone's query flags: present without a value, or any value but a false one. */

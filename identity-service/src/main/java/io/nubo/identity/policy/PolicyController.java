@@ -7,7 +7,6 @@ import io.nubo.identity.api.SelfLink;
 import io.nubo.identity.directory.ExtraAttributes;
 import io.nubo.identity.error.IdentityError;
 import io.nubo.identity.api.Links;
-import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
 import java.util.List;

@@ -79,6 +79,13 @@ class StoredConfigurationApiTest extends IdentityHttpTest {
         assertThat(call("GET", path + "/ldap/password", null, "X-Auth-Token", admin).status()).isEqualTo(404);
         assertThat(call("PATCH", path + "/identity/driver", "{\"config\": {\"driver\": \"sql\"}}", "X-Auth-Token",
                 admin).json().get("config").get("identity").get("driver").asString()).isEqualTo("sql");
+        // a group's update names the group, as Tempest's test_create_update_and_delete_domain_config_groups_and_opts
+        Reply group = call("PATCH", path + "/identity", "{\"config\": {\"identity\": {\"driver\": \"d2\", "
+                + "\"list_limit\": 7}}}", "X-Auth-Token", admin);
+        assertThat(group.status()).isEqualTo(200);
+        assertThat(group.json().get("config").get("identity").get("list_limit").asInt()).isEqualTo(7);
+        assertThat(call("PATCH", path + "/identity", "{\"config\": {\"ldap\": {\"url\": \"ldap://y\"}}}",
+                "X-Auth-Token", admin).status()).as("another group than the path's").isEqualTo(400);
         assertThat(call("PUT", path, "{\"config\": {\"assignment\": {\"driver\": \"x\"}}}", "X-Auth-Token", admin)
                 .status()).isEqualTo(403);
         assertThat(call("DELETE", path + "/identity", null, "X-Auth-Token", admin).status()).isEqualTo(204);

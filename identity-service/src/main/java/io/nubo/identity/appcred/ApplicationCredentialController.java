@@ -2,17 +2,16 @@ package io.nubo.identity.appcred;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.api.SelfLink;
 import io.nubo.identity.directory.RoleRepository;
 import io.nubo.identity.directory.UserRepository;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
-import io.nubo.shared.api.Link;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.security.TokenClaims;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +42,24 @@ public class ApplicationCredentialController {
                        List<RoleView> roles, @JsonProperty("expires_at") @JsonInclude(JsonInclude.Include.ALWAYS)
                        String expiresAt, boolean unrestricted,
                        @JsonProperty("access_rules") List<AccessRule> accessRules, String secret,
-                       Map<String, String> links) {
+                       SelfLink links) {
+    }
+
+    /** {@code {"application_credential": {...}}} */
+    public record CredentialResponse(@JsonProperty("application_credential") View applicationCredential) {
+    }
+
+    /** {@code {"application_credentials": [...], "links": {...}}} */
+    public record CredentialList(@JsonProperty("application_credentials") List<View> applicationCredentials,
+                                 Links links) {
+    }
+
+    /** {@code {"access_rule": {...}}} */
+    public record AccessRuleResponse(@JsonProperty("access_rule") AccessRule accessRule) {
+    }
+
+    /** {@code {"access_rules": [...], "links": {...}}} */
+    public record AccessRules(@JsonProperty("access_rules") List<AccessRule> accessRules, Links links) {
     }
 
     private final ApplicationCredentials credentials;
@@ -65,7 +81,7 @@ public class ApplicationCredentialController {
     @PostMapping("/v3/users/{userId}/application_credentials")
     @ValidatedBody("identity/application-credential-create.json")
     @Policy("identity:create_application_credential")
-    public ResponseEntity<Map<String, Object>> create(NuboPrincipal caller, @PathVariable String userId,
+    public ResponseEntity<CredentialResponse> create(NuboPrincipal caller, @PathVariable String userId,
                                                       @RequestBody ApplicationCredentialInput.Body body) {
         if (caller.projectId() == null) {
             throw IdentityError.BAD_REQUEST.exception("An application credential needs a project-scoped token.");
@@ -78,25 +94,25 @@ public class ApplicationCredentialController {
         }
         ApplicationCredentials.Created c = credentials.create(userId, caller.projectId(), body.required());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("application_credential", view(c.credential(), c.secret())));
+                .body(new CredentialResponse(view(c.credential(), c.secret())));
     }
 
     @GetMapping("/v3/users/{userId}/application_credentials")
     @Transactional(readOnly = true)
     @Policy("identity:list_application_credentials")
-    public Map<String, Object> list(@PathVariable String userId, @RequestParam(required = false) String name) {
+    public CredentialList list(@PathVariable String userId, @RequestParam(required = false) String name) {
         userExists(userId);
-        return Map.of("application_credentials", repository.findByUserIdOrderByName(userId).stream()
+        return new CredentialList(repository.findByUserIdOrderByName(userId).stream()
                 .filter(c -> name == null || name.equals(c.getName())).map(c -> view(c, null)).toList(),
-                "links", Links.ofCurrentRequest());
+                Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/users/{userId}/application_credentials/{id}")
     @Transactional(readOnly = true)
     @Policy("identity:get_application_credential")
-    public Map<String, Object> show(@PathVariable String userId, @PathVariable String id) {
+    public CredentialResponse show(@PathVariable String userId, @PathVariable String id) {
         userExists(userId);
-        return Map.of("application_credential", view(credentials.get(userId, id), null));
+        return new CredentialResponse(view(credentials.get(userId, id), null));
     }
 
     @DeleteMapping("/v3/users/{userId}/application_credentials/{id}")
@@ -110,18 +126,18 @@ public class ApplicationCredentialController {
     @GetMapping("/v3/users/{userId}/access_rules")
     @Transactional(readOnly = true)
     @Policy("identity:list_access_rules")
-    public Map<String, Object> accessRules(@PathVariable String userId) {
+    public AccessRules accessRules(@PathVariable String userId) {
         userExists(userId);
-        return Map.of("access_rules", rules.findByUserIdOrderById(userId).stream().map(this::rule).toList(),
-                "links", Links.ofCurrentRequest());
+        return new AccessRules(rules.findByUserIdOrderById(userId).stream().map(this::rule).toList(),
+                Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/users/{userId}/access_rules/{id}")
     @Transactional(readOnly = true)
     @Policy("identity:get_access_rule")
-    public Map<String, Object> accessRule(@PathVariable String userId, @PathVariable String id) {
+    public AccessRuleResponse accessRule(@PathVariable String userId, @PathVariable String id) {
         userExists(userId);
-        return Map.of("access_rule", rule(rules.findById(id).filter(r -> r.getUserId().equals(userId))
+        return new AccessRuleResponse(rule(rules.findById(id).filter(r -> r.getUserId().equals(userId))
                 .orElseThrow(() -> IdentityError.NOT_FOUND.exception("access rule", id))));
     }
 
@@ -151,6 +167,6 @@ public class ApplicationCredentialController {
         List<AccessRule> accessRules = rules.findByIdIn(c.getAccessRuleIds()).stream().map(this::rule).toList();
         return new View(c.getId(), c.getName(), c.getDescription(), c.getUserId(), c.getProjectId(), roleViews,
                 ApplicationCredentialInput.formatTime(c.getExpiresAt()), c.isUnrestricted(), accessRules, secret,
-                Map.of("self", Link.href("/v3/users/" + c.getUserId() + "/application_credentials/" + c.getId())));
+                SelfLink.to("/v3/users/" + c.getUserId() + "/application_credentials/" + c.getId()));
     }
 }

@@ -2,7 +2,7 @@ package io.nubo.identity.appcred;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -7,7 +7,7 @@ import io.nubo.identity.directory.UserRepository;
 import io.nubo.identity.token.ApplicationCredentialVerifier;
 import io.nubo.identity.token.AuthRequest;
 import io.nubo.identity.token.TokenBody;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

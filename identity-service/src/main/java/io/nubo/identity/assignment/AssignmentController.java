@@ -3,10 +3,9 @@ package io.nubo.identity.assignment;
 import io.nubo.identity.directory.DirectoryLookup;
 import io.nubo.identity.directory.DirectoryViews;
 import io.nubo.identity.group.GroupService;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.policy.Policy;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,21 +44,21 @@ public class AssignmentController {
 
     @GetMapping(DIRECT)
     @Policy("identity:list_grants")
-    public Map<String, Object> list(@PathVariable String targets, @PathVariable String targetId,
-                                    @PathVariable String actors, @PathVariable String actorId) {
+    public DirectoryViews.Roles list(@PathVariable String targets, @PathVariable String targetId,
+                                        @PathVariable String actors, @PathVariable String actorId) {
         return listOf(grant(targets, targetId, actors, actorId, null, false));
     }
 
     @GetMapping(INHERITED + "/inherited_to_projects")
     @Policy("identity:list_grants")
-    public Map<String, Object> listInherited(@PathVariable String targets, @PathVariable String targetId,
-                                             @PathVariable String actors, @PathVariable String actorId) {
+    public DirectoryViews.Roles listInherited(@PathVariable String targets, @PathVariable String targetId,
+                                                 @PathVariable String actors, @PathVariable String actorId) {
         return listOf(grant(targets, targetId, actors, actorId, null, true));
     }
 
     @GetMapping(SYSTEM)
     @Policy("identity:list_grants")
-    public Map<String, Object> listSystem(@PathVariable String actors, @PathVariable String actorId) {
+    public DirectoryViews.Roles listSystem(@PathVariable String actors, @PathVariable String actorId) {
         return listOf(grant("system", RoleAssignmentEntity.SYSTEM_ALL, actors, actorId, null, false));
     }
 
@@ -139,9 +138,9 @@ public class AssignmentController {
         return ResponseEntity.noContent().build();
     }
 
-    private Map<String, Object> listOf(RoleAssignmentEntity.Key k) {
-        return Map.of("roles", assignments.grantedTo(k.actorType(), k.actorId(), k.targetType(), k.targetId(),
-                k.inherited()).stream().map(DirectoryViews::role).toList(), "links", Links.ofCurrentRequest());
+    private DirectoryViews.Roles listOf(RoleAssignmentEntity.Key k) {
+        return new DirectoryViews.Roles(assignments.grantedTo(k.actorType(), k.actorId(), k.targetType(), k.targetId(),
+                k.inherited()).stream().map(DirectoryViews::role).toList(), Links.ofCurrentRequest());
     }
 
     private ResponseEntity<Void> checkOf(RoleAssignmentEntity.Key k) {

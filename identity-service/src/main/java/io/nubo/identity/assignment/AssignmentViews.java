@@ -1,10 +1,6 @@
 package io.nubo.identity.assignment;
 
-import io.nubo.identity.directory.DomainEntity;
-import io.nubo.identity.directory.DomainRepository;
-import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.directory.RoleRepository;
-import io.nubo.identity.directory.UserRepository;
+import io.nubo.identity.directory.DirectoryLookup;
 import io.nubo.identity.group.GroupRepository;
 import io.nubo.shared.api.Link;
 import java.util.LinkedHashMap;
@@ -15,19 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssignmentViews {
 
-    private final UserRepository users;
+    private final DirectoryLookup directory;
     private final GroupRepository groups;
-    private final ProjectRepository projects;
-    private final DomainRepository domains;
-    private final RoleRepository roles;
 
-    public AssignmentViews(UserRepository users, GroupRepository groups, ProjectRepository projects,
-                           DomainRepository domains, RoleRepository roles) {
-        this.users = users;
+    public AssignmentViews(DirectoryLookup directory, GroupRepository groups) {
+        this.directory = directory;
         this.groups = groups;
-        this.projects = projects;
-        this.domains = domains;
-        this.roles = roles;
     }
 
     public Map<String, Object> assignment(Assignment a, boolean names) {
@@ -63,16 +52,16 @@ public class AssignmentViews {
     }
 
     private void named(Assignment a, Map<String, Object> actor, Map<String, Object> role, Map<String, Object> target) {
-        roles.findById(a.roleId()).ifPresent(r -> {
-            role.put("name", r.getName());
-            if (r.getDomainId() != null) {
-                role.put("domain", domain(r.getDomainId()));
+        directory.role(a.roleId()).ifPresent(r -> {
+            role.put("name", r.name());
+            if (r.domainId() != null) {
+                role.put("domain", domain(r.domainId()));
             }
         });
         if (a.isUser()) {
-            users.findById(a.actorId()).ifPresent(u -> {
-                actor.put("name", u.getName());
-                actor.put("domain", domain(u.getDomainId()));
+            directory.user(a.actorId()).ifPresent(u -> {
+                actor.put("name", u.name());
+                actor.put("domain", domain(u.domainId()));
             });
         } else {
             groups.findById(a.actorId()).ifPresent(g -> {
@@ -81,18 +70,18 @@ public class AssignmentViews {
             });
         }
         if (RoleAssignmentEntity.PROJECT.equals(a.targetType())) {
-            projects.findById(a.targetId()).ifPresent(p -> {
-                target.put("name", p.getName());
-                target.put("domain", domain(p.getDomainId()));
+            directory.project(a.targetId()).ifPresent(p -> {
+                target.put("name", p.name());
+                target.put("domain", domain(p.domainId()));
             });
         } else if (RoleAssignmentEntity.DOMAIN.equals(a.targetType())) {
-            domains.findById(a.targetId()).ifPresent(d -> target.put("name", d.getName()));
+            directory.domainName(a.targetId()).ifPresent(name -> target.put("name", name));
         }
     }
 
     private Map<String, Object> domain(String id) {
         Map<String, Object> d = ref(id);
-        d.put("name", domains.findById(id).map(DomainEntity::getName).orElse(null));
+        d.put("name", directory.domainName(id).orElse(null));
         return d;
     }
 

@@ -1,9 +1,6 @@
 package io.nubo.identity.assignment;
 
-import io.nubo.identity.directory.ProjectEntity;
-import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.directory.RoleEntity;
-import io.nubo.identity.directory.RoleRepository;
+import io.nubo.identity.directory.DirectoryLookup;
 import io.nubo.identity.group.GroupMemberEntity;
 import io.nubo.identity.group.GroupMemberRepository;
 import java.util.ArrayDeque;
@@ -31,17 +28,15 @@ public class EffectiveAssignments {
 
     private final RoleAssignmentRepository grants;
     private final GroupMemberRepository members;
-    private final ProjectRepository projects;
+    private final DirectoryLookup directory;
     private final ImpliedRoleRepository implied;
-    private final RoleRepository roles;
 
     public EffectiveAssignments(RoleAssignmentRepository grants, GroupMemberRepository members,
-                                ProjectRepository projects, ImpliedRoleRepository implied, RoleRepository roles) {
+                                DirectoryLookup directory, ImpliedRoleRepository implied) {
         this.grants = grants;
         this.members = members;
-        this.projects = projects;
+        this.directory = directory;
         this.implied = implied;
-        this.roles = roles;
     }
 
     /** The stored grants of one user: its own and those of its groups. */
@@ -87,7 +82,7 @@ public class EffectiveAssignments {
             if (!a.inherited()) {
                 placed.add(a);
             } else if (RoleAssignmentEntity.DOMAIN.equals(a.targetType())) {
-                projects.findByDomainId(a.targetId()).forEach(p -> placed.add(a.onProject(p.getId())));
+                directory.projectsIn(a.targetId()).forEach(p -> placed.add(a.onProject(p)));
             } else if (RoleAssignmentEntity.PROJECT.equals(a.targetType())) {
                 subtreeBelow(a.targetId()).forEach(p -> placed.add(a.onProject(p)));
             }
@@ -110,10 +105,10 @@ public class EffectiveAssignments {
         Deque<String> todo = new ArrayDeque<>(List.of(projectId));
         Set<String> seen = new HashSet<>(todo);
         while (!todo.isEmpty()) {
-            for (ProjectEntity child : projects.findByParentId(todo.pop())) {
-                if (seen.add(child.getId())) {
-                    out.add(child.getId());
-                    todo.add(child.getId());
+            for (String child : directory.childrenOf(todo.pop())) {
+                if (seen.add(child)) {
+                    out.add(child);
+                    todo.add(child);
                 }
             }
         }
@@ -144,8 +139,8 @@ public class EffectiveAssignments {
                 }
             }
         }
-        Set<String> domainRoles = roles.findByIdIn(out.stream().map(Assignment::roleId).collect(Collectors.toSet()))
-                .stream().filter(r -> r.getDomainId() != null).map(RoleEntity::getId).collect(Collectors.toSet());
+        Set<String> domainRoles = directory.domainSpecificRoles(out.stream().map(Assignment::roleId)
+                .collect(Collectors.toSet()));
         return out.stream().filter(a -> !domainRoles.contains(a.roleId())).distinct().toList();
     }
 }

@@ -3,7 +3,7 @@ package io.nubo.identity.assignment;
 import io.nubo.identity.group.GroupMemberEntity;
 import io.nubo.identity.group.GroupMemberRepository;
 import io.nubo.identity.token.RevocationStore;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,11 +1,11 @@
 package io.nubo.identity.assignment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.api.SelfLink;
 import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.RoleRepository;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
-import io.nubo.shared.api.Link;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.policy.Policy;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,13 +26,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ImpliedRoleController {
 
-    public record RoleRef(String id, String name, Map<String, String> links) {
+    public record RoleRef(String id, String name, SelfLink links) {
     }
 
     public record Inference(@JsonProperty("prior_role") RoleRef priorRole, RoleRef implies) {
     }
 
     public record Inferences(@JsonProperty("prior_role") RoleRef priorRole, List<RoleRef> implies) {
+    }
+
+    /** {@code {"role_inference": {...}, "links": {"self": ...}}}: one rule. */
+    public record InferenceResponse(@JsonProperty("role_inference") Inference roleInference, SelfLink links) {
+    }
+
+    /** {@code {"role_inference": {"prior_role": ..., "implies": [...]}, "links": {...}}}: the rules of one role. */
+    public record RoleInferences(@JsonProperty("role_inference") Inferences roleInference, Links links) {
+    }
+
+    /** {@code {"role_inferences": [...], "links": {...}}}: every rule. */
+    public record AllInferences(@JsonProperty("role_inferences") List<Inferences> roleInferences, Links links) {
     }
 
     private final ImpliedRoleRepository rules;
@@ -46,7 +58,7 @@ public class ImpliedRoleController {
     @PutMapping("/v3/roles/{priorId}/implies/{impliedId}")
     @Transactional
     @Policy("identity:create_implied_role")
-    public ResponseEntity<Map<String, Object>> create(@PathVariable String priorId, @PathVariable String impliedId) {
+    public ResponseEntity<InferenceResponse> create(@PathVariable String priorId, @PathVariable String impliedId) {
         RoleEntity prior = role(priorId);
         RoleEntity implied = role(impliedId);
         if (prior.getDomainId() == null && implied.getDomainId() != null) {
@@ -65,7 +77,7 @@ public class ImpliedRoleController {
     @GetMapping("/v3/roles/{priorId}/implies/{impliedId}")
     @Transactional(readOnly = true)
     @Policy("identity:get_implied_role")
-    public Map<String, Object> show(@PathVariable String priorId, @PathVariable String impliedId) {
+    public InferenceResponse show(@PathVariable String priorId, @PathVariable String impliedId) {
         RoleEntity prior = role(priorId);
         RoleEntity implied = role(impliedId);
         requireRule(priorId, impliedId);
@@ -96,22 +108,21 @@ public class ImpliedRoleController {
     @GetMapping("/v3/roles/{priorId}/implies")
     @Transactional(readOnly = true)
     @Policy("identity:list_implied_roles")
-    public Map<String, Object> listFor(@PathVariable String priorId) {
+    public RoleInferences listFor(@PathVariable String priorId) {
         RoleEntity prior = role(priorId);
-        return Map.of("role_inference", inferences(prior, rules.findByPriorRoleId(priorId)),
-                "links", Links.ofCurrentRequest());
+        return new RoleInferences(inferences(prior, rules.findByPriorRoleId(priorId)), Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/role_inferences")
     @Transactional(readOnly = true)
     @Policy("identity:list_role_inference_rules")
-    public Map<String, Object> listAll() {
+    public AllInferences listAll() {
         Map<String, List<ImpliedRoleEntity>> byPrior = new LinkedHashMap<>();
         rules.findAll().stream().sorted(Comparator.comparing(ImpliedRoleEntity::getPriorRoleId))
                 .forEach(r -> byPrior.computeIfAbsent(r.getPriorRoleId(), k -> new java.util.ArrayList<>()).add(r));
         List<Inferences> out = byPrior.entrySet().stream()
                 .map(e -> inferences(role(e.getKey()), e.getValue())).toList();
-        return Map.of("role_inferences", out, "links", Links.ofCurrentRequest());
+        return new AllInferences(out, Links.ofCurrentRequest());
     }
 
     private Inferences inferences(RoleEntity prior, List<ImpliedRoleEntity> implied) {
@@ -119,13 +130,13 @@ public class ImpliedRoleController {
                 .toList()).stream().sorted(Comparator.comparing(RoleEntity::getName)).map(this::ref).toList());
     }
 
-    private Map<String, Object> one(RoleEntity prior, RoleEntity implied) {
-        return Map.of("role_inference", new Inference(ref(prior), ref(implied)), "links",
-                Map.of("self", Link.href("/v3/roles/" + prior.getId() + "/implies/" + implied.getId())));
+    private InferenceResponse one(RoleEntity prior, RoleEntity implied) {
+        return new InferenceResponse(new Inference(ref(prior), ref(implied)),
+                SelfLink.to("/v3/roles/" + prior.getId() + "/implies/" + implied.getId()));
     }
 
     private RoleRef ref(RoleEntity r) {
-        return new RoleRef(r.getId(), r.getName(), Map.of("self", Link.href("/v3/roles/" + r.getId())));
+        return new RoleRef(r.getId(), r.getName(), SelfLink.to("/v3/roles/" + r.getId()));
     }
 
     private void requireRule(String priorId, String impliedId) {

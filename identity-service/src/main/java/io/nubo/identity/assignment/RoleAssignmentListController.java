@@ -1,10 +1,11 @@
 package io.nubo.identity.assignment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.identity.access.IdentityAccess;
 import io.nubo.identity.access.ReadScope;
-import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.directory.DirectoryLookup;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.security.NuboPrincipal;
 import java.util.HashSet;
 import java.util.List;
@@ -20,22 +21,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RoleAssignmentListController {
 
+    /** {@code {"role_assignments": [...], "links": {...}}}; each assignment names only what applies to it. */
+    public record RoleAssignmentList(@JsonProperty("role_assignments") List<Map<String, Object>> roleAssignments,
+                                     Links links) {
+    }
+
     private final EffectiveAssignments effective;
     private final AssignmentViews views;
-    private final ProjectRepository projectRepository;
+    private final DirectoryLookup directory;
     private final IdentityAccess access;
 
     public RoleAssignmentListController(EffectiveAssignments effective, AssignmentViews views,
-                                        ProjectRepository projectRepository, IdentityAccess access) {
+                                        DirectoryLookup directory, IdentityAccess access) {
         this.access = access;
-        this.projectRepository = projectRepository;
+        this.directory = directory;
         this.effective = effective;
         this.views = views;
     }
 
     @GetMapping("/v3/role_assignments")
     @Transactional(readOnly = true)
-    public Map<String, Object> list(NuboPrincipal caller, @RequestParam Map<String, String> q) {
+    public RoleAssignmentList list(NuboPrincipal caller, @RequestParam Map<String, String> q) {
         ReadScope reader = access.readScope("identity:list_role_assignments", caller);
         boolean isEffective = flag(q, "effective");
         String userId = q.get("user.id");
@@ -87,11 +93,11 @@ public class RoleAssignmentListController {
         Predicate<Assignment> visible = a -> reader instanceof ReadScope.All
                 || (a.targetType().equals(RoleAssignmentEntity.DOMAIN) && reader.covers(a.targetId()))
                 || (a.targetType().equals(RoleAssignmentEntity.PROJECT) && reader.covers(projectDomains.computeIfAbsent(
-                        a.targetId(), id -> projectRepository.findById(id).map(p -> p.getDomainId()).orElse(""))));
+                        a.targetId(), id -> directory.projectDomain(id).orElse(""))));
         keep = keep.and(visible);
         boolean names = flag(q, "include_names");
-        return Map.of("role_assignments", found.stream().filter(keep).map(a -> views.assignment(a, names)).toList(),
-                "links", Links.ofCurrentRequest());
+        return new RoleAssignmentList(found.stream().filter(keep).map(a -> views.assignment(a, names)).toList(),
+                Links.ofCurrentRequest());
     }
 
     /** Keystone's query flags: present without a value, or any value but a false one. */

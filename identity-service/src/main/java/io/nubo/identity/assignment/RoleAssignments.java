@@ -1,11 +1,14 @@
 package io.nubo.identity.assignment;
 
 import io.nubo.identity.directory.DomainDeleted;
+import io.nubo.identity.directory.ProjectDeleted;
+import io.nubo.identity.directory.RoleDeleted;
 import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.RoleRepository;
 import io.nubo.identity.directory.UserDeleted;
 import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.group.GroupMemberRepository;
+import io.nubo.identity.token.RevocationStore;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +30,12 @@ public class RoleAssignments {
     private final ImpliedRoleRepository implied;
     private final EffectiveAssignments effective;
     private final IdentityEvents events;
+    private final RevocationStore revocations;
 
     public RoleAssignments(RoleAssignmentRepository assignments, RoleRepository roles, GroupMemberRepository members,
-                           ImpliedRoleRepository implied, EffectiveAssignments effective, IdentityEvents events) {
+                           ImpliedRoleRepository implied, EffectiveAssignments effective, IdentityEvents events,
+                           RevocationStore revocations) {
+        this.revocations = revocations;
         this.events = events;
         this.assignments = assignments;
         this.roles = roles;
@@ -117,6 +123,18 @@ public class RoleAssignments {
     @EventListener
     public void onDomainDeleted(DomainDeleted e) {
         forgetTarget(RoleAssignmentEntity.DOMAIN, e.domainId());
+    }
+
+    /** And the grants on a deleted project. */
+    @EventListener
+    public void onProjectDeleted(ProjectDeleted e) {
+        forgetTarget(RoleAssignmentEntity.PROJECT, e.projectId());
+    }
+
+    /** A deleted role's grants and inference rules go with it; whoever held it loses tokens that carried it. */
+    @EventListener
+    public void onRoleDeleted(RoleDeleted e) {
+        forgetRole(e.roleId()).forEach(revocations::revokeUser);
     }
 
     @Transactional

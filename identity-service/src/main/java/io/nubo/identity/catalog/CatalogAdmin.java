@@ -1,6 +1,6 @@
 package io.nubo.identity.catalog;
 
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;

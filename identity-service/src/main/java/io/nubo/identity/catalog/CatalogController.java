@@ -1,10 +1,9 @@
 package io.nubo.identity.catalog;
 
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,40 +36,40 @@ public class CatalogController {
 
     @GetMapping("/v3/regions")
     @Policy("identity:list_regions")
-    public Map<String, Object> regions(@RequestParam(value = "parent_region_id", required = false) String parent) {
-        return Map.of("regions", regions.findAll().stream()
+    public CatalogViews.Regions regions(@RequestParam(value = "parent_region_id", required = false) String parent) {
+        return new CatalogViews.Regions(regions.findAll().stream()
                 .filter(r -> parent == null || parent.equals(r.getParentRegionId()))
-                .map(CatalogViews::region).toList(), "links", Links.ofCurrentRequest());
+                .map(CatalogViews::region).toList(), Links.ofCurrentRequest());
     }
 
     @PostMapping("/v3/regions")
     @ValidatedBody("identity/region-create.json")
     @Policy("identity:create_region")
-    public ResponseEntity<Map<String, Object>> createRegion(@RequestBody CatalogViews.RegionBody body) {
+    public ResponseEntity<CatalogViews.RegionResponse> createRegion(@RequestBody CatalogViews.RegionBody body) {
         RegionEntity r = admin.createRegion(null, required(body.region(), "region"));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("region", CatalogViews.region(r)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CatalogViews.RegionResponse(CatalogViews.region(r)));
     }
 
     @PutMapping("/v3/regions/{id}")
     @ValidatedBody("identity/region-create.json")
     @Policy("identity:create_region")
-    public ResponseEntity<Map<String, Object>> createRegionWithId(@PathVariable String id,
+    public ResponseEntity<CatalogViews.RegionResponse> createRegionWithId(@PathVariable String id,
                                                                   @RequestBody CatalogViews.RegionBody body) {
         RegionEntity r = admin.createRegion(id, required(body.region(), "region"));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("region", CatalogViews.region(r)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CatalogViews.RegionResponse(CatalogViews.region(r)));
     }
 
     @GetMapping("/v3/regions/{id}")
     @Policy("identity:get_region")
-    public Map<String, Object> region(@PathVariable String id) {
-        return Map.of("region", CatalogViews.region(admin.region(id)));
+    public CatalogViews.RegionResponse region(@PathVariable String id) {
+        return new CatalogViews.RegionResponse(CatalogViews.region(admin.region(id)));
     }
 
     @PatchMapping("/v3/regions/{id}")
     @ValidatedBody("identity/region-update.json")
     @Policy("identity:update_region")
-    public Map<String, Object> updateRegion(@PathVariable String id, @RequestBody CatalogViews.RegionBody body) {
-        return Map.of("region", CatalogViews.region(admin.updateRegion(id, required(body.region(), "region"))));
+    public CatalogViews.RegionResponse updateRegion(@PathVariable String id, @RequestBody CatalogViews.RegionBody body) {
+        return new CatalogViews.RegionResponse(CatalogViews.region(admin.updateRegion(id, required(body.region(), "region"))));
     }
 
     @DeleteMapping("/v3/regions/{id}")
@@ -82,33 +81,33 @@ public class CatalogController {
 
     @GetMapping("/v3/services")
     @Policy("identity:list_services")
-    public Map<String, Object> services(@RequestParam(required = false) String type,
+    public CatalogViews.Services services(@RequestParam(required = false) String type,
                                         @RequestParam(required = false) String name) {
-        return Map.of("services", services.findAll().stream()
+        return new CatalogViews.Services(services.findAll().stream()
                 .filter(s -> type == null || type.equals(s.getType()))
                 .filter(s -> name == null || Objects.equals(name, s.getName()))
-                .map(CatalogViews::service).toList(), "links", Links.ofCurrentRequest());
+                .map(CatalogViews::service).toList(), Links.ofCurrentRequest());
     }
 
     @PostMapping("/v3/services")
     @ValidatedBody("identity/service-create.json")
     @Policy("identity:create_service")
-    public ResponseEntity<Map<String, Object>> createService(@RequestBody CatalogViews.ServiceBody body) {
+    public ResponseEntity<CatalogViews.ServiceResponse> createService(@RequestBody CatalogViews.ServiceBody body) {
         ServiceEntity s = admin.createService(required(body.service(), "service"));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("service", CatalogViews.service(s)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CatalogViews.ServiceResponse(CatalogViews.service(s)));
     }
 
     @GetMapping("/v3/services/{id}")
     @Policy("identity:get_service")
-    public Map<String, Object> service(@PathVariable String id) {
-        return Map.of("service", CatalogViews.service(admin.service(id)));
+    public CatalogViews.ServiceResponse service(@PathVariable String id) {
+        return new CatalogViews.ServiceResponse(CatalogViews.service(admin.service(id)));
     }
 
     @PatchMapping("/v3/services/{id}")
     @ValidatedBody("identity/service-update.json")
     @Policy("identity:update_service")
-    public Map<String, Object> updateService(@PathVariable String id, @RequestBody CatalogViews.ServiceBody body) {
-        return Map.of("service", CatalogViews.service(admin.updateService(id, required(body.service(), "service"))));
+    public CatalogViews.ServiceResponse updateService(@PathVariable String id, @RequestBody CatalogViews.ServiceBody body) {
+        return new CatalogViews.ServiceResponse(CatalogViews.service(admin.updateService(id, required(body.service(), "service"))));
     }
 
     @DeleteMapping("/v3/services/{id}")
@@ -120,35 +119,35 @@ public class CatalogController {
 
     @GetMapping("/v3/endpoints")
     @Policy("identity:list_endpoints")
-    public Map<String, Object> endpoints(@RequestParam(value = "interface", required = false) String iface,
+    public CatalogViews.Endpoints endpoints(@RequestParam(value = "interface", required = false) String iface,
                                          @RequestParam(value = "service_id", required = false) String serviceId,
                                          @RequestParam(value = "region_id", required = false) String regionId) {
-        return Map.of("endpoints", endpoints.findAll().stream()
+        return new CatalogViews.Endpoints(endpoints.findAll().stream()
                 .filter(e -> iface == null || iface.equals(e.getInterface()))
                 .filter(e -> serviceId == null || serviceId.equals(e.getServiceId()))
                 .filter(e -> regionId == null || regionId.equals(e.getRegionId()))
-                .map(CatalogViews::endpoint).toList(), "links", Links.ofCurrentRequest());
+                .map(CatalogViews::endpoint).toList(), Links.ofCurrentRequest());
     }
 
     @PostMapping("/v3/endpoints")
     @ValidatedBody("identity/endpoint-create.json")
     @Policy("identity:create_endpoint")
-    public ResponseEntity<Map<String, Object>> createEndpoint(@RequestBody CatalogViews.EndpointBody body) {
+    public ResponseEntity<CatalogViews.EndpointResponse> createEndpoint(@RequestBody CatalogViews.EndpointBody body) {
         EndpointEntity e = admin.createEndpoint(required(body.endpoint(), "endpoint"));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("endpoint", CatalogViews.endpoint(e)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CatalogViews.EndpointResponse(CatalogViews.endpoint(e)));
     }
 
     @GetMapping("/v3/endpoints/{id}")
     @Policy("identity:get_endpoint")
-    public Map<String, Object> endpoint(@PathVariable String id) {
-        return Map.of("endpoint", CatalogViews.endpoint(admin.endpoint(id)));
+    public CatalogViews.EndpointResponse endpoint(@PathVariable String id) {
+        return new CatalogViews.EndpointResponse(CatalogViews.endpoint(admin.endpoint(id)));
     }
 
     @PatchMapping("/v3/endpoints/{id}")
     @ValidatedBody("identity/endpoint-update.json")
     @Policy("identity:update_endpoint")
-    public Map<String, Object> updateEndpoint(@PathVariable String id, @RequestBody CatalogViews.EndpointBody body) {
-        return Map.of("endpoint", CatalogViews.endpoint(admin.updateEndpoint(id, required(body.endpoint(), "endpoint"))));
+    public CatalogViews.EndpointResponse updateEndpoint(@PathVariable String id, @RequestBody CatalogViews.EndpointBody body) {
+        return new CatalogViews.EndpointResponse(CatalogViews.endpoint(admin.updateEndpoint(id, required(body.endpoint(), "endpoint"))));
     }
 
     @DeleteMapping("/v3/endpoints/{id}")

@@ -4,8 +4,10 @@ package io.nubo.identity.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.api.Links;
+import io.nubo.identity.error.IdentityError;
 import io.nubo.shared.api.Link;
+import java.util.List;
 
 /** Keystone's JSON shapes for regions, services and endpoints, requests and responses. */
 public final class CatalogViews {
@@ -14,6 +16,25 @@ public final class CatalogViews {
     }
 
     public record SelfLink(String self) {
+    }
+
+    /** Response root wrappers: {@code {"region": {...}}}, {@code {"regions": [...], "links": {...}}}, and so on. */
+    public record RegionResponse(Region region) {
+    }
+
+    public record Regions(List<Region> regions, Links links) {
+    }
+
+    public record ServiceResponse(Service service) {
+    }
+
+    public record Services(List<Service> services, Links links) {
+    }
+
+    public record EndpointResponse(Endpoint endpoint) {
+    }
+
+    public record Endpoints(List<Endpoint> endpoints, Links links) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nubo.identity.directory.DirectoryViews;
 import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,11 +53,20 @@ public class EndpointGroupController {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Group(String id, String name, String description, Map<String, Object> filters,
-                        Map<String, String> links) {
+                        CatalogViews.SelfLink links) {
         static Group of(EndpointGroupEntity g) {
             return new Group(g.getId(), g.getName(), g.getDescription(), g.getFilters(),
-                    Map.of("self", Link.href("/v3/OS-EP-FILTER/endpoint_groups/" + g.getId())));
+                    new CatalogViews.SelfLink(Link.href("/v3/OS-EP-FILTER/endpoint_groups/" + g.getId())));
         }
+    }
+
+    /** {@code {"endpoint_group": {...}}} */
+    public record GroupResponse(@com.fasterxml.jackson.annotation.JsonProperty("endpoint_group") Group group) {
+    }
+
+    /** {@code {"endpoint_groups": [...], "links": {...}}} */
+    public record Groups(@com.fasterxml.jackson.annotation.JsonProperty("endpoint_groups") List<Group> groups,
+                         Links links) {
     }
 
     private final EndpointGroupRepository groups;
@@ -71,40 +81,39 @@ public class EndpointGroupController {
     @ValidatedBody("identity/endpoint-group-create.json")
     @Transactional
     @Policy("identity:create_endpoint_group")
-    public ResponseEntity<Map<String, Object>> create(@RequestBody GroupBody body) {
+    public ResponseEntity<GroupResponse> create(@RequestBody GroupBody body) {
         GroupInput in = body.required();
         if (in.name() == null || in.name().isBlank()) {
             throw IdentityError.VALIDATION.exception("name", "a name is required");
         }
         EndpointGroupEntity g = groups.save(new EndpointGroupEntity(UUID.randomUUID().toString().replace("-", ""),
                 in.name(), in.description(), validFilters(in.filters())));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("endpoint_group", Group.of(g)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new GroupResponse(Group.of(g)));
     }
 
     @GetMapping("/endpoint_groups")
     @Transactional(readOnly = true)
     @Policy("identity:list_endpoint_groups")
-    public Map<String, Object> list() {
-        return Map.of("endpoint_groups", groups.findAll().stream().map(Group::of).toList(),
-                "links", Links.ofCurrentRequest());
+    public Groups list() {
+        return new Groups(groups.findAll().stream().map(Group::of).toList(), Links.ofCurrentRequest());
     }
 
     @RequestMapping(value = "/endpoint_groups/{id}", method = {RequestMethod.GET, RequestMethod.HEAD})
     @Transactional(readOnly = true)
     @Policy("identity:get_endpoint_group")
-    public Map<String, Object> show(@PathVariable String id) {
-        return Map.of("endpoint_group", Group.of(get(id)));
+    public GroupResponse show(@PathVariable String id) {
+        return new GroupResponse(Group.of(get(id)));
     }
 
     @PatchMapping("/endpoint_groups/{id}")
     @ValidatedBody("identity/endpoint-group-update.json")
     @Transactional
     @Policy("identity:update_endpoint_group")
-    public Map<String, Object> update(@PathVariable String id, @RequestBody GroupBody body) {
+    public GroupResponse update(@PathVariable String id, @RequestBody GroupBody body) {
         GroupInput in = body.required();
         EndpointGroupEntity g = get(id);
         g.update(in.name(), in.description(), in.filters() == null ? null : validFilters(in.filters()));
-        return Map.of("endpoint_group", Group.of(g));
+        return new GroupResponse(Group.of(g));
     }
 
     @DeleteMapping("/endpoint_groups/{id}")
@@ -131,11 +140,11 @@ public class EndpointGroupController {
             method = {RequestMethod.GET, RequestMethod.HEAD})
     @Transactional(readOnly = true)
     @Policy("identity:get_endpoint_group_in_project")
-    public Map<String, Object> association(@PathVariable String id, @PathVariable String projectId) {
+    public DirectoryViews.ProjectBody association(@PathVariable String id, @PathVariable String projectId) {
         if (!get(id).getProjectIds().contains(projectId)) {
             throw IdentityError.NOT_FOUND.exception("endpoint group association", projectId);
         }
-        return Map.of("project", DirectoryViews.project(projects.findById(projectId)
+        return new DirectoryViews.ProjectBody(DirectoryViews.project(projects.findById(projectId)
                 .orElseThrow(() -> IdentityError.NOT_FOUND.exception("project", projectId))));
     }
 
@@ -152,17 +161,17 @@ public class EndpointGroupController {
     @GetMapping("/endpoint_groups/{id}/projects")
     @Transactional(readOnly = true)
     @Policy("identity:list_projects_associated_with_endpoint_group")
-    public Map<String, Object> projectsOf(@PathVariable String id) {
-        return Map.of("projects", projects.findByIdInOrderByName(get(id).getProjectIds()).stream()
-                .map(DirectoryViews::project).toList(), "links", Links.ofCurrentRequest());
+    public DirectoryViews.Projects projectsOf(@PathVariable String id) {
+        return new DirectoryViews.Projects(projects.findByIdInOrderByName(get(id).getProjectIds()).stream()
+                .map(DirectoryViews::project).toList(), Links.ofCurrentRequest());
     }
 
     @GetMapping("/projects/{projectId}/endpoint_groups")
     @Transactional(readOnly = true)
     @Policy("identity:list_endpoint_groups_for_project")
-    public Map<String, Object> groupsOf(@PathVariable String projectId) {
-        return Map.of("endpoint_groups", groups.findByProjectIdsContains(projectId).stream().map(Group::of).toList(),
-                "links", Links.ofCurrentRequest());
+    public Groups groupsOf(@PathVariable String projectId) {
+        return new Groups(groups.findByProjectIdsContains(projectId).stream().map(Group::of).toList(),
+                Links.ofCurrentRequest());
     }
 
     private EndpointGroupEntity get(String id) {

@@ -3,14 +3,14 @@ package io.nubo.identity.credential;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
-import io.nubo.shared.api.Link;
+import io.nubo.identity.api.SelfLink;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.policy.Policy;
 import io.nubo.shared.policy.PolicyEnforcer;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.validation.ValidatedBody;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,11 +45,19 @@ public class CredentialController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Credential(String id, @JsonProperty("user_id") String userId,
                              @JsonProperty("project_id") String projectId, String type, String blob,
-                             Map<String, String> links) {
+                             SelfLink links) {
         static Credential of(CredentialEntity c) {
             return new Credential(c.getId(), c.getUserId(), c.getProjectId(), c.getType(), c.getBlob(),
-                    Map.of("self", Link.href("/v3/credentials/" + c.getId())));
+                    SelfLink.to("/v3/credentials/" + c.getId()));
         }
+    }
+
+    /** {@code {"credential": {...}}} */
+    public record CredentialResponse(Credential credential) {
+    }
+
+    /** {@code {"credentials": [...], "links": {...}}} */
+    public record CredentialList(List<Credential> credentials, Links links) {
     }
 
     private final Credentials credentials;
@@ -64,44 +72,44 @@ public class CredentialController {
 
     @PostMapping("/v3/credentials")
     @ValidatedBody("identity/credential-create.json")
-    public ResponseEntity<Map<String, Object>> create(NuboPrincipal caller, @RequestBody CredentialBody body) {
+    public ResponseEntity<CredentialResponse> create(NuboPrincipal caller, @RequestBody CredentialBody body) {
         CredentialInput in = body.required();
         policy.enforce("identity:create_credential", caller, PolicyEnforcer.target("user_id", in.userId()));
         CredentialEntity c = credentials.create(in.userId(), in.projectId(), in.type(), in.blob());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("credential", Credential.of(c)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CredentialResponse(Credential.of(c)));
     }
 
     @GetMapping("/v3/credentials")
     @Transactional(readOnly = true)
     @Policy("identity:list_credentials")
-    public Map<String, Object> list(NuboPrincipal caller,
+    public CredentialList list(NuboPrincipal caller,
                                     @RequestParam(value = "user_id", required = false) String userId,
                                     @RequestParam(required = false) String type) {
         // a non-administrator sees its own credentials only
         String owner = caller.isAdmin() ? userId : caller.userId();
-        return Map.of("credentials", (owner == null ? repository.findAllByOrderById()
+        return new CredentialList((owner == null ? repository.findAllByOrderById()
                 : repository.findByUserIdOrderById(owner)).stream()
                 .filter(c -> userId == null || userId.equals(c.getUserId()))
                 .filter(c -> type == null || type.equals(c.getType())).map(Credential::of).toList(),
-                "links", Links.ofCurrentRequest());
+                Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/credentials/{id}")
     @Policy("identity:get_credential")
-    public Map<String, Object> show(NuboPrincipal caller, @PathVariable String id) {
-        return Map.of("credential", Credential.of(owned(caller, id)));
+    public CredentialResponse show(NuboPrincipal caller, @PathVariable String id) {
+        return new CredentialResponse(Credential.of(owned(caller, id)));
     }
 
     @PatchMapping("/v3/credentials/{id}")
     @ValidatedBody("identity/credential-update.json")
-    public Map<String, Object> update(NuboPrincipal caller, @PathVariable String id,
+    public CredentialResponse update(NuboPrincipal caller, @PathVariable String id,
                                       @RequestBody CredentialBody body) {
         CredentialInput in = body.required();
         owned(caller, id);
         if (in.userId() != null) {
             policy.enforce("identity:update_credential", caller, PolicyEnforcer.target("user_id", in.userId()));
         }
-        return Map.of("credential", Credential.of(credentials.update(id, in.userId(), in.projectId(), in.type(),
+        return new CredentialResponse(Credential.of(credentials.update(id, in.userId(), in.projectId(), in.type(),
                 in.blob())));
     }
 

@@ -3,7 +3,7 @@ package io.nubo.identity.credential;
 import io.nubo.identity.directory.ProjectRepository;
 import io.nubo.identity.directory.UserDeleted;
 import io.nubo.identity.directory.UserRepository;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,12 +3,13 @@ package io.nubo.identity.credential;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
-import io.nubo.shared.api.Link;
+import io.nubo.identity.api.SelfLink;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,15 @@ public class Ec2CredentialController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Ec2(@JsonProperty("user_id") String userId, @JsonProperty("tenant_id") String tenantId,
                       String access, String secret, @JsonProperty("trust_id") String trustId,
-                      Map<String, String> links) {
+                      SelfLink links) {
+    }
+
+    /** {@code {"credential": {...}}} */
+    public record Ec2Response(Ec2 credential) {
+    }
+
+    /** {@code {"credentials": [...], "links": {...}}} */
+    public record Ec2List(List<Ec2> credentials, Links links) {
     }
 
     private final Credentials credentials;
@@ -50,7 +59,7 @@ public class Ec2CredentialController {
     @PostMapping
     @ValidatedBody("identity/ec2-credential-create.json")
     @Policy("identity:ec2_create_credential")
-    public ResponseEntity<Map<String, Object>> create(@PathVariable String userId, @RequestBody Ec2Input in) {
+    public ResponseEntity<Ec2Response> create(@PathVariable String userId, @RequestBody Ec2Input in) {
         if (in == null || in.tenantId() == null) {
             throw IdentityError.VALIDATION.exception("tenant_id", "'tenant_id' is a required property");
         }
@@ -59,20 +68,20 @@ public class Ec2CredentialController {
         blob.put("secret", random());
         blob.put("trust_id", null);
         CredentialEntity c = credentials.create(userId, in.tenantId(), Credentials.EC2, Credentials.blobJson(blob));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("credential", view(c)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Ec2Response(view(c)));
     }
 
     @GetMapping
     @Policy("identity:ec2_list_credentials")
-    public Map<String, Object> list(@PathVariable String userId) {
-        return Map.of("credentials", repository.findByUserIdAndType(userId, Credentials.EC2).stream()
-                .map(this::view).toList(), "links", Links.ofCurrentRequest());
+    public Ec2List list(@PathVariable String userId) {
+        return new Ec2List(repository.findByUserIdAndType(userId, Credentials.EC2).stream()
+                .map(this::view).toList(), Links.ofCurrentRequest());
     }
 
     @GetMapping("/{access}")
     @Policy("identity:ec2_get_credential")
-    public Map<String, Object> show(@PathVariable String userId, @PathVariable String access) {
-        return Map.of("credential", view(find(userId, access)));
+    public Ec2Response show(@PathVariable String userId, @PathVariable String access) {
+        return new Ec2Response(view(find(userId, access)));
     }
 
     @DeleteMapping("/{access}")
@@ -92,8 +101,8 @@ public class Ec2CredentialController {
         Map<String, Object> blob = Credentials.blobOf(c);
         String access = String.valueOf(blob.get("access"));
         return new Ec2(c.getUserId(), c.getProjectId(), access, (String) blob.get("secret"),
-                (String) blob.get("trust_id"), Map.of("self", Link.href("/v3/users/" + c.getUserId()
-                + "/credentials/OS-EC2/" + access)));
+                (String) blob.get("trust_id"), SelfLink.to("/v3/users/" + c.getUserId()
+                + "/credentials/OS-EC2/" + access));
     }
 
     private static String random() {

@@ -2,8 +2,8 @@ package io.nubo.identity.directory;
 
 import io.nubo.identity.access.IdentityAccess;
 import io.nubo.identity.access.ReadScope;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;

@@ -1,11 +1,16 @@
 package io.nubo.identity.directory;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What other features may ask the directory about its things without reaching into its repositories: whether a
- * project, domain, user or role exists.
+ * project, domain, user or role exists, what it is called, where projects sit, and the wire shape of projects.
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,6 +29,10 @@ public class DirectoryLookup {
         this.roles = roles;
     }
 
+    /** A thing's id, name and domain (null for a global role), for other features to name it. */
+    public record Named(String id, String name, String domainId) {
+    }
+
     public boolean projectExists(String id) {
         return projects.existsById(id);
     }
@@ -38,5 +47,47 @@ public class DirectoryLookup {
 
     public boolean roleExists(String id) {
         return roles.existsById(id);
+    }
+
+    /** The domain of a project, if there is such a project. */
+    public Optional<String> projectDomain(String projectId) {
+        return projects.findById(projectId).map(ProjectEntity::getDomainId);
+    }
+
+    /** These projects (those that exist), sorted by name, in Keystone's shape. */
+    public List<DirectoryViews.Project> projects(Collection<String> ids) {
+        return projects.findByIdInOrderByName(ids).stream().map(DirectoryViews::project).toList();
+    }
+
+    public Optional<Named> user(String id) {
+        return users.findById(id).map(u -> new Named(u.getId(), u.getName(), u.getDomainId()));
+    }
+
+    public Optional<Named> project(String id) {
+        return projects.findById(id).map(p -> new Named(p.getId(), p.getName(), p.getDomainId()));
+    }
+
+    public Optional<Named> role(String id) {
+        return roles.findById(id).map(r -> new Named(r.getId(), r.getName(), r.getDomainId()));
+    }
+
+    public Optional<String> domainName(String id) {
+        return domains.findById(id).map(DomainEntity::getName);
+    }
+
+    /** The ids of a domain's projects. */
+    public List<String> projectsIn(String domainId) {
+        return projects.findByDomainId(domainId).stream().map(ProjectEntity::getId).toList();
+    }
+
+    /** The ids of the projects right below a project. */
+    public List<String> childrenOf(String projectId) {
+        return projects.findByParentId(projectId).stream().map(ProjectEntity::getId).toList();
+    }
+
+    /** Which of these roles are domain-specific (Keystone keeps them out of tokens). */
+    public Set<String> domainSpecificRoles(Collection<String> roleIds) {
+        return roles.findByIdIn(roleIds).stream().filter(r -> r.getDomainId() != null).map(RoleEntity::getId)
+                .collect(Collectors.toSet());
     }
 }

@@ -3,7 +3,7 @@ package io.nubo.identity.directory;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.nubo.identity.directory;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.api.Links;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;

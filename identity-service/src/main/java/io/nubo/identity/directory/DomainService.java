@@ -1,12 +1,8 @@
 package io.nubo.identity.directory;
 
-import io.nubo.identity.assignment.RoleAssignmentEntity;
-import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.events.IdentityEvents;
-import io.nubo.identity.group.GroupEntity;
-import io.nubo.identity.group.GroupRepository;
 import io.nubo.identity.token.RevocationStore;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -24,22 +20,17 @@ public class DomainService {
     private final DomainRepository domains;
     private final ProjectRepository projects;
     private final UserRepository users;
-    private final GroupRepository groups;
-    private final RoleAssignments assignments;
     private final RevocationStore revocations;
     private final ApplicationEventPublisher events;
     private final IdentityEvents changes;
 
     public DomainService(DomainRepository domains, ProjectRepository projects, UserRepository users,
-                         GroupRepository groups, RoleAssignments assignments, RevocationStore revocations,
-                         ApplicationEventPublisher events, IdentityEvents changes) {
+                         RevocationStore revocations, ApplicationEventPublisher events, IdentityEvents changes) {
         this.changes = changes;
         this.events = events;
-        this.groups = groups;
         this.domains = domains;
         this.projects = projects;
         this.users = users;
-        this.assignments = assignments;
         this.revocations = revocations;
     }
 
@@ -90,15 +81,12 @@ public class DomainService {
             throw IdentityError.FORBIDDEN_ACTION.exception("Cannot delete a domain that is enabled, please disable it "
                     + "first.");
         }
-        // Keystone deletes the domain's content with it (its tokens were revoked when it was disabled)
+        // Keystone deletes the domain's content with it (its tokens were revoked when it was disabled); the
+        // features that own rows about it (grants, groups, credentials) delete theirs on the events
         for (ProjectEntity p : projects.findByDomainId(id)) {
-            assignments.forgetTarget(RoleAssignmentEntity.PROJECT, p.getId());
+            events.publishEvent(new ProjectDeleted(p.getId()));
             projects.delete(p);
             changes.projectDeleted(p.getId(), id);
-        }
-        for (GroupEntity g : groups.findByDomainId(id)) {
-            assignments.forgetGroup(g.getId());
-            groups.delete(g);
         }
         for (UserEntity u : users.findByDomainId(id)) {
             events.publishEvent(new UserDeleted(u.getId()));

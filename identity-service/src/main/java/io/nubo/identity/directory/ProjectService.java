@@ -1,11 +1,10 @@
 package io.nubo.identity.directory;
 
-import io.nubo.identity.assignment.RoleAssignmentEntity;
-import io.nubo.identity.assignment.RoleAssignments;
 import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.token.RevocationStore;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,16 +14,16 @@ public class ProjectService {
 
     private final ProjectRepository projects;
     private final DomainRepository domains;
-    private final RoleAssignments assignments;
+    private final ApplicationEventPublisher deletions;
     private final RevocationStore revocations;
     private final IdentityEvents events;
 
-    public ProjectService(ProjectRepository projects, DomainRepository domains, RoleAssignments assignments,
+    public ProjectService(ProjectRepository projects, DomainRepository domains, ApplicationEventPublisher deletions,
                           RevocationStore revocations, IdentityEvents events) {
         this.events = events;
         this.projects = projects;
         this.domains = domains;
-        this.assignments = assignments;
+        this.deletions = deletions;
         this.revocations = revocations;
     }
 
@@ -108,7 +107,7 @@ public class ProjectService {
         if (projects.existsByParentId(id)) {
             throw IdentityError.FORBIDDEN_ACTION.exception("Cannot delete a project that has child projects.");
         }
-        assignments.forgetTarget(RoleAssignmentEntity.PROJECT, id);
+        deletions.publishEvent(new ProjectDeleted(id));
         projects.delete(p);
         revocations.revokeProject(id);
         events.projectDeleted(id, p.getDomainId());

@@ -1,12 +1,11 @@
 package io.nubo.identity.directory;
 
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +26,7 @@ public class ProjectTags {
 
     static final int MAX_TAGS = 80;
 
+    /** {@code {"tags": [...]}}, asked and answered. */
     public record TagsBody(List<String> tags) {
     }
 
@@ -56,15 +56,15 @@ public class ProjectTags {
     @GetMapping
     @Transactional(readOnly = true)
     @Policy("identity:get_project_tags")
-    public Map<String, Object> list(@PathVariable String id) {
-        return Map.of("tags", List.copyOf(projects.get(id).getTags()));
+    public TagsBody list(@PathVariable String id) {
+        return new TagsBody(List.copyOf(projects.get(id).getTags()));
     }
 
     @PutMapping
     @ValidatedBody("identity/project-tags-update.json")
     @Transactional
     @Policy("identity:update_project_tags")
-    public Map<String, Object> replace(@PathVariable String id, @RequestBody TagsBody body) {
+    public TagsBody replace(@PathVariable String id, @RequestBody TagsBody body) {
         if (body.tags() == null) {
             throw IdentityError.VALIDATION.exception("tags", "'tags' is a required property");
         }
@@ -72,7 +72,7 @@ public class ProjectTags {
         List<String> tags = valid(body.tags());
         p.getTags().clear();
         p.getTags().addAll(tags);
-        return Map.of("tags", List.copyOf(p.getTags()));
+        return new TagsBody(List.copyOf(p.getTags()));
     }
 
     @PutMapping("/{tag}")

@@ -1,13 +1,12 @@
 package io.nubo.identity.directory;
 
 import io.nubo.identity.access.IdentityAccess;
-import io.nubo.identity.assignment.RoleAssignments;
-import io.nubo.identity.token.RevocationStore;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import io.nubo.shared.policy.Policy;
 import io.nubo.shared.security.NuboPrincipal;
 import io.nubo.shared.validation.ValidatedBody;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,24 +26,23 @@ public class ResourceController {
     private final ProjectService projects;
     private final UserService users;
     private final RoleRepository roles;
-    private final RoleAssignments assignments;
+    private final ApplicationEventPublisher deletions;
     private final ProjectRepository projectRepository;
-    private final RevocationStore revocations;
     private final DomainRepository domainRepository;
     private final IdentityAccess access;
 
     public ResourceController(DomainService domains, ProjectService projects, UserService users,
-                              RoleRepository roles, RoleAssignments assignments, ProjectRepository projectRepository,
-                              RevocationStore revocations, DomainRepository domainRepository, IdentityAccess access) {
+                              RoleRepository roles, ApplicationEventPublisher deletions,
+                              ProjectRepository projectRepository, DomainRepository domainRepository,
+                              IdentityAccess access) {
         this.access = access;
-        this.revocations = revocations;
+        this.deletions = deletions;
         this.domainRepository = domainRepository;
         this.projectRepository = projectRepository;
         this.domains = domains;
         this.projects = projects;
         this.users = users;
         this.roles = roles;
-        this.assignments = assignments;
     }
 
     @PostMapping("/v3/domains")
@@ -151,14 +149,6 @@ public class ResourceController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/v3/users/{id}/projects")
-    @Policy("identity:list_user_projects")
-    public DirectoryViews.Projects projectsOfUser(@PathVariable String id) {
-        users.get(id);
-        return new DirectoryViews.Projects(projectRepository.findByIdInOrderByName(assignments.projectsOf(id))
-                .stream().map(DirectoryViews::project).toList(), io.nubo.identity.web.Links.ofCurrentRequest());
-    }
-
     @PatchMapping("/v3/users/{id}")
     @ValidatedBody("identity/user-update.json")
     @Policy("identity:update_user")
@@ -225,9 +215,7 @@ public class ResourceController {
     @Policy("identity:delete_role")
     public ResponseEntity<Void> deleteRole(@PathVariable String id) {
         RoleEntity r = roles.findById(id).orElseThrow(() -> IdentityError.NOT_FOUND.exception("role", id));
-        for (String userId : assignments.forgetRole(id)) {
-            revocations.revokeUser(userId);
-        }
+        deletions.publishEvent(new RoleDeleted(id));
         roles.delete(r);
         return ResponseEntity.noContent().build();
     }

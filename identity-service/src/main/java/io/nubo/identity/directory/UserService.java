@@ -3,7 +3,7 @@ package io.nubo.identity.directory;
 import io.nubo.identity.compliance.PasswordHistory;
 import io.nubo.identity.events.IdentityEvents;
 import io.nubo.identity.token.RevocationStore;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;

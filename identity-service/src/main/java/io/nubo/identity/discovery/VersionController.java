@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.api.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +20,17 @@ public class VersionController {
                           @JsonProperty("media-types") List<MediaType> mediaTypes) {
     }
 
+    /** {@code {"versions": {"values": [...]}}} */
+    public record Versions(VersionValues versions) {
+    }
+
+    public record VersionValues(List<Version> values) {
+    }
+
+    /** {@code {"version": {...}}} */
+    public record VersionResponse(Version version) {
+    }
+
     private static Version v3() {
         String self = ServletUriComponentsBuilder.fromCurrentContextPath().path("/v3/").build().toUriString();
         return new Version("v3.14", "stable", "2020-04-07T00:00:00Z", List.of(Link.self(self)),
@@ -28,13 +38,13 @@ public class VersionController {
     }
 
     @GetMapping("/")
-    public ResponseEntity<Map<String, Object>> versions() {
+    public ResponseEntity<Versions> versions() {
         return ResponseEntity.status(HttpStatus.MULTIPLE_CHOICES)
-                .body(Map.of("versions", Map.of("values", List.of(v3()))));
+                .body(new Versions(new VersionValues(List.of(v3()))));
     }
 
     @GetMapping({"/v3", "/v3/"})
-    public Map<String, Object> version() {
-        return Map.of("version", v3());
+    public VersionResponse version() {
+        return new VersionResponse(v3());
     }
 }

@@ -1,6 +1,6 @@
 package io.nubo.identity.domainconfig;
 
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
 import java.util.LinkedHashMap;
@@ -27,6 +27,13 @@ public class DomainConfigController {
     public record ConfigBody(Map<String, Object> config) {
     }
 
+    /**
+     * {@code {"config": {...}}}: the root wrapper of every answer. What it wraps is keyed by the groups and options
+     * configured, so it stays a map.
+     */
+    public record ConfigResponse(Map<String, ?> config) {
+    }
+
     private final DomainConfigs configs;
 
     public DomainConfigController(DomainConfigs configs) {
@@ -37,30 +44,30 @@ public class DomainConfigController {
     @ValidatedBody("identity/domain-config-update.json")
     @Transactional
     @Policy("identity:create_domain_config")
-    public ResponseEntity<Map<String, Object>> create(@PathVariable String id, @RequestBody ConfigBody body) {
+    public ResponseEntity<ConfigResponse> create(@PathVariable String id, @RequestBody ConfigBody body) {
         boolean existed = !configs.load(id).isEmpty();
         Map<String, Map<String, Object>> config = DomainConfigs.valid(body.config());
         configs.save(id, config);
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(Map.of("config", DomainConfigs.visible(config)));
+                .body(new ConfigResponse(DomainConfigs.visible(config)));
     }
 
     @GetMapping("/v3/domains/{id}/config")
     @Policy("identity:get_domain_config")
-    public Map<String, Object> show(@PathVariable String id) {
-        return Map.of("config", DomainConfigs.visible(existing(id)));
+    public ConfigResponse show(@PathVariable String id) {
+        return new ConfigResponse(DomainConfigs.visible(existing(id)));
     }
 
     @PatchMapping("/v3/domains/{id}/config")
     @ValidatedBody("identity/domain-config-update.json")
     @Transactional
     @Policy("identity:update_domain_config")
-    public Map<String, Object> update(@PathVariable String id, @RequestBody ConfigBody body) {
+    public ConfigResponse update(@PathVariable String id, @RequestBody ConfigBody body) {
         Map<String, Map<String, Object>> config = existing(id);
         DomainConfigs.valid(body.config()).forEach((g, opts) -> config.computeIfAbsent(g, k -> new LinkedHashMap<>())
                 .putAll(opts));
         configs.save(id, config);
-        return Map.of("config", DomainConfigs.visible(config));
+        return new ConfigResponse(DomainConfigs.visible(config));
     }
 
     @DeleteMapping("/v3/domains/{id}/config")
@@ -74,8 +81,8 @@ public class DomainConfigController {
 
     @GetMapping("/v3/domains/{id}/config/{group}")
     @Policy("identity:get_domain_config")
-    public Map<String, Object> showGroup(@PathVariable String id, @PathVariable String group) {
-        return Map.of("config", Map.of(group, DomainConfigs.visible(Map.of(group, group(existing(id), group)))
+    public ConfigResponse showGroup(@PathVariable String id, @PathVariable String group) {
+        return new ConfigResponse(Map.of(group, DomainConfigs.visible(Map.of(group, group(existing(id), group)))
                 .get(group)));
     }
 
@@ -83,7 +90,7 @@ public class DomainConfigController {
     @ValidatedBody("identity/domain-config-group-update.json")
     @Transactional
     @Policy("identity:update_domain_config")
-    public Map<String, Object> updateGroup(@PathVariable String id, @PathVariable String group,
+    public ConfigResponse updateGroup(@PathVariable String id, @PathVariable String group,
                                            @RequestBody ConfigBody body) {
         Map<String, Map<String, Object>> given = DomainConfigs.valid(body.config());
         if (given.size() != 1 || !given.containsKey(group)) {
@@ -92,7 +99,7 @@ public class DomainConfigController {
         Map<String, Map<String, Object>> config = existing(id);
         group(config, group).putAll(given.get(group));
         configs.save(id, config);
-        return Map.of("config", DomainConfigs.visible(config));
+        return new ConfigResponse(DomainConfigs.visible(config));
     }
 
     @DeleteMapping("/v3/domains/{id}/config/{group}")
@@ -108,20 +115,20 @@ public class DomainConfigController {
 
     @GetMapping("/v3/domains/{id}/config/{group}/{option}")
     @Policy("identity:get_domain_config")
-    public Map<String, Object> showOption(@PathVariable String id, @PathVariable String group,
+    public ConfigResponse showOption(@PathVariable String id, @PathVariable String group,
                                           @PathVariable String option) {
         Map<String, Object> opts = group(existing(id), group);
         if (!opts.containsKey(option) || DomainConfigOptions.SENSITIVE.contains(option)) {
             throw IdentityError.NOT_FOUND.exception("domain config option", option);
         }
-        return Map.of("config", singleton(option, opts.get(option)));
+        return new ConfigResponse(singleton(option, opts.get(option)));
     }
 
     @PatchMapping("/v3/domains/{id}/config/{group}/{option}")
     @ValidatedBody("identity/domain-config-option-update.json")
     @Transactional
     @Policy("identity:update_domain_config")
-    public Map<String, Object> updateOption(@PathVariable String id, @PathVariable String group,
+    public ConfigResponse updateOption(@PathVariable String id, @PathVariable String group,
                                             @PathVariable String option, @RequestBody ConfigBody body) {
         if (body.config() == null || body.config().size() != 1 || !body.config().containsKey(option)
                 || !DomainConfigOptions.known(group, option)) {
@@ -130,7 +137,7 @@ public class DomainConfigController {
         Map<String, Map<String, Object>> config = existing(id);
         group(config, group).put(option, body.config().get(option));
         configs.save(id, config);
-        return Map.of("config", DomainConfigs.visible(config));
+        return new ConfigResponse(DomainConfigs.visible(config));
     }
 
     @DeleteMapping("/v3/domains/{id}/config/{group}/{option}")
@@ -152,26 +159,26 @@ public class DomainConfigController {
 
     @GetMapping("/v3/domains/config/default")
     @Policy("identity:get_domain_config_default")
-    public Map<String, Object> defaults() {
-        return Map.of("config", DomainConfigOptions.defaults());
+    public ConfigResponse defaults() {
+        return new ConfigResponse(DomainConfigOptions.defaults());
     }
 
     @GetMapping("/v3/domains/config/{group}/default")
     @Policy("identity:get_domain_config_default")
-    public Map<String, Object> groupDefaults(@PathVariable String group) {
+    public ConfigResponse groupDefaults(@PathVariable String group) {
         if (!DomainConfigOptions.knownGroup(group)) {
             throw IdentityError.NOT_FOUND.exception("domain config group", group);
         }
-        return Map.of("config", Map.of(group, DomainConfigOptions.defaults().get(group)));
+        return new ConfigResponse(Map.of(group, DomainConfigOptions.defaults().get(group)));
     }
 
     @GetMapping("/v3/domains/config/{group}/{option}/default")
     @Policy("identity:get_domain_config_default")
-    public Map<String, Object> optionDefault(@PathVariable String group, @PathVariable String option) {
+    public ConfigResponse optionDefault(@PathVariable String group, @PathVariable String option) {
         if (!DomainConfigOptions.knownGroup(group) || !DomainConfigOptions.defaults().get(group).containsKey(option)) {
             throw IdentityError.NOT_FOUND.exception("domain config option", option);
         }
-        return Map.of("config", singleton(option, DomainConfigOptions.defaults().get(group).get(option)));
+        return new ConfigResponse(singleton(option, DomainConfigOptions.defaults().get(group).get(option)));
     }
 
     private Map<String, Map<String, Object>> existing(String id) {

@@ -2,7 +2,7 @@ package io.nubo.identity.domainconfig;
 
 import io.nubo.identity.directory.DomainDeleted;
 import io.nubo.identity.directory.DomainRepository;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,13 @@
 package io.nubo.identity.group;
 
 import io.nubo.identity.assignment.RoleAssignments;
-import io.nubo.identity.directory.DomainRepository;
-import io.nubo.identity.directory.UserRepository;
+import io.nubo.identity.directory.DirectoryLookup;
+import io.nubo.identity.directory.DomainDeleted;
 import io.nubo.identity.token.RevocationStore;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,17 +17,15 @@ public class GroupService {
 
     private final GroupRepository groups;
     private final GroupMemberRepository members;
-    private final DomainRepository domains;
-    private final UserRepository users;
+    private final DirectoryLookup directory;
     private final RoleAssignments assignments;
     private final RevocationStore revocations;
 
-    public GroupService(GroupRepository groups, GroupMemberRepository members, DomainRepository domains,
-                        UserRepository users, RoleAssignments assignments, RevocationStore revocations) {
+    public GroupService(GroupRepository groups, GroupMemberRepository members, DirectoryLookup directory,
+                        RoleAssignments assignments, RevocationStore revocations) {
         this.groups = groups;
         this.members = members;
-        this.domains = domains;
-        this.users = users;
+        this.directory = directory;
         this.assignments = assignments;
         this.revocations = revocations;
     }
@@ -36,7 +35,7 @@ public class GroupService {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw IdentityError.VALIDATION.exception("name", "a name of 1 to 255 characters is required");
         }
-        if (!domains.existsById(domainId)) {
+        if (!directory.domainExists(domainId)) {
             throw IdentityError.NOT_FOUND.exception("domain", domainId);
         }
         if (groups.findByDomainIdAndName(domainId, name).isPresent()) {
@@ -80,6 +79,18 @@ public class GroupService {
         memberIds.forEach(revocations::revokeUser);
     }
 
+    /**
+     * A deleted domain's groups go with it, before the domain row (published by directory, in its transaction; the
+     * tokens were revoked when the domain was disabled).
+     */
+    @EventListener
+    public void onDomainDeleted(DomainDeleted e) {
+        for (GroupEntity g : groups.findByDomainId(e.domainId())) {
+            assignments.forgetGroup(g.getId());
+            groups.delete(g);
+        }
+    }
+
     @Transactional
     public void addMember(String groupId, String userId) {
         checkBoth(groupId, userId);
@@ -112,7 +123,7 @@ public class GroupService {
 
     @Transactional(readOnly = true)
     public List<GroupEntity> groupsOf(String userId) {
-        if (!users.existsById(userId)) {
+        if (!directory.userExists(userId)) {
             throw IdentityError.NOT_FOUND.exception("user", userId);
         }
         return groups.findByIdInOrderByName(members.findByUserId(userId).stream()
@@ -121,7 +132,7 @@ public class GroupService {
 
     private void checkBoth(String groupId, String userId) {
         get(groupId);
-        if (!users.existsById(userId)) {
+        if (!directory.userExists(userId)) {
             throw IdentityError.NOT_FOUND.exception("user", userId);
         }
     }

@@ -2,14 +2,14 @@ package io.nubo.identity.oauth;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
-import io.nubo.shared.api.Link;
+import io.nubo.identity.api.SelfLink;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,11 +44,19 @@ public class ConsumerController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Consumer(String id, @JsonInclude(JsonInclude.Include.ALWAYS) String description, String secret,
-                           Map<String, String> links) {
+                           SelfLink links) {
         static Consumer of(ConsumerEntity c, String secret) {
             return new Consumer(c.getId(), c.getDescription(), secret,
-                    Map.of("self", Link.href("/v3/OS-OAUTH1/consumers/" + c.getId())));
+                    SelfLink.to("/v3/OS-OAUTH1/consumers/" + c.getId()));
         }
+    }
+
+    /** {@code {"consumer": {...}}} */
+    public record ConsumerResponse(Consumer consumer) {
+    }
+
+    /** {@code {"consumers": [...], "links": {...}}} */
+    public record Consumers(List<Consumer> consumers, Links links) {
     }
 
     private final ConsumerRepository consumers;
@@ -63,36 +71,36 @@ public class ConsumerController {
     @ValidatedBody("identity/consumer-create.json")
     @Policy("identity:create_consumer")
     @Transactional
-    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) ConsumerBody body) {
+    public ResponseEntity<ConsumerResponse> create(@RequestBody(required = false) ConsumerBody body) {
         ConsumerInput in = body == null || body.consumer() == null ? new ConsumerInput(null, null) : body.consumer();
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         String secret = HexFormat.of().formatHex(b);
         ConsumerEntity c = consumers.save(new ConsumerEntity(UUID.randomUUID().toString().replace("-", ""),
                 in.description(), passwords.encode(secret)));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("consumer", Consumer.of(c, secret)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ConsumerResponse(Consumer.of(c, secret)));
     }
 
     @GetMapping
     @Policy("identity:list_consumers")
     @Transactional(readOnly = true)
-    public Map<String, Object> list() {
-        return Map.of("consumers", consumers.findAll().stream().map(c -> Consumer.of(c, null)).toList(),
-                "links", Links.ofCurrentRequest());
+    public Consumers list() {
+        return new Consumers(consumers.findAll().stream().map(c -> Consumer.of(c, null)).toList(),
+                Links.ofCurrentRequest());
     }
 
     @GetMapping("/{id}")
     @Policy("identity:get_consumer")
     @Transactional(readOnly = true)
-    public Map<String, Object> show(@PathVariable String id) {
-        return Map.of("consumer", Consumer.of(get(id), null));
+    public ConsumerResponse show(@PathVariable String id) {
+        return new ConsumerResponse(Consumer.of(get(id), null));
     }
 
     @PatchMapping("/{id}")
     @ValidatedBody("identity/consumer-update.json")
     @Policy("identity:update_consumer")
     @Transactional
-    public Map<String, Object> update(@PathVariable String id, @RequestBody ConsumerBody body) {
+    public ConsumerResponse update(@PathVariable String id, @RequestBody ConsumerBody body) {
         if (body == null || body.consumer() == null) {
             throw IdentityError.VALIDATION.exception("consumer", "'consumer' is a required property");
         }
@@ -103,7 +111,7 @@ public class ConsumerController {
         if (body.consumer().description() != null) {
             c.describe(body.consumer().description());
         }
-        return Map.of("consumer", Consumer.of(c, null));
+        return new ConsumerResponse(Consumer.of(c, null));
     }
 
     @DeleteMapping("/{id}")

@@ -3,12 +3,13 @@ package io.nubo.identity.policy;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.nubo.identity.api.SelfLink;
 import io.nubo.identity.directory.ExtraAttributes;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
-import io.nubo.shared.api.Link;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.policy.Policy;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -47,12 +48,20 @@ public class PolicyController {
         }
     }
 
-    public record StoredPolicy(String id, String type, String blob, Map<String, String> links,
+    public record StoredPolicy(String id, String type, String blob, SelfLink links,
                          @JsonAnyGetter Map<String, Object> extra) {
         static StoredPolicy of(PolicyEntity p) {
-            return new StoredPolicy(p.getId(), p.getType(), p.getBlob(), Map.of("self", Link.href("/v3/policies/" + p.getId())),
+            return new StoredPolicy(p.getId(), p.getType(), p.getBlob(), SelfLink.to("/v3/policies/" + p.getId()),
                     p.getExtra());
         }
+    }
+
+    /** {@code {"policy": {...}}} */
+    public record PolicyResponse(StoredPolicy policy) {
+    }
+
+    /** {@code {"policies": [...], "links": {...}}} */
+    public record Policies(List<StoredPolicy> policies, Links links) {
     }
 
     private final PolicyRepository policies;
@@ -65,43 +74,43 @@ public class PolicyController {
     @ValidatedBody("identity/policy-create.json")
     @Transactional
     @Policy("identity:create_policy")
-    public ResponseEntity<Map<String, Object>> create(@RequestBody PolicyBody body) {
+    public ResponseEntity<PolicyResponse> create(@RequestBody PolicyBody body) {
         PolicyInput in = body.required();
         if (in.type() == null || in.type().isBlank() || in.blob() == null) {
             throw IdentityError.VALIDATION.exception("policy", "'type' and 'blob' are required");
         }
         PolicyEntity p = policies.save(new PolicyEntity(UUID.randomUUID().toString().replace("-", ""), in.type(),
                 in.blob(), ExtraAttributes.merged(Map.of(), in.extra(), OWN)));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("policy", StoredPolicy.of(p)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PolicyResponse(StoredPolicy.of(p)));
     }
 
     @GetMapping("/v3/policies")
     @Transactional(readOnly = true)
     @Policy("identity:list_policies")
-    public Map<String, Object> list(@RequestParam(required = false) String type) {
-        return Map.of("policies", policies.findAll().stream().filter(p -> type == null || type.equals(p.getType()))
-                .map(StoredPolicy::of).toList(), "links", Links.ofCurrentRequest());
+    public Policies list(@RequestParam(required = false) String type) {
+        return new Policies(policies.findAll().stream().filter(p -> type == null || type.equals(p.getType()))
+                .map(StoredPolicy::of).toList(), Links.ofCurrentRequest());
     }
 
     @GetMapping("/v3/policies/{id}")
     @Transactional(readOnly = true)
     @Policy("identity:get_policy")
-    public Map<String, Object> show(@PathVariable String id) {
-        return Map.of("policy", StoredPolicy.of(get(id)));
+    public PolicyResponse show(@PathVariable String id) {
+        return new PolicyResponse(StoredPolicy.of(get(id)));
     }
 
     @PatchMapping("/v3/policies/{id}")
     @ValidatedBody("identity/policy-update.json")
     @Transactional
     @Policy("identity:update_policy")
-    public Map<String, Object> update(@PathVariable String id, @RequestBody PolicyBody body) {
+    public PolicyResponse update(@PathVariable String id, @RequestBody PolicyBody body) {
         PolicyInput in = body.required();
         PolicyEntity p = get(id);
         if (in.type() != null && in.type().isBlank()) {
             throw IdentityError.VALIDATION.exception("type", "cannot be empty");
         }
         p.update(in.type(), in.blob(), ExtraAttributes.merged(p.getExtra(), in.extra(), OWN));
-        return Map.of("policy", StoredPolicy.of(p));
+        return new PolicyResponse(StoredPolicy.of(p));
     }
 
     @DeleteMapping("/v3/policies/{id}")

@@ -10,7 +10,7 @@ import io.nubo.identity.directory.ProjectRepository;
 import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.UserEntity;
 import io.nubo.identity.directory.UserRepository;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import io.nubo.shared.security.TokenCheck;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -8,8 +8,8 @@ import io.nubo.identity.directory.DomainEntity;
 import io.nubo.identity.directory.DomainRepository;
 import io.nubo.identity.directory.ProjectEntity;
 import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.events.TokenRevoked;
 import io.nubo.shared.policy.Policy;
 import io.nubo.shared.policy.PolicyEnforcer;
@@ -18,7 +18,6 @@ import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.security.TokenCheck;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -98,28 +97,31 @@ public class TokenController {
 
     @GetMapping("/catalog")
     @Policy("identity:get_auth_catalog")
-    public Map<String, Object> catalog(NuboPrincipal caller) {
+    public AuthCatalog catalog(NuboPrincipal caller) {
         if (caller.projectId() == null && caller.domainId() == null && !caller.system()) {
             throw IdentityError.FORBIDDEN.exception();
         }
         List<CatalogEntry> entries = catalog.forProject(caller.projectId());
-        return Map.of("catalog", entries, "links", Links.ofCurrentRequest());
+        return new AuthCatalog(entries, Links.ofCurrentRequest());
+    }
+
+    /** {@code {"catalog": [...], "links": {...}}} */
+    public record AuthCatalog(List<CatalogEntry> catalog, Links links) {
     }
 
     @GetMapping("/projects")
     @Policy("identity:get_auth_projects")
-    public Map<String, Object> projects(NuboPrincipal caller) {
+    public DirectoryViews.Projects projects(NuboPrincipal caller) {
         List<ProjectEntity> mine = projects.findByIdInOrderByName(assignments.projectsOf(caller.userId()));
-        return Map.of("projects", mine.stream().filter(ProjectEntity::isEnabled).map(DirectoryViews::project).toList(),
-                "links", Links.ofCurrentRequest());
+        return new DirectoryViews.Projects(mine.stream().filter(ProjectEntity::isEnabled).map(DirectoryViews::project)
+                .toList(), Links.ofCurrentRequest());
     }
 
     @GetMapping("/domains")
     @Policy("identity:get_auth_domains")
-    public Map<String, Object> domains(NuboPrincipal caller) {
-        return Map.of("domains", domainRepository.findAllById(assignments.domainsOf(caller.userId())).stream()
-                .filter(DomainEntity::isEnabled).map(DirectoryViews::domain).toList(),
-                "links", Links.ofCurrentRequest());
+    public DirectoryViews.Domains domains(NuboPrincipal caller) {
+        return new DirectoryViews.Domains(domainRepository.findAllById(assignments.domainsOf(caller.userId())).stream()
+                .filter(DomainEntity::isEnabled).map(DirectoryViews::domain).toList(), Links.ofCurrentRequest());
     }
 
     /** The subject token, if valid and the caller may see it (its own token, or an admin). */

@@ -2,12 +2,13 @@ package io.nubo.identity.trust;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.identity.api.SelfLink;
 import io.nubo.identity.directory.DirectoryViews;
 import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.RoleRepository;
 import io.nubo.identity.token.TokenRenderer;
-import io.nubo.identity.web.IdentityError;
-import io.nubo.identity.web.Links;
+import io.nubo.identity.error.IdentityError;
+import io.nubo.identity.api.Links;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.policy.Policy;
 import io.nubo.shared.policy.PolicyEnforcer;
@@ -43,7 +44,7 @@ public class TrustController {
                         @JsonProperty("allow_redelegation") boolean allowRedelegation,
                         @JsonProperty("redelegation_count") int redelegationCount,
                         List<DirectoryViews.Role> roles, @JsonProperty("roles_links") Links rolesLinks,
-                        Map<String, String> links) {
+                        SelfLink links) {
     }
 
     /** The root wrappers: {@code {"trust": ...}}, {@code {"trusts": [...], "links": ...}}, and the roles'. */
@@ -146,7 +147,7 @@ public class TrustController {
         return new Trust(t.getId(), t.getTrustorUserId(), t.getTrusteeUserId(), t.getProjectId(),
                 t.isImpersonation(), t.getExpiresAt() == null ? null : TokenRenderer.time(t.getExpiresAt()),
                 t.getRemainingUses(), t.isAllowRedelegation(), 0, rolesOf(t),
-                new Links(Link.href(self + "/roles"), null, null), Map.of("self", Link.href(self)));
+                new Links(Link.href(self + "/roles"), null, null), SelfLink.to(self));
     }
 
 }

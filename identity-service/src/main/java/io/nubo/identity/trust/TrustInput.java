@@ -2,7 +2,7 @@ package io.nubo.identity.trust;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import java.util.List;
 
 /** {@code POST /v3/OS-TRUST/trusts} body. */

@@ -7,7 +7,7 @@ import io.nubo.identity.directory.RoleEntity;
 import io.nubo.identity.directory.UserDeleted;
 import io.nubo.identity.directory.UserRepository;
 import io.nubo.identity.token.RevocationStore;
-import io.nubo.identity.web.IdentityError;
+import io.nubo.identity.error.IdentityError;
 import io.nubo.shared.events.TokenRevoked;
 import java.nio.ByteBuffer;
 import java.time.Instant;

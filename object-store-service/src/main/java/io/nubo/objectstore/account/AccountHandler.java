@@ -5,6 +5,7 @@ import io.nubo.objectstore.container.ContainerEntity;
 import io.nubo.objectstore.container.ContainerHandler;
 import io.nubo.objectstore.container.ContainerStore;
 import io.nubo.objectstore.error.SwiftError;
+import io.nubo.objectstore.error.SwiftException;
 import io.nubo.objectstore.listing.Lister;
 import io.nubo.objectstore.listing.ListingFormat;
 import io.nubo.objectstore.listing.ListingQuery;
@@ -12,16 +13,14 @@ import io.nubo.objectstore.listing.ListingWriter;
 import io.nubo.objectstore.metadata.MetadataMap;
 import io.nubo.objectstore.metadata.MetadataUpdate;
 import io.nubo.objectstore.object.Quotas;
-import io.nubo.objectstore.web.QueryParams;
-import io.nubo.objectstore.web.SwiftHeaders;
-import io.nubo.objectstore.web.SwiftPath;
+import io.nubo.objectstore.swift.QueryParams;
+import io.nubo.objectstore.swift.SwiftHeaders;
+import io.nubo.objectstore.swift.SwiftPath;
+import io.nubo.objectstore.swift.SwiftRequest;
+import io.nubo.objectstore.swift.SwiftResponse;
 import io.nubo.shared.security.NuboPrincipal;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,35 +43,43 @@ public class AccountHandler {
         this.access = access;
     }
 
-    public void read(SwiftPath p, QueryParams q, NuboPrincipal who, HttpServletRequest request,
-                     HttpServletResponse response) throws IOException {
+    public SwiftResponse read(SwiftRequest request, NuboPrincipal who) {
+        SwiftPath p = request.path();
         access.requireOwner(who, p.account());
         Map<String, String> meta = store.account(p.account()).map(a -> MetadataMap.parse(a.getMetadata()))
                 .orElse(new TreeMap<>());
         Instant created = store.account(p.account()).map(AccountEntity::getCreatedAt).orElse(Instant.now());
         Usage usage = store.accountUsage(p.account());
         long containers = store.containerCount(p.account());
-        response.setHeader("X-Account-Container-Count", Long.toString(containers));
-        response.setHeader("X-Account-Object-Count", Long.toString(usage.objects()));
-        response.setHeader("X-Account-Bytes-Used", Long.toString(usage.bytes()));
-        response.setHeader("X-Timestamp", SwiftHeaders.timestamp(created));
+        SwiftResponse.Builder response = SwiftResponse.builder();
+        response.header("X-Account-Container-Count", Long.toString(containers));
+        response.header("X-Account-Object-Count", Long.toString(usage.objects()));
+        response.header("X-Account-Bytes-Used", Long.toString(usage.bytes()));
+        response.header("X-Timestamp", SwiftHeaders.timestamp(created));
         if (containers > 0) {
-            response.setHeader("X-Account-Storage-Policy-Policy-0-Container-Count", Long.toString(containers));
-            response.setHeader("X-Account-Storage-Policy-Policy-0-Object-Count", Long.toString(usage.objects()));
-            response.setHeader("X-Account-Storage-Policy-Policy-0-Bytes-Used", Long.toString(usage.bytes()));
+            response.header("X-Account-Storage-Policy-Policy-0-Container-Count", Long.toString(containers));
+            response.header("X-Account-Storage-Policy-Policy-0-Object-Count", Long.toString(usage.objects()));
+            response.header("X-Account-Storage-Policy-Policy-0-Bytes-Used", Long.toString(usage.bytes()));
         }
-        SwiftHeaders.writeMetadata(response, meta);
-        if ("HEAD".equals(request.getMethod())) {
-            SwiftHeaders.empty(response, 204);
-            return;
+        response.metadata(meta);
+        if (request.isHead()) {
+            return response.empty(204).build();
         }
+        try {
+            return list(p.account(), request.query(), request.header("Accept"), response);
+        } catch (SwiftException e) {
+            throw e.withHeaders(response.headersSoFar());
+        }
+    }
+
+    private SwiftResponse list(String account, QueryParams q, String accept, SwiftResponse.Builder response) {
         ListingQuery lq = ListingQuery.of(q);
-        ListingFormat format = ListingFormat.of(q, request.getHeader("Accept"));
+        ListingFormat format = ListingFormat.of(q, accept);
         Map<String, Usage> perContainer = format == ListingFormat.PLAIN ? Map.of()
-                : store.usageByContainer(p.account());
+                : store.usageByContainer(account);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Lister.Item<ContainerEntity> item : Lister.list(lq,
-                (from, rev, n) -> store.page(p.account(), from, rev, n), ContainerEntity::getName)) {
+                (from, rev, n) -> store.page(account, from, rev, n), ContainerEntity::getName)) {
             if (item.isSubdir()) {
                 entries.add(ListingWriter.subdir(item.name()));
                 continue;
@@ -85,12 +92,13 @@ public class AccountHandler {
             m.put("last_modified", SwiftHeaders.listingTime(item.row().getCreatedAt()));
             entries.add(m);
         }
-        ContainerHandler.writeListing(response, format, entries, "account", p.account(), "container");
+        return ContainerHandler.listing(response, format, entries, "account", account, "container");
     }
 
-    public void post(SwiftPath p, NuboPrincipal who, HttpServletRequest request, HttpServletResponse response) {
+    public SwiftResponse post(SwiftRequest request, NuboPrincipal who) {
+        SwiftPath p = request.path();
         access.requireOwner(who, p.account());
-        boolean touchesQuota = Collections.list(request.getHeaderNames()).stream()
+        boolean touchesQuota = request.headerNames().stream()
                 .map(h -> h.toLowerCase(Locale.ROOT))
                 .anyMatch(h -> h.equals(Quotas.ACCOUNT_BYTES) || h.equals("x-remove-account-meta-quota-bytes"));
         if (touchesQuota && !access.isResellerAdmin(who)) {
@@ -98,9 +106,9 @@ public class AccountHandler {
         }
         Map<String, String> current = store.account(p.account()).map(a -> MetadataMap.parse(a.getMetadata()))
                 .orElse(new TreeMap<>());
-        TreeMap<String, String> meta = MetadataUpdate.apply(current, request, META, Set.of());
+        TreeMap<String, String> meta = MetadataUpdate.apply(current, request.headers(), META, Set.of());
         Quotas.validate(meta, Quotas.ACCOUNT_BYTES);
         store.setAccountMetadata(p.account(), meta);
-        SwiftHeaders.empty(response, 204);
+        return SwiftResponse.empty(204);
     }
 }

@@ -3,6 +3,7 @@ package io.nubo.objectstore.container;
 import io.nubo.objectstore.access.AccessPolicy;
 import io.nubo.objectstore.account.Usage;
 import io.nubo.objectstore.error.SwiftError;
+import io.nubo.objectstore.error.SwiftException;
 import io.nubo.objectstore.feature.StaticWeb;
 import io.nubo.objectstore.listing.Lister;
 import io.nubo.objectstore.listing.ListingFormat;
@@ -12,12 +13,12 @@ import io.nubo.objectstore.metadata.MetadataUpdate;
 import io.nubo.objectstore.object.ObjectCatalog;
 import io.nubo.objectstore.object.ObjectEntity;
 import io.nubo.objectstore.object.Quotas;
-import io.nubo.objectstore.web.QueryParams;
-import io.nubo.objectstore.web.SwiftHeaders;
-import io.nubo.objectstore.web.SwiftPath;
+import io.nubo.objectstore.swift.QueryParams;
+import io.nubo.objectstore.swift.SwiftHeaders;
+import io.nubo.objectstore.swift.SwiftPath;
+import io.nubo.objectstore.swift.SwiftRequest;
+import io.nubo.objectstore.swift.SwiftResponse;
 import io.nubo.shared.security.NuboPrincipal;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public class ContainerHandler {
         this.staticWeb = staticWeb;
     }
 
-    public void put(SwiftPath p, NuboPrincipal who, HttpServletRequest request, HttpServletResponse response) {
+    public SwiftResponse put(SwiftRequest request, NuboPrincipal who) {
+        SwiftPath p = request.path();
         access.requireOwner(who, p.account());
         if (p.container().length() > SwiftPath.MAX_CONTAINER_NAME) {
             throw SwiftError.OS_002_BAD_REQUEST.error("Container name length of " + p.container().length()
@@ -55,62 +57,73 @@ public class ContainerHandler {
         }
         Map<String, String> current = store.container(p.account(), p.container()).map(ContainerStore::metadataOf)
                 .orElse(new TreeMap<>());
-        TreeMap<String, String> meta = MetadataUpdate.apply(current, request, META, SYSTEM);
+        TreeMap<String, String> meta = MetadataUpdate.apply(current, request.headers(), META, SYSTEM);
         Quotas.validate(meta, Quotas.CONTAINER_BYTES, Quotas.CONTAINER_COUNT);
         boolean created = store.createOrUpdate(p.account(), p.container(), meta);
-        SwiftHeaders.empty(response, created ? 201 : 202);
+        return SwiftResponse.empty(created ? 201 : 202);
     }
 
-    public void post(SwiftPath p, NuboPrincipal who, HttpServletRequest request, HttpServletResponse response) {
+    public SwiftResponse post(SwiftRequest request, NuboPrincipal who) {
+        SwiftPath p = request.path();
         access.requireOwner(who, p.account());
         ContainerEntity c = store.existing(p.account(), p.container());
-        TreeMap<String, String> meta = MetadataUpdate.apply(ContainerStore.metadataOf(c), request, META, SYSTEM);
+        TreeMap<String, String> meta = MetadataUpdate.apply(ContainerStore.metadataOf(c), request.headers(), META,
+                SYSTEM);
         Quotas.validate(meta, Quotas.CONTAINER_BYTES, Quotas.CONTAINER_COUNT);
         store.setMetadata(c.getId(), meta);
-        SwiftHeaders.empty(response, 204);
+        return SwiftResponse.empty(204);
     }
 
-    public void delete(SwiftPath p, NuboPrincipal who, HttpServletResponse response) {
+    public SwiftResponse delete(SwiftRequest request, NuboPrincipal who) {
+        SwiftPath p = request.path();
         access.requireOwner(who, p.account());
         store.container(p.account(), p.container()).ifPresent(catalog::purgeExpired);
         store.delete(p.account(), p.container());
-        SwiftHeaders.empty(response, 204);
+        return SwiftResponse.empty(204);
     }
 
-    public void read(SwiftPath p, QueryParams q, NuboPrincipal who, HttpServletRequest request,
-                     HttpServletResponse response) throws IOException {
+    public SwiftResponse read(SwiftRequest request, NuboPrincipal who) throws IOException {
+        SwiftPath p = request.path();
+        QueryParams q = request.query();
         ContainerEntity c = store.container(p.account(), p.container()).orElse(null);
         Map<String, String> acl = c == null ? Map.of() : ContainerStore.metadataOf(c);
-        boolean web = who == null && "GET".equals(request.getMethod()) && staticWeb.servesContainer(acl);
+        boolean web = who == null && "GET".equals(request.method()) && staticWeb.servesContainer(acl);
         // a static web index needs only public read; a listing needs .rlistings too
-        access.requireRead(who, p.account(), acl, request.getHeader("Referer"),
+        access.requireRead(who, p.account(), acl, request.header("Referer"),
                 !(web && acl.containsKey(StaticWeb.INDEX)));
         if (c == null) {
             throw SwiftError.OS_001_NOT_FOUND.error();
         }
         if (web) {
-            staticWeb.container(p, c, q, request, response);
-            return;
+            return staticWeb.container(c, request);
         }
+        SwiftResponse.Builder response = SwiftResponse.builder();
         Usage usage = store.containerUsage(c.getId());
-        response.setHeader("X-Container-Object-Count", Long.toString(usage.objects()));
-        response.setHeader("X-Container-Bytes-Used", Long.toString(usage.bytes()));
-        response.setHeader("X-Timestamp", SwiftHeaders.timestamp(c.getCreatedAt()));
-        response.setHeader("X-Storage-Policy", "Policy-0");
-        response.setHeader("Accept-Ranges", "bytes");
-        response.setHeader("Last-Modified", SwiftHeaders.httpDate(SwiftHeaders.lastModifiedSeconds(c.getCreatedAt())));
+        response.header("X-Container-Object-Count", Long.toString(usage.objects()));
+        response.header("X-Container-Bytes-Used", Long.toString(usage.bytes()));
+        response.header("X-Timestamp", SwiftHeaders.timestamp(c.getCreatedAt()));
+        response.header("X-Storage-Policy", "Policy-0");
+        response.header("Accept-Ranges", "bytes");
+        response.header("Last-Modified", SwiftHeaders.httpDate(SwiftHeaders.lastModifiedSeconds(c.getCreatedAt())));
         Map<String, String> meta = ContainerStore.metadataOf(c);
         if (!access.isOwner(who, p.account())) {
             meta.remove(AccessPolicy.READ_ACL);
             meta.remove(AccessPolicy.WRITE_ACL);
         }
-        SwiftHeaders.writeMetadata(response, meta);
-        if ("HEAD".equals(request.getMethod())) {
-            SwiftHeaders.empty(response, 204);
-            return;
+        response.metadata(meta);
+        if (request.isHead()) {
+            return response.empty(204).build();
         }
+        try {
+            return list(c, q, request.header("Accept"), response);
+        } catch (SwiftException e) {
+            throw e.withHeaders(response.headersSoFar());
+        }
+    }
+
+    private SwiftResponse list(ContainerEntity c, QueryParams q, String accept, SwiftResponse.Builder response) {
         ListingQuery lq = ListingQuery.of(q);
-        ListingFormat format = ListingFormat.of(q, request.getHeader("Accept"));
+        ListingFormat format = ListingFormat.of(q, accept);
         long now = Instant.now().getEpochSecond();
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Lister.Item<ObjectEntity> item : Lister.list(lq, (from, rev, n) -> catalog.page(c.getId(), from, rev, n),
@@ -121,7 +134,7 @@ public class ContainerHandler {
                 entries.add(entry(item.row()));
             }
         }
-        writeListing(response, format, entries, "container", p.container(), "object");
+        return listing(response, format, entries, "container", c.getName(), "object");
     }
 
     static Map<String, Object> entry(ObjectEntity o) {
@@ -135,18 +148,13 @@ public class ContainerHandler {
     }
 
     /** 200 with the listing, or 204 for an empty plain-text one, as Swift answers. */
-    public static void writeListing(HttpServletResponse response, ListingFormat format,
-                                    List<Map<String, Object>> entries, String root, String rootName, String element)
-            throws IOException {
+    public static SwiftResponse listing(SwiftResponse.Builder response, ListingFormat format,
+                                        List<Map<String, Object>> entries, String root, String rootName,
+                                        String element) {
         if (entries.isEmpty() && format == ListingFormat.PLAIN) {
-            SwiftHeaders.empty(response, 204);
-            response.setContentType(format.contentType());
-            return;
+            return response.empty(204).contentType(format.contentType()).build();
         }
         byte[] body = ListingWriter.render(format, root, rootName, element, entries);
-        response.setStatus(200);
-        response.setContentType(format.contentType());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        return response.status(200).contentType(format.contentType()).body(body).build();
     }
 }

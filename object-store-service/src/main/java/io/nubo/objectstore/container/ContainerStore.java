@@ -6,7 +6,7 @@ import io.nubo.objectstore.account.Usage;
 import io.nubo.objectstore.account.UsageEvents;
 import io.nubo.objectstore.error.SwiftError;
 import io.nubo.objectstore.metadata.MetadataMap;
-import io.nubo.objectstore.object.ObjectRepository;
+import io.nubo.objectstore.object.ObjectCatalog;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,16 +19,16 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts and containers: their rows, metadata and usage. */
+/** Accounts and containers: their rows, metadata and usage (the objects' usage as the object catalog counts it). */
 @Service
 public class ContainerStore {
 
     private final AccountRepository accounts;
     private final ContainerRepository containers;
-    private final ObjectRepository objects;
+    private final ObjectCatalog objects;
     private final UsageEvents events;
 
-    public ContainerStore(AccountRepository accounts, ContainerRepository containers, ObjectRepository objects,
+    public ContainerStore(AccountRepository accounts, ContainerRepository containers, ObjectCatalog objects,
                           UsageEvents events) {
         this.accounts = accounts;
         this.containers = containers;
@@ -62,7 +62,7 @@ public class ContainerStore {
 
     @Transactional(readOnly = true)
     public Usage accountUsage(String account) {
-        return Usage.of(objects.usageOfAccount(account));
+        return objects.accountUsage(account);
     }
 
     @Transactional(readOnly = true)
@@ -81,7 +81,7 @@ public class ContainerStore {
 
     @Transactional(readOnly = true)
     public Usage containerUsage(String containerId) {
-        return Usage.of(objects.usageOfContainer(containerId));
+        return objects.containerUsage(containerId);
     }
 
     /** Creates the container (true) or updates its metadata (false). */
@@ -109,7 +109,7 @@ public class ContainerStore {
     public void delete(String account, String name) {
         ContainerEntity c = containers.findByAccountAndName(account, name)
                 .orElseThrow(SwiftError.OS_001_NOT_FOUND::error);
-        if (objects.existsByContainerId(c.getId())) {
+        if (objects.holdsObjects(c.getId())) {
             throw SwiftError.OS_005_CONFLICT.error("There was a conflict when trying to complete your request.");
         }
         containers.delete(c);

@@ -11,10 +11,10 @@ import io.nubo.objectstore.object.ObjectKind;
 import io.nubo.objectstore.object.ObjectUpload;
 import io.nubo.objectstore.object.ObjectWriter;
 import io.nubo.objectstore.object.WriteRules;
-import io.nubo.objectstore.web.SwiftPath;
+import io.nubo.objectstore.swift.SwiftPath;
+import io.nubo.objectstore.swift.SwiftRequest;
+import io.nubo.objectstore.swift.SwiftResponse;
 import io.nubo.shared.security.NuboPrincipal;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,11 +55,11 @@ public class BulkOperations {
         this.access = access;
     }
 
-    public void delete(SwiftPath p, NuboPrincipal who, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    public SwiftResponse delete(SwiftRequest request, NuboPrincipal who) throws IOException {
+        SwiftPath p = request.path();
         access.requireOwner(who, p.account());
         List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(request.getInputStream(),
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(request.body(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -99,13 +99,13 @@ public class BulkOperations {
         if (!errors.isEmpty()) {
             result = result.withErrors(errors, "400 Bad Request");
         }
-        result.write(request, response);
+        return result.render(request.header("Accept"));
     }
 
-    public void extract(SwiftPath p, String format, NuboPrincipal who, HttpServletRequest request,
-                        HttpServletResponse response) throws IOException {
+    public SwiftResponse extract(SwiftRequest request, String format, NuboPrincipal who) throws IOException {
+        SwiftPath p = request.path();
         access.requireOwner(who, p.account());
-        InputStream body = request.getInputStream();
+        InputStream body = request.body();
         InputStream raw = switch (format) {
             case "tar" -> body;
             case "tar.gz" -> new GzipCompressorInputStream(body);
@@ -145,6 +145,6 @@ public class BulkOperations {
         } catch (IOException ex) {
             throw SwiftError.OS_002_BAD_REQUEST.error("Invalid Tar File: " + ex.getMessage());
         }
-        BulkResult.created(created, errors).write(request, response);
+        return BulkResult.created(created, errors).render(request.header("Accept"));
     }
 }

@@ -7,9 +7,9 @@ import io.nubo.objectstore.error.SwiftException;
 import io.nubo.objectstore.object.ObjectKind;
 import io.nubo.objectstore.object.ObjectUpload;
 import io.nubo.objectstore.object.ObjectWriter;
-import io.nubo.objectstore.web.SwiftPath;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.nubo.objectstore.swift.SwiftPath;
+import io.nubo.objectstore.swift.SwiftRequest;
+import io.nubo.objectstore.swift.SwiftResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,14 +41,15 @@ public class FormPost {
         this.tempUrl = tempUrl;
     }
 
-    public static boolean requested(HttpServletRequest request) {
-        return "POST".equals(request.getMethod())
-                && MultipartReader.boundaryOf(request.getContentType()) != null;
+    public static boolean requested(SwiftRequest request) {
+        return "POST".equals(request.method())
+                && MultipartReader.boundaryOf(request.contentType()) != null;
     }
 
-    public void handle(SwiftPath p, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        MultipartReader reader = new MultipartReader(request.getInputStream(),
-                MultipartReader.boundaryOf(request.getContentType()));
+    public SwiftResponse handle(SwiftRequest request) throws IOException {
+        SwiftPath p = request.path();
+        MultipartReader reader = new MultipartReader(request.body(),
+                MultipartReader.boundaryOf(request.contentType()));
         String prefix = p.object() == null ? "" : p.object();
         Map<String, String> fields = new HashMap<>();
         int files = 0;
@@ -61,7 +62,7 @@ public class FormPost {
                 continue;
             }
             if (files == 0) {
-                verify(p, fields, request.getContextPath());
+                verify(p, fields, request.contextPath());
             }
             if (failure != null || part.filename().isEmpty()) {
                 continue;
@@ -74,9 +75,9 @@ public class FormPost {
             failure = store(p, prefix + part.filename(), part, fields);
         }
         if (files == 0) {
-            verify(p, fields, request.getContextPath());
+            verify(p, fields, request.contextPath());
         }
-        respond(fields.getOrDefault("redirect", ""), failure == null ? "201 Created" : failure, response);
+        return respond(fields.getOrDefault("redirect", ""), failure == null ? "201 Created" : failure);
     }
 
     private String store(SwiftPath p, String name, MultipartReader.Part part, Map<String, String> fields)
@@ -138,23 +139,15 @@ public class FormPost {
         }
     }
 
-    private static void respond(String redirect, String status, HttpServletResponse response) throws IOException {
+    private static SwiftResponse respond(String redirect, String status) {
         int code = Integer.parseInt(status.substring(0, 3));
         String message = status.substring(4);
         if (!redirect.isEmpty()) {
             String sep = redirect.contains("?") ? "&" : "?";
-            response.setStatus(303);
-            response.setHeader("Location", redirect + sep + "status=" + code + "&message="
-                    + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8));
-            response.setContentType("text/html; charset=UTF-8");
-            response.setContentLength(0);
-            return;
+            return SwiftResponse.builder().header("Location", redirect + sep + "status=" + code + "&message="
+                    + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8)).empty(303).build();
         }
-        byte[] body = status.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(code);
-        response.setContentType("text/plain; charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        return SwiftResponse.builder().status(code).contentType("text/plain; charset=UTF-8").body(status).build();
     }
 
     /** A part's stream that fails once it passes {@code max_file_size}. */

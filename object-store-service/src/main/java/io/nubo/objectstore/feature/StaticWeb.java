@@ -7,13 +7,10 @@ import io.nubo.objectstore.listing.ListingQuery;
 import io.nubo.objectstore.object.ObjectCatalog;
 import io.nubo.objectstore.object.ObjectDownload;
 import io.nubo.objectstore.object.ObjectEntity;
-import io.nubo.objectstore.web.QueryParams;
-import io.nubo.objectstore.web.SwiftHeaders;
-import io.nubo.objectstore.web.SwiftPath;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.nubo.objectstore.swift.SwiftHeaders;
+import io.nubo.objectstore.swift.SwiftRequest;
+import io.nubo.objectstore.swift.SwiftResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -44,14 +41,12 @@ public class StaticWeb {
         return meta.containsKey(INDEX) || "true".equalsIgnoreCase(meta.getOrDefault(LISTINGS, ""));
     }
 
-    public void container(SwiftPath p, ContainerEntity c, QueryParams q, HttpServletRequest request,
-                          HttpServletResponse response) throws IOException {
+    public SwiftResponse container(ContainerEntity c, SwiftRequest request) throws IOException {
         Map<String, String> meta = ContainerStore.metadataOf(c);
         if (meta.containsKey(INDEX)) {
             Optional<ObjectEntity> index = catalog.find(c.getId(), meta.get(INDEX));
             if (index.isPresent()) {
-                download.serve(p.account(), index.get(), q, request, response);
-                return;
+                return download.serve(request.path().account(), index.get(), request, SwiftResponse.builder());
             }
         }
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html>\n<head>\n<title>Listing of /")
@@ -72,10 +67,7 @@ public class StaticWeb {
                     .append("</td></tr>\n");
         }
         html.append("</table>\n</body>\n</html>\n");
-        byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(200);
-        response.setContentType("text/html; charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        return SwiftResponse.builder().status(200).contentType("text/html; charset=UTF-8").body(html.toString())
+                .build();
     }
 }

@@ -1,6 +1,6 @@
 package io.nubo.objectstore.listing;
 
-import io.nubo.objectstore.web.QueryParams;
+import io.nubo.objectstore.swift.QueryParams;
 import java.util.Locale;
 
 /** Plain text, JSON or XML, from {@code ?format=} or else the Accept header, as Swift chooses. */

@@ -1,7 +1,7 @@
 package io.nubo.objectstore.listing;
 
 import io.nubo.objectstore.error.SwiftError;
-import io.nubo.objectstore.web.QueryParams;
+import io.nubo.objectstore.swift.QueryParams;
 
 /** A listing's parameters: {@code prefix}, {@code delimiter}, {@code marker}, {@code end_marker}, {@code limit}, {@code reverse}. */
 public record ListingQuery(String prefix, String delimiter, String marker, String endMarker, int limit,

@@ -1,8 +1,7 @@
 package io.nubo.objectstore.metadata;
 
 import io.nubo.objectstore.error.SwiftError;
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,24 +28,26 @@ public final class MetadataUpdate {
     }
 
     /**
+     * @param headers      the request's headers (the first value of each counts)
      * @param metaPrefix   {@code x-account-meta-}, {@code x-container-meta-} or {@code x-object-meta-}
      * @param systemNames  other headers stored verbatim (lower case)
      */
-    public static TreeMap<String, String> apply(Map<String, String> current, HttpServletRequest request,
+    public static TreeMap<String, String> apply(Map<String, String> current, Map<String, List<String>> headers,
                                                 String metaPrefix, Set<String> systemNames) {
-        return apply(current, request, metaPrefix, systemNames, false);
+        return apply(current, headers, metaPrefix, systemNames, false);
     }
 
     /**
      * @param keepEmpty objects keep a metadata item sent with an empty value; accounts and containers remove it
      */
-    public static TreeMap<String, String> apply(Map<String, String> current, HttpServletRequest request,
+    public static TreeMap<String, String> apply(Map<String, String> current, Map<String, List<String>> headers,
                                                 String metaPrefix, Set<String> systemNames, boolean keepEmpty) {
         TreeMap<String, String> result = new TreeMap<>(current);
-        for (String header : Collections.list(request.getHeaderNames())) {
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            String header = h.getKey();
             // as Swift's WSGI server does, X-Object-Meta-a_b is X-Object-Meta-A-B
             String name = header.toLowerCase(Locale.ROOT).replace('_', '-');
-            String value = request.getHeader(header);
+            String value = h.getValue().isEmpty() ? null : h.getValue().get(0);
             value = value == null ? "" : value.trim();
             if (name.startsWith(metaPrefix) || systemNames.contains(name)) {
                 check(name, metaPrefix, value);
@@ -67,9 +68,9 @@ public final class MetadataUpdate {
     }
 
     /** Object metadata is replaced, not merged, by a POST or a PUT: only what the request says remains. */
-    public static TreeMap<String, String> replace(HttpServletRequest request, String metaPrefix,
+    public static TreeMap<String, String> replace(Map<String, List<String>> headers, String metaPrefix,
                                                   Set<String> systemNames) {
-        return apply(Map.of(), request, metaPrefix, systemNames, true);
+        return apply(Map.of(), headers, metaPrefix, systemNames, true);
     }
 
     private static void check(String name, String metaPrefix, String value) {

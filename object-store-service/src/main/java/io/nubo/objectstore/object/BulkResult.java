@@ -1,9 +1,6 @@
 package io.nubo.objectstore.object;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.nubo.objectstore.swift.SwiftResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,21 +40,16 @@ public record BulkResult(Map<String, Object> fields) {
         return new BulkResult(m);
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String accept = request.getHeader("Accept");
-        byte[] body;
+    /** The report as the client accepts it ({@code Accept} may be null): JSON, or Swift's plain text. */
+    public SwiftResponse render(String accept) {
+        SwiftResponse.Builder response = SwiftResponse.builder().status(200);
         if (accept != null && accept.contains("application/json")) {
-            response.setContentType("application/json; charset=utf-8");
-            body = JSON.writeValueAsBytes(fields);
-        } else {
-            response.setContentType("text/plain; charset=utf-8");
-            StringBuilder b = new StringBuilder();
-            fields.forEach((k, v) -> b.append(k).append(": ").append(v instanceof List<?> l && l.isEmpty() ? "" : v)
-                    .append('\n'));
-            body = b.toString().getBytes(StandardCharsets.UTF_8);
+            return response.contentType("application/json; charset=utf-8").body(JSON.writeValueAsBytes(fields))
+                    .build();
         }
-        response.setStatus(200);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        StringBuilder b = new StringBuilder();
+        fields.forEach((k, v) -> b.append(k).append(": ").append(v instanceof List<?> l && l.isEmpty() ? "" : v)
+                .append('\n'));
+        return response.contentType("text/plain; charset=utf-8").body(b.toString()).build();
     }
 }

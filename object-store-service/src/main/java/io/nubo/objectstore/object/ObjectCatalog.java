@@ -1,5 +1,6 @@
 package io.nubo.objectstore.object;
 
+import io.nubo.objectstore.account.Usage;
 import io.nubo.objectstore.account.UsageEvents;
 import io.nubo.objectstore.container.ContainerEntity;
 import io.nubo.objectstore.error.SwiftError;
@@ -47,6 +48,24 @@ public class ObjectCatalog {
 
     public ObjectEntity existing(String containerId, String name) {
         return find(containerId, name).orElseThrow(SwiftError.OS_001_NOT_FOUND::error);
+    }
+
+    /** Object count and bytes of a container. */
+    @Transactional(readOnly = true)
+    public Usage containerUsage(String containerId) {
+        return Usage.of(objects.usageOfContainer(containerId));
+    }
+
+    /** Object count and bytes of an account. */
+    @Transactional(readOnly = true)
+    public Usage accountUsage(String account) {
+        return Usage.of(objects.usageOfAccount(account));
+    }
+
+    /** Whether the container holds any object row (expired ones not yet swept included). */
+    @Transactional(readOnly = true)
+    public boolean holdsObjects(String containerId) {
+        return objects.existsByContainerId(containerId);
     }
 
     /** Creates or replaces an object (two first writers of one name race: the loser's caller retries). */

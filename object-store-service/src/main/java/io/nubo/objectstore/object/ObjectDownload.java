@@ -1,12 +1,11 @@
 package io.nubo.objectstore.object;
 
 import io.nubo.objectstore.error.SwiftError;
-import io.nubo.objectstore.web.QueryParams;
-import io.nubo.objectstore.web.SwiftHeaders;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.nubo.objectstore.error.SwiftException;
+import io.nubo.objectstore.swift.SwiftHeaders;
+import io.nubo.objectstore.swift.SwiftRequest;
+import io.nubo.objectstore.swift.SwiftResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * GET and HEAD of an object: conditional requests ({@code If-Match}, {@code If-None-Match},
  * {@code If-Modified-Since}, {@code If-Unmodified-Since}), single and multiple byte ranges, large objects, and the
- * bytes streamed from the blob store straight to the response.
+ * bytes streamed from the blob store straight to the response (the answer's body writes them when the web edge
+ * sends it).
  */
 @Component
 public class ObjectDownload {
@@ -28,48 +28,56 @@ public class ObjectDownload {
         this.largeObjects = largeObjects;
     }
 
-    public void serve(String account, ObjectEntity o, QueryParams q, HttpServletRequest request,
-                      HttpServletResponse response) throws IOException {
-        boolean head = "HEAD".equals(request.getMethod());
-        if (o.getKind() == ObjectKind.SLO && "get".equals(q.get("multipart-manifest"))) {
-            manifest(o, head, response);
-            return;
+    /** The answer to a GET or HEAD of {@code o}, on top of what {@code response} already holds. */
+    public SwiftResponse serve(String account, ObjectEntity o, SwiftRequest request, SwiftResponse.Builder response)
+            throws IOException {
+        boolean head = request.isHead();
+        if (o.getKind() == ObjectKind.SLO && "get".equals(request.query().get("multipart-manifest"))) {
+            return manifest(o, head, response);
         }
         ObjectContent content = largeObjects.contentOf(account, o);
         String etag = content.etag();
         long lastModified = SwiftHeaders.lastModifiedSeconds(o.getModifiedAt());
         writeHeaders(o, etag, lastModified, response);
-        if (!conditionsHold(request, etag, lastModified, response)) {
-            return;
+        try {
+            return body(o, content, etag, lastModified, request, response);
+        } catch (SwiftException e) {
+            throw e.withHeaders(response.headersSoFar());
+        }
+    }
+
+    private SwiftResponse body(ObjectEntity o, ObjectContent content, String etag, long lastModified,
+                               SwiftRequest request, SwiftResponse.Builder response) {
+        boolean head = request.isHead();
+        if (!conditionsHold(request, etag, lastModified)) {
+            return notModified(response);
         }
         long size = content.size();
-        List<ByteRanges.Range> ranges = ByteRanges.parse(request.getHeader("Range"), size);
+        List<ByteRanges.Range> ranges = ByteRanges.parse(request.header("Range"), size);
         if (ranges != null && ranges.isEmpty()) {
-            response.setHeader("Content-Range", "bytes */" + size);
-            throw SwiftError.OS_010_RANGE_NOT_SATISFIABLE.error();
+            throw SwiftError.OS_010_RANGE_NOT_SATISFIABLE.error().withHeader("Content-Range", "bytes */" + size);
         }
-        response.setContentType(o.getContentType());
+        response.contentType(o.getContentType());
         if (ranges == null) {
-            response.setStatus(200);
-            response.setContentLengthLong(size);
+            response.status(200).contentLength(size);
             if (!head) {
-                content.copyAll(response.getOutputStream());
+                response.streamed(content::copyAll);
             }
         } else if (ranges.size() == 1) {
             ByteRanges.Range r = ranges.get(0);
-            response.setStatus(206);
-            response.setHeader("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size);
-            response.setContentLengthLong(r.length());
+            response.status(206).header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size)
+                    .contentLength(r.length());
             if (!head) {
-                content.copyRange(r.first(), r.last(), response.getOutputStream());
+                response.streamed(out -> content.copyRange(r.first(), r.last(), out));
             }
         } else {
             multipart(content, ranges, o.getContentType(), head, response);
         }
+        return response.build();
     }
 
     private void multipart(ObjectContent content, List<ByteRanges.Range> ranges, String contentType, boolean head,
-                           HttpServletResponse response) throws IOException {
+                           SwiftResponse.Builder response) {
         String boundary = UUID.randomUUID().toString().replace("-", "");
         List<byte[]> heads = new ArrayList<>();
         long length = 0;
@@ -81,80 +89,69 @@ public class ObjectDownload {
         }
         byte[] tail = ("--" + boundary + "--").getBytes(StandardCharsets.UTF_8);
         length += tail.length;
-        response.setStatus(206);
-        response.setContentType("multipart/byteranges;boundary=" + boundary);
-        response.setContentLengthLong(length);
+        response.status(206).contentType("multipart/byteranges;boundary=" + boundary).contentLength(length);
         if (head) {
             return;
         }
-        OutputStream out = response.getOutputStream();
-        for (int i = 0; i < ranges.size(); i++) {
-            out.write(heads.get(i));
-            content.copyRange(ranges.get(i).first(), ranges.get(i).last(), out);
-            out.write(new byte[] {'\r', '\n'});
-        }
-        out.write(tail);
+        response.streamed(out -> {
+            for (int i = 0; i < ranges.size(); i++) {
+                out.write(heads.get(i));
+                content.copyRange(ranges.get(i).first(), ranges.get(i).last(), out);
+                out.write(new byte[] {'\r', '\n'});
+            }
+            out.write(tail);
+        });
     }
 
-    private void manifest(ObjectEntity o, boolean head, HttpServletResponse response) throws IOException {
+    private SwiftResponse manifest(ObjectEntity o, boolean head, SwiftResponse.Builder response) {
         byte[] body = o.getManifest().getBytes(StandardCharsets.UTF_8);
         writeHeaders(o, o.getEtag(), SwiftHeaders.lastModifiedSeconds(o.getModifiedAt()), response);
-        response.setStatus(200);
-        response.setContentType("application/json; charset=utf-8");
-        response.setContentLength(body.length);
-        if (!head) {
-            response.getOutputStream().write(body);
+        response.status(200).contentType("application/json; charset=utf-8");
+        if (head) {
+            response.contentLength(body.length);
+        } else {
+            response.body(body);
         }
+        return response.build();
     }
 
-    static void writeHeaders(ObjectEntity o, String etag, long lastModified, HttpServletResponse response) {
-        response.setHeader("ETag", etag);
-        response.setHeader("Last-Modified", SwiftHeaders.httpDate(lastModified));
-        response.setHeader("X-Timestamp", SwiftHeaders.timestamp(o.getModifiedAt()));
-        response.setHeader("Accept-Ranges", "bytes");
+    static void writeHeaders(ObjectEntity o, String etag, long lastModified, SwiftResponse.Builder response) {
+        response.header("ETag", etag);
+        response.header("Last-Modified", SwiftHeaders.httpDate(lastModified));
+        response.header("X-Timestamp", SwiftHeaders.timestamp(o.getModifiedAt()));
+        response.header("Accept-Ranges", "bytes");
         Map<String, String> meta = ObjectCatalog.metadataOf(o);
-        SwiftHeaders.writeMetadata(response, meta);
+        response.metadata(meta);
         if (o.getDeleteAt() != null) {
-            response.setHeader("X-Delete-At", Long.toString(o.getDeleteAt()));
+            response.header("X-Delete-At", Long.toString(o.getDeleteAt()));
         }
         if (o.getKind() == ObjectKind.DLO) {
-            response.setHeader("X-Object-Manifest", o.getManifest());
+            response.header("X-Object-Manifest", o.getManifest());
         } else if (o.getKind() == ObjectKind.SLO) {
-            response.setHeader("X-Static-Large-Object", "True");
+            response.header("X-Static-Large-Object", "True");
         }
     }
 
-    /** False when a condition answered the request (304 or 412). */
-    private static boolean conditionsHold(HttpServletRequest request, String etag, long lastModified,
-                                          HttpServletResponse response) {
-        String ifMatch = request.getHeader("If-Match");
+    /** False when a condition answers the request with a 304; a failed precondition is a 412. */
+    private static boolean conditionsHold(SwiftRequest request, String etag, long lastModified) {
+        String ifMatch = request.header("If-Match");
         if (ifMatch != null && !matches(ifMatch, etag)) {
             throw SwiftError.OS_007_PRECONDITION_FAILED.error();
         }
-        Long unmodified = SwiftHeaders.parseHttpDate(request.getHeader("If-Unmodified-Since"));
+        Long unmodified = SwiftHeaders.parseHttpDate(request.header("If-Unmodified-Since"));
         if (ifMatch == null && unmodified != null && lastModified > unmodified) {
             throw SwiftError.OS_007_PRECONDITION_FAILED.error();
         }
-        String ifNoneMatch = request.getHeader("If-None-Match");
+        String ifNoneMatch = request.header("If-None-Match");
         if (ifNoneMatch != null) {
-            if (matches(ifNoneMatch, etag)) {
-                notModified(response);
-                return false;
-            }
-            return true;
+            return !matches(ifNoneMatch, etag);
         }
-        Long modified = SwiftHeaders.parseHttpDate(request.getHeader("If-Modified-Since"));
-        if (modified != null && lastModified <= modified) {
-            notModified(response);
-            return false;
-        }
-        return true;
+        Long modified = SwiftHeaders.parseHttpDate(request.header("If-Modified-Since"));
+        return modified == null || lastModified > modified;
     }
 
-    private static void notModified(HttpServletResponse response) {
-        response.setStatus(304);
-        response.setContentType("text/html; charset=UTF-8");
-        response.setContentLength(0);
+    private static SwiftResponse notModified(SwiftResponse.Builder response) {
+        return response.empty(304).build();
     }
 
     static boolean matches(String header, String etag) {

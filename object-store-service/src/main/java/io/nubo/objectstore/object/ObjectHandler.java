@@ -4,12 +4,12 @@ import io.nubo.objectstore.access.AccessPolicy;
 import io.nubo.objectstore.container.ContainerEntity;
 import io.nubo.objectstore.container.ContainerStore;
 import io.nubo.objectstore.error.SwiftError;
-import io.nubo.objectstore.web.QueryParams;
-import io.nubo.objectstore.web.SwiftHeaders;
-import io.nubo.objectstore.web.SwiftPath;
+import io.nubo.objectstore.swift.QueryParams;
+import io.nubo.objectstore.swift.SwiftHeaders;
+import io.nubo.objectstore.swift.SwiftPath;
+import io.nubo.objectstore.swift.SwiftRequest;
+import io.nubo.objectstore.swift.SwiftResponse;
 import io.nubo.shared.security.NuboPrincipal;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,10 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
-/** Object requests: PUT (with {@code X-Copy-From} and SLO manifests), COPY, POST, DELETE, GET and HEAD. */
+/**
+ * Object requests: PUT (with {@code X-Copy-From} and SLO manifests), COPY, POST, DELETE, GET and HEAD. Each takes
+ * the request as a {@link SwiftRequest} (an upload's bytes as its body stream) and answers a {@link SwiftResponse}.
+ */
 @Component
 public class ObjectHandler {
 
@@ -41,51 +44,59 @@ public class ObjectHandler {
         this.access = access;
     }
 
-    /** GET or HEAD; {@code tempUrl} true when a valid TempURL signature already admitted the request. */
-    public void read(SwiftPath p, QueryParams q, NuboPrincipal who, boolean tempUrl, HttpServletRequest request,
-                     HttpServletResponse response) throws IOException {
+    /**
+     * GET or HEAD; {@code tempUrl} true when a valid TempURL signature already admitted the request, which then
+     * answers with its {@code disposition} (null for none) unless the object has its own.
+     */
+    public SwiftResponse read(SwiftRequest request, NuboPrincipal who, boolean tempUrl, String disposition)
+            throws IOException {
+        SwiftPath p = request.path();
         ContainerEntity c = containers.container(p.account(), p.container()).orElse(null);
         if (!tempUrl) {
             access.requireRead(who, p.account(), c == null ? Map.of() : ContainerStore.metadataOf(c),
-                    request.getHeader("Referer"), false);
+                    request.header("Referer"), false);
         }
         if (c == null) {
             throw SwiftError.OS_001_NOT_FOUND.error();
         }
         ObjectEntity o = catalog.existing(c.getId(), p.object());
-        download.serve(p.account(), o, q, request, response);
+        SwiftResponse.Builder response = SwiftResponse.builder();
+        if (disposition != null) {
+            response.header("Content-Disposition", disposition);
+        }
+        return download.serve(p.account(), o, request, response);
     }
 
-    public void put(SwiftPath p, QueryParams q, NuboPrincipal who, boolean tempUrl, HttpServletRequest request,
-                    HttpServletResponse response) throws IOException {
+    public SwiftResponse put(SwiftRequest request, NuboPrincipal who, boolean tempUrl) throws IOException {
+        SwiftPath p = request.path();
+        QueryParams q = request.query();
         WriteRules.checkName(p.object());
         ContainerEntity c = writableContainer(p, who, tempUrl);
-        String copyFrom = request.getHeader("X-Copy-From");
+        String copyFrom = request.header("X-Copy-From");
         if (copyFrom != null) {
             String sourceAccount = headerOr(request, "X-Copy-From-Account", p.account());
-            copy(sourceAccount, copyFrom, p.account(), c, p.object(), who, q, request, response);
-            return;
+            return copy(sourceAccount, copyFrom, p.account(), c, p.object(), who, request, true);
         }
-        long length = request.getContentLengthLong();
-        boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+        long length = request.contentLength();
+        boolean chunked = "chunked".equalsIgnoreCase(request.header("Transfer-Encoding"));
         if (length < 0 && !chunked) {
             throw SwiftError.OS_006_LENGTH_REQUIRED.error();
         }
         ObjectWriter.Description d = describe(request, p.object(), null, WriteRules.metadata(request));
         ObjectEntity saved;
         if ("put".equals(q.get("multipart-manifest"))) {
-            saved = slo.put(p.account(), c, p.object(), request.getInputStream(), d);
+            saved = slo.put(p.account(), c, p.object(), request.body(), d);
         } else {
-            saved = writer.write(c, new ObjectUpload(p.account(), p.object(), request.getInputStream(),
+            saved = writer.write(c, new ObjectUpload(p.account(), p.object(), request.body(),
                     chunked ? -1 : length, d));
         }
-        created(saved, response);
+        return created(saved, SwiftResponse.builder());
     }
 
     /** COPY with a {@code Destination}: a PUT of the destination with this object as {@code X-Copy-From}. */
-    public void copyTo(SwiftPath p, QueryParams q, NuboPrincipal who, HttpServletRequest request,
-                       HttpServletResponse response) throws IOException {
-        String destination = request.getHeader("Destination");
+    public SwiftResponse copyTo(SwiftRequest request, NuboPrincipal who) throws IOException {
+        SwiftPath p = request.path();
+        String destination = request.header("Destination");
         if (destination == null || destination.isBlank()) {
             throw SwiftError.OS_007_PRECONDITION_FAILED.error("Destination header required");
         }
@@ -99,19 +110,14 @@ public class ObjectHandler {
                 UriUtils.decode(parts[1], StandardCharsets.UTF_8));
         WriteRules.checkName(dest.object());
         ContainerEntity c = writableContainer(dest, who, false);
-        copy(p.account(), "/" + p.container() + "/" + p.object(), dest.account(), c, dest.object(), who, q, request,
-                response, false);
+        return copy(p.account(), "/" + p.container() + "/" + p.object(), dest.account(), c, dest.object(), who,
+                request, false);
     }
 
-    private void copy(String sourceAccount, String source, String account, ContainerEntity dest, String name,
-                      NuboPrincipal who, QueryParams q, HttpServletRequest request, HttpServletResponse response)
+    private SwiftResponse copy(String sourceAccount, String source, String account, ContainerEntity dest,
+                               String name, NuboPrincipal who, SwiftRequest request, boolean encoded)
             throws IOException {
-        copy(sourceAccount, source, account, dest, name, who, q, request, response, true);
-    }
-
-    private void copy(String sourceAccount, String source, String account, ContainerEntity dest, String name,
-                      NuboPrincipal who, QueryParams q, HttpServletRequest request, HttpServletResponse response,
-                      boolean encoded) throws IOException {
+        QueryParams q = request.query();
         String raw = source.trim().replaceFirst("^/", "");
         String[] parts = raw.split("/", 2);
         if (parts.length < 2 || parts[1].isEmpty()) {
@@ -122,12 +128,12 @@ public class ObjectHandler {
         String srcObject = encoded ? UriUtils.decode(parts[1], StandardCharsets.UTF_8) : parts[1];
         ContainerEntity sc = containers.container(sourceAccount, srcContainer).orElse(null);
         access.requireRead(who, sourceAccount, sc == null ? Map.of() : ContainerStore.metadataOf(sc),
-                request.getHeader("Referer"), false);
+                request.header("Referer"), false);
         if (sc == null) {
             throw SwiftError.OS_001_NOT_FOUND.error();
         }
         ObjectEntity src = catalog.existing(sc.getId(), srcObject);
-        boolean fresh = "true".equalsIgnoreCase(request.getHeader("X-Fresh-Metadata"));
+        boolean fresh = "true".equalsIgnoreCase(request.header("X-Fresh-Metadata"));
         TreeMap<String, String> meta = fresh ? WriteRules.metadata(request)
                 : WriteRules.metadataOver(ObjectCatalog.metadataOf(src), request);
         ObjectWriter.Description d = describe(request, name, src.getContentType(), meta);
@@ -144,24 +150,25 @@ public class ObjectHandler {
                                 null)));
             }
         }
-        response.setHeader("X-Copied-From", UriUtils.encodePath(srcContainer + "/" + srcObject,
+        SwiftResponse.Builder response = SwiftResponse.builder();
+        response.header("X-Copied-From", UriUtils.encodePath(srcContainer + "/" + srcObject,
                 StandardCharsets.UTF_8));
-        response.setHeader("X-Copied-From-Last-Modified",
+        response.header("X-Copied-From-Last-Modified",
                 SwiftHeaders.httpDate(SwiftHeaders.lastModifiedSeconds(src.getModifiedAt())));
         if (!sourceAccount.equals(account)) {
-            response.setHeader("X-Copied-From-Account", sourceAccount);
+            response.header("X-Copied-From-Account", sourceAccount);
         }
-        SwiftHeaders.writeMetadata(response, ObjectCatalog.metadataOf(saved));
-        created(saved, response);
+        response.metadata(ObjectCatalog.metadataOf(saved));
+        return created(saved, response);
     }
 
-    public void post(SwiftPath p, NuboPrincipal who, boolean tempUrl, HttpServletRequest request,
-                     HttpServletResponse response) {
+    public SwiftResponse post(SwiftRequest request, NuboPrincipal who, boolean tempUrl) {
+        SwiftPath p = request.path();
         ContainerEntity c = writableContainer(p, who, tempUrl);
         ObjectEntity o = catalog.existing(c.getId(), p.object());
         TreeMap<String, String> meta = WriteRules.metadata(request);
         o.setMetadata(io.nubo.objectstore.metadata.MetadataMap.write(meta));
-        String ct = request.getHeader("Content-Type");
+        String ct = request.header("Content-Type");
         if (ct != null && !ct.isBlank() && !ct.startsWith("application/x-www-form-urlencoded")) {
             o.setContentType(ct.trim());
         }
@@ -173,36 +180,28 @@ public class ObjectHandler {
         }
         o.setModifiedAt(java.time.Instant.now());
         catalog.update(o);
-        byte[] body = "<html><h1>Accepted</h1><p>The request is accepted for processing.</p></html>"
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(202);
-        response.setContentType("text/html; charset=UTF-8");
-        response.setContentLength(body.length);
-        try {
-            response.getOutputStream().write(body);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return SwiftResponse.builder().status(202).contentType("text/html; charset=UTF-8")
+                .body("<html><h1>Accepted</h1><p>The request is accepted for processing.</p></html>").build();
     }
 
-    public void delete(SwiftPath p, QueryParams q, NuboPrincipal who, boolean tempUrl, HttpServletRequest request,
-                       HttpServletResponse response) throws IOException {
+    public SwiftResponse delete(SwiftRequest request, NuboPrincipal who, boolean tempUrl) {
+        SwiftPath p = request.path();
+        QueryParams q = request.query();
         ContainerEntity c = writableContainer(p, who, tempUrl);
         if ("delete".equals(q.get("multipart-manifest"))) {
             ObjectEntity o = catalog.existing(c.getId(), p.object());
             if (o.getKind() == ObjectKind.SLO) {
-                deleteSlo(p, c, o, who, request, response);
-                return;
+                return deleteSlo(p, c, o, who, request);
             }
         }
         if (!catalog.delete(c, p.object())) {
             throw SwiftError.OS_001_NOT_FOUND.error();
         }
-        SwiftHeaders.empty(response, 204);
+        return SwiftResponse.empty(204);
     }
 
-    private void deleteSlo(SwiftPath p, ContainerEntity c, ObjectEntity o, NuboPrincipal who,
-                           HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private SwiftResponse deleteSlo(SwiftPath p, ContainerEntity c, ObjectEntity o, NuboPrincipal who,
+                                    SwiftRequest request) {
         int deleted = 0;
         int notFound = 0;
         for (SloSegment s : LargeObjects.segments(o.getManifest())) {
@@ -222,7 +221,7 @@ public class ObjectHandler {
         } else {
             notFound++;
         }
-        BulkResult.of(deleted, notFound).write(request, response);
+        return BulkResult.of(deleted, notFound).render(request.header("Accept"));
     }
 
     private ContainerEntity writableContainer(SwiftPath p, NuboPrincipal who, boolean tempUrl) {
@@ -236,23 +235,23 @@ public class ObjectHandler {
         return c;
     }
 
-    private static ObjectWriter.Description describe(HttpServletRequest request, String name, String fallbackType,
+    private static ObjectWriter.Description describe(SwiftRequest request, String name, String fallbackType,
                                                      Map<String, String> meta) {
         String manifest = WriteRules.dloManifest(request);
         return new ObjectWriter.Description(WriteRules.contentType(request, name, fallbackType), meta,
                 WriteRules.deleteAt(request, null), manifest == null ? ObjectKind.PLAIN : ObjectKind.DLO, manifest,
-                request.getHeader("ETag"));
+                request.header("ETag"));
     }
 
-    private static void created(ObjectEntity saved, HttpServletResponse response) {
-        response.setHeader("ETag", saved.getEtag());
-        response.setHeader("Last-Modified",
+    private static SwiftResponse created(ObjectEntity saved, SwiftResponse.Builder response) {
+        response.header("ETag", saved.getEtag());
+        response.header("Last-Modified",
                 SwiftHeaders.httpDate(SwiftHeaders.lastModifiedSeconds(saved.getModifiedAt())));
-        SwiftHeaders.empty(response, 201);
+        return response.empty(201).build();
     }
 
-    private static String headerOr(HttpServletRequest request, String name, String fallback) {
-        String v = request.getHeader(name);
+    private static String headerOr(SwiftRequest request, String name, String fallback) {
+        String v = request.header(name);
         return v == null || v.isBlank() ? fallback : UriUtils.decode(v.trim(), StandardCharsets.UTF_8);
     }
 }

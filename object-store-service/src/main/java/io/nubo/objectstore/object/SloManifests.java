@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.objectstore.container.ContainerEntity;
 import io.nubo.objectstore.container.ContainerStore;
 import io.nubo.objectstore.error.SwiftError;
-import io.nubo.objectstore.web.SwiftHeaders;
+import io.nubo.objectstore.swift.SwiftHeaders;
 import io.nubo.shared.validation.RequestSchemas;
 import io.nubo.shared.validation.SchemaValidationAdvice;
 import io.nubo.shared.web.OpenStackException;

@@ -2,7 +2,8 @@ package io.nubo.objectstore.object;
 
 import io.nubo.objectstore.error.SwiftError;
 import io.nubo.objectstore.metadata.MetadataUpdate;
-import jakarta.servlet.http.HttpServletRequest;
+import io.nubo.objectstore.swift.SwiftPath;
+import io.nubo.objectstore.swift.SwiftRequest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -20,13 +21,13 @@ public final class WriteRules {
     private WriteRules() {
     }
 
-    public static TreeMap<String, String> metadata(HttpServletRequest request) {
-        return MetadataUpdate.replace(request, META, KEPT_HEADERS);
+    public static TreeMap<String, String> metadata(SwiftRequest request) {
+        return MetadataUpdate.replace(request.headers(), META, KEPT_HEADERS);
     }
 
     /** The request's metadata over {@code base} (a copy keeps the source's unless told otherwise). */
-    public static TreeMap<String, String> metadataOver(Map<String, String> base, HttpServletRequest request) {
-        return MetadataUpdate.apply(base, request, META, KEPT_HEADERS, true);
+    public static TreeMap<String, String> metadataOver(Map<String, String> base, SwiftRequest request) {
+        return MetadataUpdate.apply(base, request.headers(), META, KEPT_HEADERS, true);
     }
 
     public static void checkName(String name) {
@@ -37,9 +38,9 @@ public final class WriteRules {
     }
 
     /** The content type sent, or one guessed from the name ({@code X-Detect-Content-Type: true} forces a guess). */
-    public static String contentType(HttpServletRequest request, String name, String fallback) {
-        String sent = request.getHeader("Content-Type");
-        boolean detect = "true".equalsIgnoreCase(request.getHeader("X-Detect-Content-Type"));
+    public static String contentType(SwiftRequest request, String name, String fallback) {
+        String sent = request.header("Content-Type");
+        boolean detect = "true".equalsIgnoreCase(request.header("X-Detect-Content-Type"));
         if (sent != null && !sent.isBlank() && !detect) {
             return sent.trim();
         }
@@ -50,9 +51,9 @@ public final class WriteRules {
     }
 
     /** {@code X-Delete-At} or {@code X-Delete-After} as epoch seconds; {@code current} when neither is sent. */
-    public static Long deleteAt(HttpServletRequest request, Long current) {
-        String after = request.getHeader("X-Delete-After");
-        String at = request.getHeader("X-Delete-At");
+    public static Long deleteAt(SwiftRequest request, Long current) {
+        String after = request.header("X-Delete-After");
+        String at = request.header("X-Delete-At");
         long now = Instant.now().getEpochSecond();
         if (after != null) {
             try {
@@ -77,19 +78,19 @@ public final class WriteRules {
             }
             return when;
         }
-        if (request.getHeader("X-Remove-Delete-At") != null) {
+        if (request.header("X-Remove-Delete-At") != null) {
             return null;
         }
         return current;
     }
 
     /** {@code X-Object-Manifest: container/prefix} (a DLO), or null. */
-    public static String dloManifest(HttpServletRequest request) {
-        String m = request.getHeader("X-Object-Manifest");
+    public static String dloManifest(SwiftRequest request) {
+        String m = request.header("X-Object-Manifest");
         if (m == null) {
             return null;
         }
-        String v = io.nubo.objectstore.web.SwiftPath.decodeManifest(m.trim());
+        String v = SwiftPath.decodeManifest(m.trim());
         if (v.startsWith("/") || !v.contains("/")) {
             throw SwiftError.OS_002_BAD_REQUEST.error("X-Object-Manifest must be in the format container/prefix");
         }

@@ -3,10 +3,13 @@ package io.nubo.objectstore.web;
 import io.nubo.objectstore.account.AccountHandler;
 import io.nubo.objectstore.container.ContainerHandler;
 import io.nubo.objectstore.error.SwiftError;
+import io.nubo.objectstore.error.SwiftException;
 import io.nubo.objectstore.feature.BulkOperations;
 import io.nubo.objectstore.feature.FormPost;
 import io.nubo.objectstore.feature.TempUrl;
 import io.nubo.objectstore.object.ObjectHandler;
+import io.nubo.objectstore.swift.SwiftRequest;
+import io.nubo.objectstore.swift.SwiftResponse;
 import io.nubo.shared.security.NuboPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +18,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Every {@code /v1/...} request, whatever its method (Swift has COPY): parsed from the raw path and handed to
- * the account, container or object handler. Bodies are read from and written to the servlet streams directly.
+ * Every {@code /v1/...} request, whatever its method (Swift has COPY): read off the servlet into a
+ * {@link SwiftRequest}, handed to the account, container or object handler, and the {@link SwiftResponse} it
+ * returns written back. The servlet types end here.
  */
 @Controller
 public class SwiftController {
@@ -41,82 +45,83 @@ public class SwiftController {
     @RequestMapping("/v1/**")
     public void handle(NuboPrincipal who, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        String raw = request.getRequestURI().substring(request.getContextPath().length());
-        SwiftPath p = SwiftPath.parse(raw);
-        QueryParams q = QueryParams.parse(request.getQueryString());
-        String method = request.getMethod();
-        if (p.isObject()) {
-            object(p, q, who, method, request, response);
-        } else if (p.isContainer()) {
-            container(p, q, who, method, request, response);
-        } else {
-            account(p, q, who, method, request, response);
+        SwiftResponse answer;
+        try {
+            SwiftRequest r = SwiftExchange.read(request);
+            if (r.path().isObject()) {
+                answer = object(r, who);
+            } else if (r.path().isContainer()) {
+                answer = container(r, who);
+            } else {
+                answer = account(r, who);
+            }
+        } catch (SwiftException e) {
+            e.headers().forEach(response::setHeader);
+            throw e;
         }
+        SwiftExchange.write(answer, response);
     }
 
-    private void object(SwiftPath p, QueryParams q, NuboPrincipal who, String method, HttpServletRequest request,
-                        HttpServletResponse response) throws IOException {
-        if (FormPost.requested(request)) {
-            formPost.handle(p, request, response);
-            return;
+    private SwiftResponse object(SwiftRequest r, NuboPrincipal who) throws IOException {
+        if (FormPost.requested(r)) {
+            return formPost.handle(r);
         }
         boolean signed = false;
-        if (TempUrl.requested(q)) {
+        String disposition = null;
+        if (TempUrl.requested(r.query())) {
             // behind the gateway the forwarded prefix (/object-store) is the context path: clients sign it too
-            tempUrl.verify(p, q, method, request.getContextPath());
+            tempUrl.verify(r.path(), r.query(), r.method(), r.contextPath());
             signed = true;
-            if ("GET".equals(method)) {
-                response.setHeader("Content-Disposition", TempUrl.disposition(q, p.object()));
+            if ("GET".equals(r.method())) {
+                disposition = TempUrl.disposition(r.query(), r.path().object());
             }
         }
-        switch (method) {
-            case "GET", "HEAD" -> objects.read(p, q, who, signed, request, response);
-            case "PUT" -> objects.put(p, q, who, signed, request, response);
-            case "POST" -> objects.post(p, who, signed, request, response);
-            case "DELETE" -> objects.delete(p, q, who, signed, request, response);
-            case "COPY" -> objects.copyTo(p, q, who, request, response);
-            default -> throw notAllowed(response, "GET, HEAD, PUT, POST, DELETE, COPY");
+        try {
+            return switch (r.method()) {
+                case "GET", "HEAD" -> objects.read(r, who, signed, disposition);
+                case "PUT" -> objects.put(r, who, signed);
+                case "POST" -> objects.post(r, who, signed);
+                case "DELETE" -> objects.delete(r, who, signed);
+                case "COPY" -> objects.copyTo(r, who);
+                default -> throw notAllowed("GET, HEAD, PUT, POST, DELETE, COPY");
+            };
+        } catch (SwiftException e) {
+            throw disposition == null ? e : e.withHeader("Content-Disposition", disposition);
         }
     }
 
-    private void container(SwiftPath p, QueryParams q, NuboPrincipal who, String method,
-                           HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if ("PUT".equals(method) && q.has("extract-archive")) {
-            bulk.extract(p, q.get("extract-archive"), who, request, response);
-            return;
+    private SwiftResponse container(SwiftRequest r, NuboPrincipal who) throws IOException {
+        if ("PUT".equals(r.method()) && r.query().has("extract-archive")) {
+            return bulk.extract(r, r.query().get("extract-archive"), who);
         }
-        if (FormPost.requested(request)) {
-            formPost.handle(p, request, response);
-            return;
+        if (FormPost.requested(r)) {
+            return formPost.handle(r);
         }
-        switch (method) {
-            case "GET", "HEAD" -> containers.read(p, q, who, request, response);
-            case "PUT" -> containers.put(p, who, request, response);
-            case "POST" -> containers.post(p, who, request, response);
-            case "DELETE" -> containers.delete(p, who, response);
-            default -> throw notAllowed(response, "GET, HEAD, PUT, POST, DELETE");
-        }
+        return switch (r.method()) {
+            case "GET", "HEAD" -> containers.read(r, who);
+            case "PUT" -> containers.put(r, who);
+            case "POST" -> containers.post(r, who);
+            case "DELETE" -> containers.delete(r, who);
+            default -> throw notAllowed("GET, HEAD, PUT, POST, DELETE");
+        };
     }
 
-    private void account(SwiftPath p, QueryParams q, NuboPrincipal who, String method, HttpServletRequest request,
-                         HttpServletResponse response) throws IOException {
-        if (q.has("bulk-delete") && ("POST".equals(method) || "DELETE".equals(method))) {
-            bulk.delete(p, who, request, response);
-            return;
+    private SwiftResponse account(SwiftRequest r, NuboPrincipal who) throws IOException {
+        String method = r.method();
+        if (r.query().has("bulk-delete") && ("POST".equals(method) || "DELETE".equals(method))) {
+            return bulk.delete(r, who);
         }
-        if ("PUT".equals(method) && q.has("extract-archive")) {
-            bulk.extract(p, q.get("extract-archive"), who, request, response);
-            return;
+        if ("PUT".equals(method) && r.query().has("extract-archive")) {
+            return bulk.extract(r, r.query().get("extract-archive"), who);
         }
-        switch (method) {
-            case "GET", "HEAD" -> accounts.read(p, q, who, request, response);
-            case "POST" -> accounts.post(p, who, request, response);
-            default -> throw notAllowed(response, "GET, HEAD, POST");
-        }
+        return switch (method) {
+            case "GET", "HEAD" -> accounts.read(r, who);
+            case "POST" -> accounts.post(r, who);
+            default -> throw notAllowed("GET, HEAD, POST");
+        };
     }
 
-    private static RuntimeException notAllowed(HttpServletResponse response, String allow) {
-        response.setHeader("Allow", allow);
-        return SwiftError.OS_011_METHOD_NOT_ALLOWED.error();
+    private static SwiftException notAllowed(String allow) {
+        return SwiftError.OS_011_METHOD_NOT_ALLOWED.error().withHeader("Allow", allow);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nubo.objectstore.error.SwiftError;
 import io.nubo.objectstore.error.SwiftException;
-import io.nubo.objectstore.web.QueryParams;
+import io.nubo.objectstore.swift.QueryParams;
 import org.junit.jupiter.api.Test;
 
 class ListingQueryTest {

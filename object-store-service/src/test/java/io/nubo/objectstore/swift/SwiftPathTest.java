@@ -1,4 +1,4 @@
-package io.nubo.objectstore.web;
+package io.nubo.objectstore.swift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.nubo.objectstore.web;
+package io.nubo.objectstore.swift;
 
 import io.nubo.objectstore.error.SwiftError;
 import java.nio.charset.StandardCharsets;

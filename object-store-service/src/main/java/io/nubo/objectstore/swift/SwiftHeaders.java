@@ -1,6 +1,5 @@
-package io.nubo.objectstore.web;
+package io.nubo.objectstore.swift;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -8,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 
 /** How Swift spells times and metadata in headers and listings. */
 public final class SwiftHeaders {
@@ -58,16 +56,5 @@ public final class SwiftHeaders {
             up = c == '-';
         }
         return b.toString();
-    }
-
-    public static void writeMetadata(HttpServletResponse response, Map<String, String> metadata) {
-        metadata.forEach((k, v) -> response.setHeader(titleCase(k), v));
-    }
-
-    /** A response with no body, as Swift sends them: a content type and a zero length. */
-    public static void empty(HttpServletResponse response, int status) {
-        response.setStatus(status);
-        response.setContentType("text/html; charset=UTF-8");
-        response.setContentLength(0);
     }
 }

@@ -1,4 +1,4 @@
-package io.nubo.identity.web;
+package io.nubo.identity.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;

@@ -1,4 +1,4 @@
-package io.nubo.identity.web;
+package io.nubo.identity.error;
 
 import io.nubo.shared.web.OpenStackException;
 import org.springframework.http.HttpStatus;

@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFu
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +31,34 @@ public class GatewayRoutes {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayRoutes.class);
 
+    private static final String CHOSEN = GatewayRoutes.class.getName() + ".instance";
+
+    @Bean
+    ServiceBalancer serviceBalancer(GatewayRoutesProperties props) {
+        return new ServiceBalancer(props);
+    }
+
     @Bean
     @Order(1)
-    RouterFunction<ServerResponse> serviceRoutes(GatewayRoutesProperties props) {
+    RouterFunction<ServerResponse> serviceRoutes(GatewayRoutesProperties props, ServiceBalancer balancer) {
         RouterFunction<ServerResponse> all = null;
-        for (Map.Entry<String, java.net.URI> e : props.routes().entrySet()) {
-            String prefix = e.getKey();
+        for (String prefix : props.routes().keySet()) {
+            ServiceInstances instances = balancer.instances(prefix);
             RouterFunction<ServerResponse> r = route(prefix)
                     .route(RequestPredicates.path("/" + prefix).or(RequestPredicates.path("/" + prefix + "/**")), http())
-                    .before(uri(e.getValue()))
+                    .before(request -> {
+                        URI chosen = instances.choose().orElseThrow(() -> new NoInstanceException(prefix));
+                        request.attributes().put(CHOSEN, chosen);
+                        return uri(chosen).apply(request);
+                    })
                     .before(forwardedPrefix("/" + prefix))
                     .before(stripPrefix(1))
                     .onError(Exception.class, (ex, request) -> {
-                        log.warn("{} service unreachable at {}: {}", prefix, e.getValue(), ex.toString());
+                        Object chosen = request.attributes().get(CHOSEN);
+                        if (chosen instanceof URI u && instances.balanced()) {
+                            instances.unreachable(u);
+                        }
+                        log.warn("{} service unreachable at {}: {}", prefix, chosen, ex.toString());
                         return GatewayErrors.of(HttpStatus.SERVICE_UNAVAILABLE,
                                 "The " + prefix + " service is not available.");
                     })
@@ -50,6 +66,13 @@ public class GatewayRoutes {
             all = all == null ? r : all.and(r);
         }
         return all;
+    }
+
+    /** Every instance of a balanced route is out of the rotation. */
+    static final class NoInstanceException extends RuntimeException {
+        NoInstanceException(String prefix) {
+            super("no healthy " + prefix + " instance");
+        }
     }
 
     /** Sets (never appends) the prefix, so a client cannot make a service build links elsewhere. */

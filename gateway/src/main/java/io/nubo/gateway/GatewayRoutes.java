@@ -9,12 +9,15 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -45,7 +48,8 @@ public class GatewayRoutes {
         for (String prefix : props.routes().keySet()) {
             ServiceInstances instances = balancer.instances(prefix);
             RouterFunction<ServerResponse> r = route(prefix)
-                    .route(RequestPredicates.path("/" + prefix).or(RequestPredicates.path("/" + prefix + "/**")), http())
+                    .route(RequestPredicates.path("/" + prefix).or(RequestPredicates.path("/" + prefix + "/**")),
+                            retryElsewhere(http(), instances))
                     .before(request -> {
                         URI chosen = instances.choose().orElseThrow(() -> new NoInstanceException(prefix));
                         request.attributes().put(CHOSEN, chosen);
@@ -66,6 +70,38 @@ public class GatewayRoutes {
             all = all == null ? r : all.and(r);
         }
         return all;
+    }
+
+    /**
+     * A GET or HEAD that could not even connect to its instance (killed, not yet out of the rotation) is sent to
+     * the next healthy one: nothing reached the first, and such a request has no body to replay.
+     */
+    static HandlerFunction<ServerResponse> retryElsewhere(HandlerFunction<ServerResponse> proxy,
+                                                          ServiceInstances instances) {
+        return request -> {
+            try {
+                return proxy.handle(request);
+            } catch (Exception e) {
+                if (!instances.balanced() || !connectFailure(e) || !SAFE.contains(request.method())) {
+                    throw e;
+                }
+                instances.unreachable((URI) request.attributes().get(CHOSEN));
+                URI next = instances.choose().orElseThrow(() -> e);
+                request.attributes().put(CHOSEN, next);
+                return proxy.handle(uri(next).apply(request));
+            }
+        };
+    }
+
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+    static boolean connectFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every instance of a balanced route is out of the rotation. */

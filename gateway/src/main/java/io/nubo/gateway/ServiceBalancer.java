@@ -46,7 +46,8 @@ final class ServiceBalancer implements SmartLifecycle {
             return t;
         });
         long every = props.healthInterval().toMillis();
-        checker.scheduleWithFixedDelay(this::checkAll, 0, every, TimeUnit.MILLISECONDS);
+        // every instance starts in the rotation; the first check follows one interval later
+        checker.scheduleWithFixedDelay(this::checkAll, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -25,8 +25,9 @@ export OS_CLIENT_CONFIG_FILE="$HOME_DIR/clouds.yaml"
 TOKEN=$(openstack --os-cloud nubo token issue -f value -c id)
 PROJECT=$(openstack --os-cloud nubo token issue -f value -c project_id)
 OBJ="$GW/object-store/v1/AUTH_$PROJECT/bench-scale/4k"
-head -c 4096 /dev/urandom | curl -sf -X PUT -H "X-Auth-Token: $TOKEN" --data-binary @- "$GW/object-store/v1/AUTH_$PROJECT/bench-scale" -o /dev/null || true
-head -c 4096 /dev/urandom | curl -sf -X PUT -H "X-Auth-Token: $TOKEN" --data-binary @- "$OBJ" -o /dev/null
+curl -sf -X PUT -H "X-Auth-Token: $TOKEN" "$GW/object-store/v1/AUTH_$PROJECT/bench-scale" -o /dev/null
+head -c 4096 /dev/urandom | curl -sf -X PUT -H "X-Auth-Token: $TOKEN" -H "Content-Type: application/octet-stream" \
+  --data-binary @- "$OBJ" -o /dev/null
 
 # rate URL: N GETs from C threads with keep-alive; prints requests/s and how many were not 200
 rate() {

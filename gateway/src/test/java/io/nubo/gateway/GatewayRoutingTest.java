@@ -132,6 +132,22 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aBinaryBodyLabelledAsAFormPassesThroughUntouched() throws Exception {
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        HttpResponse<String> r = send(HttpRequest.newBuilder(at("/identity/v1/AUTH_x/c/o"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(binary)));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(SEEN.get("received")).isEqualTo("4096");
+        HttpResponse<String> form = send(HttpRequest.newBuilder(at("/identity/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b&c=d")));
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(SEEN.get("received")).isEqualTo("7");
+    }
+
+    @Test
     void aGetThatCannotReachADeadInstanceIsServedByTheOtherAndTheDeadOneLeavesTheRotation() throws Exception {
         for (int i = 0; i < 4; i++) {
             HttpResponse<String> r = send(HttpRequest.newBuilder(at("/image/v2/images")).GET());

@@ -49,13 +49,13 @@ public final class NuboCloud implements AutoCloseable {
                 o.kafkaControllerPort());
         List<ConfigurableApplicationContext> started = Collections.synchronizedList(new ArrayList<>());
         try {
-            started.add(ServiceModule.IDENTITY.builder().run(serviceArgs(o, ServiceModule.IDENTITY, broker)));
+            started.add(ServiceModule.IDENTITY.builder().run(serviceArgs(o, ServiceModule.IDENTITY, broker.bootstrapServers())));
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 List<Future<ConfigurableApplicationContext>> rest = new ArrayList<>();
                 for (ServiceModule m : ServiceModule.values()) {
                     if (m != ServiceModule.IDENTITY) {
-                        rest.add(pool.submit(() -> m.builder().run(serviceArgs(o, m, broker))));
+                        rest.add(pool.submit(() -> m.builder().run(serviceArgs(o, m, broker.bootstrapServers()))));
                     }
                 }
                 for (Future<ConfigurableApplicationContext> f : rest) {
@@ -65,7 +65,9 @@ public final class NuboCloud implements AutoCloseable {
                 pool.shutdown();
             }
             if (!"false".equalsIgnoreCase(System.getenv("NUBO_COMPUTE_AGENT"))) {
-                started.add(ComputeAgentApplication.builder().run(agentArgs(o, broker)));
+                started.add(ComputeAgentApplication.builder().run(agentArgs(o, broker.bootstrapServers(),
+                        "http://127.0.0.1:" + ServiceModule.IMAGE.port(o),
+                        "http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3")));
             }
             started.add(GatewayApplication.builder().run(gatewayArgs(o)));
         } catch (Exception | Error e) {
@@ -75,11 +77,22 @@ public final class NuboCloud implements AutoCloseable {
         return new NuboCloud(o, broker, started);
     }
 
-    static String[] serviceArgs(LaunchOptions o, ServiceModule m, EmbeddedKafkaBroker broker) {
+    static String[] serviceArgs(LaunchOptions o, ServiceModule m, String kafka) {
+        return serviceArgs(o, m, kafka, m.port(o), "http://127.0.0.1:" + ServiceModule.IMAGE.port(o));
+    }
+
+    /**
+     * One service's arguments.
+     *
+     * @param kafka    the bootstrap servers
+     * @param port     this instance's port
+     * @param imageUrl where compute and block storage reach the image service (directly, or the gateway's /image)
+     */
+    static String[] serviceArgs(LaunchOptions o, ServiceModule m, String kafka, int port, String imageUrl) {
         List<String> a = new ArrayList<>(common(o));
-        a.add("--server.port=" + m.port(o));
+        a.add("--server.port=" + port);
         a.add("--server.address=127.0.0.1");
-        a.add("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
+        a.add("--spring.kafka.bootstrap-servers=" + kafka);
         a.add("--nubo.security.jwk-set-uri=http://127.0.0.1:" + ServiceModule.IDENTITY.port(o)
                 + "/.well-known/jwks.json");
         a.add("--nubo.security.identity-uri=" + o.publicUrl() + "/identity");
@@ -91,11 +104,11 @@ public final class NuboCloud implements AutoCloseable {
         }
         if (m == ServiceModule.COMPUTE) {
             // the compute API looks images up (with the caller's token) on the image service's internal address
-            a.add("--nubo.compute.image-url=http://127.0.0.1:" + ServiceModule.IMAGE.port(o));
+            a.add("--nubo.compute.image-url=" + imageUrl);
         }
         if (m == ServiceModule.BLOCK_STORAGE) {
             // volumes from images read the image service directly (loopback), with the caller's token
-            a.add("--nubo.block-storage.image-service-url=http://127.0.0.1:" + ServiceModule.IMAGE.port(o));
+            a.add("--nubo.block-storage.image-service-url=" + imageUrl);
         }
         if (o.postgres() != null) {
             a.add("--spring.datasource.url=" + o.postgres() + m.database());
@@ -136,15 +149,15 @@ public final class NuboCloud implements AutoCloseable {
      * It downloads images as the service user {@code nova} that identity bootstraps, and keeps its inbox and outbox in its own H2 file. Instance disks go where qemu (its own user) can read them: not
      * under a home directory such as /root, which only its owner may enter.
      */
-    static String[] agentArgs(LaunchOptions o, EmbeddedKafkaBroker broker) {
+    static String[] agentArgs(LaunchOptions o, String kafka, String imageUrl, String identityUrl) {
         List<String> a = new ArrayList<>(common(o));
-        a.add("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
+        a.add("--spring.kafka.bootstrap-servers=" + kafka);
         a.add("--nubo.agent.libvirt-uri=" + System.getenv().getOrDefault("NUBO_LIBVIRT_URI", "qemu:///system"));
         a.add("--nubo.agent.virt-type=" + System.getenv().getOrDefault("NUBO_VIRT_TYPE", "auto"));
         a.add("--nubo.agent.instances-dir=" + System.getenv().getOrDefault("NUBO_INSTANCES_DIR",
                 instancesDir(o).toString()));
-        a.add("--nubo.agent.image-service-url=http://127.0.0.1:" + ServiceModule.IMAGE.port(o));
-        a.add("--nubo.agent.identity.url=http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3");
+        a.add("--nubo.agent.image-service-url=" + imageUrl);
+        a.add("--nubo.agent.identity.url=" + identityUrl);
         // identity bootstraps the service user nova (role service: it may read any image's data); an older data
         // directory without it signs in as admin
         Path novaPassword = o.dataDir().resolve("service-passwords").resolve("nova");
@@ -171,10 +184,16 @@ public final class NuboCloud implements AutoCloseable {
     }
 
     static String[] gatewayArgs(LaunchOptions o) {
+        return gatewayArgs(o, m -> List.of(m.port(o)));
+    }
+
+    /** The gateway's arguments, routing each service's prefix to the ports {@code ports} gives for it. */
+    static String[] gatewayArgs(LaunchOptions o, java.util.function.Function<ServiceModule, List<Integer>> ports) {
         List<String> a = new ArrayList<>(common(o));
         a.add("--server.port=" + o.gatewayPort());
         for (ServiceModule m : ServiceModule.values()) {
-            a.add("--nubo.gateway.routes." + m.prefix() + "=http://127.0.0.1:" + m.port(o));
+            a.add("--nubo.gateway.routes." + m.prefix() + "=" + String.join(",", ports.apply(m).stream()
+                    .map(p -> "http://127.0.0.1:" + p).toList()));
         }
         return a.toArray(String[]::new);
     }
@@ -186,15 +205,25 @@ public final class NuboCloud implements AutoCloseable {
         return a;
     }
 
-    private static void createDatabases(String prefix) throws SQLException {
-        String admin = prefix + "postgres";
+    /**
+     * Creates each service's database when missing. The prefix may end in part of a name
+     * ({@code jdbc:postgresql://127.0.0.1:5432/test_} gives {@code test_nubo_identity}, ...), so two clouds can
+     * share one server; the maintenance database {@code postgres} beside them is where they are created from.
+     */
+    static void createDatabases(String prefix) throws SQLException {
+        String admin = prefix.substring(0, prefix.lastIndexOf('/') + 1) + "postgres";
+        String namePrefix = prefix.substring(prefix.lastIndexOf('/') + 1);
         String user = System.getenv().getOrDefault("NUBO_PG_USER", "postgres");
         String password = System.getenv().getOrDefault("NUBO_PG_PASSWORD", "");
         try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
             for (ServiceModule m : ServiceModule.values()) {
-                try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + m.database() + "'")) {
+                String name = namePrefix + m.database();
+                if (!name.matches("[a-z0-9_]+")) {
+                    throw new IllegalArgumentException("Database name " + name + " is not [a-z0-9_]+");
+                }
+                try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                     if (!r.next()) {
-                        s.execute("CREATE DATABASE " + m.database());
+                        s.execute("CREATE DATABASE " + name);
                     }
                 }
             }
@@ -207,6 +236,10 @@ public final class NuboCloud implements AutoCloseable {
 
     /** The admin password: the configured one, or the one identity generated on first start. */
     public String adminPassword() {
+        return adminPassword(options);
+    }
+
+    static String adminPassword(LaunchOptions options) {
         String configured = System.getProperty("nubo.identity.bootstrap.admin-password");
         if (configured != null) {
             return configured;
@@ -220,13 +253,18 @@ public final class NuboCloud implements AutoCloseable {
 
     /** Writes {@code clouds.yaml} (cloud {@code nubo}) next to the data and returns its path. */
     public Path writeCloudsYaml() throws IOException {
+        return writeCloudsYaml(options, adminPassword());
+    }
+
+    /** Writes {@code clouds.yaml} for a cloud at {@code o}'s public URL with the admin password given. */
+    static Path writeCloudsYaml(LaunchOptions options, String adminPassword) throws IOException {
         Path file = options.home().resolve("clouds.yaml");
         String yaml = "clouds:\n"
                 + "  nubo:\n"
                 + "    auth:\n"
                 + "      auth_url: " + options.publicUrl() + "/identity/v3\n"
                 + "      username: admin\n"
-                + "      password: \"" + adminPassword().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n"
+                + "      password: \"" + adminPassword.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n"
                 + "      project_name: admin\n"
                 + "      user_domain_name: Default\n"
                 + "      project_domain_name: Default\n"

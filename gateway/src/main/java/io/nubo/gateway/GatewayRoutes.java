@@ -5,15 +5,19 @@ import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFu
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -30,19 +34,35 @@ public class GatewayRoutes {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayRoutes.class);
 
+    private static final String CHOSEN = GatewayRoutes.class.getName() + ".instance";
+
+    @Bean
+    ServiceBalancer serviceBalancer(GatewayRoutesProperties props) {
+        return new ServiceBalancer(props);
+    }
+
     @Bean
     @Order(1)
-    RouterFunction<ServerResponse> serviceRoutes(GatewayRoutesProperties props) {
+    RouterFunction<ServerResponse> serviceRoutes(GatewayRoutesProperties props, ServiceBalancer balancer) {
         RouterFunction<ServerResponse> all = null;
-        for (Map.Entry<String, java.net.URI> e : props.routes().entrySet()) {
-            String prefix = e.getKey();
+        for (String prefix : props.routes().keySet()) {
+            ServiceInstances instances = balancer.instances(prefix);
             RouterFunction<ServerResponse> r = route(prefix)
-                    .route(RequestPredicates.path("/" + prefix).or(RequestPredicates.path("/" + prefix + "/**")), http())
-                    .before(uri(e.getValue()))
+                    .route(RequestPredicates.path("/" + prefix).or(RequestPredicates.path("/" + prefix + "/**")),
+                            retryElsewhere(http(), instances))
+                    .before(request -> {
+                        URI chosen = instances.choose().orElseThrow(() -> new NoInstanceException(prefix));
+                        request.attributes().put(CHOSEN, chosen);
+                        return uri(chosen).apply(request);
+                    })
                     .before(forwardedPrefix("/" + prefix))
                     .before(stripPrefix(1))
                     .onError(Exception.class, (ex, request) -> {
-                        log.warn("{} service unreachable at {}: {}", prefix, e.getValue(), ex.toString());
+                        Object chosen = request.attributes().get(CHOSEN);
+                        if (chosen instanceof URI u && instances.balanced()) {
+                            instances.unreachable(u);
+                        }
+                        log.warn("{} service unreachable at {}: {}", prefix, chosen, ex.toString());
                         return GatewayErrors.of(HttpStatus.SERVICE_UNAVAILABLE,
                                 "The " + prefix + " service is not available.");
                     })
@@ -50,6 +70,45 @@ public class GatewayRoutes {
             all = all == null ? r : all.and(r);
         }
         return all;
+    }
+
+    /**
+     * A GET or HEAD that could not even connect to its instance (killed, not yet out of the rotation) is sent to
+     * the next healthy one: nothing reached the first, and such a request has no body to replay.
+     */
+    static HandlerFunction<ServerResponse> retryElsewhere(HandlerFunction<ServerResponse> proxy,
+                                                          ServiceInstances instances) {
+        return request -> {
+            try {
+                return proxy.handle(request);
+            } catch (Exception e) {
+                if (!instances.balanced() || !connectFailure(e) || !SAFE.contains(request.method())) {
+                    throw e;
+                }
+                instances.unreachable((URI) request.attributes().get(CHOSEN));
+                URI next = instances.choose().orElseThrow(() -> e);
+                request.attributes().put(CHOSEN, next);
+                return proxy.handle(uri(next).apply(request));
+            }
+        };
+    }
+
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+    static boolean connectFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every instance of a balanced route is out of the rotation. */
+    static final class NoInstanceException extends RuntimeException {
+        NoInstanceException(String prefix) {
+            super("no healthy " + prefix + " instance");
+        }
     }
 
     /** Sets (never appends) the prefix, so a client cannot make a service build links elsewhere. */

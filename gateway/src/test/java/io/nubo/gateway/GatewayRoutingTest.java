@@ -50,6 +50,10 @@ class GatewayRoutingTest {
     static void routes(DynamicPropertyRegistry r) {
         r.add("nubo.gateway.routes.identity", () -> "http://127.0.0.1:" + BACKEND.getAddress().getPort());
         r.add("nubo.gateway.routes.compute", () -> "http://127.0.0.1:" + freePort());
+        // two instances, one of them dead; no health check runs during the test (the first is an hour away)
+        r.add("nubo.gateway.routes.image", () -> "http://127.0.0.1:" + freePort() + ",http://127.0.0.1:"
+                + BACKEND.getAddress().getPort());
+        r.add("nubo.gateway.health-interval", () -> "1h");
     }
 
     @AfterAll
@@ -125,6 +129,36 @@ class GatewayRoutingTest {
 
     URI at(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Test
+    void aBinaryBodyLabelledAsAFormPassesThroughUntouched() throws Exception {
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        HttpResponse<String> r = send(HttpRequest.newBuilder(at("/identity/v1/AUTH_x/c/o"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(binary)));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(SEEN.get("received")).isEqualTo("4096");
+        HttpResponse<String> form = send(HttpRequest.newBuilder(at("/identity/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b&c=d")));
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(SEEN.get("received")).isEqualTo("7");
+    }
+
+    @Test
+    void aGetThatCannotReachADeadInstanceIsServedByTheOtherAndTheDeadOneLeavesTheRotation() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(at("/image/v2/images")).GET());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("ok GET");
+        }
+        // a write is not replayed elsewhere: at most one lands on the dead instance, then it is out of rotation
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(HttpRequest.newBuilder(at("/image/v2/images")).POST(HttpRequest.BodyPublishers
+                    .ofString("{}"))).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

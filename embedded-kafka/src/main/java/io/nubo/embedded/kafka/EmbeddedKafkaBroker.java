@@ -45,6 +45,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker start(Path dir, int port, int controllerPort) {
         Map<String, Object> config = config(dir, port, controllerPort);
+        prepareStorage(dir);
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+        server.startup();
+        awaitListening(port);
+        log.info("Embedded Kafka broker ready on 127.0.0.1:{} (data in {})", port, dir);
+        return new EmbeddedKafkaBroker(server, port);
+    }
+
+    /** Creates {@code dir} and formats it as a one-node KRaft log directory, unless it already is one. */
+    public static void prepareStorage(Path dir) {
         try {
             Files.createDirectories(dir);
             if (!Files.exists(dir.resolve("meta.properties"))) {
@@ -53,14 +63,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the Kafka directory " + dir, e);
         }
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
-        server.startup();
-        awaitListening(port);
-        log.info("Embedded Kafka broker ready on 127.0.0.1:{} (data in {})", port, dir);
-        return new EmbeddedKafkaBroker(server, port);
     }
 
-    static Map<String, Object> config(Path dir, int port, int controllerPort) {
+    /**
+     * The one-node broker's configuration (combined broker and controller on 127.0.0.1): what this class runs
+     * in-process, and what {@code ./nubo up --distributed} writes as the separate broker's server.properties.
+     */
+    public static Map<String, Object> config(Path dir, int port, int controllerPort) {
         Map<String, Object> c = new HashMap<>();
         c.put("process.roles", "broker,controller");
         c.put("node.id", "1");

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -62,6 +64,17 @@ public class NuboSecurityAutoConfiguration {
     @ConditionalOnProperty(prefix = "nubo.security", name = "revocation-feed", matchIfMissing = true)
     RevocationFeed revocationFeed(ConsumerFactory<?, ?> consumers, RevocationList list, EventCodec codec) {
         return new RevocationFeed(consumers.getConfigurationProperties(), list, codec);
+    }
+
+    /**
+     * Health contributor {@code revocations}, in the readiness group: an instance that has not yet read the
+     * revocation topic to its end is out of service, so no load balancer sends it a token revoked meanwhile.
+     */
+    @Bean
+    @ConditionalOnBean(RevocationFeed.class)
+    HealthIndicator revocationsHealthIndicator(RevocationList list) {
+        return () -> list.caughtUp() ? Health.up().withDetail("revocations", list.size()).build()
+                : Health.outOfService().withDetail("reason", "still reading the revocation topic").build();
     }
 
     @Bean

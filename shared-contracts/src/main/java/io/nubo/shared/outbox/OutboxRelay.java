@@ -20,11 +20,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance; woken right after a commit that wrote an event, and polling otherwise. When Kafka is away a row
  * stays pending and is retried with back-off, so no event is lost; delivery is at-least-once, which is why
  * consumers de-duplicate by event id ({@link InboxGuard}).
+ *
+ * <p>Several instances of one service share its outbox. On PostgreSQL a batch is relayed only by the instance that
+ * holds the transaction-scoped advisory lock {@link #RELAY_LOCK}; the others skip the round, so rows go out once
+ * and in id order however many instances run (rows locked with {@code SKIP LOCKED} instead would be published by
+ * two relays at once, and a later event of an aggregate could overtake an earlier one).
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    /** The advisory lock key of a service's relay (each service has its own database). */
+    static final long RELAY_LOCK = 0x6e75626f6f7574L;
 
     private record Pending(long id, String eventId, String topic, String key, String envelope) {
     }
@@ -33,7 +40,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
-    private final boolean skipLocked;
+    private final boolean postgres;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean woken;
@@ -41,12 +48,12 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread thread;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
-                       OutboxProperties properties, boolean skipLocked) {
+                       OutboxProperties properties, boolean postgres) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties;
-        this.skipLocked = skipLocked;
+        this.postgres = postgres;
     }
 
     public void wakeUp() {
@@ -62,6 +69,10 @@ public class OutboxRelay implements SmartLifecycle {
     /** Relays what is pending now; returns how many rows were published. Public for tests and shutdown. */
     public int relayPending() {
         Integer sent = tx.execute(status -> {
+            if (postgres && !Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)",
+                    Boolean.class, RELAY_LOCK))) {
+                return 0; // another instance is relaying right now
+            }
             List<Pending> batch = jdbc.query(selectPending(), (rs, i) -> new Pending(rs.getLong("id"),
                     rs.getString("event_id"), rs.getString("topic"), rs.getString("message_key"),
                     rs.getString("envelope")), BATCH);
@@ -98,7 +109,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private String selectPending() {
         return "SELECT id, event_id, topic, message_key, envelope FROM nubo_outbox WHERE published_at IS NULL "
-                + "ORDER BY id LIMIT ? FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
+                + "ORDER BY id LIMIT ? FOR UPDATE";
     }
 
     private void purgePublished() {

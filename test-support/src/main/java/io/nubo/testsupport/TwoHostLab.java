@@ -90,6 +90,14 @@ public final class TwoHostLab implements AutoCloseable {
                 dir.resolve("h" + n));
     }
 
+    /**
+     * Nubo's test guest ({@code scripts/build-test-guest.sh DIR}) built into a directory of the caller's own, so a
+     * long migration test does not share the machine-wide cache with other tests rebuilding it.
+     */
+    public static Path testGuest(Path dir) {
+        return Path.of(run(List.of(LibvirtTestHost.script("build-test-guest.sh").toString(), dir.toString())).trim());
+    }
+
     public Host host(int n) {
         return hosts.get(n - 1);
     }

@@ -48,7 +48,7 @@ for mem in "${SIZES[@]}"; do
     cat > "$LAB/$h/$name.xml" <<EOF
 <domain type='qemu'><name>$name</name><memory unit='MiB'>$mem</memory><vcpu>1</vcpu>
 <os><type arch='x86_64' machine='pc'>hvm</type><kernel>$GUEST/vmlinuz</kernel><initrd>$GUEST/initrd.img</initrd>
-<cmdline>console=ttyS0 nubo.tick</cmdline></os><features><acpi/><apic/></features>
+<cmdline>console=ttyS0 no_timer_check nubo.tick</cmdline></os><features><acpi/><apic/></features>
 <devices><disk type='file' device='disk'><driver name='qemu' type='qcow2'/>
 <source file='$LAB/$h/instances/$name/disk'/><target dev='vda' bus='virtio'/></disk>
 <serial type='file'><source path='$LAB/$h/instances/$name/console.log'/><target port='0'/></serial></devices></domain>

@@ -111,13 +111,18 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
     private HypervisorException failed(LiveMigrateInstance c, Guest guest, DestinationLayout layout,
                                        HypervisorException cause) {
         String where;
+        boolean stillHere = false;
         try {
-            where = guest.active() ? "; the instance still runs on host " + reports.host()
+            stillHere = guest.active();
+            where = stillHere ? "; the instance still runs on host " + reports.host()
                     : "; the instance is no longer running on host " + reports.host();
         } catch (HypervisorException e) {
             where = "; host " + reports.host() + " cannot tell whether it still runs (" + e.getMessage() + ")";
         }
-        files.remove(layout);
+        if (stillHere) {
+            // only then is nothing on the destination in use; otherwise its files may be the guest's now
+            files.remove(layout);
+        }
         return new HypervisorException("live migration of instance " + c.instanceId() + " to host "
                 + c.destination().host() + " failed: " + cause.getMessage() + where, cause, false);
     }

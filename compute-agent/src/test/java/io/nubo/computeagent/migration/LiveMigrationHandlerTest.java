@@ -137,6 +137,19 @@ class LiveMigrationHandlerTest {
         assertThat(noDestination.faultMessage()).contains("names no destination");
     }
 
+    @Test
+    void aRedeliveryAfterTheMoveFinishedSucceedsWithoutMovingAgain() throws Exception {
+        String id = spawn();
+        Path there = work.resolve("three/instances");
+        // what a finished move leaves: the guest and its files gone from here, its directory on the destination
+        agent.dispatcher.dispatch(new io.nubo.shared.events.compute.DeleteInstance(id, "host-1", "gone"));
+        java.nio.file.Files.createDirectories(there.resolve(id));
+        InstanceReport again = (InstanceReport) migrations.dispatch(migrate(id, there, true));
+        assertThat(again.outcome()).as(again.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(again.powerState()).isEqualTo(PowerState.RUNNING);
+        assertThat(there.resolve(id)).isDirectory();
+    }
+
     private static String spawn() {
         String id = UUID.randomUUID().toString();
         InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(Commands.spawn(id, Commands.flavor(1, 0, 0),

@@ -17,7 +17,7 @@
 set -euo pipefail
 
 DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}}"
-VERSION=7   # bump when /init or the layout changes (7: nubo.tick)
+VERSION=8   # bump when /init or the layout changes (8: nubo.tick)
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
 if [ -z "$KERNEL_PATH" ]; then
   echo "build-test-guest: no /boot/vmlinuz-*-cloud-amd64 (apt-get install linux-image-cloud-amd64)" >&2
@@ -95,13 +95,13 @@ for d in /dev/sr* /dev/vd* /dev/hd*; do
   fi
 done
 echo "NUBO-TEST-GUEST: ready"
+# a clean shutdown request (ACPI power button) powers the guest off, as a real OS would
+acpid -d -c /etc/acpi >/dev/null 2>&1 &
 # with nubo.tick on the kernel command line, a numbered tick and the guest's uptime every second (the live
-# migration test reads from them that the guest never stopped)
+# migration test reads from them that the guest never stopped); after acpid, which must not start any later
 if grep -qw nubo.tick /proc/cmdline; then
   (i=0; while true; do i=$((i+1)); echo "NUBO-TEST-GUEST: tick $i uptime=$(cut -d' ' -f1 /proc/uptime)"; sleep 1; done) &
 fi
-# a clean shutdown request (ACPI power button) powers the guest off, as a real OS would
-acpid -d -c /etc/acpi >/dev/null 2>&1 &
 while true; do sleep 3600; done
 INIT
 chmod 755 "$ROOT/init"

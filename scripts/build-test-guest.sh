@@ -5,7 +5,8 @@
 #   vmlinuz            the Debian cloud kernel
 #   initrd.img         a busybox initramfs whose /init loads the virtio, ATA, cdrom and isofs modules (the cloud
 #                      kernel has them as modules) in dependency order, then prints a marker, its block devices,
-#                      its NICs and the config drive's meta_data.json uuid on the serial console
+#                      its NICs and the config drive's meta_data.json uuid on the serial console (and, with
+#                      nubo.tick on the kernel command line, a numbered tick every second)
 #   test-guest.iso     a grub hybrid ISO of the same kernel and initramfs (boots as a CD-ROM)
 #   test-guest.qcow2   that ISO converted to qcow2 (boots from a virtio disk)
 #
@@ -16,7 +17,7 @@
 set -euo pipefail
 
 DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}}"
-VERSION=5   # bump when /init or the layout changes
+VERSION=8   # bump when /init or the layout changes (8: nubo.tick)
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
 if [ -z "$KERNEL_PATH" ]; then
   echo "build-test-guest: no /boot/vmlinuz-*-cloud-amd64 (apt-get install linux-image-cloud-amd64)" >&2
@@ -96,6 +97,11 @@ done
 echo "NUBO-TEST-GUEST: ready"
 # a clean shutdown request (ACPI power button) powers the guest off, as a real OS would
 acpid -d -c /etc/acpi >/dev/null 2>&1 &
+# with nubo.tick on the kernel command line, a numbered tick and the guest's uptime every second (the live
+# migration test reads from them that the guest never stopped); after acpid, which must not start any later
+if grep -qw nubo.tick /proc/cmdline; then
+  (i=0; while true; do i=$((i+1)); echo "NUBO-TEST-GUEST: tick $i uptime=$(cut -d' ' -f1 /proc/uptime)"; sleep 1; done) &
+fi
 while true; do sleep 3600; done
 INIT
 chmod 755 "$ROOT/init"

@@ -28,6 +28,7 @@ import io.nubo.computeagent.host.HostState;
 import io.nubo.computeagent.host.HostStatusReporter;
 import io.nubo.computeagent.host.Reconciler;
 import io.nubo.computeagent.host.ReportPublisher;
+import io.nubo.computeagent.migration.LiveMigrationHandler;
 import io.nubo.computeagent.host.VirtTypeProbe;
 import io.nubo.computeagent.hypervisor.Hypervisor;
 import io.nubo.computeagent.hypervisor.LibvirtHypervisor;
@@ -98,13 +99,15 @@ public class AgentConfiguration {
 
     @Bean
     CommandDispatcher commandDispatcher(AgentProperties p, Hypervisor hypervisor, GuestBuilder builder,
-                                        InstanceStorage storage, QemuImg qemuImg, ImageService images, Reports reports) {
+                                        InstanceStorage storage, QemuImg qemuImg, ImageService images, Reports reports,
+                                        ReportPublisher publisher) {
         List<CommandHandler<?>> handlers = List.of(new SpawnHandler(builder, reports),
                 new PowerHandler(hypervisor, reports, p.shutdownTimeout()), new RebuildHandler(builder, reports),
                 new SnapshotHandler(hypervisor, storage, qemuImg, images, reports), new DeleteHandler(builder, reports),
                 new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
                 new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports),
-                new DetachInterfaceHandler(hypervisor, reports));
+                new DetachInterfaceHandler(hypervisor, reports),
+                new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, publisher::publish, Duration.ofSeconds(1)));
         return new CommandDispatcher(handlers, hypervisor, reports);
     }
 

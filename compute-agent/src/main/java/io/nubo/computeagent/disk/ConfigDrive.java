@@ -160,7 +160,8 @@ public final class ConfigDrive {
         }
     }
 
-    static void removeTree(Path dir) {
+    /** Removes a directory and everything in it; a missing one is fine. */
+    public static void removeTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -16,8 +16,17 @@ public final class QemuImg {
     private final JsonMapper json = new JsonMapper();
 
     public Info info(Path file) {
-        String out = Tools.run("read disk " + file.getFileName(), List.of("qemu-img", "info", "--output=json",
-                file.toString()), 60);
+        return info(file, false);
+    }
+
+    /** {@code shared}: read a disk a running guest holds ({@code -U}, qemu's lock not taken). */
+    public Info info(Path file, boolean shared) {
+        List<String> cmd = new ArrayList<>(List.of("qemu-img", "info", "--output=json"));
+        if (shared) {
+            cmd.add("-U");
+        }
+        cmd.add(file.toString());
+        String out = Tools.run("read disk " + file.getFileName(), cmd, 60);
         JsonNode n = json.readTree(out);
         return new Info(n.path("format").asString(), n.path("virtual-size").asLong());
     }

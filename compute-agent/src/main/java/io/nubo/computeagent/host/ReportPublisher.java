@@ -4,12 +4,14 @@ import io.nubo.shared.events.compute.AgentReport;
 import io.nubo.shared.events.compute.ConsoleOutput;
 import io.nubo.shared.events.compute.HostStatus;
 import io.nubo.shared.events.compute.InstanceReport;
+import io.nubo.shared.events.compute.MigrationProgress;
 import io.nubo.shared.outbox.EventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts reports in the outbox (the relay takes them to {@code nubo.compute.agent.v1}): host status keyed by host,
- * instance reports and console output by instance id.
+ * instance reports, console output and migration progress by
+ * instance id.
  */
 public final class ReportPublisher {
 
@@ -37,6 +39,9 @@ public final class ReportPublisher {
         }
         if (r instanceof ConsoleOutput c) {
             return c.instanceId();
+        }
+        if (r instanceof MigrationProgress m) {
+            return m.instanceId();
         }
         return ((HostStatus) r).host();
     }

@@ -16,6 +16,12 @@ public interface Guest {
     /** The definition as libvirt holds it now (live when running). */
     DomainDefinition definition();
 
+    /**
+     * The definition as a migration carries it (libvirt's migratable XML: without what the running host added,
+     * such as the CPU features qemu filled in), the base of the destination's definition.
+     */
+    DomainDefinition migratableDefinition();
+
     /** Boots the guest; restores its memory when it was suspended to disk ({@link #saveToDisk()}). */
     void start();
 
@@ -44,4 +50,13 @@ public interface Guest {
     void attach(DeviceSpec device, boolean live);
 
     void detach(DeviceSpec device, boolean live);
+
+    /**
+     * Moves the running guest live to another host (libvirt peer to peer; persistent there, undefined here), and
+     * returns when it runs there. Throws when the move failed: the guest then still runs here.
+     */
+    void migrate(MigrationRequest request);
+
+    /** The figures of the guest's running job (a migration), or null when none runs. */
+    JobProgress job();
 }

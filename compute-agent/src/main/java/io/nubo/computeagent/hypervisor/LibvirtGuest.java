@@ -6,6 +6,7 @@ import io.nubo.computeagent.domain.DomainXmlParser;
 import io.nubo.computeagent.domain.DomainXmlWriter;
 import io.nubo.shared.events.compute.PowerState;
 import org.libvirt.Domain;
+import org.libvirt.DomainJobInfo;
 import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.LibvirtException;
 
@@ -74,6 +75,11 @@ final class LibvirtGuest implements Guest {
     @Override
     public DomainDefinition definition() {
         return parser.domain(on("read the definition of", d -> d.getXMLDesc(0)));
+    }
+
+    @Override
+    public DomainDefinition migratableDefinition() {
+        return parser.domain(on("read the migratable definition of", d -> d.getXMLDesc(Domain.XMLFlags.MIGRATABLE)));
     }
 
     @Override
@@ -159,5 +165,34 @@ final class LibvirtGuest implements Guest {
 
     private static int flags(boolean live) {
         return Domain.DeviceModifyFlags.CONFIG | (live ? Domain.DeviceModifyFlags.LIVE : 0);
+    }
+
+    @Override
+    public void migrate(MigrationRequest request) {
+        String xml = new DomainXmlWriter().domain(request.destination());
+        long flags = Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.PERSIST_DEST
+                | Domain.MigrateFlags.UNDEFINE_SOURCE | Domain.MigrateFlags.ABORT_ON_ERROR
+                | (request.copyStorage() ? Domain.MigrateFlags.NON_SHARED_DISK : 0);
+        on("migrate", d -> {
+            try {
+                d.migrateToURI(request.destinationUri(), request.migrationUri(), xml, flags, null, 0);
+            } catch (LibvirtException e) {
+                // a failure on the way (the destination gone) is not this host's libvirtd being unreachable
+                throw new HypervisorException("migrate guest " + name + " to " + request.destinationUri() + ": "
+                        + e.getMessage(), e, false);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public JobProgress job() {
+        return on("read the job of", d -> {
+            DomainJobInfo j = d.getJobInfo();
+            if (j == null || j.getType() == 0) {
+                return null;
+            }
+            return new JobProgress(j.getDataTotal(), j.getDataProcessed(), j.getDataRemaining(), j.getTimeElapsed());
+        });
     }
 }

@@ -20,7 +20,9 @@ import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
 import org.libvirt.event.DomainEvent;
 import org.libvirt.event.DomainEventType;
+import org.libvirt.event.StartedDetail;
 import org.libvirt.event.StoppedDetail;
+import org.libvirt.event.SuspendedDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,6 +144,9 @@ public final class LibvirtHypervisor implements Hypervisor {
     /** The power state a lifecycle event leaves a guest in, or null for events that change none. */
     static PowerState powerStateOf(DomainEvent event) {
         DomainEventType type = event.getType();
+        if (movingBetweenHosts(event)) {
+            return null;
+        }
         switch (type) {
             case STARTED:
             case RESUMED:
@@ -161,6 +166,17 @@ public final class LibvirtHypervisor implements Hypervisor {
             default:
                 return null;
         }
+    }
+
+    /**
+     * The steps of a live migration that are no change of the instance's state: the source pausing and stopping as
+     * the guest leaves (the migration's own report tells), the destination's paused incoming guest. The guest
+     * resumed on the destination ({@code RESUMED/MIGRATED}) is reported: that host has it now.
+     */
+    private static boolean movingBetweenHosts(DomainEvent event) {
+        Object detail = event.getDetail();
+        return detail == StoppedDetail.MIGRATED || detail == SuspendedDetail.MIGRATED
+                || detail == StartedDetail.MIGRATED;
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.nubo.computeagent.disk.ImageService;
 import io.nubo.computeagent.disk.InstanceStorage;
 import io.nubo.computeagent.disk.QemuImg;
 import io.nubo.computeagent.hypervisor.Hypervisor;
+import io.nubo.computeagent.migration.LiveMigrationHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,8 @@ public final class AgentFixture {
                 new SnapshotHandler(hypervisor, storage, qemuImg, images, reports), new DeleteHandler(builder, reports),
                 new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
                 new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports),
-                new DetachInterfaceHandler(hypervisor, reports));
+                new DetachInterfaceHandler(hypervisor, reports),
+                new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, p -> { }, Duration.ofSeconds(1)));
         this.dispatcher = new CommandDispatcher(handlers, hypervisor, reports);
     }
 }

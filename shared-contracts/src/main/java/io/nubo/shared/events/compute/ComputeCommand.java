@@ -8,7 +8,8 @@ import io.nubo.shared.events.NuboEvent;
  */
 public sealed interface ComputeCommand extends NuboEvent
         permits SpawnInstance, PowerAction, RebuildInstance, SnapshotInstance, DeleteInstance,
-                ConsoleOutputRequested, AttachVolume, DetachVolume, AttachInterface, DetachInterface {
+                ConsoleOutputRequested, AttachVolume, DetachVolume, AttachInterface, DetachInterface,
+                LiveMigrateInstance {
 
     String instanceId();
 

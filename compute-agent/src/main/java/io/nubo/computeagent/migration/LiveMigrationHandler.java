@@ -1,0 +1,137 @@
+package io.nubo.computeagent.migration;
+
+import io.nubo.computeagent.command.CommandHandler;
+import io.nubo.computeagent.command.Reports;
+import io.nubo.computeagent.design.GuestNames;
+import io.nubo.computeagent.disk.InstanceStorage;
+import io.nubo.computeagent.disk.QemuImg;
+import io.nubo.computeagent.domain.DiskDevice;
+import io.nubo.computeagent.domain.DomainDefinition;
+import io.nubo.computeagent.hypervisor.Guest;
+import io.nubo.computeagent.hypervisor.Hypervisor;
+import io.nubo.computeagent.hypervisor.HypervisorException;
+import io.nubo.computeagent.hypervisor.JobProgress;
+import io.nubo.computeagent.hypervisor.MigrationRequest;
+import io.nubo.shared.events.compute.AgentReport;
+import io.nubo.shared.events.compute.LiveMigrateInstance;
+import io.nubo.shared.events.compute.MigrationDestination;
+import io.nubo.shared.events.compute.MigrationProgress;
+import io.nubo.shared.events.compute.PowerState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The source side of a live migration (Nova's {@code live_migration} on the source compute): prepares the
+ * destination's instance directory, lets libvirt move the running guest peer to peer (with its local disks over
+ * NBD in a block migration), reports progress meanwhile, and removes the source's files once the guest runs on
+ * the destination. On failure libvirt keeps the guest running here; the prepared files on the destination are
+ * removed and the report says why and that the instance still runs here. The destination agent takes the guest
+ * over by its lifecycle event ({@code RESUMED/MIGRATED}) and, after a restart, by its reconcile.
+ */
+public final class LiveMigrationHandler implements CommandHandler<LiveMigrateInstance> {
+
+    public static final String OPERATION = "live_migration";
+
+    private final Hypervisor hypervisor;
+    private final InstanceStorage storage;
+    private final DestinationFiles files;
+    private final Reports reports;
+    private final Consumer<MigrationProgress> progress;
+    private final Duration progressInterval;
+
+    /** {@code progress} receives the reports sent while the move runs (the agent publishes each at once). */
+    public LiveMigrationHandler(Hypervisor hypervisor, InstanceStorage storage, QemuImg qemuImg, Reports reports,
+                                Consumer<MigrationProgress> progress, Duration progressInterval) {
+        this.hypervisor = hypervisor;
+        this.storage = storage;
+        this.files = new DestinationFiles(qemuImg);
+        this.reports = reports;
+        this.progress = progress;
+        this.progressInterval = progressInterval;
+    }
+
+    @Override
+    public Class<LiveMigrateInstance> command() {
+        return LiveMigrateInstance.class;
+    }
+
+    @Override
+    public String operation(LiveMigrateInstance command) {
+        return OPERATION;
+    }
+
+    @Override
+    public AgentReport handle(LiveMigrateInstance c) {
+        MigrationDestination to = c.destination();
+        if (to == null || to.host() == null || to.libvirtUri() == null || to.instancesDir() == null) {
+            throw new IllegalArgumentException("the live migration of instance " + c.instanceId()
+                    + " names no destination host, libvirt URI and instances directory");
+        }
+        DestinationLayout layout = new DestinationLayout(storage.dir(c.instanceId()),
+                Path.of(to.instancesDir()).resolve(c.instanceId()));
+        Optional<Guest> found = hypervisor.find(GuestNames.domainName(c.instanceId()));
+        if (found.isEmpty()) {
+            if (!Files.exists(layout.sourceDir()) && Files.exists(layout.destinationDir())) {
+                // a redelivery after the move was done (the agent stopped before its report went out)
+                return reports.succeeded(c, OPERATION, PowerState.RUNNING);
+            }
+            throw new HypervisorException("instance " + c.instanceId() + " has no guest on host " + reports.host());
+        }
+        Guest guest = found.get();
+        if (guest.powerState() != PowerState.RUNNING) {
+            throw new IllegalStateException("instance " + c.instanceId() + " is " + guest.powerState()
+                    + " on host " + reports.host() + ": only a running instance migrates live");
+        }
+        DomainDefinition here = guest.migratableDefinition();
+        List<DiskDevice> local = layout.localDisks(here).stream().filter(d -> !d.readOnly()).toList();
+        if (!local.isEmpty() && !c.blockMigration()) {
+            throw new IllegalArgumentException("instance " + c.instanceId() + " has local disks ("
+                    + String.join(", ", local.stream().map(DiskDevice::targetDev).toList())
+                    + ") that are not on shared storage: only a block migration moves them");
+        }
+        long t0 = System.nanoTime();
+        progress.accept(progress(c, "preparing", null, t0));
+        files.prepare(here, layout);
+        MigrationRequest request = new MigrationRequest(to.libvirtUri(), to.migrationUri(),
+                layout.definition(here), c.blockMigration());
+        try (ProgressReporter reporter = new ProgressReporter(guest, progressInterval,
+                job -> progress.accept(progress(c, "copying", job, t0)))) {
+            guest.migrate(request);
+        } catch (HypervisorException e) {
+            throw failed(c, guest, layout, e);
+        }
+        storage.remove(c.instanceId());
+        return reports.succeeded(c, OPERATION, PowerState.RUNNING);
+    }
+
+    private HypervisorException failed(LiveMigrateInstance c, Guest guest, DestinationLayout layout,
+                                       HypervisorException cause) {
+        String where;
+        boolean stillHere = false;
+        try {
+            stillHere = guest.active();
+            where = stillHere ? "; the instance still runs on host " + reports.host()
+                    : "; the instance is no longer running on host " + reports.host();
+        } catch (HypervisorException e) {
+            where = "; host " + reports.host() + " cannot tell whether it still runs (" + e.getMessage() + ")";
+        }
+        if (stillHere) {
+            // only then is nothing on the destination in use; otherwise its files may be the guest's now
+            files.remove(layout);
+        }
+        return new HypervisorException("live migration of instance " + c.instanceId() + " to host "
+                + c.destination().host() + " failed: " + cause.getMessage() + where, cause, false);
+    }
+
+    private MigrationProgress progress(LiveMigrateInstance c, String phase,
+                                       JobProgress job, long t0) {
+        long elapsed = (System.nanoTime() - t0) / 1_000_000;
+        return new MigrationProgress(c.instanceId(), reports.host(), c.actionId(), c.destination().host(), phase,
+                job == null ? 0 : job.dataTotal(), job == null ? 0 : job.dataProcessed(),
+                job == null ? 0 : job.dataRemaining(), elapsed, reports.now());
+    }
+}

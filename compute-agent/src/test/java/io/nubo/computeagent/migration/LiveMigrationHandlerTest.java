@@ -1,0 +1,165 @@
+package io.nubo.computeagent.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nubo.computeagent.command.CommandDispatcher;
+import io.nubo.computeagent.design.GuestNames;
+import io.nubo.computeagent.disk.QemuImg;
+import io.nubo.computeagent.domain.DiskDevice;
+import io.nubo.computeagent.domain.DomainDefinition;
+import io.nubo.computeagent.domain.OsBoot;
+import io.nubo.computeagent.domain.SerialConsole;
+import io.nubo.computeagent.host.BootSector;
+import io.nubo.computeagent.hypervisor.LibvirtHypervisor;
+import io.nubo.computeagent.support.AgentFixture;
+import io.nubo.computeagent.support.Commands;
+import io.nubo.computeagent.support.LocalImageService;
+import io.nubo.shared.events.compute.ImageSpec;
+import io.nubo.shared.events.compute.InstanceReport;
+import io.nubo.shared.events.compute.InstanceReport.Outcome;
+import io.nubo.shared.events.compute.LiveMigrateInstance;
+import io.nubo.shared.events.compute.MigrationDestination;
+import io.nubo.shared.events.compute.MigrationProgress;
+import io.nubo.shared.events.compute.PowerState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The source side of a live migration on libvirt's test driver (real libvirt, no VM; it cannot migrate): the
+ * destination's files laid out and removed again when the move fails, the guest still running, the refusals
+ * before anything moves. The move itself runs between two real hosts in {@link LiveMigrationTest}.
+ */
+class LiveMigrationHandlerTest {
+
+    @TempDir
+    static Path work;
+    static LibvirtHypervisor hypervisor;
+    static AgentFixture agent;
+    static ImageSpec bootable;
+    static final List<MigrationProgress> progress = new CopyOnWriteArrayList<>();
+    static CommandDispatcher migrations;
+
+    @BeforeAll
+    static void start() {
+        hypervisor = LibvirtHypervisor.open("test:///default");
+        LocalImageService images = new LocalImageService();
+        byte[] disk = Arrays.copyOf(BootSector.image(), 1 << 20);
+        bootable = Commands.image("img-boot", "raw", images.add("img-boot", "raw", disk), Map.of());
+        agent = new AgentFixture(hypervisor, "test", work.resolve("one"), images);
+        migrations = new CommandDispatcher(List.of(new LiveMigrationHandler(hypervisor, agent.storage, new QemuImg(),
+                agent.reports, progress::add, Duration.ofMillis(100))), hypervisor, agent.reports);
+    }
+
+    @AfterAll
+    static void stop() {
+        hypervisor.close();
+    }
+
+    @Test
+    void theDestinationDefinitionHasEveryFileInTheDestinationsInstanceDirectory() {
+        Path src = Path.of("/a/instances/i-1");
+        Path dst = Path.of("/b/instances/i-1");
+        DomainDefinition d = new DomainDefinition("qemu", "nubo-i-1", UUID.randomUUID(), 128, 1,
+                new OsBoot("x86_64", "pc", new OsBoot.KernelBoot(src + "/kernel", src + "/ramdisk", "console=ttyS0"),
+                        List.of()), null, null, "utc", null, null,
+                List.of(new DiskDevice(DiskDevice.Kind.DISK, "qcow2", null, new DiskDevice.FileSource(src + "/disk"),
+                                "vda", "virtio", false, null),
+                        new DiskDevice(DiskDevice.Kind.DISK, "raw", null, new DiskDevice.NetworkSource("iscsi",
+                                "iqn.x/1", List.of(new DiskDevice.Host("127.0.0.1", "3260")), null), "vdb", "virtio",
+                                false, "vol-1"),
+                        new DiskDevice(DiskDevice.Kind.CDROM, "raw", null,
+                                new DiskDevice.FileSource(src + "/disk.config"), "hdd", "ide", true, null)),
+                List.of(), new SerialConsole(src + "/console.log"));
+        DestinationLayout layout = new DestinationLayout(src, dst);
+        DomainDefinition there = layout.definition(d);
+        assertThat(there.os().kernel()).isEqualTo(new OsBoot.KernelBoot(dst + "/kernel", dst + "/ramdisk",
+                "console=ttyS0"));
+        assertThat(there.disks().get(0).source()).isEqualTo(new DiskDevice.FileSource(dst + "/disk"));
+        assertThat(there.disks().get(1)).as("a volume stays where it is").isEqualTo(d.disks().get(1));
+        assertThat(there.disks().get(2).source()).isEqualTo(new DiskDevice.FileSource(dst + "/disk.config"));
+        assertThat(there.console().logFile()).isEqualTo(dst + "/console.log");
+        assertThat(there.uuid()).isEqualTo(d.uuid());
+        assertThat(layout.localDisks(d)).extracting(DiskDevice::targetDev).containsExactly("vda", "hdd");
+    }
+
+    @Test
+    void aFailedMoveLeavesTheGuestRunningHereSaysSoAndRemovesWhatItPreparedThere() {
+        String id = spawn();
+        Path there = work.resolve("two/instances");
+        InstanceReport r = (InstanceReport) migrations.dispatch(migrate(id, there, true));
+        // the test driver cannot migrate: the move fails at libvirt, after the destination was prepared
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.operation()).isEqualTo("live_migration");
+        assertThat(r.powerState()).isEqualTo(PowerState.RUNNING);
+        assertThat(r.faultMessage()).startsWith("live migration of instance " + id + " to host host-2 failed: ")
+                .endsWith("; the instance still runs on host host-1");
+        assertThat(there.resolve(id)).doesNotExist();
+        assertThat(agent.storage.dir(id)).isDirectory();
+        assertThat(hypervisor.find(GuestNames.domainName(id)).orElseThrow().active()).isTrue();
+        assertThat(progress).filteredOn(p -> p.instanceId().equals(id)).first().satisfies(p -> {
+            assertThat(p.phase()).isEqualTo("preparing");
+            assertThat(p.host()).isEqualTo("host-1");
+            assertThat(p.destinationHost()).isEqualTo("host-2");
+        });
+    }
+
+    @Test
+    void localDisksMoveOnlyInABlockMigration() {
+        String id = spawn();
+        InstanceReport r = (InstanceReport) migrations.dispatch(migrate(id, work.resolve("two"), false));
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.faultMessage()).isEqualTo("instance " + id + " has local disks (vda) that are not on shared "
+                + "storage: only a block migration moves them");
+    }
+
+    @Test
+    void aStoppedInstanceOrOneThatIsNotHereDoesNotMove() {
+        String id = spawn();
+        hypervisor.find(GuestNames.domainName(id)).orElseThrow().destroy();
+        InstanceReport stopped = (InstanceReport) migrations.dispatch(migrate(id, work.resolve("two"), true));
+        assertThat(stopped.faultMessage()).isEqualTo("instance " + id + " is SHUTDOWN on host host-1: only a "
+                + "running instance migrates live");
+        String nowhere = UUID.randomUUID().toString();
+        InstanceReport missing = (InstanceReport) migrations.dispatch(migrate(nowhere, work.resolve("two"),
+                true));
+        assertThat(missing.faultMessage()).isEqualTo("instance " + nowhere + " has no guest on host host-1");
+        InstanceReport noDestination = (InstanceReport) migrations.dispatch(new LiveMigrateInstance(id,
+                "host-1", "a", null, true));
+        assertThat(noDestination.faultMessage()).contains("names no destination");
+    }
+
+    @Test
+    void aRedeliveryAfterTheMoveFinishedSucceedsWithoutMovingAgain() throws Exception {
+        String id = spawn();
+        Path there = work.resolve("three/instances");
+        // what a finished move leaves: the guest and its files gone from here, its directory on the destination
+        agent.dispatcher.dispatch(new io.nubo.shared.events.compute.DeleteInstance(id, "host-1", "gone"));
+        java.nio.file.Files.createDirectories(there.resolve(id));
+        InstanceReport again = (InstanceReport) migrations.dispatch(migrate(id, there, true));
+        assertThat(again.outcome()).as(again.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(again.powerState()).isEqualTo(PowerState.RUNNING);
+        assertThat(there.resolve(id)).isDirectory();
+    }
+
+    private static String spawn() {
+        String id = UUID.randomUUID().toString();
+        InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(Commands.spawn(id, Commands.flavor(1, 0, 0),
+                bootable, true, List.of()));
+        assertThat(r.outcome()).as(r.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        return id;
+    }
+
+    private static LiveMigrateInstance migrate(String id, Path destinationInstances, boolean block) {
+        return new LiveMigrateInstance(id, "host-1", UUID.randomUUID().toString(), new MigrationDestination("host-2",
+                "test:///default", null, destinationInstances.toString()), block);
+    }
+}

@@ -170,7 +170,7 @@ class RealGuestTest {
         Path volume = work.resolve("vol-hot.raw");
         Files.write(volume, new byte[8 << 20]);
         InstanceReport attached = (InstanceReport) agent.dispatcher.dispatch(new AttachVolume(id, "host-1", "a", "vol-hot",
-                "/dev/vdc", new VolumeConnection("file", Map.of("device_path", volume.toString()))));
+                "/dev/vdc", new VolumeConnection("file", Map.of("path", volume.toString()))));
         assertThat(attached.outcome()).as(attached.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
         Guest g = hypervisor.find(name).orElseThrow();
         assertThat(g.definition().disks()).anyMatch(d -> "vol-hot".equals(d.serial()) && "vdc".equals(d.targetDev()));

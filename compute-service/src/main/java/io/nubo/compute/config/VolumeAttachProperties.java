@@ -1,0 +1,27 @@
+package io.nubo.compute.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How compute reaches block storage for volume attachments, {@code nubo.compute.volumes.*}.
+ *
+ * @param blockStorageUrl block storage's base URL (Cinder v3 under it), called with the user's own token
+ * @param agentTimeout    how long an attach or detach request waits for the host's agent to plug or unplug the disk
+ */
+@ConfigurationProperties("nubo.compute.volumes")
+public record VolumeAttachProperties(
+        @DefaultValue("http://127.0.0.1:8776") String blockStorageUrl,
+        @DefaultValue("90s") Duration agentTimeout) {
+
+    public VolumeAttachProperties {
+        if (blockStorageUrl == null || blockStorageUrl.isBlank()) {
+            throw new IllegalStateException("nubo.compute.volumes.block-storage-url is required: block storage's"
+                    + " base URL");
+        }
+        if (agentTimeout == null || agentTimeout.isNegative() || agentTimeout.isZero()) {
+            throw new IllegalStateException("nubo.compute.volumes.agent-timeout must be positive");
+        }
+    }
+}

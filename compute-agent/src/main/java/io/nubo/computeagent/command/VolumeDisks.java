@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Cinder's RBD driver does with {@code rbd_keyring_conf}, the secret is defined from it). The volume id goes in
  * {@code <serial>}, as Nova does, which is how detach finds the disk again.
  */
-final class VolumeDisks {
+public final class VolumeDisks {
 
     private static final Pattern KEYRING_KEY = Pattern.compile("(?m)^\\s*key\\s*=\\s*(\\S+)\\s*$");
 
@@ -61,7 +61,7 @@ final class VolumeDisks {
     }
 
     /** The libvirt secret Nubo defines for an iSCSI volume's CHAP password: one per volume, found again by id. */
-    static String chapSecretUuid(String volumeId) {
+    public static String chapSecretUuid(String volumeId) {
         return UUID.nameUUIDFromBytes(("nubo-iscsi-chap:" + volumeId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 

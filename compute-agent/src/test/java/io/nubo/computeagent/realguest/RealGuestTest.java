@@ -194,6 +194,93 @@ class RealGuestTest {
         assertThat(agent.storage.dir(id)).doesNotExist();
     }
 
+    /**
+     * Block storage's three kinds of connection on a running guest: a raw and a qcow2 file, and an iSCSI LUN of a
+     * real tgtd reached by qemu's own initiator with CHAP (the secret defined through libvirt), each hot-plugged
+     * as the next virtio disk; the guest prints the new disk with the first bytes written to the volume, and its
+     * removal after detach. Nothing is left: no disk, no secret.
+     */
+    @Test
+    void volumesOnFileAndIscsiHotPlugAndTheGuestReadsTheirBytes() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String name = GuestNames.domainName(id);
+        InstanceReport spawned = (InstanceReport) agent.dispatcher.dispatch(
+                Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
+        assertThat(spawned.outcome()).as(spawned.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        awaitConsole(id, "NUBO-TEST-GUEST: ready");
+
+        Path raw = volumeFile("vol-raw.raw", "NUBOVOLRAW");
+        Path qcow2 = work.resolve("vol-qcow2.qcow2");
+        sh("qemu-img", "convert", "-f", "raw", "-O", "qcow2", volumeFile("vol-q.raw", "NUBOVOLQCOW").toString(),
+                qcow2.toString());
+        plug(id, "vol-raw", new VolumeConnection("file", Map.of("path", raw.toString(), "format", "raw")));
+        awaitConsole(id, "hotplug add vdb sectors=16384 head=NUBOVOLRAW");
+        plug(id, "vol-qcow2", new VolumeConnection("file", Map.of("path", qcow2.toString(), "format", "qcow2")));
+        awaitConsole(id, "hotplug add vdc sectors=16384 head=NUBOVOLQCOW");
+
+        try (io.nubo.testsupport.IscsiTargetDaemon tgt = io.nubo.testsupport.IscsiTargetDaemon.start()) {
+            String iqn = "iqn.2026-12.io.nubo.test:" + id.substring(0, 8);
+            String password = UUID.randomUUID().toString().substring(0, 16);
+            String c = Integer.toString(tgt.controlPort());
+            Path lun = volumeFile("vol-iscsi.raw", "NUBOVOLISCSI");
+            sh("tgtadm", "-C", c, "--lld", "iscsi", "--op", "new", "--mode", "target", "--tid", "1", "--targetname", iqn);
+            sh("tgtadm", "-C", c, "--lld", "iscsi", "--op", "new", "--mode", "logicalunit", "--tid", "1", "--lun", "1",
+                    "--backing-store", lun.toString());
+            sh("tgtadm", "-C", c, "--lld", "iscsi", "--op", "new", "--mode", "account", "--user", "vol-iscsi",
+                    "--password", password);
+            sh("tgtadm", "-C", c, "--lld", "iscsi", "--op", "bind", "--mode", "account", "--tid", "1", "--user",
+                    "vol-iscsi");
+            sh("tgtadm", "-C", c, "--lld", "iscsi", "--op", "bind", "--mode", "target", "--tid", "1",
+                    "--initiator-address", "ALL");
+            // what block storage's iscsi backend answers to os-initialize_connection
+            Map<String, String> data = Map.of("target_portal", tgt.portal(), "target_iqn", iqn, "target_lun", "1",
+                    "target_discovered", "false", "auth_method", "CHAP", "auth_username", "vol-iscsi");
+            InstanceReport wrong = (InstanceReport) agent.dispatcher.dispatch(new AttachVolume(id, "host-1", "bad",
+                    "vol-iscsi", null, new VolumeConnection("iscsi", withEntry(data, "auth_password", "wrong"))));
+            assertThat(wrong.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(hypervisor.hasSecret(io.nubo.computeagent.command.VolumeDisks.chapSecretUuid("vol-iscsi")))
+                    .as("the secret of a failed plug is removed").isFalse();
+            plug(id, "vol-iscsi", new VolumeConnection("iscsi", withEntry(data, "auth_password", password)));
+            awaitConsole(id, "hotplug add vdd sectors=16384 head=NUBOVOLISCSI");
+            String secret = io.nubo.computeagent.command.VolumeDisks.chapSecretUuid("vol-iscsi");
+            assertThat(hypervisor.hasSecret(secret)).isTrue();
+
+            for (String[] v : new String[][] {{"vol-raw", "vdb"}, {"vol-qcow2", "vdc"}, {"vol-iscsi", "vdd"}}) {
+                InstanceReport d = (InstanceReport) agent.dispatcher.dispatch(new DetachVolume(id, "host-1",
+                        "d-" + v[0], v[0]));
+                assertThat(d.outcome()).as(d.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+                awaitConsole(id, "hotplug remove " + v[1]);
+            }
+            Guest g = hypervisor.find(name).orElseThrow();
+            assertThat(g.definition().disks()).noneMatch(d -> d.serial() != null);
+            assertThat(hypervisor.hasSecret(secret)).isFalse();
+        } finally {
+            agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del-volumes"));
+        }
+        assertThat(hypervisor.find(name)).isEmpty();
+    }
+
+    private static Path volumeFile(String fileName, String marker) throws Exception {
+        Path f = work.resolve(fileName);
+        byte[] bytes = new byte[8 << 20];
+        byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(m, 0, bytes, 0, m.length);
+        Files.write(f, bytes);
+        return f;
+    }
+
+    private static void plug(String id, String volumeId, VolumeConnection connection) {
+        InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(new AttachVolume(id, "host-1", "a-" + volumeId,
+                volumeId, null, connection));
+        assertThat(r.outcome()).as(r.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    private static Map<String, String> withEntry(Map<String, String> m, String key, String value) {
+        Map<String, String> out = new java.util.HashMap<>(m);
+        out.put(key, value);
+        return out;
+    }
+
     @Test
     void theProbeRespectsTheOperatorAndLeavesNoGuest() {
         VirtTypeProbe probe = new VirtTypeProbe(hypervisor, work, Duration.ofSeconds(5));

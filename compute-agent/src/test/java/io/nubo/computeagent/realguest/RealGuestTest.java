@@ -260,6 +260,46 @@ class RealGuestTest {
         assertThat(hypervisor.find(name)).isEmpty();
     }
 
+    /**
+     * An RBD image of a real single-node Ceph, reached by qemu's RBD driver with the cephx key that came in the
+     * connection (a keyring, as block storage sends it with {@code keyring-conf}): the agent defines the libvirt
+     * secret under the uuid block storage names, the guest reads the image's first bytes, and detach unplugs it.
+     */
+    @Test
+    void anRbdVolumeHotPlugsWithItsCephxSecretAndTheGuestReadsItsBytes() throws Exception {
+        try (io.nubo.testsupport.SingleNodeCeph ceph = io.nubo.testsupport.SingleNodeCeph.start("volumes")) {
+            String id = UUID.randomUUID().toString();
+            InstanceReport spawned = (InstanceReport) agent.dispatcher.dispatch(
+                    Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
+            assertThat(spawned.outcome()).as(spawned.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+            String image = "volume-" + id.substring(0, 8);
+            sh("rbd", "-c", ceph.conf(), "import", volumeFile("vol-rbd.raw", "NUBOVOLRBD").toString(),
+                    "volumes/" + image);
+            String conf = Files.readString(Path.of(ceph.conf()));
+            java.util.regex.Matcher mon = java.util.regex.Pattern.compile("mon host = v2:([0-9.]+):([0-9]+)")
+                    .matcher(conf);
+            assertThat(mon.find()).as(conf).isTrue();
+            String secretUuid = UUID.randomUUID().toString();
+            Map<String, String> data = Map.of("name", "volumes/" + image, "hosts", mon.group(1), "ports", mon.group(2),
+                    "auth_enabled", "true", "auth_username", "admin", "secret_type", "ceph", "secret_uuid", secretUuid,
+                    "keyring", Files.readString(Path.of(ceph.conf()).resolveSibling("client.admin.keyring")));
+            awaitConsole(id, "NUBO-TEST-GUEST: ready");
+            try {
+                plug(id, "vol-rbd", new VolumeConnection("rbd", data));
+                awaitConsole(id, "hotplug add vdb sectors=16384 head=NUBOVOLRBD");
+                assertThat(hypervisor.hasSecret(secretUuid)).isTrue();
+                InstanceReport d = (InstanceReport) agent.dispatcher.dispatch(new DetachVolume(id, "host-1", "d-rbd",
+                        "vol-rbd"));
+                assertThat(d.outcome()).as(d.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+                awaitConsole(id, "hotplug remove vdb");
+            } finally {
+                agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del-rbd"));
+                // the cephx secret is the cluster's, shared by its volumes: the host keeps it, this test removes it
+                hypervisor.undefineSecret(secretUuid);
+            }
+        }
+    }
+
     private static Path volumeFile(String fileName, String marker) throws Exception {
         Path f = work.resolve(fileName);
         byte[] bytes = new byte[8 << 20];

@@ -124,7 +124,12 @@ public final class VolumeDisks {
                 }
                 secret = new SecretDefinition(uuid, SecretDefinition.Usage.CEPH, "client." + user + " secret",
                         "cephx key of client." + user);
-                value = m.group(1).getBytes(StandardCharsets.US_ASCII);
+                // the keyring holds the key in base64; libvirt keeps the key's bytes (virsh secret-set-value --base64)
+                try {
+                    value = java.util.Base64.getDecoder().decode(m.group(1));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("volume " + volumeId + ": the key in the keyring is not base64");
+                }
             }
         }
         DiskDevice.NetworkSource source = new DiskDevice.NetworkSource("rbd", required(d, "name", volumeId), hosts,

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("nubo.compute.volumes")
 public record VolumeAttachProperties(
-        @DefaultValue("http://127.0.0.1:8776") String blockStorageUrl,
+        @DefaultValue("http://127.0.0.1:8784") String blockStorageUrl,
         @DefaultValue("90s") Duration agentTimeout) {
 
     public VolumeAttachProperties {

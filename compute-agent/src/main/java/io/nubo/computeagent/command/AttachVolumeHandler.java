@@ -39,14 +39,7 @@ public final class AttachVolumeHandler implements CommandHandler<AttachVolume> {
         if (!attached) {
             VolumeDisks.VolumeDisk plan = VolumeDisks.plan(c.volumeId(), c.connection(),
                     VolumeDisks.target(c.deviceName(), current));
-            if (plan.secret() != null) {
-                hypervisor.defineSecret(plan.secret(), plan.secretValue());
-            } else if (plan.disk().source() instanceof io.nubo.computeagent.domain.DiskDevice.NetworkSource net
-                    && net.auth() != null && !hypervisor.hasSecret(net.auth().secretUuid())) {
-                throw new IllegalArgumentException("volume " + c.volumeId() + ": libvirt on this host has no secret "
-                        + net.auth().secretUuid() + " for " + net.protocol() + " user " + net.auth().username()
-                        + " (define it with virsh secret-define, or let block storage send the keyring)");
-            }
+            VolumeDisks.withSecret(hypervisor, c.volumeId(), plan);
             try {
                 g.attach(plan.disk(), g.active());
             } catch (RuntimeException e) {

@@ -60,6 +60,23 @@ public final class VolumeDisks {
         };
     }
 
+    /**
+     * Makes sure the secret the disk logs in with is there: defines it when the connection brought its value,
+     * else it must exist on the host already (a clear fault otherwise). Returns the disk to plug.
+     */
+    static DiskDevice withSecret(io.nubo.computeagent.hypervisor.Hypervisor hypervisor, String volumeId,
+                                 VolumeDisk plan) {
+        if (plan.secret() != null) {
+            hypervisor.defineSecret(plan.secret(), plan.secretValue());
+        } else if (plan.disk().source() instanceof DiskDevice.NetworkSource net && net.auth() != null
+                && !hypervisor.hasSecret(net.auth().secretUuid())) {
+            throw new IllegalArgumentException("volume " + volumeId + ": libvirt on this host has no secret "
+                    + net.auth().secretUuid() + " for " + net.protocol() + " user " + net.auth().username()
+                    + " (define it with virsh secret-define, or let block storage send the keyring)");
+        }
+        return plan.disk();
+    }
+
     /** The libvirt secret Nubo defines for an iSCSI volume's CHAP password: one per volume, found again by id. */
     public static String chapSecretUuid(String volumeId) {
         return UUID.nameUUIDFromBytes(("nubo-iscsi-chap:" + volumeId).getBytes(StandardCharsets.UTF_8)).toString();

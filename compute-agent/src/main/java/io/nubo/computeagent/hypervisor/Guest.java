@@ -44,4 +44,10 @@ public interface Guest {
     void attach(DeviceSpec device, boolean live);
 
     void detach(DeviceSpec device, boolean live);
+
+    /**
+     * Sends the running guest's OS the unplug request again (live only: the persistent definition has lost the
+     * device already). A guest that was still booting ignores the first request, so Nova asks again too.
+     */
+    void requestLiveDetach(DeviceSpec device);
 }

@@ -207,6 +207,13 @@ class RealGuestTest {
         InstanceReport spawned = (InstanceReport) agent.dispatcher.dispatch(
                 Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
         assertThat(spawned.outcome()).as(spawned.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        // plugged and unplugged while the guest still boots: it ignores the first unplug request, the agent asks again
+        plug(id, "vol-early", new VolumeConnection("file", Map.of("path", volumeFile("vol-early.raw", "EARLY")
+                .toString(), "format", "raw")));
+        InstanceReport early = (InstanceReport) agent.dispatcher.dispatch(new DetachVolume(id, "host-1", "d-early",
+                "vol-early"));
+        assertThat(early.outcome()).as(early.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(hypervisor.find(name).orElseThrow().definition().disks()).noneMatch(d -> d.serial() != null);
         awaitConsole(id, "NUBO-TEST-GUEST: ready");
 
         Path raw = volumeFile("vol-raw.raw", "NUBOVOLRAW");

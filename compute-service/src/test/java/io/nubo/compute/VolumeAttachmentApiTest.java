@@ -122,6 +122,12 @@ class VolumeAttachmentApiTest extends ComputeHttpTest {
         assertThat(attached.json().at("/volumeAttachment/serverId").asString()).isEqualTo(server);
         assertThat(VOLUMES.status.get(vol)).isEqualTo("in-use");
         assertThat(VOLUMES.actions(vol)).containsExactly("os-reserve", "os-initialize_connection", "os-attach");
+        String swapTo = "/v2.1/servers/" + server + "/os-volume_attachments/" + vol;
+        assertThat(call(ADMIN, "PUT", swapTo, "{\"volumeAttachment\": {\"volumeId\": \"" + UUID.randomUUID()
+                + "\"}}").status()).isEqualTo(404);
+        Reply noSwap = call(ADMIN, "PUT", swapTo, "{\"volumeAttachment\": {\"volumeId\": \"" + volume("available")
+                + "\"}}");
+        assertThat(noSwap.status()).isEqualTo(501);
         assertThat(VOLUMES.calls).filteredOn(c -> c.volumeId().equals(vol)).allMatch(c -> token.equals(c.token()));
         FakeBlockStorage.Call init = VOLUMES.calls.stream().filter(c -> c.volumeId().equals(vol)
                 && c.action().equals("os-initialize_connection")).findFirst().orElseThrow();
@@ -203,6 +209,10 @@ class VolumeAttachmentApiTest extends ComputeHttpTest {
         Reply notAttached = call(token, "DELETE", base + "/" + volume("available"), null);
         assertThat(notAttached.status()).isEqualTo(404);
         assertThat(get(token, base + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+        // swap: admin only; Nova's 404s for what does not exist, then 501 (no block copy in the agent yet)
+        String swapBody = "{\"volumeAttachment\": {\"volumeId\": \"" + UUID.randomUUID() + "\"}}";
+        assertThat(call(token, "PUT", base + "/" + UUID.randomUUID(), swapBody).status()).isEqualTo(403);
+        assertThat(call(ADMIN, "PUT", base + "/" + UUID.randomUUID(), swapBody).status()).isEqualTo(404);
 
         // while a stop is in flight the server is in a task: 409, and block storage was never asked
         assertThat(post(token, "/v2.1/servers/" + server + "/action", "{\"os-stop\": null}").status())

@@ -12,13 +12,17 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Nova 2.1's {@code /servers/{server_id}/os-volume_attachments}: list, show, attach (200), detach (202). */
+/**
+ * Nova 2.1's {@code /servers/{server_id}/os-volume_attachments}: list, show, attach (200), detach (202); swap
+ * (admin) checks what Nova checks and answers 501, as Nova does for a driver that cannot swap.
+ */
 @RestController
 @RequestMapping("/v2.1/servers/{serverId}/os-volume_attachments")
 class VolumeAttachmentController {
@@ -52,6 +56,15 @@ class VolumeAttachmentController {
         Instance i = server(caller, serverId, ComputePolicy.VOLUME_ATTACHMENTS_CREATE);
         String volumeId = body.path("volumeAttachment").path("volumeId").asString();
         return new VolumeAttachmentViews.One(view(attachments.attach(caller, i, volumeId)));
+    }
+
+    @ValidatedBody("compute/volume-attachment-update.json")
+    @PutMapping("/{volumeId}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void swap(Caller caller, @PathVariable String serverId, @PathVariable String volumeId,
+              @RequestBody JsonNode body) {
+        Instance i = server(caller, serverId, ComputePolicy.VOLUME_ATTACHMENTS_SWAP);
+        attachments.swap(caller, i, volumeId, body.path("volumeAttachment").path("volumeId").asString());
     }
 
     @DeleteMapping("/{volumeId}")

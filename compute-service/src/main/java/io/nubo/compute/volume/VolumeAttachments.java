@@ -168,6 +168,17 @@ public class VolumeAttachments implements ServerVolumes {
         });
     }
 
+    /**
+     * Swap volume: Nova's checks (the attachment and the new volume must exist: 404), then Nova's answer for a
+     * driver that cannot swap (501), since the agent has no block copy yet.
+     */
+    public void swap(Caller caller, Instance i, String volumeId, String newVolumeId) {
+        store.find(i.id(), volumeId).orElseThrow(() -> ComputeError.VOLUME_BDM_NOT_FOUND.exception(volumeId));
+        volumes.get(caller, newVolumeId);
+        throw ComputeError.NOT_IMPLEMENTED.exception("Feature not supported by this cloud: swapping volume " + volumeId
+                + " of instance " + i.id() + " for another.");
+    }
+
     /** Detaches the volume; answers once the guest let go of the disk and block storage says available. */
     public void detach(Caller caller, Instance i, String volumeId) {
         requireState(i, "detach_volume", caller);

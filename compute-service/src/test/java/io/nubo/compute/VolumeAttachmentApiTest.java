@@ -146,15 +146,20 @@ class VolumeAttachmentApiTest extends ComputeHttpTest {
         assertThat(shown.json().at("/server/os-extended-volumes:volumes_attached/0/id").asString()).isEqualTo(vol);
         assertThat(get(member("stranger"), base).status()).isEqualTo(404);
 
-        CompletableFuture<Reply> detaching = detachAsync(vol);
+        // detach answers 202 at once, as Nova does; the rest follows the agent's report
+        assertThat(detachAsync(vol).get(30, TimeUnit.SECONDS).status()).isEqualTo(202);
         DetachVolume d = agent.next(DetachVolume.class);
         assertThat(d.volumeId()).isEqualTo(vol);
         assertThat(VOLUMES.status.get(vol)).isEqualTo("detaching");
+        assertThat(call(token, "DELETE", base + "/" + vol, null).status()).as("a second detach meanwhile")
+                .isEqualTo(400);
         agent.succeeded(d, "detach_volume", PowerState.RUNNING);
-        assertThat(detaching.get(30, TimeUnit.SECONDS).status()).isEqualTo(202);
-        assertThat(VOLUMES.status.get(vol)).isEqualTo("available");
+        awaitVolume(vol, "available");
         assertThat(VOLUMES.actions(vol)).containsExactly("os-reserve", "os-initialize_connection", "os-attach",
                 "os-begin_detaching", "os-terminate_connection", "os-detach");
+        for (int i = 0; i < 100 && get(token, base).json().at("/volumeAttachments").size() > 0; i++) {
+            Thread.sleep(100);
+        }
         assertThat(get(token, base).json().at("/volumeAttachments").size()).isZero();
         assertThat(get(token, "/v2.1/servers/" + server).json().at("/server/os-extended-volumes:volumes_attached")
                 .size()).isZero();
@@ -185,6 +190,36 @@ class VolumeAttachmentApiTest extends ComputeHttpTest {
         assertThat(timedOut.status()).isEqualTo(504);
         assertThat(agent.next(DetachVolume.class).volumeId()).isEqualTo(quiet);
         assertThat(VOLUMES.status.get(quiet)).isEqualTo("available");
+    }
+
+    @Test
+    void aDetachTheGuestRefusesRollsBackToInUse() throws Exception {
+        String vol = volume("available");
+        CompletableFuture<Reply> pending = attachAsync(vol);
+        agent.succeeded(agent.next(AttachVolume.class), "attach_volume", PowerState.RUNNING);
+        assertThat(pending.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(call(token, "DELETE", "/v2.1/servers/" + server + "/os-volume_attachments/" + vol, null).status())
+                .isEqualTo(202);
+        agent.failed(agent.next(DetachVolume.class), "detach_volume", "the guest did not release volume " + vol);
+        awaitVolume(vol, "in-use");
+        assertThat(VOLUMES.actions(vol).get(VOLUMES.actions(vol).size() - 1)).isEqualTo("os-roll_detaching");
+        // still attached on compute's side too, so it can be detached again (once the roll back is through)
+        assertThat(get(token, "/v2.1/servers/" + server + "/os-volume_attachments/" + vol).status()).isEqualTo(200);
+        int again = 0;
+        for (int i = 0; i < 100 && again != 202; i++) {
+            again = call(token, "DELETE", "/v2.1/servers/" + server + "/os-volume_attachments/" + vol, null).status();
+            Thread.sleep(100);
+        }
+        assertThat(again).isEqualTo(202);
+        agent.succeeded(agent.next(DetachVolume.class), "detach_volume", PowerState.RUNNING);
+        awaitVolume(vol, "available");
+    }
+
+    void awaitVolume(String id, String status) throws InterruptedException {
+        for (int i = 0; i < 300 && !status.equals(VOLUMES.status.get(id)); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(VOLUMES.status.get(id)).isEqualTo(status);
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class DetachVolumeHandler implements CommandHandler<DetachVolume> {
 
     private static final Logger log = LoggerFactory.getLogger(DetachVolumeHandler.class);
-    static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(45);
+    static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(150);
     /** how often the unplug request is sent again while the guest holds on (Nova's detach retries) */
     static final Duration ASK_AGAIN = Duration.ofSeconds(5);
 

@@ -139,7 +139,8 @@ public final class VolumeDisks {
                     throw new IllegalArgumentException("volume " + volumeId + ": the keyring in the connection data"
                             + " holds no 'key = ...' line");
                 }
-                secret = new SecretDefinition(uuid, SecretDefinition.Usage.CEPH, "client." + user + " secret",
+                // the usage name is unique per host: with the uuid in it, clusters and users never collide
+                secret = new SecretDefinition(uuid, SecretDefinition.Usage.CEPH, "client." + user + " secret " + uuid,
                         "cephx key of client." + user);
                 // the keyring holds the key in base64; libvirt keeps the key's bytes (virsh secret-set-value --base64)
                 try {

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * guest's own console log; power actions, hot-plug and lifecycle events on a running guest; nothing left after
  * delete. Few tests, several guests each, so the class runs in about a minute on 2 cores.
  */
+@org.junit.jupiter.api.Tag("integration")
 class RealGuestTest {
 
     // a generous bound, not a timing: emulated guests on a busy 2-core machine take from seconds to minutes
@@ -215,6 +216,8 @@ class RealGuestTest {
         assertThat(early.outcome()).as(early.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(hypervisor.find(name).orElseThrow().definition().disks()).noneMatch(d -> d.serial() != null);
         awaitConsole(id, "NUBO-TEST-GUEST: ready");
+        // the guest compares disk names once a second: let it see the early disk gone before the next vdb comes
+        Thread.sleep(2500);
 
         Path raw = volumeFile("vol-raw.raw", "NUBOVOLRAW");
         Path qcow2 = work.resolve("vol-qcow2.qcow2");

@@ -56,10 +56,29 @@ class AgentVolumeReports {
      * action id; Nova's 504-style timeout error when none comes.
      */
     InstanceReport await(String actionId, Runnable send, Duration timeout, String what) {
-        CompletableFuture<InstanceReport> reply = new CompletableFuture<>();
-        waiting.put(actionId, reply);
+        CompletableFuture<InstanceReport> reply = expect(actionId);
         try {
             send.run();
+            return get(reply, timeout, what);
+        } finally {
+            forget(actionId);
+        }
+    }
+
+    /** Registers interest in the report with this action id (before the command is sent). */
+    CompletableFuture<InstanceReport> expect(String actionId) {
+        CompletableFuture<InstanceReport> reply = new CompletableFuture<>();
+        waiting.put(actionId, reply);
+        return reply;
+    }
+
+    void forget(String actionId) {
+        waiting.remove(actionId);
+    }
+
+    /** The report, or Nova's timeout error when none comes within {@code timeout}. */
+    static InstanceReport get(CompletableFuture<InstanceReport> reply, Duration timeout, String what) {
+        try {
             return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw ComputeError.AGENT_TIMEOUT.exception("The compute host did not " + what + " within "
@@ -70,8 +89,6 @@ class AgentVolumeReports {
                     + ".");
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
-        } finally {
-            waiting.remove(actionId);
         }
     }
 }

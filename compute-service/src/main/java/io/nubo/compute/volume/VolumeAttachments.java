@@ -22,6 +22,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,8 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code os-initialize_connection} with that host's connector), the host's agent plugs the disk into the guest
  * ({@link AttachVolume}), and on the agent's report {@code os-attach} makes the volume in-use at the device.
  * Detach runs backwards ({@code os-begin_detaching}, {@link DetachVolume}, {@code os-terminate_connection},
- * {@code os-detach}). The request waits for the agent (outside any transaction), so every failure is undone before
- * it answers: nothing stays attaching or detaching, in compute or in block storage.
+ * {@code os-detach}). An attach waits for the agent (outside any transaction), so every failure is undone before
+ * it answers; a detach answers 202 once the command is sent and finishes (or rolls back) in the background when
+ * the agent reports, since a guest still booting may take minutes to let go. Nothing stays attaching or detaching,
+ * in compute or in block storage, unless the API stops in between.
  */
 @Service
 public class VolumeAttachments implements ServerVolumes {
@@ -56,6 +62,12 @@ public class VolumeAttachments implements ServerVolumes {
     private final TransactionTemplate tx;
     private final VolumeAttachProperties props;
     private final Clock clock;
+    /** detaches waiting for their agent's answer; daemon threads, as nothing is lost that a restart needs */
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "volume-detach");
+        t.setDaemon(true);
+        return t;
+    });
 
     VolumeAttachments(ServerService servers, AttachmentStore store, BlockStorageClient volumes,
                       AgentVolumeReports reports, EventPublisher publisher, InstanceActions actions,
@@ -179,7 +191,10 @@ public class VolumeAttachments implements ServerVolumes {
                 + " of instance " + i.id() + " for another.");
     }
 
-    /** Detaches the volume; answers once the guest let go of the disk and block storage says available. */
+    /**
+     * Detaches the volume: the checks, {@code os-begin_detaching} and the command now (202, as Nova answers), the
+     * rest when the agent reports, in the background.
+     */
     public void detach(Caller caller, Instance i, String volumeId) {
         requireState(i, "detach_volume", caller);
         BlockStorageClient.Volume v = volumes.get(caller, volumeId);
@@ -197,36 +212,58 @@ public class VolumeAttachments implements ServerVolumes {
             throw ComputeError.INVALID_VOLUME.exception("Unable to detach volume " + v.id() + ": it is "
                     + row.status().name().toLowerCase(java.util.Locale.ROOT) + " at the moment.");
         }
-        boolean begunInBlockStorage = false;
         try {
             volumes.beginDetaching(caller, v.id());
-            begunInBlockStorage = true;
-            InstanceReport r = unplug(i, v.id());
-            if (r.outcome() != InstanceReport.Outcome.SUCCEEDED) {
-                throw ComputeError.CONFLICT.exception("Volume " + v.id() + " could not be detached from instance "
-                        + i.id() + ": " + r.faultMessage());
-            }
         } catch (RuntimeException e) {
-            if (begunInBlockStorage) {
-                bestEffort("roll back detaching volume " + v.id(), () -> volumes.rollDetaching(caller, v.id()));
-            }
             tx.executeWithoutResult(s -> {
                 store.move(v.id(), i.id(), Status.DETACHING, Status.ATTACHED, row.actionId(), clock.instant());
                 actions.finish(i.id(), requestId, e.getMessage(), null, clock.instant());
             });
             throw e;
         }
-        // the guest no longer has the disk: whatever block storage answers now, compute's record goes
+        String correlation = correlation(requestId);
+        CompletableFuture<InstanceReport> reply = reports.expect(correlation);
+        tx.executeWithoutResult(s -> publisher.publish(new DetachVolume(i.id(), i.host(), correlation, v.id()), i.id(),
+                i.projectId()));
+        background.execute(() -> finishDetach(caller, i, v.id(), row, requestId, correlation, reply));
+    }
+
+    /**
+     * The rest of a detach, once the agent answers (Nova's compute manager: the guest lets go of the disk, then the
+     * connection ends and the volume is detached). The caller's token, kept in memory for this, does the calls.
+     */
+    private void finishDetach(Caller caller, Instance i, String volumeId, Row row, String requestId,
+                              String correlation, CompletableFuture<InstanceReport> reply) {
         try {
-            bestEffort("end the connection of volume " + v.id(),
-                    () -> volumes.terminateConnection(caller, v.id(), connector(i)));
-            volumes.detach(caller, v.id());
-        } finally {
+            InstanceReport r = AgentVolumeReports.get(reply, props.detachTimeout(), "detach volume " + volumeId);
+            if (r.outcome() != InstanceReport.Outcome.SUCCEEDED) {
+                throw ComputeError.CONFLICT.exception("Volume " + volumeId + " could not be detached from instance "
+                        + i.id() + ": " + r.faultMessage());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Detaching volume {} from instance {} failed: {}", volumeId, i.id(), e.getMessage());
+            bestEffort("roll back detaching volume " + volumeId, () -> volumes.rollDetaching(caller, volumeId));
             tx.executeWithoutResult(s -> {
-                store.remove(v.id(), i.id());
-                actions.finish(i.id(), requestId, null, null, clock.instant());
+                store.move(volumeId, i.id(), Status.DETACHING, Status.ATTACHED, row.actionId(), clock.instant());
+                actions.finish(i.id(), requestId, e.getMessage(), null, clock.instant());
             });
+            return;
+        } finally {
+            reports.forget(correlation);
         }
+        // the guest no longer has the disk: whatever block storage answers now, compute's record goes
+        bestEffort("end the connection of volume " + volumeId,
+                () -> volumes.terminateConnection(caller, volumeId, connector(i)));
+        bestEffort("detach volume " + volumeId, () -> volumes.detach(caller, volumeId));
+        tx.executeWithoutResult(s -> {
+            store.remove(volumeId, i.id());
+            actions.finish(i.id(), requestId, null, null, clock.instant());
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdown();
     }
 
     @Override

@@ -5,19 +5,21 @@
 #   vmlinuz            the Debian cloud kernel
 #   initrd.img         a busybox initramfs whose /init loads the virtio, ATA, cdrom and isofs modules (the cloud
 #                      kernel has them as modules) in dependency order, then prints a marker, its block devices,
-#                      its NICs and the config drive's meta_data.json uuid on the serial console (and, with
-#                      nubo.tick on the kernel command line, a numbered tick every second)
+#                      its NICs and the config drive's meta_data.json uuid on the serial console; then, every
+#                      second, each disk that was hot-plugged or unplugged (with its size and its first bytes);
+#                      with nubo.tick on the kernel command line, a numbered tick every second
 #   test-guest.iso     a grub hybrid ISO of the same kernel and initramfs (boots as a CD-ROM)
 #   test-guest.qcow2   that ISO converted to qcow2 (boots from a virtio disk)
 #
-#   scripts/build-test-guest.sh [DIR]     # default $NUBO_TEST_GUEST_DIR or /var/cache/nubo/test-guest
+#   scripts/build-test-guest.sh [DIR]     # default $NUBO_TEST_GUEST_DIR or /var/cache/nubo/test-guest-v<VERSION>
 #
 # Idempotent: does nothing when DIR already holds a build of the same kernel and this script's version.
 # Prints DIR on stdout.
 set -euo pipefail
 
-DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}}"
-VERSION=8   # bump when /init or the layout changes (8: nubo.tick)
+VERSION=8   # bump when /init or the layout changes (7: hot-plugged disks; 8: nubo.tick)
+# the version is in the default directory, so checkouts with different guests do not rebuild each other's
+DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest-v$VERSION}}"
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
 if [ -z "$KERNEL_PATH" ]; then
   echo "build-test-guest: no /boot/vmlinuz-*-cloud-amd64 (apt-get install linux-image-cloud-amd64)" >&2
@@ -102,7 +104,22 @@ acpid -d -c /etc/acpi >/dev/null 2>&1 &
 if grep -qw nubo.tick /proc/cmdline; then
   (i=0; while true; do i=$((i+1)); echo "NUBO-TEST-GUEST: tick $i uptime=$(cut -d' ' -f1 /proc/uptime)"; sleep 1; done) &
 fi
-while true; do sleep 3600; done
+# hot-plugged disks come and go: say so, with the size and the first bytes (printable ones) a test wrote there
+known=" $(ls /sys/block | tr '\n' ' ') "
+while true; do
+  sleep 1
+  now=" $(ls /sys/block | tr '\n' ' ') "
+  for n in $now; do
+    case "$known" in *" $n "*) ;; *)
+      h=$(dd if=/dev/$n bs=32 count=1 2>/dev/null | tr -dc 'A-Za-z0-9:_-')
+      echo "NUBO-TEST-GUEST: hotplug add $n sectors=$(cat /sys/block/$n/size) head=${h:-none}" ;;
+    esac
+  done
+  for n in $known; do
+    case "$now" in *" $n "*) ;; *) echo "NUBO-TEST-GUEST: hotplug remove $n" ;; esac
+  done
+  known=$now
+done
 INIT
 chmod 755 "$ROOT/init"
 mkdir -p "$ROOT/etc/acpi/PWRF"

@@ -105,6 +105,8 @@ public final class NuboCloud implements AutoCloseable {
         if (m == ServiceModule.COMPUTE) {
             // the compute API looks images up (with the caller's token) on the image service's internal address
             a.add("--nubo.compute.image-url=" + imageUrl);
+            // and attaches volumes through block storage's internal address, with the caller's token too
+            a.add("--nubo.compute.volumes.block-storage-url=http://127.0.0.1:" + ServiceModule.BLOCK_STORAGE.port(o));
         }
         if (m == ServiceModule.BLOCK_STORAGE) {
             // volumes from images read the image service directly (loopback), with the caller's token

@@ -31,6 +31,7 @@ abstract class ComputeHttpTest {
     }
 
     static final FakeImageService IMAGES = new FakeImageService();
+    static final FakeBlockStorage VOLUMES = new FakeBlockStorage();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String ADMIN = TestTokens.project("p-admin", "admin", "member", "reader");
@@ -43,6 +44,8 @@ abstract class ComputeHttpTest {
         r.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
         r.add("nubo.compute.image-url", IMAGES::url);
         r.add("nubo.compute.console-timeout", () -> "3s");
+        r.add("nubo.compute.volumes.block-storage-url", VOLUMES::url);
+        r.add("nubo.compute.volumes.agent-timeout", () -> "5s");
         r.add("nubo.data-dir", () -> System.getProperty("java.io.tmpdir") + "/nubo-compute-test-"
                 + ProcessHandle.current().pid());
     }

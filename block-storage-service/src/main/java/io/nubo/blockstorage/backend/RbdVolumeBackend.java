@@ -39,6 +39,7 @@ public class RbdVolumeBackend implements VolumeBackend {
     private final String user;
     private final String confFile;
     private final String secretUuid;
+    private final Path keyringConf;
     private final int chunkSize;
     private final Path work;
     private final NativeStackExecutor ceph = new NativeStackExecutor("rbd-volumes", 4,
@@ -49,6 +50,17 @@ public class RbdVolumeBackend implements VolumeBackend {
 
     public RbdVolumeBackend(String confFile, String user, String pool, String secretUuid, int chunkSize, Path work)
             throws IOException {
+        this(confFile, user, pool, secretUuid, null, chunkSize, work);
+    }
+
+    /**
+     * @param keyringConf a keyring file whose contents go out with every connection as {@code keyring}, as Cinder's
+     *                    {@code rbd_keyring_conf} does, so compute hosts can define the cephx secret themselves;
+     *                    null or blank: hosts must hold the secret already (Nova's {@code rbd_secret_uuid} set-up)
+     */
+    public RbdVolumeBackend(String confFile, String user, String pool, String secretUuid, String keyringConf,
+                            int chunkSize, Path work) throws IOException {
+        this.keyringConf = keyringConf == null || keyringConf.isBlank() ? null : Path.of(keyringConf);
         if (!pool.matches("[A-Za-z0-9_.-]{1,100}")) {
             throw new IllegalArgumentException("Not a usable pool name: " + pool);
         }
@@ -299,7 +311,7 @@ public class RbdVolumeBackend implements VolumeBackend {
             throw new NoSuchFileException("RBD image " + pool + "/" + imageName(volumeId));
         }
         String[] mon = monitor();
-        return new VolumeConnection("rbd", Map.of(
+        Map<String, String> data = new java.util.LinkedHashMap<>(Map.of(
                 "name", pool + "/" + imageName(volumeId),
                 "hosts", mon[0],
                 "ports", mon[1],
@@ -309,6 +321,10 @@ public class RbdVolumeBackend implements VolumeBackend {
                 "secret_type", "ceph",
                 "secret_uuid", secretUuid,
                 "volume_id", volumeId));
+        if (keyringConf != null) {
+            data.put("keyring", Files.readString(keyringConf, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return new VolumeConnection("rbd", data);
     }
 
     @Override

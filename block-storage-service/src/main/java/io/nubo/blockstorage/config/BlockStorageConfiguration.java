@@ -47,7 +47,7 @@ public class BlockStorageConfiguration {
                         + p.rbd().conf() + ") is not a readable ceph.conf");
             }
             backends.add(new RbdVolumeBackend(p.rbd().conf(), p.rbd().user(), p.rbd().pool(), p.rbd().secretUuid(),
-                    p.rbd().chunkSize(), root.resolve("rbd-tmp")));
+                    p.rbd().keyringConf(), p.rbd().chunkSize(), root.resolve("rbd-tmp")));
         }
         return new VolumeBackends(backends, p.defaultBackend());
     }

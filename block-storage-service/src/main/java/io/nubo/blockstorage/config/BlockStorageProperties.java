@@ -34,11 +34,14 @@ public record BlockStorageProperties(
     /**
      * Ceph RBD volumes; off unless enabled, then {@code conf} is required.
      *
-     * @param secretUuid the libvirt secret holding the cephx key on compute hosts (Cinder's rbd_secret_uuid)
+     * @param secretUuid  the libvirt secret holding the cephx key on compute hosts (Cinder's rbd_secret_uuid)
+     * @param keyringConf a keyring sent with each connection so hosts define that secret themselves (Cinder's
+     *                    rbd_keyring_conf); empty: the hosts hold the secret already
      */
     public record Rbd(@DefaultValue("false") boolean enabled, @DefaultValue("") String conf,
                       @DefaultValue("admin") String user, @DefaultValue("volumes") String pool,
-                      @DefaultValue("") String secretUuid, @DefaultValue("8388608") int chunkSize) {
+                      @DefaultValue("") String secretUuid, @DefaultValue("8388608") int chunkSize,
+                      @DefaultValue("") String keyringConf) {
     }
 
     /**

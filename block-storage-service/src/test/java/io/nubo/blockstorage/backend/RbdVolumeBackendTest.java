@@ -25,8 +25,9 @@ class RbdVolumeBackendTest extends VolumeBackendContract {
         ceph = SingleNodeCeph.start("volumes");
         Path work = Files.createTempDirectory("nubo-rbd-volumes");
         // small chunks: a few MiB already take many librbd calls
+        // the keyring goes out with each connection (Cinder's rbd_keyring_conf), as compute hosts need it here
         backend = new RbdVolumeBackend(ceph.conf(), "admin", "volumes", "5b0bd2b6-5f2b-4c9f-a1a3-3d8d0e7f1c11",
-                64 * 1024, work);
+                Path.of(ceph.conf()).resolveSibling("client.admin.keyring").toString(), 64 * 1024, work);
     }
 
     @AfterAll
@@ -51,8 +52,13 @@ class RbdVolumeBackendTest extends VolumeBackendContract {
 
     @Override
     protected String[] qemuSource(VolumeConnection c) {
+        // no ceph.conf: the monitor and the key come from the connection alone, as a compute host gets them
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("(?m)^\\s*key\\s*=\\s*(\\S+)")
+                .matcher(c.data().get("keyring"));
+        assertThat(key.find()).as("the connection's keyring holds the key").isTrue();
         return new String[] {"rbd:" + c.data().get("name") + ":id=" + c.data().get("auth_username")
-                + ":mon_host=" + c.data().get("hosts") + "\\:" + c.data().get("ports") + ":conf=" + ceph.conf(), "raw"};
+                + ":mon_host=" + c.data().get("hosts") + "\\:" + c.data().get("ports") + ":key=" + key.group(1)
+                + ":auth_supported=cephx", "raw"};
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.nubo.computeagent.disk.ConfigDrive;
 import io.nubo.computeagent.disk.InstanceStorage;
 import io.nubo.computeagent.hypervisor.Guest;
 import io.nubo.computeagent.hypervisor.Hypervisor;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,10 @@ public final class GuestBuilder {
     /** Removes the guest and its files, whatever is left of them. */
     void tearDown(String instanceId) {
         Guests.find(hypervisor, instanceId).ifPresent(g -> {
+            List<String> secrets = VolumeDisks.secretsOwnedBy(g.definition());
             Guests.stopNow(g);
             g.undefine();
+            secrets.forEach(hypervisor::undefineSecret);
         });
         storage.remove(instanceId);
     }

@@ -58,8 +58,8 @@ public final class SpawnHandler implements CommandHandler<SpawnInstance> {
             Guest guest = builder.build(request, drive);
             if (c.blockDevices() != null) {
                 for (BlockDeviceSpec bd : c.blockDevices()) {
-                    guest.attach(VolumeDisks.disk(bd.volumeId(), bd.connection(),
-                            VolumeDisks.target(bd.deviceName(), guest.definition())), false);
+                    guest.attach(VolumeDisks.withSecret(builder.hypervisor(), bd.volumeId(), VolumeDisks.plan(bd.volumeId(),
+                            bd.connection(), VolumeDisks.target(bd.deviceName(), guest.definition()))), false);
                 }
             }
             guest.start();

@@ -84,6 +84,17 @@ public final class DomainXmlParser {
         return switchDevice(e);
     }
 
+    /** {@code <secret>} as libvirt answers {@code virSecretGetXMLDesc}. */
+    public SecretDefinition secret(String xml) {
+        Element root = parse(xml);
+        Element usage = child(root, "usage");
+        if (usage == null) {
+            throw new IllegalArgumentException("a secret without <usage>");
+        }
+        SecretDefinition.Usage u = SecretDefinition.Usage.of(attr(usage, "type"));
+        return new SecretDefinition(text(root, "uuid"), u, text(usage, u.idElement()), text(root, "description"));
+    }
+
     private DeviceSpec switchDevice(Element e) {
         if ("disk".equals(e.getTagName())) {
             return disk(e);

@@ -46,6 +46,15 @@ public final class DomainXmlWriter {
         return iface((InterfaceDevice) device).toXml();
     }
 
+    /** A {@code <secret>} for {@code virSecretDefineXML}. */
+    public String secret(SecretDefinition s) {
+        XmlNode n = new XmlNode("secret").attr("ephemeral", "no").attr("private", "yes");
+        n.textChild("uuid", s.uuid());
+        n.textChild("description", s.description());
+        n.child("usage").attr("type", s.usage().xml()).textChild(s.usage().idElement(), s.usageId());
+        return n.toXml();
+    }
+
     XmlNode metadata(NuboMetadata m) {
         String p = NuboMetadata.PREFIX + ":";
         XmlNode n = new XmlNode(p + "instance").namespace(NuboMetadata.PREFIX, NuboMetadata.NAMESPACE)

@@ -52,6 +52,12 @@ public interface Guest {
     void detach(DeviceSpec device, boolean live);
 
     /**
+     * Sends the running guest's OS the unplug request again (live only: the persistent definition has lost the
+     * device already). A guest that was still booting ignores the first request, so Nova asks again too.
+     */
+    void requestLiveDetach(DeviceSpec device);
+
+    /**
      * Moves the running guest live to another host (libvirt peer to peer; persistent there, undefined here), and
      * returns when it runs there. Throws when the move failed: the guest then still runs here.
      */

@@ -2,6 +2,7 @@ package io.nubo.computeagent.hypervisor;
 
 import io.nubo.computeagent.domain.DomainDefinition;
 import io.nubo.computeagent.domain.HostCapabilities;
+import io.nubo.computeagent.domain.SecretDefinition;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,6 +37,18 @@ public interface Hypervisor extends AutoCloseable {
     Optional<Guest> find(String name);
 
     List<Guest> guests();
+
+    /**
+     * Defines (or redefines) a secret and sets its value, for network disks that log in (iSCSI CHAP, cephx).
+     * libvirt's test driver has no secrets: it answers with a {@link HypervisorException} that says so.
+     */
+    void defineSecret(SecretDefinition secret, byte[] value);
+
+    /** True when libvirt holds a secret with this uuid. */
+    boolean hasSecret(String uuid);
+
+    /** Removes the secret; nothing happens when there is none with this uuid. */
+    void undefineSecret(String uuid);
 
     /** Calls {@code listener} for each lifecycle event of any guest, on libvirt's event thread. */
     void onLifecycle(Consumer<LifecycleEvent> listener);

@@ -163,6 +163,15 @@ final class LibvirtGuest implements Guest {
         });
     }
 
+    @Override
+    public void requestLiveDetach(DeviceSpec device) {
+        String xml = new DomainXmlWriter().device(device);
+        on("ask again to detach a device from", d -> {
+            d.detachDeviceFlags(xml, Domain.DeviceModifyFlags.LIVE);
+            return null;
+        });
+    }
+
     private static int flags(boolean live) {
         return Domain.DeviceModifyFlags.CONFIG | (live ? Domain.DeviceModifyFlags.LIVE : 0);
     }

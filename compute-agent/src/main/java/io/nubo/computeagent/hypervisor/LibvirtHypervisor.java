@@ -4,6 +4,7 @@ import io.nubo.computeagent.domain.DomainDefinition;
 import io.nubo.computeagent.domain.DomainXmlParser;
 import io.nubo.computeagent.domain.DomainXmlWriter;
 import io.nubo.computeagent.domain.HostCapabilities;
+import io.nubo.computeagent.domain.SecretDefinition;
 import io.nubo.shared.events.compute.PowerState;
 import io.nubo.shared.nativecall.NativeStackExecutor;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.libvirt.Error.ErrorDomain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
+import org.libvirt.Secret;
 import org.libvirt.event.DomainEvent;
 import org.libvirt.event.DomainEventType;
 import org.libvirt.event.StartedDetail;
@@ -247,6 +249,58 @@ public final class LibvirtHypervisor implements Hypervisor {
         List<Guest> out = new ArrayList<>();
         names.forEach(n -> out.add(new LibvirtGuest(this, n, parser)));
         return out;
+    }
+
+    @Override
+    public void defineSecret(SecretDefinition secret, byte[] value) {
+        String xml = writer.secret(secret);
+        call("define secret " + secret.uuid(), c -> {
+            Secret s = c.secretDefineXML(xml);
+            try {
+                s.setValue(value);
+            } finally {
+                s.free();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean hasSecret(String uuid) {
+        return call("look up secret " + uuid, c -> {
+            Secret s = lookupSecret(c, uuid);
+            if (s == null) {
+                return false;
+            }
+            s.free();
+            return true;
+        });
+    }
+
+    @Override
+    public void undefineSecret(String uuid) {
+        call("remove secret " + uuid, c -> {
+            Secret s = lookupSecret(c, uuid);
+            if (s != null) {
+                try {
+                    s.undefine();
+                } finally {
+                    s.free();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static Secret lookupSecret(Connect c, String uuid) throws LibvirtException {
+        try {
+            return c.secretLookupByUUIDString(uuid);
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_SECRET) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     @Override

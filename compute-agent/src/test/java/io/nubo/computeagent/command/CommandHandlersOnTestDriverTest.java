@@ -298,12 +298,42 @@ class CommandHandlersOnTestDriverTest {
         assertThat(iscsi.source()).isEqualTo(new io.nubo.computeagent.domain.DiskDevice.NetworkSource("iscsi",
                 "iqn.2026-12.io.nubo:vol-3/1", List.of(new io.nubo.computeagent.domain.DiskDevice.Host("127.0.0.1",
                 "3260")), null));
-        var rbd = VolumeDisks.disk("vol-4", new VolumeConnection("rbd", Map.of("name", "volumes/volume-4",
+        var rbdPlan = VolumeDisks.plan("vol-4", new VolumeConnection("rbd", Map.of("name", "volumes/volume-4",
                 "hosts", "10.0.0.1,10.0.0.2", "ports", "6789,6789", "auth_username", "cinder",
                 "secret_uuid", "0d4e8a5e-7f1b-4d1c-9d55-5a0b4c1e2f3a")), "vdd");
+        var rbd = rbdPlan.disk();
         assertThat(rbd.serial()).isEqualTo("vol-4");
         assertThat(((io.nubo.computeagent.domain.DiskDevice.NetworkSource) rbd.source()).auth().username())
                 .isEqualTo("cinder");
+        // block storage's file backend: the path and the format it chose
+        var file = VolumeDisks.plan("vol-7", new VolumeConnection("file", Map.of("path", "/v/volume-7",
+                "format", "qcow2", "access_mode", "ro")), "vdb");
+        assertThat(file.disk()).isEqualTo(new io.nubo.computeagent.domain.DiskDevice(
+                io.nubo.computeagent.domain.DiskDevice.Kind.DISK, "qcow2", "none",
+                new io.nubo.computeagent.domain.DiskDevice.FileSource("/v/volume-7"), "vdb", "virtio", true, "vol-7"));
+        assertThat(file.secret()).isNull();
+        // CHAP: a secret of the volume's own, named in <auth>
+        var chap = VolumeDisks.plan("vol-8", new VolumeConnection("iscsi", Map.of("target_portal", "127.0.0.1:3260",
+                "target_iqn", "iqn.x:vol-8", "target_lun", "1", "auth_method", "CHAP", "auth_username", "vol-8",
+                "auth_password", "s3cret")), "vdb");
+        assertThat(chap.secret().uuid()).isEqualTo(VolumeDisks.chapSecretUuid("vol-8"));
+        assertThat(chap.secret().usage()).isEqualTo(io.nubo.computeagent.domain.SecretDefinition.Usage.ISCSI);
+        assertThat(new String(chap.secretValue(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("s3cret");
+        assertThat(((io.nubo.computeagent.domain.DiskDevice.NetworkSource) chap.disk().source()).auth())
+                .isEqualTo(new io.nubo.computeagent.domain.DiskDevice.Auth("vol-8", "iscsi", chap.secret().uuid()));
+        // cephx: the key from the keyring Cinder's RBD driver sends, under the uuid it names
+        var cephx = VolumeDisks.plan("vol-9", new VolumeConnection("rbd", Map.of("name", "volumes/volume-9",
+                "hosts", "127.0.0.1", "ports", "6789", "auth_username", "admin", "secret_uuid",
+                "0d4e8a5e-7f1b-4d1c-9d55-5a0b4c1e2f3a", "keyring", "[client.admin]\n\tkey = AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHA==\n")), "vdc");
+        assertThat(cephx.secret().uuid()).isEqualTo("0d4e8a5e-7f1b-4d1c-9d55-5a0b4c1e2f3a");
+        assertThat(java.util.Base64.getEncoder().encodeToString(cephx.secretValue())).isEqualTo("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHA==");
+        assertThat(rbdPlan.secret()).isNull();
+        // the device name is a hint: one the guest uses already gives way to the next free one
+        String gid = newId();
+        assertThat(spawn(gid, bootable).outcome()).isEqualTo(Outcome.SUCCEEDED);
+        var def = hypervisor.find(io.nubo.computeagent.design.GuestNames.domainName(gid)).orElseThrow().definition();
+        assertThat(VolumeDisks.target("/dev/vda", def)).isEqualTo("vdb");
+        assertThat(VolumeDisks.target("/dev/vdk", def)).isEqualTo("vdk");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> VolumeDisks.disk("vol-5",
                 new VolumeConnection("fibre_channel", Map.of()), "vde")).hasMessageContaining("not supported");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> VolumeDisks.disk("vol-6",

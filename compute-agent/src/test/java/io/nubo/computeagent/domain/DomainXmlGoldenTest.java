@@ -166,6 +166,78 @@ class DomainXmlGoldenTest {
     }
 
     @Test
+    void iscsiNetworkDiskWithChapSecret() {
+        DiskDevice disk = new DiskDevice(DiskDevice.Kind.DISK, "raw", "none",
+                new NetworkSource("iscsi", "iqn.2010-10.org.openstack:volume-7/1", List.of(new Host("127.0.0.1",
+                        "3260")), new Auth("vol-7", "iscsi", "3f1c2b7e-0a9d-3c4e-8f6a-1b2c3d4e5f60")),
+                "vdb", "virtio", false, "7");
+        String golden = """
+                <disk type="network" device="disk">
+                  <driver name="qemu" type="raw" cache="none"/>
+                  <source protocol="iscsi" name="iqn.2010-10.org.openstack:volume-7/1">
+                    <host name="127.0.0.1" port="3260"/>
+                  </source>
+                  <auth username="vol-7">
+                    <secret type="iscsi" uuid="3f1c2b7e-0a9d-3c4e-8f6a-1b2c3d4e5f60"/>
+                  </auth>
+                  <target dev="vdb" bus="virtio"/>
+                  <serial>7</serial>
+                </disk>
+                """;
+        assertThat(writer.device(disk)).isEqualTo(golden);
+        assertThat(parser.device(golden)).isEqualTo(disk);
+    }
+
+    @Test
+    void readOnlyQcow2VolumeFile() {
+        DiskDevice disk = new DiskDevice(DiskDevice.Kind.DISK, "qcow2", "none",
+                new FileSource("/var/lib/nubo/volumes/volume-8"), "vdc", "virtio", true, "8");
+        String golden = """
+                <disk type="file" device="disk">
+                  <driver name="qemu" type="qcow2" cache="none"/>
+                  <source file="/var/lib/nubo/volumes/volume-8"/>
+                  <target dev="vdc" bus="virtio"/>
+                  <readonly/>
+                  <serial>8</serial>
+                </disk>
+                """;
+        assertThat(writer.device(disk)).isEqualTo(golden);
+        assertThat(parser.device(golden)).isEqualTo(disk);
+    }
+
+    @Test
+    void secretsForChapAndCephx() {
+        SecretDefinition chap = new SecretDefinition("3f1c2b7e-0a9d-3c4e-8f6a-1b2c3d4e5f60",
+                SecretDefinition.Usage.ISCSI, "nubo-volume-7", "CHAP secret of volume 7");
+        String chapXml = """
+                <secret ephemeral="no" private="yes">
+                  <uuid>3f1c2b7e-0a9d-3c4e-8f6a-1b2c3d4e5f60</uuid>
+                  <description>CHAP secret of volume 7</description>
+                  <usage type="iscsi">
+                    <target>nubo-volume-7</target>
+                  </usage>
+                </secret>
+                """;
+        assertThat(writer.secret(chap)).isEqualTo(chapXml);
+        assertThat(parser.secret(chapXml)).isEqualTo(chap);
+        SecretDefinition cephx = new SecretDefinition("0d4e8a5e-7f1b-4d1c-9d55-5a0b4c1e2f3a",
+                SecretDefinition.Usage.CEPH, "client.cinder secret", null);
+        String cephXml = """
+                <secret ephemeral="no" private="yes">
+                  <uuid>0d4e8a5e-7f1b-4d1c-9d55-5a0b4c1e2f3a</uuid>
+                  <usage type="ceph">
+                    <name>client.cinder secret</name>
+                  </usage>
+                </secret>
+                """;
+        assertThat(writer.secret(cephx)).isEqualTo(cephXml);
+        // libvirt's own answer, single quotes and all
+        assertThat(parser.secret("<secret ephemeral='no' private='yes'>"
+                + "<uuid>0d4e8a5e-7f1b-4d1c-9d55-5a0b4c1e2f3a</uuid><usage type='ceph'><name>client.cinder secret</name>"
+                + "</usage></secret>")).isEqualTo(cephx);
+    }
+
+    @Test
     void rbdNetworkDiskWithCephxSecret() {
         DiskDevice disk = new DiskDevice(DiskDevice.Kind.DISK, "raw", "writeback",
                 new NetworkSource("rbd", "volumes/volume-1", List.of(new Host("10.0.0.1", "6789"),

@@ -11,7 +11,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ComputeProperties.class)
+@EnableConfigurationProperties({ComputeProperties.class, VolumeAttachProperties.class})
 @EnableScheduling
 public class ComputeWebConfiguration implements WebMvcConfigurer {
 

@@ -32,10 +32,12 @@ public class ServerService {
     private final Clock clock;
 
     private final Access access;
+    private final org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes;
 
     ServerService(InstanceStore instances, ServerLifecycle lifecycle, EventPublisher publisher, ImageClient images,
-                  Clock clock, Access access) {
+                  Clock clock, Access access, org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes) {
         this.access = access;
+        this.volumes = volumes;
         this.instances = instances;
         this.lifecycle = lifecycle;
         this.publisher = publisher;
@@ -101,6 +103,7 @@ public class ServerService {
     public void delete(Caller caller, String id) {
         Instance i = get(caller, id);
         String actionId = lifecycle.begin(i, ServerOperation.DELETE, caller);
+        volumes.ifAvailable(v -> v.releaseForDelete(caller, i));
         if (i.host() == null) {
             lifecycle.finishDelete(i, clock.instant());
             return;

@@ -23,10 +23,19 @@ class ServerViewBuilder {
     private final ServerService servers;
 
     private final Access access;
+    private final org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes;
 
-    ServerViewBuilder(ServerService servers, Access access) {
+    ServerViewBuilder(ServerService servers, Access access,
+                      org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes) {
         this.access = access;
         this.servers = servers;
+        this.volumes = volumes;
+    }
+
+    private List<ServerViews.VolumeAttached> volumesAttached(Instance i) {
+        ServerVolumes v = volumes.getIfAvailable();
+        return v == null ? List.of() : v.attachedVolumeIds(i.id()).stream().map(ServerViews.VolumeAttached::new)
+                .toList();
     }
 
     /** Nova's hostId: a per-project hash of the host, so projects cannot map each other's placement. */
@@ -74,7 +83,7 @@ class ServerViewBuilder {
                 fault(i, status, caller), i.keyName(), null, WireTime.micros(i.launchedAt()),
                 WireTime.micros(i.terminatedAt()), i.availabilityZone() == null ? "" : i.availabilityZone(),
                 i.vmState().wire(), i.taskState() == null ? null : i.taskState().wire(), i.powerState(),
-                admin ? i.host() : null, admin ? i.instanceName() : null, admin ? i.host() : null, List.of(),
+                admin ? i.host() : null, admin ? i.instanceName() : null, admin ? i.host() : null, volumesAttached(i),
                 i.configDrive() ? "True" : "");
     }
 

@@ -1,0 +1,21 @@
+package io.nubo.compute.server;
+
+import io.nubo.compute.wire.Caller;
+import java.util.List;
+
+/**
+ * What the server feature needs of the volumes attached to a server, served by the volume feature (which itself
+ * uses the server feature, hence this interface rather than a call): the ids for
+ * {@code os-extended-volumes:volumes_attached}, and letting the volumes go when the server is deleted.
+ */
+public interface ServerVolumes {
+
+    /** The ids of the volumes attached (or being attached) to the instance, in the order they were attached. */
+    List<String> attachedVolumeIds(String instanceId);
+
+    /**
+     * The instance is being deleted: end its volumes' connections and detach them in block storage, with the
+     * caller's token (Nova's compute manager does the same while it deletes the guest).
+     */
+    void releaseForDelete(Caller caller, Instance instance);
+}

@@ -1,0 +1,94 @@
+package io.nubo.compute.volume;
+
+import io.nubo.compute.error.ComputeError;
+import io.nubo.shared.events.EventCodec;
+import io.nubo.shared.events.EventEnvelope;
+import io.nubo.shared.events.Topics;
+import io.nubo.shared.events.compute.InstanceReport;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The agents' answers to attach_volume and detach_volume, for the request waiting on them. Every API instance
+ * reads them (a consumer group of its own, as for console output), since the waiting request may be on any.
+ */
+@Component
+class AgentVolumeReports {
+
+    private static final Set<String> OPERATIONS = Set.of("attach_volume", "detach_volume");
+
+    private final Map<String, CompletableFuture<InstanceReport>> waiting = new ConcurrentHashMap<>();
+    private final EventCodec codec;
+
+    AgentVolumeReports(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    @KafkaListener(id = "compute-api-volume-reports", topics = Topics.COMPUTE_AGENT,
+            groupId = "compute-api-volumes-${random.uuid}", properties = "auto.offset.reset=latest",
+            autoStartup = "${nubo.compute.consume-agent-reports:true}")
+    void report(String json) {
+        EventEnvelope e;
+        try {
+            e = codec.fromJson(json);
+        } catch (RuntimeException bad) {
+            return;
+        }
+        InstanceReport r = codec.payload(e, InstanceReport.class);
+        if (r != null && r.actionId() != null && OPERATIONS.contains(r.operation())) {
+            CompletableFuture<InstanceReport> f = waiting.get(r.actionId());
+            if (f != null) {
+                f.complete(r);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code send} (which commits the command to the outbox) and waits for the agent's report with that
+     * action id; Nova's 504-style timeout error when none comes.
+     */
+    InstanceReport await(String actionId, Runnable send, Duration timeout, String what) {
+        CompletableFuture<InstanceReport> reply = expect(actionId);
+        try {
+            send.run();
+            return get(reply, timeout, what);
+        } finally {
+            forget(actionId);
+        }
+    }
+
+    /** Registers interest in the report with this action id (before the command is sent). */
+    CompletableFuture<InstanceReport> expect(String actionId) {
+        CompletableFuture<InstanceReport> reply = new CompletableFuture<>();
+        waiting.put(actionId, reply);
+        return reply;
+    }
+
+    void forget(String actionId) {
+        waiting.remove(actionId);
+    }
+
+    /** The report, or Nova's timeout error when none comes within {@code timeout}. */
+    static InstanceReport get(CompletableFuture<InstanceReport> reply, Duration timeout, String what) {
+        try {
+            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw ComputeError.AGENT_TIMEOUT.exception("The compute host did not " + what + " within "
+                    + timeout.toSeconds() + " s.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ComputeError.AGENT_TIMEOUT.exception("Interrupted while waiting for the compute host to " + what
+                    + ".");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -111,7 +111,7 @@ class ServerApiTest extends ComputeHttpTest {
         assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"os-stop\": null}").status()).isEqualTo(202);
         Reply loser = post(token, "/v2.1/servers/" + id + "/action", "{\"reboot\": {\"type\": \"HARD\"}}");
         assertThat(loser.status()).isEqualTo(409);
-        assertThat(loser.body()).contains("conflictingRequest").contains("task_state powering_off");
+        assertThat(loser.body()).contains("conflictingRequest").contains("task_state powering-off");
         PowerAction stop = agent.next(PowerAction.class);
         assertThat(stop.action()).isEqualTo(PowerAction.Action.STOP);
         agent.succeeded(stop, "stop", PowerState.SHUTDOWN);

@@ -73,4 +73,16 @@ class ServerStateMachineTest {
             }
         }
     }
+
+    @Test
+    void taskStatesAreSpelledAsNovaSpellsThem() {
+        assertThat(TaskState.POWERING_OFF.wire()).isEqualTo("powering-off");
+        assertThat(TaskState.POWERING_ON.wire()).isEqualTo("powering-on");
+        assertThat(TaskState.IMAGE_SNAPSHOT.wire()).isEqualTo("image_snapshot");
+        assertThat(TaskState.REBOOTING_HARD.wire()).isEqualTo("rebooting_hard");
+        for (TaskState t : TaskState.values()) {
+            assertThat(TaskState.ofWire(t.wire())).isEqualTo(t);
+        }
+        assertThat(TaskState.ofWire("powering_off")).as("a row stored before the fix").isEqualTo(TaskState.POWERING_OFF);
+    }
 }

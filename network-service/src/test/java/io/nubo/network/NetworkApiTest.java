@@ -70,6 +70,11 @@ class NetworkApiTest extends NetworkHttpTest {
                 .isEqualTo(400);
         assertThat(post(alice, "/v2.0/networks", "{\"network\": {\"mtu\": 20}}").status()).isEqualTo(400);
         assertThat(post(alice, "/v2.0/networks", "{\"network\": {\"mtu\": 9000}}").status()).isEqualTo(400);
+        assertThat(post(alice, "/v2.0/networks", "{\"network\": {\"mtu\": \"20\"}}").status()).isEqualTo(400);
+        // the openstack CLI sends --mtu as a string: Neutron converts it
+        Reply mtuString = post(alice, "/v2.0/networks", "{\"network\": {\"mtu\": \"1400\"}}");
+        assertThat(mtuString.status()).as(mtuString.body()).isEqualTo(201);
+        assertThat(mtuString.json().get("network").get("mtu").asInt()).isEqualTo(1400);
         assertThat(post(alice, "/v2.0/networks", "{\"network\": {\"name\": 5}}").status()).isEqualTo(400);
         // issue 18: a project id longer than its column (an administrator may name any project) is a 400
         // naming the field, not a database error

@@ -69,7 +69,7 @@ class SecurityGroupApiTest extends NetworkHttpTest {
             assertThat(b.body()).as(p[0] + ".." + p[1]).contains(p[2]);
         }
         Reply typed = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
-                + " \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"tcp\", \"port_range_min\": \"22\"}}");
+                + " \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"tcp\", \"port_range_min\": \"twenty-two\"}}");
         assertThat(typed.status()).isEqualTo(400);
         assertThat(typed.type()).isEqualTo("HTTPBadRequest");
         assertThat(typed.json().at("/NeutronError/message").asString())

@@ -58,10 +58,13 @@ public final class RequestBody {
         };
     }
 
-    /** An integer attribute, or null. */
+    /** Neutron's convert_to_int: an integer attribute, given as a JSON integer or a string of digits; or null. */
     public Integer integer(String name) {
         JsonNode v = node.get(name);
-        return v == null || v.isNull() ? null : v.asInt();
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.isString() ? Integer.valueOf(v.asString().trim()) : Integer.valueOf(v.asInt());
     }
 
     /** A list of strings, or null when absent (an explicit null is an empty list). */

@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A network create or update body, read after its schema ({@code network-create.json}, {@code network-update.json})
- * checked attribute names, types and ranges. Null means "not given".
+ * checked attribute names and types. Null means "not given".
  */
 record NetworkRequest(String projectId, String name, String description, Boolean adminStateUp, Boolean shared,
                       Boolean external, Integer mtu, Boolean portSecurityEnabled, String networkType,
@@ -20,16 +20,20 @@ record NetworkRequest(String projectId, String name, String description, Boolean
     }
 
     private static NetworkRequest read(RequestBody b) {
+        // integers may come as strings (the CLI sends --mtu so), so their ranges are checked here, not in the schema
+        Integer mtu = b.integer("mtu");
+        if (mtu != null && (mtu < 68 || mtu > 9000)) {
+            throw RequestBody.invalid("mtu", "'" + mtu + "' is not in range 68 through 9000");
+        }
         String type = b.string("provider:network_type");
         Integer segment = b.integer("provider:segmentation_id");
-        // the schema bounds a segment by VXLAN's 24 bits; a VLAN id has 12
-        if (segment != null && "vlan".equals(type) && segment > 4094) {
+        if (segment != null && (segment < 1 || segment > 16777215 || "vlan".equals(type) && segment > 4094)) {
             throw RequestBody.invalid("provider:segmentation_id", "'" + segment + "' is out of range");
         }
         boolean provider = b.has("provider:network_type") || b.has("provider:physical_network")
                 || b.has("provider:segmentation_id");
         return new NetworkRequest(b.project(), b.string("name"), b.string("description"),
-                b.bool("admin_state_up"), b.bool("shared"), b.bool("router:external"), b.integer("mtu"),
+                b.bool("admin_state_up"), b.bool("shared"), b.bool("router:external"), mtu,
                 b.bool("port_security_enabled"), type, b.string("provider:physical_network"), segment, provider);
     }
 }

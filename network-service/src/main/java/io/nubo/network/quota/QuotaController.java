@@ -71,9 +71,10 @@ public class QuotaController {
     @ValidatedBody("network/quota-update.json")
     public QuotaBody update(Caller caller, @PathVariable String projectId, @RequestBody JsonNode body) {
         Policy.enforce(caller, "update_quota", Policy.Target.owned(projectId));
-        // quota-update.json names each resource and takes an integer of -1 (unlimited) or more
+        // quota-update.json names each resource and takes -1 (unlimited) or more, perhaps as a string
         Map<String, Integer> changes = new LinkedHashMap<>();
-        body.get("quota").properties().forEach(e -> changes.put(e.getKey(), e.getValue().asInt()));
+        body.get("quota").properties().forEach(e -> changes.put(e.getKey(), e.getValue().isString()
+                ? Integer.valueOf(e.getValue().asString().trim()) : Integer.valueOf(e.getValue().asInt())));
         return new QuotaBody(new LinkedHashMap<>(quotas.update(projectId, changes)));
     }
 

@@ -30,7 +30,7 @@ record SubnetRequest(String projectId, String networkId, String name, String des
             throw NetworkError.BAD_REQUEST.exception("Subnet service types are not supported.");
         }
         String networkId = b.string("network_id");
-        int version = b.integer("ip_version");
+        int version = b.integer("ip_version"); // 4 or 6, perhaps as a string
         String cidrText = b.string("cidr");
         Cidr cidr = cidr(cidrText);
         if (cidr.version() != version) {

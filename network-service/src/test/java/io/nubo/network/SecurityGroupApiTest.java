@@ -68,6 +68,15 @@ class SecurityGroupApiTest extends NetworkHttpTest {
             assertThat(b.status()).as(p[0] + ".." + p[1]).isEqualTo(400);
             assertThat(b.body()).as(p[0] + ".." + p[1]).contains(p[2]);
         }
+        String[][] icmp = {{"1", "256", "Invalid value for ICMP code"}, {"-1", "25", "Invalid value"},
+                {"null", "6", "ICMP type (port-range-min) is missing"}, {"300", "1", "Invalid value for ICMP type"}};
+        for (String[] p : icmp) {
+            Reply b = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
+                    + " \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"icmp\", \"port_range_min\": " + p[0]
+                    + ", \"port_range_max\": " + p[1] + "}}");
+            assertThat(b.status()).as("icmp " + p[0] + "/" + p[1]).isEqualTo(400);
+            assertThat(b.body()).as("icmp " + p[0] + "/" + p[1]).contains(p[2]);
+        }
         Reply typed = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
                 + " \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"tcp\", \"port_range_min\": \"twenty-two\"}}");
         assertThat(typed.status()).isEqualTo(400);

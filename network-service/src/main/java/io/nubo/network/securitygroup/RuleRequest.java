@@ -60,13 +60,18 @@ record RuleRequest(String projectId, String securityGroupId, String direction, S
                             + " port_range_max, and both within 1 to 65535.");
                 }
             } else if (number == 1 || number == 58) {
+                // Neutron's SecurityGroupInvalidIcmpValue and SecurityGroupMissingIcmpType (Tempest checks the words)
                 if (min != null && (min < 0 || min > 255)) {
-                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP type " + min
-                            + ": it must be 0 to 255.");
+                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP type (port_range_min) " + min
+                            + ". It must be 0 to 255.");
                 }
-                if (max != null && (max < 0 || max > 255 || min == null)) {
-                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP code " + max
-                            + ": it must be 0 to 255, with a type given.");
+                if (max != null && (max < 0 || max > 255)) {
+                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP code (port_range_max) " + max
+                            + ". It must be 0 to 255.");
+                }
+                if (max != null && min == null) {
+                    throw NetworkError.BAD_REQUEST.exception("ICMP code (port-range-max) " + max + " is provided but"
+                            + " ICMP type (port-range-min) is missing.");
                 }
             } else {
                 throw NetworkError.BAD_REQUEST.exception("Invalid protocol " + protocol + " for port range, only"

@@ -65,12 +65,24 @@ class NetworkApiTest extends NetworkHttpTest {
     void badInputIsA400NeutronError() throws Exception {
         Reply unknown = post(alice, "/v2.0/networks", "{\"network\": {\"colour\": \"red\"}}");
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.body()).contains("Unrecognized attribute(s) 'colour'");
+        assertThat(unknown.body()).contains("Invalid input for field 'network'").contains("colour");
         assertThat(post(alice, "/v2.0/networks", "{\"network\": {\"admin_state_up\": \"maybe\"}}").status())
                 .isEqualTo(400);
         assertThat(post(alice, "/v2.0/networks", "{\"network\": {\"mtu\": 20}}").status()).isEqualTo(400);
         assertThat(post(alice, "/v2.0/networks", "{\"network\": {\"mtu\": 9000}}").status()).isEqualTo(400);
+        assertThat(post(alice, "/v2.0/networks", "{\"network\": {\"mtu\": \"20\"}}").status()).isEqualTo(400);
+        // the openstack CLI sends --mtu as a string: Neutron converts it
+        Reply mtuString = post(alice, "/v2.0/networks", "{\"network\": {\"mtu\": \"1400\"}}");
+        assertThat(mtuString.status()).as(mtuString.body()).isEqualTo(201);
+        assertThat(mtuString.json().get("network").get("mtu").asInt()).isEqualTo(1400);
         assertThat(post(alice, "/v2.0/networks", "{\"network\": {\"name\": 5}}").status()).isEqualTo(400);
+        // issue 18: a project id longer than its column (an administrator may name any project) is a 400
+        // naming the field, not a database error
+        Reply longProject = post(admin, "/v2.0/networks", "{\"network\": {\"project_id\": \"" + "p".repeat(65)
+                + "\"}}");
+        assertThat(longProject.status()).isEqualTo(400);
+        assertThat(longProject.json().at("/NeutronError/message").asString()).contains("'network.project_id'");
+        assertThat(longProject.json().at("/NeutronError/detail").asString()).isEmpty();
         assertThat(post(alice, "/v2.0/networks", "{\"net\": {}}").status()).isEqualTo(400);
         assertThat(post(alice, "/v2.0/networks", "{nope").status()).isEqualTo(400);
         assertThat(get(alice, "/v2.0/networks?limit=x").status()).isEqualTo(400);

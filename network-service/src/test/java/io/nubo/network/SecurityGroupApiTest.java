@@ -54,6 +54,35 @@ class SecurityGroupApiTest extends NetworkHttpTest {
         assertThat(post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
                 + " \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"tcp\", \"port_range_min\": -16,"
                 + " \"port_range_max\": 80}}").body()).contains("Invalid value for port -16");
+        // Tempest's test_create_security_group_rule_with_invalid_ports: each message as Neutron words it
+        String[][] ports = {{"-16", "80", "Invalid value for port -16"},
+                {"80", "79", "port_range_min must be <= port_range_max"},
+                {"80", "65536", "Invalid value for port 65536"},
+                {"null", "6", "port_range_min must be <= port_range_max"},
+                {"6", "null", "port_range_min must be <= port_range_max"},
+                {"-16", "65536", "Invalid value for port"}};
+        for (String[] p : ports) {
+            Reply b = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
+                    + " \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"tcp\", \"port_range_min\": " + p[0]
+                    + ", \"port_range_max\": " + p[1] + "}}");
+            assertThat(b.status()).as(p[0] + ".." + p[1]).isEqualTo(400);
+            assertThat(b.body()).as(p[0] + ".." + p[1]).contains(p[2]);
+        }
+        String[][] icmp = {{"1", "256", "Invalid value for ICMP code"}, {"-1", "25", "Invalid value"},
+                {"null", "6", "ICMP type (port-range-min) is missing"}, {"300", "1", "Invalid value for ICMP type"}};
+        for (String[] p : icmp) {
+            Reply b = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
+                    + " \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"icmp\", \"port_range_min\": " + p[0]
+                    + ", \"port_range_max\": " + p[1] + "}}");
+            assertThat(b.status()).as("icmp " + p[0] + "/" + p[1]).isEqualTo(400);
+            assertThat(b.body()).as("icmp " + p[0] + "/" + p[1]).contains(p[2]);
+        }
+        Reply typed = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\":"
+                + " \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"tcp\", \"port_range_min\": \"twenty-two\"}}");
+        assertThat(typed.status()).isEqualTo(400);
+        assertThat(typed.type()).isEqualTo("HTTPBadRequest");
+        assertThat(typed.json().at("/NeutronError/message").asString())
+                .startsWith("Invalid input for field 'security_group_rule.port_range_min'");
         assertThat(get(bob, "/v2.0/security-groups/" + id).status()).isEqualTo(404);
         assertThat(post(bob, "/v2.0/security-group-rules", "{\"security_group_rule\": {\"security_group_id\": \""
                 + id + "\", \"direction\": \"ingress\"}}").status()).isEqualTo(404);

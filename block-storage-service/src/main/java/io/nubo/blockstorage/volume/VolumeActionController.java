@@ -1,5 +1,6 @@
 package io.nubo.blockstorage.volume;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.blockstorage.volume.attachment.AttachmentService;
 import io.nubo.blockstorage.backend.VolumeBackend;
 import io.nubo.blockstorage.request.Caller;
@@ -37,58 +38,38 @@ public class VolumeActionController {
     }
 
     @PostMapping("/v3/{projectId}/volumes/{id}/action")
+    @ValidatedBody("block-storage/volume-action.json")
     public ResponseEntity<?> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
                                     @RequestHeader("X-Auth-Token") String token) {
-        if (body == null || !body.isObject() || body.size() != 1) {
-            throw VolumeError.BAD_REQUEST.exception("There is either no action or more than one action in the request"
-                    + " body.");
-        }
+        // volume-action.json: exactly one action Nubo serves, with its arguments (null for none)
         String name = body.properties().iterator().next().getKey();
         JsonNode args = body.get(name);
-        if (args == null || args.isNull()) {
+        if (args.isNull()) {
             args = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
-        if (!args.isObject()) {
-            throw VolumeError.BAD_REQUEST.exception("The body of action " + name + " must be an object.");
-        }
         switch (name) {
-            case "os-extend" -> volumes.extend(caller, id, Json.integer(args, "new_size",
-                    "New volume size '" + args.path("new_size") + "'"));
+            case "os-extend" -> volumes.extend(caller, id, Json.integer(args, "new_size"));
             case "os-set_bootable" -> {
-                Boolean b = Json.bool(args, "bootable");
-                if (b == null) {
-                    throw VolumeError.INVALID_INPUT.exception("Must specify bootable in request.");
-                }
-                volumes.setBootable(caller, id, b);
+                volumes.setBootable(caller, id, Json.bool(args, "bootable"));
                 return ResponseEntity.ok().build();
             }
-            case "os-update_readonly_flag" -> {
-                Boolean ro = Json.bool(args, "readonly");
-                if (ro == null) {
-                    throw VolumeError.INVALID_INPUT.exception("Must specify readonly in request.");
-                }
-                volumes.setReadonly(caller, id, ro);
-            }
+            case "os-update_readonly_flag" -> volumes.setReadonly(caller, id, Json.bool(args, "readonly"));
             case "os-reserve" -> attachments.reserve(owned(caller, id, Policy.VOLUME_ATTACH));
             case "os-unreserve" -> attachments.unreserve(owned(caller, id, Policy.VOLUME_ATTACH));
             case "os-attach" -> {
-                String instance = Json.id(args, "instance_uuid");
-                String host = Json.string(args, "host_name", 255);
+                String instance = Json.string(args, "instance_uuid");
+                String host = Json.string(args, "host_name");
                 if (instance == null && host == null) {
                     throw VolumeError.INVALID_INPUT.exception("Invalid request to attach volume to an invalid target");
                 }
-                String mode = Json.string(args, "mode", 2);
-                if (mode != null && !mode.equals("rw") && !mode.equals("ro")) {
-                    throw VolumeError.INVALID_INPUT.exception("Invalid request to attach volume with an invalid mode."
-                            + " Attaching mode should be 'rw' or 'ro'");
-                }
+                String mode = Json.string(args, "mode");
                 attachments.attach(owned(caller, id, Policy.VOLUME_ATTACH), instance, host,
-                        Json.string(args, "mountpoint", 255), mode == null ? "rw" : mode);
+                        Json.string(args, "mountpoint"), mode == null ? "rw" : mode);
             }
             case "os-begin_detaching" -> attachments.beginDetaching(owned(caller, id, Policy.VOLUME_DETACH));
             case "os-roll_detaching" -> attachments.rollDetaching(owned(caller, id, Policy.VOLUME_DETACH));
             case "os-detach" -> attachments.detach(owned(caller, id, Policy.VOLUME_DETACH),
-                    Json.id(args, "attachment_id"));
+                    Json.string(args, "attachment_id"));
             case "os-initialize_connection" -> {
                 VolumeConnection c = attachments.initializeConnection(owned(caller, id, Policy.VOLUME_ATTACH),
                         connector(args));
@@ -99,7 +80,7 @@ public class VolumeActionController {
             case "os-volume_upload_image" -> {
                 return ResponseEntity.accepted().body(new VolumeUpload.Reply(upload.start(caller, id, args, token)));
             }
-            default -> throw VolumeError.BAD_REQUEST.exception("There is no such action: " + name);
+            default -> throw new IllegalStateException("volume-action.json admits " + name + " but no case serves it");
         }
         return ResponseEntity.accepted().build();
     }
@@ -111,11 +92,7 @@ public class VolumeActionController {
     }
 
     private static VolumeBackend.Connector connector(JsonNode args) {
-        if (!args.has("connector") || !args.get("connector").isObject()) {
-            throw VolumeError.BAD_REQUEST.exception("Must specify 'connector'");
-        }
         JsonNode c = args.get("connector");
-        return new VolumeBackend.Connector(Json.string(c, "host", 255), Json.string(c, "initiator", 255),
-                Json.string(c, "ip", 255));
+        return new VolumeBackend.Connector(Json.string(c, "host"), Json.string(c, "initiator"), Json.string(c, "ip"));
     }
 }

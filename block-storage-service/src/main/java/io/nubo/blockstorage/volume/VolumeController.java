@@ -1,5 +1,7 @@
 package io.nubo.blockstorage.volume;
 
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.volume.api.VolumeView;
 import io.nubo.blockstorage.request.Caller;
@@ -53,6 +55,7 @@ public class VolumeController {
     }
 
     @PostMapping
+    @ValidatedBody("block-storage/volume-create.json")
     public ResponseEntity<VolumeView.One> create(Caller caller, @RequestBody JsonNode body,
                                                  @RequestHeader("X-Auth-Token") String token) {
         VolumeEntity v = volumes.create(caller, VolumeCreateRequest.parse(body), token);
@@ -60,6 +63,7 @@ public class VolumeController {
     }
 
     @GetMapping
+    @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
     public VolumeView.Summaries list(Caller caller, @RequestParam Map<String, String> params) {
         Paging.Page<VolumeEntity> page = page(caller, params);
@@ -70,6 +74,7 @@ public class VolumeController {
     }
 
     @GetMapping("/detail")
+    @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
     public VolumeView.Many detail(Caller caller, @RequestParam Map<String, String> params) {
         Paging.Page<VolumeEntity> page = page(caller, params);
@@ -85,15 +90,13 @@ public class VolumeController {
     }
 
     @PutMapping("/{id}")
+    @ValidatedBody("block-storage/volume-update.json")
     public VolumeView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         JsonNode v = Json.root(body, "volume");
-        String name = Json.present(v, "name") ? Json.string(v, "name", 255) : Json.string(v, "display_name", 255);
-        String description = Json.present(v, "description") ? Json.string(v, "description", 255)
-                : Json.string(v, "display_description", 255);
+        String name = Json.present(v, "name") ? Json.string(v, "name") : Json.string(v, "display_name");
+        String description = Json.present(v, "description") ? Json.string(v, "description")
+                : Json.string(v, "display_description");
         Map<String, String> metadata = Json.stringMap(v, "metadata");
-        if (name == null && description == null && metadata == null && !v.has("name") && !v.has("description")) {
-            throw VolumeError.BAD_REQUEST.exception("Missing required element 'volume' in request body.");
-        }
         VolumeEntity updated = volumes.update(caller, id, name, description, metadata);
         return new VolumeView.One(renderer.render(updated, caller, false));
     }

@@ -1,5 +1,6 @@
 package io.nubo.blockstorage.volume;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.MetadataBodies.Meta;
@@ -42,19 +43,21 @@ public class VolumeMetadataController {
     }
 
     @PostMapping
+    @ValidatedBody("block-storage/volume-metadata.json")
     @Transactional
     public Metadata merge(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         VolumeEntity v = writable(caller, id);
-        v.getMetadata().putAll(Json.requiredStringMap(body, "metadata"));
+        v.getMetadata().putAll(Json.stringMap(body, "metadata"));
         v.setUpdatedAt(clock.instant());
         return new Metadata(new TreeMap<>(v.getMetadata()));
     }
 
     @PutMapping
+    @ValidatedBody("block-storage/volume-metadata.json")
     @Transactional
     public Metadata replace(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         VolumeEntity v = writable(caller, id);
-        Map<String, String> m = Json.requiredStringMap(body, "metadata");
+        Map<String, String> m = Json.stringMap(body, "metadata");
         v.getMetadata().clear();
         v.getMetadata().putAll(m);
         v.setUpdatedAt(clock.instant());
@@ -74,6 +77,7 @@ public class VolumeMetadataController {
     }
 
     @PutMapping("/{key}")
+    @ValidatedBody("block-storage/volume-metadata-item.json")
     @Transactional
     public Meta putItem(Caller caller, @PathVariable String id, @PathVariable String key,
                         @RequestBody JsonNode body) {

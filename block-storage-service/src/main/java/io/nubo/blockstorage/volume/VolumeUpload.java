@@ -60,19 +60,16 @@ public class VolumeUpload {
     public Upload start(Caller caller, String volumeId, JsonNode args, String token) {
         VolumeEntity v = volumes.visible(caller, volumeId);
         caller.require(Policy.VOLUME_UPLOAD_IMAGE, v.getProjectId());
-        String name = Json.string(args, "image_name", 255);
-        if (name == null || name.isBlank()) {
-            throw VolumeError.INVALID_INPUT.exception("No image_name was specified in request.");
-        }
-        String diskFormat = Json.string(args, "disk_format", 32);
+        String name = Json.string(args, "image_name");
+        String diskFormat = Json.string(args, "disk_format");
         DiskFormat format = diskFormat == null ? DiskFormat.RAW : DiskFormat.fromGlance(diskFormat);
         if (format == null || format == DiskFormat.ISO) {
             throw VolumeError.INVALID_INPUT.exception("Invalid disk-format '" + diskFormat + "' is specified."
                     + " Allowed disk-formats are raw, qcow2, vmdk, vdi, vhd, vhdx.");
         }
-        String container = Json.string(args, "container_format", 32);
+        String container = Json.string(args, "container_format");
         container = container == null ? "bare" : container;
-        String visibility = Json.string(args, "visibility", 32);
+        String visibility = Json.string(args, "visibility");
         visibility = visibility == null ? "private" : visibility;
         Boolean prot = Json.bool(args, "protected");
         // only from available: an in-use upload (Cinder's force) would copy a running guest's disk inconsistently

@@ -58,6 +58,19 @@ class VolumeApiTest extends BlockStorageHttpTest {
             assertThat(r.json().has("badRequest")).as(r.body()).isTrue();
         }
         assertThat(call(token, "POST", v3("p-bad", "volumes"), "{nope").status()).isEqualTo(400);
+        // issue 18: the schema names the field, in Cinder's body
+        Reply size = call(token, "POST", v3("p-bad", "volumes"), "{\"volume\": {\"size\": \"0\"}}");
+        assertThat(size.json().at("/badRequest/code").asInt()).isEqualTo(400);
+        assertThat(size.json().at("/badRequest/message").asString()).startsWith("Invalid input for field 'volume.size'");
+        Reply meta = call(token, "POST", v3("p-bad", "volumes"), "{\"volume\": {\"size\": 1, \"metadata\": {\"k\": \""
+                + "v".repeat(256) + "\"}}}");
+        assertThat(meta.status()).isEqualTo(400);
+        assertThat(meta.json().at("/badRequest/message").asString()).contains("'volume.metadata.k'");
+        Reply action = call(token, "POST", v3("p-bad", "volumes/nubo-fuzz/action"), "{\"os-extend\": {}}");
+        assertThat(action.status()).isEqualTo(400);
+        assertThat(action.json().at("/badRequest/message").asString()).contains("os-extend.new_size");
+        assertThat(call(token, "POST", v3("p-bad", "volumes/nubo-fuzz/action"), "{\"os-nope\": {}}").status())
+                .isEqualTo(400);
         Reply type = call(token, "POST", v3("p-bad", "volumes"), "{\"volume\": {\"size\": 1, \"volume_type\": \"x\"}}");
         assertThat(type.status()).isEqualTo(404);
         assertThat(type.json().get("itemNotFound").get("message").asString()).contains("Volume type x");

@@ -8,7 +8,6 @@ public enum NetworkError {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "HTTPBadRequest", "%s"),
     INVALID_ATTRIBUTE(HttpStatus.BAD_REQUEST, "HTTPBadRequest", "Invalid input for %s. Reason: %s."),
     INVALID_INPUT(HttpStatus.BAD_REQUEST, "InvalidInput", "Invalid input for operation: %s."),
-    UNRECOGNIZED_ATTRIBUTE(HttpStatus.BAD_REQUEST, "HTTPBadRequest", "Unrecognized attribute(s) '%s'"),
     READ_ONLY_ATTRIBUTE(HttpStatus.BAD_REQUEST, "HTTPBadRequest", "Attribute '%s' not allowed in %s"),
     POLICY(HttpStatus.FORBIDDEN, "PolicyNotAuthorized", "(rule:%s) is disallowed by policy"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "HTTPNotFound", "%s"),

@@ -1,5 +1,7 @@
 package io.nubo.network.floatingip;
 
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.network.common.Caller;
 import io.nubo.network.common.ListQuery;
 import io.nubo.network.floatingip.api.FloatingIpViews;
@@ -27,11 +29,13 @@ public class FloatingIpController {
     }
 
     @PostMapping("/v2.0/floatingips")
+    @ValidatedBody("network/floatingip-create.json")
     public ResponseEntity<FloatingIpViews.One> create(Caller caller, @RequestBody JsonNode body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(new FloatingIpViews.One(fips.create(caller, body)));
     }
 
     @GetMapping("/v2.0/floatingips")
+    @ValidatedQuery("network/list-query.json")
     public FloatingIpViews.Page list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery.Page page = new ListQuery(params).apply(fips.list(caller), "/v2.0/floatingips");
         return new FloatingIpViews.Page(page.items(), page.links());
@@ -44,6 +48,7 @@ public class FloatingIpController {
     }
 
     @PutMapping("/v2.0/floatingips/{id}")
+    @ValidatedBody("network/floatingip-update.json")
     public FloatingIpViews.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         return new FloatingIpViews.One(fips.update(caller, id, body));
     }

@@ -56,20 +56,15 @@ public class FloatingIpService implements PortRemoval, RouterUsage, Taggable, Us
 
     @Transactional
     ObjectNode create(Caller caller, JsonNode body) {
-        RequestBody b = RequestBody.of(body, "floatingip", Set.of("floating_network_id", "floating_ip_address",
-                "subnet_id", "port_id", "fixed_ip_address", "description", "project_id", "tenant_id", "tags"));
-        String networkId = b.string("floating_network_id", 36);
-        if (networkId == null) {
-            throw NetworkError.BAD_REQUEST.exception("Failed to parse request. Required attribute"
-                    + " 'floating_network_id' not specified");
-        }
+        RequestBody b = RequestBody.of(body, "floatingip");
+        String networkId = b.string("floating_network_id");
         String project = Policy.owningProject(caller, b.project());
         NetworkInfo net = networks.find(caller, networkId);
         if (!net.external()) {
             throw NetworkError.BAD_REQUEST.exception("Bad floatingip request: Network " + networkId
                     + " is not a valid external network.");
         }
-        String address = b.string("floating_ip_address", 64);
+        String address = b.string("floating_ip_address");
         if (address != null) {
             Policy.enforce(caller, "create_floatingip:floating_ip_address", Policy.Target.owned(project));
             try {
@@ -80,7 +75,7 @@ public class FloatingIpService implements PortRemoval, RouterUsage, Taggable, Us
         }
         quotas.check(project, "floatingip", 1);
         FloatingIpEntity f = new FloatingIpEntity(project);
-        String subnet = b.string("subnet_id", 36);
+        String subnet = b.string("subnet_id");
         List<FixedIp> wanted = address == null && subnet == null ? null : List.of(new FixedIp(subnet, address));
         PortInfo port = ports.createFor("", networkId, "network:floatingip", f.getId(), wanted);
         FixedIp v4 = port.fixedIps().stream().filter(i -> !i.ipAddress().contains(":")).findFirst()
@@ -91,15 +86,15 @@ public class FloatingIpService implements PortRemoval, RouterUsage, Taggable, Us
         f.floatingNetworkId = networkId;
         f.floatingPortId = port.id();
         f.floatingIpAddress = v4.ipAddress();
-        f.setDescription(b.string("description", 255));
+        f.setDescription(b.string("description"));
         List<String> tags = b.strings("tags");
         if (tags != null) {
             f.setTags(Set.copyOf(tags));
         }
         fips.saveAndFlush(f);
-        String portId = b.string("port_id", 36);
+        String portId = b.string("port_id");
         if (portId != null) {
-            associate(caller, f, portId, b.string("fixed_ip_address", 64));
+            associate(caller, f, portId, b.string("fixed_ip_address"));
         }
         return render(List.of(f)).get(0);
     }
@@ -118,19 +113,19 @@ public class FloatingIpService implements PortRemoval, RouterUsage, Taggable, Us
     ObjectNode update(Caller caller, String id, JsonNode body) {
         FloatingIpEntity f = visible(caller, id);
         Policy.enforce(caller, "update_floatingip", Policy.Target.owned(f.getProjectId()));
-        RequestBody b = RequestBody.of(body, "floatingip", Set.of("port_id", "fixed_ip_address", "description"));
+        RequestBody b = RequestBody.of(body, "floatingip");
         if (b.has("description")) {
-            f.setDescription(b.string("description", 255));
+            f.setDescription(b.string("description"));
         }
         if (b.has("port_id")) {
-            String portId = b.string("port_id", 36);
+            String portId = b.string("port_id");
             if (portId == null) {
                 disassociate(f);
             } else {
                 if (f.portId != null) {
                     disassociate(f);
                 }
-                associate(caller, f, portId, b.string("fixed_ip_address", 64));
+                associate(caller, f, portId, b.string("fixed_ip_address"));
             }
         }
         f.touch();

@@ -5,6 +5,8 @@ import io.nubo.network.common.Caller;
 import io.nubo.network.common.ListQuery;
 import io.nubo.network.common.RequestBody;
 import io.nubo.network.network.api.NetworkBodies;
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -33,13 +35,14 @@ public class NetworkController {
     }
 
     @PostMapping("/v2.0/networks")
+    @ValidatedBody("network/network-create.json")
     public ResponseEntity<Object> create(Caller caller,
                                          @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         Bulk bulk = Bulk.of(body, "network", "networks");
         List<JsonNode> created = tx.execute(s -> {
             List<JsonNode> out = new ArrayList<>();
             for (JsonNode one : bulk.bodies()) {
-                RequestBody b = RequestBody.of(one, "network", NetworkRequest.createAttributes());
+                RequestBody b = RequestBody.of(one, "network");
                 out.add(networks.create(caller, NetworkRequest.create(b), b.strings("tags")));
             }
             return out;
@@ -50,6 +53,7 @@ public class NetworkController {
     }
 
     @GetMapping("/v2.0/networks")
+    @ValidatedQuery("network/list-query.json")
     public NetworkBodies.Page list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery.Page page = new ListQuery(params).apply(networks.list(caller), "/v2.0/networks");
         return new NetworkBodies.Page(page.items(), page.links());
@@ -62,6 +66,7 @@ public class NetworkController {
     }
 
     @PutMapping("/v2.0/networks/{id}")
+    @ValidatedBody("network/network-update.json")
     public NetworkBodies.One update(Caller caller, @PathVariable String id,
                                     @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         return new NetworkBodies.One(networks.update(caller, id, NetworkRequest.update(body)));

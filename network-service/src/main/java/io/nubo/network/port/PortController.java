@@ -1,5 +1,7 @@
 package io.nubo.network.port;
 
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.network.common.Bulk;
 import io.nubo.network.common.Caller;
 import io.nubo.network.common.Json;
@@ -39,6 +41,7 @@ public class PortController {
     }
 
     @PostMapping("/v2.0/ports")
+    @ValidatedBody("network/port-create.json")
     public ResponseEntity<Object> create(Caller caller, @RequestBody JsonNode body) {
         Bulk bulk = Bulk.of(body, "port", "ports");
         List<PortRequest> requests = bulk.bodies().stream().map(PortRequest::create).toList();
@@ -62,6 +65,7 @@ public class PortController {
     }
 
     @GetMapping("/v2.0/ports")
+    @ValidatedQuery("network/list-query.json")
     public PortBodies.Page list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery.Page page = new ListQuery(params).apply(ports.list(caller), "/v2.0/ports");
         return new PortBodies.Page(page.items(), page.links());
@@ -74,6 +78,7 @@ public class PortController {
     }
 
     @PutMapping("/v2.0/ports/{id}")
+    @ValidatedBody("network/port-update.json")
     public PortBodies.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         try {
             return new PortBodies.One(ports.update(caller, id, PortRequest.update(body)));

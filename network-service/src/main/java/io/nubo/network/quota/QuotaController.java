@@ -1,5 +1,6 @@
 package io.nubo.network.quota;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.network.common.Caller;
 import io.nubo.network.common.Policy;
 import io.nubo.network.error.NetworkError;
@@ -67,28 +68,13 @@ public class QuotaController {
     }
 
     @PutMapping("/v2.0/quotas/{projectId}")
+    @ValidatedBody("network/quota-update.json")
     public QuotaBody update(Caller caller, @PathVariable String projectId, @RequestBody JsonNode body) {
         Policy.enforce(caller, "update_quota", Policy.Target.owned(projectId));
-        JsonNode q = body == null ? null : body.get("quota");
-        if (q == null || !q.isObject()) {
-            throw NetworkError.BAD_REQUEST.exception("Resource body required");
-        }
+        // quota-update.json names each resource and takes -1 (unlimited) or more, perhaps as a string
         Map<String, Integer> changes = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : q.properties()) {
-            if (!Quotas.DEFAULTS.containsKey(e.getKey())) {
-                throw NetworkError.UNRECOGNIZED_ATTRIBUTE.exception(e.getKey());
-            }
-            JsonNode v = e.getValue();
-            Integer limit = v.isIntegralNumber() && v.canConvertToInt() ? Integer.valueOf(v.asInt()) : null;
-            if (limit == null && v.isString() && v.asString().matches("-?\\d{1,9}")) {
-                limit = Integer.parseInt(v.asString());
-            }
-            if (limit == null || limit < -1) {
-                throw NetworkError.INVALID_ATTRIBUTE.exception(e.getKey(), "'" + v + "' is not a valid quota"
-                        + " (an integer, -1 for unlimited)");
-            }
-            changes.put(e.getKey(), limit);
-        }
+        body.get("quota").properties().forEach(e -> changes.put(e.getKey(), e.getValue().isString()
+                ? Integer.valueOf(e.getValue().asString().trim()) : Integer.valueOf(e.getValue().asInt())));
         return new QuotaBody(new LinkedHashMap<>(quotas.update(projectId, changes)));
     }
 

@@ -1,5 +1,7 @@
 package io.nubo.network.router;
 
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.network.common.Caller;
 import io.nubo.network.common.ListQuery;
 import io.nubo.network.router.api.RouterViews;
@@ -27,11 +29,13 @@ public class RouterController {
     }
 
     @PostMapping("/v2.0/routers")
+    @ValidatedBody("network/router-create.json")
     public ResponseEntity<RouterViews.One> create(Caller caller, @RequestBody JsonNode body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(new RouterViews.One(routers.create(caller, body)));
     }
 
     @GetMapping("/v2.0/routers")
+    @ValidatedQuery("network/list-query.json")
     public RouterViews.Page list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery.Page page = new ListQuery(params).apply(routers.list(caller), "/v2.0/routers");
         return new RouterViews.Page(page.items(), page.links());
@@ -44,6 +48,7 @@ public class RouterController {
     }
 
     @PutMapping("/v2.0/routers/{id}")
+    @ValidatedBody("network/router-update.json")
     public RouterViews.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         return new RouterViews.One(routers.update(caller, id, body));
     }
@@ -55,11 +60,13 @@ public class RouterController {
     }
 
     @PutMapping("/v2.0/routers/{id}/add_router_interface")
+    @ValidatedBody("network/router-interface.json")
     public RouterViews.Interface addInterface(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         return routers.addInterface(caller, id, body);
     }
 
     @PutMapping("/v2.0/routers/{id}/remove_router_interface")
+    @ValidatedBody("network/router-interface.json")
     public RouterViews.Interface removeInterface(Caller caller, @PathVariable String id,
                                                  @RequestBody JsonNode body) {
         return routers.removeInterface(caller, id, body);

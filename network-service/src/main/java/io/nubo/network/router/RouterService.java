@@ -62,14 +62,13 @@ public class RouterService implements Taggable, UsageCounter {
 
     @Transactional
     ObjectNode create(Caller caller, JsonNode body) {
-        RequestBody b = RequestBody.of(body, "router", Set.of("name", "description", "admin_state_up",
-                "external_gateway_info", "project_id", "tenant_id", "tags"));
+        RequestBody b = RequestBody.of(body, "router");
         String project = Policy.owningProject(caller, b.project());
         Policy.enforce(caller, "create_router", Policy.Target.owned(project));
         quotas.check(project, "router", 1);
         RouterEntity r = new RouterEntity(project);
-        r.name = orEmpty(b.string("name", 255));
-        r.setDescription(b.string("description", 255));
+        r.name = orEmpty(b.string("name"));
+        r.setDescription(b.string("description"));
         Boolean up = b.bool("admin_state_up");
         r.adminStateUp = up == null || up;
         List<String> tags = b.strings("tags");
@@ -98,13 +97,12 @@ public class RouterService implements Taggable, UsageCounter {
     ObjectNode update(Caller caller, String id, JsonNode body) {
         RouterEntity r = visible(caller, id);
         Policy.enforce(caller, "update_router", Policy.Target.owned(r.getProjectId()));
-        RequestBody b = RequestBody.of(body, "router", Set.of("name", "description", "admin_state_up",
-                "external_gateway_info"));
+        RequestBody b = RequestBody.of(body, "router");
         if (b.has("name")) {
-            r.name = orEmpty(b.string("name", 255));
+            r.name = orEmpty(b.string("name"));
         }
         if (b.has("description")) {
-            r.setDescription(b.string("description", 255));
+            r.setDescription(b.string("description"));
         }
         Boolean up = b.bool("admin_state_up");
         if (up != null) {
@@ -136,14 +134,6 @@ public class RouterService implements Taggable, UsageCounter {
     }
 
     private void setGateway(Caller caller, RouterEntity r, JsonNode gw, String action) {
-        if (!gw.isObject() || !gw.path("network_id").isString()) {
-            throw RequestBody.invalid("external_gateway_info", "'" + gw + "' needs a network_id");
-        }
-        for (String k : gw.propertyNames()) {
-            if (!Set.of("network_id", "enable_snat", "external_fixed_ips").contains(k)) {
-                throw RequestBody.invalid("external_gateway_info", "Unrecognized attribute '" + k + "'");
-            }
-        }
         String networkId = gw.get("network_id").asString();
         NetworkInfo net = networks.find(caller, networkId);
         if (!net.external()) {
@@ -151,9 +141,6 @@ public class RouterService implements Taggable, UsageCounter {
                     + " is not a valid external network.");
         }
         Boolean snat = gw.has("enable_snat") ? RequestBody.toBoolean(gw.get("enable_snat")) : null;
-        if (gw.has("enable_snat") && snat == null) {
-            throw RequestBody.invalid("enable_snat", "'" + gw.get("enable_snat") + "' is not a boolean");
-        }
         if (snat != null && snat != r.enableSnat) {
             Policy.enforce(caller, action + ":external_gateway_info:enable_snat", Policy.Target.owned(r.getProjectId()));
         }

@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** A security group rule create body, every check in one place (Neutron's {@code securitygroup.py} validators). */
+/**
+ * A security group rule create body, read after {@code security-group-rule-create.json} checked names, types and
+ * enums; here what depends on other attributes (Neutron's {@code securitygroups_db.py}): port ranges per protocol,
+ * the prefix per ethertype.
+ */
 record RuleRequest(String projectId, String securityGroupId, String direction, String ethertype, String protocol,
                    Integer portRangeMin, Integer portRangeMax, String remoteIpPrefix, String remoteGroupId,
                    String description) {
 
-    private static final Set<String> CREATE = Set.of("security_group_id", "direction", "ethertype", "protocol",
-            "port_range_min", "port_range_max", "remote_ip_prefix", "remote_group_id", "description", "project_id",
-            "tenant_id");
     /** Neutron's protocol names and their numbers. */
     static final Map<String, Integer> PROTOCOLS = Map.ofEntries(Map.entry("ah", 51), Map.entry("dccp", 33),
             Map.entry("egp", 8), Map.entry("esp", 50), Map.entry("gre", 47), Map.entry("icmp", 1),
@@ -27,29 +28,15 @@ record RuleRequest(String projectId, String securityGroupId, String direction, S
     private static final Set<Integer> PORT_PROTOCOLS = Set.of(6, 17, 33, 132, 136);
 
     static RuleRequest create(JsonNode body) {
-        RequestBody b = RequestBody.of(body, "security_group_rule", CREATE);
-        String group = b.string("security_group_id", 36);
-        if (group == null) {
-            throw NetworkError.BAD_REQUEST.exception("Failed to parse request. Required attribute"
-                    + " 'security_group_id' not specified");
-        }
-        String direction = b.string("direction", 8);
-        if (!"ingress".equals(direction) && !"egress".equals(direction)) {
-            throw RequestBody.invalid("direction", "'" + direction + "' is not in ['ingress', 'egress']");
-        }
-        String ethertype = b.string("ethertype", 8);
-        if (ethertype == null) {
-            ethertype = "IPv4";
-        }
-        ethertype = switch (ethertype.toLowerCase(Locale.ROOT)) {
-            case "ipv4" -> "IPv4";
-            case "ipv6" -> "IPv6";
-            default -> throw NetworkError.BAD_REQUEST.exception("Security group rule for ethertype '" + ethertype
-                    + "' not supported. Allowed values are ['IPv4', 'IPv6'].");
-        };
+        RequestBody b = RequestBody.of(body, "security_group_rule");
+        String group = b.string("security_group_id");
+        String direction = b.string("direction");
+        String ethertype = b.string("ethertype");
+        // the schema admits IPv4 and IPv6 in any case, as Neutron's convert_ethertype_to_case_insensitive
+        ethertype = ethertype == null || ethertype.equalsIgnoreCase("ipv4") ? "IPv4" : "IPv6";
         String protocol = protocol(b.raw("protocol"));
-        Integer min = port(b, "port_range_min");
-        Integer max = port(b, "port_range_max");
+        Integer min = b.integer("port_range_min");
+        Integer max = b.integer("port_range_max");
         Integer number = protocol == null ? null : PROTOCOLS.getOrDefault(protocol, tryNumber(protocol));
         if (number != null && number == 1 && "IPv6".equals(ethertype) && "icmp".equals(protocol)) {
             number = 58;
@@ -64,31 +51,35 @@ record RuleRequest(String projectId, String securityGroupId, String direction, S
                 throw NetworkError.BAD_REQUEST.exception("Must also specify protocol if port range is given.");
             }
             if (PORT_PROTOCOLS.contains(number)) {
-                // one end given: a single port, as the CLI's --dst-port 22 sends both ends anyway
-                int lo = min == null ? max : min;
-                int hi = max == null ? lo : max;
-                min = lo;
-                if (min < 1 || hi > 65535 || min > hi) {
+                // both ends, as Neutron: a range with one end missing is refused (the CLI's --dst-port 22 sends both)
+                if (Integer.valueOf(0).equals(min) || Integer.valueOf(0).equals(max)) {
+                    throw NetworkError.BAD_REQUEST.exception("Invalid value for port 0");
+                }
+                if (min == null || max == null || min > max) {
                     throw NetworkError.BAD_REQUEST.exception("For TCP/UDP protocols, port_range_min must be <="
                             + " port_range_max, and both within 1 to 65535.");
                 }
-                max = hi;
             } else if (number == 1 || number == 58) {
+                // Neutron's SecurityGroupInvalidIcmpValue and SecurityGroupMissingIcmpType (Tempest checks the words)
                 if (min != null && (min < 0 || min > 255)) {
-                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP type " + min
-                            + ": it must be 0 to 255.");
+                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP type (port_range_min) " + min
+                            + ". It must be 0 to 255.");
                 }
-                if (max != null && (max < 0 || max > 255 || min == null)) {
-                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP code " + max
-                            + ": it must be 0 to 255, with a type given.");
+                if (max != null && (max < 0 || max > 255)) {
+                    throw NetworkError.BAD_REQUEST.exception("Invalid value for ICMP code (port_range_max) " + max
+                            + ". It must be 0 to 255.");
+                }
+                if (max != null && min == null) {
+                    throw NetworkError.BAD_REQUEST.exception("ICMP code (port-range-max) " + max + " is provided but"
+                            + " ICMP type (port-range-min) is missing.");
                 }
             } else {
                 throw NetworkError.BAD_REQUEST.exception("Invalid protocol " + protocol + " for port range, only"
                         + " supported for TCP, UDP, UDPLITE, SCTP, DCCP and ICMP protocols");
             }
         }
-        String prefix = b.string("remote_ip_prefix", 64);
-        String remoteGroup = b.string("remote_group_id", 36);
+        String prefix = b.string("remote_ip_prefix");
+        String remoteGroup = b.string("remote_group_id");
         if (prefix != null && remoteGroup != null) {
             throw NetworkError.BAD_REQUEST.exception("Only remote_ip_prefix or remote_group_id may be provided.");
         }
@@ -106,7 +97,7 @@ record RuleRequest(String projectId, String securityGroupId, String direction, S
             prefix = c.toString();
         }
         return new RuleRequest(b.project(), group, direction, ethertype, protocol, min, max, prefix, remoteGroup,
-                b.string("description", 255));
+                b.string("description"));
     }
 
     /** A rule the service makes itself (the default group's). */
@@ -118,11 +109,7 @@ record RuleRequest(String projectId, String securityGroupId, String direction, S
         if (v == null || v.isNull()) {
             return null;
         }
-        String p = v.isIntegralNumber() ? String.valueOf(v.asInt()) : v.isString() ? v.asString() : null;
-        if (p == null) {
-            throw NetworkError.BAD_REQUEST.exception("Security group rule protocol " + v + " not supported.");
-        }
-        p = p.toLowerCase(Locale.ROOT);
+        String p = (v.isIntegralNumber() ? String.valueOf(v.asInt()) : v.asString()).toLowerCase(Locale.ROOT);
         if (p.equals("any") || p.isEmpty()) {
             return null;
         }
@@ -143,14 +130,6 @@ record RuleRequest(String projectId, String securityGroupId, String direction, S
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private static Integer port(RequestBody b, String name) {
-        try {
-            return b.integer(name);
-        } catch (RuntimeException e) {
-            throw NetworkError.BAD_REQUEST.exception("Invalid value for port " + b.raw(name));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.nubo.network.securitygroup;
 
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.network.common.Bulk;
 import io.nubo.network.common.Caller;
 import io.nubo.network.common.Json;
@@ -34,11 +36,13 @@ public class SecurityGroupController {
     }
 
     @PostMapping("/v2.0/security-groups")
+    @ValidatedBody("network/security-group-create.json")
     public ResponseEntity<SecurityGroupViews.One> create(Caller caller, @RequestBody JsonNode body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(new SecurityGroupViews.One(groups.create(caller, body)));
     }
 
     @GetMapping("/v2.0/security-groups")
+    @ValidatedQuery("network/list-query.json")
     public SecurityGroupViews.Page list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery.Page page = new ListQuery(params).apply(groups.list(caller), "/v2.0/security-groups");
         return new SecurityGroupViews.Page(page.items(), page.links());
@@ -51,6 +55,7 @@ public class SecurityGroupController {
     }
 
     @PutMapping("/v2.0/security-groups/{id}")
+    @ValidatedBody("network/security-group-update.json")
     public SecurityGroupViews.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         return new SecurityGroupViews.One(groups.update(caller, id, body));
     }
@@ -62,6 +67,7 @@ public class SecurityGroupController {
     }
 
     @PostMapping("/v2.0/security-group-rules")
+    @ValidatedBody("network/security-group-rule-create.json")
     public ResponseEntity<Object> createRule(Caller caller, @RequestBody JsonNode body) {
         Bulk bulk = Bulk.of(body, "security_group_rule", "security_group_rules");
         List<JsonNode> created = tx.execute(s -> {
@@ -77,6 +83,7 @@ public class SecurityGroupController {
     }
 
     @GetMapping("/v2.0/security-group-rules")
+    @ValidatedQuery("network/list-query.json")
     public SecurityGroupViews.RulePage listRules(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery.Page page = new ListQuery(params).apply(groups.listRules(caller), "/v2.0/security-group-rules");
         return new SecurityGroupViews.RulePage(page.items(), page.links());

@@ -72,18 +72,17 @@ public class SecurityGroupService implements Taggable {
 
     @Transactional
     ObjectNode create(Caller caller, JsonNode body) {
-        RequestBody b = RequestBody.of(body, "security_group", Set.of("name", "description", "project_id",
-                "tenant_id", "stateful", "tags"));
+        RequestBody b = RequestBody.of(body, "security_group");
         String project = Policy.owningProject(caller, b.project());
         ensureDefault(project);
-        String name = b.string("name", 255);
+        String name = b.string("name");
         if ("default".equals(name)) {
             throw NetworkError.CONFLICT.exception("Default security group already exists.");
         }
         quotas.check(project, "security_group", 1);
         SecurityGroupEntity g = new SecurityGroupEntity(project);
         g.name = name == null ? "" : name;
-        g.setDescription(b.string("description", 255));
+        g.setDescription(b.string("description"));
         Boolean stateful = b.bool("stateful");
         g.stateful = stateful == null || stateful;
         List<String> tags = b.strings("tags");
@@ -115,8 +114,8 @@ public class SecurityGroupService implements Taggable {
     ObjectNode update(Caller caller, String id, JsonNode body) {
         SecurityGroupEntity g = visible(caller, id);
         Policy.enforce(caller, "update_security_group", Policy.Target.owned(g.getProjectId()));
-        RequestBody b = RequestBody.of(body, "security_group", Set.of("name", "description", "stateful"));
-        String name = b.string("name", 255);
+        RequestBody b = RequestBody.of(body, "security_group");
+        String name = b.string("name");
         if (name != null && !name.equals(g.name) && ("default".equals(g.name) || "default".equals(name))) {
             throw NetworkError.CONFLICT.exception("Updating default security group not allowed.");
         }
@@ -124,7 +123,7 @@ public class SecurityGroupService implements Taggable {
             g.name = name;
         }
         if (b.has("description")) {
-            g.setDescription(b.string("description", 255));
+            g.setDescription(b.string("description"));
         }
         Boolean stateful = b.bool("stateful");
         if (stateful != null) {

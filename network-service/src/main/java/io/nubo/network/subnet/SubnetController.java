@@ -1,5 +1,7 @@
 package io.nubo.network.subnet;
 
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.network.common.Bulk;
 import io.nubo.network.common.Caller;
 import io.nubo.network.common.Json;
@@ -34,14 +36,14 @@ public class SubnetController {
     }
 
     @PostMapping("/v2.0/subnets")
+    @ValidatedBody("network/subnet-create.json")
     public ResponseEntity<Object> create(Caller caller,
                                          @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         Bulk bulk = Bulk.of(body, "subnet", "subnets");
         List<JsonNode> created = tx.execute(s -> {
             List<JsonNode> out = new ArrayList<>();
             for (JsonNode one : bulk.bodies()) {
-                out.add(subnets.create(caller, SubnetRequest.create(RequestBody.of(one, "subnet",
-                        SubnetRequest.CREATE))));
+                out.add(subnets.create(caller, SubnetRequest.create(RequestBody.of(one, "subnet"))));
             }
             return out;
         });
@@ -50,6 +52,7 @@ public class SubnetController {
     }
 
     @GetMapping("/v2.0/subnets")
+    @ValidatedQuery("network/list-query.json")
     public SubnetBodies.Page list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         ListQuery.Page page = new ListQuery(params).apply(subnets.list(caller), "/v2.0/subnets");
         return new SubnetBodies.Page(page.items(), page.links());
@@ -62,6 +65,7 @@ public class SubnetController {
     }
 
     @PutMapping("/v2.0/subnets/{id}")
+    @ValidatedBody("network/subnet-update.json")
     public SubnetBodies.One update(Caller caller, @PathVariable String id,
                                    @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         return new SubnetBodies.One(subnets.update(caller, id, body));

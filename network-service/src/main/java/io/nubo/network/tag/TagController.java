@@ -1,5 +1,6 @@
 package io.nubo.network.tag;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.network.common.Caller;
 import io.nubo.network.error.NetworkError;
 import java.util.LinkedHashSet;
@@ -39,16 +40,12 @@ public class TagController {
     }
 
     @PutMapping("/v2.0/{collection}/{id}/tags")
+    @ValidatedBody("network/tags-replace.json")
     public Tags replace(Caller caller, @PathVariable String collection, @PathVariable String id,
                         @RequestBody JsonNode body) {
-        JsonNode tags = body == null ? null : body.get("tags");
-        if (tags == null || !tags.isArray()) {
-            throw NetworkError.BAD_REQUEST.exception("Invalid input for tags. Reason: a list of tags is required.");
-        }
+        // tags-replace.json checks each tag as valid() checks one in a path
         Set<String> set = new LinkedHashSet<>();
-        for (JsonNode t : tags) {
-            set.add(valid(t.isString() ? t.asString() : t.toString()));
-        }
+        body.get("tags").forEach(t -> set.add(t.asString()));
         return new Tags(of(collection).replaceTags(caller, id, set));
     }
 

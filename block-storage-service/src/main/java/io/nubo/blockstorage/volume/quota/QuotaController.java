@@ -1,10 +1,10 @@
 package io.nubo.blockstorage.volume.quota;
 
+import io.nubo.shared.validation.ValidatedBody;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Policy;
-import io.nubo.blockstorage.error.VolumeError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +62,7 @@ public class QuotaController {
     }
 
     @PutMapping("/v3/{projectId}/os-quota-sets/{target}")
+    @ValidatedBody("block-storage/quota-update.json")
     public QuotaSet update(Caller caller, @PathVariable String target, @RequestBody JsonNode body) {
         caller.require(Policy.QUOTA_UPDATE);
         JsonNode q = Json.root(body, "quota_set");
@@ -71,15 +72,8 @@ public class QuotaController {
             if (k.equals("tenant_id") || k.equals("id")) {
                 continue;
             }
-            if (!List.of(QuotaService.RESOURCES).contains(k)) {
-                throw VolumeError.BAD_REQUEST.exception("Bad key(s) in quota set: " + k);
-            }
-            Integer v = Json.integer(q, k, "Quota value for " + k);
-            if (v == null || v < -1) {
-                throw VolumeError.INVALID_INPUT.exception("Quota limit " + v + " for " + k + " must be -1 or"
-                        + " greater.");
-            }
-            values.put(k, v);
+            // quota-update.json names each resource and takes a limit of -1 or more
+            values.put(k, Json.integer(q, k));
         }
         quotas.set(target, values);
         return new QuotaSet(new LinkedHashMap<>(quotas.limits(target)));

@@ -1,5 +1,7 @@
 package io.nubo.blockstorage.volume.snapshot;
 
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.volume.snapshot.api.SnapshotView;
 import io.nubo.blockstorage.volume.VolumeRenderer;
@@ -64,22 +66,24 @@ public class SnapshotController {
     }
 
     @PostMapping
+    @ValidatedBody("block-storage/snapshot-create.json")
     public ResponseEntity<SnapshotView.One> create(Caller caller, @RequestBody JsonNode body) {
         JsonNode s = Json.root(body, "snapshot");
-        String volumeId = Json.id(s, "volume_id");
+        String volumeId = Json.string(s, "volume_id");
         if (volumeId == null) {
             // Cinder looks the volume up by the missing id and answers 404 (Tempest checks it)
             throw VolumeError.VOLUME_NOT_FOUND.exception("None");
         }
-        String name = Json.present(s, "name") ? Json.string(s, "name", 255) : Json.string(s, "display_name", 255);
-        String description = Json.present(s, "description") ? Json.string(s, "description", 255)
-                : Json.string(s, "display_description", 255);
+        String name = Json.present(s, "name") ? Json.string(s, "name") : Json.string(s, "display_name");
+        String description = Json.present(s, "description") ? Json.string(s, "description")
+                : Json.string(s, "display_description");
         SnapshotEntity made = service.create(caller, volumeId, Boolean.TRUE.equals(Json.bool(s, "force")), name,
                 description, Json.stringMap(s, "metadata"));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SnapshotView.One(view(made, false)));
     }
 
     @GetMapping
+    @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
     public SnapshotView.Many list(Caller caller, @RequestParam Map<String, String> params) {
         Paging.Page<SnapshotEntity> p = page(caller, params);
@@ -87,6 +91,7 @@ public class SnapshotController {
     }
 
     @GetMapping("/detail")
+    @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
     public SnapshotView.Many detail(Caller caller, @RequestParam Map<String, String> params) {
         Paging.Page<SnapshotEntity> p = page(caller, params);
@@ -102,13 +107,14 @@ public class SnapshotController {
     }
 
     @PutMapping("/{id}")
+    @ValidatedBody("block-storage/snapshot-update.json")
     @Transactional
     public SnapshotView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         JsonNode u = Json.root(body, "snapshot");
         SnapshotEntity s = writable(caller, id);
-        String name = Json.present(u, "name") ? Json.string(u, "name", 255) : Json.string(u, "display_name", 255);
-        String description = Json.present(u, "description") ? Json.string(u, "description", 255)
-                : Json.string(u, "display_description", 255);
+        String name = Json.present(u, "name") ? Json.string(u, "name") : Json.string(u, "display_name");
+        String description = Json.present(u, "description") ? Json.string(u, "description")
+                : Json.string(u, "display_description");
         if (name != null) {
             s.setName(name);
         }
@@ -134,18 +140,20 @@ public class SnapshotController {
     }
 
     @PostMapping("/{id}/metadata")
+    @ValidatedBody("block-storage/snapshot-metadata.json")
     @Transactional
     public Metadata mergeMetadata(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         SnapshotEntity s = writable(caller, id);
-        s.getMetadata().putAll(Json.requiredStringMap(body, "metadata"));
+        s.getMetadata().putAll(Json.stringMap(body, "metadata"));
         return new Metadata(new TreeMap<>(s.getMetadata()));
     }
 
     @PutMapping("/{id}/metadata")
+    @ValidatedBody("block-storage/snapshot-metadata.json")
     @Transactional
     public Metadata replaceMetadata(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         SnapshotEntity s = writable(caller, id);
-        Map<String, String> m = Json.requiredStringMap(body, "metadata");
+        Map<String, String> m = Json.stringMap(body, "metadata");
         s.getMetadata().clear();
         s.getMetadata().putAll(m);
         return new Metadata(new TreeMap<>(s.getMetadata()));
@@ -163,6 +171,7 @@ public class SnapshotController {
     }
 
     @PutMapping("/{id}/metadata/{key}")
+    @ValidatedBody("block-storage/snapshot-metadata-item.json")
     @Transactional
     public Meta putMetadataItem(Caller caller, @PathVariable String id, @PathVariable String key,
                                 @RequestBody JsonNode body) {

@@ -1,5 +1,6 @@
 package io.nubo.blockstorage.volume.type;
 
+import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.blockstorage.volume.type.api.VolumeTypeView;
 import io.nubo.blockstorage.volume.VolumeRepository;
 import io.nubo.blockstorage.request.Caller;
@@ -55,31 +56,27 @@ public class VolumeTypeController {
     }
 
     @PostMapping
+    @ValidatedBody("block-storage/volume-type-create.json")
     public VolumeTypeView.One create(Caller caller, @RequestBody JsonNode body) {
         caller.require(Policy.TYPE_MANAGE);
         JsonNode t = Json.root(body, "volume_type");
-        String name = Json.string(t, "name", 255);
-        if (name == null || name.isBlank()) {
-            throw VolumeError.INVALID_INPUT.exception("Volume type name can not be empty.");
-        }
+        String name = Json.string(t, "name");
         Boolean isPublic = Json.bool(t, "os-volume-type-access:is_public");
         if (isPublic == null) {
             isPublic = Json.bool(t, "is_public");
         }
-        VolumeTypeEntity made = types.create(name.trim(), Json.string(t, "description", 255),
+        VolumeTypeEntity made = types.create(name.trim(), Json.string(t, "description"),
                 isPublic == null || isPublic, Json.stringMap(t, "extra_specs"));
         return new VolumeTypeView.One(view(made, caller));
     }
 
     @PutMapping("/{id}")
+    @ValidatedBody("block-storage/volume-type-update.json")
     public VolumeTypeView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         caller.require(Policy.TYPE_MANAGE);
         JsonNode t = Json.root(body, "volume_type");
-        String name = Json.string(t, "name", 255);
-        if (name != null && name.isBlank()) {
-            throw VolumeError.INVALID_INPUT.exception("Volume type name can not be empty.");
-        }
-        return new VolumeTypeView.One(view(types.update(id, name, Json.string(t, "description", 255),
+        String name = Json.string(t, "name");
+        return new VolumeTypeView.One(view(types.update(id, name, Json.string(t, "description"),
                 Json.bool(t, "is_public")), caller));
     }
 
@@ -100,12 +97,10 @@ public class VolumeTypeController {
     }
 
     @PostMapping("/{id}/extra_specs")
+    @ValidatedBody("block-storage/extra-specs-create.json")
     public VolumeTypeView.ExtraSpecs addSpecs(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         caller.require(Policy.TYPE_MANAGE);
-        Map<String, String> specs = body == null || !body.isObject() ? null : Json.stringMap(body, "extra_specs");
-        if (specs == null) {
-            throw VolumeError.BAD_REQUEST.exception("Missing required element 'extra_specs' in request body.");
-        }
+        Map<String, String> specs = Json.stringMap(body, "extra_specs");
         types.putSpecs(id, specs);
         return new VolumeTypeView.ExtraSpecs(specs);
     }
@@ -122,14 +117,12 @@ public class VolumeTypeController {
     }
 
     @PutMapping("/{id}/extra_specs/{key}")
+    @ValidatedBody("block-storage/extra-spec-update.json")
     public Map<String, String> putSpec(Caller caller, @PathVariable String id, @PathVariable String key,
                                        @RequestBody JsonNode body) {
         caller.require(Policy.TYPE_MANAGE);
-        Map<String, String> m = body == null || !body.isObject() ? Map.of() : Json.stringMap(body.size() == 1
-                ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("x", body) : body, "x");
-        if (m == null || m.size() != 1 || !m.containsKey(key)) {
-            throw VolumeError.BAD_REQUEST.exception("Request body and URI mismatch");
-        }
+        Map<String, String> m = Json.oneItem(Json.stringMap(
+                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("spec", body), "spec"), key);
         types.putSpecs(id, m);
         return m;
     }

@@ -178,6 +178,8 @@ class ServerApiTest extends ComputeHttpTest {
         assertThat(snap.header("Location")).contains("/images/");
         SnapshotInstance s = agent.next(SnapshotInstance.class);
         assertThat(IMAGES.created).containsKey(s.imageId());
+        assertThat(s.userToken()).as("the agent uploads as the user").isEqualTo(token);
+        assertThat(s.toString()).doesNotContain(token);
         agent.succeeded(s, "snapshot", PowerState.RUNNING);
 
         // lock: the owner can no longer act, until unlocked

@@ -29,6 +29,7 @@ public class ImageClient {
             "tags", "self", "file", "schema", "virtual_size", "os_hash_algo", "os_hash_value", "locations",
             "direct_url", "os_hidden", "stores", "os_glance_failed_import", "os_glance_importing_to_stores");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImageClient.class);
 
     private final RestClient http;
 
@@ -96,6 +97,16 @@ public class ImageClient {
         } catch (RestClientException e) {
             throw ComputeError.UNAVAILABLE.exception("The image service could not be reached to create the "
                     + "snapshot image; try again.");
+        }
+    }
+
+    /** Deletes an image the compute API made and will not use after all; a failure is only logged. */
+    public void deleteQuietly(Caller caller, String imageId) {
+        try {
+            http.delete().uri("/v2/images/{id}", imageId).header("X-Auth-Token", caller.token()).retrieve()
+                    .toBodilessEntity();
+        } catch (RestClientException e) {
+            log.warn("Could not delete image {} that no snapshot will fill: {}", imageId, e.getMessage());
         }
     }
 }

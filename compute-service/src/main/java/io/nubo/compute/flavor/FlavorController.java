@@ -121,7 +121,8 @@ class FlavorController {
         access.check(ComputePolicy.FLAVOR_MANAGE, caller);
         RequestBody f = RequestBody.wrapped(body, "flavor", CREATE_FIELDS);
         String name = f.string("name", true, 1, 255, NAME);
-        String id = f.string("id", false, 1, 255, ID);
+        // Nova's schema takes a number too (Tempest sends integer ids) and keeps it as its string
+        String id = f.isNumber("id") ? f.numberText("id") : f.string("id", false, 1, 255, ID);
         int ram = f.integer("ram", true, 1, Integer.MAX_VALUE);
         int vcpus = f.integer("vcpus", true, 1, Integer.MAX_VALUE);
         int disk = f.integer("disk", true, 0, Integer.MAX_VALUE);

@@ -32,9 +32,16 @@ public class ImageClient {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImageClient.class);
 
     private final RestClient http;
+    private final String url;
 
     ImageClient(ComputeProperties props) {
-        this.http = RestClient.builder().baseUrl(props.imageUrl().replaceAll("/+$", "")).build();
+        this.url = props.imageUrl().replaceAll("/+$", "");
+        this.http = RestClient.builder().baseUrl(url).build();
+    }
+
+    /** The image service's URL, for Nova's {@code alternate} image links. */
+    public String publicUrl() {
+        return url;
     }
 
     /** The active image {@code id} as the caller sees it; Nova's 400 when it is unknown or not usable. */
@@ -55,13 +62,7 @@ public class ImageClient {
         if (!"active".equals(image.path("status").asString(""))) {
             throw ComputeError.BAD_REQUEST.exception("Image " + id + " is not active.");
         }
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : image.properties()) {
-            if (!CORE.contains(e.getKey()) && !e.getValue().isNull()) {
-                properties.put(e.getKey(), e.getValue().isString() ? e.getValue().asString()
-                        : e.getValue().toString());
-            }
-        }
+        Map<String, String> properties = properties(image);
         List<String> locations = new ArrayList<>();
         image.path("locations").forEach(l -> locations.add(l.path("url").asString("")));
         return new ImageSpec(id, image.path("name").asString(null), image.path("disk_format").asString(null),
@@ -69,6 +70,69 @@ public class ImageClient {
                 image.path("min_disk").asInt(0), image.path("min_ram").asInt(0),
                 image.path("os_hash_algo").asString(null), image.path("os_hash_value").asString(null),
                 properties, locations);
+    }
+
+    /** An image record's own properties (not Glance's core fields), as Nova's {@code properties}. */
+    public static Map<String, String> properties(JsonNode image) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : image.properties()) {
+            if (!CORE.contains(e.getKey()) && !e.getValue().isNull()) {
+                properties.put(e.getKey(), e.getValue().isString() ? e.getValue().asString()
+                        : e.getValue().toString());
+            }
+        }
+        return properties;
+    }
+
+    /** Every image the caller sees, following the image service's pages. */
+    public List<JsonNode> listAll(Caller caller) {
+        List<JsonNode> all = new ArrayList<>();
+        String next = "/v2/images?limit=1000";
+        while (next != null && all.size() < 100_000) {
+            JsonNode page = JSON.readTree(call(caller, http.get().uri(next), null));
+            page.path("images").forEach(all::add);
+            String n = page.path("next").asString(null);
+            next = n == null || n.isBlank() ? null : n;
+        }
+        return all;
+    }
+
+    /** The image record as the caller sees it; Nova's 404 "Image not found." otherwise. */
+    public JsonNode show(Caller caller, String id) {
+        return JSON.readTree(call(caller, http.get().uri("/v2/images/{id}", id), id));
+    }
+
+    public void delete(Caller caller, String id) {
+        call(caller, http.delete().uri("/v2/images/{id}", id), id);
+    }
+
+    /** Glance v2's JSON patch ({@code add} sets, {@code remove} deletes a property); the image after it. */
+    public JsonNode patch(Caller caller, String id, List<Map<String, Object>> operations) {
+        return JSON.readTree(call(caller, http.patch().uri("/v2/images/{id}", id)
+                .contentType(MediaType.parseMediaType("application/openstack-images-v2.1-json-patch"))
+                .body(JSON.writeValueAsString(operations)), id));
+    }
+
+    private String call(Caller caller, RestClient.RequestHeadersSpec<?> request, String id) {
+        try {
+            String body = request.header("X-Auth-Token", caller.token()).accept(MediaType.APPLICATION_JSON)
+                    .retrieve()
+                    .onStatus(st -> st.value() == 404, (rq, rs) -> {
+                        throw ComputeError.NOT_FOUND.exception("Image not found.");
+                    })
+                    .onStatus(st -> st.value() == 403, (rq, rs) -> {
+                        throw ComputeError.FORBIDDEN.exception("The image service does not allow this on image "
+                                + id + ".");
+                    })
+                    .onStatus(HttpStatusCode::is4xxClientError, (rq, rs) -> {
+                        throw ComputeError.BAD_REQUEST.exception("The image service refused the request: "
+                                + new String(rs.getBody().readAllBytes()));
+                    })
+                    .body(String.class);
+            return body == null || body.isBlank() ? "{}" : body;
+        } catch (RestClientException e) {
+            throw ComputeError.UNAVAILABLE.exception("The image service could not be reached; try again.");
+        }
     }
 
     /** Creates the queued image record a snapshot of {@code instanceId} uploads into; returns its id. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Nova's 2.1 images API: a view of the image service with the caller's token, in Tempest's schemas. */
+/** Nova's 2.1 images API (a view of the image service with the caller's token) and os-migrations, in Tempest's schemas. */
 @Tag("integration")
 class ImageApiTest extends ComputeHttpTest {
 
@@ -39,5 +39,12 @@ class ImageApiTest extends ComputeHttpTest {
         assertThat(get(token, "/v2.1/images/" + FakeImageService.IMAGE + "/metadata").json().at("/metadata/hw_disk_bus")
                 .asString()).isEqualTo("virtio");
         assertThat(get(token, "/v2.1/images/" + FakeImageService.IMAGE + "/metadata/nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    void migrationsAreAnEmptyListForAdminsOnly() throws Exception {
+        Reply r = get(ADMIN, "/v2.1/os-migrations").valid("v2_1.migrations", "list_migrations");
+        assertThat(r.json().get("migrations").size()).isZero();
+        assertThat(get(member("p-images"), "/v2.1/os-migrations").status()).isEqualTo(403);
     }
 }

@@ -34,6 +34,7 @@ public enum ComputePolicy {
             "Name the host of a new server (availability_zone zone:host).", "POST /v2.1/servers"),
     SERVER_EXTENDED_ATTRIBUTES("os_compute_api:os-extended-server-attributes", Check.ADMIN,
             "See a server's host and instance name.", "GET /v2.1/servers/{id}"),
+    MIGRATIONS("os_compute_api:os-migrations:index", Check.ADMIN, "List migrations.", "GET /v2.1/os-migrations"),
     SERVER_RESET_STATE("os_compute_api:os-admin-actions:reset_state", Check.ADMIN,
             "Reset a server's state to active or error (os-resetState).", "POST /v2.1/servers/{id}/action"),
     SERVER_UNLOCK_OVERRIDE("os_compute_api:os-lock-server:unlock:unlock_override", Check.ADMIN,

@@ -69,6 +69,15 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
                 .doesNotContain("f-small");
         assertThat(ids(get(ADMIN, "/v2.1/flavors?is_public=none").json().get("flavors")))
                 .contains("f-small", "f-private");
+        for (String no : List.of("f", "false", "no", "0", "OFF")) {
+            assertThat(ids(get(ADMIN, "/v2.1/flavors?is_public=" + no).json().get("flavors")))
+                    .contains("f-private").doesNotContain("f-small");
+        }
+        for (String yes : List.of("t", "true", "yes", "1", "On")) {
+            assertThat(ids(get(ADMIN, "/v2.1/flavors?is_public=" + yes).json().get("flavors")))
+                    .contains("f-small").doesNotContain("f-private");
+        }
+        assertThat(get(ADMIN, "/v2.1/flavors?is_public=maybe").status()).isEqualTo(400);
         Reply paged = get(ADMIN, "/v2.1/flavors?is_public=none&limit=1").valid("v2_1.flavors", "list_flavors");
         assertThat(paged.json().at("/flavors_links/0/href").asString()).contains("marker=");
         assertThat(get(member("p1"), "/v2.1/flavors/nope").status()).isEqualTo(404);

@@ -173,11 +173,14 @@ class ServerApiTest extends ComputeHttpTest {
         agent.next(ConsoleOutputRequested.class);
 
         // snapshot: an image record through the image service, then the command
-        Reply snap = post(token, "/v2.1/servers/" + id + "/action", "{\"createImage\": {\"name\": \"snap\"}}");
+        Reply snap = post(token, "/v2.1/servers/" + id + "/action",
+                "{\"createImage\": {\"name\": \"snap\", \"metadata\": {\"image_type\": \"test\"}}}");
         assertThat(snap.status()).isEqualTo(202);
         assertThat(snap.header("Location")).contains("/images/");
         SnapshotInstance s = agent.next(SnapshotInstance.class);
         assertThat(IMAGES.created).containsKey(s.imageId());
+        assertThat(IMAGES.created.get(s.imageId())).as("the request's metadata over Nova's own properties")
+                .contains("\"image_type\":\"test\"").contains("\"instance_uuid\":\"" + id + "\"");
         assertThat(s.userToken()).as("the agent uploads as the user").isEqualTo(token);
         assertThat(s.toString()).doesNotContain(token);
         agent.succeeded(s, "snapshot", PowerState.RUNNING);
@@ -225,6 +228,13 @@ class ServerApiTest extends ComputeHttpTest {
                 .as("as Nova: tenant_id alone does not reach into another project").doesNotContain(id);
         assertThat(get(ADMIN, "/v2.1/servers/detail?all_tenants=1&tenant_id=" + project).body()).contains(id);
 
+        // os-server-password: no metadata service, so no guest ever posted one
+        assertThat(get(token, "/v2.1/servers/" + id + "/os-server-password").valid("v2_1.servers", "show_password")
+                .json().get("password").asString()).isEmpty();
+        assertThat(call(token, "DELETE", "/v2.1/servers/" + id + "/os-server-password", null).status())
+                .isEqualTo(204);
+        assertThat(get(member("p-other"), "/v2.1/servers/" + id + "/os-server-password").status()).isEqualTo(404);
+
         // os-deferred-delete: nothing is soft-deleted, so restore is a 409 and forceDelete a delete
         Reply restore = post(token, "/v2.1/servers/" + id + "/action", "{\"restore\": null}");
         assertThat(restore.status()).isEqualTo(409);
@@ -233,6 +243,8 @@ class ServerApiTest extends ComputeHttpTest {
         assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"forceDelete\": null}").status())
                 .isEqualTo(202);
         DeleteInstance del = agent.next(DeleteInstance.class);
+        assertThat(call(token, "DELETE", "/v2.1/servers/" + id, null).status())
+                .as("a second delete while deleting is accepted, as Nova's").isEqualTo(204);
         agent.succeeded(del, "delete", PowerState.NOSTATE);
         for (int i = 0; i < 600 && get(token, "/v2.1/servers/" + id).status() != 404; i++) {
             Thread.sleep(100);

@@ -138,17 +138,19 @@ public class ImageClient {
     /** Creates the queued image record a snapshot of {@code instanceId} uploads into; returns its id. */
     public String createSnapshotRecord(Caller caller, String name, String instanceId, String baseImage,
                                        Map<String, String> metadata) {
+        // Nova's order: its own properties, then the request's metadata over them (a user may set image_type), then
+        // the record's core fields, which metadata cannot change
         Map<String, Object> body = new LinkedHashMap<>();
-        metadata.forEach(body::put);
-        body.put("name", name);
-        body.put("disk_format", "qcow2");
-        body.put("container_format", "bare");
-        body.put("visibility", "private");
         body.put("image_type", "snapshot");
         body.put("instance_uuid", instanceId);
         if (baseImage != null) {
             body.put("base_image_ref", baseImage);
         }
+        metadata.forEach(body::put);
+        body.put("name", name);
+        body.put("disk_format", "qcow2");
+        body.put("container_format", "bare");
+        body.put("visibility", "private");
         try {
             String reply = http.post().uri("/v2/images").header("X-Auth-Token", caller.token())
                     .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)).retrieve()

@@ -100,6 +100,10 @@ public class ServerService {
     @Transactional
     public void delete(Caller caller, String id) {
         Instance i = get(caller, id);
+        if (i.taskState() == io.nubo.compute.server.state.TaskState.DELETING) {
+            // as Nova: deleting a server that is being deleted is accepted again; the first delete finishes it
+            return;
+        }
         String actionId = lifecycle.begin(i, ServerOperation.DELETE, caller);
         if (i.host() == null) {
             lifecycle.finishDelete(i, clock.instant());

@@ -18,6 +18,10 @@
 #   --security-compliance  tell Tempest that PCI-DSS options are on (lockout after 2 failures for 5 s,
 #                          last 2 passwords unique): enables 4 more identity tests
 #   --concurrency N        Tempest workers (default 2)
+#   --image-ref ID / --image-ref-alt ID / --flavor-ref ID / --flavor-ref-alt ID
+#                          what compute tests boot; by default (with compute) the script finds or makes, as admin
+#                          with the openstack CLI, public images nubo-tempest-guest{,-alt} of Nubo's test guest
+#                          (scripts/build-test-guest.sh) and flavors nubo-tempest-{128,192} (1 vCPU, 1 GB disk)
 #   --failed-file FILE     write the ids of failed tests there (always also in the run directory)
 #   --list                 write the config, list the selected tests, print their count per service; run nothing
 #   --config-only          write the workspace and tempest.conf, print its path; run nothing
@@ -37,6 +41,7 @@ TEMPEST=/usr/bin/tempest
 services="identity" regex="" exclude="" endpoint="http://127.0.0.1:8780" admin_password="${NUBO_ADMIN_PASSWORD-}"
 admin_user=admin admin_project=admin admin_domain=Default security_compliance=false concurrency=2
 failed_file="" mode=run force=false fresh=false
+image_ref="" image_ref_alt="" flavor_ref="" flavor_ref_alt=""
 
 die() { echo "run-tempest: $*" >&2; exit 2; }
 need() { [ "$#" -ge 2 ] || die "$1 needs a value"; }
@@ -57,7 +62,11 @@ while [ "$#" -gt 0 ]; do
     --config-only) mode=config ;;
     --force) force=true ;;
     --fresh) fresh=true ;;
-    -h | --help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --image-ref) need "$@"; image_ref="$2"; shift ;;
+    --image-ref-alt) need "$@"; image_ref_alt="$2"; shift ;;
+    --flavor-ref) need "$@"; flavor_ref="$2"; shift ;;
+    --flavor-ref-alt) need "$@"; flavor_ref_alt="$2"; shift ;;
+    -h | --help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   shift
@@ -95,6 +104,36 @@ fi
 if [ -z "$admin_password" ]; then
   [ "$mode" = run ] && die "no admin password: pass --admin-password, set NUBO_ADMIN_PASSWORD or run ./nubo up (writes ~/.nubo/admin-password)"
   admin_password="unset"   # listing and config generation need none
+fi
+
+# ---- what compute tests boot -------------------------------------------------------------------------------
+# Found by name or made once, as admin, with the real CLI: the test guest boots from its qcow2 disk in seconds.
+if [ "${avail[nova]}" = true ] && [ "$mode" = run ]; then
+  os() {
+    OS_AUTH_URL="$endpoint/identity/v3" OS_USERNAME="$admin_user" OS_PASSWORD="$admin_password" \
+    OS_PROJECT_NAME="$admin_project" OS_USER_DOMAIN_NAME="$admin_domain" OS_PROJECT_DOMAIN_NAME="$admin_domain" \
+    OS_IDENTITY_API_VERSION=3 OS_CLOUD="" /usr/bin/openstack "$@"
+  }
+  guest_image() {   # guest_image NAME: the id of the active public image NAME, uploaded when missing
+    local id
+    id="$(os image list --public --name "$1" --status active -f value -c ID | head -n 1)"
+    if [ -z "$id" ]; then
+      local dir
+      dir="$("$ROOT/scripts/build-test-guest.sh")" || die "scripts/build-test-guest.sh failed"
+      id="$(os image create --public --disk-format qcow2 --container-format bare \
+        --file "$dir/test-guest.qcow2" "$1" -f value -c id)" || die "could not upload the test guest as $1"
+    fi
+    echo "$id"
+  }
+  tiny_flavor() {   # tiny_flavor NAME RAM: the id of flavor NAME, made when missing
+    os flavor show "$1" -f value -c id 2>/dev/null \
+      || os flavor create --public --vcpus 1 --disk 1 --ram "$2" "$1" -f value -c id \
+      || die "could not make flavor $1"
+  }
+  [ -n "$image_ref" ] || image_ref="$(guest_image nubo-tempest-guest)"
+  [ -n "$image_ref_alt" ] || image_ref_alt="$(guest_image nubo-tempest-guest-alt)"
+  [ -n "$flavor_ref" ] || flavor_ref="$(tiny_flavor nubo-tempest-128 128)"
+  [ -n "$flavor_ref_alt" ] || flavor_ref_alt="$(tiny_flavor nubo-tempest-192 192)"
 fi
 
 # ---- Tempest and the workspace ----------------------------------------------------------------------------
@@ -190,6 +229,48 @@ manage_locations = True
 [compute]
 catalog_type = compute
 region = RegionOne
+image_ref = $image_ref
+image_ref_alt = $image_ref_alt
+flavor_ref = $flavor_ref
+flavor_ref_alt = $flavor_ref_alt
+# emulated guests on a busy 2-core machine: seconds, sometimes a minute
+build_timeout = 300
+min_compute_nodes = 1
+# exactly what compute-service announces (GET /v2.1: version 2.1, min_version 2.1)
+min_microversion = 2.1
+max_microversion = 2.1
+
+[compute-feature-enabled]
+# what Nubo's compute serves today, no more (docs/api-coverage.md, Compute)
+console_output = True
+pause = True
+suspend = True
+snapshot = True
+config_drive = True
+enable_instance_password = True
+# not served: resize and migrations, shelve, rescue, consoles, changePassword / os-server-password, the metadata
+# service, OS-DCF:diskConfig AUTO (accepted, always MANUAL), personality files (accepted, not injected)
+resize = False
+cold_migration = False
+live_migration = False
+shelve = False
+shelve_migrate = False
+rescue = False
+stable_rescue = False
+vnc_console = False
+spice_console = False
+serial_console = False
+change_password = False
+metadata_service = False
+disk_config = False
+personality = False
+# no os-interface yet (network), no volume attachments yet (block storage)
+interface_attach = False
+attach_encrypted_volume = False
+swap_volume = False
+volume_multiattach = False
+# the scheduler's filters (compute-service scheduler: zone, host up and enabled, capacity, server groups)
+scheduler_enabled_filters = AvailabilityZoneFilter,ComputeFilter,ServerGroupAntiAffinityFilter,ServerGroupAffinityFilter
 
 [volume]
 catalog_type = volumev3

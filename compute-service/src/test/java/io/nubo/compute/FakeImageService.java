@@ -21,6 +21,15 @@ final class FakeImageService implements AutoCloseable {
     static final String IMAGE = "11111111-2222-3333-4444-555555555555";
     static final String BIG_IMAGE = "99999999-2222-3333-4444-555555555555";
 
+    private static final String TIMES = "\"created_at\": \"2026-12-01T10:00:00Z\", \"updated_at\": \"2026-12-01T10:00:01Z\"";
+    static final String CIRROS = "{\"id\": \"" + IMAGE + "\", \"name\": \"cirros\", \"status\": \"active\", \"disk_format\":"
+            + " \"qcow2\", \"container_format\": \"bare\", \"size\": 21430272, \"min_disk\": 0,"
+            + " \"min_ram\": 0, \"os_hash_algo\": \"sha512\", \"os_hash_value\": \"ab\","
+            + " \"hw_disk_bus\": \"virtio\", \"visibility\": \"public\", " + TIMES + "}";
+    static final String BIG = "{\"id\": \"" + BIG_IMAGE + "\", \"name\": \"big\", \"status\": \"active\", \"disk_format\":"
+            + " \"raw\", \"container_format\": \"bare\", \"size\": 1, \"min_disk\": 50, \"min_ram\": 0,"
+            + " \"instance_uuid\": \"srv-1\", \"image_type\": \"snapshot\", " + TIMES + "}";
+
     final List<String> tokens = new CopyOnWriteArrayList<>();
     final Map<String, String> created = new ConcurrentHashMap<>();
     private final HttpServer server;
@@ -41,16 +50,15 @@ final class FakeImageService implements AutoCloseable {
                 created.put(id, new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 status = 201;
                 body = "{\"id\": \"" + id + "\", \"status\": \"queued\"}";
+            } else if (path.equals("/v2/images")) {
+                status = 200;
+                body = "{\"images\": [" + CIRROS + ", " + BIG + "], \"first\": \"/v2/images\"}";
             } else if (path.endsWith("/" + IMAGE)) {
                 status = 200;
-                body = "{\"id\": \"" + IMAGE + "\", \"name\": \"cirros\", \"status\": \"active\", \"disk_format\":"
-                        + " \"qcow2\", \"container_format\": \"bare\", \"size\": 21430272, \"min_disk\": 0,"
-                        + " \"min_ram\": 0, \"os_hash_algo\": \"sha512\", \"os_hash_value\": \"ab\","
-                        + " \"hw_disk_bus\": \"virtio\", \"visibility\": \"public\"}";
+                body = CIRROS;
             } else if (path.endsWith("/" + BIG_IMAGE)) {
                 status = 200;
-                body = "{\"id\": \"" + BIG_IMAGE + "\", \"name\": \"big\", \"status\": \"active\", \"disk_format\":"
-                        + " \"raw\", \"container_format\": \"bare\", \"size\": 1, \"min_disk\": 50, \"min_ram\": 0}";
+                body = BIG;
             } else {
                 status = 404;
                 body = "<html>404 Not Found</html>";

@@ -37,6 +37,12 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
                  "OS-FLV-EXT-DATA:ephemeral": 0, "swap": 0, "rxtx_factor": 1.0}}""")
                 .valid("v2_1.flavors", "create_update_get_flavor_details");
         assertThat(created.json().at("/flavor/swap").asString()).isEmpty();
+        Reply numeric = post(ADMIN, "/v2.1/flavors", """
+                {"flavor": {"name": "f.numeric", "id": 182050460, "ram": 512, "vcpus": 1, "disk": 1,
+                 "os-flavor-access:is_public": "True"}}""").valid("v2_1.flavors", "create_update_get_flavor_details");
+        assertThat(numeric.json().at("/flavor/id").asString()).as("Nova keeps a numeric id as its string")
+                .isEqualTo("182050460");
+        assertThat(call(ADMIN, "DELETE", "/v2.1/flavors/182050460", null).status()).isEqualTo(202);
         assertThat(post(ADMIN, "/v2.1/flavors", """
                 {"flavor": {"name": "f.small", "ram": 512, "vcpus": 1, "disk": 1}}""").status()).isEqualTo(409);
         assertThat(post(member("p1"), "/v2.1/flavors", """
@@ -63,6 +69,15 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
                 .doesNotContain("f-small");
         assertThat(ids(get(ADMIN, "/v2.1/flavors?is_public=none").json().get("flavors")))
                 .contains("f-small", "f-private");
+        for (String no : List.of("f", "false", "no", "0", "OFF")) {
+            assertThat(ids(get(ADMIN, "/v2.1/flavors?is_public=" + no).json().get("flavors")))
+                    .contains("f-private").doesNotContain("f-small");
+        }
+        for (String yes : List.of("t", "true", "yes", "1", "On")) {
+            assertThat(ids(get(ADMIN, "/v2.1/flavors?is_public=" + yes).json().get("flavors")))
+                    .contains("f-small").doesNotContain("f-private");
+        }
+        assertThat(get(ADMIN, "/v2.1/flavors?is_public=maybe").status()).isEqualTo(400);
         Reply paged = get(ADMIN, "/v2.1/flavors?is_public=none&limit=1").valid("v2_1.flavors", "list_flavors");
         assertThat(paged.json().at("/flavors_links/0/href").asString()).contains("marker=");
         assertThat(get(member("p1"), "/v2.1/flavors/nope").status()).isEqualTo(404);

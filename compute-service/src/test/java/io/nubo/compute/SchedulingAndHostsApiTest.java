@@ -178,6 +178,12 @@ class SchedulingAndHostsApiTest extends ComputeHttpTest {
             get(ADMIN, "/v2.1/os-simple-tenant-usage" + window + "&detailed=1")
                     .valid("v2_1.tenant_usages", "list_tenant_usage");
             assertThat(get(token, "/v2.1/os-simple-tenant-usage" + window).status()).isEqualTo(403);
+            Reply reversed = get(ADMIN, "/v2.1/os-simple-tenant-usage/" + project
+                    + "?start=2099-01-01T00:00:00&end=2020-01-01T00:00:00");
+            assertThat(reversed.status()).as("Nova: the start cannot occur after the end").isEqualTo(400);
+            assertThat(reversed.body()).contains("badRequest");
+            assertThat(get(ADMIN, "/v2.1/os-simple-tenant-usage?end=2020-01-01T00:00:00").status()).isEqualTo(400);
+            assertThat(get(ADMIN, "/v2.1/os-simple-tenant-usage").status()).as("no window: now, empty").isEqualTo(200);
             drain(h1);
             drain(h2);
         } finally {

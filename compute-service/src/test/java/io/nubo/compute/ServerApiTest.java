@@ -173,11 +173,16 @@ class ServerApiTest extends ComputeHttpTest {
         agent.next(ConsoleOutputRequested.class);
 
         // snapshot: an image record through the image service, then the command
-        Reply snap = post(token, "/v2.1/servers/" + id + "/action", "{\"createImage\": {\"name\": \"snap\"}}");
+        Reply snap = post(token, "/v2.1/servers/" + id + "/action",
+                "{\"createImage\": {\"name\": \"snap\", \"metadata\": {\"image_type\": \"test\"}}}");
         assertThat(snap.status()).isEqualTo(202);
         assertThat(snap.header("Location")).contains("/images/");
         SnapshotInstance s = agent.next(SnapshotInstance.class);
         assertThat(IMAGES.created).containsKey(s.imageId());
+        assertThat(IMAGES.created.get(s.imageId())).as("the request's metadata over Nova's own properties")
+                .contains("\"image_type\":\"test\"").contains("\"instance_uuid\":\"" + id + "\"");
+        assertThat(s.userToken()).as("the agent uploads as the user").isEqualTo(token);
+        assertThat(s.toString()).doesNotContain(token);
         agent.succeeded(s, "snapshot", PowerState.RUNNING);
 
         // lock: the owner can no longer act, until unlocked
@@ -185,11 +190,29 @@ class ServerApiTest extends ComputeHttpTest {
                 .isNull(); i++) {
             Thread.sleep(100);
         }
-        assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"lock\": null}").status()).isEqualTo(202);
-        assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"pause\": null}").status()).isEqualTo(409);
+        assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"lock\": {}}").status()).isEqualTo(202);
+        assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"pause\": {}}").status())
+                .as("as Nova at 2.1, pause takes any body (Tempest sends {})").isEqualTo(409);
         assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"unlock\": null}").status()).isEqualTo(202);
 
-        // update, metadata, list, delete
+        // os-resetState: admins only, any state to active or error, the task cleared
+        assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"os-resetState\": {\"state\": \"error\"}}")
+                .status()).isEqualTo(403);
+        assertThat(post(ADMIN, "/v2.1/servers/" + id + "/action", "{\"os-resetState\": {\"state\": \"bad\"}}")
+                .status()).isEqualTo(400);
+        assertThat(post(ADMIN, "/v2.1/servers/" + id + "/action", "{\"os-resetState\": {\"state\": \"error\"}}")
+                .status()).isEqualTo(202);
+        assertThat(get(token, "/v2.1/servers/" + id).json().at("/server/status").asString()).isEqualTo("ERROR");
+        assertThat(post(ADMIN, "/v2.1/servers/" + id + "/action", "{\"os-resetState\": {\"state\": \"active\"}}")
+                .status()).isEqualTo(202);
+        assertThat(get(token, "/v2.1/servers/" + id).json().at("/server/status").asString()).isEqualTo("ACTIVE");
+        assertThat(post(ADMIN, "/v2.1/servers/no-such/action", "{\"os-resetState\": {\"state\": \"active\"}}")
+                .status()).isEqualTo(404);
+
+        // update (accessIPv6 in its canonical form, as Nova's IP column gives it back), metadata, list, delete
+        assertThat(call(token, "PUT", "/v2.1/servers/" + id, "{\"server\": {\"accessIPv6\": "
+                + "\"0000:0000:0000:0000:0000:babe:220.12.22.2\"}}").json().at("/server/accessIPv6").asString())
+                .isEqualTo("::babe:dc0c:1602");
         call(token, "PUT", "/v2.1/servers/" + id, "{\"server\": {\"name\": \"renamed\"}}")
                 .valid("v2_1.servers", "update_server");
         assertThat(post(token, "/v2.1/servers/" + id + "/metadata", "{\"metadata\": {\"a\": \"1\"}}").status())
@@ -201,9 +224,27 @@ class ServerApiTest extends ComputeHttpTest {
         assertThat(get(token, "/v2.1/servers/detail?status=SHUTOFF").json().get("servers").size()).isZero();
         assertThat(get(token, "/v2.1/servers?all_tenants=1").status()).isEqualTo(403);
         assertThat(get(ADMIN, "/v2.1/servers/detail?all_tenants=1").body()).contains(id);
+        assertThat(get(ADMIN, "/v2.1/servers/detail?tenant_id=" + project).body())
+                .as("as Nova: tenant_id alone does not reach into another project").doesNotContain(id);
+        assertThat(get(ADMIN, "/v2.1/servers/detail?all_tenants=1&tenant_id=" + project).body()).contains(id);
 
-        assertThat(call(token, "DELETE", "/v2.1/servers/" + id, null).status()).isEqualTo(204);
+        // os-server-password: no metadata service, so no guest ever posted one
+        assertThat(get(token, "/v2.1/servers/" + id + "/os-server-password").valid("v2_1.servers", "show_password")
+                .json().get("password").asString()).isEmpty();
+        assertThat(call(token, "DELETE", "/v2.1/servers/" + id + "/os-server-password", null).status())
+                .isEqualTo(204);
+        assertThat(get(member("p-other"), "/v2.1/servers/" + id + "/os-server-password").status()).isEqualTo(404);
+
+        // os-deferred-delete: nothing is soft-deleted, so restore is a 409 and forceDelete a delete
+        Reply restore = post(token, "/v2.1/servers/" + id + "/action", "{\"restore\": null}");
+        assertThat(restore.status()).isEqualTo(409);
+        assertThat(restore.body()).contains("Cannot 'restore' instance " + id + " while it is in vm_state active");
+        assertThat(post(token, "/v2.1/servers/no-such/action", "{\"forceDelete\": null}").status()).isEqualTo(404);
+        assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"forceDelete\": null}").status())
+                .isEqualTo(202);
         DeleteInstance del = agent.next(DeleteInstance.class);
+        assertThat(call(token, "DELETE", "/v2.1/servers/" + id, null).status())
+                .as("a second delete while deleting is accepted, as Nova's").isEqualTo(204);
         agent.succeeded(del, "delete", PowerState.NOSTATE);
         for (int i = 0; i < 600 && get(token, "/v2.1/servers/" + id).status() != 404; i++) {
             Thread.sleep(100);

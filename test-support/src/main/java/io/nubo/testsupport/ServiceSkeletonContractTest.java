@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * What every Nubo service promises from the walking skeleton on: public version discovery in its own shape with
  * links through the gateway's prefix, a token required everywhere else (missing, forged, expired and revoked ones
- * refused with Keystone's 401), the service's own error body for an unknown path, and a request id on every
+ * refused with Keystone's 401; an expired user token accepted with a service user's {@code X-Service-Token}), the service's own error body for an unknown path, and a request id on every
  * response. Each service's test extends this (annotated {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}
  * and {@code @Import(TestTokens.Keys.class)}) and says what its discovery and errors look like.
  */
@@ -126,5 +126,25 @@ public abstract class ServiceSkeletonContractTest {
         assertThat(get(protectedUnknownPath(), "X-Auth-Token", token).statusCode()).isEqualTo(404);
         revocations.add(new TokenRevoked(audit, null, null, null, null, Instant.now(), Instant.now()));
         assertThat(get(protectedUnknownPath(), "X-Auth-Token", token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aServiceTokenLetsAServiceActForAUserWhoseTokenExpired() throws Exception {
+        String expired = TestTokens.expired("p1");
+        String service = "X-Service-Token";
+        assertThat(get(protectedUnknownPath(), "X-Auth-Token", expired).statusCode()).isEqualTo(401);
+        HttpResponse<String> asUser = get(protectedUnknownPath(), "X-Auth-Token", expired, service,
+                TestTokens.service("nova"));
+        assertThat(asUser.statusCode()).as(asUser.body()).isEqualTo(404);
+        assertThat(asUser.body()).contains(notFoundBodyFragment());
+        assertThat(get(protectedUnknownPath(), "X-Auth-Token", expired, service, TestTokens.project("p2", "member"))
+                .statusCode()).isEqualTo(401);
+        assertThat(get(protectedUnknownPath(), "X-Auth-Token", TestTokens.project("p1", "member"), service,
+                TestTokens.forged("service")).statusCode()).isEqualTo(401);
+        String audit = UUID.randomUUID().toString();
+        String revoked = TestTokens.expired("p1", audit);
+        revocations.add(new TokenRevoked(audit, null, null, null, null, Instant.now(), Instant.now()));
+        assertThat(get(protectedUnknownPath(), "X-Auth-Token", revoked, service, TestTokens.service("nova"))
+                .statusCode()).isEqualTo(401);
     }
 }

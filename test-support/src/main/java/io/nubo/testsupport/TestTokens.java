@@ -45,8 +45,19 @@ public final class TestTokens {
     }
 
     public static String expired(String projectId) {
+        return expired(projectId, UUID.randomUUID().toString());
+    }
+
+    /** A member token of the project that expired an hour ago, with the given audit id. */
+    public static String expired(String projectId, String auditId) {
         return sign(KEY, "u-" + projectId, projectId, List.of("member"), Instant.now().minus(Duration.ofHours(2)),
-                Duration.ofHours(1), UUID.randomUUID().toString());
+                Duration.ofHours(1), auditId);
+    }
+
+    /** A token of service user {@code name} (as {@code nova}): role {@code service} on project {@code service}. */
+    public static String service(String name) {
+        return sign(KEY, name, "service", List.of("service"), Instant.now(), Duration.ofHours(1),
+                UUID.randomUUID().toString());
     }
 
     /** Well formed, but signed by a key nobody trusts. */

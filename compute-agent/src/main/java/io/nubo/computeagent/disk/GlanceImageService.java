@@ -12,8 +12,14 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The image service over its Glance v2 API, signed in with the agent's {@link KeystoneToken}. */
+/**
+ * The image service over its Glance v2 API, signed in with the agent's {@link KeystoneToken}: reads as the agent
+ * (the service role may read any image), writes a user's snapshot as that user with the agent's token as
+ * {@code X-Service-Token}.
+ */
 public final class GlanceImageService implements ImageService {
+
+    static final String SERVICE_TOKEN = "X-Service-Token";
 
     private final HttpClient http;
     private final URI base;
@@ -41,16 +47,27 @@ public final class GlanceImageService implements ImageService {
     }
 
     @Override
-    public void upload(String imageId, Path data) {
-        HttpRequest req;
+    public void upload(String imageId, Path data, String userToken) {
+        HttpRequest.BodyPublisher file;
         try {
-            req = HttpRequest.newBuilder(base.resolve("v2/images/" + imageId + "/file"))
-                    .header("X-Auth-Token", token.get()).header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofFile(data)).build();
+            file = HttpRequest.BodyPublishers.ofFile(data);
         } catch (FileNotFoundException e) {
             throw new DiskException("snapshot data " + data + " is missing", e);
         }
-        send(req, HttpResponse.BodyHandlers.discarding(), imageId);
+        HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve("v2/images/" + imageId + "/file"))
+                .header("Content-Type", "application/octet-stream").PUT(file);
+        send(req, userToken, HttpResponse.BodyHandlers.discarding(), imageId);
+    }
+
+    @Override
+    public void delete(String imageId, String userToken) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve("v2/images/" + imageId))
+                .timeout(Duration.ofMinutes(1)).DELETE();
+        try {
+            send(req, userToken, HttpResponse.BodyHandlers.discarding(), imageId);
+        } catch (ImageNotFoundException gone) {
+            // deleted already: what was asked
+        }
     }
 
     private HttpRequest get(String path) {
@@ -58,16 +75,35 @@ public final class GlanceImageService implements ImageService {
                 .header("X-Auth-Token", token.get()).GET().build();
     }
 
+    /**
+     * Sends as the user with the agent's token as the service token; the service token is what may have expired
+     * (the user's is the user's, accepted expired thanks to it), so a 401 renews it once.
+     */
+    private <T> HttpResponse<T> send(HttpRequest.Builder req, String userToken, HttpResponse.BodyHandler<T> body,
+                                     String imageId) {
+        if (userToken == null) {
+            return send(req.header("X-Auth-Token", token.get()).build(), body, imageId);
+        }
+        HttpRequest first = req.copy().header("X-Auth-Token", userToken).header(SERVICE_TOKEN, token.get()).build();
+        return send(first, body, imageId, () -> req.copy().header("X-Auth-Token", userToken)
+                .header(SERVICE_TOKEN, token.get()).build());
+    }
+
     private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> body, String imageId) {
+        return send(req, body, imageId, () -> HttpRequest.newBuilder(req,
+                (k, v) -> !k.equalsIgnoreCase("X-Auth-Token")).header("X-Auth-Token", token.get()).build());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> body, String imageId,
+                                     java.util.function.Supplier<HttpRequest> renewed) {
         HttpResponse<T> r;
         try {
             r = http.send(req, body);
             if (r.statusCode() == 401) {
                 token.forget();
-                HttpRequest again = HttpRequest.newBuilder(req, (k, v) -> !k.equalsIgnoreCase("X-Auth-Token"))
-                        .header("X-Auth-Token", token.get()).build();
                 close(r);
-                r = http.send(again, body);
+                req = renewed.get();
+                r = http.send(req, body);
             }
         } catch (IOException e) {
             throw new DiskException("cannot reach the image service at " + base + ": " + e.getMessage(), e);

@@ -16,8 +16,18 @@ public interface ImageService {
     /** The image's data ({@code GET /v2/images/{id}/file}); the caller closes the stream. */
     InputStream download(String imageId);
 
-    /** {@code PUT /v2/images/{id}/file}. */
-    void upload(String imageId, Path data);
+    /**
+     * {@code PUT /v2/images/{id}/file} as the user {@code userToken} names, with the agent's own token as
+     * {@code X-Service-Token} (Nova's pattern: the image is the user's, the agent carries the data); as the agent
+     * alone when {@code userToken} is null.
+     */
+    void upload(String imageId, Path data, String userToken);
+
+    /**
+     * {@code DELETE /v2/images/{id}} as {@link #upload} does it: a snapshot that failed leaves no queued image
+     * behind (Nova's {@code delete_image_on_error}). An image already gone is not an error.
+     */
+    void delete(String imageId, String userToken);
 
     class ImageNotFoundException extends DiskException {
         public ImageNotFoundException(String imageId) {

@@ -236,8 +236,9 @@ class CommandHandlersOnTestDriverTest {
         String id = newId();
         spawn(id, bootable);
         InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(new SnapshotInstance(id, "host-1", "s1",
-                "snap-1", "qcow2"));
+                "snap-1", "qcow2", "user-token"));
         assertThat(r.outcome()).as(String.valueOf(r.faultMessage())).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(images.tokens).containsEntry("snap-1", "user-token");
         Path uploaded = work.resolve("snap-1.qcow2");
         Files.write(uploaded, images.uploads.get("snap-1"));
         assertThat(new QemuImg().info(uploaded).format()).isEqualTo("qcow2");
@@ -246,6 +247,8 @@ class CommandHandlersOnTestDriverTest {
         InstanceReport bad = (InstanceReport) agent.dispatcher.dispatch(new SnapshotInstance(id, "host-1", "s2",
                 "snap-2", "floppy"));
         assertThat(bad.faultMessage()).contains("cannot snapshot to disk format floppy");
+        assertThat(images.deleted).as("a failed snapshot deletes its image").containsExactly("snap-2");
+        assertThat(images.tokens).containsEntry("snap-2", "-");
     }
 
     @Test

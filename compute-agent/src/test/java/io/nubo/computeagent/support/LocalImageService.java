@@ -62,12 +62,24 @@ public final class LocalImageService implements ImageService {
         return new ByteArrayInputStream(b);
     }
 
+    /** The user token each upload or delete came with ({@code "-"} for none). */
+    public final Map<String, String> tokens = new ConcurrentHashMap<>();
+    public final java.util.Set<String> deleted = ConcurrentHashMap.newKeySet();
+
     @Override
-    public void upload(String imageId, Path file) {
+    public void upload(String imageId, Path file, String userToken) {
+        tokens.put(imageId, userToken == null ? "-" : userToken);
         try {
             uploads.put(imageId, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void delete(String imageId, String userToken) {
+        tokens.put(imageId, userToken == null ? "-" : userToken);
+        uploads.remove(imageId);
+        deleted.add(imageId);
     }
 }

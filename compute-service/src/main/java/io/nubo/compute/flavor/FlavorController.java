@@ -57,16 +57,17 @@ class FlavorController {
     private Paging.Page<Flavor> page(Caller caller, Map<String, String> p) {
         String visibility;
         if (caller.admin()) {
-            String isPublic = p.get("is_public");
-            if (isPublic == null || isPublic.equalsIgnoreCase("true") || isPublic.equals("1")
-                    || isPublic.equalsIgnoreCase("yes")) {
+            // oslo's bool_from_string(strict=True), as Nova reads the filter, and "none" for both
+            String isPublic = p.get("is_public") == null ? "true" : p.get("is_public").trim().toLowerCase(
+                    java.util.Locale.ROOT);
+            if (Set.of("1", "t", "true", "on", "y", "yes").contains(isPublic)) {
                 visibility = "public";
-            } else if (isPublic.equalsIgnoreCase("none")) {
+            } else if (isPublic.equals("none")) {
                 visibility = "all";
-            } else if (isPublic.equalsIgnoreCase("false") || isPublic.equals("0") || isPublic.equalsIgnoreCase("no")) {
+            } else if (Set.of("0", "f", "false", "off", "n", "no").contains(isPublic)) {
                 visibility = "private";
             } else {
-                throw ComputeError.BAD_REQUEST.exception("Invalid is_public filter [" + isPublic + "]");
+                throw ComputeError.BAD_REQUEST.exception("Invalid is_public filter [" + p.get("is_public") + "]");
             }
         } else {
             visibility = "public";
@@ -121,7 +122,8 @@ class FlavorController {
         access.check(ComputePolicy.FLAVOR_MANAGE, caller);
         RequestBody f = RequestBody.wrapped(body, "flavor", CREATE_FIELDS);
         String name = f.string("name", true, 1, 255, NAME);
-        String id = f.string("id", false, 1, 255, ID);
+        // Nova's schema takes a number too (Tempest sends integer ids) and keeps it as its string
+        String id = f.isNumber("id") ? f.numberText("id") : f.string("id", false, 1, 255, ID);
         int ram = f.integer("ram", true, 1, Integer.MAX_VALUE);
         int vcpus = f.integer("vcpus", true, 1, Integer.MAX_VALUE);
         int disk = f.integer("disk", true, 0, Integer.MAX_VALUE);

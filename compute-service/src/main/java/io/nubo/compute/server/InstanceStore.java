@@ -144,6 +144,12 @@ public class InstanceStore {
                 fromVm.wire());
     }
 
+    /** os-resetState: the vm_state an administrator says, no task (an answer to the old task is then ignored). */
+    public int resetState(String id, VmState vm, Instant now) {
+        return jdbc.update("UPDATE instances SET vm_state = ?, task_state = NULL, task_action_id = NULL,"
+                + " task_started_at = NULL, updated_at = ? WHERE id = ? AND deleted = FALSE", vm.wire(), ts(now), id);
+    }
+
     public int setLocked(String id, boolean locked, String by, Instant now) {
         return jdbc.update("UPDATE instances SET locked = ?, locked_by = ?, updated_at = ? WHERE id = ?"
                 + " AND deleted = FALSE", locked, locked ? by : null, ts(now), id);

@@ -29,9 +29,11 @@ class ServerActionController {
     private final ConsoleRequests consoles;
     private final ServerViewBuilder views;
     private final QuotaService quotas;
+    private final AdminActions admin;
 
     ServerActionController(ServerService servers, ConsoleRequests consoles, ServerViewBuilder views,
-                           QuotaService quotas) {
+                           QuotaService quotas, AdminActions admin) {
+        this.admin = admin;
         this.servers = servers;
         this.consoles = consoles;
         this.views = views;
@@ -85,6 +87,21 @@ class ServerActionController {
                 yield ResponseEntity.ok(new ServerViews.ConsoleOutput(out));
             }
             case "rebuild" -> rebuild(caller, id, b);
+            case "forceDelete" -> {
+                // os-deferred-delete: without a reclaim interval every delete is immediate, so this is a delete
+                servers.delete(caller, id);
+                yield ResponseEntity.accepted().build();
+            }
+            case "restore" -> {
+                // nothing is ever soft-deleted (no reclaim interval), so no server is in the state restore needs
+                Instance i = servers.get(caller, id);
+                throw ComputeError.INVALID_STATE.exception("restore", i.id(), "vm_state", i.vmState().wire());
+            }
+            case "os-resetState" -> {
+                admin.resetState(caller, id, b.object("os-resetState", Set.of("state")).string("state", true, 1, 8,
+                        null));
+                yield ResponseEntity.accepted().build();
+            }
             default -> throw ComputeError.BAD_REQUEST.exception("There is no such action: " + action);
         };
     }

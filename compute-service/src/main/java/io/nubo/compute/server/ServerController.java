@@ -134,7 +134,8 @@ class ServerController {
             // Nova refuses all_tenants to whoever its rule does not allow, rather than ignoring it
             access.check(ComputePolicy.SERVER_ALL_TENANTS, caller);
         }
-        if (caller.admin() && (allTenants || project != null)) {
+        // as Nova: project_id / tenant_id filter only with all_tenants; without it the list is the caller's project's
+        if (allTenants) {
             if (project != null) {
                 where.add("project_id = ?");
                 args.add(project);

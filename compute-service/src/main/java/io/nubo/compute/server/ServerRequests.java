@@ -74,6 +74,7 @@ final class ServerRequests {
         if (ipv6 != null && !ipv6.isEmpty() && !ipv6.contains(":")) {
             throw s.invalid("accessIPv6", ipv6, ipv6 + " is not a 'ipv6'");
         }
+        ipv6 = io.nubo.compute.wire.Ipv6Text.canonical(ipv6);
         Boolean configDrive = s.bool("config_drive");
         Boolean reservation = s.bool("return_reservation_id");
         String adminPass = s.string("adminPass", false, 0, 255, null);
@@ -156,6 +157,7 @@ final class ServerRequests {
         if (ipv4 != null && !ipv4.isEmpty() && !IPV4.matcher(ipv4).matches()) {
             throw s.invalid("accessIPv4", ipv4, ipv4 + " is not a 'ipv4'");
         }
-        return new Update(s.string("name", false, 1, 255, NAME), ipv4, s.string("accessIPv6", false, 0, 64, null));
+        return new Update(s.string("name", false, 1, 255, NAME), ipv4,
+                io.nubo.compute.wire.Ipv6Text.canonical(s.string("accessIPv6", false, 0, 64, null)));
     }
 }

@@ -102,6 +102,10 @@ public class ServerService {
     @Transactional
     public void delete(Caller caller, String id) {
         Instance i = get(caller, id);
+        if (i.taskState() == io.nubo.compute.server.state.TaskState.DELETING) {
+            // as Nova: deleting a server that is being deleted is accepted again; the first delete finishes it
+            return;
+        }
         String actionId = lifecycle.begin(i, ServerOperation.DELETE, caller);
         volumes.ifAvailable(v -> v.releaseForDelete(caller, i));
         if (i.host() == null) {
@@ -135,15 +139,26 @@ public class ServerService {
         return after;
     }
 
-    /** createImage: the image record first (with the caller's token), then the snapshot command; the image id. */
+    /**
+     * createImage: the image record first (with the caller's token, so it is the caller's), then the snapshot
+     * command carrying that token, with which the agent uploads as the caller; the image id. An image whose
+     * command is never sent (another task won the race) is deleted again.
+     */
     @Transactional
     public String snapshot(Caller caller, String id, String name, Map<String, String> metadata) {
         Instance i = get(caller, id);
         lifecycle.requireAllowed(i, ServerOperation.SNAPSHOT);
         String imageId = images.createSnapshotRecord(caller, name, i.id(), i.imageId(),
                 metadata == null ? Map.of() : metadata);
-        String actionId = lifecycle.begin(i, ServerOperation.SNAPSHOT, caller);
-        publisher.publish(new SnapshotInstance(i.id(), i.host(), actionId, imageId, "qcow2"), i.id(), i.projectId());
+        String actionId;
+        try {
+            actionId = lifecycle.begin(i, ServerOperation.SNAPSHOT, caller);
+        } catch (RuntimeException e) {
+            images.deleteQuietly(caller, imageId);
+            throw e;
+        }
+        publisher.publish(new SnapshotInstance(i.id(), i.host(), actionId, imageId, "qcow2", caller.token()), i.id(),
+                i.projectId());
         return imageId;
     }
 

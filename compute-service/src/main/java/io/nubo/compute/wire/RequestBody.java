@@ -104,6 +104,17 @@ public final class RequestBody {
         return s;
     }
 
+    public boolean isNumber(String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isNumber();
+    }
+
+    /** A number field as its text, as Nova's {@code str()} of it: {@code 7}, {@code 1.5}. */
+    public String numberText(String field) {
+        JsonNode v = node.get(field);
+        return v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.asString();
+    }
+
     /** An integer, also given as a string of digits as Nova's parameter_types accept; null when absent. */
     public Integer integer(String field, boolean required, long min, long max) {
         JsonNode v = node.get(field);

@@ -7,11 +7,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.nubo.shared.events.EventCodec;
 import io.nubo.shared.security.KeystoneTokenResolver;
-import io.nubo.shared.security.NuboAuthentication;
+import io.nubo.shared.security.KeystoneAuthenticationManagers;
 import io.nubo.shared.security.OpenStackAccessDeniedHandler;
 import io.nubo.shared.security.OpenStackAuthenticationEntryPoint;
 import io.nubo.shared.security.RevocationFeed;
 import io.nubo.shared.security.RevocationList;
+import io.nubo.shared.security.ServiceTokenCheck;
 import io.nubo.shared.security.VerifiedTokenCache;
 import io.nubo.shared.security.TokenClaims;
 import io.nubo.shared.security.TokenVerificationKeys;
@@ -35,7 +36,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -44,7 +45,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Token verification in every service: Spring Security's OAuth2 resource server reads {@code X-Auth-Token},
  * verifies the ES256 signature with identity's public keys (fetched once and cached, never per request),
- * checks expiry, issuer and the in-memory revocation list, and builds the caller ({@code NuboPrincipal}) once per
+ * checks expiry, issuer and the in-memory revocation list (an {@code X-Service-Token} of a service user may make an
+ * expired user token acceptable: {@link ServiceTokenCheck}), and builds the caller ({@code NuboPrincipal}) once per
  * token; handlers receive it as an argument and authorize with the service's policy table.
  */
 @AutoConfiguration(after = NuboEventsAutoConfiguration.class,
@@ -56,7 +58,8 @@ public class NuboSecurityAutoConfiguration {
 
     @Bean
     RevocationList revocationList(NuboSecurityProperties props) {
-        return new RevocationList(props.maxTokenLifetime());
+        // a revoked token stays refused while it could still be presented with a service token
+        return new RevocationList(props.maxTokenLifetime().plus(props.allowExpiredWindow()));
     }
 
     @Bean
@@ -96,14 +99,21 @@ public class NuboSecurityAutoConfiguration {
             }
             decoder = NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.ES256).build();
         }
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER));
-        // signature and claims once per token; expiry and revocation on every request
+        // signature and issuer once per token; expiry (which a service token may relax) and revocation on every request
+        decoder.setJwtValidator(new JwtIssuerValidator(TokenClaims.ISSUER));
         return new VerifiedTokenCache(decoder, revocations::isRevoked, 10_000);
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    ServiceTokenCheck serviceTokenCheck(VerifiedTokenCache tokens, NuboSecurityProperties props) {
+        return new ServiceTokenCheck(tokens, java.util.Set.copyOf(props.serviceTokenRoles()),
+                props.allowExpiredWindow());
+    }
+
+    @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain nuboSecurityFilterChain(HttpSecurity http, NuboSecurityProperties props, VerifiedTokenCache decoder,
+    SecurityFilterChain nuboSecurityFilterChain(HttpSecurity http, NuboSecurityProperties props, ServiceTokenCheck tokens,
                                                 ErrorResponseWriter writer) throws Exception {
         OpenStackAuthenticationEntryPoint entryPoint = new OpenStackAuthenticationEntryPoint(props.identityUri());
         OpenStackAccessDeniedHandler denied = new OpenStackAccessDeniedHandler(writer);
@@ -125,7 +135,7 @@ public class NuboSecurityAutoConfiguration {
                         .bearerTokenResolver(new KeystoneTokenResolver())
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied)
-                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(jwt -> new NuboAuthentication(jwt, decoder.principal(jwt)))))
+                        .authenticationManagerResolver(new KeystoneAuthenticationManagers(tokens)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
         return http.build();
     }

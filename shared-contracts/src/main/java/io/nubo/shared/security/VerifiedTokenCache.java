@@ -17,7 +17,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * keystonemiddleware caches validated tokens), so a client's next requests cost a map look-up instead of an ECDSA
  * verification. Expiry and the revocation list are checked on every request, cached or not, so a revoked token is
  * refused at once. {@link #check} is the one decode: its sealed result says verified, revoked or invalid; the
- * {@link JwtDecoder} view is what Spring Security's resource server calls.
+ * {@link JwtDecoder} view is what Spring Security's resource server calls. The verifier checks signature and issuer
+ * only: expiry is this class's, because a service token may make an expired user token acceptable
+ * ({@link #checkAllowingExpired}).
  */
 public final class VerifiedTokenCache implements JwtDecoder {
 
@@ -43,6 +45,19 @@ public final class VerifiedTokenCache implements JwtDecoder {
 
     /** Checks a token: signature and claims the first time, expiry and revocation every time. */
     public TokenCheck check(String token) {
+        return check(token, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #check(String)}, but a token that expired less than {@code expiredWindow} ago still counts as
+     * verified (Keystone's {@code allow_expired}, for a user token that a service presents with its own service
+     * token). A revoked token is refused all the same.
+     */
+    public TokenCheck checkAllowingExpired(String token, Duration expiredWindow) {
+        return check(token, expiredWindow);
+    }
+
+    private TokenCheck check(String token, Duration expiredWindow) {
         TokenCheck.Verified v = verified.get(token);
         if (v == null) {
             Jwt jwt;
@@ -56,10 +71,11 @@ public final class VerifiedTokenCache implements JwtDecoder {
                 verified.clear();
             }
             verified.put(token, v);
-        } else if (v.jwt().getExpiresAt() != null
-                && Instant.now().isAfter(v.jwt().getExpiresAt().plus(CLOCK_SKEW))) {
+        }
+        Instant expires = v.jwt().getExpiresAt();
+        if (expires != null && Instant.now().isAfter(expires.plus(CLOCK_SKEW).plus(expiredWindow))) {
             verified.remove(token);
-            return new TokenCheck.Invalid("Jwt expired at " + v.jwt().getExpiresAt());
+            return new TokenCheck.Invalid("Jwt expired at " + expires);
         }
         return revoked.test(v.principal()) ? new TokenCheck.Revoked(v.jwt()) : v;
     }

@@ -64,8 +64,13 @@ class VerifiedTokenCacheTest {
         Instant issued = Instant.now().minusSeconds(3600);
         VerifiedTokenCache cache = new VerifiedTokenCache(verifier(issued, Instant.now().minusSeconds(120)),
                 revocations::isRevoked, 100);
-        cache.decode("old");
-        assertThatThrownBy(() -> cache.decode("old")).isInstanceOf(JwtValidationException.class);
+        // the verifier checks the signature only: expiry is the cache's, on every check
+        assertThatThrownBy(() -> cache.decode("old")).isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("expired");
+        assertThat(cache.checkAllowingExpired("old", java.time.Duration.ofMinutes(10)))
+                .isInstanceOf(TokenCheck.Verified.class);
+        assertThat(cache.check("old")).isInstanceOf(TokenCheck.Invalid.class);
+        assertThat(cache.size()).isZero();
     }
 
     @Test

@@ -5,7 +5,10 @@
 #   vmlinuz            the Debian cloud kernel
 #   initrd.img         a busybox initramfs whose /init loads the virtio, ATA, cdrom and isofs modules (the cloud
 #                      kernel has them as modules) in dependency order, then prints a marker, its block devices,
-#                      its NICs and the config drive's meta_data.json uuid on the serial console
+#                      its NICs and the config drive's meta_data.json uuid on the serial console, then asks for
+#                      a DHCP lease on every NIC (busybox udhcpc) and prints what it got:
+#                      "NUBO-TEST-GUEST: lease eth0 ip=10.0.0.5 mask=255.255.255.0 router=10.0.0.1 mtu=1500"
+#                      (or "NUBO-TEST-GUEST: no-lease eth0"); the address stays set, so the guest answers ping
 #   test-guest.iso     a grub hybrid ISO of the same kernel and initramfs (boots as a CD-ROM)
 #   test-guest.qcow2   that ISO converted to qcow2 (boots from a virtio disk)
 #
@@ -16,7 +19,7 @@
 set -euo pipefail
 
 DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}}"
-VERSION=5   # bump when /init or the layout changes
+VERSION=6   # bump when /init or the layout changes (6: udhcpc on every NIC)
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
 if [ -z "$KERNEL_PATH" ]; then
   echo "build-test-guest: no /boot/vmlinuz-*-cloud-amd64 (apt-get install linux-image-cloud-amd64)" >&2
@@ -93,12 +96,36 @@ for d in /dev/sr* /dev/vd* /dev/hd*; do
     umount /mnt
   fi
 done
+for n in /sys/class/net/*; do
+  n=${n##*/}
+  [ "$n" = lo ] && continue
+  ip link set dev "$n" up
+  udhcpc -i "$n" -s /bin/dhcp-lease -O mtu -n -q -t 8 -T 2 -A 1 >/dev/null 2>&1 \
+    || echo "NUBO-TEST-GUEST: no-lease $n"
+done
 echo "NUBO-TEST-GUEST: ready"
 # a clean shutdown request (ACPI power button) powers the guest off, as a real OS would
 acpid -d -c /etc/acpi >/dev/null 2>&1 &
 while true; do sleep 3600; done
 INIT
 chmod 755 "$ROOT/init"
+# udhcpc's script: sets the lease it got on the NIC and prints it on the console
+cat > "$ROOT/bin/dhcp-lease" <<'LEASE'
+#!/bin/busybox sh
+case "$1" in
+  bound|renew)
+    [ -n "$mtu" ] && ip link set dev "$interface" mtu "$mtu"
+    ifconfig "$interface" "$ip" netmask "${subnet:-255.255.255.0}" up
+    [ -n "$router" ] && route add default gw "${router%% *}" dev "$interface" 2>/dev/null
+    echo "NUBO-TEST-GUEST: lease $interface ip=$ip mask=$subnet router=${router:-none} mtu=${mtu:-none}" > /dev/console
+    ;;
+  deconfig)
+    ifconfig "$interface" 0.0.0.0 2>/dev/null
+    ;;
+esac
+exit 0
+LEASE
+chmod 755 "$ROOT/bin/dhcp-lease"
 mkdir -p "$ROOT/etc/acpi/PWRF"
 printf '#!/bin/sh\necho "NUBO-TEST-GUEST: power button" > /dev/console\npoweroff -f\n' > "$ROOT/etc/acpi/PWRF/00000080"
 chmod 755 "$ROOT/etc/acpi/PWRF/00000080"

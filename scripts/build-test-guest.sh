@@ -12,21 +12,24 @@
 #   test-guest.iso     a grub hybrid ISO of the same kernel and initramfs (boots as a CD-ROM)
 #   test-guest.qcow2   that ISO converted to qcow2 (boots from a virtio disk)
 #
-#   scripts/build-test-guest.sh [DIR]     # default $NUBO_TEST_GUEST_DIR or /var/cache/nubo/test-guest
+#   scripts/build-test-guest.sh [DIR]     # default <cache>/<key>, cache $NUBO_TEST_GUEST_DIR or /var/cache/nubo/test-guest
 #
-# Idempotent: does nothing when DIR already holds a build of the same kernel and this script's version.
+# The key is this script's version and a hash of its text (the guest's /init and layout live here), so builds of
+# different versions of the guest sit side by side: a checkout with another /init never overwrites this one.
+# Idempotent: does nothing when DIR already holds a build of the same kernel and key.
 # Prints DIR on stdout.
 set -euo pipefail
 
-DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}}"
 VERSION=6   # bump when /init or the layout changes (6: udhcpc on every NIC)
+KEY="v$VERSION-$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)"
+DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}/$KEY}"
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
 if [ -z "$KERNEL_PATH" ]; then
   echo "build-test-guest: no /boot/vmlinuz-*-cloud-amd64 (apt-get install linux-image-cloud-amd64)" >&2
   exit 1
 fi
 KVER="${KERNEL_PATH#/boot/vmlinuz-}"
-STAMP="$KVER v$VERSION"
+STAMP="$KVER $KEY"
 if [ -f "$DIR/stamp" ] && [ "$(cat "$DIR/stamp")" = "$STAMP" ] && [ -f "$DIR/test-guest.qcow2" ]; then
   echo "$DIR"; exit 0
 fi

@@ -2,17 +2,22 @@ package io.nubo.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nubo.network.dataplane.LinuxHostNetworking;
 import io.nubo.testsupport.KafkaTestBroker;
+import io.nubo.network.dhcp.DhcpAgent;
 import io.nubo.testsupport.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * all-in-one's end-to-end test). Skipped without root or dnsmasq, failed under {@code CI=true}.
  */
 @Tag("integration")
+@DirtiesContext
 class DhcpAgentTest extends NetworkHttpTest {
 
     static final Path STATE;
@@ -56,6 +62,26 @@ class DhcpAgentTest extends NetworkHttpTest {
         r.add("nubo.network.dhcp.state-dir", STATE::toString);
         r.add("nubo.network.dhcp.resync-interval", () -> "500ms");
         r.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+    }
+
+    @Autowired
+    DhcpAgent agent;
+
+    /**
+     * Nothing of the test outlives it, even when it fails half-way (dnsmasq would, by design): the agent stops (its
+     * context is closed after the class), then every server it ran goes. It serves every network of the shared test
+     * database while it runs, which is harmless: each in a namespace of its own, torn down here.
+     */
+    @AfterEach
+    void cleanUp() throws Exception {
+        agent.stop();
+        if (Files.isDirectory(STATE)) {
+            try (var dirs = Files.list(STATE)) {
+                dirs.map(d -> d.getFileName().toString()).toList()
+                        .forEach(new LinuxHostNetworking(STATE)::teardown);
+            }
+            Files.deleteIfExists(STATE);
+        }
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -96,7 +122,9 @@ class DhcpAgentTest extends NetworkHttpTest {
         subnet(alice, net, prefix + "0/24");
         JsonNode dhcpPort = null;
         for (JsonNode p : get(alice, "/v2.0/ports?network_id=" + net).json().get("ports")) {
-            dhcpPort = p;
+            if ("network:dhcp".equals(p.get("device_owner").asString())) {
+                dhcpPort = p;
+            }
         }
         String server = dhcpPort.get("fixed_ips").get(0).get("ip_address").asString();
         await("dnsmasq started", () -> !pid(net).isEmpty()
@@ -135,6 +163,7 @@ class DhcpAgentTest extends NetworkHttpTest {
         });
         assertThat(Files.exists(STATE.resolve(net))).isFalse();
         assertThat(sh("ip", "link", "show", "dev", "brq" + net.substring(0, 11))).contains("does not exist");
-        assertThat(ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        await("its dnsmasq stopped", () -> ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive)
+                .orElse(false) == false);
     }
 }

@@ -59,8 +59,14 @@ public class DhcpAgent {
         log.info("DHCP agent started (state in {}, resync every {})", props.stateDir(), props.resyncInterval());
     }
 
-    void stop() {
+    /** Stops syncing (the servers keep running); waits for a sync in flight. */
+    public void stop() {
         worker.shutdownNow();
+        try {
+            worker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Every port event: its network is synced next (the event itself is only a hint, the database is the truth). */
@@ -92,7 +98,11 @@ public class DhcpAgent {
                 return;
             }
         }
-        worker.execute(this::syncDirty);
+        try {
+            worker.execute(this::syncDirty);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the agent is stopping: the next start resyncs every network
+        }
     }
 
     private void syncDirty() {

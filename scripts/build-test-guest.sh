@@ -5,28 +5,33 @@
 #   vmlinuz            the Debian cloud kernel
 #   initrd.img         a busybox initramfs whose /init loads the virtio, ATA, cdrom and isofs modules (the cloud
 #                      kernel has them as modules) in dependency order, then prints a marker, its block devices,
-#                      its NICs and the config drive's meta_data.json uuid on the serial console; then, every
-#                      second, each disk that was hot-plugged or unplugged (with its size and its first bytes);
-#                      with nubo.tick on the kernel command line, a numbered tick every second
+#                      its NICs and the config drive's meta_data.json uuid on the serial console, then asks for
+#                      a DHCP lease on every NIC (busybox udhcpc) and prints what it got:
+#                      "NUBO-TEST-GUEST: lease eth0 ip=10.0.0.5 mask=255.255.255.0 router=10.0.0.1 mtu=1500"
+#                      (or "NUBO-TEST-GUEST: no-lease eth0"); the address stays set, so the guest answers ping;
+#                      then, every second, each disk that was hot-plugged or unplugged (with its size and its
+#                      first bytes); with nubo.tick on the kernel command line, a numbered tick every second
 #   test-guest.iso     a grub hybrid ISO of the same kernel and initramfs (boots as a CD-ROM)
 #   test-guest.qcow2   that ISO converted to qcow2 (boots from a virtio disk)
 #
-#   scripts/build-test-guest.sh [DIR]     # default $NUBO_TEST_GUEST_DIR or /var/cache/nubo/test-guest-v<VERSION>
+#   scripts/build-test-guest.sh [DIR]     # default <cache>/<key>, cache $NUBO_TEST_GUEST_DIR or /var/cache/nubo/test-guest
 #
-# Idempotent: does nothing when DIR already holds a build of the same kernel and this script's version.
+# The key is this script's version and a hash of its text (the guest's /init and layout live here), so builds of
+# different versions of the guest sit side by side: a checkout with another /init never overwrites this one.
+# Idempotent: does nothing when DIR already holds a build of the same kernel and key.
 # Prints DIR on stdout.
 set -euo pipefail
 
-VERSION=8   # bump when /init or the layout changes (7: hot-plugged disks; 8: nubo.tick)
-# the version is in the default directory, so checkouts with different guests do not rebuild each other's
-DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest-v$VERSION}}"
+VERSION=9   # bump when /init or the layout changes (6: udhcpc on every NIC; 7: hot-plugged disks; 8: nubo.tick; 9: all three)
+KEY="v$VERSION-$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)"
+DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}/$KEY}"
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
 if [ -z "$KERNEL_PATH" ]; then
   echo "build-test-guest: no /boot/vmlinuz-*-cloud-amd64 (apt-get install linux-image-cloud-amd64)" >&2
   exit 1
 fi
 KVER="${KERNEL_PATH#/boot/vmlinuz-}"
-STAMP="$KVER v$VERSION"
+STAMP="$KVER $KEY"
 if [ -f "$DIR/stamp" ] && [ "$(cat "$DIR/stamp")" = "$STAMP" ] && [ -f "$DIR/test-guest.qcow2" ]; then
   echo "$DIR"; exit 0
 fi
@@ -96,6 +101,13 @@ for d in /dev/sr* /dev/vd* /dev/hd*; do
     umount /mnt
   fi
 done
+for n in /sys/class/net/*; do
+  n=${n##*/}
+  [ "$n" = lo ] && continue
+  ip link set dev "$n" up
+  udhcpc -i "$n" -s /bin/dhcp-lease -O mtu -n -q -t 8 -T 2 -A 1 >/dev/null 2>&1 \
+    || echo "NUBO-TEST-GUEST: no-lease $n"
+done
 echo "NUBO-TEST-GUEST: ready"
 # a clean shutdown request (ACPI power button) powers the guest off, as a real OS would
 acpid -d -c /etc/acpi >/dev/null 2>&1 &
@@ -122,6 +134,23 @@ while true; do
 done
 INIT
 chmod 755 "$ROOT/init"
+# udhcpc's script: sets the lease it got on the NIC and prints it on the console
+cat > "$ROOT/bin/dhcp-lease" <<'LEASE'
+#!/bin/busybox sh
+case "$1" in
+  bound|renew)
+    [ -n "$mtu" ] && ip link set dev "$interface" mtu "$mtu"
+    ifconfig "$interface" "$ip" netmask "${subnet:-255.255.255.0}" up
+    [ -n "$router" ] && route add default gw "${router%% *}" dev "$interface" 2>/dev/null
+    echo "NUBO-TEST-GUEST: lease $interface ip=$ip mask=$subnet router=${router:-none} mtu=${mtu:-none}" > /dev/console
+    ;;
+  deconfig)
+    ifconfig "$interface" 0.0.0.0 2>/dev/null
+    ;;
+esac
+exit 0
+LEASE
+chmod 755 "$ROOT/bin/dhcp-lease"
 mkdir -p "$ROOT/etc/acpi/PWRF"
 printf '#!/bin/sh\necho "NUBO-TEST-GUEST: power button" > /dev/console\npoweroff -f\n' > "$ROOT/etc/acpi/PWRF/00000080"
 chmod 755 "$ROOT/etc/acpi/PWRF/00000080"

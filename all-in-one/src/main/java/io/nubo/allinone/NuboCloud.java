@@ -107,6 +107,13 @@ public final class NuboCloud implements AutoCloseable {
             a.add("--nubo.compute.image-url=" + imageUrl);
             // and attaches volumes through block storage's internal address, with the caller's token too
             a.add("--nubo.compute.volumes.block-storage-url=http://127.0.0.1:" + ServiceModule.BLOCK_STORAGE.port(o));
+            a.addAll(computeNetworkArgs(o));
+        }
+        if (m == ServiceModule.NETWORK && "root".equals(System.getProperty("user.name"))
+                && !"false".equalsIgnoreCase(System.getenv("NUBO_DHCP"))) {
+            // this machine serves DHCP for the cloud's networks (namespaces and dnsmasq need root)
+            a.add("--nubo.network.dhcp.enabled=true");
+            a.add("--nubo.network.dhcp.state-dir=/var/lib/nubo/dhcp-" + o.portBase());
         }
         if (m == ServiceModule.BLOCK_STORAGE) {
             // volumes from images read the image service directly (loopback), with the caller's token
@@ -118,6 +125,26 @@ public final class NuboCloud implements AutoCloseable {
             a.add("--spring.datasource.password=" + System.getenv().getOrDefault("NUBO_PG_PASSWORD", ""));
         }
         return a.toArray(String[]::new);
+    }
+
+    /**
+     * Compute binds ports on the network service's internal address as the service user {@code nova} that identity
+     * bootstraps (Nova's {@code [neutron]} credentials); without its password file (an older data directory) compute
+     * boots servers without NICs.
+     */
+    static List<String> computeNetworkArgs(LaunchOptions o) {
+        Path novaPassword = o.dataDir().resolve("service-passwords").resolve("nova");
+        if (!Files.isReadable(novaPassword)) {
+            return List.of();
+        }
+        try {
+            return List.of("--nubo.compute.network.url=http://127.0.0.1:" + ServiceModule.NETWORK.port(o),
+                    "--nubo.compute.network.identity-url=http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3",
+                    "--nubo.compute.network.username=nova", "--nubo.compute.network.project=service",
+                    "--nubo.compute.network.password=" + Files.readString(novaPassword).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read compute's service password", e);
+        }
     }
 
     /**

@@ -12,8 +12,14 @@ public final class AttachInterfaceHandler implements CommandHandler<AttachInterf
 
     private final Hypervisor hypervisor;
     private final Reports reports;
+    private final NicPlumbing plumbing;
 
     public AttachInterfaceHandler(Hypervisor hypervisor, Reports reports) {
+        this(hypervisor, reports, NicPlumbing.none());
+    }
+
+    public AttachInterfaceHandler(Hypervisor hypervisor, Reports reports, NicPlumbing plumbing) {
+        this.plumbing = plumbing;
         this.hypervisor = hypervisor;
         this.reports = reports;
     }
@@ -40,6 +46,7 @@ public final class AttachInterfaceHandler implements CommandHandler<AttachInterf
         }
         boolean present = g.definition().interfaces().stream().anyMatch(i -> i.mac().equalsIgnoreCase(nic.mac()));
         if (!present) {
+            plumbing.prepare(java.util.List.of(c.nic()));
             g.attach(nic, g.active());
         }
         return reports.succeeded(c, "attach_interface", g.powerState());

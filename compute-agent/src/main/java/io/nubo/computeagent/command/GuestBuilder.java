@@ -23,9 +23,16 @@ public final class GuestBuilder {
     private final InstanceStorage storage;
     private final GuestDesigner designer;
     private final Supplier<HostProfile> host;
+    private final NicPlumbing nics;
 
     public GuestBuilder(Hypervisor hypervisor, InstanceStorage storage, GuestDesigner designer,
                         Supplier<HostProfile> host) {
+        this(hypervisor, storage, designer, host, NicPlumbing.none());
+    }
+
+    public GuestBuilder(Hypervisor hypervisor, InstanceStorage storage, GuestDesigner designer,
+                        Supplier<HostProfile> host, NicPlumbing nics) {
+        this.nics = nics;
         this.hypervisor = hypervisor;
         this.storage = storage;
         this.designer = designer;
@@ -39,6 +46,7 @@ public final class GuestBuilder {
     }
 
     Guest define(GuestRequest request, GuestFiles files) {
+        nics.prepare(request.nics());
         GuestDesign design = designer.design(request, host.get(), files);
         design.notes().forEach(n -> log.warn("Instance {}: {}", request.instanceId(), n));
         return hypervisor.define(design.domain());
@@ -56,9 +64,11 @@ public final class GuestBuilder {
     void tearDown(String instanceId) {
         Guests.find(hypervisor, instanceId).ifPresent(g -> {
             List<String> secrets = VolumeDisks.secretsOwnedBy(g.definition());
+            var interfaces = g.definition().interfaces();
             Guests.stopNow(g);
             g.undefine();
             secrets.forEach(hypervisor::undefineSecret);
+            nics.release(interfaces);
         });
         storage.remove(instanceId);
     }

@@ -9,6 +9,7 @@ import io.nubo.computeagent.command.DeleteHandler;
 import io.nubo.computeagent.command.DetachInterfaceHandler;
 import io.nubo.computeagent.command.DetachVolumeHandler;
 import io.nubo.computeagent.command.GuestBuilder;
+import io.nubo.computeagent.command.NicPlumbing;
 import io.nubo.computeagent.command.PowerHandler;
 import io.nubo.computeagent.command.RebuildHandler;
 import io.nubo.computeagent.command.Reports;
@@ -87,25 +88,32 @@ public class AgentConfiguration {
     }
 
     @Bean
+    NicPlumbing nicPlumbing(AgentProperties p, NetworkingProperties networking) {
+        return networking.linux(p.libvirtUri()) ? new NicPlumbing(new io.nubo.network.dataplane.LinuxHostNetworking(
+                p.instancesDir().resolve("_network"))) : NicPlumbing.none();
+    }
+
+    @Bean
     HostState hostState() {
         return new HostState();
     }
 
     @Bean
-    GuestBuilder guestBuilder(AgentProperties p, Hypervisor hypervisor, InstanceStorage storage, HostState state) {
+    GuestBuilder guestBuilder(AgentProperties p, Hypervisor hypervisor, InstanceStorage storage, HostState state,
+                              NicPlumbing nics) {
         CpuPolicy cpu = new CpuPolicy(CpuPolicy.Mode.parse(p.cpuMode()), p.cpuModels(), p.cpuModelExtraFlags());
-        return new GuestBuilder(hypervisor, storage, new GuestDesigner(cpu), state::profile);
+        return new GuestBuilder(hypervisor, storage, new GuestDesigner(cpu), state::profile, nics);
     }
 
     @Bean
     CommandDispatcher commandDispatcher(AgentProperties p, Hypervisor hypervisor, GuestBuilder builder,
                                         InstanceStorage storage, QemuImg qemuImg, ImageService images, Reports reports,
-                                        ReportPublisher publisher) {
+                                        NicPlumbing nics, ReportPublisher publisher) {
         List<CommandHandler<?>> handlers = List.of(new SpawnHandler(builder, reports),
                 new PowerHandler(hypervisor, reports, p.shutdownTimeout()), new RebuildHandler(builder, reports),
                 new SnapshotHandler(hypervisor, storage, qemuImg, images, reports), new DeleteHandler(builder, reports),
                 new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
-                new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports),
+                new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports, nics),
                 new DetachInterfaceHandler(hypervisor, reports),
                 new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, publisher::publish, Duration.ofSeconds(1)));
         return new CommandDispatcher(handlers, hypervisor, reports);

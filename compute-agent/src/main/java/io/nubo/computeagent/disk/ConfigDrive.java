@@ -87,7 +87,8 @@ public final class ConfigDrive {
         return m;
     }
 
-    private static Map<String, Object> networkData(List<NicSpec> nics) {
+    /** OpenStack's network_data.json for the ports: one link per NIC, one network per fixed IP, the DNS services. */
+    static Map<String, Object> networkData(List<NicSpec> nics) {
         List<Object> links = new ArrayList<>();
         List<Object> networks = new ArrayList<>();
         List<Object> services = new ArrayList<>();

@@ -286,6 +286,25 @@ class DomainXmlGoldenTest {
     }
 
     @Test
+    void aNeutronPortsNicOnItsNetworksBridge() {
+        // what GuestDesigner makes of a port compute bound: Neutron's bridge and tap names, the network's MTU
+        InterfaceDevice nic = new InterfaceDevice("fa:16:3e:0b:ed:00", new InterfaceDevice.Bridge("brq7b5cb4f2-26"),
+                "virtio", "tap5a99e486-bb", 1450, null, "ua-port-5a99e486-bb18-49de-b84c-99e563b0f3fc");
+        String golden = """
+                <interface type="bridge">
+                  <mac address="fa:16:3e:0b:ed:00"/>
+                  <source bridge="brq7b5cb4f2-26"/>
+                  <target dev="tap5a99e486-bb"/>
+                  <model type="virtio"/>
+                  <mtu size="1450"/>
+                  <alias name="ua-port-5a99e486-bb18-49de-b84c-99e563b0f3fc"/>
+                </interface>
+                """;
+        assertThat(writer.device(nic)).isEqualTo(golden);
+        assertThat(parser.device(golden)).isEqualTo(nic);
+    }
+
+    @Test
     void libvirtNetworkInterface() {
         InterfaceDevice nic = new InterfaceDevice("52:54:00:00:00:01", new InterfaceDevice.Network("default"),
                 "virtio", null, null, null, null);

@@ -113,14 +113,16 @@ class ServerController {
 
     @GetMapping("/{id}/ips")
     ServerViews.Addresses ips(Caller caller, @PathVariable String id) {
-        servers.get(caller, id);
-        return new ServerViews.Addresses(Map.of());
+        return new ServerViews.Addresses(views.addresses(servers.get(caller, id)));
     }
 
     @GetMapping("/{id}/ips/{network}")
-    void ipsOfNetwork(Caller caller, @PathVariable String id, @PathVariable String network) {
-        servers.get(caller, id);
-        throw ComputeError.NOT_FOUND.exception("Network " + network + " could not be found.");
+    Map<String, Object> ipsOfNetwork(Caller caller, @PathVariable String id, @PathVariable String network) {
+        Object ips = views.addresses(servers.get(caller, id)).get(network);
+        if (ips == null) {
+            throw ComputeError.NOT_FOUND.exception("Network " + network + " could not be found.");
+        }
+        return Map.of(network, ips);
     }
 
     /** Nova's list filters at 2.1; a non-admin's project is always its own, unknown filters are ignored. */

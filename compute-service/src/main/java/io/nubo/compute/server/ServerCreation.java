@@ -73,6 +73,11 @@ public class ServerCreation {
                                 Map<String, String> metadata, String availabilityZone, boolean configDrive,
                                 int minCount, int maxCount, NetworkPorts.Request networks, String accessIpv4,
                                 String accessIpv6, String groupId) {
+
+        CreateRequest withNetworks(NetworkPorts.Request resolved) {
+            return new CreateRequest(name, imageRef, flavorRef, keyName, userData, metadata, availabilityZone,
+                    configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId);
+        }
     }
 
     public List<Instance> create(Caller caller, CreateRequest r) {
@@ -100,7 +105,8 @@ public class ServerCreation {
         }
         Zone zone = zone(caller, r.availabilityZone());
         String finalKey = keyData;
-        return deps.tx().execute(s -> createInTransaction(caller, r, flavor, image, finalKey, zone));
+        CreateRequest resolved = r.withNetworks(network.resolve(caller, r.networks(), r.maxCount()));
+        return deps.tx().execute(s -> createInTransaction(caller, resolved, flavor, image, finalKey, zone));
     }
 
     private record Zone(String zone, String host) {
@@ -167,7 +173,8 @@ public class ServerCreation {
             } else {
                 deps.actions().start(id, requestId, "create", caller.projectId(), caller.userId(),
                         "compute_build_and_run_instance", p.host(), null, now);
-                List<NicSpec> nics = network.allocate(caller, id, r.networks());
+                List<NicSpec> nics = network.allocate(caller, new NetworkPorts.Boot(id, p.host(),
+                        i.availabilityZone()), r.networks());
                 deps.publisher().publish(new SpawnInstance(id, p.host(), requestId, caller.projectId(),
                         caller.userId(), name, i.hostname(), flavor.spec(), image, r.keyName(), keyData,
                         r.userData(), r.metadata() == null ? Map.of() : r.metadata(), r.configDrive(),

@@ -3,6 +3,7 @@ package io.nubo.compute.server;
 import io.nubo.compute.config.ComputeProperties;
 import io.nubo.compute.host.HostStore;
 import io.nubo.compute.instanceaction.InstanceActions;
+import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.server.state.ServerOperation;
 import io.nubo.compute.servergroup.ServerGroupService;
 import io.nubo.compute.server.state.VmState;
@@ -40,9 +41,11 @@ public class ServerLifecycle {
     private final ServerGroupService groups;
     private final ComputeProperties props;
     private final Clock clock;
+    private final NetworkPorts network;
 
     ServerLifecycle(InstanceStore instances, InstanceActions actions, HostStore hosts, LifecycleEvents events,
-                    ServerGroupService groups, ComputeProperties props, Clock clock) {
+                    ServerGroupService groups, ComputeProperties props, Clock clock, NetworkPorts network) {
+        this.network = network;
         this.groups = groups;
         this.instances = instances;
         this.actions = actions;
@@ -152,6 +155,7 @@ public class ServerLifecycle {
         actions.finish(i.id(), actionId, text, details, now);
         if (op == ServerOperation.SPAWN) {
             releaseClaim(i);
+            network.release(i.id());
         }
     }
 
@@ -174,6 +178,7 @@ public class ServerLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public void finishDelete(Instance i, Instant now) {
         if (instances.markDeleted(i.id(), now) == 1) {
+            network.release(i.id());
             groups.removeMember(i.id());
             releaseClaim(i);
             events.deleted(i, now);

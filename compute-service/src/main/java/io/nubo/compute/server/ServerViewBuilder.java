@@ -1,5 +1,6 @@
 package io.nubo.compute.server;
 
+import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.wire.Access;
 import io.nubo.compute.wire.ComputePolicy;
 import io.nubo.compute.server.api.ServerViews;
@@ -24,9 +25,11 @@ class ServerViewBuilder {
 
     private final Access access;
     private final org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes;
+    private final NetworkPorts network;
 
-    ServerViewBuilder(ServerService servers, Access access,
+    ServerViewBuilder(ServerService servers, Access access, NetworkPorts network,
                       org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes) {
+        this.network = network;
         this.access = access;
         this.servers = servers;
         this.volumes = volumes;
@@ -78,7 +81,7 @@ class ServerViewBuilder {
         boolean admin = access.allows(ComputePolicy.SERVER_EXTENDED_ATTRIBUTES, caller, i.projectId());
         return new ServerViews.Detail(i.id(), i.displayName(), status, i.projectId(), i.userId(),
                 servers.metadata(i.id()), hostId(i), image(i), flavor(i), WireTime.of(i.createdAt()),
-                WireTime.of(i.updatedAt()), Map.of(), nz(i.accessIpv4()), nz(i.accessIpv6()),
+                WireTime.of(i.updatedAt()), network.addresses(i.id()), nz(i.accessIpv4()), nz(i.accessIpv6()),
                 Links.of("servers", i.id()), "MANUAL", ServerStatus.showsProgress(status) ? i.progress() : null,
                 fault(i, status, caller), i.keyName(), null, WireTime.micros(i.launchedAt()),
                 WireTime.micros(i.terminatedAt()), i.availabilityZone() == null ? "" : i.availabilityZone(),
@@ -91,9 +94,14 @@ class ServerViewBuilder {
         String status = i.status();
         return new ServerViews.Basic(i.id(), i.displayName(), status, i.projectId(), i.userId(),
                 servers.metadata(i.id()), hostId(i), image(i), flavor(i), WireTime.of(i.createdAt()),
-                WireTime.of(i.updatedAt()), Map.of(), nz(i.accessIpv4()), nz(i.accessIpv6()),
+                WireTime.of(i.updatedAt()), network.addresses(i.id()), nz(i.accessIpv4()), nz(i.accessIpv6()),
                 Links.of("servers", i.id()), "MANUAL", ServerStatus.showsProgress(status) ? i.progress() : null,
                 fault(i, status, caller), adminPass);
+    }
+
+    /** The server's addresses (os-ips). */
+    Map<String, Object> addresses(Instance i) {
+        return network.addresses(i.id());
     }
 
     private static String nz(String s) {

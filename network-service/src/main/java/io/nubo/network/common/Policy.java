@@ -50,6 +50,8 @@ public final class Policy {
     private static final String OWNER_OR_SHARED = "rule:admin_or_owner or rule:shared";
     private static final String VISIBLE_NETWORK = "rule:admin_or_owner or rule:shared or rule:external";
     private static final String ANY = "rule:regular_user";
+    private static final String ADMIN_OR_SERVICE = "rule:admin_only or rule:service_api";
+    private static final String PORT_OWNER_OR_SERVICE = OWNER_OR_NETWORK_OWNER + " or rule:service_api";
 
     /** Neutron's default rules ({@code neutron/conf/policies}), in oslo.policy's check strings. */
     public static final PolicyTable TABLE = PolicyTable.of(
@@ -63,6 +65,7 @@ public final class Policy {
             base("shared", "field:networks:shared=True", "The network is shared."),
             base("external", "field:networks:router:external=True", "The network is external."),
             base("regular_user", "@", "Any authenticated caller."),
+            base("service_api", "role:service", "Another service acting for a user (compute binding ports)."),
             action("create_network", ANY, "Create a network.", "POST /v2.0/networks"),
             action("create_network:shared", ADMIN, "Create a shared network.", "POST /v2.0/networks"),
             action("create_network:router:external", ADMIN, "Create an external network.", "POST /v2.0/networks"),
@@ -86,23 +89,23 @@ public final class Policy {
             action("create_port:fixed_ips:ip_address", NETWORK_OWNER, "Choose a port's address.",
                     "POST /v2.0/ports"),
             action("create_port:port_security_enabled", NETWORK_OWNER, "Switch port security.", "POST /v2.0/ports"),
-            action("create_port:binding:host_id", ADMIN, "Bind a port to a host.", "POST /v2.0/ports"),
-            action("create_port:binding:profile", ADMIN, "Set a binding profile.", "POST /v2.0/ports"),
+            action("create_port:binding:host_id", ADMIN_OR_SERVICE, "Bind a port to a host.", "POST /v2.0/ports"),
+            action("create_port:binding:profile", ADMIN_OR_SERVICE, "Set a binding profile.", "POST /v2.0/ports"),
             action("create_port:allowed_address_pairs", OWNER_OR_NETWORK_OWNER, "Set allowed address pairs.",
                     "POST /v2.0/ports"),
-            action("get_port", OWNER_OR_NETWORK_OWNER, "Show a port.", "GET /v2.0/ports/{id}"),
-            action("get_port:binding", ADMIN, "See a port's binding details.", "GET /v2.0/ports/{id}"),
-            action("update_port", OWNER_OR_NETWORK_OWNER, "Update a port.", "PUT /v2.0/ports/{id}"),
-            action("update_port:device_owner", NETWORK_OWNER, "Change a port's device owner.",
+            action("get_port", PORT_OWNER_OR_SERVICE, "Show a port.", "GET /v2.0/ports/{id}"),
+            action("get_port:binding", ADMIN_OR_SERVICE, "See a port's binding details.", "GET /v2.0/ports/{id}"),
+            action("update_port", PORT_OWNER_OR_SERVICE, "Update a port.", "PUT /v2.0/ports/{id}"),
+            action("update_port:device_owner", NETWORK_OWNER + " or rule:service_api", "Change a port's device owner.",
                     "PUT /v2.0/ports/{id}"),
             action("update_port:mac_address", ADMIN, "Change a port's MAC.", "PUT /v2.0/ports/{id}"),
             action("update_port:fixed_ips:ip_address", NETWORK_OWNER, "Choose a port's new address.",
                     "PUT /v2.0/ports/{id}"),
             action("update_port:port_security_enabled", NETWORK_OWNER, "Switch port security.",
                     "PUT /v2.0/ports/{id}"),
-            action("update_port:binding:host_id", ADMIN, "Bind a port to a host.", "PUT /v2.0/ports/{id}"),
-            action("update_port:binding:profile", ADMIN, "Set a binding profile.", "PUT /v2.0/ports/{id}"),
-            action("delete_port", OWNER_OR_NETWORK_OWNER, "Delete a port.", "DELETE /v2.0/ports/{id}"),
+            action("update_port:binding:host_id", ADMIN_OR_SERVICE, "Bind a port to a host.", "PUT /v2.0/ports/{id}"),
+            action("update_port:binding:profile", ADMIN_OR_SERVICE, "Set a binding profile.", "PUT /v2.0/ports/{id}"),
+            action("delete_port", PORT_OWNER_OR_SERVICE, "Delete a port.", "DELETE /v2.0/ports/{id}"),
             action("create_security_group", ANY, "Create a security group.", "POST /v2.0/security-groups"),
             action("get_security_group", OWNER, "Show a security group.", "GET /v2.0/security-groups/{id}"),
             action("update_security_group", OWNER, "Update a security group.", "PUT /v2.0/security-groups/{id}"),

@@ -93,6 +93,17 @@ public class IpAllocator {
         return free;
     }
 
+    /** Whether the subnet's pools still have a free address (checked before the service takes one for itself). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean hasFree(AddressSpace space) {
+        Set<BigInteger> taken = new HashSet<>();
+        jdbc.query("SELECT ip_address FROM ip_allocations WHERE subnet_id = ?",
+                rs -> {
+                    taken.add(Cidr.toNumber(rs.getString(1)));
+                }, space.subnetId());
+        return !freeCandidates(space, taken).isEmpty();
+    }
+
     private boolean claim(AddressSpace space, String ip, String portId) {
         return jdbc.update("INSERT INTO ip_allocations (subnet_id, ip_address, network_id, port_id) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", space.subnetId(), ip, space.networkId(), portId) == 1;

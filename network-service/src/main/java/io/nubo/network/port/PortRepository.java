@@ -10,6 +10,8 @@ interface PortRepository extends JpaRepository<PortEntity, String> {
 
     List<PortEntity> findByDeviceId(String deviceId);
 
+    List<PortEntity> findByDeviceOwner(String deviceOwner);
+
     List<PortEntity> findByProjectIdOrNetworkIdIn(String projectId, java.util.Collection<String> networkIds);
 
     boolean existsByNetworkIdAndMacAddress(String networkId, String macAddress);

@@ -37,10 +37,13 @@ import tools.jackson.databind.node.ObjectNode;
  * given), binding to a host, and the owner checks of Neutron's port policy. Every change is announced.
  */
 @Service
+@org.springframework.core.annotation.Order(10)
 public class PortService implements NetworkMembers, SecurityGroupUsage, Taggable, UsageCounter {
 
     /** Neutron's default {@code base_mac}: fa:16:3e plus three random bytes. */
     static final String BASE_MAC = "fa:16:3e";
+    /** The device owner of the DHCP server's port (Neutron's {@code network:dhcp}). */
+    public static final String DHCP_OWNER = "network:dhcp";
     /** Device owners of ports the network service makes itself; they are deleted through their owner's API. */
     static final Set<String> SERVICE_OWNERS = Set.of("network:router_interface", "network:router_gateway",
             "network:floatingip");
@@ -233,7 +236,7 @@ public class PortService implements NetworkMembers, SecurityGroupUsage, Taggable
 
     @Transactional(readOnly = true)
     List<ObjectNode> list(Caller caller) {
-        List<PortEntity> list = caller.admin() ? ports.findAll()
+        List<PortEntity> list = caller.admin() || caller.service() ? ports.findAll()
                 : ports.findByProjectIdOrNetworkIdIn(caller.projectId(), networks.ownedBy(caller.projectId()));
         return render(caller, list);
     }
@@ -395,7 +398,7 @@ public class PortService implements NetworkMembers, SecurityGroupUsage, Taggable
 
     private PortInfo info(PortEntity p) {
         return new PortInfo(p.getId(), p.getProjectId(), p.networkId, p.macAddress, p.deviceId, p.deviceOwner,
-                fixedIps(List.of(p.getId())).getOrDefault(p.getId(), List.of()));
+                fixedIps(List.of(p.getId())).getOrDefault(p.getId(), List.of()), p.hostId, p.adminStateUp);
     }
 
     private PortEntity visible(Caller caller, String id) {
@@ -439,11 +442,35 @@ public class PortService implements NetworkMembers, SecurityGroupUsage, Taggable
         }).toList();
     }
 
+    /** The ports on a network with their addresses (the DHCP server's hosts). */
+    @Transactional(readOnly = true)
+    public List<PortInfo> onNetwork(String networkId) {
+        List<PortEntity> list = ports.findByNetworkId(networkId);
+        Map<String, List<FixedIp>> ips = fixedIps(list.stream().map(PortEntity::getId).toList());
+        return list.stream().map(p -> new PortInfo(p.getId(), p.getProjectId(), p.networkId, p.macAddress,
+                p.deviceId, p.deviceOwner, ips.getOrDefault(p.getId(), List.of()), p.hostId, p.adminStateUp))
+                .toList();
+    }
+
+    /** The networks that hold a port of this device owner (the DHCP agent's networks to serve). */
+    @Transactional(readOnly = true)
+    public List<String> networksWithDeviceOwner(String deviceOwner) {
+        return ports.findByDeviceOwner(deviceOwner).stream().map(p -> p.networkId).distinct().toList();
+    }
+
+    /** A network's DHCP ports do not keep it (Neutron deletes them with the network); any other port does. */
     @Override
     public void checkDeletable(String networkId) {
-        if (!ports.findByNetworkId(networkId).isEmpty()) {
+        if (ports.findByNetworkId(networkId).stream().anyMatch(p -> !DHCP_OWNER.equals(p.deviceOwner))) {
             throw NetworkError.NETWORK_IN_USE.exception(networkId);
         }
+    }
+
+    /** Removes the network's DHCP ports (before its subnets go, hence this feature's order). */
+    @Override
+    public void deleteWith(String networkId) {
+        ports.findByNetworkId(networkId).stream().filter(p -> DHCP_OWNER.equals(p.deviceOwner))
+                .forEach(this::remove);
     }
 
     @Override

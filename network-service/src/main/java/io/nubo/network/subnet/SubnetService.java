@@ -31,8 +31,11 @@ public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
     private final NetworkService networks;
     private final IpAllocator ipam;
     private final Quotas quotas;
+    private final org.springframework.beans.factory.ObjectProvider<SubnetHooks> hooks;
 
-    public SubnetService(SubnetRepository subnets, NetworkService networks, IpAllocator ipam, Quotas quotas) {
+    public SubnetService(SubnetRepository subnets, NetworkService networks, IpAllocator ipam, Quotas quotas,
+                         org.springframework.beans.factory.ObjectProvider<SubnetHooks> hooks) {
+        this.hooks = hooks;
         this.subnets = subnets;
         this.networks = networks;
         this.ipam = ipam;
@@ -73,6 +76,7 @@ public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
             s.setTags(Set.copyOf(r.tags()));
         }
         subnets.saveAndFlush(s);
+        hooks.orderedStream().forEach(h -> h.afterSave(s.info()));
         return render(List.of(s)).get(0);
     }
 
@@ -131,6 +135,7 @@ public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
         }
         s.touch();
         subnets.saveAndFlush(s);
+        hooks.orderedStream().forEach(h -> h.afterSave(s.info()));
         return render(List.of(s)).get(0);
     }
 
@@ -142,6 +147,7 @@ public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
             // as Neutron: addresses a port derived itself (SLAAC, DHCPv6-stateless) go with their subnet
             ipam.releaseSubnet(id);
         }
+        hooks.orderedStream().forEach(h -> h.beforeDelete(s.info()));
         if (!ipam.portsOn(id).isEmpty()) {
             throw NetworkError.SUBNET_IN_USE.exception(id);
         }

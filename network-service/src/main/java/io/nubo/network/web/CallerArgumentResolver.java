@@ -25,6 +25,6 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (p == null) {
             throw NetworkError.POLICY.exception("authenticated");
         }
-        return new Caller(p.projectId(), p.userId(), p.isAdmin());
+        return new Caller(p.projectId(), p.userId(), p.isAdmin(), p.hasRole("service"));
     }
 }

@@ -161,8 +161,15 @@ class DhcpAgentTest extends NetworkHttpTest {
                 return false;
             }
         });
-        assertThat(Files.exists(STATE.resolve(net))).isFalse();
-        assertThat(sh("ip", "link", "show", "dev", "brq" + net.substring(0, 11))).contains("does not exist");
+        // the teardown removes the namespace first, then the bridge and the state files: wait for each
+        await("its state files gone", () -> !Files.exists(STATE.resolve(net)));
+        await("its bridge gone", () -> {
+            try {
+                return sh("ip", "link", "show", "dev", "brq" + net.substring(0, 11)).contains("does not exist");
+            } catch (Exception e) {
+                return false;
+            }
+        });
         await("its dnsmasq stopped", () -> ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive)
                 .orElse(false) == false);
     }

@@ -65,9 +65,13 @@ public final class NuboCloud implements AutoCloseable {
                 pool.shutdown();
             }
             if (!"false".equalsIgnoreCase(System.getenv("NUBO_COMPUTE_AGENT"))) {
-                started.add(ComputeAgentApplication.builder().run(agentArgs(o, broker.bootstrapServers(),
-                        "http://127.0.0.1:" + ServiceModule.IMAGE.port(o),
-                        "http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3")));
+                ConfigurableApplicationContext agent = ComputeAgentApplication.builder().run(agentArgs(o,
+                        broker.bootstrapServers(), "http://127.0.0.1:" + ServiceModule.IMAGE.port(o),
+                        "http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3"));
+                started.add(agent);
+                // ready means a server can be booted: wait for this host's registration (the KVM probe takes up
+                // to 5 s), unless libvirtd does not answer, when the agent keeps trying in the background
+                agent.getBean(io.nubo.computeagent.host.HostAgent.class).awaitUp(java.time.Duration.ofSeconds(60));
             }
             started.add(GatewayApplication.builder().run(gatewayArgs(o)));
         } catch (Exception | Error e) {

@@ -38,6 +38,9 @@ public final class HostAgent implements SmartLifecycle {
     private final Clock clock;
     private ScheduledExecutorService timer;
     private volatile boolean running;
+    /** True once the host is registered; false when libvirtd did not answer the first attempt. */
+    private final java.util.concurrent.CompletableFuture<Boolean> firstAttempt =
+            new java.util.concurrent.CompletableFuture<>();
 
     public HostAgent(Hypervisor hypervisor, VirtTypeProbe probe, String virtType, HostState state, Reconciler reconciler,
                      HostStatusReporter status, ReportPublisher publisher, CommandConsumer commands, Reports reports,
@@ -75,6 +78,7 @@ public final class HostAgent implements SmartLifecycle {
             log.warn("libvirtd does not answer at {}: the compute agent for host {} reports nothing and takes no "
                     + "commands until it does (start it: scripts/libvirt-start.sh). Trying again in 10 s.",
                     hypervisor.uri(), reports.host());
+            firstAttempt.complete(false);
             timer.schedule(this::connect, 10, TimeUnit.SECONDS);
             return;
         }
@@ -84,6 +88,7 @@ public final class HostAgent implements SmartLifecycle {
             reconciler.observe().forEach(publisher::publish);
             publisher.publish(status.status("up"));
             log.info("Compute agent for host {} is up ({} at {})", reports.host(), type, hypervisor.uri());
+            firstAttempt.complete(true);
         } catch (RuntimeException e) {
             log.warn("Compute agent could not register host {} ({}); trying again in 10 s", reports.host(),
                     e.getMessage());
@@ -110,6 +115,19 @@ public final class HostAgent implements SmartLifecycle {
             return;
         }
         publisher.publish(reports.observed(instanceId, "lifecycle", e.powerState(), e.detail()));
+    }
+
+    /**
+     * Waits until this host is registered (its virtualisation type probed and its status published), so that a
+     * launcher can say "ready" only when a server can be scheduled here. False when libvirtd did not answer (the
+     * agent keeps trying in the background) or the time ran out.
+     */
+    public boolean awaitUp(Duration timeout) throws InterruptedException {
+        try {
+            return firstAttempt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.nubo.allinone;
 import io.nubo.computeagent.ComputeAgentApplication;
 import io.nubo.embedded.kafka.EmbeddedKafkaBroker;
 import io.nubo.gateway.GatewayApplication;
+import io.nubo.shared.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +48,7 @@ public final class NuboCloud implements AutoCloseable {
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(o.dataDir().resolve("kafka"), o.kafkaPort(),
                 o.kafkaControllerPort());
+        EmbeddedKafkaBroker.createTopics(broker.bootstrapServers(), Topics.ALL);
         List<ConfigurableApplicationContext> started = Collections.synchronizedList(new ArrayList<>());
         try {
             started.add(ServiceModule.IDENTITY.builder().run(serviceArgs(o, ServiceModule.IDENTITY, broker.bootstrapServers())));

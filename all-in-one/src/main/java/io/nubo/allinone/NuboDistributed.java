@@ -1,6 +1,7 @@
 package io.nubo.allinone;
 
 import io.nubo.embedded.kafka.EmbeddedKafkaBroker;
+import io.nubo.shared.events.Topics;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,6 +97,7 @@ public final class NuboDistributed {
         NuboCloud.createDatabases(o.postgres());
         String kafka = "127.0.0.1:" + o.kafkaPort();
         launch(List.of(kafkaBroker()));
+        EmbeddedKafkaBroker.createTopics(kafka, Topics.ALL);
         launch(List.of(service(ServiceModule.IDENTITY, ServiceModule.IDENTITY.port(o), kafka, "")));
         List<Proc> rest = new ArrayList<>();
         for (ServiceModule m : ServiceModule.values()) {

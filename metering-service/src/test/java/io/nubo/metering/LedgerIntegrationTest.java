@@ -128,7 +128,23 @@ class LedgerIntegrationTest {
                         T0.plusSeconds(7200)));
     }
 
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+
+    /** The ledger's consumer holds a partition of every topic it reads (the group has settled). */
+    private void awaitLedgerAssigned() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var container = listeners.getListenerContainer("metering-ledger");
+            var assigned = container == null ? null : container.getAssignedPartitions();
+            return assigned != null && assigned.stream().map(tp -> tp.topic()).distinct().count() == 6;
+        });
+    }
+
     private void send(List<Sent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        awaitLedgerAssigned();
         for (Sent s : events) {
             producer.send(new ProducerRecord<>(s.topic(), s.key(), codec.toJson(s.envelope())));
         }

@@ -1,13 +1,15 @@
 package io.nubo.testsupport;
 
 import io.nubo.embedded.kafka.EmbeddedKafkaBroker;
+import io.nubo.shared.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One real Kafka broker (the embedded KRaft server) per test JVM, on free loopback ports, started on first use. */
+/** One real Kafka broker (the embedded KRaft server) per test JVM, on free loopback ports, started on first use, with every
+ * topic of {@link Topics#ALL} created before any consumer subscribes. */
 public final class KafkaTestBroker {
 
     private static EmbeddedKafkaBroker broker;
@@ -20,6 +22,7 @@ public final class KafkaTestBroker {
             try {
                 Path dir = Files.createTempDirectory("nubo-test-kafka");
                 broker = EmbeddedKafkaBroker.start(dir, freePort(), freePort());
+                EmbeddedKafkaBroker.createTopics(broker.bootstrapServers(), Topics.ALL);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

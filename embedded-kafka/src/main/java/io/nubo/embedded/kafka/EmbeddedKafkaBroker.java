@@ -6,9 +6,18 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -144,6 +153,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Kafka did not open 127.0.0.1:" + port + " within 30 s");
+    }
+
+    /**
+     * Creates the topics that do not exist yet (broker defaults for partitions and replicas) and returns once the
+     * broker lists them all. A consumer that subscribes before its topics exist is given no partitions for them
+     * and learns of them only at its next metadata refresh (up to {@code metadata.max.age.ms}, 5 min), so the
+     * one-machine clouds and the tests create every topic before any service starts.
+     */
+    public static void createTopics(String bootstrapServers, Collection<String> names) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (true) {
+                Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
+                        .map(n -> new NewTopic(n, java.util.Optional.empty(), java.util.Optional.empty())).toList();
+                if (missing.isEmpty()) {
+                    return;
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("Kafka topics not created within 60 s: " + missing);
+                }
+                for (var result : admin.createTopics(missing).values().values()) {
+                    try {
+                        result.get(30, TimeUnit.SECONDS);
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            log.warn("Creating a Kafka topic failed, retrying: {}", e.getCause().toString());
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating Kafka topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot create Kafka topics on " + bootstrapServers, e);
+        }
     }
 
     public String bootstrapServers() {

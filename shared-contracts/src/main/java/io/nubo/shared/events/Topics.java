@@ -20,6 +20,10 @@ public final class Topics {
     /** Reports from the agents to the compute API: host status keyed by host, instance reports by instance id. */
     public static final String COMPUTE_AGENT = "nubo.compute.agent.v1";
 
+    /** Every topic above: the one-machine clouds and the tests create them all before any service starts. */
+    public static final java.util.List<String> ALL = java.util.List.of(IDENTITY_REVOCATIONS, IDENTITY, IMAGE,
+            OBJECT_STORE, BLOCK_STORAGE, NETWORK, COMPUTE, METERING, COMPUTE_COMMANDS, COMPUTE_AGENT);
+
     private Topics() {
     }
 }

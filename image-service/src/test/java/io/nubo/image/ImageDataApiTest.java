@@ -158,6 +158,39 @@ class ImageDataApiTest extends ImageHttpTest {
     }
 
     @Test
+    void anotherInstancesLiveUploadIsLeftAloneAndADeadOnesIsQueuedAgain() throws Exception {
+        String live = create(alice, "{\"name\": \"live\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        String dead = create(alice, "{\"name\": \"dead\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        // what another instance sharing this database holds: one lease still running, one run out
+        jdbc.update("UPDATE images SET status = 'SAVING', work_lease_until = ? WHERE id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(60)), live);
+        jdbc.update("UPDATE images SET status = 'SAVING', work_lease_until = ? WHERE id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), dead);
+        lifecycle.requeueInterruptedUploads();
+        assertThat(json(alice, "GET", "/v2/images/" + live, null).json().get("status").asString()).isEqualTo("saving");
+        assertThat(json(alice, "GET", "/v2/images/" + dead, null).json().get("status").asString()).isEqualTo("queued");
+    }
+
+    @Test
+    void anUploadInFlightHoldsALeaseThatItsInstanceRenews() throws Exception {
+        String id = create(alice, "{\"name\": \"leased\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        lifecycle.apply(id, io.nubo.image.image.ImageTransition.BEGIN_UPLOAD);
+        java.time.Instant first = jdbc.queryForObject("SELECT work_lease_until FROM images WHERE id = ?",
+                java.sql.Timestamp.class, id).toInstant();
+        assertThat(first).isAfter(java.time.Instant.now().plusSeconds(30));
+        jdbc.update("UPDATE images SET work_lease_until = ? WHERE id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), id);
+        lifecycle.renewLeases();
+        lifecycle.requeueInterruptedUploads();
+        assertThat(json(alice, "GET", "/v2/images/" + id, null).json().get("status").asString())
+                .as("renewed, so not queued again").isEqualTo("saving");
+        lifecycle.apply(id, io.nubo.image.image.ImageTransition.ABORT_UPLOAD);
+        assertThat(upload(alice, id, new byte[3]).status()).isEqualTo(204);
+        lifecycle.renewLeases();
+        assertThat(json(alice, "GET", "/v2/images/" + id, null).json().get("status").asString()).isEqualTo("active");
+    }
+
+    @Test
     void glanceDirectImportStagesThenImports() throws Exception {
         byte[] data = "staged image bytes".getBytes(StandardCharsets.UTF_8);
         String id = create(alice, "{\"disk_format\": \"raw\", \"container_format\": \"bare\"}");

@@ -21,9 +21,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The image service's beans that are not components: the stores and the clock. */
+/** The image service's beans that are not components: the stores and the clock; scheduling for work leases. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ImageServiceProperties.class)
+@org.springframework.scheduling.annotation.EnableScheduling
 public class ImageConfiguration {
 
     @Bean

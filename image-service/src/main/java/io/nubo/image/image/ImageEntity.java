@@ -77,6 +77,9 @@ public class ImageEntity {
     private Instant updatedAt;
     @Column(name = "deleted_at", updatable = false)
     private Instant deletedAt;
+    /** Until when the instance uploading or importing this image holds it (renewed while it works). */
+    @Column(name = "work_lease_until", insertable = false, updatable = false)
+    private Instant workLeaseUntil;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "image_properties", joinColumns = @JoinColumn(name = "image_id"))

@@ -2,11 +2,17 @@ package io.nubo.image.image;
 
 import io.nubo.image.web.ImageError;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class ImageLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImageLifecycle.class);
+    /** The statuses in which an instance is moving an image's bytes (an upload or an import). */
+    static final Set<ImageStatus> WORKING = EnumSet.copyOf(ImageTransition.REQUEUE_INTERRUPTED.from());
+    /** How long a lease on in-flight work lasts; the instance doing the work renews it every {@link #RENEW_MS}. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final long RENEW_MS = 10_000;
 
     private final ImageRepository images;
     private final Clock clock;
+    /** The images this instance is uploading or importing now: it holds their leases. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     public ImageLifecycle(ImageRepository images, Clock clock) {
         this.images = images;
@@ -31,7 +44,7 @@ public class ImageLifecycle {
     /** Applies the transition or throws 409 naming the status the image is really in (404 if it is gone). */
     @Transactional
     public void apply(String imageId, ImageTransition t) {
-        if (images.swapStatus(imageId, t.from(), t.to(), clock.instant()) == 1) {
+        if (swap(imageId, t)) {
             return;
         }
         ImageEntity now = images.findLive(imageId).orElseThrow(() -> ImageError.IMAGE_NOT_FOUND.exception(imageId));
@@ -41,7 +54,23 @@ public class ImageLifecycle {
     /** Applies the transition if the image is still where it started; says whether it did. Never throws for state. */
     @Transactional
     public boolean tryApply(String imageId, ImageTransition t) {
-        return images.swapStatus(imageId, t.from(), t.to(), clock.instant()) == 1;
+        return swap(imageId, t);
+    }
+
+    /** The compare-and-swap; a move into uploading or importing takes this instance's lease on the work. */
+    private boolean swap(String imageId, ImageTransition t) {
+        Instant now = clock.instant();
+        if (WORKING.contains(t.to())) {
+            boolean swapped = images.swapStatusLeased(imageId, t.from(), t.to(), now, now.plus(LEASE)) == 1;
+            if (swapped) {
+                inFlight.add(imageId);
+            }
+            return swapped;
+        }
+        if (t.from().stream().anyMatch(WORKING::contains)) {
+            inFlight.remove(imageId);
+        }
+        return images.swapStatus(imageId, t.from(), t.to(), now) == 1;
     }
 
     /**
@@ -51,6 +80,7 @@ public class ImageLifecycle {
     @Transactional
     public boolean finish(String imageId, ImageTransition t, StoredData data) {
         ImageStatus from = t.from().iterator().next();
+        inFlight.remove(imageId);
         return images.swapToStored(imageId, from, t.to(), data.size(), data.virtualSize(), data.md5(),
                 StoredData.HASH_ALGO, data.sha512(), data.store(), data.location(), clock.instant()) == 1;
     }
@@ -71,21 +101,38 @@ public class ImageLifecycle {
 
     @Transactional
     public boolean markDeleted(String imageId) {
+        inFlight.remove(imageId);
         return images.markDeleted(imageId, ImageTransition.DELETE.from(), clock.instant()) == 1;
     }
 
+    /** Renews this instance's leases on the uploads and imports it is doing, and forgets those that ended. */
+    @Scheduled(fixedDelay = RENEW_MS, initialDelay = RENEW_MS)
+    @Transactional
+    public void renewLeases() {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(inFlight);
+        images.renewLeases(ids, WORKING, clock.instant().plus(LEASE));
+        List<String> working = images.stillWorking(ids, WORKING);
+        ids.stream().filter(id -> !working.contains(id)).forEach(inFlight::remove);
+    }
+
     /**
-     * No upload survives a restart of the service that received it, so at start images left in a transitional
-     * status go back to {@code queued} (the client uploads again). One image-service instance owns the uploads of
-     * its database; several instances behind one database would need an owner per upload.
+     * No upload survives a restart of the instance that received it (the client uploads again), so images left
+     * saving or importing go back to {@code queued} once their lease has run out: at start and every half
+     * minute after. Several instances share one database safely: an instance renews the leases of the work it is
+     * doing, so no instance queues another's live upload again; only the work of an instance that died (its
+     * lease ran out) is.
      */
     @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     @Transactional
     public void requeueInterruptedUploads() {
         Instant now = clock.instant();
         int n = images.requeueStuck(ImageTransition.REQUEUE_INTERRUPTED.from(), now);
         if (n > 0) {
-            log.warn("{} image(s) were saving or importing when the service stopped; they are queued again", n);
+            log.warn("{} image(s) were saving or importing on an instance that stopped; they are queued again", n);
         }
     }
 

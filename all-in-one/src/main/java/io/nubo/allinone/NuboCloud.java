@@ -265,6 +265,22 @@ public final class NuboCloud implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes this cloud's compute instances directory (the image cache and any leftover disks): for throwaway
+     * clouds such as the tests', once they are closed. A real cloud keeps it.
+     */
+    public void removeInstancesDirectory() throws IOException {
+        Path dir = instancesDir(options());
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     public LaunchOptions options() {
         return options;
     }

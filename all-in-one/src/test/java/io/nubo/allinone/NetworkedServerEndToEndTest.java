@@ -74,6 +74,7 @@ class NetworkedServerEndToEndTest {
             Thread.sleep(2000);
         } finally {
             cloud.close();
+            cloud.removeInstancesDirectory();
             // the DHCP role's state directory is empty once every network is gone
             Files.deleteIfExists(Path.of("/var/lib/nubo/dhcp-" + cloud.options().portBase()));
         }

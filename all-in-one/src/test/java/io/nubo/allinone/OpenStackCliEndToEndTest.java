@@ -55,9 +55,10 @@ class OpenStackCliEndToEndTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (cloud != null) {
             cloud.close();
+            cloud.removeInstancesDirectory();
         }
     }
 

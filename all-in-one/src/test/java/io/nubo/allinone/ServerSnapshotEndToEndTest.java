@@ -66,6 +66,7 @@ class ServerSnapshotEndToEndTest {
             }
         } finally {
             cloud.close();
+            cloud.removeInstancesDirectory();
         }
     }
 

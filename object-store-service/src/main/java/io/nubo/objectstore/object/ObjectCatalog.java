@@ -28,15 +28,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ObjectCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectCatalog.class);
+    /** How often a write is tried when concurrent writes of the same object keep winning the race. */
+    static final int WRITE_ATTEMPTS = 5;
 
     private final ObjectRepository objects;
     private final BlobStore blobs;
     private final UsageEvents events;
 
-    public ObjectCatalog(ObjectRepository objects, BlobStore blobs, UsageEvents events) {
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
+    public ObjectCatalog(ObjectRepository objects, BlobStore blobs, UsageEvents events,
+                         org.springframework.transaction.PlatformTransactionManager txManager) {
         this.objects = objects;
         this.blobs = blobs;
         this.events = events;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
     }
 
     /** The object unless it is missing or expired. */
@@ -71,7 +77,7 @@ public class ObjectCatalog {
     /** Creates or replaces an object (two first writers of one name race: the loser's caller retries). */
     @Transactional
     public ObjectEntity put(ContainerEntity container, String name, ObjectVersion v) {
-        Optional<ObjectEntity> found = objects.findByContainerIdAndName(container.getId(), name);
+        Optional<ObjectEntity> found = objects.lockByContainerIdAndName(container.getId(), name);
         ObjectEntity o;
         long bytesDelta = v.size();
         long objectsDelta = 1;
@@ -90,15 +96,47 @@ public class ObjectCatalog {
         return o;
     }
 
-    @Transactional
-    public void update(ObjectEntity o) {
-        objects.save(o);
+    /**
+     * Changes what a metadata POST may change on the object as it is now: the row is read locked and written in one
+     * transaction, so a concurrent replacement waits, and never has its blob key written back by a POST that read
+     * the row before it ({@code row_version} refuses such a write should a path ever skip the lock).
+     */
+    public ObjectEntity update(String containerId, String name, java.util.function.Consumer<ObjectEntity> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    long now = Instant.now().getEpochSecond();
+                    ObjectEntity o = objects.lockByContainerIdAndName(containerId, name).filter(x -> !x.expired(now))
+                            .orElseThrow(SwiftError.OS_001_NOT_FOUND::error);
+                    change.accept(o);
+                    return objects.saveAndFlush(o);
+                });
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Deletes an object; false when there was none (or it had expired). */
-    @Transactional
     public boolean delete(ContainerEntity container, String name) {
-        Optional<ObjectEntity> found = objects.findByContainerIdAndName(container.getId(), name);
+        String containerId = container.getId();
+        String account = container.getAccount();
+        String containerName = container.getName();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> deleteOnce(containerId, account, containerName, name));
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean deleteOnce(String containerId, String account, String containerName, String name) {
+        Optional<ObjectEntity> found = objects.lockByContainerIdAndName(containerId, name);
         if (found.isEmpty()) {
             return false;
         }
@@ -106,7 +144,7 @@ public class ObjectCatalog {
         boolean expired = o.expired(Instant.now().getEpochSecond());
         objects.delete(o);
         deleteBlobAfterCommit(o.getBlobKey());
-        events.publish(container.getAccount(), container.getName(), name, expired ? "object.expired" : "object.deleted",
+        events.publish(account, containerName, name, expired ? "object.expired" : "object.deleted",
                 -o.getSizeBytes(), -1);
         return !expired;
     }

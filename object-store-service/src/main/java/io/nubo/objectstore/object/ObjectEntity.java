@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
@@ -36,6 +37,10 @@ public class ObjectEntity {
     private ObjectKind kind;
     private String manifest;
     private String metadata;
+    /** Bumped by every update: a write based on a row read before a concurrent change fails instead of undoing it. */
+    @Version
+    @Column(name = "row_version")
+    private long rowVersion;
 
     protected ObjectEntity() {
     }

@@ -165,21 +165,21 @@ public class ObjectHandler {
     public SwiftResponse post(SwiftRequest request, NuboPrincipal who, boolean tempUrl) {
         SwiftPath p = request.path();
         ContainerEntity c = writableContainer(p, who, tempUrl);
-        ObjectEntity o = catalog.existing(c.getId(), p.object());
         TreeMap<String, String> meta = WriteRules.metadata(request);
-        o.setMetadata(io.nubo.objectstore.metadata.MetadataMap.write(meta));
         String ct = request.header("Content-Type");
-        if (ct != null && !ct.isBlank() && !ct.startsWith("application/x-www-form-urlencoded")) {
-            o.setContentType(ct.trim());
-        }
-        o.setDeleteAt(WriteRules.deleteAt(request, o.getDeleteAt()));
         String manifest = WriteRules.dloManifest(request);
-        if (manifest != null && o.getKind() != ObjectKind.SLO) {
-            o.setKind(ObjectKind.DLO);
-            o.setManifest(manifest);
-        }
-        o.setModifiedAt(java.time.Instant.now());
-        catalog.update(o);
+        catalog.update(c.getId(), p.object(), o -> {
+            o.setMetadata(io.nubo.objectstore.metadata.MetadataMap.write(meta));
+            if (ct != null && !ct.isBlank() && !ct.startsWith("application/x-www-form-urlencoded")) {
+                o.setContentType(ct.trim());
+            }
+            o.setDeleteAt(WriteRules.deleteAt(request, o.getDeleteAt()));
+            if (manifest != null && o.getKind() != ObjectKind.SLO) {
+                o.setKind(ObjectKind.DLO);
+                o.setManifest(manifest);
+            }
+            o.setModifiedAt(java.time.Instant.now());
+        });
         return SwiftResponse.builder().status(202).contentType("text/html; charset=UTF-8")
                 .body("<html><h1>Accepted</h1><p>The request is accepted for processing.</p></html>").build();
     }

@@ -3,12 +3,19 @@ package io.nubo.objectstore.object;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface ObjectRepository extends JpaRepository<ObjectEntity, String> {
 
     Optional<ObjectEntity> findByContainerIdAndName(String containerId, String name);
+
+    /** The row locked for the rest of the transaction ({@code FOR UPDATE}): writers of one object take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from ObjectEntity o where o.containerId = ?1 and o.name = ?2")
+    Optional<ObjectEntity> lockByContainerIdAndName(String containerId, String name);
 
     List<ObjectEntity> findByContainerIdAndNameGreaterThanOrderByNameAsc(String containerId, String after, Limit limit);
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,12 +82,20 @@ public class ObjectWriter {
         }
     }
 
-    /** Saves a row whose blob (if any) is written; one retry when a concurrent first write of the name won. */
+    /**
+     * Saves a row whose blob (if any) is written. When a concurrent write of the same name committed first (a first
+     * write of the name, or a replacement of the row this one read), it is applied again on top of the winner:
+     * the last write wins and no blob a row still names is deleted.
+     */
     public ObjectEntity save(ContainerEntity c, String name, ObjectVersion v) {
-        try {
-            return catalog.put(c, name, v);
-        } catch (DataIntegrityViolationException e) {
-            return catalog.put(c, name, v);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return catalog.put(c, name, v);
+            } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+                if (attempt >= ObjectCatalog.WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 }

@@ -18,14 +18,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * here would drop it under the next class's cached context.
  */
 @Tag("integration")
-abstract class SwiftApiTestBase {
+public abstract class SwiftApiTestBase {
 
-    static final PostgresTestDatabase DB = PostgresTestDatabase.create("objectstore");
+    protected static final PostgresTestDatabase DB = PostgresTestDatabase.create("objectstore");
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(DB::close));
     }
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    protected static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Path DATA = tempDir();
 
     @DynamicPropertySource
@@ -40,7 +40,7 @@ abstract class SwiftApiTestBase {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     static Path tempDir() {
         try {
@@ -50,7 +50,7 @@ abstract class SwiftApiTestBase {
         }
     }
 
-    HttpResponse<String> call(String method, String path, String token, String body, String... headers)
+    protected HttpResponse<String> call(String method, String path, String token, String body, String... headers)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -61,6 +61,9 @@ public abstract class NuboArchitectureTest {
         config.setProperty("freeze.store.default.path", path);
         config.setProperty("freeze.store.default.allowStoreCreation", String.valueOf(recording()));
         config.setProperty("freeze.store.default.allowStoreUpdate", "true");
+        // NUBO_ARCHITECTURE_REFREEZE=true records the violations as they are now (a cycle's text lists every
+        // dependency in it, so renaming a method inside a recorded cycle changes the text); review the diff
+        config.setProperty("freeze.refreeze", String.valueOf("true".equals(System.getenv("NUBO_ARCHITECTURE_REFREEZE"))));
         return FreezingArchRule.freeze(rule);
     }
 }

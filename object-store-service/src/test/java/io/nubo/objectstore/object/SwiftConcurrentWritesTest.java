@@ -1,0 +1,82 @@
+package io.nubo.objectstore.object;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nubo.objectstore.api.SwiftApiTestBase;
+import io.nubo.testsupport.TestTokens;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/**
+ * Concurrent writes of one object: a metadata POST or a PUT that read a row a concurrent PUT has since replaced must
+ * not write back the replaced blob key (whose bytes are deleted after the replacement commits): the object would
+ * name bytes that are gone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=object-store-service")
+@Import(TestTokens.Keys.class)
+class SwiftConcurrentWritesTest extends SwiftApiTestBase {
+
+    static final String OWNER = TestTokens.project("p-race", "member");
+    static final String A = "/v1/AUTH_p-race";
+
+    @Autowired
+    ObjectRepository objects;
+
+    @Test
+    void aRowReadBeforeAReplacementCannotBeWrittenBack() throws Exception {
+        assertThat(call("PUT", A + "/stale", OWNER, null).statusCode()).isIn(201, 202);
+        assertThat(call("PUT", A + "/stale/o", OWNER, "first").statusCode()).isEqualTo(201);
+        ObjectEntity stale = objects.findAll().stream().filter(o -> o.getName().equals("o")
+                && o.getSizeBytes() == 5).findFirst().orElseThrow();
+        assertThat(call("PUT", A + "/stale/o", OWNER, "second!").statusCode()).isEqualTo(201);
+        stale.setContentType("text/stale");
+        assertThatThrownBy(() -> objects.saveAndFlush(stale)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(call("GET", A + "/stale/o", OWNER, null).body()).isEqualTo("second!");
+    }
+
+    @Test
+    void postsAndPutsRacingOnOneObjectNeverLoseItsBytes() throws Exception {
+        assertThat(call("PUT", A + "/race", OWNER, null).statusCode()).isIn(201, 202);
+        assertThat(call("PUT", A + "/race/o", OWNER, "body-0").statusCode()).isEqualTo(201);
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                boolean putter = t % 2 == 0;
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        HttpResponse<String> r = putter
+                                ? call("PUT", A + "/race/o", OWNER, "body-" + thread + "-" + i)
+                                : call("POST", A + "/race/o", OWNER, null, "X-Object-Meta-N", thread + "-" + i);
+                        statuses.computeIfAbsent(r.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses.keySet()).as("statuses %s", statuses).containsOnly(201, 202);
+        HttpResponse<String> r = call("GET", A + "/race/o", OWNER, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).as("the object's bytes are those of one of the PUTs").matches("body-[02]-[0-9]+");
+    }
+}

@@ -47,6 +47,32 @@ class SwiftConcurrentWritesTest extends SwiftApiTestBase {
         assertThat(call("GET", A + "/stale/o", OWNER, null).body()).isEqualTo("second!");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void concurrentDeletesOfOneObjectDeleteItOnceWithOneUsageEvent() throws Exception {
+        assertThat(call("PUT", A + "/twice", OWNER, null).statusCode()).isIn(201, 202);
+        for (int round = 0; round < 5; round++) {
+            String name = "deleted-once-" + round + "-" + java.util.UUID.randomUUID();
+            assertThat(call("PUT", A + "/twice/" + name, OWNER, "bytes").statusCode()).isEqualTo(201);
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            List<Future<Integer>> deletes = new java.util.ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                deletes.add(pool.submit(() -> call("DELETE", A + "/twice/" + name, OWNER, null).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (Future<Integer> f : deletes) {
+                statuses.add(f.get());
+            }
+            pool.shutdown();
+            assertThat(statuses).as("round %d", round).containsOnly(204, 404).containsOnlyOnce(204);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM nubo_outbox WHERE envelope LIKE ? AND envelope LIKE ?",
+                    Integer.class, "%\"object\":\"" + name + "\"%", "%object.deleted%"))
+                    .as("usage events of the delete").isEqualTo(1);
+        }
+    }
+
     @Test
     void postsAndPutsRacingOnOneObjectNeverLoseItsBytes() throws Exception {
         assertThat(call("PUT", A + "/race", OWNER, null).statusCode()).isIn(201, 202);

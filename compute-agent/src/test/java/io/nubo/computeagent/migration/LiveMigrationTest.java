@@ -17,6 +17,7 @@ import io.nubo.shared.events.compute.MigrationDestination;
 import io.nubo.shared.events.compute.MigrationProgress;
 import io.nubo.shared.events.compute.PowerState;
 import io.nubo.shared.events.compute.SpawnInstance;
+import io.nubo.testsupport.ConsoleTicks;
 import io.nubo.testsupport.KafkaTestBroker;
 import io.nubo.testsupport.TwoHostLab;
 import java.nio.file.Files;

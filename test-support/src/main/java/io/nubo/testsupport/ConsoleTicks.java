@@ -1,4 +1,4 @@
-package io.nubo.computeagent.migration;
+package io.nubo.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,14 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * Watches the test guest's ticks ({@code NUBO-TEST-GUEST: tick N uptime=U}, a line a second with {@code nubo.tick})
- * in the console logs of both hosts, every 50 ms, noting for each tick where and when it was first seen.
+ * in the console logs of both hosts, every 50 ms, noting for each tick where and when it was first seen (the live
+ * migration tests of the agent and of the whole cloud).
  */
-final class ConsoleTicks implements AutoCloseable {
+public final class ConsoleTicks implements AutoCloseable {
 
     private static final Pattern TICK = Pattern.compile("NUBO-TEST-GUEST: tick (\\d+) uptime=([0-9.]+)");
 
     /** One tick: the log it first showed up in (0-based index of {@code logs}), when, and the guest's uptime. */
-    record Tick(int number, int log, long seenAtNanos, double uptime) {
+    public record Tick(int number, int log, long seenAtNanos, double uptime) {
     }
 
     private final List<Path> logs;
@@ -27,7 +28,7 @@ final class ConsoleTicks implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    ConsoleTicks(List<Path> logs) {
+    public ConsoleTicks(List<Path> logs) {
         this.logs = List.copyOf(logs);
         poller = new Thread(() -> {
             while (running) {
@@ -61,26 +62,26 @@ final class ConsoleTicks implements AutoCloseable {
         }
     }
 
-    Map<Integer, Tick> ticks() {
+    public Map<Integer, Tick> ticks() {
         poll();
         return new TreeMap<>(ticks);
     }
 
-    int last() {
+    public int last() {
         Map<Integer, Tick> t = ticks();
         return t.isEmpty() ? 0 : ((TreeMap<Integer, Tick>) t).lastKey();
     }
 
     /** The last tick that showed up in log {@code log}, or null. */
-    Tick lastIn(int log) {
+    public Tick lastIn(int log) {
         return ticks().values().stream().filter(t -> t.log() == log).reduce((a, b) -> b).orElse(null);
     }
 
-    Tick firstIn(int log) {
+    public Tick firstIn(int log) {
         return ticks().values().stream().filter(t -> t.log() == log).findFirst().orElse(null);
     }
 
-    void awaitTick(int atLeast, java.time.Duration timeout) throws InterruptedException {
+    public void awaitTick(int atLeast, java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (last() < atLeast) {
             if (System.nanoTime() > deadline) {

@@ -3,7 +3,9 @@ package io.nubo.allinone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nubo.computeagent.ComputeAgentApplication;
+import io.nubo.computeagent.design.GuestNames;
 import io.nubo.testsupport.ConsoleTicks;
+import io.nubo.testsupport.LibvirtTestHost;
 import io.nubo.testsupport.TwoHostLab;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * scheduler chooses: host 2 is the only other host); the console logs of both hosts show every tick, the gap is
  * printed; host 1's libvirt no longer has the domain, {@code server show} names host 2, os-migrations shows it
  * completed. Then a server too big for host 2 is refused before anything moves (400, nothing on host 2, still
- * ACTIVE on host 1). Everything made is removed.
+ * ACTIVE on host 1). Last, host 2 is emptied by {@code scripts/host-evacuate-live.sh --disable}: the guest is on
+ * host 1 again. Everything made is removed.
  */
 @Tag("integration")
 class LiveMigrationEndToEndTest {
@@ -152,8 +155,8 @@ class LiveMigrationEndToEndTest {
                     seenGapMs);
             assertThat(guestGap).as("the guest's own clock between two ticks").isLessThan(5.0);
         }
-        assertThat(virshNames(1)).as("host 1's libvirt").doesNotContain("instance-" + id);
-        assertThat(virshNames(2)).as("host 2's libvirt").contains("instance-" + id);
+        assertThat(virshNames(1)).as("host 1's libvirt").doesNotContain(GuestNames.domainName(id));
+        assertThat(virshNames(2)).as("host 2's libvirt").contains(GuestNames.domainName(id));
         JsonNode after = show(id);
         assertThat(after.get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(HOST2);
         assertThat(after.get("status").asString()).isEqualTo("ACTIVE");
@@ -180,8 +183,25 @@ class LiveMigrationEndToEndTest {
         JsonNode stays = show(wideId);
         assertThat(stays.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(stays.get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(HOST1);
-        assertThat(virshNames(2)).doesNotContain("instance-" + wideId);
+        assertThat(virshNames(2)).doesNotContain(GuestNames.domainName(wideId));
         assertThat(JSON.readTree(cli("server", "migration", "list", "--server", wideId, "-f", "json"))).isEmpty();
+        cli("server", "delete", "--wait", wideId);
+
+        // maintenance: host 2 emptied by the documented call; every guest is on host 1 again, host 2 disabled
+        ProcessBuilder evacuate = new ProcessBuilder(LibvirtTestHost.script("host-evacuate-live.sh").toString(),
+                "--disable", HOST2).redirectErrorStream(true);
+        evacuate.environment().put("OS_CLIENT_CONFIG_FILE", clouds.toString());
+        evacuate.environment().put("OS_CLOUD", "nubo");
+        Process e = evacuate.start();
+        String report = new String(e.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(e.waitFor(600, TimeUnit.SECONDS)).isTrue();
+        System.out.println("scripts/host-evacuate-live.sh --disable " + HOST2 + ":\n" + report);
+        assertThat(e.exitValue()).as(report).isZero();
+        assertThat(report).contains(id + ": moved to " + HOST1).contains(HOST2 + ": 1 moved, 0 failed, 0 left");
+        assertThat(show(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(HOST1);
+        assertThat(virshNames(2)).as("host 2's libvirt after the evacuation").isEmpty();
+        assertThat(cli("compute", "service", "list", "-f", "value", "-c", "Host", "-c", "Status"))
+                .contains(HOST2 + " disabled");
     }
 
     static JsonNode show(String id) throws Exception {

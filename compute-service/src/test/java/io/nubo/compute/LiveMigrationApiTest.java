@@ -33,6 +33,8 @@ class LiveMigrationApiTest extends ComputeHttpTest {
     KafkaTemplate<String, String> kafka;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.nubo.compute.migration.MigrationReports reports;
 
     private void await(String what, Supplier<Boolean> done) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
@@ -213,6 +215,23 @@ class LiveMigrationApiTest extends ComputeHttpTest {
             Thread.sleep(1000);
             assertThat(server(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(src.host);
             assertThat(ramClaimed(src.host)).isEqualTo(512L);
+
+            // a migration whose task ended without an answer (an admin's os-resetState) is ended by the reconcile
+            assertThat(migrate(ADMIN, id, dst.host, true).status()).isEqualTo(202);
+            LiveMigrateInstance reset = src.next(LiveMigrateInstance.class);
+            assertThat(ramClaimed(dst.host)).isEqualTo(512L);
+            assertThat(post(ADMIN, "/v2.1/servers/" + id + "/action", "{\"os-resetState\": {\"state\": \"active\"}}")
+                    .status()).isEqualTo(202);
+            reports.reconcile();
+            assertThat(migrationStatus(id)).isEqualTo("error");
+            assertThat(ramClaimed(dst.host)).as("the destination's claim given back").isZero();
+            assertThat(server(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(src.host);
+            // should its answer come after all, the guest is where the answer says: the instance follows it
+            src.succeeded(reset, "live_migration", PowerState.RUNNING);
+            await("moved after all", () -> server(id).get("OS-EXT-SRV-ATTR:host").asString().equals(dst.host));
+            assertThat(migrationStatus(id)).isEqualTo("completed");
+            assertThat(ramClaimed(dst.host)).isEqualTo(512L);
+            assertThat(ramClaimed(src.host)).isZero();
         }
     }
 }

@@ -137,7 +137,8 @@ public class Scheduler {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void claimRunning(String host, int vcpus, long ramMb, long diskGb) {
-        hosts.claim(host, vcpus, ramMb, diskGb, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE);
+        // a ratio no host reaches (an infinite one would overflow the database's arithmetic)
+        hosts.claim(host, vcpus, ramMb, diskGb, 1e9, 1e9, 1e9);
     }
 
     /** Gives back a claim (a move that ended elsewhere, or the host a guest left). */

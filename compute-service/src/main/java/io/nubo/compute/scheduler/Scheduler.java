@@ -84,7 +84,8 @@ public class Scheduler {
         List<String> reasons = new ArrayList<>();
         List<ComputeHost> candidates = new ArrayList<>();
         for (ComputeHost h : all) {
-            Optional<String> why = rejection(h, r, now).or(() -> extra.apply(h));
+            // the caller's filter first: "is the instance's current host" says more than that host's room
+            Optional<String> why = extra.apply(h).or(() -> rejection(h, r, now));
             if (why.isPresent()) {
                 reasons.add(h.host() + " " + why.get());
             } else {

@@ -81,6 +81,42 @@ public final class ConsoleTicks implements AutoCloseable {
         return ticks().values().stream().filter(t -> t.log() == log).findFirst().orElse(null);
     }
 
+    /**
+     * Where the guest went from the first log to the second: the last tick seen in the first and the first in the
+     * second (null when it has not moved).
+     */
+    public record Move(Tick lastBefore, Tick firstAfter) {
+
+        /** The guest's own clock between the two ticks (a tick a second: about 1 s when nothing paused it). */
+        public double guestGapSeconds() {
+            return firstAfter.uptime() - lastBefore.uptime();
+        }
+
+        /** The same gap as seen from outside, polling the logs every 50 ms. */
+        public long seenGapMillis() {
+            return (firstAfter.seenAtNanos() - lastBefore.seenAtNanos()) / 1_000_000;
+        }
+    }
+
+    /**
+     * The move from log 0 to log 1 of a guest that never stopped counting: every tick from the first to the last,
+     * in order, the first tick in log 1 right after the last in log 0; an {@link AssertionError} otherwise.
+     */
+    public Move movedWithEveryTick() {
+        TreeMap<Integer, Tick> all = new TreeMap<>(ticks());
+        if (all.isEmpty() || all.lastKey() - all.firstKey() + 1 != all.size()) {
+            throw new AssertionError("ticks missing between " + (all.isEmpty() ? "-" : all.firstKey()) + " and "
+                    + (all.isEmpty() ? "-" : all.lastKey()) + ": " + all.keySet());
+        }
+        Tick before = lastIn(0);
+        Tick after = firstIn(1);
+        if (before == null || after == null || after.number() != before.number() + 1) {
+            throw new AssertionError("the ticks did not go on from log 0 to log 1: last in 0 " + before
+                    + ", first in 1 " + after);
+        }
+        return new Move(before, after);
+    }
+
     public void awaitTick(int atLeast, java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (last() < atLeast) {

@@ -27,6 +27,8 @@
 #   --config-only          write the workspace and tempest.conf, print its path; run nothing
 #   --force                run even when the endpoint does not answer
 #   --fresh                recreate the workspace (conformance/work/workspace) first
+#   --live-migration       the cloud has two compute hosts that take live migrations (docs/operations.md, "A
+#                          two-host cloud"): min_compute_nodes = 2, live_migration and block migration on
 #
 # Exit: 0 all selected tests passed or skipped; 1 some failed; 2 usage or setup error.
 set -euo pipefail
@@ -40,6 +42,7 @@ TEMPEST=/usr/bin/tempest
 
 services="identity" regex="" exclude="" endpoint="http://127.0.0.1:8780" admin_password="${NUBO_ADMIN_PASSWORD-}"
 admin_user=admin admin_project=admin admin_domain=Default security_compliance=false concurrency=2
+live_migration=False compute_nodes=1
 failed_file="" mode=run force=false fresh=false
 image_ref="" image_ref_alt="" flavor_ref="" flavor_ref_alt=""
 
@@ -56,6 +59,7 @@ while [ "$#" -gt 0 ]; do
     --admin-project) need "$@"; admin_project="$2"; shift ;;
     --admin-domain) need "$@"; admin_domain="$2"; shift ;;
     --security-compliance) security_compliance=true ;;
+    --live-migration) live_migration=True compute_nodes=2 ;;
     --concurrency) need "$@"; concurrency="$2"; shift ;;
     --failed-file) need "$@"; failed_file="$(realpath -m "$2")"; shift ;;
     --list) mode=list ;;
@@ -235,7 +239,7 @@ flavor_ref = $flavor_ref
 flavor_ref_alt = $flavor_ref_alt
 # emulated guests on a busy 2-core machine: seconds, sometimes a minute
 build_timeout = 300
-min_compute_nodes = 1
+min_compute_nodes = $compute_nodes
 # exactly what compute-service announces (GET /v2.1: version 2.1, min_version 2.1)
 min_microversion = 2.1
 max_microversion = 2.1
@@ -248,11 +252,13 @@ suspend = True
 snapshot = True
 config_drive = True
 enable_instance_password = True
-# not served: resize and migrations, shelve, rescue, consoles, changePassword / os-server-password, the metadata
+# not served: resize and cold migration (live migration only with --live-migration: two hosts), shelve, rescue, consoles, changePassword / os-server-password, the metadata
 # service, OS-DCF:diskConfig AUTO (accepted, always MANUAL), personality files (accepted, not injected)
 resize = False
 cold_migration = False
-live_migration = False
+live_migration = $live_migration
+# local qcow2 disks: a live migration copies them (libvirt's block migration over NBD)
+block_migration_for_live_migration = $live_migration
 shelve = False
 shelve_migrate = False
 rescue = False

@@ -72,6 +72,18 @@ class ServerSnapshotEndToEndTest {
 
     /** Runs the CLI; its standard output (what {@code -f json} prints), its error output in the failure message. */
     static String openstack(Path config, String... args) throws Exception {
+        Cli r = run(config, args);
+        assertThat(r.exit()).as("openstack %s:%n%s%s", String.join(" ", args), r.out(), r.err()).isZero();
+        assertThat(r.err()).as("openstack %s", String.join(" ", args)).doesNotContain("Error");
+        return r.out();
+    }
+
+    /** What one CLI run printed and how it ended. */
+    record Cli(int exit, String out, String err) {
+    }
+
+    /** Runs the CLI with {@code config} as its clouds.yaml and cloud {@code nubo}, whatever its exit. */
+    static Cli run(Path config, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(CLI.toString(), "--os-cloud", "nubo"));
         cmd.addAll(List.of(args));
         Path err = Files.createTempFile("nubo-cli", ".err");
@@ -83,9 +95,7 @@ class ServerSnapshotEndToEndTest {
         assertThat(p.waitFor(600, TimeUnit.SECONDS)).isTrue();
         String errors = Files.readString(err);
         Files.delete(err);
-        assertThat(p.exitValue()).as("openstack %s:%n%s%s", String.join(" ", args), out, errors).isZero();
-        assertThat(errors).as("openstack %s", String.join(" ", args)).doesNotContain("Error");
-        return out;
+        return new Cli(p.exitValue(), out, errors);
     }
 
     /** The agent registers this machine a few seconds after the cloud is up (it probes KVM first). */

@@ -40,7 +40,7 @@ final class FakeAgent implements AutoCloseable {
     private static final List<Class<? extends ComputeCommand>> COMMANDS = List.of(SpawnInstance.class,
             PowerAction.class, DeleteInstance.class, ConsoleOutputRequested.class, SnapshotInstance.class,
             RebuildInstance.class, io.nubo.shared.events.compute.AttachVolume.class,
-            io.nubo.shared.events.compute.DetachVolume.class);
+            io.nubo.shared.events.compute.DetachVolume.class, io.nubo.shared.events.compute.LiveMigrateInstance.class);
 
     final String host;
     private final EventCodec codec;
@@ -83,8 +83,14 @@ final class FakeAgent implements AutoCloseable {
     }
 
     void heartbeat(int vcpus, long memoryMb, long diskGb) throws Exception {
+        heartbeat(vcpus, memoryMb, diskGb, List.of("sse2"));
+    }
+
+    /** A heartbeat with the given CPU features (live migration's CPU check compares them). */
+    void heartbeat(int vcpus, long memoryMb, long diskGb, List<String> cpuFeatures) throws Exception {
         send(new HostStatus(host, "up", "QEMU", 8002000, "127.0.0.1", "x86_64", "qemu64", "AuthenticAMD",
-                List.of("sse2"), vcpus, memoryMb, diskGb, 0, 512, 1, 0, Instant.now(), Instant.now()), host);
+                cpuFeatures, vcpus, memoryMb, diskGb, 0, 512, 1, 0, Instant.now(), Instant.now(),
+                "qemu+tcp://" + host + "/system", "tcp://" + host, "/var/lib/nubo/" + host), host);
     }
 
     /** The next command for this host (within a minute), of the given type. */

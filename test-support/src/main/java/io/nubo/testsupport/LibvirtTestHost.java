@@ -45,7 +45,7 @@ public final class LibvirtTestHost {
         }
     }
 
-    static Path script(String name) {
+    public static Path script(String name) {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("scripts").resolve(name))) {
             p = p.getParent();

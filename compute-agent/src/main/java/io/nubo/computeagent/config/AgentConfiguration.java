@@ -137,7 +137,8 @@ public class AgentConfiguration {
                         CommandConsumer commands, Reports reports) {
         return new HostAgent(hypervisor, new VirtTypeProbe(hypervisor, p.instancesDir(), p.probeTimeout()),
                 p.virtType(), state, new Reconciler(hypervisor, reports),
-                new HostStatusReporter(hypervisor, state, p.instancesDir(), p.host(), Clock.systemUTC()), publisher,
+                new HostStatusReporter(hypervisor, state, p.instancesDir(), p.host(), Clock.systemUTC(),
+                        p.migration().libvirtUri(), p.migration().address()), publisher,
                 commands, reports, p.heartbeatInterval(), Clock.systemUTC());
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval how often the host status is sent
  * @param probeTimeout      how long the KVM probe guest has to print
  * @param workers           how many instances the agent works on at once (one operation at a time each)
+ * @param migration         how other hosts reach this one for a live migration (reported in HostStatus); unset,
+ *                          the host takes no incoming live migrations
  */
 @ConfigurationProperties("nubo.agent")
 public record AgentProperties(
@@ -40,7 +42,16 @@ public record AgentProperties(
         @DefaultValue("60s") Duration shutdownTimeout,
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("5s") Duration probeTimeout,
-        @DefaultValue("4") int workers) {
+        @DefaultValue("4") int workers,
+        Migration migration) {
+
+    /**
+     * @param libvirtUri this host's libvirtd as the other hosts' libvirtds reach it ({@code qemu+tcp://ADDR/system})
+     * @param address    the address qemu on another host sends the guest to ({@code tcp://ADDR}); empty lets
+     *                   libvirt choose
+     */
+    public record Migration(String libvirtUri, String address) {
+    }
 
     /** The agent's own account ({@code POST /v3/auth/tokens} with a password, project scope). */
     public record Identity(URI url, String username, String password, @DefaultValue("service") String project,
@@ -78,6 +89,9 @@ public record AgentProperties(
         }
         cpuModels = cpuModels == null ? List.of() : List.copyOf(cpuModels);
         cpuModelExtraFlags = cpuModelExtraFlags == null ? List.of() : List.copyOf(cpuModelExtraFlags);
+        if (migration == null) {
+            migration = new Migration(null, null);
+        }
     }
 
     private static String localHostName() {

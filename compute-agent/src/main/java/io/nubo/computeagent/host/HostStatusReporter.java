@@ -23,8 +23,14 @@ public final class HostStatusReporter {
     private final Path instancesDir;
     private final String host;
     private final Clock clock;
+    private final String migrationLibvirtUri;
+    private final String migrationUri;
 
-    public HostStatusReporter(Hypervisor hypervisor, HostState state, Path instancesDir, String host, Clock clock) {
+    /** {@code migrationLibvirtUri} and {@code migrationUri}: how other hosts reach this one (null: they do not). */
+    public HostStatusReporter(Hypervisor hypervisor, HostState state, Path instancesDir, String host, Clock clock,
+                              String migrationLibvirtUri, String migrationUri) {
+        this.migrationLibvirtUri = blankToNull(migrationLibvirtUri);
+        this.migrationUri = blankToNull(migrationUri);
         this.hypervisor = hypervisor;
         this.state = state;
         this.instancesDir = instancesDir;
@@ -63,7 +69,12 @@ public final class HostStatusReporter {
         return new HostStatus(host, upOrStopping, type.equals("test") ? "test" : type.toUpperCase(Locale.ROOT),
                 hypervisor.version(), hostIp(), caps.arch(), caps.cpuModel() != null ? caps.cpuModel() : node.cpuModel(),
                 caps.cpuVendor(), caps.cpuFeatures(), node.cpus(), node.memoryMb(), totalGb, vcpusUsed, memoryUsed,
-                usedGb, running, state.startedAt(), clock.instant());
+                usedGb, running, state.startedAt(), clock.instant(), migrationLibvirtUri, migrationUri,
+                instancesDir.toAbsolutePath().toString());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String hostIp() {

@@ -82,9 +82,10 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
             throw new HypervisorException("instance " + c.instanceId() + " has no guest on host " + reports.host());
         }
         Guest guest = found.get();
-        if (guest.powerState() != PowerState.RUNNING) {
-            throw new IllegalStateException("instance " + c.instanceId() + " is " + guest.powerState()
-                    + " on host " + reports.host() + ": only a running instance migrates live");
+        PowerState power = guest.powerState();
+        if (power != PowerState.RUNNING && power != PowerState.PAUSED) {
+            throw new IllegalStateException("instance " + c.instanceId() + " is " + power
+                    + " on host " + reports.host() + ": only a running or paused instance migrates live");
         }
         DomainDefinition here = guest.migratableDefinition();
         List<DiskDevice> local = layout.localDisks(here).stream().filter(d -> !d.readOnly()).toList();
@@ -105,7 +106,8 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
             throw failed(c, guest, layout, e);
         }
         storage.remove(c.instanceId());
-        return reports.succeeded(c, OPERATION, PowerState.RUNNING);
+        // libvirt keeps a paused guest paused on the destination
+        return reports.succeeded(c, OPERATION, power);
     }
 
     private HypervisorException failed(LiveMigrateInstance c, Guest guest, DestinationLayout layout,

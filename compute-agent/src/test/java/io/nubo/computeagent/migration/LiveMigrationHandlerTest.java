@@ -127,7 +127,7 @@ class LiveMigrationHandlerTest {
         hypervisor.find(GuestNames.domainName(id)).orElseThrow().destroy();
         InstanceReport stopped = (InstanceReport) migrations.dispatch(migrate(id, work.resolve("two"), true));
         assertThat(stopped.faultMessage()).isEqualTo("instance " + id + " is SHUTDOWN on host host-1: only a "
-                + "running instance migrates live");
+                + "running or paused instance migrates live");
         String nowhere = UUID.randomUUID().toString();
         InstanceReport missing = (InstanceReport) migrations.dispatch(migrate(nowhere, work.resolve("two"),
                 true));

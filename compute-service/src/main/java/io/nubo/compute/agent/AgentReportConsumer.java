@@ -1,6 +1,7 @@
 package io.nubo.compute.agent;
 
 import io.nubo.compute.host.HostRegistry;
+import io.nubo.compute.migration.MigrationReports;
 import io.nubo.compute.server.AgentReplies;
 import io.nubo.compute.server.ServerLifecycle;
 import io.nubo.shared.events.EventCodec;
@@ -9,6 +10,7 @@ import io.nubo.shared.events.Topics;
 import io.nubo.shared.events.compute.ConsoleOutput;
 import io.nubo.shared.events.compute.HostStatus;
 import io.nubo.shared.events.compute.InstanceReport;
+import io.nubo.shared.events.compute.MigrationProgress;
 import io.nubo.shared.outbox.InboxGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +38,11 @@ class AgentReportConsumer {
     private final HostRegistry hosts;
     private final ServerLifecycle lifecycle;
     private final AgentReplies replies;
+    private final MigrationReports migrations;
 
     AgentReportConsumer(EventCodec codec, InboxGuard inbox, PlatformTransactionManager tx, HostRegistry hosts,
-                        ServerLifecycle lifecycle, AgentReplies replies) {
+                        ServerLifecycle lifecycle, AgentReplies replies, MigrationReports migrations) {
+        this.migrations = migrations;
         this.codec = codec;
         this.inbox = inbox;
         this.tx = new TransactionTemplate(tx);
@@ -76,7 +80,13 @@ class AgentReportConsumer {
             }
             InstanceReport report = codec.payload(e, InstanceReport.class);
             if (report != null) {
+                migrations.beforeLifecycle(report);
                 lifecycle.apply(report);
+                return;
+            }
+            MigrationProgress progress = codec.payload(e, MigrationProgress.class);
+            if (progress != null) {
+                migrations.progress(progress);
             }
         });
     }

@@ -21,7 +21,7 @@ public class HostStore {
     private static final String COLUMNS = "id, host, state, hypervisor_type, hypervisor_version, host_ip, cpu_info,"
             + " vcpus, memory_mb, local_gb, vcpus_used, memory_mb_used, local_gb_used, running_vms, vcpus_claimed,"
             + " memory_mb_claimed, local_gb_claimed, disabled, disabled_reason, forced_down, service_id, started_at,"
-            + " last_seen_at, updated_at";
+            + " last_seen_at, updated_at, migration_libvirt_uri, migration_uri, instances_dir";
 
     private final JdbcTemplate jdbc;
 
@@ -42,7 +42,8 @@ public class HostStore {
                 rs.getInt("running_vms"), rs.getInt("vcpus_claimed"), rs.getLong("memory_mb_claimed"),
                 rs.getLong("local_gb_claimed"), rs.getBoolean("disabled"), rs.getString("disabled_reason"),
                 rs.getBoolean("forced_down"), rs.getString("service_id"), t(rs, "started_at"), t(rs, "last_seen_at"),
-                t(rs, "updated_at"));
+                t(rs, "updated_at"), rs.getString("migration_libvirt_uri"), rs.getString("migration_uri"),
+                rs.getString("instances_dir"));
     }
 
     public List<ComputeHost> all() {
@@ -70,20 +71,23 @@ public class HostStore {
         int n = jdbc.update("UPDATE compute_hosts SET state = ?, hypervisor_type = ?, hypervisor_version = ?,"
                         + " host_ip = ?, cpu_info = ?, vcpus = ?, memory_mb = ?, local_gb = ?, vcpus_used = ?,"
                         + " memory_mb_used = ?, local_gb_used = ?, running_vms = ?, started_at = ?, last_seen_at = ?,"
-                        + " updated_at = ? WHERE host = ? AND last_seen_at <= ?",
+                        + " updated_at = ?, migration_libvirt_uri = ?, migration_uri = ?, instances_dir = ?"
+                        + " WHERE host = ? AND last_seen_at <= ?",
                 s.state(), s.hypervisorType(), s.hypervisorVersion(), s.hostIp(), cpuInfo, s.vcpus(), s.memoryMb(),
                 s.localGb(), s.vcpusUsed(), s.memoryMbUsed(), s.localGbUsed(), s.runningVms(), ts(s.startedAt()),
-                ts(seen), ts(now), s.host(), ts(seen));
+                ts(seen), ts(now), s.migrationLibvirtUri(), s.migrationUri(), s.instancesDir(), s.host(), ts(seen));
         if (n > 0 || byName(s.host()).isPresent()) {
             return false;
         }
         jdbc.update("INSERT INTO compute_hosts (host, state, hypervisor_type, hypervisor_version, host_ip, cpu_info,"
                         + " vcpus, memory_mb, local_gb, vcpus_used, memory_mb_used, local_gb_used, running_vms,"
-                        + " service_id, started_at, last_seen_at, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " service_id, started_at, last_seen_at, created_at, updated_at, migration_libvirt_uri,"
+                        + " migration_uri, instances_dir)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.host(), s.state(), s.hypervisorType(), s.hypervisorVersion(), s.hostIp(), cpuInfo, s.vcpus(),
                 s.memoryMb(), s.localGb(), s.vcpusUsed(), s.memoryMbUsed(), s.localGbUsed(), s.runningVms(),
-                UUID.randomUUID().toString(), ts(s.startedAt()), ts(seen), ts(now), ts(now));
+                UUID.randomUUID().toString(), ts(s.startedAt()), ts(seen), ts(now), ts(now), s.migrationLibvirtUri(),
+                s.migrationUri(), s.instancesDir());
         return true;
     }
 

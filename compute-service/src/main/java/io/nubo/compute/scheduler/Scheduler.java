@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,12 +70,22 @@ public class Scheduler {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Placement place(Request r) {
+        return place(r, h -> Optional.empty());
+    }
+
+    /**
+     * As {@link #place(Request)}, with one more filter of the caller's ({@code extra} answers why a host does not
+     * fit, or empty): a live migration's destination must offer the guest's CPU and take incoming migrations.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Placement place(Request r, Function<ComputeHost, Optional<String>> extra) {
         Instant now = clock.instant();
         List<ComputeHost> all = hosts.all();
         List<String> reasons = new ArrayList<>();
         List<ComputeHost> candidates = new ArrayList<>();
         for (ComputeHost h : all) {
-            Optional<String> why = rejection(h, r, now);
+            // the caller's filter first: "is the instance's current host" says more than that host's room
+            Optional<String> why = extra.apply(h).or(() -> rejection(h, r, now));
             if (why.isPresent()) {
                 reasons.add(h.host() + " " + why.get());
             } else {
@@ -93,6 +104,48 @@ public class Scheduler {
         String summary = all.isEmpty() ? "no compute host has registered"
                 : all.size() + (all.size() == 1 ? " host: " : " hosts: ") + String.join(", ", reasons);
         return new Placement(null, null, "No valid host was found. " + summary + ".");
+    }
+
+    /** Up as the scheduler sees it: its last heartbeat within the timeout, and not forced down. */
+    public boolean isUp(ComputeHost h) {
+        return h.up(clock.instant(), props.heartbeatTimeout());
+    }
+
+    /**
+     * Claims room on exactly {@code host} (a destination an admin named), with every filter but the forced host's;
+     * otherwise the placement says why it does not fit ({@code "lacks 512 MiB RAM"}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Placement claimOn(String host, Request r) {
+        ComputeHost h = hosts.byName(host).orElse(null);
+        if (h == null) {
+            return new Placement(null, null, "is not a compute host");
+        }
+        Optional<String> why = rejection(h, r, clock.instant());
+        if (why.isPresent()) {
+            return new Placement(null, null, why.get());
+        }
+        if (hosts.claim(h.host(), r.vcpus(), r.ramMb(), r.diskGb(), props.cpuAllocationRatio(),
+                props.ramAllocationRatio(), props.diskAllocationRatio())) {
+            return new Placement(h.host(), zoneOf(h.host()), null);
+        }
+        return new Placement(null, null, "was taken by a concurrent boot");
+    }
+
+    /**
+     * Claims on {@code host} whatever its room: the resources of a guest that is already running there (a live
+     * migration whose late success report arrived after its claim had been given back).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void claimRunning(String host, int vcpus, long ramMb, long diskGb) {
+        // a ratio no host reaches (an infinite one would overflow the database's arithmetic)
+        hosts.claim(host, vcpus, ramMb, diskGb, 1e9, 1e9, 1e9);
+    }
+
+    /** Gives back a claim (a move that ended elsewhere, or the host a guest left). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(String host, int vcpus, long ramMb, long diskGb) {
+        hosts.release(host, vcpus, ramMb, diskGb);
     }
 
     private double freeRam(ComputeHost h) {

@@ -129,6 +129,12 @@ public class InstanceStore {
                 + " WHERE id = ? AND deleted = FALSE", host, zone, ts(now), id);
     }
 
+    /** A live migration ended on {@code to}: the instance's host (and zone) follow the guest, if still on {@code from}. */
+    public int moveHost(String id, String from, String to, String zone, Instant now) {
+        return jdbc.update("UPDATE instances SET host = ?, availability_zone = ?, updated_at = ? WHERE id = ?"
+                + " AND host = ? AND deleted = FALSE", to, zone, ts(now), id, from);
+    }
+
     /** Gives the claim back once; true for the one caller that did. */
     public boolean releaseClaim(String id) {
         return jdbc.update("UPDATE instances SET claimed = FALSE WHERE id = ? AND claimed = TRUE", id) == 1;

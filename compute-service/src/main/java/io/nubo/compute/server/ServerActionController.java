@@ -30,10 +30,13 @@ class ServerActionController {
     private final ServerViewBuilder views;
     private final QuotaService quotas;
     private final AdminActions admin;
+    private final Map<String, ServerActionHandler> others;
 
     ServerActionController(ServerService servers, ConsoleRequests consoles, ServerViewBuilder views,
-                           QuotaService quotas, AdminActions admin) {
+                           QuotaService quotas, AdminActions admin, java.util.List<ServerActionHandler> others) {
         this.admin = admin;
+        this.others = others.stream().collect(java.util.stream.Collectors.toMap(ServerActionHandler::action,
+                h -> h));
         this.servers = servers;
         this.consoles = consoles;
         this.views = views;
@@ -102,7 +105,14 @@ class ServerActionController {
                         null));
                 yield ResponseEntity.accepted().build();
             }
-            default -> throw ComputeError.BAD_REQUEST.exception("There is no such action: " + action);
+            default -> {
+                ServerActionHandler other = others.get(action);
+                if (other == null) {
+                    throw ComputeError.BAD_REQUEST.exception("There is no such action: " + action);
+                }
+                other.handle(caller, id, b);
+                yield ResponseEntity.accepted().build();
+            }
         };
     }
 

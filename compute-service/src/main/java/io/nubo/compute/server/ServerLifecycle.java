@@ -142,6 +142,16 @@ public class ServerLifecycle {
         }
     }
 
+    /**
+     * The guest of a live migration runs on {@code to} now: the instance's host and zone follow it (the claim it
+     * holds is the destination's from here on; the caller gives the source's back). False when the instance is no
+     * longer on {@code from} (a move already recorded) or is gone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean moved(String instanceId, String from, String to, String zone) {
+        return instances.moveHost(instanceId, from, to, zone, clock.instant()) == 1;
+    }
+
     /** Fails the task {@code actionId}: spawn goes to ERROR (its claim released), others keep their vm_state. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void failed(Instance i, ServerOperation op, String actionId, String message, String details, Instant now) {
@@ -152,7 +162,8 @@ public class ServerLifecycle {
         String text = message == null || message.isBlank() ? "The " + op.action() + " of instance " + i.id()
                 + " failed." : message;
         instances.addFault(i.id(), 500, text, details, now);
-        actions.finish(i.id(), actionId, text, details, now);
+        // the event's traceback leads with the reason: an instance that stays ACTIVE shows no fault
+        actions.finish(i.id(), actionId, text, details == null ? text : text + "\n" + details, now);
         if (op == ServerOperation.SPAWN) {
             releaseClaim(i);
             network.release(i.id());

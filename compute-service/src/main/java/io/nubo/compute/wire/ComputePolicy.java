@@ -35,6 +35,8 @@ public enum ComputePolicy {
     SERVER_EXTENDED_ATTRIBUTES("os_compute_api:os-extended-server-attributes", Check.ADMIN,
             "See a server's host and instance name.", "GET /v2.1/servers/{id}"),
     MIGRATIONS("os_compute_api:os-migrations:index", Check.ADMIN, "List migrations.", "GET /v2.1/os-migrations"),
+    SERVER_MIGRATE_LIVE("os_compute_api:os-migrate-server:migrate_live", Check.ADMIN,
+            "Live-migrate a server to another host (os-migrateLive).", "POST /v2.1/servers/{id}/action"),
     SERVER_RESET_STATE("os_compute_api:os-admin-actions:reset_state", Check.ADMIN,
             "Reset a server's state to active or error (os-resetState).", "POST /v2.1/servers/{id}/action"),
     SERVER_UNLOCK_OVERRIDE("os_compute_api:os-lock-server:unlock:unlock_override", Check.ADMIN,

@@ -35,6 +35,8 @@ public enum ServerOperation {
             PowerState.RUNNING, true),
     SNAPSHOT("createImage", "snapshot", EnumSet.of(ACTIVE, STOPPED, PAUSED, SUSPENDED), TaskState.IMAGE_SNAPSHOT,
             null, null, true),
+    LIVE_MIGRATE("live-migration", "live_migration", EnumSet.of(ACTIVE, PAUSED), TaskState.MIGRATING, null, null,
+            true),
     DELETE("delete", "delete", EnumSet.complementOf(EnumSet.of(VmState.DELETED)), TaskState.DELETING,
             VmState.DELETED, PowerState.NOSTATE, true);
 

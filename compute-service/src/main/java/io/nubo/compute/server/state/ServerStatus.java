@@ -20,7 +20,7 @@ public final class ServerStatus {
 
     static {
         TABLE.put(VmState.ACTIVE, new Row("ACTIVE", Map.of(REBOOTING, "REBOOT", REBOOTING_HARD, "HARD_REBOOT",
-                REBUILDING, "REBUILD")));
+                REBUILDING, "REBUILD", TaskState.MIGRATING, "MIGRATING")));
         TABLE.put(VmState.BUILDING, new Row("BUILD", Map.of()));
         TABLE.put(VmState.STOPPED, new Row("SHUTOFF", Map.of(REBUILDING, "REBUILD", REBOOTING_HARD, "HARD_REBOOT")));
         TABLE.put(VmState.RESIZED, new Row("VERIFY_RESIZE", Map.of()));

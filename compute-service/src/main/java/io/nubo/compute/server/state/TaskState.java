@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public enum TaskState {
     SCHEDULING, SPAWNING, IMAGE_SNAPSHOT, REBOOTING, REBOOTING_HARD, PAUSING, UNPAUSING, SUSPENDING, RESUMING,
-    POWERING_OFF("powering-off"), POWERING_ON("powering-on"), REBUILDING, DELETING;
+    POWERING_OFF("powering-off"), POWERING_ON("powering-on"), REBUILDING, DELETING, MIGRATING;
 
     private final String wire;
 

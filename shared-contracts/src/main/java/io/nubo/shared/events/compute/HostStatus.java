@@ -15,8 +15,14 @@ import java.util.List;
  * @param hypervisorType {@code QEMU} (software emulation) or {@code KVM}, chosen by the agent's probe or forced
  *                       by its operator; libvirt's test driver reports {@code test}
  * @param state          {@code up} or {@code stopping}
+ * @param migrationLibvirtUri (1.1) this host's libvirtd as other hosts' libvirtds reach it for a peer-to-peer live
+ *                       migration ({@code qemu+tcp://10.0.0.2/system}, Nova's {@code live_migration_uri}); null when
+ *                       the host takes no incoming live migrations
+ * @param migrationUri   (1.1) where qemu on another host sends the guest's memory and disks ({@code tcp://10.0.0.2},
+ *                       Nova's {@code live_migration_inbound_addr}); null lets libvirt choose
+ * @param instancesDir   (1.1) the agent's instances directory, where an incoming guest's files go
  */
-@EventContract(type = "compute.agent.host_status", version = "1.0", topic = Topics.COMPUTE_AGENT)
+@EventContract(type = "compute.agent.host_status", version = "1.1", topic = Topics.COMPUTE_AGENT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HostStatus(
         @JsonProperty("host") String host,
@@ -36,5 +42,8 @@ public record HostStatus(
         @JsonProperty("local_gb_used") long localGbUsed,
         @JsonProperty("running_vms") int runningVms,
         @JsonProperty("started_at") Instant startedAt,
-        @JsonProperty("reported_at") Instant reportedAt) implements AgentReport {
+        @JsonProperty("reported_at") Instant reportedAt,
+        @JsonProperty("migration_libvirt_uri") String migrationLibvirtUri,
+        @JsonProperty("migration_uri") String migrationUri,
+        @JsonProperty("instances_dir") String instancesDir) implements AgentReport {
 }

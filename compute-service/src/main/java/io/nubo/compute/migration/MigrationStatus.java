@@ -1,0 +1,51 @@
+package io.nubo.compute.migration;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A migration's status (Nova's {@code migrations.status} for live migrations) and the transitions it allows, as
+ * data: {@link MigrationStore#transition} changes a row only from a status that allows the target, so a late report,
+ * a sweep and a reconcile can never both win. {@code failed}: refused or stopped before anything moved;
+ * {@code error}: the move itself failed (the instance still runs on the source). {@code error} may still become
+ * {@code completed}: a source agent's late success report means the guest did arrive on the destination, and the
+ * instance must follow it rather than be lost.
+ */
+public enum MigrationStatus {
+    QUEUED, PREPARING, RUNNING, COMPLETED, FAILED, ERROR, CANCELLING, CANCELLED;
+
+    private static final Set<MigrationStatus> FINAL = EnumSet.of(COMPLETED, FAILED, ERROR, CANCELLED);
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isFinal() {
+        return FINAL.contains(this);
+    }
+
+    /** The statuses this one may be reached from. */
+    public Set<MigrationStatus> from() {
+        return switch (this) {
+            case QUEUED -> EnumSet.noneOf(MigrationStatus.class);
+            case PREPARING -> EnumSet.of(QUEUED);
+            case RUNNING -> EnumSet.of(QUEUED, PREPARING);
+            case CANCELLING -> EnumSet.of(QUEUED, PREPARING, RUNNING);
+            case CANCELLED -> EnumSet.of(CANCELLING);
+            case FAILED -> EnumSet.of(QUEUED, PREPARING);
+            case ERROR -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING);
+            case COMPLETED -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, ERROR);
+        };
+    }
+
+    public boolean allowedFrom(MigrationStatus current) {
+        return from().contains(current);
+    }
+
+    public static MigrationStatus ofWire(String s) {
+        return Arrays.stream(values()).filter(v -> v.wire().equalsIgnoreCase(s)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown migration status " + s));
+    }
+}

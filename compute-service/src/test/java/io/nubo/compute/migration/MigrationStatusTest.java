@@ -1,0 +1,50 @@
+package io.nubo.compute.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+/** The migration status table: what each status may be reached from, and that nothing leaves an end but error. */
+class MigrationStatusTest {
+
+    @Test
+    void aLiveMigrationGoesQueuedPreparingRunningCompleted() {
+        assertThat(MigrationStatus.PREPARING.allowedFrom(MigrationStatus.QUEUED)).isTrue();
+        assertThat(MigrationStatus.RUNNING.allowedFrom(MigrationStatus.PREPARING)).isTrue();
+        assertThat(MigrationStatus.RUNNING.allowedFrom(MigrationStatus.QUEUED)).isTrue();
+        assertThat(MigrationStatus.COMPLETED.allowedFrom(MigrationStatus.RUNNING)).isTrue();
+        assertThat(MigrationStatus.PREPARING.allowedFrom(MigrationStatus.RUNNING)).as("never backwards").isFalse();
+    }
+
+    @Test
+    void failedIsBeforeAnythingMovedAndErrorAfter() {
+        assertThat(MigrationStatus.FAILED.from()).containsExactlyInAnyOrder(MigrationStatus.QUEUED,
+                MigrationStatus.PREPARING);
+        assertThat(MigrationStatus.ERROR.allowedFrom(MigrationStatus.RUNNING)).isTrue();
+        assertThat(MigrationStatus.CANCELLED.from()).containsExactly(MigrationStatus.CANCELLING);
+    }
+
+    @Test
+    void endsAreFinalExceptThatALateSuccessCompletesAnError() {
+        for (MigrationStatus to : MigrationStatus.values()) {
+            for (MigrationStatus end : EnumSet.of(MigrationStatus.COMPLETED, MigrationStatus.FAILED,
+                    MigrationStatus.CANCELLED)) {
+                assertThat(to.allowedFrom(end)).as(end + " -> " + to).isFalse();
+            }
+            assertThat(to.allowedFrom(MigrationStatus.ERROR)).as("error -> " + to)
+                    .isEqualTo(to == MigrationStatus.COMPLETED);
+        }
+        assertThat(MigrationStatus.QUEUED.from()).isEmpty();
+        assertThat(EnumSet.allOf(MigrationStatus.class).stream().filter(MigrationStatus::isFinal))
+                .containsExactlyInAnyOrder(MigrationStatus.COMPLETED, MigrationStatus.FAILED, MigrationStatus.ERROR,
+                        MigrationStatus.CANCELLED);
+    }
+
+    @Test
+    void wireNamesAreNovas() {
+        assertThat(MigrationStatus.ofWire("completed")).isEqualTo(MigrationStatus.COMPLETED);
+        assertThat(MigrationType.LIVE_MIGRATION.wire()).isEqualTo("live-migration");
+        assertThat(MigrationType.ofWire("evacuation")).contains(MigrationType.EVACUATION);
+    }
+}

@@ -33,6 +33,10 @@ public final class LinuxHostNetworking implements HostNetworking {
             Commands.check("ip", "link", "add", "name", bridge, "type", "bridge");
         }
         Commands.check("ip", "link", "set", "dev", bridge, "mtu", String.valueOf(mtu), "up");
+        // bridged IP packets pass the IP hooks (conntrack), which the port firewalls' state comes from; set on this
+        // bridge only, whatever the host-wide net.bridge.bridge-nf-call-* say
+        Commands.check("ip", "link", "set", "dev", bridge, "type", "bridge", "nf_call_iptables", "1",
+                "nf_call_ip6tables", "1");
     }
 
     @Override

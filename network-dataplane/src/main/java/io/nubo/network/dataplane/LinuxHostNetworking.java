@@ -108,6 +108,18 @@ public final class LinuxHostNetworking implements HostNetworking {
     }
 
     @Override
+    public java.util.Map<String, String> bridgePorts() {
+        // "7: tapab12cd34-5e@if6: <BROADCAST,...> mtu 1500 master brq0123456789a state UP ..." (one line per device)
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\d+: ([^:@\\s]+)[^\\n]* master (\\S+)",
+                java.util.regex.Pattern.MULTILINE).matcher(Commands.check("ip", "-o", "link", "show"));
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    @Override
     public void teardown(String networkId) {
         Long pid = dnsmasqPid(networkId);
         if (pid != null) {

@@ -105,6 +105,17 @@ class PortFirewallAgentTest extends NetworkHttpTest {
         }
     }
 
+    private static String nftTables() {
+        try {
+            Process p = new ProcessBuilder("nft", "list", "tables").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return out;
+        } catch (Exception e) {
+            return PREFIX;
+        }
+    }
+
     private static String ip(JsonNode port) {
         return port.at("/fixed_ips/0/ip_address").asString();
     }
@@ -155,7 +166,8 @@ class PortFirewallAgentTest extends NetworkHttpTest {
         guests.get(1).close();
         await("the unplugged port DOWN", () -> "DOWN".equals(status(serverId)));
         assertThat(delete(alice, "/v2.0/ports/" + clientId).status()).isEqualTo(204);
-        await("the deleted port's table gone", () -> new NftPortFirewall(PREFIX).ports().isEmpty());
+        await("the deleted port's table gone, and with the last one the conntrack table",
+                () -> !nftTables().contains(PREFIX));
         assertThat(delete(alice, "/v2.0/ports/" + serverId).status()).isEqualTo(204);
     }
 }

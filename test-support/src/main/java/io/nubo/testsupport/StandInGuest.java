@@ -78,8 +78,13 @@ public final class StandInGuest implements AutoCloseable {
         return namespace;
     }
 
-    /** An HTTP GET from inside the guest (2 s to connect): whether the page came back. */
+    /** An HTTP GET from inside the guest (2 s to connect): whether the stand-in guests' page came back. */
     public boolean get(String ip, int port) {
+        return fetch(ip, port).contains("hello");
+    }
+
+    /** An HTTP GET of {@code /index.html} from inside the guest (2 s to connect): the answer, empty when none. */
+    public String fetch(String ip, int port) {
         try {
             Process p = new ProcessBuilder("ip", "netns", "exec", namespace, "busybox", "nc", "-w", "2", ip,
                     String.valueOf(port)).redirectErrorStream(true).start();
@@ -87,12 +92,12 @@ public final class StandInGuest implements AutoCloseable {
             p.getOutputStream().flush();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(10, TimeUnit.SECONDS);
-            return out.contains("hello");
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "";
         }
     }
 

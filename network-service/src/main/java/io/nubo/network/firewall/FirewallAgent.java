@@ -134,12 +134,17 @@ public class FirewallAgent {
             if (full) {
                 present.addAll(firewall.ports());
             }
+            boolean removed = false;
             for (String portId : present) {
                 if (!wanted.containsKey(portId)) {
                     firewall.remove(portId);
                     loaded.remove(portId);
+                    removed = true;
                     log.info("Port {}: filter removed", portId);
                 }
+            }
+            if (wanted.isEmpty() && (removed || full)) {
+                firewall.removeAll(); // no port left to filter: the shared conntrack table goes too
             }
         } catch (RuntimeException e) {
             log.warn("Port firewall sync failed (retried at the next resync): {}", e.getMessage());

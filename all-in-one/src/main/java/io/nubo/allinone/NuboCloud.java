@@ -125,6 +125,8 @@ public final class NuboCloud implements AutoCloseable {
                 // and enforces the security groups of the guests' ports here (nftables tables named by the port base)
                 a.add("--nubo.network.firewall.enabled=true");
                 a.add("--nubo.network.firewall.table-prefix=nubo" + o.portBase());
+                // and is the network node: routers as qrouter- namespaces with SNAT and floating IPs
+                a.add("--nubo.network.l3.enabled=true");
             }
         }
         if (m == ServiceModule.BLOCK_STORAGE) {

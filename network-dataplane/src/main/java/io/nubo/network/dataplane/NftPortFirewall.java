@@ -1,9 +1,5 @@
 package io.nubo.network.dataplane;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -69,23 +65,7 @@ public final class NftPortFirewall implements PortFirewall {
         baseReady = false;
     }
 
-    /** One transaction: all of the text applies, or none of it. */
     private static void load(String ruleset) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("nubo-nft", ".nft");
-            Files.writeString(file, ruleset);
-            Commands.check("nft", "-f", file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless
-                }
-            }
-        }
+        Commands.nftLoad(ruleset);
     }
 }

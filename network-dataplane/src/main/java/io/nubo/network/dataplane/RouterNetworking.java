@@ -1,9 +1,5 @@
 package io.nubo.network.dataplane;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -134,18 +130,7 @@ public final class RouterNetworking {
     }
 
     private static void load(String ns, String ruleset) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("nubo-router", ".nft");
-            Files.writeString(file, ruleset);
-            Commands.check("ip", "netns", "exec", ns, "nft", "-f", file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
-        }
+        Commands.nftLoad(ruleset, "ip", "netns", "exec", ns);
     }
 
     private static void in(String ns, String... command) {

@@ -1,5 +1,6 @@
 package io.nubo.network.firewall;
 
+import io.nubo.network.common.SyncWorker;
 import io.nubo.network.dataplane.HostNetworking;
 import io.nubo.network.dataplane.NftRuleset;
 import io.nubo.network.dataplane.PortFilter;
@@ -7,16 +8,11 @@ import io.nubo.network.dataplane.PortFirewall;
 import io.nubo.network.port.BoundPort;
 import io.nubo.network.port.PortBindings;
 import io.nubo.shared.events.EventCodec;
-import io.nubo.shared.events.EventEnvelope;
 import io.nubo.shared.events.Topics;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -45,12 +41,7 @@ public class FirewallAgent {
     private final FirewallProperties props;
     /** The table text loaded for each port (so an unchanged port is not loaded again). */
     private final Map<String, String> loaded = new ConcurrentHashMap<>();
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "port-firewall");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SyncWorker worker = new SyncWorker("port-firewall", this::sync);
 
     FirewallAgent(PortFirewall firewall, HostNetworking host, FirewallState state, PortBindings bindings,
                   EventCodec codec, FirewallProperties props) {
@@ -64,53 +55,28 @@ public class FirewallAgent {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        worker.scheduleWithFixedDelay(() -> sync(true), 0, Math.max(1, props.resyncInterval().toMillis()),
-                TimeUnit.MILLISECONDS);
-        worker.scheduleWithFixedDelay(this::reportDevices, 0, Math.max(100, props.deviceInterval().toMillis()),
-                TimeUnit.MILLISECONDS);
+        worker.start(props.resyncInterval());
+        worker.every(props.deviceInterval(), this::reportDevices);
         log.info("Port firewall started (tables {}_*, host {}, resync every {})", props.tablePrefix(),
                 props.host().isEmpty() ? "any" : props.host(), props.resyncInterval());
     }
 
     /** Stops filtering changes (the tables stay: guests keep their protection while the service is away). */
     public void stop() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop();
     }
 
-    /** Every network event is a hint that some port's filter may have changed; the database is the truth. */
+    /** Every port or security group event is a hint that some port's filter may have changed. */
     @KafkaListener(id = "network-port-firewall", topics = Topics.NETWORK,
             groupId = "network-port-firewall-${random.uuid}", properties = "auto.offset.reset=latest",
             autoStartup = "${nubo.network.firewall.enabled:false}")
     void onEvent(String json) {
-        EventEnvelope e;
-        try {
-            e = codec.fromJson(json);
-        } catch (RuntimeException bad) {
-            return;
-        }
-        if (e.eventType() != null && (e.eventType().startsWith("network.port.")
-                || e.eventType().startsWith("network.security_group."))) {
-            requestSync();
-        }
+        worker.requestOn(codec, json, "network.port.", "network.security_group.");
     }
 
-    /** Asks for a sync soon; requests made before it starts make one sync. */
+    /** Asks for a sync soon. */
     public void requestSync() {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    pending.set(false);
-                    sync(false);
-                });
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                pending.set(false); // stopping: the next start syncs every port
-            }
-        }
+        worker.request();
     }
 
     /** Brings every local port's table in line with the database; with {@code full}, also what the host holds. */

@@ -1,18 +1,14 @@
 package io.nubo.network.l3;
 
+import io.nubo.network.common.SyncWorker;
 import io.nubo.network.dataplane.RouterNetworking;
 import io.nubo.network.dataplane.RouterSpec;
 import io.nubo.shared.events.EventCodec;
-import io.nubo.shared.events.EventEnvelope;
 import io.nubo.shared.events.Topics;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,12 +32,7 @@ public class L3Agent {
     private final EventCodec codec;
     private final L3Properties props;
     private final Map<String, RouterSpec> built = new ConcurrentHashMap<>();
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "l3-agent");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SyncWorker worker = new SyncWorker("l3-agent", this::sync);
 
     L3Agent(RouterNetworking routers, RouterState state, EventCodec codec, L3Properties props) {
         this.routers = routers;
@@ -52,18 +43,12 @@ public class L3Agent {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        worker.scheduleWithFixedDelay(() -> sync(true), 0, Math.max(1, props.resyncInterval().toMillis()),
-                TimeUnit.MILLISECONDS);
+        worker.start(props.resyncInterval());
         log.info("L3 agent started (resync every {})", props.resyncInterval());
     }
 
     public void stop() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop();
     }
 
     /** Removes every router this agent built (tests; an operator's clean-up). */
@@ -75,30 +60,11 @@ public class L3Agent {
     @KafkaListener(id = "network-l3-agent", topics = Topics.NETWORK, groupId = "network-l3-agent-${random.uuid}",
             properties = "auto.offset.reset=latest", autoStartup = "${nubo.network.l3.enabled:false}")
     void onEvent(String json) {
-        EventEnvelope e;
-        try {
-            e = codec.fromJson(json);
-        } catch (RuntimeException bad) {
-            return;
-        }
-        String type = e.eventType() == null ? "" : e.eventType();
-        if (type.startsWith("network.router.") || type.startsWith("network.floatingip.")
-                || type.startsWith("network.port.")) {
-            requestSync();
-        }
+        worker.requestOn(codec, json, "network.router.", "network.floatingip.", "network.port.");
     }
 
     public void requestSync() {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    pending.set(false);
-                    sync(false);
-                });
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                pending.set(false);
-            }
-        }
+        worker.request();
     }
 
     void sync(boolean full) {

@@ -10,7 +10,9 @@
 #                      "NUBO-TEST-GUEST: lease eth0 ip=10.0.0.5 mask=255.255.255.0 router=10.0.0.1 mtu=1500"
 #                      (or "NUBO-TEST-GUEST: no-lease eth0"); the address stays set, so the guest answers ping;
 #                      then, every second, each disk that was hot-plugged or unplugged (with its size and its
-#                      first bytes); with nubo.tick on the kernel command line, a numbered tick every second
+#                      first bytes); with nubo.tick on the kernel command line, a numbered tick every second;
+#                      busybox httpd answers on TCP 8080 and 8081 (index.html: "NUBO-TEST-GUEST: http <hostname>");
+#                      the config drive's user_data, if any, runs as a shell script once the leases are set
 #   test-guest.iso     a grub hybrid ISO of the same kernel and initramfs (boots as a CD-ROM)
 #   test-guest.qcow2   that ISO converted to qcow2 (boots from a virtio disk)
 #
@@ -22,7 +24,7 @@
 # Prints DIR on stdout.
 set -euo pipefail
 
-VERSION=9   # bump when /init or the layout changes (6: udhcpc on every NIC; 7: hot-plugged disks; 8: nubo.tick; 9: all three)
+VERSION=10  # bump when /init or the layout changes (6: udhcpc on every NIC; 7: hot-plugged disks; 8: nubo.tick; 9: all three; 10: httpd on 8080/8081, user_data run, no_timer_check: an overloaded host made the emulated kernel panic "IO-APIC + timer doesn't work")
 KEY="v$VERSION-$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)"
 DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}/$KEY}"
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
@@ -98,6 +100,7 @@ for d in /dev/sr* /dev/vd* /dev/hd*; do
       u=$(sed -n 's/.*"uuid" *: *"\([^"]*\)".*/\1/p' /mnt/openstack/latest/meta_data.json)
       echo "NUBO-TEST-GUEST: config-drive $d uuid=$u"
     fi
+    cp /mnt/openstack/latest/user_data /tmp/user-data 2>/dev/null || true
     umount /mnt
   fi
 done
@@ -108,7 +111,12 @@ for n in /sys/class/net/*; do
   udhcpc -i "$n" -s /bin/dhcp-lease -O mtu -n -q -t 8 -T 2 -A 1 >/dev/null 2>&1 \
     || echo "NUBO-TEST-GUEST: no-lease $n"
 done
+# TCP listeners for the security group tests: busybox httpd on 8080 and 8081, each page naming the guest's port
+mkdir -p /www && echo "NUBO-TEST-GUEST: http $(hostname)" > /www/index.html
+httpd -p 8080 -h /www && httpd -p 8081 -h /www
 echo "NUBO-TEST-GUEST: ready"
+# user data from the config drive runs as a shell script once the NICs have their leases (as cloud-init would)
+[ -f /tmp/user-data ] && (sh /tmp/user-data > /dev/console 2>&1 &)
 # a clean shutdown request (ACPI power button) powers the guest off, as a real OS would
 acpid -d -c /etc/acpi >/dev/null 2>&1 &
 # with nubo.tick on the kernel command line, a numbered tick and the guest's uptime every second (the live
@@ -170,7 +178,7 @@ terminal_input serial console
 terminal_output serial console
 set timeout=0
 menuentry "nubo-test-guest" {
-  linux /boot/vmlinuz console=ttyS0 quiet
+  linux /boot/vmlinuz console=ttyS0 quiet no_timer_check
   initrd /boot/initrd.img
 }
 GRUB

@@ -22,7 +22,7 @@ TEMPEST_PKGS=(tempest python3-stestr python3-subunit)
 LIBVIRT_PKGS=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils qemu-block-extra
               linux-image-cloud-amd64 busybox-static cpio grub-pc-bin grub-common xorriso mtools genisoimage)
 # network-dataplane: bridges, DHCP namespaces, test guests
-NETWORK_PKGS=(iproute2 dnsmasq-base busybox-static)
+NETWORK_PKGS=(iproute2 dnsmasq-base busybox-static nftables)
 CEPH_PKGS=(ceph-mon ceph-osd ceph-mgr ceph-common librados2)   # single-node test cluster + librados for com.ceph:rados
 # block storage: tgt is the iSCSI target of the iscsi backend; qemu-utils makes the file volumes, and
 # qemu-block-extra holds qemu's iSCSI and RBD initiators

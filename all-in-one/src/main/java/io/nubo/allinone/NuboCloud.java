@@ -120,6 +120,14 @@ public final class NuboCloud implements AutoCloseable {
             // this machine serves DHCP for the cloud's networks (namespaces and dnsmasq need root)
             a.add("--nubo.network.dhcp.enabled=true");
             a.add("--nubo.network.dhcp.state-dir=/var/lib/nubo/dhcp-" + o.portBase());
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/nft"))
+                    && !"false".equalsIgnoreCase(System.getenv("NUBO_FIREWALL"))) {
+                // and enforces the security groups of the guests' ports here (nftables tables named by the port base)
+                a.add("--nubo.network.firewall.enabled=true");
+                a.add("--nubo.network.firewall.table-prefix=nubo" + o.portBase());
+                // and is the network node: routers as qrouter- namespaces with SNAT and floating IPs
+                a.add("--nubo.network.l3.enabled=true");
+            }
         }
         if (m == ServiceModule.BLOCK_STORAGE) {
             // volumes from images read the image service directly (loopback), with the caller's token

@@ -39,7 +39,8 @@ public abstract class NetworkHttpTest {
         r.add("spring.datasource.url", DB::jdbcUrl);
         r.add("spring.datasource.username", DB::username);
         r.add("spring.datasource.password", DB::password);
-        r.add("nubo.outbox.enabled", () -> "false");
+        // off (tests read the outbox table) unless a test sets nubo.test.outbox (a subclass cannot override a key)
+        r.add("nubo.outbox.enabled", () -> "${nubo.test.outbox:false}");
     }
 
     @LocalServerPort

@@ -42,6 +42,27 @@ final class Commands {
         return r.output();
     }
 
+    /**
+     * Loads an nftables ruleset with one {@code nft -f} (one transaction: all of it applies, or none), run after the
+     * given prefix (e.g. {@code ip netns exec NS}) when there is one.
+     */
+    static void nftLoad(String ruleset, String... prefix) {
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("nubo-nft", ".nft");
+            java.nio.file.Files.writeString(file, ruleset);
+            List<String> cmd = new java.util.ArrayList<>(List.of(prefix));
+            cmd.addAll(List.of("nft", "-f", file.toString()));
+            check(cmd.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                file.toFile().delete();
+            }
+        }
+    }
+
     /** Runs and reports whether it succeeded (for "does it exist" probes and best-effort clean-up). */
     static boolean ok(String... command) {
         return run(List.of(command)).exit() == 0;

@@ -26,6 +26,9 @@ public interface HostNetworking {
     /** Takes the device off its bridge (the device itself belongs to whoever made it). */
     void unplug(String device);
 
+    /** The devices on this host that are ports of a bridge, each with its bridge (how a host sees what is plugged). */
+    java.util.Map<String, String> bridgePorts();
+
     /** Removes everything {@link #ensureNetwork} and {@link #ensureDhcp} made for the network: nothing is left. */
     void teardown(String networkId);
 

@@ -33,6 +33,10 @@ public final class LinuxHostNetworking implements HostNetworking {
             Commands.check("ip", "link", "add", "name", bridge, "type", "bridge");
         }
         Commands.check("ip", "link", "set", "dev", bridge, "mtu", String.valueOf(mtu), "up");
+        // bridged IP packets pass the IP hooks (conntrack), which the port firewalls' state comes from; set on this
+        // bridge only, whatever the host-wide net.bridge.bridge-nf-call-* say
+        Commands.check("ip", "link", "set", "dev", bridge, "type", "bridge", "nf_call_iptables", "1",
+                "nf_call_ip6tables", "1");
     }
 
     @Override
@@ -101,6 +105,18 @@ public final class LinuxHostNetworking implements HostNetworking {
         if (Commands.ok("ip", "link", "show", "dev", device)) {
             Commands.check("ip", "link", "set", "dev", device, "nomaster");
         }
+    }
+
+    @Override
+    public java.util.Map<String, String> bridgePorts() {
+        // "7: tapab12cd34-5e@if6: <BROADCAST,...> mtu 1500 master brq0123456789a state UP ..." (one line per device)
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\d+: ([^:@\\s]+)[^\\n]* master (\\S+)",
+                java.util.regex.Pattern.MULTILINE).matcher(Commands.check("ip", "-o", "link", "show"));
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
     }
 
     @Override

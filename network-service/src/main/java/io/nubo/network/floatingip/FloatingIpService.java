@@ -207,6 +207,15 @@ public class FloatingIpService implements PortRemoval, RouterUsage, Taggable, Us
                 f.getRevisionNumber()))).toList();
     }
 
+    /** The router's associated floating IPs: floating address to fixed address (what its namespace translates). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> translationsOf(String routerId) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        fips.findByRouterId(routerId).stream().filter(f -> f.fixedIpAddress != null)
+                .forEach(f -> out.put(f.floatingIpAddress, f.fixedIpAddress));
+        return out;
+    }
+
     @Override
     public void beforeDelete(String portId) {
         fips.findByPortId(portId).forEach(this::disassociate);

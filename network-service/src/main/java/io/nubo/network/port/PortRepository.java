@@ -18,6 +18,13 @@ interface PortRepository extends JpaRepository<PortEntity, String> {
 
     long countByProjectId(String projectId);
 
+    List<PortEntity> findByHostIdNot(String hostId);
+
+    List<PortEntity> findByHostId(String hostId);
+
+    @Query("select distinct p from PortEntity p join p.securityGroups g where g in ?1")
+    List<PortEntity> inGroups(java.util.Collection<String> securityGroupIds);
+
     @Query("select count(p) > 0 from PortEntity p join p.securityGroups g where g = ?1")
     boolean usesGroup(String securityGroupId);
 }

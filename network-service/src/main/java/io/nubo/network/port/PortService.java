@@ -269,6 +269,7 @@ public class PortService implements NetworkMembers, SecurityGroupUsage, Taggable
         if (r.hostId() != null && !r.hostId().equals(p.hostId)) {
             Policy.enforce(caller, "update_port:binding:host_id", t);
             p.hostId = r.hostId();
+            p.status = "DOWN"; // plugged on no host yet: the new host reports ACTIVE once its device is there
         }
         if (r.profile() != null) {
             Policy.enforce(caller, "update_port:binding:profile", t);

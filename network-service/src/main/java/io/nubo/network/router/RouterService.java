@@ -273,6 +273,14 @@ public class RouterService implements Taggable, UsageCounter {
                 subnetIds.isEmpty() ? null : subnetIds.get(0), subnetIds);
     }
 
+    /** Every router as the network node builds it (the L3 agent's router list). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<RouterLayout> layouts() {
+        return routers.findAll().stream().map(r -> new RouterLayout(r.getId(), r.adminStateUp, r.gwNetworkId,
+                r.gwPortId, r.enableSnat, ports.ofDevice(r.getId()).stream()
+                .filter(p -> INTERFACE.equals(p.deviceOwner())).toList())).toList();
+    }
+
     /** The routers with a gateway on the network, with the subnets they have interfaces on. */
     public List<RouterInfo> withGatewayOn(String networkId) {
         return routers.findByGwNetworkId(networkId).stream().map(r -> new RouterInfo(r.getId(), r.getProjectId(),

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.nubo.shared.events.network.SecurityGroupRulesChanged;
+import io.nubo.shared.outbox.EventPublisher;
+import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -34,9 +37,11 @@ public class SecurityGroupService implements Taggable {
     private final JdbcTemplate jdbc;
     private final Quotas quotas;
     private final ObjectProvider<SecurityGroupUsage> usage;
+    private final EventPublisher events;
 
     public SecurityGroupService(SecurityGroupRepository groups, RuleRepository rules, JdbcTemplate jdbc,
-                                Quotas quotas, ObjectProvider<SecurityGroupUsage> usage) {
+                                Quotas quotas, ObjectProvider<SecurityGroupUsage> usage, EventPublisher events) {
+        this.events = events;
         this.groups = groups;
         this.rules = rules;
         this.jdbc = jdbc;
@@ -148,6 +153,13 @@ public class SecurityGroupService implements Taggable {
         rules.deleteAll(rules.findBySecurityGroupIdIn(List.of(id)));
         groups.delete(g);
         groups.flush();
+        rulesChanged(g); // rules naming it as remote group are gone with it
+    }
+
+    /** Hosts filtering the group's ports render them again (in the transaction of the change, keyed by group). */
+    private void rulesChanged(SecurityGroupEntity g) {
+        events.publish(new SecurityGroupRulesChanged(g.getId(), g.getProjectId(), Instant.now()), g.getId(),
+                g.getProjectId());
     }
 
     @Transactional
@@ -167,6 +179,7 @@ public class SecurityGroupService implements Taggable {
         RuleEntity rule = rules.saveAndFlush(new RuleEntity(project, g.getId(), r));
         g.touch();
         groups.save(g);
+        rulesChanged(g);
         return Json.tree(view(rule));
     }
 
@@ -189,6 +202,7 @@ public class SecurityGroupService implements Taggable {
         groups.findById(r.securityGroupId).ifPresent(g -> {
             g.touch();
             groups.save(g);
+            rulesChanged(g);
         });
         rules.flush();
     }

@@ -18,6 +18,8 @@ public enum VolumeError {
     INVALID_SNAPSHOT(HttpStatus.BAD_REQUEST, "Invalid snapshot: %s"),
     INVALID_TYPE(HttpStatus.BAD_REQUEST, "Invalid volume type: %s"),
     TYPE_EXISTS(HttpStatus.CONFLICT, "Volume Type %s already exists."),
+    TYPE_ACCESS_EXISTS(HttpStatus.CONFLICT, "Volume type access for %s / %s combination already exists."),
+    TYPE_ACCESS_NOT_FOUND(HttpStatus.NOT_FOUND, "Volume type access not found for %s / %s combination."),
     TYPE_IN_USE(HttpStatus.BAD_REQUEST, "Volume Type %s deletion is not allowed with volumes present with the type."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Policy doesn't allow %s to be performed."),
     OVER_QUOTA(HttpStatus.CONTENT_TOO_LARGE, "%s"),

@@ -22,6 +22,8 @@ public enum VolumeStatus {
     ERROR(Holder.NONE),
     ERROR_DELETING(Holder.NONE),
     ERROR_EXTENDING(Holder.NONE),
+    /** only an administrator's os-reset_status sets it (Cinder: the volume is taken out of service) */
+    MAINTENANCE(Holder.NONE),
     /** never shown: a deleted volume's row is kept (soft delete, as Cinder does) and filtered from every query */
     DELETED(Holder.NONE);
 

@@ -31,6 +31,11 @@ public enum VolumeTransition {
     CREATE_FAILED(EnumSet.of(CREATING, DOWNLOADING), ERROR),
     /** Cinder deletes available volumes and volumes in any error status; in-use, attaching etc. are refused */
     BEGIN_DELETE(EnumSet.of(AVAILABLE, ERROR, ERROR_DELETING, ERROR_EXTENDING), DELETING),
+    /**
+     * os-force_delete (admin): from any status but deleting, also one held by a client or by work; Cinder's
+     * {@code delete(force=True)}. Attachments and snapshots still refuse it (checked before).
+     */
+    FORCE_DELETE(EnumSet.complementOf(EnumSet.of(DELETING, VolumeStatus.DELETED)), DELETING),
     DELETED(EnumSet.of(DELETING), VolumeStatus.DELETED),
     DELETE_FAILED(EnumSet.of(DELETING), ERROR_DELETING),
     /** microversion 3.0: only a detached volume may grow (in-use extend is 3.42) */
@@ -50,6 +55,8 @@ public enum VolumeTransition {
     ROLL_DETACH(EnumSet.of(DETACHING), IN_USE),
     /** os-detach, or the last attachment deleted */
     DETACHED(EnumSet.of(IN_USE, DETACHING), AVAILABLE),
+    /** os-force_detach (admin): the last attachment ended by force, from any status but deleting */
+    FORCE_DETACHED(EnumSet.complementOf(EnumSet.of(DELETING, VolumeStatus.DELETED)), AVAILABLE),
     /** os-volume_upload_image: the volume's bytes are being copied into a new image */
     BEGIN_UPLOAD(EnumSet.of(AVAILABLE), UPLOADING),
     /** the upload ended, whether it succeeded or not: Cinder puts the volume back either way */

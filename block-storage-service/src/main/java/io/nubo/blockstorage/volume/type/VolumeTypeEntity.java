@@ -11,7 +11,9 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** A volume type and its extra specs; {@code volume_backend_name} chooses the backend. */
 @Entity
@@ -33,6 +35,12 @@ public class VolumeTypeEntity {
     @Column(name = "spec_value")
     private Map<String, String> extraSpecs = new TreeMap<>();
 
+    /** the projects that may use the type while it is private (os-volume-type-access) */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "volume_type_projects", joinColumns = @JoinColumn(name = "volume_type_id"))
+    @Column(name = "project_id")
+    private Set<String> projects = new TreeSet<>();
+
     protected VolumeTypeEntity() {
     }
 
@@ -53,4 +61,5 @@ public class VolumeTypeEntity {
     public void setPublic(boolean isPublic) { this.isPublic = isPublic; }
     public Instant getCreatedAt() { return createdAt; }
     public Map<String, String> getExtraSpecs() { return extraSpecs; }
+    public Set<String> getProjects() { return projects; }
 }

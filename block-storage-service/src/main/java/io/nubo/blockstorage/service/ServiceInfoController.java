@@ -67,7 +67,8 @@ public class ServiceInfoController {
             ext("scheduler-stats", "Scheduler_stats", "Scheduler stats support."),
             ext("capabilities", "Capabilities", "Capabilities support."),
             ext("os-quota-class-sets", "Quota_classes", "Quota classes management support."),
-            ext("os-volume-type-access", "VolumeTypeAccess", "Volume type access support."));
+            ext("os-volume-type-access", "VolumeTypeAccess", "Volume type access support."),
+            ext("os-volume-transfer", "VolumeTransfer", "Volume transfer management support."));
 
     private static Extensions.Extension ext(String alias, String name, String description) {
         return new Extensions.Extension(alias, name, description, "2013-01-01T00:00:00+00:00", List.of());

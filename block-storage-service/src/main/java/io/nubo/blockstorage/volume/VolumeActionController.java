@@ -5,6 +5,7 @@ import io.nubo.blockstorage.volume.attachment.AttachmentService;
 import io.nubo.blockstorage.backend.VolumeBackend;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.MetadataBodies;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.shared.events.compute.VolumeConnection;
@@ -104,6 +105,18 @@ public class VolumeActionController {
             }
             case "os-retype" -> admin.retype(caller, id, Json.string(args, "new_type"),
                     Json.string(args, "migration_policy"));
+            case "os-set_image_metadata" -> {
+                return ResponseEntity.ok(new MetadataBodies.Metadata(volumes.changeImageMetadata(caller, id,
+                        Json.stringMap(args, "metadata"), null)));
+            }
+            case "os-unset_image_metadata" -> {
+                volumes.changeImageMetadata(caller, id, null, Json.string(args, "key"));
+                return ResponseEntity.ok().build();
+            }
+            case "os-show_image_metadata" -> {
+                return ResponseEntity.ok(new MetadataBodies.Metadata(volumes.changeImageMetadata(caller, id, null,
+                        null)));
+            }
             case "os-volume_upload_image" -> {
                 return ResponseEntity.accepted().body(new VolumeUpload.Reply(upload.start(caller, id, args, token)));
             }

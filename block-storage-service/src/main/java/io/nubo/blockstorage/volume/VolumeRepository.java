@@ -72,4 +72,13 @@ public interface VolumeRepository extends JpaRepository<VolumeEntity, String> {
     @Query("update VolumeEntity v set v.volumeTypeId = :type, v.updatedAt = :now where v.id = :id and v.status in :from")
     int swapType(@Param("id") String id, @Param("from") Collection<VolumeStatus> from, @Param("type") String type,
                  @Param("now") Instant now);
+
+    /** A transfer accepted: the volume changes owner and becomes available again, only if still awaiting-transfer. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update VolumeEntity v set v.projectId = :project, v.userId = :user, v.updatedAt = :now,"
+            + " v.status = io.nubo.blockstorage.volume.VolumeStatus.AVAILABLE where v.id = :id"
+            + " and v.status = io.nubo.blockstorage.volume.VolumeStatus.AWAITING_TRANSFER")
+    int acceptTransfer(@Param("id") String id, @Param("project") String project, @Param("user") String user,
+                       @Param("now") Instant now);
 }

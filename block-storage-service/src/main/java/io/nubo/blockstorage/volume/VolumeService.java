@@ -312,4 +312,22 @@ public class VolumeService {
             v.setUpdatedAt(clock.instant());
         });
     }
+
+    /** os-set_image_metadata (merge), os-unset_image_metadata (one key: 404 if absent); answers what is left. */
+    public Map<String, String> changeImageMetadata(Caller caller, String id, Map<String, String> set, String unset) {
+        return tx.execute(st -> {
+            VolumeEntity v = visible(caller, id);
+            caller.require(Policy.VOLUME_IMAGE_METADATA, v.getProjectId());
+            if (set != null) {
+                v.getImageMetadata().putAll(set);
+            }
+            if (unset != null && v.getImageMetadata().remove(unset) == null) {
+                throw VolumeError.METADATA_NOT_FOUND.exception();
+            }
+            if (set != null || unset != null) {
+                v.setUpdatedAt(clock.instant());
+            }
+            return new java.util.TreeMap<>(v.getImageMetadata());
+        });
+    }
 }

@@ -22,6 +22,8 @@ public enum VolumeStatus {
     ERROR(Holder.NONE),
     ERROR_DELETING(Holder.NONE),
     ERROR_EXTENDING(Holder.NONE),
+    /** offered to another project (os-volume-transfer) until the transfer is accepted or deleted */
+    AWAITING_TRANSFER(Holder.CLIENT),
     /** only an administrator's os-reset_status sets it (Cinder: the volume is taken out of service) */
     MAINTENANCE(Holder.NONE),
     /** never shown: a deleted volume's row is kept (soft delete, as Cinder does) and filtered from every query */
@@ -40,9 +42,10 @@ public enum VolumeStatus {
         return holder;
     }
 
-    /** {@code in-use} has a hyphen; every other status is its name in lower case. */
+    /** {@code in-use} and {@code awaiting-transfer} have a hyphen; every other status is its name in lower case. */
     public String wire() {
-        return this == IN_USE ? "in-use" : name().toLowerCase(Locale.ROOT);
+        return this == IN_USE || this == AWAITING_TRANSFER ? name().toLowerCase(Locale.ROOT).replace('_', '-')
+                : name().toLowerCase(Locale.ROOT);
     }
 
     public static VolumeStatus fromWire(String s) {

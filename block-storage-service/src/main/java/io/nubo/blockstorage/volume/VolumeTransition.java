@@ -55,6 +55,10 @@ public enum VolumeTransition {
     ROLL_DETACH(EnumSet.of(DETACHING), IN_USE),
     /** os-detach, or the last attachment deleted */
     DETACHED(EnumSet.of(IN_USE, DETACHING), AVAILABLE),
+    /** os-volume-transfer create: only an available volume is offered */
+    OFFER_TRANSFER(EnumSet.of(AVAILABLE), VolumeStatus.AWAITING_TRANSFER),
+    /** the transfer deleted (cancelled); an accepted one moves the volume with its new owner in one update */
+    CANCEL_TRANSFER(EnumSet.of(VolumeStatus.AWAITING_TRANSFER), AVAILABLE),
     /** os-force_detach (admin): the last attachment ended by force, from any status but deleting */
     FORCE_DETACHED(EnumSet.complementOf(EnumSet.of(DELETING, VolumeStatus.DELETED)), AVAILABLE),
     /** os-volume_upload_image: the volume's bytes are being copied into a new image */

@@ -61,4 +61,11 @@ public interface SnapshotRepository extends JpaRepository<SnapshotEntity, String
     int swapStatusProgress(@Param("id") String id, @Param("from") Collection<SnapshotStatus> from,
                            @Param("to") SnapshotStatus to, @Param("progress") String progress,
                            @Param("now") Instant now);
+
+    /** A volume transfer accepted: the volume's snapshots change owner with it (Cinder moves them too). */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update SnapshotEntity s set s.projectId = :project, s.userId = :user where s.volumeId = :volume"
+            + " and s.status <> io.nubo.blockstorage.volume.snapshot.SnapshotStatus.DELETED")
+    int moveWithVolume(@Param("volume") String volumeId, @Param("project") String project, @Param("user") String user);
 }

@@ -94,6 +94,8 @@ public enum Policy {
             "GET /v3/{project_id}/capabilities/{host}"),
     QUOTA_CLASSES("volume_extension:quota_classes", "rule:admin_api", "Show or set the default quota class.",
             "GET|PUT /v3/{project_id}/os-quota-class-sets/{class}"),
+    QOS_MANAGE("volume_extension:qos_specs_manage:create", "rule:admin_api",
+            "Create, show, update, delete and associate QoS specs.", "/v3/{project_id}/qos-specs"),
     BACKUP_CREATE("backup:create", "@", "Back a volume up to the object store.", "POST /v3/{project_id}/backups"),
     BACKUP_GET("backup:get", "rule:admin_or_owner", "Show or list backups.", "GET /v3/{project_id}/backups"),
     BACKUP_DELETE("backup:delete", "rule:admin_or_owner", "Delete a backup.",

@@ -68,7 +68,8 @@ public class ServiceInfoController {
             ext("capabilities", "Capabilities", "Capabilities support."),
             ext("os-quota-class-sets", "Quota_classes", "Quota classes management support."),
             ext("os-volume-type-access", "VolumeTypeAccess", "Volume type access support."),
-            ext("os-volume-transfer", "VolumeTransfer", "Volume transfer management support."));
+            ext("os-volume-transfer", "VolumeTransfer", "Volume transfer management support."),
+            ext("qos-specs", "Qos_specs_manage", "QoS specs support."));
 
     private static Extensions.Extension ext(String alias, String name, String description) {
         return new Extensions.Extension(alias, name, description, "2013-01-01T00:00:00+00:00", List.of());

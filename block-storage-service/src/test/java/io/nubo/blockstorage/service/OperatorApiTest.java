@@ -148,4 +148,40 @@ class OperatorApiTest extends BlockStorageHttpTest {
         assertThat(updated.has("os-volume-type-access:is_public")).isFalse();
         assertThat(updated.get("is_public").asBoolean()).isFalse();
     }
+
+    @Test
+    void qosSpecsAreKeptAndAssociatedWithTypes() throws Exception {
+        assertThat(call(frank, "POST", v3("p-frank", "qos-specs"), "{\"qos_specs\": {\"name\": \"q\"}}").status())
+                .isEqualTo(403);
+        Reply made = call(admin, "POST", v3("p-admin", "qos-specs"), "{\"qos_specs\": {\"name\": \"gold\","
+                + " \"consumer\": \"front-end\", \"read_iops_sec\": \"2000\"}}");
+        assertThat(made.status()).isEqualTo(200);
+        JsonNode q = made.json().get("qos_specs");
+        String id = q.get("id").asString();
+        assertThat(q.get("specs").get("read_iops_sec").asString()).isEqualTo("2000");
+        assertThat(call(admin, "POST", v3("p-admin", "qos-specs"), "{\"qos_specs\": {\"name\": \"gold\"}}")
+                .status()).isEqualTo(409);
+        assertThat(call(admin, "POST", v3("p-admin", "qos-specs"), "{\"qos_specs\": {\"name\": \"x\","
+                + " \"consumer\": \"nowhere\"}}").status()).isEqualTo(400);
+        assertThat(call(admin, "PUT", v3("p-admin", "qos-specs/" + id), "{\"qos_specs\": {\"iops_bytes\": \"500\"}}")
+                .json().get("qos_specs").get("iops_bytes").asString()).isEqualTo("500");
+        assertThat(call(admin, "PUT", v3("p-admin", "qos-specs/" + id + "/delete_keys"), "{\"keys\": [\"iops_bytes\"]}")
+                .status()).isEqualTo(202);
+        assertThat(call(admin, "GET", v3("p-admin", "qos-specs/" + id), null).json().get("qos_specs").get("specs")
+                .has("iops_bytes")).isFalse();
+        String type = call(admin, "POST", v3("p-admin", "types"), "{\"volume_type\": {\"name\": \"qos-typed\"}}")
+                .json().get("volume_type").get("id").asString();
+        assertThat(call(admin, "GET", v3("p-admin", "qos-specs/" + id + "/associate?vol_type_id=" + type), null)
+                .status()).isEqualTo(202);
+        JsonNode assoc = call(admin, "GET", v3("p-admin", "qos-specs/" + id + "/associations"), null).json()
+                .get("qos_associations");
+        assertThat(assoc).hasSize(1);
+        assertThat(assoc.get(0).get("id").asString()).isEqualTo(type);
+        // associated: deleted only with force
+        assertThat(call(admin, "DELETE", v3("p-admin", "qos-specs/" + id), null).status()).isEqualTo(400);
+        assertThat(call(admin, "GET", v3("p-admin", "qos-specs/" + id + "/disassociate_all"), null).status())
+                .isEqualTo(202);
+        assertThat(call(admin, "DELETE", v3("p-admin", "qos-specs/" + id), null).status()).isEqualTo(202);
+        assertThat(call(admin, "GET", v3("p-admin", "qos-specs/" + id), null).status()).isEqualTo(404);
+    }
 }

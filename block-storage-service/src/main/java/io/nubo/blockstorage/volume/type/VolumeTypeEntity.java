@@ -28,6 +28,9 @@ public class VolumeTypeEntity {
     private boolean isPublic;
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
+    /** the QoS specs associated with the type (qos-specs/{id}/associate), or null */
+    @Column(name = "qos_specs_id")
+    private String qosSpecsId;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "volume_type_extra_specs", joinColumns = @JoinColumn(name = "volume_type_id"))
@@ -60,6 +63,8 @@ public class VolumeTypeEntity {
     public boolean isPublic() { return isPublic; }
     public void setPublic(boolean isPublic) { this.isPublic = isPublic; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getQosSpecsId() { return qosSpecsId; }
+    public void setQosSpecsId(String qosSpecsId) { this.qosSpecsId = qosSpecsId; }
     public Map<String, String> getExtraSpecs() { return extraSpecs; }
     public Set<String> getProjects() { return projects; }
 }

@@ -160,4 +160,18 @@ public class VolumeTypeService {
             throw VolumeError.TYPE_SPEC_NOT_FOUND.exception(id, key);
         }
     }
+
+    /** The types associated with the QoS specs. */
+    @Transactional(readOnly = true)
+    public List<VolumeTypeEntity> withQos(String qosSpecsId) {
+        return types.findAll().stream().filter(t -> qosSpecsId.equals(t.getQosSpecsId())).toList();
+    }
+
+    /** Associates the type with the QoS specs (null: disassociates); Cinder's 404 for an unknown type. */
+    @Transactional
+    public void setQos(String typeId, String qosSpecsId) {
+        VolumeTypeEntity t = types.findById(typeId == null ? "" : typeId)
+                .orElseThrow(() -> VolumeError.TYPE_NOT_FOUND.exception(typeId));
+        t.setQosSpecsId(qosSpecsId);
+    }
 }

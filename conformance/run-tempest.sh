@@ -284,11 +284,12 @@ region = RegionOne
 vendor_name = Open Source
 
 [volume-feature-enabled]
-# what Nubo's block storage serves (docs/api-coverage.md, Block storage): no backups yet, no manage/unmanage, one
-# backend per type (multi-backend retype with migration is not served), no in-use extend (3.42)
+# what Nubo's block storage serves (docs/api-coverage.md, Block storage): backups to the object store (full, not
+# incremental), no manage/unmanage, one backend per type (multi-backend retype with migration is not served), no
+# in-use extend (3.42)
 snapshot = True
 clone = True
-backup = False
+backup = True
 manage_volume = False
 manage_snapshot = False
 multi_backend = False

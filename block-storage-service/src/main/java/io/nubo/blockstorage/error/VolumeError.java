@@ -18,6 +18,8 @@ public enum VolumeError {
     INVALID_SNAPSHOT(HttpStatus.BAD_REQUEST, "Invalid snapshot: %s"),
     INVALID_TYPE(HttpStatus.BAD_REQUEST, "Invalid volume type: %s"),
     TYPE_EXISTS(HttpStatus.CONFLICT, "Volume Type %s already exists."),
+    BACKUP_NOT_FOUND(HttpStatus.NOT_FOUND, "Backup %s could not be found."),
+    INVALID_BACKUP(HttpStatus.BAD_REQUEST, "Invalid backup: %s"),
     QOS_NOT_FOUND(HttpStatus.NOT_FOUND, "QoS Specs %s could not be found."),
     QOS_EXISTS(HttpStatus.CONFLICT, "QoS Specs %s already exists."),
     QOS_IN_USE(HttpStatus.BAD_REQUEST, "QoS Specs %s is still associated with entities."),

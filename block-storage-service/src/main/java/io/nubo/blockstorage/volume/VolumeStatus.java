@@ -19,6 +19,11 @@ public enum VolumeStatus {
     EXTENDING(Holder.WORK),
     UPLOADING(Holder.WORK),
     DELETING(Holder.WORK),
+    /** its bytes are being copied to the object store (a backup) */
+    BACKING_UP(Holder.WORK),
+    /** a backup's bytes are being written over it */
+    RESTORING_BACKUP(Holder.WORK),
+    ERROR_RESTORING(Holder.NONE),
     ERROR(Holder.NONE),
     ERROR_DELETING(Holder.NONE),
     ERROR_EXTENDING(Holder.NONE),
@@ -42,9 +47,10 @@ public enum VolumeStatus {
         return holder;
     }
 
-    /** {@code in-use} and {@code awaiting-transfer} have a hyphen; every other status is its name in lower case. */
+    /** {@code in-use}, {@code awaiting-transfer}, {@code backing-up}, {@code restoring-backup} have a hyphen; every other status is its name in lower case. */
     public String wire() {
-        return this == IN_USE || this == AWAITING_TRANSFER ? name().toLowerCase(Locale.ROOT).replace('_', '-')
+        return this == IN_USE || this == AWAITING_TRANSFER || this == BACKING_UP || this == RESTORING_BACKUP
+                ? name().toLowerCase(Locale.ROOT).replace('_', '-')
                 : name().toLowerCase(Locale.ROOT);
     }
 

@@ -27,15 +27,17 @@ public class QuotaService {
     private final QuotaClassRepository classes;
     private final VolumeRepository volumes;
     private final SnapshotRepository snapshots;
+    private final io.nubo.blockstorage.volume.backup.BackupRepository backups;
     private final BlockStorageProperties.Quota defaults;
     private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public QuotaService(QuotaRepository quotas, QuotaClassRepository classes, VolumeRepository volumes, SnapshotRepository snapshots,
-                        BlockStorageProperties properties) {
+                        io.nubo.blockstorage.volume.backup.BackupRepository backups, BlockStorageProperties properties) {
         this.quotas = quotas;
         this.classes = classes;
         this.volumes = volumes;
         this.snapshots = snapshots;
+        this.backups = backups;
         this.defaults = properties.quota();
     }
 
@@ -91,7 +93,7 @@ public class QuotaService {
         return m;
     }
 
-    /** What the project uses now, per resource (per_volume_gigabytes and backups count nothing yet). */
+    /** What the project uses now, per resource (per_volume_gigabytes counts nothing). */
     @Transactional(readOnly = true)
     public Map<String, Integer> usage(String project) {
         Map<String, Integer> m = new LinkedHashMap<>();
@@ -99,8 +101,9 @@ public class QuotaService {
         m.put("snapshots", (int) snapshots.countLive(project));
         m.put("gigabytes", (int) (volumes.gigabytesUsed(project) + snapshots.gigabytesUsed(project)));
         m.put("per_volume_gigabytes", 0);
-        m.put("backups", 0);
-        m.put("backup_gigabytes", 0);
+        Object[] b = backups.usage(project).get(0);
+        m.put("backups", ((Number) b[0]).intValue());
+        m.put("backup_gigabytes", ((Number) b[1]).intValue());
         m.put("groups", 0);
         return m;
     }
@@ -148,6 +151,22 @@ public class QuotaService {
             throw VolumeError.OVER_QUOTA.exception("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot"
                     + " exceeds allowed gigabytes quota. Requested " + addGigabytes + "G, quota is "
                     + limit.get("gigabytes") + "G and " + used.get("gigabytes") + "G has been consumed.");
+        }
+    }
+
+    /** Cinder's 413 when one more backup of {@code sizeGb} would pass backups or backup_gigabytes. */
+    public void checkBackup(String project, int sizeGb, Object[] used) {
+        Map<String, Integer> limit = limits(project);
+        long count = ((Number) used[0]).longValue();
+        long gb = ((Number) used[1]).longValue();
+        if (limit.get("backups") >= 0 && count + 1 > limit.get("backups")) {
+            throw VolumeError.OVER_QUOTA.exception("BackupLimitExceeded: Maximum number of backups allowed ("
+                    + limit.get("backups") + ") exceeded");
+        }
+        if (limit.get("backup_gigabytes") >= 0 && gb + sizeGb > limit.get("backup_gigabytes")) {
+            throw VolumeError.OVER_QUOTA.exception("VolumeBackupSizeExceedsAvailableQuota: Requested backup exceeds"
+                    + " allowed Backup gigabytes quota. Requested " + sizeGb + "G, quota is "
+                    + limit.get("backup_gigabytes") + "G and " + gb + "G has been consumed.");
         }
     }
 

@@ -70,6 +70,7 @@ public class BackupWork {
     /** Copies the volume's bytes; {@code endVolume}: the volume was made backing-up and goes back to available. */
     public void create(BackupEntity b, VolumeEntity v, boolean endVolume) {
         executor.execute(() -> {
+            boolean done = false;
             try {
                 store.ensureContainer(b.getContainer());
                 List<Map<String, Object>> objects = new ArrayList<>();
@@ -109,10 +110,14 @@ public class BackupWork {
                 meta.put("objects", objects);
                 store.put(b.getContainer(), b.getObjectPrefix() + "_metadata", JSON.writeValueAsBytes(meta));
                 backups.created(b.getId(), stored + 1, clock.instant());
+                done = true;
             } catch (IOException | RuntimeException e) {
                 log.warn("backup {} of volume {} failed: {}", b.getId(), v.getId(), e.toString());
-                lifecycle.fail(b.getId(), BackupTransition.CREATE_FAILED, e.getMessage());
             } finally {
+                // also after an Error (out of memory): nothing may stay creating
+                if (!done) {
+                    lifecycle.fail(b.getId(), BackupTransition.CREATE_FAILED, "the copy to the object store failed");
+                }
                 if (endVolume) {
                     volumeLifecycle.tryApply(v.getId(), VolumeTransition.BACKUP_ENDED);
                 }
@@ -127,6 +132,7 @@ public class BackupWork {
     public void restore(BackupEntity b, String volumeId) {
         executor.execute(() -> {
             boolean began = false;
+            boolean done = false;
             try {
                 began = awaitAndBegin(volumeId);
                 if (!began) {
@@ -142,13 +148,14 @@ public class BackupWork {
                 try (InputStream all = new SequenceInputStream(Collections.enumeration(parts))) {
                     backends.get(v.getBackend()).copyImageToVolume(volumeId, all, DiskFormat.RAW);
                 }
-                volumeLifecycle.tryApply(volumeId, VolumeTransition.RESTORED);
+                done = volumeLifecycle.tryApply(volumeId, VolumeTransition.RESTORED);
             } catch (IOException | RuntimeException e) {
                 log.warn("restoring backup {} to volume {} failed: {}", b.getId(), volumeId, e.toString());
-                if (began) {
-                    volumeLifecycle.fail(volumeId, VolumeTransition.RESTORE_FAILED, e.getMessage());
-                }
             } finally {
+                // also after an Error (out of memory): the volume may not stay restoring-backup
+                if (began && !done) {
+                    volumeLifecycle.fail(volumeId, VolumeTransition.RESTORE_FAILED, "the restore did not complete");
+                }
                 lifecycle.tryApply(b.getId(), BackupTransition.RESTORE_ENDED);
             }
         });
@@ -177,6 +184,7 @@ public class BackupWork {
     /** Deletes the chunks listed in the metadata object, then the metadata, then the record. */
     public void delete(BackupEntity b) {
         executor.execute(() -> {
+            boolean done = false;
             try {
                 byte[] raw = null;
                 try {
@@ -194,10 +202,13 @@ public class BackupWork {
                     }
                 }
                 store.delete(b.getContainer(), b.getObjectPrefix() + "_metadata");
-                lifecycle.tryApply(b.getId(), BackupTransition.DELETED);
+                done = lifecycle.tryApply(b.getId(), BackupTransition.DELETED);
             } catch (IOException | RuntimeException e) {
                 log.warn("deleting backup {} failed: {}", b.getId(), e.toString());
-                lifecycle.fail(b.getId(), BackupTransition.DELETE_FAILED, e.getMessage());
+            } finally {
+                if (!done) {
+                    lifecycle.fail(b.getId(), BackupTransition.DELETE_FAILED, "deleting the backup's objects failed");
+                }
             }
         });
     }
@@ -240,7 +251,15 @@ public class BackupWork {
         public int read(byte[] buf, int off, int len) throws IOException {
             return data().read(buf, off, len);
         }
+
+        /** SequenceInputStream closes each chunk when it is done: its bytes go then, so one chunk is held at a time. */
+        @Override
+        public void close() {
+            data = EMPTY;
+        }
     }
+
+    private static final InputStream EMPTY = InputStream.nullInputStream();
 
     static boolean allZero(byte[] b, int len) {
         for (int i = 0; i < len; i++) {

@@ -112,7 +112,10 @@ fi
 
 # ---- what compute tests boot -------------------------------------------------------------------------------
 # Found by name or made once, as admin, with the real CLI: the test guest boots from its qcow2 disk in seconds.
-if [ "${avail[nova]}" = true ] && [ "$mode" = run ]; then
+# Block storage tests make volumes from CONF.compute.image_ref too (volumes from images, image metadata, bootable
+# clones), so with volume and image offered the test guest image is found or uploaded even without compute.
+if { [ "${avail[nova]}" = true ] || { [ "${avail[cinder]}" = true ] && [ "${avail[glance]}" = true ]; }; } \
+    && [ "$mode" = run ]; then
   os() {
     OS_AUTH_URL="$endpoint/identity/v3" OS_USERNAME="$admin_user" OS_PASSWORD="$admin_password" \
     OS_PROJECT_NAME="$admin_project" OS_USER_DOMAIN_NAME="$admin_domain" OS_PROJECT_DOMAIN_NAME="$admin_domain" \
@@ -136,8 +139,10 @@ if [ "${avail[nova]}" = true ] && [ "$mode" = run ]; then
   }
   [ -n "$image_ref" ] || image_ref="$(guest_image nubo-tempest-guest)"
   [ -n "$image_ref_alt" ] || image_ref_alt="$(guest_image nubo-tempest-guest-alt)"
-  [ -n "$flavor_ref" ] || flavor_ref="$(tiny_flavor nubo-tempest-128 128)"
-  [ -n "$flavor_ref_alt" ] || flavor_ref_alt="$(tiny_flavor nubo-tempest-192 192)"
+  if [ "${avail[nova]}" = true ]; then
+    [ -n "$flavor_ref" ] || flavor_ref="$(tiny_flavor nubo-tempest-128 128)"
+    [ -n "$flavor_ref_alt" ] || flavor_ref_alt="$(tiny_flavor nubo-tempest-192 192)"
+  fi
 fi
 
 # ---- Tempest and the workspace ----------------------------------------------------------------------------
@@ -281,6 +286,20 @@ scheduler_enabled_filters = AvailabilityZoneFilter,ComputeFilter,ServerGroupAnti
 [volume]
 catalog_type = volumev3
 region = RegionOne
+# Nubo's pools are host@backend#backend with Cinder's vendor name (block-storage-service README)
+vendor_name = Open Source
+
+[volume-feature-enabled]
+# what Nubo's block storage serves (docs/api-coverage.md, Block storage): backups to the object store (full, not
+# incremental), no manage/unmanage, one backend per type (multi-backend retype with migration is not served), no
+# in-use extend (3.42)
+snapshot = True
+clone = True
+backup = True
+manage_volume = False
+manage_snapshot = False
+multi_backend = False
+extend_attached_volume = False
 
 [network]
 catalog_type = network

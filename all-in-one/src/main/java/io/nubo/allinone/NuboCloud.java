@@ -132,6 +132,12 @@ public final class NuboCloud implements AutoCloseable {
         if (m == ServiceModule.BLOCK_STORAGE) {
             // volumes from images read the image service directly (loopback), with the caller's token
             a.add("--nubo.block-storage.image-service-url=" + imageUrl);
+            a.addAll(backupArgs(o));
+        }
+        if (m == ServiceModule.OBJECT_STORE) {
+            // service users (role service in project service) own their project's account: block storage keeps its
+            // backups in AUTH_<service project>
+            a.add("--nubo.object-store.operator-roles=admin,member,service");
         }
         if (o.postgres() != null) {
             a.add("--spring.datasource.url=" + o.postgres() + m.database());
@@ -158,6 +164,26 @@ public final class NuboCloud implements AutoCloseable {
                     "--nubo.compute.network.password=" + Files.readString(novaPassword).trim());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read compute's service password", e);
+        }
+    }
+
+    /**
+     * Block storage's backups in this cloud's object store, as the service user {@code cinder} that identity
+     * bootstraps (its password file); an older data directory without it has no backup service.
+     */
+    static List<String> backupArgs(LaunchOptions o) {
+        Path cinderPassword = o.dataDir().resolve("service-passwords").resolve("cinder");
+        if (!Files.isReadable(cinderPassword) || System.getenv("NUBO_BLOCKSTORAGE_BACKUP_ENABLED") != null) {
+            return List.of();
+        }
+        try {
+            return List.of("--nubo.block-storage.backup.enabled=true",
+                    "--nubo.block-storage.backup.identity-url=http://127.0.0.1:" + ServiceModule.IDENTITY.port(o)
+                            + "/v3",
+                    "--nubo.block-storage.backup.user=cinder", "--nubo.block-storage.backup.project=service",
+                    "--nubo.block-storage.backup.password=" + Files.readString(cinderPassword).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read block storage's service password", e);
         }
     }
 

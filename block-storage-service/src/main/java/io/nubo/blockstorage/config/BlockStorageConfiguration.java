@@ -70,4 +70,31 @@ public class BlockStorageConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /**
+     * The backup driver, only with {@code nubo.block-storage.backup.enabled}: then the service user's password and
+     * identity URL are required, and the service refuses to start without them.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "nubo.block-storage.backup.enabled",
+            havingValue = "true")
+    io.nubo.blockstorage.volume.backup.BackupWork backupWork(BlockStorageProperties properties,
+            VolumeBackends backends, io.nubo.blockstorage.volume.VolumeRepository volumes,
+            io.nubo.blockstorage.volume.VolumeLifecycle volumeLifecycle,
+            io.nubo.blockstorage.volume.backup.BackupLifecycle lifecycle,
+            io.nubo.blockstorage.volume.backup.BackupRepository backups,
+            @org.springframework.beans.factory.annotation.Qualifier("volumeWorkExecutor") ExecutorService executor,
+            Clock clock) {
+        BlockStorageProperties.Backup b = properties.backup();
+        if (b.identityUrl().isBlank() || b.password().isBlank()) {
+            throw new IllegalStateException("nubo.block-storage.backup.enabled is true but"
+                    + " nubo.block-storage.backup.identity-url or .password is not set");
+        }
+        if (b.chunkSize() < 65536) {
+            throw new IllegalStateException("nubo.block-storage.backup.chunk-size must be at least 65536 bytes");
+        }
+        return new io.nubo.blockstorage.volume.backup.BackupWork(
+                new io.nubo.blockstorage.volume.backup.SwiftBackupStore(b), backends, volumes, volumeLifecycle,
+                lifecycle, backups, executor, clock);
+    }
 }

@@ -24,7 +24,23 @@ public record BlockStorageProperties(
         @DefaultValue File file,
         @DefaultValue Rbd rbd,
         @DefaultValue Iscsi iscsi,
-        @DefaultValue Quota quota) {
+        @DefaultValue Quota quota,
+        @DefaultValue Backup backup) {
+
+    /**
+     * Backups to the object store, as Cinder's swift backup driver: the service signs in as its own service user
+     * (identity bootstraps {@code cinder} in project {@code service}) and keeps every backup in that account's
+     * {@code container}, in chunks of {@code chunkSize} bytes (zlib-compressed; all-zero chunks are recorded, not
+     * stored) and a metadata object. Chunks are 4 MiB, not Cinder's 50 MiB: each copy holds one or two chunks in
+     * memory, and the service's heap is small. Off unless {@code enabled}; then the credentials are required.
+     */
+    public record Backup(@DefaultValue("false") boolean enabled, @DefaultValue("") String identityUrl,
+                         @DefaultValue("cinder") String user, @DefaultValue("") String password,
+                         @DefaultValue("service") String project, @DefaultValue("Default") String domain,
+                         @DefaultValue("public") String endpointInterface,
+                         @DefaultValue("volumebackups") String container,
+                         @DefaultValue("4194304") int chunkSize) {
+    }
 
     /** @param directory where volume files live; empty: {@code <nubo.data-dir>/blockstorage/file} */
     public record File(@DefaultValue("true") boolean enabled, @DefaultValue("") String directory,

@@ -1,15 +1,21 @@
 package io.nubo.blockstorage.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.nubo.blockstorage.backend.VolumeBackend;
-import io.nubo.blockstorage.backend.VolumeBackends;
+import io.nubo.blockstorage.error.VolumeError;
+import io.nubo.blockstorage.request.Json;
+import io.nubo.shared.validation.ValidatedBody;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+import io.nubo.blockstorage.backend.VolumeServices;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Policy;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,20 +60,27 @@ public class ServiceInfoController {
                     + " a volume."),
             ext("os-vol-image-meta", "VolumeImageMetadata", "Show image metadata associated with the volume."),
             ext("os-extended-snapshot-attributes", "ExtendedSnapshotAttributes", "Extended SnapshotAttributes"
-                    + " support."));
+                    + " support."),
+            ext("os-admin-actions", "AdminActions", "Enable admin actions."),
+            ext("os-snapshot-actions", "SnapshotActions", "Enable snapshot manager actions."),
+            ext("os-hosts", "Hosts", "Admin-only host administration."),
+            ext("scheduler-stats", "Scheduler_stats", "Scheduler stats support."),
+            ext("capabilities", "Capabilities", "Capabilities support."),
+            ext("os-quota-class-sets", "Quota_classes", "Quota classes management support."),
+            ext("os-volume-type-access", "VolumeTypeAccess", "Volume type access support."),
+            ext("os-volume-transfer", "VolumeTransfer", "Volume transfer management support."),
+            ext("qos-specs", "Qos_specs_manage", "QoS specs support."));
 
     private static Extensions.Extension ext(String alias, String name, String description) {
         return new Extensions.Extension(alias, name, description, "2013-01-01T00:00:00+00:00", List.of());
     }
 
-    private final VolumeBackends backends;
+    private final VolumeServices services;
     private final BlockStorageProperties properties;
-    private final Clock clock;
 
-    public ServiceInfoController(VolumeBackends backends, BlockStorageProperties properties, Clock clock) {
-        this.backends = backends;
+    public ServiceInfoController(VolumeServices services, BlockStorageProperties properties) {
+        this.services = services;
         this.properties = properties;
-        this.clock = clock;
     }
 
     @GetMapping("/v3/{projectId}/os-availability-zone")
@@ -75,18 +88,60 @@ public class ServiceInfoController {
         return new Zones(List.of(new Zones.Zone(properties.availabilityZone(), new Zones.ZoneState(true))));
     }
 
+    /** {@code ?binary=} and {@code ?host=} (Cinder's host match: {@code h} also finds {@code h@backend}). */
     @GetMapping("/v3/{projectId}/os-services")
-    public Services services(Caller caller) {
+    public Services services(Caller caller, @RequestParam(required = false) String binary,
+                             @RequestParam(required = false) String host) {
         caller.require(Policy.SERVICES_LIST);
-        String now = VolumeRenderer.time(clock.instant());
-        List<Services.Service> all = new ArrayList<>();
-        all.add(new Services.Service("cinder-scheduler", properties.host(), properties.availabilityZone(), "enabled",
-                "up", now, null));
-        for (VolumeBackend b : backends.all()) {
-            all.add(new Services.Service("cinder-volume", properties.host() + "@" + b.driver(),
-                    properties.availabilityZone(), "enabled", "up", now, null));
+        return new Services(services.all().stream()
+                .filter(i -> binary == null || binary.isEmpty() || binary.equals(i.binary()))
+                .filter(i -> host == null || host.isEmpty() || VolumeServices.hostMatches(host, i.host()))
+                .map(i -> new Services.Service(i.binary(), i.host(), properties.availabilityZone(),
+                        i.disabled() ? "disabled" : "enabled", "up", VolumeRenderer.time(i.updatedAt()),
+                        i.disabledReason()))
+                .toList());
+    }
+
+    /** Cinder's answer to enable and disable-log-reason (disable's has no {@code disabled_reason}). */
+    public record ServiceUpdate(String host, String service, String binary, boolean disabled, String status,
+                                @JsonProperty("disabled_reason") String disabledReason) {
+    }
+
+    public record ServiceDisabled(String host, String service, String binary, boolean disabled, String status) {
+    }
+
+    /**
+     * {@code PUT os-services/enable|disable|disable-log-reason|freeze|thaw}. Freeze and thaw belong to replication
+     * failover, which Nubo's backends do not do: 400 for every host, as Cinder for a host it does not know.
+     */
+    @PutMapping("/v3/{projectId}/os-services/{action}")
+    @ValidatedBody("block-storage/service-update.json")
+    public ResponseEntity<?> update(Caller caller, @PathVariable String action, @RequestBody JsonNode body) {
+        caller.require(Policy.SERVICES_UPDATE);
+        String host = Json.string(body, "host");
+        String binary = Json.present(body, "binary") ? Json.string(body, "binary") : Json.string(body, "service");
+        switch (action) {
+            case "freeze", "thaw" -> throw VolumeError.INVALID_INPUT.exception("Host " + host + " has no backend"
+                    + " that replicates, so it cannot be " + (action.equals("freeze") ? "frozen" : "thawed") + ".");
+            case "enable", "disable", "disable-log-reason" -> {
+                if (host == null || binary == null) {
+                    throw VolumeError.INVALID_INPUT.exception("Missing required element 'host' or 'binary' in"
+                            + " request body.");
+                }
+                String reason = Json.string(body, "disabled_reason");
+                if (action.equals("disable-log-reason") && (reason == null || reason.isBlank())) {
+                    throw VolumeError.INVALID_INPUT.exception("Disabled reason contains invalid characters or is"
+                            + " too long");
+                }
+                boolean disable = !action.equals("enable");
+                VolumeServices.Info i = services.set(host, binary, disable, disable ? reason : null);
+                String status = i.disabled() ? "disabled" : "enabled";
+                return ResponseEntity.ok(action.equals("disable")
+                        ? new ServiceDisabled(i.host(), i.binary(), i.binary(), i.disabled(), status)
+                        : new ServiceUpdate(i.host(), i.binary(), i.binary(), i.disabled(), status, i.disabledReason()));
+            }
+            default -> throw VolumeError.NOT_FOUND.exception("Unknown action " + action + ".");
         }
-        return new Services(all);
     }
 
     @GetMapping("/v3/{projectId}/extensions")

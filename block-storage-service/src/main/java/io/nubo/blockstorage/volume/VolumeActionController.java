@@ -5,6 +5,7 @@ import io.nubo.blockstorage.volume.attachment.AttachmentService;
 import io.nubo.blockstorage.backend.VolumeBackend;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.MetadataBodies;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.shared.events.compute.VolumeConnection;
@@ -30,9 +31,12 @@ public class VolumeActionController {
     private final VolumeService volumes;
     private final AttachmentService attachments;
     private final VolumeUpload upload;
+    private final VolumeAdminService admin;
 
-    public VolumeActionController(VolumeService volumes, AttachmentService attachments, VolumeUpload upload) {
+    public VolumeActionController(VolumeService volumes, AttachmentService attachments, VolumeUpload upload,
+                                  VolumeAdminService admin) {
         this.volumes = volumes;
+        this.admin = admin;
         this.attachments = attachments;
         this.upload = upload;
     }
@@ -77,6 +81,42 @@ public class VolumeActionController {
             }
             case "os-terminate_connection" ->
                     attachments.terminateConnection(owned(caller, id, Policy.VOLUME_DETACH), connector(args));
+            case "os-reset_status" -> {
+                String status = Json.string(args, "status");
+                if (status == null && Json.string(args, "attach_status") == null) {
+                    throw VolumeError.INVALID_INPUT.exception("Must specify 'status', 'attach_status' or"
+                            + " 'migration_status' for update.");
+                }
+                if (status != null) {
+                    admin.resetStatus(caller, id, status);
+                }
+                if ("detached".equals(Json.string(args, "attach_status"))) {
+                    attachments.forceDetach(owned(caller, id, Policy.VOLUME_RESET_STATUS), null, false);
+                }
+            }
+            case "os-force_delete" -> admin.forceDelete(caller, id);
+            case "os-force_detach" -> {
+                VolumeEntity v = owned(caller, id, Policy.VOLUME_FORCE_DETACH);
+                JsonNode c = args.get("connector");
+                if (c != null && !c.isNull()) {
+                    attachments.terminateConnection(v, connector(args));
+                }
+                attachments.forceDetach(v, Json.string(args, "attachment_id"), true);
+            }
+            case "os-retype" -> admin.retype(caller, id, Json.string(args, "new_type"),
+                    Json.string(args, "migration_policy"));
+            case "os-set_image_metadata" -> {
+                return ResponseEntity.ok(new MetadataBodies.Metadata(volumes.changeImageMetadata(caller, id,
+                        Json.stringMap(args, "metadata"), null)));
+            }
+            case "os-unset_image_metadata" -> {
+                volumes.changeImageMetadata(caller, id, null, Json.string(args, "key"));
+                return ResponseEntity.ok().build();
+            }
+            case "os-show_image_metadata" -> {
+                return ResponseEntity.ok(new MetadataBodies.Metadata(volumes.changeImageMetadata(caller, id, null,
+                        null)));
+            }
             case "os-volume_upload_image" -> {
                 return ResponseEntity.accepted().body(new VolumeUpload.Reply(upload.start(caller, id, args, token)));
             }

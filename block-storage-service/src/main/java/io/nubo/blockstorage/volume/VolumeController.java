@@ -102,8 +102,9 @@ public class VolumeController {
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
-        volumes.delete(caller, id);
+    public ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
+                                       @RequestParam(name = "cascade", required = false) String cascade) {
+        volumes.delete(caller, id, false, Boolean.TRUE.equals(flag(cascade)));
         return ResponseEntity.accepted().build();
     }
 

@@ -1,5 +1,10 @@
 package io.nubo.blockstorage.volume;
 
+import io.nubo.blockstorage.volume.snapshot.SnapshotEntity;
+import io.nubo.blockstorage.volume.snapshot.SnapshotLifecycle;
+import io.nubo.blockstorage.volume.snapshot.SnapshotStatus;
+import io.nubo.blockstorage.volume.snapshot.SnapshotTransition;
+import io.nubo.shared.events.blockstorage.SnapshotDeleted;
 import io.nubo.shared.events.blockstorage.VolumeCreated;
 import io.nubo.shared.events.blockstorage.VolumeDeleted;
 import io.nubo.shared.events.blockstorage.VolumeResized;
@@ -16,12 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class VolumeEvents {
 
     private final VolumeLifecycle lifecycle;
+    private final SnapshotLifecycle snapshotLifecycle;
     private final VolumeRepository volumes;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public VolumeEvents(VolumeLifecycle lifecycle, VolumeRepository volumes, EventPublisher publisher, Clock clock) {
+    public VolumeEvents(VolumeLifecycle lifecycle, SnapshotLifecycle snapshotLifecycle, VolumeRepository volumes, EventPublisher publisher, Clock clock) {
         this.lifecycle = lifecycle;
+        this.snapshotLifecycle = snapshotLifecycle;
         this.volumes = volumes;
         this.publisher = publisher;
         this.clock = clock;
@@ -49,6 +56,19 @@ public class VolumeEvents {
         VolumeEntity v = volumes.findById(volumeId).orElseThrow();
         publisher.publish(new VolumeResized(volumeId, v.getProjectId(), oldSizeGb, newSizeGb, clock.instant()),
                 volumeId, v.getProjectId());
+        return true;
+    }
+
+    /** A snapshot deleted with its volume (cascade): deleting to deleted, announced as its own delete is. */
+    @Transactional
+    public boolean snapshotDeleted(SnapshotEntity s) {
+        if (!snapshotLifecycle.tryApply(s.getId(), SnapshotTransition.DELETED)) {
+            return false;
+        }
+        if (s.getStatus() != SnapshotStatus.ERROR) {
+            publisher.publish(new SnapshotDeleted(s.getId(), s.getVolumeId(), s.getProjectId(), s.getSizeGb(),
+                    clock.instant()), s.getVolumeId(), s.getProjectId());
+        }
         return true;
     }
 

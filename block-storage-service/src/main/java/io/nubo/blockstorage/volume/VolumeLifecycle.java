@@ -54,6 +54,18 @@ public class VolumeLifecycle {
         return volumes.swapStatus(volumeId, t.from(), t.to(), now) == 1;
     }
 
+    /**
+     * os-reset_status (admin): the status an operator says the volume is in, from whatever live status it has, as
+     * Cinder's reset. Not a transition of the table: it is the escape hatch for when the table's view and the
+     * backend's truth disagree. Work still running on the volume ends with its own compare-and-swap, which then
+     * finds the status moved and does nothing.
+     */
+    @Transactional
+    public boolean reset(String volumeId, VolumeStatus to) {
+        return volumes.swapStatus(volumeId, java.util.EnumSet.complementOf(java.util.EnumSet.of(VolumeStatus.DELETED)),
+                to, clock.instant()) == 1;
+    }
+
     /** A failure transition that records why, shown to admins and in the log. */
     @Transactional
     public boolean fail(String volumeId, VolumeTransition t, String reason) {

@@ -84,6 +84,8 @@ public class VolumeRenderer {
                 metadata(v), atts, links,
                 extended ? v.getProjectId() : null,
                 hostAttr ? host + "@" + v.getBackend() + "#" + v.getBackend() : null,
-                extended && !v.getImageMetadata().isEmpty() ? new TreeMap<>(v.getImageMetadata()) : null);
+                extended && !v.getImageMetadata().isEmpty() ? new TreeMap<>(v.getImageMetadata()) : null,
+                hostAttr ? VolumeView.AdminNull.SHOWN : null, hostAttr ? VolumeView.AdminNull.SHOWN : null,
+                hostAttr ? VolumeView.AdminNull.SHOWN : null);
     }
 }

@@ -31,6 +31,10 @@ public interface VolumeRepository extends JpaRepository<VolumeEntity, String> {
             + " and v.status <> io.nubo.blockstorage.volume.VolumeStatus.DELETED")
     long countOfType(@Param("type") String type);
 
+    @Query("select count(v), coalesce(sum(v.sizeGb), 0) from VolumeEntity v where v.projectId = :project"
+            + " and v.volumeTypeId = :type and v.status <> io.nubo.blockstorage.volume.VolumeStatus.DELETED")
+    List<Object[]> usageOfType(@Param("project") String project, @Param("type") String typeId);
+
     @Query("select v.id from VolumeEntity v where v.status in :statuses")
     List<String> idsInStatus(@Param("statuses") Collection<VolumeStatus> statuses);
 
@@ -61,4 +65,20 @@ public interface VolumeRepository extends JpaRepository<VolumeEntity, String> {
             + " v.deletedAt = :now, v.updatedAt = :now where v.id = :id"
             + " and v.status = io.nubo.blockstorage.volume.VolumeStatus.DELETING")
     int markDeleted(@Param("id") String id, @Param("now") Instant now);
+
+    /** os-retype within one backend: the type changes only while the volume is still in one of {@code from}. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update VolumeEntity v set v.volumeTypeId = :type, v.updatedAt = :now where v.id = :id and v.status in :from")
+    int swapType(@Param("id") String id, @Param("from") Collection<VolumeStatus> from, @Param("type") String type,
+                 @Param("now") Instant now);
+
+    /** A transfer accepted: the volume changes owner and becomes available again, only if still awaiting-transfer. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update VolumeEntity v set v.projectId = :project, v.userId = :user, v.updatedAt = :now,"
+            + " v.status = io.nubo.blockstorage.volume.VolumeStatus.AVAILABLE where v.id = :id"
+            + " and v.status = io.nubo.blockstorage.volume.VolumeStatus.AWAITING_TRANSFER")
+    int acceptTransfer(@Param("id") String id, @Param("project") String project, @Param("user") String user,
+                       @Param("now") Instant now);
 }

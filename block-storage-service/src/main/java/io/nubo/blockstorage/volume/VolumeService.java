@@ -1,12 +1,16 @@
 package io.nubo.blockstorage.volume;
 
 import io.nubo.blockstorage.backend.DiskFormat;
+import io.nubo.blockstorage.backend.VolumeServices;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.image.ImageServiceClient;
 import io.nubo.blockstorage.volume.quota.QuotaService;
 import io.nubo.blockstorage.volume.snapshot.SnapshotEntity;
 import io.nubo.blockstorage.volume.snapshot.SnapshotRepository;
 import io.nubo.blockstorage.volume.snapshot.SnapshotStatus;
+import io.nubo.blockstorage.volume.snapshot.SnapshotLifecycle;
+import io.nubo.blockstorage.volume.snapshot.SnapshotTransition;
+import io.nubo.blockstorage.volume.attachment.AttachmentRepository;
 import io.nubo.blockstorage.volume.type.VolumeTypeEntity;
 import io.nubo.blockstorage.volume.type.VolumeTypeService;
 import io.nubo.blockstorage.request.Caller;
@@ -15,6 +19,7 @@ import io.nubo.blockstorage.error.VolumeError;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -29,7 +34,10 @@ public class VolumeService {
 
     private final VolumeRepository volumes;
     private final SnapshotRepository snapshots;
+    private final SnapshotLifecycle snapshotLifecycle;
+    private final AttachmentRepository attachments;
     private final VolumeTypeService types;
+    private final VolumeServices services;
     private final QuotaService quotas;
     private final VolumeLifecycle lifecycle;
     private final VolumeWork work;
@@ -38,12 +46,16 @@ public class VolumeService {
     private final Clock clock;
     private final String zone;
 
-    public VolumeService(VolumeRepository volumes, SnapshotRepository snapshots, VolumeTypeService types,
+    public VolumeService(VolumeRepository volumes, SnapshotRepository snapshots, SnapshotLifecycle snapshotLifecycle,
+                         AttachmentRepository attachments, VolumeTypeService types, VolumeServices services,
                          QuotaService quotas, VolumeLifecycle lifecycle, VolumeWork work, ImageServiceClient images,
                          TransactionTemplate tx, Clock clock, BlockStorageProperties properties) {
         this.volumes = volumes;
         this.snapshots = snapshots;
+        this.snapshotLifecycle = snapshotLifecycle;
+        this.attachments = attachments;
         this.types = types;
+        this.services = services;
         this.quotas = quotas;
         this.lifecycle = lifecycle;
         this.work = work;
@@ -67,7 +79,7 @@ public class VolumeService {
         if (r.availabilityZone() != null && !r.availabilityZone().equals(zone)) {
             throw VolumeError.INVALID_INPUT.exception("Availability zone '" + r.availabilityZone() + "' is invalid.");
         }
-        VolumeTypeEntity type = r.volumeType() == null ? null : types.get(r.volumeType());
+        VolumeTypeEntity type = r.volumeType() == null ? null : types.get(r.volumeType(), caller);
         Integer size = r.size();
         String backend;
         String typeId;
@@ -126,6 +138,10 @@ public class VolumeService {
             }
         }
         checkSize(size);
+        if (!services.accepts(backend)) {
+            throw VolumeError.INVALID_INPUT.exception("No valid backend was found: the volume service of backend "
+                    + backend + " is disabled.");
+        }
         int gb = size;
         String id = UUID.randomUUID().toString();
         String b = backend;
@@ -134,6 +150,7 @@ public class VolumeService {
         boolean boot = bootable;
         VolumeEntity v = quotas.withLock(caller.projectId(), () -> tx.execute(st -> {
             quotas.check(caller.projectId(), 1, 0, gb, gb);
+            quotas.checkType(caller.projectId(), ty, types.find(ty).map(VolumeTypeEntity::getName).orElse(ty), gb);
             VolumeEntity e = new VolumeEntity(id, caller.projectId(), caller.userId(), gb, zone, ty, b,
                     clock.instant());
             e.setName(r.name());
@@ -216,20 +233,40 @@ public class VolumeService {
 
     /** Cinder refuses to delete a volume that is attached, busy or has snapshots: 400, the volume unchanged. */
     public void delete(Caller caller, String id) {
+        delete(caller, id, false, false);
+    }
+
+    /**
+     * {@code DELETE /volumes/{id}?cascade=true} also deletes the volume's snapshots (each must be available or in
+     * error, as Cinder); {@code force} (os-force_delete, admin) starts from any status but deleting. Neither deletes
+     * an attached volume.
+     */
+    public void delete(Caller caller, String id, boolean force, boolean cascade) {
         VolumeEntity v = visible(caller, id);
-        caller.require(Policy.VOLUME_DELETE, v.getProjectId());
-        long snaps = snapshots.countLiveOf(id);
-        if (snaps > 0) {
-            throw VolumeError.INVALID_VOLUME.exception("Volume still has " + snaps + " dependent snapshots.");
+        caller.require(force ? Policy.VOLUME_FORCE_DELETE : Policy.VOLUME_DELETE, v.getProjectId());
+        List<SnapshotEntity> snaps = snapshots.findLiveOf(id);
+        if (!snaps.isEmpty() && !cascade) {
+            throw VolumeError.INVALID_VOLUME.exception("Volume still has " + snaps.size() + " dependent snapshots.");
+        }
+        for (SnapshotEntity s : snaps) {
+            if (!SnapshotTransition.BEGIN_DELETE.from().contains(s.getStatus())) {
+                throw VolumeError.INVALID_VOLUME.exception("Snapshot " + s.getId() + " of the volume is "
+                        + s.getStatus().wire() + ": it must be available or error to delete with cascade.");
+            }
+        }
+        if (!attachments.findLiveOf(id).isEmpty() && force) {
+            throw VolumeError.INVALID_VOLUME.exception("Volume cannot be deleted while in attached state.");
         }
         VolumeStatus before = v.getStatus();
-        if (!lifecycle.tryApply(id, VolumeTransition.BEGIN_DELETE)) {
+        if (!lifecycle.tryApply(id, force ? VolumeTransition.FORCE_DELETE : VolumeTransition.BEGIN_DELETE)) {
             throw VolumeError.INVALID_VOLUME.exception("Volume status must be available or error or error_restoring"
                     + " or error_extending or error_managing and must not be migrating, attached, belong to a group,"
                     + " have snapshots or be disassociated from snapshots after volume transfer.");
         }
+        List<SnapshotEntity> deleting = snaps.stream()
+                .filter(s -> snapshotLifecycle.tryApply(s.getId(), SnapshotTransition.BEGIN_DELETE)).toList();
         // a volume whose create failed was never announced, so its deletion is not either
-        work.delete(v, before != VolumeStatus.ERROR);
+        work.delete(v, before != VolumeStatus.ERROR, deleting);
     }
 
     public void extend(Caller caller, String id, Integer newSize) {
@@ -273,6 +310,24 @@ public class VolumeService {
             }
             v.setReadonly(readonly);
             v.setUpdatedAt(clock.instant());
+        });
+    }
+
+    /** os-set_image_metadata (merge), os-unset_image_metadata (one key: 404 if absent); answers what is left. */
+    public Map<String, String> changeImageMetadata(Caller caller, String id, Map<String, String> set, String unset) {
+        return tx.execute(st -> {
+            VolumeEntity v = visible(caller, id);
+            caller.require(Policy.VOLUME_IMAGE_METADATA, v.getProjectId());
+            if (set != null) {
+                v.getImageMetadata().putAll(set);
+            }
+            if (unset != null && v.getImageMetadata().remove(unset) == null) {
+                throw VolumeError.METADATA_NOT_FOUND.exception();
+            }
+            if (set != null || unset != null) {
+                v.setUpdatedAt(clock.instant());
+            }
+            return new java.util.TreeMap<>(v.getImageMetadata());
         });
     }
 }

@@ -19,9 +19,18 @@ public enum VolumeStatus {
     EXTENDING(Holder.WORK),
     UPLOADING(Holder.WORK),
     DELETING(Holder.WORK),
+    /** its bytes are being copied to the object store (a backup) */
+    BACKING_UP(Holder.WORK),
+    /** a backup's bytes are being written over it */
+    RESTORING_BACKUP(Holder.WORK),
+    ERROR_RESTORING(Holder.NONE),
     ERROR(Holder.NONE),
     ERROR_DELETING(Holder.NONE),
     ERROR_EXTENDING(Holder.NONE),
+    /** offered to another project (os-volume-transfer) until the transfer is accepted or deleted */
+    AWAITING_TRANSFER(Holder.CLIENT),
+    /** only an administrator's os-reset_status sets it (Cinder: the volume is taken out of service) */
+    MAINTENANCE(Holder.NONE),
     /** never shown: a deleted volume's row is kept (soft delete, as Cinder does) and filtered from every query */
     DELETED(Holder.NONE);
 
@@ -38,9 +47,11 @@ public enum VolumeStatus {
         return holder;
     }
 
-    /** {@code in-use} has a hyphen; every other status is its name in lower case. */
+    /** {@code in-use}, {@code awaiting-transfer}, {@code backing-up}, {@code restoring-backup} have a hyphen; every other status is its name in lower case. */
     public String wire() {
-        return this == IN_USE ? "in-use" : name().toLowerCase(Locale.ROOT);
+        return this == IN_USE || this == AWAITING_TRANSFER || this == BACKING_UP || this == RESTORING_BACKUP
+                ? name().toLowerCase(Locale.ROOT).replace('_', '-')
+                : name().toLowerCase(Locale.ROOT);
     }
 
     public static VolumeStatus fromWire(String s) {

@@ -30,7 +30,13 @@ public enum VolumeTransition {
     DOWNLOADED(EnumSet.of(DOWNLOADING), AVAILABLE),
     CREATE_FAILED(EnumSet.of(CREATING, DOWNLOADING), ERROR),
     /** Cinder deletes available volumes and volumes in any error status; in-use, attaching etc. are refused */
-    BEGIN_DELETE(EnumSet.of(AVAILABLE, ERROR, ERROR_DELETING, ERROR_EXTENDING), DELETING),
+    BEGIN_DELETE(EnumSet.of(AVAILABLE, ERROR, ERROR_DELETING, ERROR_EXTENDING, VolumeStatus.ERROR_RESTORING),
+            DELETING),
+    /**
+     * os-force_delete (admin): from any status but deleting, also one held by a client or by work; Cinder's
+     * {@code delete(force=True)}. Attachments and snapshots still refuse it (checked before).
+     */
+    FORCE_DELETE(EnumSet.complementOf(EnumSet.of(DELETING, VolumeStatus.DELETED)), DELETING),
     DELETED(EnumSet.of(DELETING), VolumeStatus.DELETED),
     DELETE_FAILED(EnumSet.of(DELETING), ERROR_DELETING),
     /** microversion 3.0: only a detached volume may grow (in-use extend is 3.42) */
@@ -50,6 +56,20 @@ public enum VolumeTransition {
     ROLL_DETACH(EnumSet.of(DETACHING), IN_USE),
     /** os-detach, or the last attachment deleted */
     DETACHED(EnumSet.of(IN_USE, DETACHING), AVAILABLE),
+    /** os-volume-transfer create: only an available volume is offered */
+    OFFER_TRANSFER(EnumSet.of(AVAILABLE), VolumeStatus.AWAITING_TRANSFER),
+    /** the transfer deleted (cancelled); an accepted one moves the volume with its new owner in one update */
+    CANCEL_TRANSFER(EnumSet.of(VolumeStatus.AWAITING_TRANSFER), AVAILABLE),
+    /** a backup of an available volume starts (an in-use one, with force, stays in-use: Cinder's crash copy) */
+    BEGIN_BACKUP(EnumSet.of(AVAILABLE), VolumeStatus.BACKING_UP),
+    /** the backup's copy ended, whether it succeeded or not: the volume itself is unchanged */
+    BACKUP_ENDED(EnumSet.of(VolumeStatus.BACKING_UP), AVAILABLE),
+    BEGIN_RESTORE(EnumSet.of(AVAILABLE), VolumeStatus.RESTORING_BACKUP),
+    RESTORED(EnumSet.of(VolumeStatus.RESTORING_BACKUP), AVAILABLE),
+    /** a restore that failed half-way leaves bytes of neither: error_restoring, as Cinder */
+    RESTORE_FAILED(EnumSet.of(VolumeStatus.RESTORING_BACKUP), VolumeStatus.ERROR_RESTORING),
+    /** os-force_detach (admin): the last attachment ended by force, from any status but deleting */
+    FORCE_DETACHED(EnumSet.complementOf(EnumSet.of(DELETING, VolumeStatus.DELETED)), AVAILABLE),
     /** os-volume_upload_image: the volume's bytes are being copied into a new image */
     BEGIN_UPLOAD(EnumSet.of(AVAILABLE), UPLOADING),
     /** the upload ended, whether it succeeded or not: Cinder puts the volume back either way */
@@ -77,6 +97,6 @@ public enum VolumeTransition {
 
     /** What the start-up sweep applies: the way out of every status held by work that a restart interrupted. */
     public static Set<VolumeTransition> recoveries() {
-        return EnumSet.of(CREATE_FAILED, DELETE_FAILED, EXTEND_FAILED, UPLOAD_ENDED);
+        return EnumSet.of(CREATE_FAILED, DELETE_FAILED, EXTEND_FAILED, UPLOAD_ENDED, BACKUP_ENDED, RESTORE_FAILED);
     }
 }

@@ -6,6 +6,10 @@ import io.nubo.blockstorage.backend.VolumeBackends;
 import io.nubo.blockstorage.image.ImageServiceClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import io.nubo.blockstorage.volume.snapshot.SnapshotEntity;
+import io.nubo.blockstorage.volume.snapshot.SnapshotLifecycle;
+import io.nubo.blockstorage.volume.snapshot.SnapshotTransition;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +29,17 @@ public class VolumeWork {
 
     private final VolumeBackends backends;
     private final VolumeLifecycle lifecycle;
+    private final SnapshotLifecycle snapshotLifecycle;
     private final VolumeEvents events;
     private final ImageServiceClient images;
     private final ExecutorService executor;
 
-    public VolumeWork(VolumeBackends backends, VolumeLifecycle lifecycle, VolumeEvents events,
+    public VolumeWork(VolumeBackends backends, VolumeLifecycle lifecycle, SnapshotLifecycle snapshotLifecycle,
+                      VolumeEvents events,
                       ImageServiceClient images, @Qualifier("volumeWorkExecutor") ExecutorService executor) {
         this.backends = backends;
         this.lifecycle = lifecycle;
+        this.snapshotLifecycle = snapshotLifecycle;
         this.events = events;
         this.images = images;
         this.executor = executor;
@@ -88,10 +95,24 @@ public class VolumeWork {
         });
     }
 
-    public void delete(VolumeEntity v, boolean wasAnnounced) {
+    /** Deletes the volume's snapshots (already deleting: cascade) and then the volume, on the backend. */
+    public void delete(VolumeEntity v, boolean wasAnnounced, List<SnapshotEntity> snapshots) {
         executor.execute(() -> {
+            VolumeBackend b = backends.get(v.getBackend());
+            for (SnapshotEntity s : snapshots) {
+                try {
+                    b.deleteSnapshot(v.getId(), s.getId());
+                    events.snapshotDeleted(s);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("deleting snapshot {} of volume {} failed: {}", s.getId(), v.getId(), e.toString());
+                    snapshotLifecycle.fail(s.getId(), SnapshotTransition.DELETE_FAILED, e.getMessage());
+                    lifecycle.fail(v.getId(), VolumeTransition.DELETE_FAILED, "snapshot " + s.getId()
+                            + " could not be deleted: " + e.getMessage());
+                    return;
+                }
+            }
             try {
-                backends.get(v.getBackend()).delete(v.getId());
+                b.delete(v.getId());
                 events.deleted(v, wasAnnounced);
             } catch (IOException | RuntimeException e) {
                 log.warn("deleting volume {} failed: {}", v.getId(), e.toString());

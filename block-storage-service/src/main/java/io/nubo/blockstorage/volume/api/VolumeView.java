@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A volume as Cinder 3.0 shows it. The fields of the core view are always written (null where Cinder writes null);
  * the extension attributes ({@code os-vol-*}) and {@code volume_image_metadata} only where Cinder adds them: show
- * and detail, not the create and update answers, and the host one to admins only (no migrations here, so no migration attributes).
+ * and detail, not the create and update answers, and the host and migration ones to admins only (no migrations here: those are null).
  */
 @JsonPropertyOrder(alphabetic = true)
 public record VolumeView(
@@ -37,7 +37,25 @@ public record VolumeView(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-vol-tenant-attr:tenant_id") String tenantId,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-vol-host-attr:host") String host,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("volume_image_metadata")
-        Map<String, String> volumeImageMetadata) {
+        Map<String, String> volumeImageMetadata,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("migration_status") AdminNull migrationStatus,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-vol-mig-status-attr:migstat")
+        AdminNull migstat,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-vol-mig-status-attr:name_id")
+        AdminNull nameId) {
+
+    /**
+     * An attribute Cinder shows admins only and, with no migrations here, always as {@code null}: the field is
+     * left out for others (the reference is null) and written as JSON null for admins ({@link #SHOWN}).
+     */
+    public record AdminNull() {
+        public static final AdminNull SHOWN = new AdminNull();
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public Object value() {
+            return null;
+        }
+    }
 
     /** One attachment, as a volume's {@code attachments} list shows it. */
     public record AttachmentSummary(

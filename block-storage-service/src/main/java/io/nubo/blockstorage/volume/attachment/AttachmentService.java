@@ -133,6 +133,35 @@ public class AttachmentService {
         }
     }
 
+    /**
+     * os-force_detach (admin), or os-reset_status with attach_status detached: the attachment (the given one, or
+     * all) ends whatever the volume's status; with {@code makeAvailable} the volume becomes available once none is
+     * left (Cinder's force detach). The guest is not asked: this is the operator's clean-up after it is gone.
+     */
+    @Transactional
+    public void forceDetach(VolumeEntity v, String attachmentId, boolean makeAvailable) {
+        List<AttachmentEntity> live = attachments.findLiveOf(v.getId());
+        List<AttachmentEntity> ending = attachmentId == null ? live
+                : live.stream().filter(a -> a.getId().equals(attachmentId)).toList();
+        if (attachmentId != null && ending.isEmpty()) {
+            throw VolumeError.ATTACHMENT_NOT_FOUND.exception(attachmentId);
+        }
+        Instant now = clock.instant();
+        for (AttachmentEntity a : ending) {
+            boolean wasAttached = a.getAttachStatus() == AttachStatus.ATTACHED;
+            a.setAttachStatus(AttachStatus.DETACHED);
+            a.setDetachedAt(now);
+            if (wasAttached) {
+                publisher.publish(new VolumeDetached(v.getId(), v.getProjectId(), a.getId(), a.getInstanceUuid(),
+                        now), v.getId(), v.getProjectId());
+            }
+        }
+        attachments.flush();
+        if (makeAvailable && live.size() == ending.size()) {
+            lifecycle.tryApply(v.getId(), VolumeTransition.FORCE_DETACHED);
+        }
+    }
+
     /** os-initialize_connection: how the connector's host reaches the volume (the backend exports it if needed). */
     public VolumeConnection initializeConnection(VolumeEntity v, VolumeBackend.Connector connector) {
         if (!CONNECTABLE.contains(v.getStatus())) {

@@ -61,8 +61,16 @@ public class SnapshotController {
         return new SnapshotView(s.getId(), s.getVolumeId(), s.getName(), s.getDescription(), s.getStatus().wire(),
                 s.getSizeGb(), VolumeRenderer.time(s.getCreatedAt()), VolumeRenderer.time(s.getUpdatedAt()),
                 new TreeMap<>(s.getMetadata()),
-                extended ? (s.getStatus() == SnapshotStatus.AVAILABLE ? "100%" : "0%") : null,
+                extended ? progress(s) : null,
                 extended ? s.getProjectId() : null);
+    }
+
+    /** What a backend or os-update_snapshot_status reported; else 100% once available, 0% before. */
+    static String progress(SnapshotEntity s) {
+        if (s.getProgress() != null) {
+            return s.getProgress();
+        }
+        return s.getStatus() == SnapshotStatus.AVAILABLE ? "100%" : "0%";
     }
 
     @PostMapping

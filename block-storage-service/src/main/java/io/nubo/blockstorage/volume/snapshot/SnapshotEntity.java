@@ -40,6 +40,9 @@ public class SnapshotEntity {
     private SnapshotStatus status;
     @Column(updatable = false)
     private String failure;
+    /** os-update_snapshot_status's progress (updatable only by the same compare-and-swap as the status) */
+    @Column(updatable = false)
+    private String progress;
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -79,6 +82,7 @@ public class SnapshotEntity {
     public int getSizeGb() { return sizeGb; }
     public SnapshotStatus getStatus() { return status; }
     public String getFailure() { return failure; }
+    public String getProgress() { return progress; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }

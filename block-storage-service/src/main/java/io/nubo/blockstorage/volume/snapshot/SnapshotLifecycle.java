@@ -41,6 +41,21 @@ public class SnapshotLifecycle {
         return snapshots.swapStatus(snapshotId, t.from(), t.to(), null, clock.instant()) == 1;
     }
 
+    /** os-reset_status (admin): the status an operator says, from any live status (see VolumeLifecycle#reset). */
+    public boolean reset(String snapshotId, SnapshotStatus to) {
+        return snapshots.swapStatus(snapshotId, java.util.EnumSet.complementOf(java.util.EnumSet.of(
+                SnapshotStatus.DELETED)), to, null, clock.instant()) == 1;
+    }
+
+    /**
+     * os-update_snapshot_status: the transition (or, for the same status, none) with the reported progress, as one
+     * compare-and-swap; false if the snapshot left the transition's source status.
+     */
+    public boolean report(String snapshotId, java.util.Set<SnapshotStatus> from, SnapshotStatus to,
+                          String progress) {
+        return snapshots.swapStatusProgress(snapshotId, from, to, progress, clock.instant()) == 1;
+    }
+
     public boolean fail(String snapshotId, SnapshotTransition t, String reason) {
         String why = reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         return snapshots.swapStatus(snapshotId, t.from(), t.to(), why, clock.instant()) == 1;

@@ -20,6 +20,10 @@ public interface SnapshotRepository extends JpaRepository<SnapshotEntity, String
             + " and (:project is null or s.projectId = :project)")
     List<SnapshotEntity> findLiveIn(@Param("project") String project);
 
+    @Query("select s from SnapshotEntity s where s.volumeId = :volume"
+            + " and s.status <> io.nubo.blockstorage.volume.snapshot.SnapshotStatus.DELETED order by s.createdAt")
+    List<SnapshotEntity> findLiveOf(@Param("volume") String volumeId);
+
     @Query("select count(s) from SnapshotEntity s where s.volumeId = :volume"
             + " and s.status <> io.nubo.blockstorage.volume.snapshot.SnapshotStatus.DELETED")
     long countLiveOf(@Param("volume") String volumeId);
@@ -48,4 +52,20 @@ public interface SnapshotRepository extends JpaRepository<SnapshotEntity, String
             + " s.deletedAt = :now, s.updatedAt = :now where s.id = :id"
             + " and s.status = io.nubo.blockstorage.volume.snapshot.SnapshotStatus.DELETING")
     int markDeleted(@Param("id") String id, @Param("now") Instant now);
+
+    /** os-update_snapshot_status: status and progress together, only from {@code from}. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update SnapshotEntity s set s.status = :to, s.progress = :progress, s.updatedAt = :now"
+            + " where s.id = :id and s.status in :from")
+    int swapStatusProgress(@Param("id") String id, @Param("from") Collection<SnapshotStatus> from,
+                           @Param("to") SnapshotStatus to, @Param("progress") String progress,
+                           @Param("now") Instant now);
+
+    /** A volume transfer accepted: the volume's snapshots change owner with it (Cinder moves them too). */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update SnapshotEntity s set s.projectId = :project, s.userId = :user where s.volumeId = :volume"
+            + " and s.status <> io.nubo.blockstorage.volume.snapshot.SnapshotStatus.DELETED")
+    int moveWithVolume(@Param("volume") String volumeId, @Param("project") String project, @Param("user") String user);
 }

@@ -109,10 +109,15 @@ public class SnapshotService {
     }
 
     public void delete(Caller caller, String id) {
+        delete(caller, id, false);
+    }
+
+    /** {@code force}: os-force_delete (admin), from any status. */
+    public void delete(Caller caller, String id, boolean force) {
         SnapshotEntity s = visible(caller, id);
-        caller.require(Policy.SNAPSHOT_DELETE, s.getProjectId());
+        caller.require(force ? Policy.SNAPSHOT_FORCE_DELETE : Policy.SNAPSHOT_DELETE, s.getProjectId());
         boolean announced = s.getStatus() != SnapshotStatus.ERROR;
-        lifecycle.apply(id, SnapshotTransition.BEGIN_DELETE);
+        lifecycle.apply(id, force ? SnapshotTransition.FORCE_DELETE : SnapshotTransition.BEGIN_DELETE);
         VolumeEntity v = volumes.visible(caller, s.getVolumeId());
         executor.execute(() -> {
             try {
@@ -128,5 +133,53 @@ public class SnapshotService {
                 lifecycle.fail(s.getId(), SnapshotTransition.DELETE_FAILED, e.getMessage());
             }
         });
+    }
+
+    /** os-reset_status (admin): one of Cinder's snapshot statuses, from any. */
+    public void resetStatus(Caller caller, String id, String status) {
+        SnapshotEntity s = visible(caller, id);
+        caller.require(Policy.SNAPSHOT_RESET_STATUS, s.getProjectId());
+        SnapshotStatus to = SnapshotStatus.fromWire(status);
+        if (to == null) {
+            throw VolumeError.INVALID_INPUT.exception("Must specify a valid status: " + status + ".");
+        }
+        if (!lifecycle.reset(id, to)) {
+            throw VolumeError.SNAPSHOT_NOT_FOUND.exception(id);
+        }
+    }
+
+    /**
+     * os-update_snapshot_status, as a backend that makes snapshots itself reports (Cinder's status map): from
+     * creating to creating, available or error; from deleting to deleting or error_deleting; with a progress.
+     */
+    public void updateStatus(Caller caller, String id, String status, String progress) {
+        SnapshotEntity s = visible(caller, id);
+        caller.require(Policy.SNAPSHOT_UPDATE_STATUS, s.getProjectId());
+        SnapshotStatus to = SnapshotStatus.fromWire(status);
+        java.util.Set<SnapshotStatus> from = reportable(s.getStatus(), to);
+        if (from == null) {
+            throw VolumeError.INVALID_SNAPSHOT.exception("Snapshot status " + s.getStatus().wire()
+                    + " not allowed to change to " + status + ".");
+        }
+        if (!lifecycle.report(id, from, to, progress)) {
+            throw VolumeError.INVALID_SNAPSHOT.exception("Snapshot " + id + " changed its status meanwhile.");
+        }
+    }
+
+    /** The source statuses of the report {@code from -> to}: a transition of the table, or staying; null if neither. */
+    static java.util.Set<SnapshotStatus> reportable(SnapshotStatus from, SnapshotStatus to) {
+        if (to == null) {
+            return null;
+        }
+        if (from == to && from.heldByWork()) {
+            return java.util.EnumSet.of(from);
+        }
+        for (SnapshotTransition t : java.util.List.of(SnapshotTransition.CREATED, SnapshotTransition.CREATE_FAILED,
+                SnapshotTransition.DELETE_FAILED)) {
+            if (t.from().contains(from) && t.to() == to) {
+                return t.from();
+            }
+        }
+        return null;
     }
 }

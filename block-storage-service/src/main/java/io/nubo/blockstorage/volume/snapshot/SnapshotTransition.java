@@ -14,6 +14,8 @@ public enum SnapshotTransition {
     CREATED(EnumSet.of(CREATING), AVAILABLE),
     CREATE_FAILED(EnumSet.of(CREATING), ERROR),
     BEGIN_DELETE(EnumSet.of(AVAILABLE, ERROR, ERROR_DELETING), DELETING),
+    /** os-force_delete (admin): from any status, also creating and deleting (Cinder's force delete) */
+    FORCE_DELETE(EnumSet.of(CREATING, AVAILABLE, DELETING, ERROR, ERROR_DELETING), DELETING),
     DELETED(EnumSet.of(DELETING), SnapshotStatus.DELETED),
     DELETE_FAILED(EnumSet.of(DELETING), ERROR_DELETING);
 

@@ -39,19 +39,22 @@ public class VolumeTypeController {
                 caller.allows(Policy.TYPE_MANAGE) ? new TreeMap<>(t.getExtraSpecs()) : null);
     }
 
+    /** The update answer: Cinder's type view without the access extension's attribute (Tempest checks it). */
+    static VolumeTypeView updated(VolumeTypeEntity t, Caller caller) {
+        return new VolumeTypeView(t.getId(), t.getName(), t.getDescription(), t.isPublic(), null,
+                caller.allows(Policy.TYPE_MANAGE) ? new TreeMap<>(t.getExtraSpecs()) : null);
+    }
+
     @GetMapping
     @Transactional(readOnly = true)
     public VolumeTypeView.Many list(Caller caller) {
-        return new VolumeTypeView.Many(types.list(caller.admin()).stream().map(t -> view(t, caller)).toList());
+        return new VolumeTypeView.Many(types.list(caller).stream().map(t -> view(t, caller)).toList());
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     public VolumeTypeView.One show(Caller caller, @PathVariable String id) {
-        VolumeTypeEntity t = "default".equals(id) ? types.defaultType() : types.get(id);
-        if (!t.isPublic() && !caller.admin()) {
-            throw VolumeError.TYPE_NOT_FOUND.exception(id);
-        }
+        VolumeTypeEntity t = "default".equals(id) ? types.defaultType() : types.get(id, caller);
         return new VolumeTypeView.One(view(t, caller));
     }
 
@@ -76,7 +79,7 @@ public class VolumeTypeController {
         caller.require(Policy.TYPE_MANAGE);
         JsonNode t = Json.root(body, "volume_type");
         String name = Json.string(t, "name");
-        return new VolumeTypeView.One(view(types.update(id, name, Json.string(t, "description"),
+        return new VolumeTypeView.One(updated(types.update(id, name, Json.string(t, "description"),
                 Json.bool(t, "is_public")), caller));
     }
 
@@ -131,6 +134,28 @@ public class VolumeTypeController {
     public ResponseEntity<Void> deleteSpec(Caller caller, @PathVariable String id, @PathVariable String key) {
         caller.require(Policy.TYPE_MANAGE);
         types.deleteSpec(id, key);
+        return ResponseEntity.accepted().build();
+    }
+
+    @GetMapping("/{id}/os-volume-type-access")
+    @Transactional(readOnly = true)
+    public VolumeTypeView.Access access(Caller caller, @PathVariable String id) {
+        caller.require(Policy.TYPE_ACCESS_LIST);
+        VolumeTypeEntity t = types.get(id);
+        if (t.isPublic()) {
+            throw VolumeError.TYPE_ACCESS_NOT_FOUND.exception(id, "(public)");
+        }
+        return new VolumeTypeView.Access(t.getProjects().stream()
+                .map(p -> new VolumeTypeView.Access.Entry(t.getId(), p)).toList());
+    }
+
+    @PostMapping("/{id}/action")
+    @ValidatedBody("block-storage/volume-type-action.json")
+    public ResponseEntity<Void> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        caller.require(Policy.TYPE_ACCESS_MANAGE);
+        boolean grant = body.has("addProjectAccess");
+        JsonNode args = body.get(grant ? "addProjectAccess" : "removeProjectAccess");
+        types.access(id, Json.string(args, "project"), grant);
         return ResponseEntity.accepted().build();
     }
 }

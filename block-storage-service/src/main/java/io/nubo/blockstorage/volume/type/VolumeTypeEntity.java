@@ -11,7 +11,9 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** A volume type and its extra specs; {@code volume_backend_name} chooses the backend. */
 @Entity
@@ -26,12 +28,21 @@ public class VolumeTypeEntity {
     private boolean isPublic;
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
+    /** the QoS specs associated with the type (qos-specs/{id}/associate), or null */
+    @Column(name = "qos_specs_id")
+    private String qosSpecsId;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "volume_type_extra_specs", joinColumns = @JoinColumn(name = "volume_type_id"))
     @MapKeyColumn(name = "spec_key")
     @Column(name = "spec_value")
     private Map<String, String> extraSpecs = new TreeMap<>();
+
+    /** the projects that may use the type while it is private (os-volume-type-access) */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "volume_type_projects", joinColumns = @JoinColumn(name = "volume_type_id"))
+    @Column(name = "project_id")
+    private Set<String> projects = new TreeSet<>();
 
     protected VolumeTypeEntity() {
     }
@@ -52,5 +63,8 @@ public class VolumeTypeEntity {
     public boolean isPublic() { return isPublic; }
     public void setPublic(boolean isPublic) { this.isPublic = isPublic; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getQosSpecsId() { return qosSpecsId; }
+    public void setQosSpecsId(String qosSpecsId) { this.qosSpecsId = qosSpecsId; }
     public Map<String, String> getExtraSpecs() { return extraSpecs; }
+    public Set<String> getProjects() { return projects; }
 }

@@ -2,6 +2,7 @@ package io.nubo.blockstorage.volume.type;
 
 import io.nubo.blockstorage.backend.VolumeBackends;
 import io.nubo.blockstorage.error.VolumeError;
+import io.nubo.blockstorage.request.Caller;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,39 @@ public class VolumeTypeService {
         this.clock = clock;
     }
 
+    /** Admins see every type; others the public ones and the private ones their project was given. */
     @Transactional(readOnly = true)
-    public List<VolumeTypeEntity> list(boolean admin) {
-        return types.findAll().stream().filter(t -> admin || t.isPublic())
+    public List<VolumeTypeEntity> list(Caller caller) {
+        return types.findAll().stream().filter(t -> usableBy(t, caller))
                 .sorted(java.util.Comparator.comparing(VolumeTypeEntity::getName)).toList();
+    }
+
+    /** Whether the caller may see and use the type (Cinder's type access: 404 for a private type otherwise). */
+    public boolean usableBy(VolumeTypeEntity t, Caller caller) {
+        return t.isPublic() || caller.admin() || t.getProjects().contains(caller.projectId());
+    }
+
+    /** By id or name, for the caller: 404 for a private type the caller's project was not given. */
+    @Transactional(readOnly = true)
+    public VolumeTypeEntity get(String idOrName, Caller caller) {
+        return find(idOrName).filter(t -> usableBy(t, caller))
+                .orElseThrow(() -> VolumeError.TYPE_NOT_FOUND.exception(idOrName));
+    }
+
+    /** addProjectAccess / removeProjectAccess; Cinder's 409 when granted twice, 404 when there was none. */
+    @Transactional
+    public void access(String id, String project, boolean grant) {
+        VolumeTypeEntity t = types.findById(id).orElseThrow(() -> VolumeError.TYPE_NOT_FOUND.exception(id));
+        if (t.isPublic()) {
+            throw VolumeError.INVALID_INPUT.exception("Type access modification is not applicable to public volume"
+                    + " type.");
+        }
+        if (grant && !t.getProjects().add(project)) {
+            throw VolumeError.TYPE_ACCESS_EXISTS.exception(id, project);
+        }
+        if (!grant && !t.getProjects().remove(project)) {
+            throw VolumeError.TYPE_ACCESS_NOT_FOUND.exception(id, project);
+        }
     }
 
     /** By id or name, as Cinder looks types up; 404 when neither matches. */
@@ -129,5 +159,19 @@ public class VolumeTypeService {
         if (t.getExtraSpecs().remove(key) == null) {
             throw VolumeError.TYPE_SPEC_NOT_FOUND.exception(id, key);
         }
+    }
+
+    /** The types associated with the QoS specs. */
+    @Transactional(readOnly = true)
+    public List<VolumeTypeEntity> withQos(String qosSpecsId) {
+        return types.findAll().stream().filter(t -> qosSpecsId.equals(t.getQosSpecsId())).toList();
+    }
+
+    /** Associates the type with the QoS specs (null: disassociates); Cinder's 404 for an unknown type. */
+    @Transactional
+    public void setQos(String typeId, String qosSpecsId) {
+        VolumeTypeEntity t = types.findById(typeId == null ? "" : typeId)
+                .orElseThrow(() -> VolumeError.TYPE_NOT_FOUND.exception(typeId));
+        t.setQosSpecsId(qosSpecsId);
     }
 }

@@ -1,0 +1,149 @@
+package io.nubo.blockstorage.volume.backup;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.blockstorage.config.BlockStorageProperties;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.volume.VolumeEntity;
+import io.nubo.blockstorage.volume.VolumeRenderer;
+import io.nubo.shared.api.Link;
+import io.nubo.shared.validation.ValidatedBody;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Cinder's backups (3.0): create, list (summary and detail), show, restore, delete, os-reset_status. */
+@RestController
+@RequestMapping("/v3/{projectId}/backups")
+public class BackupController {
+
+    public record BackupView(String id, String name, String description, String status, int size,
+                             @JsonProperty("volume_id") String volumeId,
+                             @JsonProperty("snapshot_id") String snapshotId,
+                             @JsonProperty("availability_zone") String availabilityZone, String container,
+                             @JsonProperty("object_count") int objectCount,
+                             @JsonProperty("fail_reason") String failReason,
+                             @JsonProperty("created_at") String createdAt,
+                             @JsonProperty("updated_at") String updatedAt,
+                             @JsonProperty("data_timestamp") String dataTimestamp,
+                             @JsonProperty("is_incremental") boolean incremental,
+                             @JsonProperty("has_dependent_backups") boolean hasDependentBackups, List<Link> links) {
+    }
+
+    public record Summary(String id, String name, List<Link> links) {
+    }
+
+    public record One(BackupView backup) {
+    }
+
+    public record Created(Summary backup) {
+    }
+
+    public record Many(List<BackupView> backups) {
+    }
+
+    public record Summaries(List<Summary> backups) {
+    }
+
+    public record Restore(RestoreBody restore) {
+        public record RestoreBody(@JsonProperty("backup_id") String backupId,
+                                  @JsonProperty("volume_id") String volumeId,
+                                  @JsonProperty("volume_name") String volumeName) {
+        }
+    }
+
+    private final BackupService backups;
+    private final String zone;
+
+    public BackupController(BackupService backups, BlockStorageProperties properties) {
+        this.backups = backups;
+        this.zone = properties.availabilityZone();
+    }
+
+    static List<Link> links(BackupEntity b) {
+        String path = "/v3/" + b.getProjectId() + "/backups/" + b.getId();
+        return List.of(Link.self(Link.href(path)), new Link("bookmark", null, Link.href(path.replaceFirst("^/v3", ""))));
+    }
+
+    BackupView view(BackupEntity b) {
+        return new BackupView(b.getId(), b.getName(), b.getDescription(), b.getStatus().wire(), b.getSizeGb(),
+                b.getVolumeId(), b.getSnapshotId(), zone, b.getContainer(), b.getObjectCount(), b.getFailure(),
+                VolumeRenderer.time(b.getCreatedAt()), VolumeRenderer.time(b.getUpdatedAt()),
+                VolumeRenderer.time(b.getDataTimestamp()), false, false, links(b));
+    }
+
+    @PostMapping
+    @ValidatedBody("block-storage/backup-create.json")
+    public ResponseEntity<Created> create(Caller caller, @RequestBody JsonNode body) {
+        JsonNode b = Json.root(body, "backup");
+        if (Json.string(b, "snapshot_id") != null || Boolean.TRUE.equals(Json.bool(b, "incremental"))) {
+            throw io.nubo.blockstorage.error.VolumeError.INVALID_INPUT.exception("Backups of snapshots and"
+                    + " incremental backups are not served yet: back the volume itself up.");
+        }
+        BackupEntity made = backups.create(caller, Json.string(b, "volume_id"), Json.string(b, "name"),
+                Json.string(b, "description"), Boolean.TRUE.equals(Json.bool(b, "force")));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Created(new Summary(made.getId(), made.getName(),
+                links(made))));
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public Summaries list(Caller caller, @RequestParam Map<String, String> params) {
+        return new Summaries(backups.list(caller, "true".equalsIgnoreCase(params.get("all_tenants"))).stream()
+                .map(b -> new Summary(b.getId(), b.getName(), links(b))).toList());
+    }
+
+    @GetMapping("/detail")
+    @Transactional(readOnly = true)
+    public Many detail(Caller caller, @RequestParam Map<String, String> params) {
+        return new Many(backups.list(caller, "true".equalsIgnoreCase(params.get("all_tenants"))).stream()
+                .map(this::view).toList());
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    public One show(Caller caller, @PathVariable String id) {
+        return new One(view(backups.visible(caller, id)));
+    }
+
+    @PostMapping("/{id}/restore")
+    @ValidatedBody("block-storage/backup-restore.json")
+    public ResponseEntity<Restore> restore(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                           @RequestHeader("X-Auth-Token") String token) {
+        JsonNode r = body.get("restore");
+        String volumeId = r == null || r.isNull() ? null : Json.string(r, "volume_id");
+        String name = r == null || r.isNull() ? null : Json.string(r, "name");
+        VolumeEntity v = backups.restore(caller, id, volumeId, name, token);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Restore(new Restore.RestoreBody(id, v.getId(),
+                v.getName())));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+        backups.delete(caller, id, false);
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/{id}/action")
+    @ValidatedBody("block-storage/backup-action.json")
+    public ResponseEntity<Void> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        if (body.has("os-reset_status")) {
+            backups.resetStatus(caller, id, Json.string(body.get("os-reset_status"), "status"));
+        } else {
+            backups.delete(caller, id, true);
+        }
+        return ResponseEntity.accepted().build();
+    }
+}

@@ -30,6 +30,7 @@ const CHROMIUM = env('CHROMIUM', '/usr/bin/chromium');
 const SERVER = 'portal-web-1';
 const KEY = 'portal-key';
 const CONTAINER = 'portal-docs';
+const VOLUME = 'portal-data';
 
 let step = 'start';
 const started = Date.now();
@@ -221,13 +222,32 @@ try {
     await consoleDialog.getByRole('button', { name: 'Refresh' }).click();
   }
   await shot(page, 'console');
-  await consoleDialog.getByRole('button', { name: 'Close' }).click();
+  await consoleDialog.getByRole('button', { name: 'Close', exact: true }).click();
 
   log('instances: stop, then start again');
   await page.getByRole('button', { name: `Stop ${SERVER}` }).click();
   await page.getByLabel(`Status of ${SERVER}: SHUTOFF`).waitFor({ timeout: 180_000 });
   await page.getByRole('button', { name: `Start ${SERVER}` }).click();
   await page.getByLabel(`Status of ${SERVER}: ACTIVE`).waitFor({ timeout: 180_000 });
+
+  log('volumes: create, attach to the instance, detach, delete');
+  await nav(page, 'Volumes');
+  await page.getByText('No volumes in this project.').waitFor();
+  await page.getByLabel('Volume name').fill(VOLUME);
+  await page.getByRole('button', { name: 'Create volume' }).click();
+  await page.getByLabel(`Status of ${VOLUME}: available`).waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: `Attach ${VOLUME}` }).click();
+  const attach = page.getByRole('dialog', { name: `Attach ${VOLUME}` });
+  await attach.getByRole('option', { name: SERVER }).waitFor({ state: 'attached' });
+  await attach.getByLabel('Instance').selectOption({ label: SERVER });
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  await page.getByLabel(`Status of ${VOLUME}: in-use`).waitFor({ timeout: 180_000 });
+  await page.getByRole('row').filter({ hasText: VOLUME }).getByText(SERVER).waitFor();
+  await shot(page, 'volumes');
+  await page.getByRole('button', { name: `Detach ${VOLUME}` }).click();
+  await page.getByLabel(`Status of ${VOLUME}: available`).waitFor({ timeout: 180_000 });
+  await page.getByRole('button', { name: `Delete ${VOLUME}` }).click();
+  await page.getByText('No volumes in this project.').waitFor({ timeout: 120_000 });
 
   log('object storage: create a container, upload with progress, download, list');
   await nav(page, 'Object storage');
@@ -277,7 +297,7 @@ try {
   await page.setViewportSize({ width: 1280, height: 800 });
 
   log('every button and form field has an accessible name');
-  for (const p of ['Overview', 'Instances', 'Images', 'Object storage', 'Key pairs']) {
+  for (const p of ['Overview', 'Instances', 'Volumes', 'Images', 'Object storage', 'Key pairs']) {
     await nav(page, p);
     await page.waitForTimeout(500);
     const unnamed = await page.evaluate(() => {
@@ -318,6 +338,8 @@ try {
   await page2.getByText('No instances in this project.').waitFor();
   await nav(page2, 'Object storage');
   await page2.getByText('No containers.').waitFor();
+  await nav(page2, 'Volumes');
+  await page2.getByText('No volumes in this project.').waitFor();
   await nav(page2, 'Key pairs');
   await page2.getByText('No key pairs.').waitFor();
 

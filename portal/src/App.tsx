@@ -8,6 +8,7 @@ import { Login } from './pages/Login';
 import { Overview } from './pages/Overview';
 import { Instances } from './pages/Instances';
 import { Images } from './pages/Images';
+import { Volumes } from './pages/Volumes';
 import { ObjectStorage } from './pages/ObjectStorage';
 import { KeyPairs } from './pages/KeyPairs';
 
@@ -15,6 +16,7 @@ import { KeyPairs } from './pages/KeyPairs';
 const PAGES = [
   { path: 'overview', label: 'Overview', page: Overview },
   { path: 'instances', label: 'Instances', page: Instances },
+  { path: 'volumes', label: 'Volumes', page: Volumes },
   { path: 'images', label: 'Images', page: Images },
   { path: 'object-storage', label: 'Object storage', page: ObjectStorage },
   { path: 'key-pairs', label: 'Key pairs', page: KeyPairs },

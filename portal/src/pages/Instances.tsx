@@ -151,7 +151,7 @@ function Launch({ flavors, onClose, onLaunched }: { flavors: Flavor[]; onClose: 
 
   const choose = (label: string) => [{ value: '', label }];
   return (
-    <Modal opened onClose={onClose} title="Launch instance" size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ "aria-label": "Close dialog" }} title="Launch instance" size="lg">
       <form onSubmit={submit}>
         <Stack>
           <ErrorAlert error={images.error ?? networks.error ?? keypairs.error} />
@@ -183,7 +183,7 @@ function ConsoleLog({ server, onClose }: { server: Server; onClose: () => void }
     }),
   );
   return (
-    <Modal opened onClose={onClose} title={`Console log of ${server.name}`} size="xl">
+    <Modal opened onClose={onClose} closeButtonProps={{ "aria-label": "Close dialog" }} title={`Console log of ${server.name}`} size="xl">
       <Stack>
         <ErrorAlert error={log.error} title="Could not read the console log" />
         <pre className="console" aria-label="Console output" tabIndex={0}>{log.data?.output ?? ''}</pre>

@@ -90,7 +90,7 @@ class PortalEndToEndTest {
         pb.environment().put("NUBO_IMAGE", "portal-guest");
         pb.environment().put("NUBO_FLAVOR", "portal-tiny");
         pb.environment().put("CHROMIUM", CHROMIUM.toString());
-        String shots = System.getProperty("nubo.portal.screenshots");
+        String shots = System.getProperty("nubo.portal.screenshots", System.getenv("NUBO_PORTAL_SCREENSHOTS"));
         if (shots != null && !shots.isBlank()) {
             pb.environment().put("NUBO_SCREENSHOTS", Path.of(shots).toAbsolutePath().toString());
         }

@@ -3,7 +3,7 @@ import {
   Badge, Button, Group, Loader, Modal, NativeSelect, Stack, Table, Text, TextInput, Title,
 } from '@mantine/core';
 import * as api from '../api';
-import { ErrorAlert, useAction, useLoad } from '../common';
+import { ErrorAlert, ResourceTable, useAction, useLoad } from '../common';
 
 interface Server {
   id: string;
@@ -53,7 +53,6 @@ export function Instances() {
       await servers.reload();
     });
 
-  const list = servers.data?.servers ?? [];
   return (
     <Stack>
       <Group justify="space-between">
@@ -62,62 +61,45 @@ export function Instances() {
       </Group>
       <ErrorAlert error={servers.error} title="Could not list instances" />
       <ErrorAlert error={action.error} title="The action failed" />
-      {servers.loading && <Loader aria-label="Loading instances" />}
-      {!servers.loading && list.length === 0 && <Text c="dimmed">No instances in this project.</Text>}
-      {list.length > 0 && (
-        <div className="table-scroll">
-          <Table striped aria-label="Instances">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Flavor</Table.Th>
-                <Table.Th>Addresses</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((s) => (
-                <Table.Tr key={s.id} data-testid={'server-' + s.name}>
-                  <Table.Td>{s.name}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      {(s.status === 'BUILD' || s.status.startsWith('REBOOT') || s['OS-EXT-STS:task_state']) && (
-                        <Loader size="xs" aria-label={`${s.name} is busy`} />
-                      )}
-                      <Badge color={COLORS[s.status] ?? 'yellow'} aria-label={`Status of ${s.name}: ${s.status}`}>
-                        {s.status}
-                      </Badge>
-                    </Group>
-                    {s['OS-EXT-STS:task_state'] && <Text size="xs">{s['OS-EXT-STS:task_state']}</Text>}
-                    {s.status === 'ERROR' && s.fault && (
-                      <Text size="sm" c="red" role="alert">
-                        {s.fault.message}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{flavorName(s)}</Table.Td>
-                  <Table.Td>{addresses(s)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Button size="xs" variant="light" aria-label={`Start ${s.name}`}
-                        disabled={s.status !== 'SHUTOFF'} onClick={() => act(s, { 'os-start': null })}>Start</Button>
-                      <Button size="xs" variant="light" aria-label={`Stop ${s.name}`}
-                        disabled={s.status !== 'ACTIVE'} onClick={() => act(s, { 'os-stop': null })}>Stop</Button>
-                      <Button size="xs" variant="light" aria-label={`Reboot ${s.name}`}
-                        disabled={s.status !== 'ACTIVE'} onClick={() => act(s, { reboot: { type: 'SOFT' } })}>Reboot</Button>
-                      <Button size="xs" variant="light" aria-label={`Console log of ${s.name}`}
-                        onClick={() => setConsole(s)}>Console</Button>
-                      <Button size="xs" color="red" variant="light" aria-label={`Delete ${s.name}`}
-                        onClick={() => window.confirm(`Delete instance ${s.name}?`) && remove(s)}>Delete</Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <ResourceTable label="Instances" loading={servers.loading} rows={servers.data?.servers ?? null}
+        empty="No instances in this project." columns={['Name', 'Status', 'Flavor', 'Addresses', 'Actions']}
+        rowKey={(s) => s.id} rowTestId={(s) => 'server-' + s.name} cells={(s) => (
+          <>
+            <Table.Td>{s.name}</Table.Td>
+            <Table.Td>
+              <Group gap={6} wrap="nowrap">
+                {(s.status === 'BUILD' || s.status.startsWith('REBOOT') || s['OS-EXT-STS:task_state']) && (
+                  <Loader size="xs" aria-label={`${s.name} is busy`} />
+                )}
+                <Badge color={COLORS[s.status] ?? 'yellow'} aria-label={`Status of ${s.name}: ${s.status}`}>
+                  {s.status}
+                </Badge>
+              </Group>
+              {s['OS-EXT-STS:task_state'] && <Text size="xs">{s['OS-EXT-STS:task_state']}</Text>}
+              {s.status === 'ERROR' && s.fault && (
+                <Text size="sm" c="red" role="alert">
+                  {s.fault.message}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{flavorName(s)}</Table.Td>
+            <Table.Td>{addresses(s)}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                <Button size="xs" variant="light" aria-label={`Start ${s.name}`}
+                  disabled={s.status !== 'SHUTOFF'} onClick={() => act(s, { 'os-start': null })}>Start</Button>
+                <Button size="xs" variant="light" aria-label={`Stop ${s.name}`}
+                  disabled={s.status !== 'ACTIVE'} onClick={() => act(s, { 'os-stop': null })}>Stop</Button>
+                <Button size="xs" variant="light" aria-label={`Reboot ${s.name}`}
+                  disabled={s.status !== 'ACTIVE'} onClick={() => act(s, { reboot: { type: 'SOFT' } })}>Reboot</Button>
+                <Button size="xs" variant="light" aria-label={`Console log of ${s.name}`}
+                  onClick={() => setConsole(s)}>Console</Button>
+                <Button size="xs" color="red" variant="light" aria-label={`Delete ${s.name}`}
+                  onClick={() => window.confirm(`Delete instance ${s.name}?`) && remove(s)}>Delete</Button>
+              </Group>
+            </Table.Td>
+          </>
+        )} />
       {launching && (
         <Launch flavors={flavors.data?.flavors ?? []} onClose={() => setLaunching(false)}
           onLaunched={() => { setLaunching(false); servers.reload(); }} />

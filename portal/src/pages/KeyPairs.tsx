@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { Button, Code, Group, Loader, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Stack, Table, Textarea, TextInput, Title } from '@mantine/core';
 import * as api from '../api';
-import { ErrorAlert, useAction, useLoad } from '../common';
+import { ErrorAlert, ResourceTable, useAction, useLoad } from '../common';
 
 interface KeyPair { name: string; fingerprint: string; type?: string }
 
@@ -29,7 +29,6 @@ export function KeyPairs() {
       await list.reload();
     });
 
-  const keys = list.data?.keypairs.map((k) => k.keypair) ?? [];
   return (
     <Stack>
       <Title order={2}>Key pairs</Title>
@@ -45,29 +44,18 @@ export function KeyPairs() {
           </Group>
         </Stack>
       </form>
-      {list.loading && <Loader aria-label="Loading key pairs" />}
-      {!list.loading && keys.length === 0 && <Text c="dimmed">No key pairs.</Text>}
-      {keys.length > 0 && (
-        <div className="table-scroll">
-          <Table striped aria-label="Key pairs">
-            <Table.Thead>
-              <Table.Tr><Table.Th>Name</Table.Th><Table.Th>Fingerprint</Table.Th><Table.Th>Actions</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {keys.map((k) => (
-                <Table.Tr key={k.name}>
-                  <Table.Td>{k.name}</Table.Td>
-                  <Table.Td><Code>{k.fingerprint}</Code></Table.Td>
-                  <Table.Td>
-                    <Button size="xs" color="red" variant="light" aria-label={`Delete key pair ${k.name}`}
-                      onClick={() => remove(k)}>Delete</Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <ResourceTable label="Key pairs" loading={list.loading} rows={list.data?.keypairs.map((k) => k.keypair) ?? null}
+        empty="No key pairs." columns={['Name', 'Fingerprint', 'Actions']}
+        rowKey={(k) => k.name} cells={(k) => (
+          <>
+            <Table.Td>{k.name}</Table.Td>
+            <Table.Td><Code>{k.fingerprint}</Code></Table.Td>
+            <Table.Td>
+              <Button size="xs" color="red" variant="light" aria-label={`Delete key pair ${k.name}`}
+                onClick={() => remove(k)}>Delete</Button>
+            </Table.Td>
+          </>
+        )} />
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { Anchor, Breadcrumbs, Button, FileInput, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, FileInput, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import * as api from '../api';
-import { ErrorAlert, useAction, useLoad } from '../common';
+import { ErrorAlert, ResourceTable, useAction, useLoad, useUpload } from '../common';
 import { UploadProgress } from '../Upload';
 
 interface Container { name: string; count: number; bytes: number }
@@ -33,7 +33,6 @@ function Containers({ onOpen }: { onOpen: (c: string) => void }) {
       await list.reload();
     });
 
-  const containers = list.data ?? [];
   return (
     <Stack>
       <Title order={2}>Object storage</Title>
@@ -45,58 +44,38 @@ function Containers({ onOpen }: { onOpen: (c: string) => void }) {
           <Button type="submit" loading={action.busy}>Create container</Button>
         </Group>
       </form>
-      {list.loading && <Loader aria-label="Loading containers" />}
-      {!list.loading && containers.length === 0 && <Text c="dimmed">No containers.</Text>}
-      {containers.length > 0 && (
-        <div className="table-scroll">
-          <Table striped aria-label="Containers">
-            <Table.Thead>
-              <Table.Tr><Table.Th>Name</Table.Th><Table.Th>Objects</Table.Th><Table.Th>Size</Table.Th><Table.Th>Actions</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {containers.map((c) => (
-                <Table.Tr key={c.name}>
-                  <Table.Td>
-                    <Anchor component="button" type="button" onClick={() => onOpen(c.name)} aria-label={`Open container ${c.name}`}>
-                      {c.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{c.count}</Table.Td>
-                  <Table.Td>{api.sizeLabel(c.bytes)}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" color="red" variant="light" aria-label={`Delete container ${c.name}`}
-                      onClick={() => remove(c)}>Delete</Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <ResourceTable label="Containers" loading={list.loading} rows={list.data ?? null}
+        empty="No containers." columns={['Name', 'Objects', 'Size', 'Actions']}
+        rowKey={(c) => c.name} cells={(c) => (
+          <>
+            <Table.Td>
+              <Anchor component="button" type="button" onClick={() => onOpen(c.name)} aria-label={`Open container ${c.name}`}>
+                {c.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{c.count}</Table.Td>
+            <Table.Td>{api.sizeLabel(c.bytes)}</Table.Td>
+            <Table.Td>
+              <Button size="xs" color="red" variant="light" aria-label={`Delete container ${c.name}`}
+                onClick={() => remove(c)}>Delete</Button>
+            </Table.Td>
+          </>
+        )} />
     </Stack>
   );
 }
 
 function Objects({ container, onBack }: { container: string; onBack: () => void }) {
   const list = useLoad(() => api.api<StoredObject[]>(api.objectStore(path(container) + '?format=json')));
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const action = useAction();
+  const { file, setFile, progress, action, submit } = useUpload();
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return;
-    action.run(async () => {
-      setProgress(0);
-      try {
-        await api.upload(api.objectStore(path(container) + path(file.name)), file, setProgress,
-          file.type || 'application/octet-stream');
-      } finally {
-        setProgress(null);
-        await list.reload();
-      }
-      setFile(null);
-    });
+  const send = async (file: File, onProgress: (f: number) => void) => {
+    try {
+      await api.upload(api.objectStore(path(container) + path(file.name)), file, onProgress,
+        file.type || 'application/octet-stream');
+    } finally {
+      await list.reload();
+    }
   };
   const download = (o: StoredObject) =>
     action.run(async () => {
@@ -116,7 +95,6 @@ function Objects({ container, onBack }: { container: string; onBack: () => void 
       await list.reload();
     });
 
-  const objects = list.data ?? [];
   return (
     <Stack>
       <Breadcrumbs>
@@ -126,7 +104,7 @@ function Objects({ container, onBack }: { container: string; onBack: () => void 
       <Title order={2}>Container {container}</Title>
       <ErrorAlert error={list.error} title="Could not list objects" />
       <ErrorAlert error={action.error} title="The action failed" />
-      <form onSubmit={submit} aria-label="Upload an object">
+      <form onSubmit={submit(send)} aria-label="Upload an object">
         <Stack maw={640}>
           <FileInput label="File to upload" required value={file} onChange={setFile} placeholder="Choose a file" clearable />
           <Group>
@@ -135,32 +113,21 @@ function Objects({ container, onBack }: { container: string; onBack: () => void 
           <UploadProgress name={file?.name ?? ''} fraction={progress} />
         </Stack>
       </form>
-      {list.loading && <Loader aria-label="Loading objects" />}
-      {!list.loading && objects.length === 0 && <Text c="dimmed">This container is empty.</Text>}
-      {objects.length > 0 && (
-        <div className="table-scroll">
-          <Table striped aria-label="Objects">
-            <Table.Thead>
-              <Table.Tr><Table.Th>Name</Table.Th><Table.Th>Size</Table.Th><Table.Th>Modified</Table.Th><Table.Th>Actions</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {objects.map((o) => (
-                <Table.Tr key={o.name}>
-                  <Table.Td>{o.name}</Table.Td>
-                  <Table.Td>{api.sizeLabel(o.bytes)}</Table.Td>
-                  <Table.Td>{o.last_modified?.replace('T', ' ').slice(0, 19)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Button size="xs" variant="light" aria-label={`Download ${o.name}`} onClick={() => download(o)}>Download</Button>
-                      <Button size="xs" color="red" variant="light" aria-label={`Delete ${o.name}`} onClick={() => remove(o)}>Delete</Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <ResourceTable label="Objects" loading={list.loading} rows={list.data ?? null}
+        empty="This container is empty." columns={['Name', 'Size', 'Modified', 'Actions']}
+        rowKey={(o) => o.name} cells={(o) => (
+          <>
+            <Table.Td>{o.name}</Table.Td>
+            <Table.Td>{api.sizeLabel(o.bytes)}</Table.Td>
+            <Table.Td>{o.last_modified?.replace('T', ' ').slice(0, 19)}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                <Button size="xs" variant="light" aria-label={`Download ${o.name}`} onClick={() => download(o)}>Download</Button>
+                <Button size="xs" color="red" variant="light" aria-label={`Delete ${o.name}`} onClick={() => remove(o)}>Delete</Button>
+              </Group>
+            </Table.Td>
+          </>
+        )} />
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { Badge, Button, Group, Loader, Modal, NativeSelect, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, TextInput, Title } from '@mantine/core';
 import * as api from '../api';
-import { ErrorAlert, useAction, useLoad } from '../common';
+import { ErrorAlert, ResourceTable, useAction, useLoad } from '../common';
 
 interface Volume {
   id: string;
@@ -46,7 +46,6 @@ export function Volumes() {
 
   const serverName = (id: string) => servers.data?.servers.find((s) => s.id === id)?.name ?? id;
   const label = (v: Volume) => v.name || v.id;
-  const volumes = list.data?.volumes ?? [];
   return (
     <Stack>
       <Title order={2}>Volumes</Title>
@@ -59,44 +58,30 @@ export function Volumes() {
           <Button type="submit" loading={action.busy}>Create volume</Button>
         </Group>
       </form>
-      {list.loading && <Loader aria-label="Loading volumes" />}
-      {!list.loading && volumes.length === 0 && <Text c="dimmed">No volumes in this project.</Text>}
-      {volumes.length > 0 && (
-        <div className="table-scroll">
-          <Table striped aria-label="Volumes">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th><Table.Th>Size</Table.Th><Table.Th>Status</Table.Th>
-                <Table.Th>Attached to</Table.Th><Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {volumes.map((v) => (
-                <Table.Tr key={v.id}>
-                  <Table.Td>{label(v)}</Table.Td>
-                  <Table.Td>{v.size} GiB</Table.Td>
-                  <Table.Td>
-                    <Badge color={COLORS[v.status] ?? 'yellow'} aria-label={`Status of ${label(v)}: ${v.status}`}>{v.status}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {v.attachments.map((a) => `${serverName(a.server_id)}${a.device ? ' on ' + a.device : ''}`).join(', ')}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Button size="xs" variant="light" aria-label={`Attach ${label(v)}`}
-                        disabled={v.status !== 'available'} onClick={() => setAttaching(v)}>Attach</Button>
-                      <Button size="xs" variant="light" aria-label={`Detach ${label(v)}`}
-                        disabled={v.attachments.length === 0} onClick={() => detach(v)}>Detach</Button>
-                      <Button size="xs" color="red" variant="light" aria-label={`Delete ${label(v)}`}
-                        onClick={() => window.confirm(`Delete volume ${label(v)}?`) && remove(v)}>Delete</Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <ResourceTable label="Volumes" loading={list.loading} rows={list.data?.volumes ?? null}
+        empty="No volumes in this project." columns={['Name', 'Size', 'Status', 'Attached to', 'Actions']}
+        rowKey={(v) => v.id} cells={(v) => (
+          <>
+            <Table.Td>{label(v)}</Table.Td>
+            <Table.Td>{v.size} GiB</Table.Td>
+            <Table.Td>
+              <Badge color={COLORS[v.status] ?? 'yellow'} aria-label={`Status of ${label(v)}: ${v.status}`}>{v.status}</Badge>
+            </Table.Td>
+            <Table.Td>
+              {v.attachments.map((a) => `${serverName(a.server_id)}${a.device ? ' on ' + a.device : ''}`).join(', ')}
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                <Button size="xs" variant="light" aria-label={`Attach ${label(v)}`}
+                  disabled={v.status !== 'available'} onClick={() => setAttaching(v)}>Attach</Button>
+                <Button size="xs" variant="light" aria-label={`Detach ${label(v)}`}
+                  disabled={v.attachments.length === 0} onClick={() => detach(v)}>Detach</Button>
+                <Button size="xs" color="red" variant="light" aria-label={`Delete ${label(v)}`}
+                  onClick={() => window.confirm(`Delete volume ${label(v)}?`) && remove(v)}>Delete</Button>
+              </Group>
+            </Table.Td>
+          </>
+        )} />
       {attaching && (
         <Attach volume={attaching} servers={(servers.data?.servers ?? []).filter((s) => s.status === 'ACTIVE' || s.status === 'SHUTOFF')}
           onClose={() => setAttaching(null)} onDone={() => { setAttaching(null); list.reload(); }} />

@@ -4,9 +4,10 @@
 #
 #   scripts/install-deps.sh               # JDK 17 (if no javac), openstack/swift CLIs, curl, jq, unzip, PostgreSQL
 #   scripts/install-deps.sh --tempest     # ... and Tempest (for conformance/run-tempest.sh)
+#   scripts/install-deps.sh --portal      # ... and node/npm (the portal's build) and chromium (its browser tests)
 #   scripts/install-deps.sh --check       # change nothing: print what is missing, exit 1 if anything is
 #
-# Flags: --tempest, --libvirt, --ceph, --volume, --network (optional groups), --no-postgres, --check (alias --dry-run), -h/--help.
+# Flags: --tempest, --libvirt, --ceph, --volume, --network, --portal (optional groups), --no-postgres, --check (alias --dry-run), -h/--help.
 # Environment: NUBO_DEPS_LOG (apt output; default /tmp/nubo-install-deps.log).
 set -euo pipefail
 
@@ -27,9 +28,13 @@ CEPH_PKGS=(ceph-mon ceph-osd ceph-mgr ceph-common librados2)   # single-node tes
 # block storage: tgt is the iSCSI target of the iscsi backend; qemu-utils makes the file volumes, and
 # qemu-block-extra holds qemu's iSCSI and RBD initiators
 VOLUME_PKGS=(tgt qemu-utils qemu-block-extra)
+# portal: its Maven build runs npm ci / npm run build with the machine's node (any node >= 18 on PATH will do, so
+# nodejs/npm come from Debian only when no node is there); its end-to-end tests drive Debian's headless chromium
+PORTAL_BROWSER_PKGS=(chromium)
+PORTAL_NODE_PKGS=(nodejs npm)
 JDK_PKG=openjdk-17-jdk-headless   # only when no javac is on PATH
 
-want_tempest=false want_libvirt=false want_ceph=false want_volume=false want_network=false want_postgres=true check_only=false
+want_tempest=false want_libvirt=false want_ceph=false want_volume=false want_network=false want_portal=false want_postgres=true check_only=false
 for arg in "$@"; do
   case "$arg" in
     --tempest) want_tempest=true ;;
@@ -37,6 +42,7 @@ for arg in "$@"; do
     --ceph) want_ceph=true ;;
     --volume) want_volume=true ;;
     --network) want_network=true ;;
+    --portal) want_portal=true ;;
     --no-postgres) want_postgres=false ;;
     --check | --dry-run) check_only=true ;;
     -h | --help) usage; exit 0 ;;
@@ -103,6 +109,11 @@ if $want_libvirt; then want_group libvirt "${LIBVIRT_PKGS[@]}"; fi
 if $want_ceph; then want_group ceph "${CEPH_PKGS[@]}"; fi
 if $want_volume; then want_group volume "${VOLUME_PKGS[@]}"; fi
 if $want_network; then want_group network "${NETWORK_PKGS[@]}"; fi
+if $want_portal; then
+  want_group portal "${PORTAL_BROWSER_PKGS[@]}"
+  # a node from elsewhere (nodesource's nodejs brings npm) is kept; Debian's otherwise
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then wanted+=("${PORTAL_NODE_PKGS[@]}"); fi
+fi
 command -v javac >/dev/null 2>&1 || wanted+=("$JDK_PKG")
 
 missing=()

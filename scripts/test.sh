@@ -32,9 +32,10 @@ done
 # --libvirt: the compute agent's real-guest tests boot guests under qemu:///system, so libvirtd must answer;
 # --volume: the iscsi volume backend's tests start their own tgtd (scripts/iscsi-target.sh);
 # --network: network-dataplane's tests make bridges, namespaces and dnsmasq for real (as root);
+# --portal: the portal's build needs node/npm, its browser tests Debian's chromium;
 # --tempest: compute's API tests validate real responses with Tempest's own response schemas and validator
 if $install_deps; then
-  "$ROOT/scripts/install-deps.sh" --ceph --libvirt --volume --network --tempest
+  "$ROOT/scripts/install-deps.sh" --ceph --libvirt --volume --network --portal --tempest
   "$ROOT/scripts/libvirt-start.sh"
 fi
 

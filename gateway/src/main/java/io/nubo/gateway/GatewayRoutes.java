@@ -121,6 +121,9 @@ public class GatewayRoutes {
     RouterFunction<ServerResponse> index(GatewayRoutesProperties props) {
         return RouterFunctions.route()
                 .GET("/", request -> {
+                    if (PortalRoutes.browser(request)) {
+                        return PortalRoutes.redirect();
+                    }
                     Map<String, Object> services = new LinkedHashMap<>();
                     for (String prefix : props.routes().keySet()) {
                         services.put(prefix, ServletUriComponentsBuilder.fromCurrentContextPath().path("/" + prefix)

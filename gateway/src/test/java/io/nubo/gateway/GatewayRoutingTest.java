@@ -213,6 +213,61 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aBrowserAtTheRootIsSentToThePortalWhileApiClientsKeepTheIndex() throws Exception {
+        String chrome = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+        HttpResponse<String> browser = send(HttpRequest.newBuilder(at("/")).header("Accept", chrome));
+        assertThat(browser.statusCode()).isEqualTo(302);
+        assertThat(browser.headers().firstValue("Location")).contains("/dashboard/");
+        for (String accept : new String[] {"application/json", "*/*", "application/json, text/html;q=0.5"}) {
+            HttpResponse<String> api = send(HttpRequest.newBuilder(at("/")).header("Accept", accept));
+            assertThat(api.statusCode()).as(accept).isEqualTo(200);
+            assertThat(api.body()).as(accept).contains("\"services\"");
+        }
+        assertThat(send(HttpRequest.newBuilder(at("/dashboard"))).headers().firstValue("Location"))
+                .contains("/dashboard/");
+    }
+
+    @Test
+    void thePortalsIndexIsNeverCachedAndItsHashedAssetsAreCachedForAYearGzippedWhenAccepted() throws Exception {
+        HttpResponse<String> index = send(HttpRequest.newBuilder(at("/dashboard/")));
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(index.headers().firstValue("Cache-Control")).contains("no-cache");
+        assertThat(index.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                c -> assertThat(c).contains("default-src 'self'"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/dashboard/assets/([^\"]+\\.js)")
+                .matcher(index.body());
+        assertThat(m.find()).as(index.body()).isTrue();
+        URI js = at("/dashboard/assets/" + m.group(1));
+
+        HttpResponse<byte[]> plain = HTTP.send(HttpRequest.newBuilder(js).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(plain.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                c -> assertThat(c).contains("max-age=31536000").contains("immutable").contains("public"));
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+
+        HttpResponse<byte[]> gz = HTTP.send(HttpRequest.newBuilder(js).header("Accept-Encoding", "gzip, deflate, br")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gz.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(gz.body().length).isLessThan(plain.body().length / 2);
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+    }
+
+    @Test
+    void nothingOutsideThePortalsFilesIsServedUnderItsPath() throws Exception {
+        for (String path : new String[] {"/dashboard/assets/nope.js", "/dashboard/assets/..%2F..%2Fgateway.yml",
+                "/dashboard/assets/%2e%2e", "/dashboard/gateway.yml", "/dashboard/assets/x.js.gz"}) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(at(path)));
+            assertThat(r.statusCode()).as(path).isIn(400, 404);
+            assertThat(r.body()).as(path).doesNotContain("routes");
+        }
+    }
+
+    @Test
     void connectionCloseIsAnnounced() throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.getOutputStream().write(("GET /identity/v3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")

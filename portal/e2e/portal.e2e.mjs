@@ -1,0 +1,369 @@
+// End-to-end test of the portal in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core;
+// no browser is downloaded) against a running Nubo cloud. Run by all-in-one's PortalEndToEndTest, which starts
+// the cloud and the users; exits non-zero at the first failed step.
+//
+//   NUBO_URL=http://127.0.0.1:8780 NUBO_USER=alice NUBO_PASSWORD=... NUBO_PROJECT=portal-a \
+//   NUBO_OTHER_USER=bob NUBO_OTHER_PASSWORD=... NUBO_IMAGE=... NUBO_FLAVOR=... node e2e/portal.e2e.mjs
+//
+// NUBO_SCREENSHOTS=dir saves a screenshot of each page there (docs/portal/ holds the committed ones).
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const env = (k, d) => {
+  const v = process.env[k] ?? d;
+  if (v === undefined) throw new Error(`${k} is not set`);
+  return v;
+};
+const URL_ = env('NUBO_URL');
+const USER = env('NUBO_USER');
+const PASSWORD = env('NUBO_PASSWORD');
+const PROJECT = env('NUBO_PROJECT');
+const OTHER = env('NUBO_OTHER_USER');
+const OTHER_PASSWORD = env('NUBO_OTHER_PASSWORD');
+const IMAGE = env('NUBO_IMAGE');
+const FLAVOR = env('NUBO_FLAVOR');
+const SHOTS = process.env.NUBO_SCREENSHOTS;
+const CHROMIUM = env('CHROMIUM', '/usr/bin/chromium');
+const SERVER = 'portal-web-1';
+const KEY = 'portal-key';
+const CONTAINER = 'portal-docs';
+const VOLUME = 'portal-data';
+
+let step = 'start';
+const started = Date.now();
+function log(s) {
+  step = s;
+  console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${s}`);
+}
+async function shot(page, name) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(300); // let transitions (modals, progress) settle
+  await page.screenshot({ path: join(SHOTS, name + '.png') });
+}
+
+/** An ed25519 public key in OpenSSH's format, as Nova's key pair import wants it. */
+function sshPublicKey() {
+  const { publicKey } = generateKeyPairSync('ed25519');
+  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x, 'base64url');
+  const str = (b) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(b.length);
+    return Buffer.concat([len, b]);
+  };
+  return 'ssh-ed25519 ' + Buffer.concat([str(Buffer.from('ssh-ed25519')), str(raw)]).toString('base64') + ' portal-e2e';
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  // root has no sandbox; nothing of Chromium's own (updates, sync, safe browsing) may reach out of the machine
+  args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--disable-default-apps', '--disable-features=Translate,OptimizationHints,MediaRouter'],
+});
+
+async function login(page, user, password, { keyboard = false } = {}) {
+  await page.getByLabel('User name').fill('');
+  if (keyboard) {
+    // keyboard only: focus the first field, type, Tab to the next, Enter submits
+    await page.getByLabel('User name').focus();
+    await page.keyboard.type(user);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Default');
+    await page.keyboard.press('Enter');
+  } else {
+    await page.getByLabel('User name').fill(user);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Domain').fill('Default');
+    await page.getByRole('button', { name: 'Log in' }).click();
+  }
+}
+
+async function nav(page, name) {
+  const link = page.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await page.getByRole('button', { name: 'Toggle navigation' }).click();
+  await link.click();
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+}
+
+/** Slows this page's uploads (Chrome's own network emulation) so their progress can be watched. */
+async function throttle(page, bytesPerSecond) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond,
+  });
+  return cdp;
+}
+
+/** Waits until the upload's progress bar shows a value strictly between 0 and 100, then until it is gone. */
+async function watchProgress(page, label) {
+  const bar = page.getByRole('progressbar', { name: label });
+  const seen = new Set();
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const v = await bar.getAttribute('aria-valuenow', { timeout: 200 }).catch(() => null);
+    if (v !== null) seen.add(Number(v));
+    else if (seen.size > 0) break;
+    await page.waitForTimeout(100);
+  }
+  const between = [...seen].filter((v) => v > 0 && v < 100);
+  assert.ok(between.length > 0, `progress of ${label} seen between 0 and 100 %: ${[...seen]}`);
+  return [...seen].sort((a, b) => a - b);
+}
+
+try {
+  // ---- the owner -----------------------------------------------------------------------------------------
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  const failed = [];
+  page.on('response', (r) => {
+    if (r.status() >= 500) failed.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  const external = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(URL_) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) external.push(r.url());
+  });
+
+  log('a browser at the root is sent to the portal');
+  await page.goto(URL_ + '/');
+  assert.match(page.url(), /\/dashboard\/$/);
+  await page.getByRole('heading', { name: 'Log in to Nubo' }).waitFor();
+  await shot(page, 'login');
+
+  log('a wrong password gives a clear message that does not tell whether the user exists');
+  await login(page, USER, 'not-the-password');
+  const alert = page.getByRole('alert').filter({ hasText: 'Login failed' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /The user name, password or domain is not right\./);
+  await shot(page, 'login-error');
+  await login(page, 'no-such-user-' + randomBytes(3).toString('hex'), 'whatever');
+  await page.waitForTimeout(500);
+  assert.match(await alert.innerText(), /The user name, password or domain is not right\./);
+
+  log('logging in with the keyboard only');
+  await login(page, USER, PASSWORD, { keyboard: true });
+  await page.getByRole('heading', { name: `Overview of ${PROJECT}` }).waitFor();
+  assert.match(await page.getByTestId('expiry').innerText(), /Session expires at .* \(in \d+ min\)/);
+  assert.equal(await page.getByRole('combobox', { name: 'Project' }).inputValue() !== '', true);
+
+  log('overview: quotas and usage');
+  await page.getByRole('progressbar', { name: /^Instances: 0 of / }).waitFor();
+  await page.getByRole('progressbar', { name: /^RAM: / }).waitFor();
+  await page.getByRole('progressbar', { name: /^Volumes: / }).waitFor();
+  await page.getByRole('progressbar', { name: /^Networks: / }).waitFor();
+  await page.getByTestId('cost').or(page.getByRole('alert').filter({ hasText: 'cost' })).waitFor();
+  await shot(page, 'overview');
+
+  log('key pairs: import one');
+  await nav(page, 'Key pairs');
+  await page.getByLabel('Key pair name').fill(KEY);
+  await page.getByLabel('Public key (OpenSSH)').fill(sshPublicKey());
+  await page.getByRole('button', { name: 'Import key pair' }).click();
+  await page.getByRole('button', { name: `Delete key pair ${KEY}` }).waitFor();
+  log('key pairs: a bad key shows the API\'s message');
+  await page.getByLabel('Key pair name').fill('bad-key');
+  await page.getByLabel('Public key (OpenSSH)').fill('ssh-rsa not-a-key');
+  await page.getByRole('button', { name: 'Import key pair' }).click();
+  const keyError = page.getByRole('alert').filter({ hasText: 'The action failed' });
+  await keyError.waitFor();
+  assert.ok((await keyError.innerText()).length > 'The action failed'.length + 5, await keyError.innerText());
+  await shot(page, 'key-pairs');
+
+  log('instances: launch with image, flavor (size shown) and key pair');
+  await nav(page, 'Instances');
+  await page.getByText('No instances in this project.').waitFor();
+  await page.getByRole('button', { name: 'Launch instance' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Launch instance' });
+  await dialog.getByLabel('Name').fill(SERVER);
+  await dialog.getByRole('option', { name: IMAGE }).waitFor({ state: 'attached' });
+  await dialog.getByLabel('Image').selectOption({ label: IMAGE });
+  const flavorOption = dialog.getByLabel('Flavor').locator('option', { hasText: `${FLAVOR} (` });
+  const flavorLabel = await flavorOption.innerText();
+  assert.match(flavorLabel, /1 vCPU, 128\.0 MiB RAM, 1 GiB disk/);
+  await dialog.getByLabel('Flavor').selectOption({ label: flavorLabel });
+  await dialog.getByRole('option', { name: KEY }).waitFor({ state: 'attached' });
+  await dialog.getByLabel('Key pair').selectOption({ label: KEY });
+  await shot(page, 'launch');
+  await dialog.getByRole('button', { name: 'Launch' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  log('instances: the list refreshes itself until the instance is ACTIVE');
+  const statuses = new Set();
+  const status = page.getByLabel(new RegExp(`^Status of ${SERVER}: `));
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    const s = (await status.getAttribute('aria-label', { timeout: 30_000 })).replace(/.*: /, '');
+    statuses.add(s);
+    if (s === 'ACTIVE') break;
+    assert.notEqual(s, 'ERROR', `the instance failed: ${await page.getByTestId('server-' + SERVER).innerText()}`);
+    assert.ok(Date.now() < deadline, `not ACTIVE within 10 min: ${[...statuses]}`);
+    await page.waitForTimeout(500);
+  }
+  console.log(`  statuses seen without reloading: ${[...statuses].join(' -> ')}`);
+  assert.ok(statuses.has('BUILD'), 'the BUILD state was shown before ACTIVE');
+  await shot(page, 'instances');
+
+  log('instances: the console log shows the guest booting');
+  await page.getByRole('button', { name: `Console log of ${SERVER}` }).click();
+  const consoleDialog = page.getByRole('dialog', { name: `Console log of ${SERVER}` });
+  const output = consoleDialog.getByLabel('Console output');
+  for (let i = 0; ; i++) {
+    if ((await output.innerText()).includes('NUBO-TEST-GUEST: booted')) break;
+    assert.ok(i < 180, `the console never showed the boot: ${(await output.innerText()).slice(-500)}`);
+    await page.waitForTimeout(2000);
+    await consoleDialog.getByRole('button', { name: 'Refresh' }).click();
+  }
+  await shot(page, 'console');
+  await consoleDialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+  log('instances: stop, then start again');
+  await page.getByRole('button', { name: `Stop ${SERVER}` }).click();
+  await page.getByLabel(`Status of ${SERVER}: SHUTOFF`).waitFor({ timeout: 180_000 });
+  await page.getByRole('button', { name: `Start ${SERVER}` }).click();
+  await page.getByLabel(`Status of ${SERVER}: ACTIVE`).waitFor({ timeout: 180_000 });
+
+  log('volumes: create, attach to the instance, detach, delete');
+  await nav(page, 'Volumes');
+  await page.getByText('No volumes in this project.').waitFor();
+  await page.getByLabel('Volume name').fill(VOLUME);
+  await page.getByRole('button', { name: 'Create volume' }).click();
+  await page.getByLabel(`Status of ${VOLUME}: available`).waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: `Attach ${VOLUME}` }).click();
+  const attach = page.getByRole('dialog', { name: `Attach ${VOLUME}` });
+  await attach.getByRole('option', { name: SERVER }).waitFor({ state: 'attached' });
+  await attach.getByLabel('Instance').selectOption({ label: SERVER });
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  await page.getByLabel(`Status of ${VOLUME}: in-use`).waitFor({ timeout: 180_000 });
+  await page.getByRole('row').filter({ hasText: VOLUME }).getByText(SERVER).waitFor();
+  await shot(page, 'volumes');
+  await page.getByRole('button', { name: `Detach ${VOLUME}` }).click();
+  await page.getByLabel(`Status of ${VOLUME}: available`).waitFor({ timeout: 180_000 });
+  await page.getByRole('button', { name: `Delete ${VOLUME}` }).click();
+  await page.getByText('No volumes in this project.').waitFor({ timeout: 120_000 });
+
+  log('object storage: create a container, upload with progress, download, list');
+  await nav(page, 'Object storage');
+  await page.getByLabel('Container name').fill(CONTAINER);
+  await page.getByRole('button', { name: 'Create container' }).click();
+  await page.getByRole('button', { name: `Open container ${CONTAINER}` }).click();
+  await page.getByText('This container is empty.').waitFor();
+  const data = randomBytes(3 * 1024 * 1024);
+  await page.locator('input[type=file]').setInputFiles({ name: 'report.bin', mimeType: 'application/octet-stream', buffer: data });
+  const cdp = await throttle(page, 1024 * 1024);
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  const seenObject = await watchProgress(page, 'Upload of report.bin');
+  console.log(`  progress seen: ${seenObject.join(', ')} %`);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await page.getByRole('button', { name: 'Download report.bin' }).waitFor();
+  await page.getByRole('cell', { name: '3.0 MiB' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download report.bin' }).click(),
+  ]);
+  assert.ok(readFileSync(await download.path()).equals(data), 'the downloaded object is the uploaded one');
+  await shot(page, 'object-storage');
+
+  log('images: upload with progress, then delete');
+  await nav(page, 'Images');
+  await page.getByRole('cell', { name: IMAGE }).waitFor();
+  await page.locator('input[type=file]').setInputFiles({ name: 'blank.raw', mimeType: 'application/octet-stream', buffer: Buffer.alloc(2 * 1024 * 1024) });
+  await page.getByLabel('Image name').fill('portal-blank');
+  await page.getByLabel('Disk format').selectOption('raw');
+  const cdp2 = await throttle(page, 512 * 1024);
+  await page.getByRole('button', { name: 'Upload image' }).click();
+  await watchProgress(page, 'Upload of portal-blank');
+  await cdp2.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const row = page.getByRole('row').filter({ hasText: 'portal-blank' });
+  await row.getByText('active').waitFor({ timeout: 60_000 });
+  await shot(page, 'images');
+  await page.getByRole('button', { name: 'Delete image portal-blank' }).click();
+  await row.waitFor({ state: 'detached', timeout: 60_000 });
+
+  log('phone width: navigation behind a menu button, no page-wide horizontal scroll');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await nav(page, 'Instances');
+  await page.getByLabel(`Status of ${SERVER}: ACTIVE`).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the page is ${overflow} px wider than the phone`);
+  await shot(page, 'phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  log('every button and form field has an accessible name');
+  for (const p of ['Overview', 'Instances', 'Volumes', 'Images', 'Object storage', 'Key pairs']) {
+    await nav(page, p);
+    await page.waitForTimeout(500);
+    const unnamed = await page.evaluate(() => {
+      const bad = [];
+      for (const el of document.querySelectorAll('button, input, select, textarea, a[href]')) {
+        if (el.type === 'hidden' || el.closest('[aria-hidden="true"]') || (el.type === 'file' && el.hidden)) continue;
+        if (getComputedStyle(el).display === 'none') continue;
+        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.labels?.length
+          || el.getAttribute('title') || el.textContent.trim();
+        if (!labelled) bad.push(el.outerHTML.slice(0, 120));
+      }
+      return bad;
+    });
+    assert.deepEqual(unnamed, [], `controls without a name on ${p}`);
+  }
+
+  log('log out revokes the token');
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('nubo.session')).token);
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByText('You have logged out.').waitFor();
+  const after = await fetch(URL_ + '/compute/v2.1/servers', { headers: { 'X-Auth-Token': token } });
+  assert.equal(after.status, 401, 'the token no longer works after logging out');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('nubo.session')), null);
+
+  assert.deepEqual(failed, [], 'no request answered 5xx');
+  assert.deepEqual(external, [], 'nothing was fetched from anywhere but the gateway');
+
+  // ---- a member of another project ------------------------------------------------------------------------
+  log('a user of another project sees none of it');
+  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page2 = await other.newPage();
+  await page2.goto(URL_ + '/dashboard/');
+  await login(page2, OTHER, OTHER_PASSWORD);
+  await page2.getByRole('heading', { name: /^Overview of / }).waitFor();
+  const projects = await page2.getByRole('combobox', { name: 'Project' }).locator('option').allInnerTexts();
+  assert.ok(!projects.includes(PROJECT), `the other user does not see project ${PROJECT}: ${projects}`);
+  await nav(page2, 'Instances');
+  await page2.getByText('No instances in this project.').waitFor();
+  await nav(page2, 'Object storage');
+  await page2.getByText('No containers.').waitFor();
+  await nav(page2, 'Volumes');
+  await page2.getByText('No volumes in this project.').waitFor();
+  await nav(page2, 'Key pairs');
+  await page2.getByText('No key pairs.').waitFor();
+
+  log('a token that ends while the page is open sends the user back to the login page');
+  await nav(page2, 'Instances');
+  const token2 = await page2.evaluate(() => JSON.parse(sessionStorage.getItem('nubo.session')).token);
+  const revoked = await fetch(URL_ + '/identity/v3/auth/tokens', {
+    method: 'DELETE', headers: { 'X-Auth-Token': token2, 'X-Subject-Token': token2 },
+  });
+  assert.equal(revoked.status, 204);
+  await page2.getByText(/Your session has ended/).waitFor({ timeout: 20_000 });
+  await page2.getByRole('heading', { name: 'Log in to Nubo' }).waitFor();
+
+  // ---- clean up through the portal -------------------------------------------------------------------------
+  log('the owner deletes the instance');
+  await page.goto(URL_ + '/dashboard/#/instances');
+  await login(page, USER, PASSWORD);
+  await page.getByRole('button', { name: `Delete ${SERVER}` }).click();
+  await page.getByText('No instances in this project.').waitFor({ timeout: 180_000 });
+
+  console.log(`portal e2e: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await browser.close();
+} catch (e) {
+  console.error(`portal e2e: FAILED at step "${step}":`, e);
+  await browser.close().catch(() => {});
+  process.exit(1);
+}

@@ -1,0 +1,129 @@
+import { FormEvent, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Loader, Table, Text } from '@mantine/core';
+import { ApiError } from './api';
+
+export function message(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/** An API error shown with the service's own message; nothing fails silently. */
+export function ErrorAlert({ error, title = 'Error' }: { error: unknown; title?: string }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" title={title} role="alert" withCloseButton={false}>
+      {message(error)}
+    </Alert>
+  );
+}
+
+/** Loads data on mount and every `intervalMs` (when given); `reload` loads again at once. */
+export function useLoad<T>(load: () => Promise<T>, intervalMs?: number, deps: unknown[] = []) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const alive = useRef(true);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const run = useCallback(load, deps);
+  const reload = useCallback(async () => {
+    try {
+      const d = await run();
+      if (alive.current) {
+        setData(d);
+        setError(null);
+      }
+    } catch (e) {
+      if (alive.current) setError(e);
+    } finally {
+      if (alive.current) setLoading(false);
+    }
+  }, [run]);
+  useEffect(() => {
+    alive.current = true;
+    reload();
+    const t = intervalMs ? setInterval(reload, intervalMs) : undefined;
+    return () => {
+      alive.current = false;
+      if (t) clearInterval(t);
+    };
+  }, [reload, intervalMs]);
+  return { data, error, loading, reload };
+}
+
+/** Runs an action, keeping its error for display; returns whether it succeeded. */
+export function useAction() {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(async (f: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await f();
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { error, busy, run, setError };
+}
+
+/** A list page's table: a loader while loading, the `empty` text when there is nothing, else the rows in a table
+ * that scrolls sideways on its own (the page never does) with one header cell per column. */
+export function ResourceTable<T>({
+  label, loading, rows, empty, columns, rowKey, cells, rowTestId,
+}: {
+  label: string;
+  loading: boolean;
+  /** null: not loaded (still loading, or the load failed and its error is shown) */
+  rows: T[] | null;
+  empty: string;
+  columns: string[];
+  rowKey: (t: T) => string;
+  cells: (t: T) => ReactNode;
+  rowTestId?: (t: T) => string;
+}) {
+  if (rows === null) return loading ? <Loader aria-label={`Loading ${label.toLowerCase()}`} /> : null;
+  if (rows.length === 0) return <Text c="dimmed">{empty}</Text>;
+  return (
+    <div className="table-scroll">
+      <Table striped aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => <Table.Th key={c}>{c}</Table.Th>)}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((t) => (
+            <Table.Tr key={rowKey(t)} data-testid={rowTestId?.(t)}>{cells(t)}</Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+/** One file chosen for upload and its progress (null when no upload runs), as the upload forms use them. */
+export function useUpload() {
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const action = useAction();
+  /** Submits the form: runs `send` with the chosen file while `progress` follows it; clears the file after. */
+  const submit = (send: (file: File, onProgress: (f: number) => void) => Promise<void>) => (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    action.run(async () => {
+      setProgress(0);
+      try {
+        await send(file, setProgress);
+      } finally {
+        setProgress(null);
+      }
+      setFile(null);
+    });
+  };
+  return { file, setFile, progress, action, submit };
+}

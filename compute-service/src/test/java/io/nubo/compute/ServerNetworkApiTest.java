@@ -141,6 +141,32 @@ class ServerNetworkApiTest extends ComputeHttpTest {
     }
 
     @Test
+    void securityGroupsAreTheProjectsOwnByNameOrIdAndAnUnknownOneIs400() throws Exception {
+        NEUTRON.network(project, "sg-net", false);
+        String web = NEUTRON.securityGroup(project, "web");
+        NEUTRON.securityGroup("someone-else", "theirs");
+        Reply unknown = post(token, "/v2.1/servers", "{\"server\": {\"name\": \"vm\", \"imageRef\": \""
+                + FakeImageService.IMAGE + "\", \"flavorRef\": \"" + flavor
+                + "\", \"security_groups\": [{\"name\": \"web\"}, {\"name\": \"theirs\"}]}}");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("badRequest").contains("Security group theirs not found.");
+        assertThat(agent.poll(300)).isNull();
+
+        Reply ok = post(token, "/v2.1/servers", "{\"server\": {\"name\": \"vm\", \"imageRef\": \""
+                + FakeImageService.IMAGE + "\", \"flavorRef\": \"" + flavor
+                + "\", \"security_groups\": [{\"name\": \"web\"}, {\"name\": \"" + web + "\"}]}}")
+                .valid("v2_1.servers", "create_server_with_admin_pass");
+        assertThat(ok.status()).isEqualTo(202);
+        assertThat(ok.json().at("/server/security_groups/0/name").asString()).isEqualTo("web");
+        SpawnInstance spawn = agent.next(SpawnInstance.class);
+        JsonNode port = NEUTRON.ports.get(spawn.nics().get(0).portId());
+        assertThat(port.get("security_groups").size()).isEqualTo(1);
+        assertThat(port.get("security_groups").get(0).asString()).isEqualTo(web);
+        agent.succeeded(spawn, "spawn", PowerState.RUNNING);
+        deleteAndAwait(ok.json().at("/server/id").asString());
+    }
+
+    @Test
     void severalNetworksAre409AndUnknownNetworksOrPortsAre400() throws Exception {
         NEUTRON.network(project, "one", false);
         NEUTRON.network(project, "two", false);

@@ -9,6 +9,7 @@ import io.nubo.compute.wire.Caller;
 import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.wire.Links;
 import io.nubo.compute.wire.RequestBody;
+import io.nubo.shared.microversion.ApiVersion;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +41,10 @@ class ServerActionController {
         this.quotas = quotas;
     }
 
-    @ValidatedBody("compute/server-action.json")
+    @ValidatedBody(value = "compute/server-action.json", until = "2.18")
+    @ValidatedBody(value = "compute/server-action-v219.json", since = "2.19")
     @PostMapping("/v2.1/servers/{id}/action")
-    ResponseEntity<Object> action(Caller caller, @PathVariable String id,
+    ResponseEntity<Object> action(Caller caller, ApiVersion version, @PathVariable String id,
                                   @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         RequestBody b = RequestBody.of(body);
         if (body.size() != 1) {
@@ -86,7 +88,7 @@ class ServerActionController {
                 String out = consoles.output(caller, id, length == null || length < 0 ? 0 : length);
                 yield ResponseEntity.ok(new ServerViews.ConsoleOutput(out));
             }
-            case "rebuild" -> rebuild(caller, id, b);
+            case "rebuild" -> rebuild(caller, version, id, b);
             case "forceDelete" -> {
                 // os-deferred-delete: without a reclaim interval every delete is immediate, so this is a delete
                 servers.delete(caller, id);
@@ -106,9 +108,9 @@ class ServerActionController {
         };
     }
 
-    private ResponseEntity<Object> rebuild(Caller caller, String id, RequestBody b) {
+    private ResponseEntity<Object> rebuild(Caller caller, ApiVersion version, String id, RequestBody b) {
         RequestBody r = b.object("rebuild", Set.of("imageRef", "name", "metadata", "adminPass", "accessIPv4",
-                "accessIPv6", "personality", "preserve_ephemeral", "OS-DCF:diskConfig"));
+                "accessIPv6", "personality", "preserve_ephemeral", "OS-DCF:diskConfig", "description"));
         String image = ServerRequests.ref(r.string("imageRef", true, 1, 2048, null));
         Map<String, String> metadata = r.stringMap("metadata", ServerRequests.META_KEY);
         int limit = quotas.limits(caller.projectId()).get(QuotaResource.METADATA_ITEMS);
@@ -116,9 +118,9 @@ class ServerActionController {
             throw ComputeError.OVER_QUOTA.exception("Quota exceeded for metadata_items");
         }
         Instance after = servers.rebuild(caller, id, image, r.string("name", false, 1, 255, ServerRequests.NAME),
-                metadata);
+                metadata, ServerRequests.description(r, version));
         String pass = r.string("adminPass", false, 0, 255, null);
-        return ResponseEntity.accepted().body(new ServerViews.BasicOne(views.basic(after, caller,
+        return ResponseEntity.accepted().body(new ServerViews.BasicOne(views.basic(after, caller, version,
                 pass != null ? pass : ServerController.password())));
     }
 }

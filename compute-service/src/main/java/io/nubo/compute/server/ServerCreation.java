@@ -72,12 +72,19 @@ public class ServerCreation {
     public record CreateRequest(String name, String imageRef, String flavorRef, String keyName, String userData,
                                 Map<String, String> metadata, String availabilityZone, boolean configDrive,
                                 int minCount, int maxCount, NetworkPorts.Request networks, String accessIpv4,
-                                String accessIpv6, String groupId) {
+                                String accessIpv6, String groupId, List<String> securityGroups,
+                                String description) {
 
         CreateRequest withNetworks(NetworkPorts.Request resolved) {
             return new CreateRequest(name, imageRef, flavorRef, keyName, userData, metadata, availabilityZone,
-                    configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId);
+                    configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId, securityGroups,
+                    description);
         }
+    }
+
+    /** An image property (the kernel and ramdisk images a server boots with), or null. */
+    static String property(ImageSpec image, String key) {
+        return image.properties() == null ? null : image.properties().get(key);
     }
 
     public List<Instance> create(Caller caller, CreateRequest r) {
@@ -105,8 +112,10 @@ public class ServerCreation {
         }
         Zone zone = zone(caller, r.availabilityZone());
         String finalKey = keyData;
+        List<String> securityGroupIds = network.securityGroups(caller, r.securityGroups());
         CreateRequest resolved = r.withNetworks(network.resolve(caller, r.networks(), r.maxCount()));
-        return deps.tx().execute(s -> createInTransaction(caller, resolved, flavor, image, finalKey, zone));
+        return deps.tx().execute(s -> createInTransaction(caller, resolved, flavor, image, finalKey, zone,
+                securityGroupIds));
     }
 
     private record Zone(String zone, String host) {
@@ -129,7 +138,7 @@ public class ServerCreation {
     }
 
     private List<Instance> createInTransaction(Caller caller, CreateRequest r, Flavor flavor, ImageSpec image,
-                                               String keyData, Zone zone) {
+                                               String keyData, Zone zone, List<String> securityGroupIds) {
         int count = reserve(caller, r, flavor);
         Instant now = deps.clock().instant();
         String requestId = RequestIds.current() != null ? RequestIds.current() : RequestIds.generate();
@@ -158,7 +167,8 @@ public class ServerCreation {
                     p.placed() ? p.zone() : zone.zone(), zone.zone(), p.host(), p.placed(),
                     p.placed() ? VmState.BUILDING : VmState.ERROR, p.placed() ? TaskState.SPAWNING : null, 0,
                     p.placed() ? requestId : null, p.placed() ? now : null, false, null, r.accessIpv4(),
-                    r.accessIpv6(), 0, now, now, null, null, false, null);
+                    r.accessIpv6(), 0, now, now, null, null, false, null, r.description(),
+                    property(image, "kernel_id"), property(image, "ramdisk_id"));
             deps.instances().insert(i);
             if (group != null) {
                 groups.addMember(group.id(), id);
@@ -174,7 +184,7 @@ public class ServerCreation {
                 deps.actions().start(id, requestId, "create", caller.projectId(), caller.userId(),
                         "compute_build_and_run_instance", p.host(), null, now);
                 List<NicSpec> nics = network.allocate(caller, new NetworkPorts.Boot(id, p.host(),
-                        i.availabilityZone()), r.networks());
+                        i.availabilityZone(), securityGroupIds), r.networks());
                 deps.publisher().publish(new SpawnInstance(id, p.host(), requestId, caller.projectId(),
                         caller.userId(), name, i.hostname(), flavor.spec(), image, r.keyName(), keyData,
                         r.userData(), r.metadata() == null ? Map.of() : r.metadata(), r.configDrive(),

@@ -5,11 +5,13 @@ import io.nubo.compute.quota.QuotaResource;
 import io.nubo.compute.quota.QuotaService;
 import io.nubo.compute.server.api.ServerViews;
 import io.nubo.compute.server.state.ServerOperation;
+import io.nubo.compute.server.state.VmState;
 import io.nubo.compute.wire.Caller;
 import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.wire.Links;
 import io.nubo.compute.wire.RequestBody;
 import io.nubo.shared.microversion.ApiVersion;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,10 @@ class ServerActionController {
     private static final Map<String, ServerOperation> POWER = Map.of("os-start", ServerOperation.START,
             "os-stop", ServerOperation.STOP, "pause", ServerOperation.PAUSE, "unpause", ServerOperation.UNPAUSE,
             "suspend", ServerOperation.SUSPEND, "resume", ServerOperation.RESUME);
+
+    /** The vm_states Nova's trigger_crash_dump accepts (ACTIVE, PAUSED, RESCUED, RESIZED, ERROR). */
+    private static final Set<VmState> CRASH_DUMP_STATES = EnumSet.of(VmState.ACTIVE, VmState.PAUSED,
+            VmState.RESCUED, VmState.RESIZED, VmState.ERROR);
 
     private final ServerService servers;
     private final ConsoleRequests consoles;
@@ -98,6 +104,20 @@ class ServerActionController {
                 // nothing is ever soft-deleted (no reclaim interval), so no server is in the state restore needs
                 Instance i = servers.get(caller, id);
                 throw ComputeError.INVALID_STATE.exception("restore", i.id(), "vm_state", i.vmState().wire());
+            }
+            case "trigger_crash_dump" -> {
+                if (!version.atLeast("2.17")) {
+                    throw ComputeError.BAD_REQUEST.exception("There is no such action: " + action);
+                }
+                // Nova's answer for a driver that cannot inject an NMI (the agent has no such command)
+                Instance i = servers.get(caller, id);
+                if (i.locked() && !caller.admin()) {
+                    throw ComputeError.LOCKED.exception(i.id());
+                }
+                if (!CRASH_DUMP_STATES.contains(i.vmState())) {
+                    throw ComputeError.INVALID_STATE.exception(action, i.id(), "vm_state", i.vmState().wire());
+                }
+                throw ComputeError.BAD_REQUEST.exception("Triggering crash dump is not supported");
             }
             case "os-resetState" -> {
                 admin.resetState(caller, id, b.object("os-resetState", Set.of("state")).string("state", true, 1, 8,

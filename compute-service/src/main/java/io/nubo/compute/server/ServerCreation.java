@@ -146,10 +146,15 @@ public class ServerCreation {
         List<Instance> created = new ArrayList<>();
         ServerGroupService.Group group = r.groupId() == null ? null : groups.lockForBoot(caller, r.groupId(), count);
         Set<String> groupHosts = new java.util.HashSet<>();
+        Map<String, Integer> weight = new java.util.HashMap<>();
+        int perMember = group == null ? 0 : group.softWeightPerMember();
         if (group != null) {
             for (String member : group.members()) {
                 deps.instances().find(member).filter(m -> !m.deleted() && m.host() != null)
-                        .ifPresent(m -> groupHosts.add(m.host()));
+                        .ifPresent(m -> {
+                            groupHosts.add(m.host());
+                            weight.merge(m.host(), perMember, Integer::sum);
+                        });
             }
         }
         for (int n = 0; n < count; n++) {
@@ -157,10 +162,11 @@ public class ServerCreation {
             String name = count > 1 ? r.name() + "-" + (n + 1) : r.name();
             Scheduler.Placement p = scheduler.place(new Scheduler.Request(flavor.vcpus(), flavor.ramMb(),
                     (long) flavor.diskGb() + flavor.ephemeralGb(), zone.zone(), zone.host(),
-                    group != null && !group.affinity() ? Set.copyOf(groupHosts) : Set.of(),
-                    group != null && group.affinity() ? Set.copyOf(groupHosts) : Set.of()));
+                    group != null && group.antiAffinity() ? Set.copyOf(groupHosts) : Set.of(),
+                    group != null && group.affinity() ? Set.copyOf(groupHosts) : Set.of(), Map.copyOf(weight)));
             if (p.placed()) {
                 groupHosts.add(p.host());
+                weight.merge(p.host(), perMember, Integer::sum);
             }
             Instance i = new Instance(id, caller.projectId(), caller.userId(), name, hostname(name), reservation, n,
                     flavor.spec(), image.id(), r.keyName(), keyData, r.userData(), r.configDrive(),

@@ -49,7 +49,13 @@ public class ServerService {
     /** The live server, if the caller may see it (owner or admin); Nova's 404 otherwise. */
     @Transactional(readOnly = true)
     public Instance get(Caller caller, String id) {
-        Instance i = instances.find(id).filter(x -> !x.deleted())
+        return get(caller, id, false);
+    }
+
+    /** The server, also once deleted when {@code deletedToo} (os-instance-actions from 2.21). */
+    @Transactional(readOnly = true)
+    public Instance get(Caller caller, String id, boolean deletedToo) {
+        Instance i = instances.find(id).filter(x -> deletedToo || !x.deleted())
                 .orElseThrow(() -> ComputeError.SERVER_NOT_FOUND.exception(id));
         if (!access.allows(ComputePolicy.SERVER_OWNER, caller, i.projectId())) {
             throw ComputeError.SERVER_NOT_FOUND.exception(id);

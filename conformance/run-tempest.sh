@@ -236,9 +236,9 @@ flavor_ref_alt = $flavor_ref_alt
 # emulated guests on a busy 2-core machine: seconds, sometimes a minute
 build_timeout = 300
 min_compute_nodes = 1
-# exactly what compute-service announces (GET /v2.1: version 2.1, min_version 2.1)
+# exactly what compute-service announces (GET /v2.1: version 2.21, min_version 2.1; config/ComputeApiVersions)
 min_microversion = 2.1
-max_microversion = 2.1
+max_microversion = 2.21
 
 [compute-feature-enabled]
 # what Nubo's compute serves today, no more (docs/api-coverage.md, Compute)
@@ -248,8 +248,9 @@ suspend = True
 snapshot = True
 config_drive = True
 enable_instance_password = True
-# not served: resize and migrations, shelve, rescue, consoles, changePassword / os-server-password, the metadata
-# service, OS-DCF:diskConfig AUTO (accepted, always MANUAL), personality files (accepted, not injected)
+# not served: resize and migrations, shelve, rescue, consoles (remote-consoles answers "Unavailable console type",
+# as Nova with every console off), changePassword, the metadata service, OS-DCF:diskConfig AUTO (accepted, always
+# MANUAL), personality files (accepted, not injected), trigger_crash_dump (2.17: 400 as for a driver without it)
 resize = False
 cold_migration = False
 live_migration = False
@@ -269,7 +270,8 @@ interface_attach = False
 attach_encrypted_volume = False
 swap_volume = False
 volume_multiattach = False
-# the scheduler's filters (compute-service scheduler: zone, host up and enabled, capacity, server groups)
+# the scheduler's filters (compute-service scheduler: zone, host up and enabled, capacity, server groups; the soft
+# policies of 2.15 weigh hosts, they filter none)
 scheduler_enabled_filters = AvailabilityZoneFilter,ComputeFilter,ServerGroupAntiAffinityFilter,ServerGroupAffinityFilter
 
 [volume]

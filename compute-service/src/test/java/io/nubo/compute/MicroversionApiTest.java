@@ -40,16 +40,22 @@ class MicroversionApiTest extends ComputeHttpTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        agent = new FakeAgent("host-" + UUID.randomUUID().toString().substring(0, 8), codec, kafka);
-        agent.heartbeat(4, 8192, 100);
-        for (int i = 0; i < 600 && jdbc.queryForObject("SELECT COUNT(*) FROM compute_hosts WHERE host = ?",
-                Integer.class, agent.host) == 0; i++) {
-            Thread.sleep(100);
-        }
+        agent = registeredHost(8192);
         token = member("pm-" + UUID.randomUUID().toString().substring(0, 8));
         flavor = "fm-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(post(ADMIN, "/v2.1/flavors", "{\"flavor\": {\"name\": \"" + flavor + "\", \"id\": \"" + flavor
                 + "\", \"ram\": 256, \"vcpus\": 1, \"disk\": 1}}").status()).isEqualTo(200);
+    }
+
+    /** A fake host with 4 vCPUs, {@code ramMb} and 100 GB, once the API has registered it. */
+    FakeAgent registeredHost(long ramMb) throws Exception {
+        FakeAgent a = new FakeAgent("host-" + UUID.randomUUID().toString().substring(0, 8), codec, kafka);
+        a.heartbeat(4, ramMb, 100);
+        for (int i = 0; i < 600 && jdbc.queryForObject("SELECT COUNT(*) FROM compute_hosts WHERE host = ?",
+                Integer.class, a.host) == 0; i++) {
+            Thread.sleep(100);
+        }
+        return a;
     }
 
     @AfterEach
@@ -197,6 +203,21 @@ class MicroversionApiTest extends ComputeHttpTest {
         assertThat(get(token, "/v2.1/servers?ip6=fd00").json().get("servers").size()).isEqualTo(1);
         assertThat(at("2.5", token, "GET", "/v2.1/servers?ip6=fd00", null).json().get("servers").size()).isZero();
         assertThat(get(token, "/v2.1/servers?ip=%5B").status()).isEqualTo(400);
+
+        // OS-DCF:diskConfig is kept as asked (create, update, rebuild), MANUAL by default
+        assertThat(get(token, "/v2.1/servers/" + id).json().at("/server/OS-DCF:diskConfig").asString())
+                .isEqualTo("MANUAL");
+        String auto = bootActive("2.1", ", \"OS-DCF:diskConfig\": \"AUTO\"");
+        assertThat(get(token, "/v2.1/servers/" + auto).json().at("/server/OS-DCF:diskConfig").asString())
+                .isEqualTo("AUTO");
+        assertThat(call(token, "PUT", "/v2.1/servers/" + auto, "{\"server\": {\"OS-DCF:diskConfig\": \"MANUAL\"}}")
+                .valid("v2_1.servers", "update_server").json().at("/server/OS-DCF:diskConfig").asString())
+                .isEqualTo("MANUAL");
+        Reply rebuilt = post(token, "/v2.1/servers/" + auto + "/action", "{\"rebuild\": {\"imageRef\": \""
+                + FakeImageService.IMAGE + "\", \"OS-DCF:diskConfig\": \"AUTO\"}}")
+                .valid("v2_1.servers", "rebuild_server_with_admin_pass");
+        assertThat(rebuilt.json().at("/server/OS-DCF:diskConfig").asString()).isEqualTo("AUTO");
+        assertThat(agent.next(RebuildInstance.class).startsGuest()).isTrue();
     }
 
     @Test
@@ -278,12 +299,7 @@ class MicroversionApiTest extends ComputeHttpTest {
                 .doesNotContain("project_id");
         at("2.13", token, "GET", "/v2.1/os-server-groups", null).valid("v2_13.server_groups", "list_server_groups");
         // soft policies weigh hosts before free RAM, and never refuse one
-        try (FakeAgent big = new FakeAgent("host-" + UUID.randomUUID().toString().substring(0, 8), codec, kafka)) {
-            big.heartbeat(4, 16384, 100);
-            for (int i = 0; i < 600 && jdbc.queryForObject("SELECT COUNT(*) FROM compute_hosts WHERE host = ?",
-                    Integer.class, big.host) == 0; i++) {
-                Thread.sleep(100);
-            }
+        try (FakeAgent big = registeredHost(16384)) {
             String anti = at("2.15", token, "POST", "/v2.1/os-server-groups", "{\"server_group\": {\"name\": \"a\","
                     + " \"policies\": [\"soft-anti-affinity\"]}}").json().at("/server_group/id").asString();
             assertThat(bootInto(gid, big)).as("the most free RAM first").isEqualTo(big.host);

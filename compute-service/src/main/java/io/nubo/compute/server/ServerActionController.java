@@ -138,7 +138,7 @@ class ServerActionController {
             throw ComputeError.OVER_QUOTA.exception("Quota exceeded for metadata_items");
         }
         Instance after = servers.rebuild(caller, id, image, r.string("name", false, 1, 255, ServerRequests.NAME),
-                metadata, ServerRequests.description(r, version));
+                metadata, ServerRequests.description(r, version), r.string("OS-DCF:diskConfig", false, 4, 6, null));
         String pass = r.string("adminPass", false, 0, 255, null);
         return ResponseEntity.accepted().body(new ServerViews.BasicOne(views.basic(after, caller, version,
                 pass != null ? pass : ServerController.password())));

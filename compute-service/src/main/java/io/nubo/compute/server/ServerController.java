@@ -77,7 +77,7 @@ class ServerController {
         String adminPass = c.adminPass() != null ? c.adminPass() : password();
         return ResponseEntity.accepted().header("Location", Links.base() + "/v2.1/servers/" + first.id())
                 .body(new ServerViews.CreatedOne(new ServerViews.Created(first.id(), Links.of("servers", first.id()),
-                        "MANUAL", securityGroups(c.request().securityGroups()), adminPass)));
+                        first.diskConfig(), securityGroups(c.request().securityGroups()), adminPass)));
     }
 
     /** The create answer names the groups asked for, or Nova's {@code default}. */
@@ -112,7 +112,7 @@ class ServerController {
                                 @RequestBody JsonNode body) {
         ServerRequests.Update u = ServerRequests.update(body, version);
         return new ServerViews.BasicOne(views.basic(servers.update(caller, id, u.name(), u.ipv4(), u.ipv6(),
-                u.description()), caller, version, null));
+                u.description(), u.diskConfig()), caller, version, null));
     }
 
     @DeleteMapping("/{id}")

@@ -73,18 +73,35 @@ public class ServerCreation {
                                 Map<String, String> metadata, String availabilityZone, boolean configDrive,
                                 int minCount, int maxCount, NetworkPorts.Request networks, String accessIpv4,
                                 String accessIpv6, String groupId, List<String> securityGroups,
-                                String description) {
+                                String description, String diskConfig) {
 
         CreateRequest withNetworks(NetworkPorts.Request resolved) {
             return new CreateRequest(name, imageRef, flavorRef, keyName, userData, metadata, availabilityZone,
                     configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId, securityGroups,
-                    description);
+                    description, diskConfig);
         }
     }
 
     /** An image property (the kernel and ramdisk images a server boots with), or null. */
     static String property(ImageSpec image, String key) {
         return image.properties() == null ? null : image.properties().get(key);
+    }
+
+    /**
+     * Nova's OS-DCF:diskConfig of a new server: as asked, else AUTO when the image's {@code auto_disk_config} says
+     * true; an image with it {@code disabled} refuses AUTO (400).
+     */
+    static String diskConfig(String asked, ImageSpec image) {
+        String fromImage = property(image, "auto_disk_config");
+        if ("AUTO".equals(asked) && "disabled".equalsIgnoreCase(fromImage)) {
+            throw ComputeError.BAD_REQUEST.exception("Requested image " + image.id()
+                    + " has automatic disk resize disabled.");
+        }
+        if (asked != null) {
+            return asked;
+        }
+        return fromImage != null && java.util.Set.of("true", "1", "yes", "on", "t", "y")
+                .contains(fromImage.toLowerCase(java.util.Locale.ROOT)) ? "AUTO" : "MANUAL";
     }
 
     public List<Instance> create(Caller caller, CreateRequest r) {
@@ -94,6 +111,7 @@ public class ServerCreation {
             throw ComputeError.BAD_REQUEST.exception("Flavor " + flavor.id() + " is disabled.");
         }
         ImageSpec image = images.find(caller, r.imageRef());
+        diskConfig(r.diskConfig(), image);
         if (flavor.diskGb() > 0 && (long) image.minDisk() > flavor.diskGb()) {
             throw ComputeError.BAD_REQUEST.exception("Flavor's disk is too small for requested image. Flavor disk is "
                     + flavor.diskGb() + " GiB, minimum disk is " + image.minDisk() + " GiB.");
@@ -174,7 +192,8 @@ public class ServerCreation {
                     p.placed() ? VmState.BUILDING : VmState.ERROR, p.placed() ? TaskState.SPAWNING : null, 0,
                     p.placed() ? requestId : null, p.placed() ? now : null, false, null, r.accessIpv4(),
                     r.accessIpv6(), 0, now, now, null, null, false, null, r.description(),
-                    property(image, "kernel_id"), property(image, "ramdisk_id"));
+                    property(image, "kernel_id"), property(image, "ramdisk_id"),
+                    diskConfig(r.diskConfig(), image));
             deps.instances().insert(i);
             if (group != null) {
                 groups.addMember(group.id(), id);

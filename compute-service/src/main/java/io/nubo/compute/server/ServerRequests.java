@@ -83,7 +83,8 @@ final class ServerRequests {
                 ref(flavorNode.asString()), s.string("key_name", false, 1, 255, null), userData, metadata,
                 s.string("availability_zone", false, 1, 255, null), Boolean.TRUE.equals(configDrive), minCount,
                 maxCount, networks(s, version), ipv4, ipv6, group(body), securityGroups(s),
-                description(s, version) == null ? null : description(s, version).value());
+                description(s, version) == null ? null : description(s, version).value(),
+                s.string("OS-DCF:diskConfig", false, 4, 6, null));
         return new Create(r, Boolean.TRUE.equals(reservation), adminPass);
     }
 
@@ -176,7 +177,7 @@ final class ServerRequests {
         return new NetworkPorts.Explicit(items);
     }
 
-    record Update(String name, String ipv4, String ipv6, Description description) {
+    record Update(String name, String ipv4, String ipv6, Description description, String diskConfig) {
     }
 
     static Update update(JsonNode body, ApiVersion version) {
@@ -188,6 +189,6 @@ final class ServerRequests {
         }
         return new Update(s.string("name", false, 1, 255, NAME), ipv4,
                 io.nubo.compute.wire.Ipv6Text.canonical(s.string("accessIPv6", false, 0, 64, null)),
-                description(s, version));
+                description(s, version), s.string("OS-DCF:diskConfig", false, 4, 6, null));
     }
 }

@@ -99,12 +99,15 @@ public class ServerService {
 
     @Transactional
     public Instance update(Caller caller, String id, String name, String ipv4, String ipv6,
-                           ServerRequests.Description description) {
+                           ServerRequests.Description description, String diskConfig) {
         Instance i = get(caller, id);
         instances.rename(i.id(), name, name == null ? null : ServerCreation.hostname(name), ipv4, ipv6,
                 clock.instant());
         if (description != null) {
             instances.describe(i.id(), description.value(), clock.instant());
+        }
+        if (diskConfig != null) {
+            instances.setDiskConfig(i.id(), diskConfig, clock.instant());
         }
         return instances.find(id).orElseThrow();
     }
@@ -137,7 +140,7 @@ public class ServerService {
 
     @Transactional
     public Instance rebuild(Caller caller, String id, String imageRef, String name, Map<String, String> metadata,
-                            ServerRequests.Description description) {
+                            ServerRequests.Description description, String diskConfig) {
         Instance i = get(caller, id);
         ImageSpec image = images.find(caller, imageRef);
         String actionId = lifecycle.begin(i, ServerOperation.REBUILD, caller);
@@ -145,6 +148,9 @@ public class ServerService {
                 ServerCreation.property(image, "ramdisk_id"), name, clock.instant());
         if (description != null) {
             instances.describe(i.id(), description.value(), clock.instant());
+        }
+        if (diskConfig != null) {
+            instances.setDiskConfig(i.id(), diskConfig, clock.instant());
         }
         if (metadata != null) {
             instances.replaceMetadata(i.id(), metadata);

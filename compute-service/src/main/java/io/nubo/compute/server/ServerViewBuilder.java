@@ -102,7 +102,7 @@ class ServerViewBuilder {
         return new ServerViews.Detail(i.id(), i.displayName(), status, i.projectId(), i.userId(),
                 servers.metadata(i.id()), hostId(i), image(i), flavor(i), WireTime.of(i.createdAt()),
                 WireTime.of(i.updatedAt()), network.addresses(i.id()), nz(i.accessIpv4()), nz(i.accessIpv6()),
-                Links.of("servers", i.id()), "MANUAL", ServerStatus.showsProgress(status) ? i.progress() : null,
+                Links.of("servers", i.id()), i.diskConfig(), ServerStatus.showsProgress(status) ? i.progress() : null,
                 fault(i, status, caller), i.keyName(), null, WireTime.micros(i.launchedAt()),
                 WireTime.micros(i.terminatedAt()), i.availabilityZone() == null ? "" : i.availabilityZone(),
                 i.vmState().wire(), i.taskState() == null ? null : i.taskState().wire(), i.powerState(),
@@ -126,7 +126,7 @@ class ServerViewBuilder {
         return new ServerViews.Basic(i.id(), i.displayName(), status, i.projectId(), i.userId(),
                 servers.metadata(i.id()), hostId(i), image(i), flavor(i), WireTime.of(i.createdAt()),
                 WireTime.of(i.updatedAt()), network.addresses(i.id()), nz(i.accessIpv4()), nz(i.accessIpv6()),
-                Links.of("servers", i.id()), "MANUAL", ServerStatus.showsProgress(status) ? i.progress() : null,
+                Links.of("servers", i.id()), i.diskConfig(), ServerStatus.showsProgress(status) ? i.progress() : null,
                 fault(i, status, caller), adminPass, locked(i, version), described(i, version));
     }
 

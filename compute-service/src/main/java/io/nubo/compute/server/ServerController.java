@@ -9,7 +9,6 @@ import io.nubo.compute.wire.Caller;
 import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.wire.Links;
 import io.nubo.compute.wire.Paging;
-import io.nubo.compute.network.FixedAddress;
 import io.nubo.shared.microversion.ApiVersion;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -232,7 +231,7 @@ class ServerController {
     private boolean hasAddress(Instance i, Pattern ip4, Pattern ip6) {
         for (Object list : views.addresses(i).values()) {
             for (Object a : (List<?>) list) {
-                if (a instanceof FixedAddress f) {
+                if (a instanceof ServerViews.PlainAddress f) {
                     Pattern p = f.version() == 6 ? ip6 : ip4;
                     if (p != null && p.matcher(f.addr()).lookingAt()) {
                         return true;

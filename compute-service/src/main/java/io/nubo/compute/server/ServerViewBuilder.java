@@ -1,6 +1,7 @@
 package io.nubo.compute.server;
 
 import io.nubo.compute.host.HostRegistry;
+import io.nubo.compute.network.FixedAddress;
 import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.wire.Access;
 import io.nubo.compute.wire.ComputePolicy;
@@ -125,14 +126,23 @@ class ServerViewBuilder {
         String status = i.status();
         return new ServerViews.Basic(i.id(), i.displayName(), status, i.projectId(), i.userId(),
                 servers.metadata(i.id()), hostId(i), image(i), flavor(i), WireTime.of(i.createdAt()),
-                WireTime.of(i.updatedAt()), network.addresses(i.id()), nz(i.accessIpv4()), nz(i.accessIpv6()),
+                WireTime.of(i.updatedAt()), plainAddresses(i), nz(i.accessIpv4()), nz(i.accessIpv6()),
                 Links.of("servers", i.id()), i.diskConfig(), ServerStatus.showsProgress(status) ? i.progress() : null,
                 fault(i, status, caller), adminPass, locked(i, version), described(i, version));
     }
 
-    /** The server's addresses (os-ips). */
+    /** The addresses as update and rebuild show them: address and version only. */
+    private Map<String, Object> plainAddresses(Instance i) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        network.addresses(i.id()).forEach((net, list) -> out.put(net, ((List<?>) list).stream()
+                .map(a -> a instanceof FixedAddress f ? new ServerViews.PlainAddress(f.addr(), f.version()) : a)
+                .toList()));
+        return out;
+    }
+
+    /** The server's addresses (os-ips: address and version, as Nova's ips view). */
     Map<String, Object> addresses(Instance i) {
-        return network.addresses(i.id());
+        return plainAddresses(i);
     }
 
     private static String nz(String s) {

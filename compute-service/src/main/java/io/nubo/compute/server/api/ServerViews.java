@@ -91,6 +91,10 @@ public final class ServerViews {
             @JsonUnwrapped Described described) {
     }
 
+    /** An address without the OS-EXT-IPS attributes: the basic view's (update, rebuild: Nova's extend_address=False). */
+    public record PlainAddress(String addr, int version) {
+    }
+
     public record Summary(String id, String name, List<Link> links) {
     }
 

@@ -245,9 +245,9 @@ flavor_ref_alt = $flavor_ref_alt
 # emulated guests on a busy 2-core machine: seconds, sometimes a minute
 build_timeout = 300
 min_compute_nodes = $compute_nodes
-# exactly what compute-service announces (GET /v2.1: version 2.1, min_version 2.1)
+# exactly what compute-service announces (GET /v2.1: version 2.21, min_version 2.1; config/ComputeApiVersions)
 min_microversion = 2.1
-max_microversion = 2.1
+max_microversion = 2.21
 
 [compute-feature-enabled]
 # what Nubo's compute serves today, no more (docs/api-coverage.md, Compute)
@@ -257,8 +257,15 @@ suspend = True
 snapshot = True
 config_drive = True
 enable_instance_password = True
-# not served: resize and cold migration (live migration only with --live-migration: two hosts), shelve, rescue, consoles, changePassword / os-server-password, the metadata
-# service, OS-DCF:diskConfig AUTO (accepted, always MANUAL), personality files (accepted, not injected)
+# OS-DCF:diskConfig AUTO and MANUAL are kept as asked (create, update, rebuild); the root disk always grows to the
+# flavor's size, no file system is grown (as Nova's libvirt driver for an image it cannot extend)
+disk_config = True
+# the only switch for Tempest's writeable server metadata tests (served); the two other APIs behind it, os-agents and
+# the resetNetwork action, are not served and fail (counted as failures, docs/conformance.md)
+xenapi_apis = True
+# not served: resize and cold migration (live migration only with --live-migration: two hosts), shelve, rescue, consoles (remote-consoles answers "Unavailable console type",
+# as Nova with every console off), changePassword, the metadata service, personality files (accepted, not
+# injected), trigger_crash_dump (2.17: 400 as for a driver without it)
 resize = False
 cold_migration = False
 live_migration = $live_migration
@@ -273,14 +280,14 @@ spice_console = False
 serial_console = False
 change_password = False
 metadata_service = False
-disk_config = False
 personality = False
 # no os-interface yet (network), no volume attachments yet (block storage)
 interface_attach = False
 attach_encrypted_volume = False
 swap_volume = False
 volume_multiattach = False
-# the scheduler's filters (compute-service scheduler: zone, host up and enabled, capacity, server groups)
+# the scheduler's filters (compute-service scheduler: zone, host up and enabled, capacity, server groups; the soft
+# policies of 2.15 weigh hosts, they filter none)
 scheduler_enabled_filters = AvailabilityZoneFilter,ComputeFilter,ServerGroupAntiAffinityFilter,ServerGroupAffinityFilter
 
 [volume]

@@ -32,6 +32,7 @@ final class FakeNetworkService implements AutoCloseable {
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final Map<String, ObjectNode> networks = new ConcurrentHashMap<>();
     final Map<String, ObjectNode> ports = new ConcurrentHashMap<>();
+    final Map<String, ObjectNode> securityGroups = new ConcurrentHashMap<>();
     private final AtomicInteger nextIp = new AtomicInteger(10);
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpServer server;
@@ -58,6 +59,12 @@ final class FakeNetworkService implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         networks.put(id, json.createObjectNode().put("id", id).put("name", name).put("project_id", project)
                 .put("shared", shared).put("router:external", false).put("mtu", 1450));
+        return id;
+    }
+
+    String securityGroup(String project, String name) {
+        String id = UUID.randomUUID().toString();
+        securityGroups.put(id, json.createObjectNode().put("id", id).put("name", name).put("project_id", project));
         return id;
     }
 
@@ -103,6 +110,15 @@ final class FakeNetworkService implements AutoCloseable {
             case "subnets" -> reply(x, 200, "{\"subnet\": {\"id\": \"" + SUBNET + "\", \"cidr\": \"10.0.0.0/24\","
                     + " \"gateway_ip\": \"10.0.0.1\", \"dns_nameservers\": [\"10.0.0.2\"]}}");
             case "ports" -> ports(x, method, id, body);
+            case "security-groups" -> {
+                // Neutron's filter by query: ?project_id=X
+                String query = x.getRequestURI().getQuery() == null ? "" : x.getRequestURI().getQuery();
+                ObjectNode out = json.createObjectNode();
+                var list = out.putArray("security_groups");
+                securityGroups.values().stream().filter(g -> query.isEmpty()
+                        || query.equals("project_id=" + g.get("project_id").asString())).forEach(list::add);
+                reply(x, 200, out.toString());
+            }
             default -> notFound(x, "HTTPNotFound", path);
         }
     }
@@ -122,8 +138,11 @@ final class FakeNetworkService implements AutoCloseable {
                         + " operation for network " + network + ". The IP address " + ip + " is in use.\"}}");
                 return;
             }
-            reply(x, 201, "{\"port\": " + newPort(networks.get(network).get("project_id").asString(), network, ip)
-                    + "}");
+            ObjectNode made = newPort(networks.get(network).get("project_id").asString(), network, ip);
+            if (p.has("security_groups")) {
+                made.set("security_groups", p.get("security_groups"));
+            }
+            reply(x, 201, "{\"port\": " + made + "}");
             return;
         }
         ObjectNode p = id == null ? null : ports.get(id);

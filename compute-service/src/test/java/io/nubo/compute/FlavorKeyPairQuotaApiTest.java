@@ -17,12 +17,17 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
     @Test
     void versionDocumentAnnouncesWhatIsServedAndVersionsAreNegotiated() throws Exception {
         Reply doc = get(null, "/v2.1").valid("v2_1.versions", "get_one_version");
-        assertThat(doc.json().at("/version/version").asString()).isEqualTo("2.1");
-        get(null, "/").valid("v2_1.versions", "list_versions");
+        assertThat(doc.json().at("/version/version").asString()).isEqualTo("2.21");
+        assertThat(doc.json().at("/version/min_version").asString()).isEqualTo("2.1");
+        Reply versions = get(null, "/").valid("v2_1.versions", "list_versions");
+        assertThat(versions.json().get("versions").size()).as("only what is served: v2.1").isEqualTo(1);
+        assertThat(versions.json().at("/versions/0/id").asString()).isEqualTo("v2.1");
+        Reply latest = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute latest");
+        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("compute 2.21");
         Reply ok = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute 2.1");
         assertThat(ok.header("OpenStack-API-Version")).isEqualTo("compute 2.1");
         assertThat(ok.header("X-OpenStack-Nova-API-Version")).isEqualTo("2.1");
-        Reply high = call(ADMIN, "GET", "/v2.1/flavors", null, "X-OpenStack-Nova-API-Version", "2.2");
+        Reply high = call(ADMIN, "GET", "/v2.1/flavors", null, "X-OpenStack-Nova-API-Version", "2.22");
         assertThat(high.status()).isEqualTo(406);
         assertThat(high.json().at("/computeFault/code").isMissingNode()
                 ? high.json().findValue("code").asInt() : 0).isEqualTo(406);
@@ -129,7 +134,10 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
         get(token, "/v2.1/os-keypairs").valid("v2_1.keypairs", "list_keypairs");
         get(token, "/v2.1/os-keypairs/ed").valid("v2_1.keypairs", "get_keypair");
         assertThat(get(member("other"), "/v2.1/os-keypairs/ed").status()).isEqualTo(404);
-        assertThat(get(token, "/v2.1/os-keypairs?user_id=u-other").status()).isEqualTo(403);
+        assertThat(get(token, "/v2.1/os-keypairs?user_id=u-other").status())
+                .as("below 2.10 Nova takes no user_id: the caller's own").isEqualTo(200);
+        assertThat(call(token, "GET", "/v2.1/os-keypairs?user_id=u-other", null, "X-OpenStack-Nova-API-Version",
+                "2.10").status()).isEqualTo(403);
         assertThat(call(token, "DELETE", "/v2.1/os-keypairs/ed", null).status()).isEqualTo(202);
         assertThat(get(token, "/v2.1/os-keypairs/ed").status()).isEqualTo(404);
 

@@ -124,7 +124,13 @@ class ServerNetworkApiTest extends ComputeHttpTest {
         assertThat(address.get("version").asInt()).isEqualTo(4);
         assertThat(address.get("OS-EXT-IPS:type").asString()).isEqualTo("fixed");
         assertThat(address.get("OS-EXT-IPS-MAC:mac_addr").asString()).isEqualTo(nic.macAddress());
-        assertThat(get(token, "/v2.1/servers/" + id + "/ips").json().at("/addresses/private/0/addr").asString())
+        // update and rebuild answers and os-ips show address and version only (Nova's extend_address=False)
+        assertThat(call(token, "PUT", "/v2.1/servers/" + id, "{\"server\": {\"name\": \"vm2\"}}")
+                .valid("v2_1.servers", "update_server").json().at("/server/addresses/private/0/addr").asString())
+                .isEqualTo(nic.fixedIps().get(0).ipAddress());
+        get(token, "/v2.1/servers/" + id + "/ips/private").valid("v2_1.servers", "list_addresses_by_network");
+        assertThat(get(token, "/v2.1/servers/" + id + "/ips").valid("v2_1.servers", "list_addresses").json()
+                .at("/addresses/private/0/addr").asString())
                 .isEqualTo(nic.fixedIps().get(0).ipAddress());
         assertThat(get(token, "/v2.1/servers/" + id + "/ips/private").json().at("/private/0/addr").asString())
                 .isEqualTo(nic.fixedIps().get(0).ipAddress());
@@ -138,6 +144,32 @@ class ServerNetworkApiTest extends ComputeHttpTest {
         assertThat(NEUTRON.ports).doesNotContainKey(nic.portId());
 
         assertThat(create("\"none\"").status()).isEqualTo(400); // "none" is 2.37
+    }
+
+    @Test
+    void securityGroupsAreTheProjectsOwnByNameOrIdAndAnUnknownOneIs400() throws Exception {
+        NEUTRON.network(project, "sg-net", false);
+        String web = NEUTRON.securityGroup(project, "web");
+        NEUTRON.securityGroup("someone-else", "theirs");
+        Reply unknown = post(token, "/v2.1/servers", "{\"server\": {\"name\": \"vm\", \"imageRef\": \""
+                + FakeImageService.IMAGE + "\", \"flavorRef\": \"" + flavor
+                + "\", \"security_groups\": [{\"name\": \"web\"}, {\"name\": \"theirs\"}]}}");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("badRequest").contains("Security group theirs not found.");
+        assertThat(agent.poll(300)).isNull();
+
+        Reply ok = post(token, "/v2.1/servers", "{\"server\": {\"name\": \"vm\", \"imageRef\": \""
+                + FakeImageService.IMAGE + "\", \"flavorRef\": \"" + flavor
+                + "\", \"security_groups\": [{\"name\": \"web\"}, {\"name\": \"" + web + "\"}]}}")
+                .valid("v2_1.servers", "create_server_with_admin_pass");
+        assertThat(ok.status()).isEqualTo(202);
+        assertThat(ok.json().at("/server/security_groups/0/name").asString()).isEqualTo("web");
+        SpawnInstance spawn = agent.next(SpawnInstance.class);
+        JsonNode port = NEUTRON.ports.get(spawn.nics().get(0).portId());
+        assertThat(port.get("security_groups").size()).isEqualTo(1);
+        assertThat(port.get("security_groups").get(0).asString()).isEqualTo(web);
+        agent.succeeded(spawn, "spawn", PowerState.RUNNING);
+        deleteAndAwait(ok.json().at("/server/id").asString());
     }
 
     @Test

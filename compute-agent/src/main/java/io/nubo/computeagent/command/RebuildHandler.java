@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * Nova's rebuild: stop the guest, a fresh root disk from the (new) image, the other disks kept, defined again
- * (the image may boot differently) and booted.
+ * (the image may boot differently) and booted, unless the command says the server was stopped (then it stays shut
+ * off, as Nova's manager stops a rebuilt instance whose vm_state was stopped).
  */
 public final class RebuildHandler implements CommandHandler<RebuildInstance> {
 
@@ -63,6 +64,9 @@ public final class RebuildHandler implements CommandHandler<RebuildInstance> {
         }
         for (var nic : old.interfaces()) {
             rebuilt.attach(nic, false);
+        }
+        if (!c.startsGuest()) {
+            return reports.succeeded(c, "rebuild", PowerState.SHUTDOWN);
         }
         rebuilt.start();
         return reports.succeeded(c, "rebuild", PowerState.RUNNING);

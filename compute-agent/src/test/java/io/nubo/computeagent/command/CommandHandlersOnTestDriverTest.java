@@ -258,12 +258,25 @@ class CommandHandlersOnTestDriverTest {
         Path root = agent.storage.rootDisk(id);
         Files.setLastModifiedTime(root, java.nio.file.attribute.FileTime.fromMillis(0));
         InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(new RebuildInstance(id, "host-1", "rb",
-                bootable, Commands.flavor(1, 0, 0), "rebuilt", Map.of()));
+                bootable, Commands.flavor(1, 0, 0), "rebuilt", Map.of(), null));
         assertThat(r.outcome()).as(String.valueOf(r.faultMessage())).isEqualTo(Outcome.SUCCEEDED);
         assertThat(r.powerState()).isEqualTo(PowerState.RUNNING);
         assertThat(Files.getLastModifiedTime(root).toMillis()).isGreaterThan(0);
         assertThat(hypervisor.find(GuestNames.domainName(id)).orElseThrow().definition().metadata().displayName())
                 .isEqualTo("rebuilt");
+        assertThat(hypervisor.find(GuestNames.domainName(id)).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void rebuildOfAStoppedServerLeavesTheGuestShutOff() throws Exception {
+        String id = newId();
+        spawn(id, bootable);
+        hypervisor.find(GuestNames.domainName(id)).orElseThrow().destroy();
+        InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(new RebuildInstance(id, "host-1", "rb2",
+                bootable, Commands.flavor(1, 0, 0), "rebuilt", Map.of(), false));
+        assertThat(r.outcome()).as(String.valueOf(r.faultMessage())).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(r.powerState()).isEqualTo(PowerState.SHUTDOWN);
+        assertThat(hypervisor.find(GuestNames.domainName(id)).orElseThrow().active()).isFalse();
     }
 
     /**

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Nova's version documents: {@code GET /} lists v2.0 and v2.1; {@code GET /v2.1} describes v2.1 and the range of
+ * Nova's version documents: {@code GET /} lists the versions served, which is v2.1 only (Nova also lists the legacy
+ * v2.0 API, which Nubo does not serve, so it is not announced); {@code GET /v2.1} describes v2.1 and the range of
  * microversions this service really serves ({@link ComputeApiVersions}).
  */
 @RestController
@@ -44,9 +45,7 @@ public class VersionController {
 
     @GetMapping("/")
     public Versions versions() {
-        Version v20 = new Version("v2.0", "SUPPORTED", "", "", "2011-01-21T11:33:21Z",
-                List.of(Link.self(href("/v2/"))), null);
-        return new Versions(List.of(v20, v21(false)));
+        return new Versions(List.of(v21(false)));
     }
 
     @GetMapping({"/v2.1", "/v2.1/"})

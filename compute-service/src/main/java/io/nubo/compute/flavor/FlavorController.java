@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.nubo.shared.microversion.ApiVersion;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -205,13 +206,13 @@ class FlavorController {
 
     @ValidatedBody("compute/flavor-action.json")
     @PostMapping("/{id}/action")
-    FlavorViews.AccessList action(Caller caller, @PathVariable String id,
+    FlavorViews.AccessList action(Caller caller, ApiVersion version, @PathVariable String id,
                                   @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         access.check(ComputePolicy.FLAVOR_ACCESS_MANAGE, caller);
         RequestBody b = RequestBody.of(body);
         if (b.has("addTenantAccess")) {
             String tenant = b.object("addTenantAccess", Set.of("tenant")).string("tenant", true, 1, 255, null);
-            return accessList(id, flavors.addAccess(id, tenant));
+            return accessList(id, flavors.addAccess(id, tenant, version.atLeast("2.7")));
         }
         if (b.has("removeTenantAccess")) {
             String tenant = b.object("removeTenantAccess", Set.of("tenant")).string("tenant", true, 1, 255, null);

@@ -135,9 +135,10 @@ public class FlavorService {
     }
 
     @Transactional
-    public List<String> addAccess(String id, String project) {
+    /** Shares a flavor with a project; from 2.7 ({@code refusePublic}) a public flavor is 409, as Nova. */
+    public List<String> addAccess(String id, String project, boolean refusePublic) {
         FlavorEntity f = entity(id);
-        if (f.isPublic) {
+        if (f.isPublic && refusePublic) {
             throw ComputeError.CONFLICT.exception("Can not add access to a public flavor.");
         }
         if (!f.projects.add(project)) {

@@ -1,5 +1,6 @@
 package io.nubo.compute.host;
 
+import io.nubo.compute.config.ComputeProperties;
 import io.nubo.shared.events.compute.HostStatus;
 import java.time.Clock;
 import java.util.List;
@@ -19,10 +20,26 @@ public class HostRegistry {
 
     private final HostStore hosts;
     private final Clock clock;
+    private final ComputeProperties props;
 
-    HostRegistry(HostStore hosts, Clock clock) {
+    HostRegistry(HostStore hosts, Clock clock, ComputeProperties props) {
         this.hosts = hosts;
         this.clock = clock;
+        this.props = props;
+    }
+
+    /**
+     * Nova's {@code host_status} of a server on {@code host} (2.16): {@code DOWN} when forced down,
+     * {@code MAINTENANCE} when disabled, {@code UP} while heartbeats arrive, else {@code UNKNOWN}; {@code ""} for
+     * a server on no host (or a host no longer registered).
+     */
+    @Transactional(readOnly = true)
+    public String hostStatus(String host) {
+        if (host == null) {
+            return "";
+        }
+        return hosts.byName(host).map(h -> h.forcedDown() ? "DOWN" : h.disabled() ? "MAINTENANCE"
+                : h.up(clock.instant(), props.heartbeatTimeout()) ? "UP" : "UNKNOWN").orElse("");
     }
 
     /** Nova's cpu_info as os-hypervisors shows it. */

@@ -12,6 +12,8 @@ import io.nubo.compute.wire.Caller;
 import io.nubo.compute.wire.ComputePolicy;
 import io.nubo.compute.wire.RequestBody;
 import io.nubo.compute.wire.WireTime;
+import io.nubo.shared.microversion.ApiVersion;
+import io.nubo.shared.microversion.Microversions;
 import io.nubo.shared.validation.ValidatedBody;
 import java.time.Clock;
 import java.util.List;
@@ -28,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Nova's os-services at 2.1 for the compute hosts: {@code nova-compute} per registered host, up while its agent's
+ * Nova's os-services (with {@code forced_down} and {@code force-down} from 2.11) for the compute hosts: {@code nova-compute} per registered host, up while its agent's
  * heartbeats arrive; an operator disables one (with a reason) to keep the scheduler off it.
  */
 @RestController
@@ -39,7 +41,15 @@ class ComputeServiceController {
 
     record ServiceView(long id, String binary, String host, String zone, String status, String state,
                        @JsonProperty("updated_at") String updatedAt,
-                       @JsonProperty("disabled_reason") String disabledReason) {
+                       @JsonProperty("disabled_reason") String disabledReason,
+                       @JsonProperty("forced_down") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean forcedDown) {
+    }
+
+    /** The answer of {@code force-down} (2.11). */
+    record ForcedDown(String host, String binary, @JsonProperty("forced_down") boolean forcedDown) {
+    }
+
+    record ForcedDownOne(ForcedDown service) {
     }
 
     record ServiceList(List<ServiceView> services) {
@@ -68,7 +78,7 @@ class ComputeServiceController {
     }
 
     @GetMapping
-    ServiceList list(Caller caller, @RequestParam Map<String, String> params) {
+    ServiceList list(Caller caller, ApiVersion version, @RequestParam Map<String, String> params) {
         access.check(ComputePolicy.SERVICES, caller);
         String binary = params.get("binary");
         String host = params.get("host");
@@ -76,17 +86,40 @@ class ComputeServiceController {
             return new ServiceList(List.of());
         }
         return new ServiceList(hosts.all().stream().filter(h -> host == null || host.equals(h.host()))
-                .map(this::view).toList());
+                .map(h -> view(h, version)).toList());
     }
 
-    private ServiceView view(ComputeHost h) {
+    /** {@code forced_down} from 2.11 on. */
+    private ServiceView view(ComputeHost h, ApiVersion version) {
         return new ServiceView(h.id(), BINARY, h.host(), scheduler.zoneOf(h.host()),
                 h.disabled() ? "disabled" : "enabled", h.up(clock.instant(), props.heartbeatTimeout()) ? "up" : "down",
-                WireTime.micros(h.lastSeenAt()), h.disabledReason());
+                WireTime.micros(h.lastSeenAt()), h.disabledReason(),
+                version.atLeast("2.11") ? h.forcedDown() : null);
+    }
+
+    /** 2.11: an operator (or an external fencing tool) says the host is down, so its servers may be evacuated. */
+    @PutMapping("/force-down")
+    @Microversions(min = "2.11")
+    @ValidatedBody("compute/service-update-v211.json")
+    ForcedDownOne forceDown(Caller caller, @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
+        access.check(ComputePolicy.SERVICES, caller);
+        RequestBody b = RequestBody.of(body);
+        String host = b.string("host", true, 1, 255, null);
+        String binary = b.string("binary", true, 1, 255, null);
+        Boolean down = b.bool("forced_down");
+        if (down == null) {
+            throw ComputeError.BAD_REQUEST.exception("Missing forced_down field");
+        }
+        if (!BINARY.equals(binary) || hosts.byName(host).isEmpty()) {
+            throw ComputeError.HOST_NOT_FOUND.exception(host);
+        }
+        hosts.setForcedDown(host, down, clock.instant());
+        return new ForcedDownOne(new ForcedDown(host, binary, down));
     }
 
     @PutMapping("/{action}")
-    @ValidatedBody("compute/service-update.json")
+    @ValidatedBody(value = "compute/service-update.json", until = "2.10")
+    @ValidatedBody(value = "compute/service-update-v211.json", since = "2.11")
     ChangedOne change(Caller caller, @PathVariable String action,
                       @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         access.check(ComputePolicy.SERVICES, caller);

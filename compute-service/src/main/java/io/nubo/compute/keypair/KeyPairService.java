@@ -40,15 +40,16 @@ public class KeyPairService implements UsageCounter {
         if (keys.findByUserIdAndName(userId, name).isPresent()) {
             throw ComputeError.KEYPAIR_EXISTS.exception(name);
         }
+        boolean x509 = "x509".equals(type);
         String privateKey = null;
         if (publicKey == null) {
-            SshKeys.Generated g = SshKeys.generateRsa("Generated-by-Nova");
+            SshKeys.Generated g = x509 ? X509Keys.generate(userId) : SshKeys.generateRsa("Generated-by-Nova");
             publicKey = g.publicKey();
             privateKey = g.privateKey();
         }
-        SshKeys.PublicKey parsed;
+        String fingerprint;
         try {
-            parsed = SshKeys.parse(publicKey);
+            fingerprint = x509 ? X509Keys.fingerprint(publicKey) : SshKeys.parse(publicKey).fingerprint();
         } catch (IllegalArgumentException e) {
             throw ComputeError.INVALID_KEYPAIR.exception(e.getMessage());
         }
@@ -58,7 +59,7 @@ public class KeyPairService implements UsageCounter {
         k.name = name;
         k.keyType = type;
         k.publicKey = publicKey.trim();
-        k.fingerprint = parsed.fingerprint();
+        k.fingerprint = fingerprint;
         k.createdAt = clock.instant();
         try {
             keys.saveAndFlush(k);

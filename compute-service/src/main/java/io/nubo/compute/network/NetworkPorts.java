@@ -29,9 +29,18 @@ public interface NetworkPorts {
     record Requested(String networkId, String portId, String fixedIp) {
     }
 
-    /** Where a new instance's ports are bound: the instance, its host and its availability zone. */
-    record Boot(String instanceId, String host, String availabilityZone) {
+    /**
+     * Where a new instance's ports are bound: the instance, its host and its availability zone, and the security
+     * groups (ids) of the ports created for it (empty: the network service's default).
+     */
+    record Boot(String instanceId, String host, String availabilityZone, List<String> securityGroupIds) {
     }
+
+    /**
+     * Nova's check of a create request's {@code security_groups}: each name (or id) must be one of the project's
+     * groups, else 400 "Security group X not found."; the ids, in the request's order.
+     */
+    List<String> securityGroups(Caller caller, List<String> namesOrIds);
 
     /**
      * Checks the request before any instance is made and resolves {@code auto} as Nova does: the one network the

@@ -22,6 +22,17 @@ public class NoNetworkService implements NetworkPorts {
         return new None();
     }
 
+    /** Without a network service no port is made, so no group applies; Nova's own default is accepted. */
+    @Override
+    public List<String> securityGroups(Caller caller, List<String> namesOrIds) {
+        for (String name : namesOrIds) {
+            if (!name.equals("default")) {
+                throw ComputeError.BAD_REQUEST.exception("Security group " + name + " not found.");
+            }
+        }
+        return List.of();
+    }
+
     @Override
     public List<NicSpec> allocate(Caller caller, Boot boot, Request request) {
         return List.of();

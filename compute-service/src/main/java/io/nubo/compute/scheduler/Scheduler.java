@@ -45,9 +45,10 @@ public class Scheduler {
      * @param forceHost a host named by an admin ({@code zone:host}), or null
      * @param avoid     hosts it must not share (anti-affinity), or empty
      * @param stayOn    hosts it must share (affinity: the group's hosts), or empty for any
+     * @param weight    a soft server-group policy's weight per host (higher first, before free RAM), or empty
      */
     public record Request(int vcpus, long ramMb, long diskGb, String zone, String forceHost, Set<String> avoid,
-                          Set<String> stayOn) {
+                          Set<String> stayOn, java.util.Map<String, Integer> weight) {
     }
 
     /** Where it went, or why it could not go anywhere. */
@@ -92,7 +93,8 @@ public class Scheduler {
                 candidates.add(h);
             }
         }
-        candidates.sort(Comparator.comparingDouble((ComputeHost h) -> freeRam(h)).reversed()
+        candidates.sort(Comparator.comparingInt((ComputeHost h) -> -r.weight().getOrDefault(h.host(), 0))
+                .thenComparing(Comparator.comparingDouble((ComputeHost h) -> freeRam(h)).reversed())
                 .thenComparing(ComputeHost::host));
         for (ComputeHost h : candidates) {
             if (hosts.claim(h.host(), r.vcpus(), r.ramMb(), r.diskGb(), props.cpuAllocationRatio(),

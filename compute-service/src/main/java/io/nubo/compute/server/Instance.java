@@ -14,7 +14,8 @@ public record Instance(String id, String projectId, String userId, String displa
                        String requestedZone, String host, boolean claimed, VmState vmState, TaskState taskState,
                        int powerState, String taskActionId, Instant taskStartedAt, boolean locked, String lockedBy,
                        String accessIpv4, String accessIpv6, int progress, Instant createdAt, Instant updatedAt,
-                       Instant launchedAt, Instant terminatedAt, boolean deleted, Instant deletedAt) {
+                       Instant launchedAt, Instant terminatedAt, boolean deleted, Instant deletedAt,
+                       String description, String kernelId, String ramdiskId, String diskConfig) {
 
     public String status() {
         return ServerStatus.of(vmState, taskState);

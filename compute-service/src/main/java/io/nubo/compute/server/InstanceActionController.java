@@ -10,6 +10,7 @@ import io.nubo.compute.wire.Caller;
 import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.wire.WireTime;
 import java.util.List;
+import io.nubo.shared.microversion.ApiVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,15 +55,15 @@ class InstanceActionController {
     }
 
     @GetMapping
-    ActionList list(Caller caller, @PathVariable String id) {
-        servers.get(caller, id);
+    ActionList list(Caller caller, ApiVersion version, @PathVariable String id) {
+        servers.get(caller, id, version.atLeast("2.21"));
         return new ActionList(actions.list(id).stream().map(a -> new ActionView(a.action(), a.instanceId(),
                 a.message(), a.projectId(), a.requestId(), WireTime.micros(a.startTime()), a.userId())).toList());
     }
 
     @GetMapping("/{requestId}")
-    ActionOne show(Caller caller, @PathVariable String id, @PathVariable String requestId) {
-        servers.get(caller, id);
+    ActionOne show(Caller caller, ApiVersion version, @PathVariable String id, @PathVariable String requestId) {
+        servers.get(caller, id, version.atLeast("2.21"));
         InstanceActions.Action a = actions.get(id, requestId).orElseThrow(() -> ComputeError.NOT_FOUND
                 .exception("Action " + requestId + " on instance " + id + " could not be found."));
         boolean details = access.allows(ComputePolicy.INSTANCE_ACTION_EVENTS_DETAILS, caller, null);

@@ -33,7 +33,7 @@ public class InstanceStore {
             + " flavor_extra_specs, image_id, key_name, key_data, user_data, config_drive, availability_zone,"
             + " requested_zone, host, claimed, vm_state, task_state, power_state, task_action_id, task_started_at,"
             + " locked, locked_by, access_ipv4, access_ipv6, progress, created_at, updated_at, launched_at,"
-            + " terminated_at, deleted, deleted_at";
+            + " terminated_at, deleted, deleted_at, description, kernel_id, ramdisk_id, disk_config";
 
     private final JdbcTemplate jdbc;
 
@@ -67,11 +67,12 @@ public class InstanceStore {
                 rs.getString("task_action_id"), t(rs, "task_started_at"), rs.getBoolean("locked"),
                 rs.getString("locked_by"), rs.getString("access_ipv4"), rs.getString("access_ipv6"),
                 rs.getInt("progress"), t(rs, "created_at"), t(rs, "updated_at"), t(rs, "launched_at"),
-                t(rs, "terminated_at"), rs.getBoolean("deleted"), t(rs, "deleted_at"));
+                t(rs, "terminated_at"), rs.getBoolean("deleted"), t(rs, "deleted_at"), rs.getString("description"),
+                rs.getString("kernel_id"), rs.getString("ramdisk_id"), rs.getString("disk_config"));
     }
 
     public void insert(Instance n) {
-        jdbc.update("INSERT INTO instances (" + COLUMNS + ") VALUES (" + "?, ".repeat(39) + "?)",
+        jdbc.update("INSERT INTO instances (" + COLUMNS + ") VALUES (" + "?, ".repeat(43) + "?)",
                 n.id(), n.projectId(), n.userId(), n.displayName(), n.hostname(), n.reservationId(), n.launchIndex(),
                 n.flavor().id(), n.flavor().name(), n.flavor().vcpus(), n.flavor().ramMb(), n.flavor().diskGb(),
                 n.flavor().ephemeralGb(), n.flavor().swapMb(), JSON.writeValueAsString(n.flavorExtraSpecs()),
@@ -80,7 +81,7 @@ public class InstanceStore {
                 n.taskState() == null ? null : n.taskState().wire(), n.powerState(), n.taskActionId(),
                 ts(n.taskStartedAt()), n.locked(), n.lockedBy(), n.accessIpv4(), n.accessIpv6(), n.progress(),
                 ts(n.createdAt()), ts(n.updatedAt()), ts(n.launchedAt()), ts(n.terminatedAt()), n.deleted(),
-                ts(n.deletedAt()));
+                ts(n.deletedAt()), n.description(), n.kernelId(), n.ramdiskId(), n.diskConfig());
     }
 
     public Optional<Instance> find(String id) {
@@ -168,9 +169,23 @@ public class InstanceStore {
                 name, hostname, ipv4, ipv6, ts(now), id);
     }
 
-    public int rebuilt(String id, String imageId, String name, Instant now) {
-        return jdbc.update("UPDATE instances SET image_id = ?, display_name = COALESCE(?, display_name),"
-                + " updated_at = ? WHERE id = ?", imageId, name, ts(now), id);
+    /** A rebuild's new image (and the kernel and ramdisk it names), and its new name when one is given. */
+    public int rebuilt(String id, String imageId, String kernelId, String ramdiskId, String name, Instant now) {
+        return jdbc.update("UPDATE instances SET image_id = ?, kernel_id = ?, ramdisk_id = ?,"
+                + " display_name = COALESCE(?, display_name), updated_at = ? WHERE id = ?", imageId, kernelId,
+                ramdiskId, name, ts(now), id);
+    }
+
+    /** Sets {@code OS-DCF:diskConfig} (AUTO or MANUAL) as a rebuild or an update asks. */
+    public int setDiskConfig(String id, String diskConfig, Instant now) {
+        return jdbc.update("UPDATE instances SET disk_config = ?, updated_at = ? WHERE id = ? AND deleted = FALSE",
+                diskConfig, ts(now), id);
+    }
+
+    /** Sets (null clears) the server's description (2.19). */
+    public int describe(String id, String description, Instant now) {
+        return jdbc.update("UPDATE instances SET description = ?, updated_at = ? WHERE id = ? AND deleted = FALSE",
+                description, ts(now), id);
     }
 
     /** Tasks whose command has waited longer than the timeout (lost by an agent or across a restart). */

@@ -5,10 +5,13 @@ import io.nubo.compute.quota.QuotaResource;
 import io.nubo.compute.quota.QuotaService;
 import io.nubo.compute.server.api.ServerViews;
 import io.nubo.compute.server.state.ServerOperation;
+import io.nubo.compute.server.state.VmState;
 import io.nubo.compute.wire.Caller;
 import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.wire.Links;
 import io.nubo.compute.wire.RequestBody;
+import io.nubo.shared.microversion.ApiVersion;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +27,10 @@ class ServerActionController {
     private static final Map<String, ServerOperation> POWER = Map.of("os-start", ServerOperation.START,
             "os-stop", ServerOperation.STOP, "pause", ServerOperation.PAUSE, "unpause", ServerOperation.UNPAUSE,
             "suspend", ServerOperation.SUSPEND, "resume", ServerOperation.RESUME);
+
+    /** The vm_states Nova's trigger_crash_dump accepts (ACTIVE, PAUSED, RESCUED, RESIZED, ERROR). */
+    private static final Set<VmState> CRASH_DUMP_STATES = EnumSet.of(VmState.ACTIVE, VmState.PAUSED,
+            VmState.RESCUED, VmState.RESIZED, VmState.ERROR);
 
     private final ServerService servers;
     private final ConsoleRequests consoles;
@@ -43,9 +50,10 @@ class ServerActionController {
         this.quotas = quotas;
     }
 
-    @ValidatedBody("compute/server-action.json")
+    @ValidatedBody(value = "compute/server-action.json", until = "2.18")
+    @ValidatedBody(value = "compute/server-action-v219.json", since = "2.19")
     @PostMapping("/v2.1/servers/{id}/action")
-    ResponseEntity<Object> action(Caller caller, @PathVariable String id,
+    ResponseEntity<Object> action(Caller caller, ApiVersion version, @PathVariable String id,
                                   @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         RequestBody b = RequestBody.of(body);
         if (body.size() != 1) {
@@ -89,7 +97,7 @@ class ServerActionController {
                 String out = consoles.output(caller, id, length == null || length < 0 ? 0 : length);
                 yield ResponseEntity.ok(new ServerViews.ConsoleOutput(out));
             }
-            case "rebuild" -> rebuild(caller, id, b);
+            case "rebuild" -> rebuild(caller, version, id, b);
             case "forceDelete" -> {
                 // os-deferred-delete: without a reclaim interval every delete is immediate, so this is a delete
                 servers.delete(caller, id);
@@ -99,6 +107,20 @@ class ServerActionController {
                 // nothing is ever soft-deleted (no reclaim interval), so no server is in the state restore needs
                 Instance i = servers.get(caller, id);
                 throw ComputeError.INVALID_STATE.exception("restore", i.id(), "vm_state", i.vmState().wire());
+            }
+            case "trigger_crash_dump" -> {
+                if (!version.atLeast("2.17")) {
+                    throw ComputeError.BAD_REQUEST.exception("There is no such action: " + action);
+                }
+                // Nova's answer for a driver that cannot inject an NMI (the agent has no such command)
+                Instance i = servers.get(caller, id);
+                if (i.locked() && !caller.admin()) {
+                    throw ComputeError.LOCKED.exception(i.id());
+                }
+                if (!CRASH_DUMP_STATES.contains(i.vmState())) {
+                    throw ComputeError.INVALID_STATE.exception(action, i.id(), "vm_state", i.vmState().wire());
+                }
+                throw ComputeError.BAD_REQUEST.exception("Triggering crash dump is not supported");
             }
             case "os-resetState" -> {
                 admin.resetState(caller, id, b.object("os-resetState", Set.of("state")).string("state", true, 1, 8,
@@ -116,9 +138,9 @@ class ServerActionController {
         };
     }
 
-    private ResponseEntity<Object> rebuild(Caller caller, String id, RequestBody b) {
+    private ResponseEntity<Object> rebuild(Caller caller, ApiVersion version, String id, RequestBody b) {
         RequestBody r = b.object("rebuild", Set.of("imageRef", "name", "metadata", "adminPass", "accessIPv4",
-                "accessIPv6", "personality", "preserve_ephemeral", "OS-DCF:diskConfig"));
+                "accessIPv6", "personality", "preserve_ephemeral", "OS-DCF:diskConfig", "description"));
         String image = ServerRequests.ref(r.string("imageRef", true, 1, 2048, null));
         Map<String, String> metadata = r.stringMap("metadata", ServerRequests.META_KEY);
         int limit = quotas.limits(caller.projectId()).get(QuotaResource.METADATA_ITEMS);
@@ -126,9 +148,9 @@ class ServerActionController {
             throw ComputeError.OVER_QUOTA.exception("Quota exceeded for metadata_items");
         }
         Instance after = servers.rebuild(caller, id, image, r.string("name", false, 1, 255, ServerRequests.NAME),
-                metadata);
+                metadata, ServerRequests.description(r, version), r.string("OS-DCF:diskConfig", false, 4, 6, null));
         String pass = r.string("adminPass", false, 0, 255, null);
-        return ResponseEntity.accepted().body(new ServerViews.BasicOne(views.basic(after, caller,
+        return ResponseEntity.accepted().body(new ServerViews.BasicOne(views.basic(after, caller, version,
                 pass != null ? pass : ServerController.password())));
     }
 }

@@ -63,7 +63,8 @@ class ServerController {
         return b.toString();
     }
 
-    @ValidatedBody("compute/server-create.json")
+    @ValidatedBody(value = "compute/server-create.json", until = "2.18")
+    @ValidatedBody(value = "compute/server-create-v219.json", since = "2.19")
     @PostMapping
     ResponseEntity<Object> create(Caller caller, ApiVersion version, @RequestBody JsonNode body) {
         ServerRequests.Create c = ServerRequests.create(body, version);
@@ -75,34 +76,42 @@ class ServerController {
         String adminPass = c.adminPass() != null ? c.adminPass() : password();
         return ResponseEntity.accepted().header("Location", Links.base() + "/v2.1/servers/" + first.id())
                 .body(new ServerViews.CreatedOne(new ServerViews.Created(first.id(), Links.of("servers", first.id()),
-                        "MANUAL", List.of(new ServerViews.SecurityGroup("default")), adminPass)));
+                        first.diskConfig(), securityGroups(c.request().securityGroups()), adminPass)));
+    }
+
+    /** The create answer names the groups asked for, or Nova's {@code default}. */
+    private static List<ServerViews.SecurityGroup> securityGroups(List<String> names) {
+        return names.isEmpty() ? List.of(new ServerViews.SecurityGroup("default"))
+                : names.stream().map(ServerViews.SecurityGroup::new).toList();
     }
 
     @GetMapping
-    ServerViews.SummaryList list(Caller caller, @RequestParam Map<String, String> params) {
-        Paging.Page<Instance> page = query(caller, params);
+    ServerViews.SummaryList list(Caller caller, ApiVersion version, @RequestParam Map<String, String> params) {
+        Paging.Page<Instance> page = query(caller, version, params);
         return new ServerViews.SummaryList(page.items().stream().map(i -> new ServerViews.Summary(i.id(),
                 i.displayName(), Links.of("servers", i.id()))).toList(), page.next());
     }
 
     @GetMapping("/detail")
-    ServerViews.DetailList detail(Caller caller, @RequestParam Map<String, String> params) {
-        Paging.Page<Instance> page = query(caller, params);
-        return new ServerViews.DetailList(page.items().stream().map(i -> views.detail(i, caller)).toList(),
+    ServerViews.DetailList detail(Caller caller, ApiVersion version, @RequestParam Map<String, String> params) {
+        Paging.Page<Instance> page = query(caller, version, params);
+        return new ServerViews.DetailList(page.items().stream().map(i -> views.detail(i, caller, version)).toList(),
                 page.next());
     }
 
     @GetMapping("/{id}")
-    ServerViews.DetailOne show(Caller caller, @PathVariable String id) {
-        return new ServerViews.DetailOne(views.detail(servers.get(caller, id), caller));
+    ServerViews.DetailOne show(Caller caller, ApiVersion version, @PathVariable String id) {
+        return new ServerViews.DetailOne(views.detail(servers.get(caller, id), caller, version));
     }
 
-    @ValidatedBody("compute/server-update.json")
+    @ValidatedBody(value = "compute/server-update.json", until = "2.18")
+    @ValidatedBody(value = "compute/server-update-v219.json", since = "2.19")
     @PutMapping("/{id}")
-    ServerViews.BasicOne update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-        ServerRequests.Update u = ServerRequests.update(body);
-        return new ServerViews.BasicOne(views.basic(servers.update(caller, id, u.name(), u.ipv4(), u.ipv6()), caller,
-                null));
+    ServerViews.BasicOne update(Caller caller, ApiVersion version, @PathVariable String id,
+                                @RequestBody JsonNode body) {
+        ServerRequests.Update u = ServerRequests.update(body, version);
+        return new ServerViews.BasicOne(views.basic(servers.update(caller, id, u.name(), u.ipv4(), u.ipv6(),
+                u.description(), u.diskConfig()), caller, version, null));
     }
 
     @DeleteMapping("/{id}")
@@ -126,7 +135,7 @@ class ServerController {
     }
 
     /** Nova's list filters at 2.1; a non-admin's project is always its own, unknown filters are ignored. */
-    private Paging.Page<Instance> query(Caller caller, Map<String, String> p) {
+    private Paging.Page<Instance> query(Caller caller, ApiVersion version, Map<String, String> p) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         boolean allTenants = p.containsKey("all_tenants") && !"false".equalsIgnoreCase(p.get("all_tenants"))
@@ -177,6 +186,12 @@ class ServerController {
             String flavor = ServerRequests.ref(p.get("flavor"));
             keep = keep.and(i -> flavor.equals(i.flavor().id()));
         }
+        // Nova's _ip_filter: a regex matched at the start of an address of that version; ip6 for all from 2.5
+        Pattern ip4 = pattern(p.get("ip"), "ip");
+        Pattern ip6 = caller.admin() || version.atLeast("2.5") ? pattern(p.get("ip6"), "ip6") : null;
+        if (ip4 != null || ip6 != null) {
+            keep = keep.and(i -> hasAddress(i, ip4, ip6));
+        }
         if (p.get("reservation_id") != null) {
             keep = keep.and(i -> p.get("reservation_id").equals(i.reservationId()));
         }
@@ -200,6 +215,31 @@ class ServerController {
         }
         List<Instance> all = servers.list(where, args).stream().filter(keep).sorted(order).toList();
         return Paging.page(all, Paging.limit(p.get("limit")), p.get("marker"), Instance::id, "servers");
+    }
+
+    private static Pattern pattern(String regex, String filter) {
+        if (regex == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw ComputeError.BAD_REQUEST.exception("Invalid " + filter + " filter: not a regular expression.");
+        }
+    }
+
+    private boolean hasAddress(Instance i, Pattern ip4, Pattern ip6) {
+        for (Object list : views.addresses(i).values()) {
+            for (Object a : (List<?>) list) {
+                if (a instanceof ServerViews.PlainAddress f) {
+                    Pattern p = f.version() == 6 ? ip6 : ip4;
+                    if (p != null && p.matcher(f.addr()).lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Instant changesSince(String v) {

@@ -72,12 +72,36 @@ public class ServerCreation {
     public record CreateRequest(String name, String imageRef, String flavorRef, String keyName, String userData,
                                 Map<String, String> metadata, String availabilityZone, boolean configDrive,
                                 int minCount, int maxCount, NetworkPorts.Request networks, String accessIpv4,
-                                String accessIpv6, String groupId) {
+                                String accessIpv6, String groupId, List<String> securityGroups,
+                                String description, String diskConfig) {
 
         CreateRequest withNetworks(NetworkPorts.Request resolved) {
             return new CreateRequest(name, imageRef, flavorRef, keyName, userData, metadata, availabilityZone,
-                    configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId);
+                    configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId, securityGroups,
+                    description, diskConfig);
         }
+    }
+
+    /** An image property (the kernel and ramdisk images a server boots with), or null. */
+    static String property(ImageSpec image, String key) {
+        return image.properties() == null ? null : image.properties().get(key);
+    }
+
+    /**
+     * Nova's OS-DCF:diskConfig of a new server: as asked, else AUTO when the image's {@code auto_disk_config} says
+     * true; an image with it {@code disabled} refuses AUTO (400).
+     */
+    static String diskConfig(String asked, ImageSpec image) {
+        String fromImage = property(image, "auto_disk_config");
+        if ("AUTO".equals(asked) && "disabled".equalsIgnoreCase(fromImage)) {
+            throw ComputeError.BAD_REQUEST.exception("Requested image " + image.id()
+                    + " has automatic disk resize disabled.");
+        }
+        if (asked != null) {
+            return asked;
+        }
+        return fromImage != null && java.util.Set.of("true", "1", "yes", "on", "t", "y")
+                .contains(fromImage.toLowerCase(java.util.Locale.ROOT)) ? "AUTO" : "MANUAL";
     }
 
     public List<Instance> create(Caller caller, CreateRequest r) {
@@ -87,6 +111,7 @@ public class ServerCreation {
             throw ComputeError.BAD_REQUEST.exception("Flavor " + flavor.id() + " is disabled.");
         }
         ImageSpec image = images.find(caller, r.imageRef());
+        diskConfig(r.diskConfig(), image);
         if (flavor.diskGb() > 0 && (long) image.minDisk() > flavor.diskGb()) {
             throw ComputeError.BAD_REQUEST.exception("Flavor's disk is too small for requested image. Flavor disk is "
                     + flavor.diskGb() + " GiB, minimum disk is " + image.minDisk() + " GiB.");
@@ -105,8 +130,10 @@ public class ServerCreation {
         }
         Zone zone = zone(caller, r.availabilityZone());
         String finalKey = keyData;
+        List<String> securityGroupIds = network.securityGroups(caller, r.securityGroups());
         CreateRequest resolved = r.withNetworks(network.resolve(caller, r.networks(), r.maxCount()));
-        return deps.tx().execute(s -> createInTransaction(caller, resolved, flavor, image, finalKey, zone));
+        return deps.tx().execute(s -> createInTransaction(caller, resolved, flavor, image, finalKey, zone,
+                securityGroupIds));
     }
 
     private record Zone(String zone, String host) {
@@ -129,7 +156,7 @@ public class ServerCreation {
     }
 
     private List<Instance> createInTransaction(Caller caller, CreateRequest r, Flavor flavor, ImageSpec image,
-                                               String keyData, Zone zone) {
+                                               String keyData, Zone zone, List<String> securityGroupIds) {
         int count = reserve(caller, r, flavor);
         Instant now = deps.clock().instant();
         String requestId = RequestIds.current() != null ? RequestIds.current() : RequestIds.generate();
@@ -137,10 +164,15 @@ public class ServerCreation {
         List<Instance> created = new ArrayList<>();
         ServerGroupService.Group group = r.groupId() == null ? null : groups.lockForBoot(caller, r.groupId(), count);
         Set<String> groupHosts = new java.util.HashSet<>();
+        Map<String, Integer> weight = new java.util.HashMap<>();
+        int perMember = group == null ? 0 : group.softWeightPerMember();
         if (group != null) {
             for (String member : group.members()) {
                 deps.instances().find(member).filter(m -> !m.deleted() && m.host() != null)
-                        .ifPresent(m -> groupHosts.add(m.host()));
+                        .ifPresent(m -> {
+                            groupHosts.add(m.host());
+                            weight.merge(m.host(), perMember, Integer::sum);
+                        });
             }
         }
         for (int n = 0; n < count; n++) {
@@ -148,17 +180,20 @@ public class ServerCreation {
             String name = count > 1 ? r.name() + "-" + (n + 1) : r.name();
             Scheduler.Placement p = scheduler.place(new Scheduler.Request(flavor.vcpus(), flavor.ramMb(),
                     (long) flavor.diskGb() + flavor.ephemeralGb(), zone.zone(), zone.host(),
-                    group != null && !group.affinity() ? Set.copyOf(groupHosts) : Set.of(),
-                    group != null && group.affinity() ? Set.copyOf(groupHosts) : Set.of()));
+                    group != null && group.antiAffinity() ? Set.copyOf(groupHosts) : Set.of(),
+                    group != null && group.affinity() ? Set.copyOf(groupHosts) : Set.of(), Map.copyOf(weight)));
             if (p.placed()) {
                 groupHosts.add(p.host());
+                weight.merge(p.host(), perMember, Integer::sum);
             }
             Instance i = new Instance(id, caller.projectId(), caller.userId(), name, hostname(name), reservation, n,
                     flavor.spec(), image.id(), r.keyName(), keyData, r.userData(), r.configDrive(),
                     p.placed() ? p.zone() : zone.zone(), zone.zone(), p.host(), p.placed(),
                     p.placed() ? VmState.BUILDING : VmState.ERROR, p.placed() ? TaskState.SPAWNING : null, 0,
                     p.placed() ? requestId : null, p.placed() ? now : null, false, null, r.accessIpv4(),
-                    r.accessIpv6(), 0, now, now, null, null, false, null);
+                    r.accessIpv6(), 0, now, now, null, null, false, null, r.description(),
+                    property(image, "kernel_id"), property(image, "ramdisk_id"),
+                    diskConfig(r.diskConfig(), image));
             deps.instances().insert(i);
             if (group != null) {
                 groups.addMember(group.id(), id);
@@ -174,7 +209,7 @@ public class ServerCreation {
                 deps.actions().start(id, requestId, "create", caller.projectId(), caller.userId(),
                         "compute_build_and_run_instance", p.host(), null, now);
                 List<NicSpec> nics = network.allocate(caller, new NetworkPorts.Boot(id, p.host(),
-                        i.availabilityZone()), r.networks());
+                        i.availabilityZone(), securityGroupIds), r.networks());
                 deps.publisher().publish(new SpawnInstance(id, p.host(), requestId, caller.projectId(),
                         caller.userId(), name, i.hostname(), flavor.spec(), image, r.keyName(), keyData,
                         r.userData(), r.metadata() == null ? Map.of() : r.metadata(), r.configDrive(),

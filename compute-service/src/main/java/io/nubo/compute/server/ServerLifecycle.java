@@ -129,9 +129,9 @@ public class ServerLifecycle {
             return;
         }
         Integer power = r.powerState() != null ? Integer.valueOf(r.powerState().code())
-                : op.powerOnSuccess() == null ? null : op.powerOnSuccess().code();
+                : op.powerOnSuccess(i.vmState()) == null ? null : op.powerOnSuccess(i.vmState()).code();
         boolean launched = op == ServerOperation.SPAWN;
-        instances.finishTask(i.id(), r.actionId(), op.onSuccess(), power, launched, now);
+        instances.finishTask(i.id(), r.actionId(), op.onSuccess(i.vmState()), power, launched, now);
         actions.finish(i.id(), r.actionId(), null, null, now);
         Instance after = instances.find(i.id()).orElseThrow();
         switch (op) {

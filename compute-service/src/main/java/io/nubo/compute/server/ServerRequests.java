@@ -21,7 +21,7 @@ final class ServerRequests {
     private static final Set<String> CREATE_FIELDS = Set.of("name", "imageRef", "flavorRef", "adminPass", "metadata",
             "networks", "key_name", "user_data", "availability_zone", "config_drive", "min_count", "max_count",
             "return_reservation_id", "block_device_mapping", "block_device_mapping_v2", "security_groups",
-            "accessIPv4", "accessIPv6", "personality", "OS-DCF:diskConfig");
+            "accessIPv4", "accessIPv6", "personality", "OS-DCF:diskConfig", "description");
 
     private ServerRequests() {
     }
@@ -82,8 +82,38 @@ final class ServerRequests {
         ServerCreation.CreateRequest r = new ServerCreation.CreateRequest(name, ref(imageRef),
                 ref(flavorNode.asString()), s.string("key_name", false, 1, 255, null), userData, metadata,
                 s.string("availability_zone", false, 1, 255, null), Boolean.TRUE.equals(configDrive), minCount,
-                maxCount, networks(s, version), ipv4, ipv6, group(body));
+                maxCount, networks(s, version), ipv4, ipv6, group(body), securityGroups(s),
+                description(s, version) == null ? null : description(s, version).value(),
+                s.string("OS-DCF:diskConfig", false, 4, 6, null));
         return new Create(r, Boolean.TRUE.equals(reservation), adminPass);
+    }
+
+    /** A {@code description} given in a request (its value may be null: "clear it"). */
+    record Description(String value) {
+    }
+
+    /** The request's {@code description} from 2.19 on (the schema checked it), or null when not given. */
+    static Description description(RequestBody s, ApiVersion version) {
+        if (!version.atLeast("2.19") || !s.raw().has("description")) {
+            return null;
+        }
+        JsonNode d = s.raw().get("description");
+        return new Description(d.isNull() ? null : d.asString());
+    }
+
+    /** The names of {@code security_groups} ({@code [{"name": ...}]}, the schema checked the shape), duplicates once. */
+    static List<String> securityGroups(RequestBody s) {
+        List<String> names = new ArrayList<>();
+        JsonNode list = s.raw().get("security_groups");
+        if (list != null && list.isArray()) {
+            for (JsonNode g : list) {
+                String name = g.path("name").asString(null);
+                if (name != null && !names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** The server group of {@code os:scheduler_hints} (or its older name), or null. */
@@ -147,17 +177,18 @@ final class ServerRequests {
         return new NetworkPorts.Explicit(items);
     }
 
-    record Update(String name, String ipv4, String ipv6) {
+    record Update(String name, String ipv4, String ipv6, Description description, String diskConfig) {
     }
 
-    static Update update(JsonNode body) {
+    static Update update(JsonNode body, ApiVersion version) {
         RequestBody s = RequestBody.wrapped(body, "server", Set.of("name", "accessIPv4", "accessIPv6",
-                "OS-DCF:diskConfig"));
+                "OS-DCF:diskConfig", "description"));
         String ipv4 = s.string("accessIPv4", false, 0, 64, null);
         if (ipv4 != null && !ipv4.isEmpty() && !IPV4.matcher(ipv4).matches()) {
             throw s.invalid("accessIPv4", ipv4, ipv4 + " is not a 'ipv4'");
         }
         return new Update(s.string("name", false, 1, 255, NAME), ipv4,
-                io.nubo.compute.wire.Ipv6Text.canonical(s.string("accessIPv6", false, 0, 64, null)));
+                io.nubo.compute.wire.Ipv6Text.canonical(s.string("accessIPv6", false, 0, 64, null)),
+                description(s, version), s.string("OS-DCF:diskConfig", false, 4, 6, null));
     }
 }

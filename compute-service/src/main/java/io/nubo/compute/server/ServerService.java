@@ -4,6 +4,7 @@ import io.nubo.compute.wire.Access;
 import io.nubo.compute.image.ImageClient;
 import io.nubo.compute.wire.ComputePolicy;
 import io.nubo.compute.server.state.ServerOperation;
+import io.nubo.compute.server.state.VmState;
 import io.nubo.compute.wire.Caller;
 import io.nubo.compute.error.ComputeError;
 import io.nubo.shared.events.compute.DeleteInstance;
@@ -48,7 +49,13 @@ public class ServerService {
     /** The live server, if the caller may see it (owner or admin); Nova's 404 otherwise. */
     @Transactional(readOnly = true)
     public Instance get(Caller caller, String id) {
-        Instance i = instances.find(id).filter(x -> !x.deleted())
+        return get(caller, id, false);
+    }
+
+    /** The server, also once deleted when {@code deletedToo} (os-instance-actions from 2.21). */
+    @Transactional(readOnly = true)
+    public Instance get(Caller caller, String id, boolean deletedToo) {
+        Instance i = instances.find(id).filter(x -> deletedToo || !x.deleted())
                 .orElseThrow(() -> ComputeError.SERVER_NOT_FOUND.exception(id));
         if (!access.allows(ComputePolicy.SERVER_OWNER, caller, i.projectId())) {
             throw ComputeError.SERVER_NOT_FOUND.exception(id);
@@ -91,10 +98,17 @@ public class ServerService {
     }
 
     @Transactional
-    public Instance update(Caller caller, String id, String name, String ipv4, String ipv6) {
+    public Instance update(Caller caller, String id, String name, String ipv4, String ipv6,
+                           ServerRequests.Description description, String diskConfig) {
         Instance i = get(caller, id);
         instances.rename(i.id(), name, name == null ? null : ServerCreation.hostname(name), ipv4, ipv6,
                 clock.instant());
+        if (description != null) {
+            instances.describe(i.id(), description.value(), clock.instant());
+        }
+        if (diskConfig != null) {
+            instances.setDiskConfig(i.id(), diskConfig, clock.instant());
+        }
         return instances.find(id).orElseThrow();
     }
 
@@ -125,17 +139,25 @@ public class ServerService {
     }
 
     @Transactional
-    public Instance rebuild(Caller caller, String id, String imageRef, String name, Map<String, String> metadata) {
+    public Instance rebuild(Caller caller, String id, String imageRef, String name, Map<String, String> metadata,
+                            ServerRequests.Description description, String diskConfig) {
         Instance i = get(caller, id);
         ImageSpec image = images.find(caller, imageRef);
         String actionId = lifecycle.begin(i, ServerOperation.REBUILD, caller);
-        instances.rebuilt(i.id(), image.id(), name, clock.instant());
+        instances.rebuilt(i.id(), image.id(), ServerCreation.property(image, "kernel_id"),
+                ServerCreation.property(image, "ramdisk_id"), name, clock.instant());
+        if (description != null) {
+            instances.describe(i.id(), description.value(), clock.instant());
+        }
+        if (diskConfig != null) {
+            instances.setDiskConfig(i.id(), diskConfig, clock.instant());
+        }
         if (metadata != null) {
             instances.replaceMetadata(i.id(), metadata);
         }
         Instance after = instances.find(id).orElseThrow();
         publisher.publish(new RebuildInstance(i.id(), i.host(), actionId, image, after.flavor(), after.displayName(),
-                instances.metadata(i.id())), i.id(), i.projectId());
+                instances.metadata(i.id()), i.vmState() != VmState.STOPPED), i.id(), i.projectId());
         return after;
     }
 

@@ -1,5 +1,7 @@
 package io.nubo.compute.server;
 
+import io.nubo.compute.host.HostRegistry;
+import io.nubo.compute.network.FixedAddress;
 import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.wire.Access;
 import io.nubo.compute.wire.ComputePolicy;
@@ -9,6 +11,7 @@ import io.nubo.compute.wire.Caller;
 import io.nubo.compute.wire.Links;
 import io.nubo.compute.wire.WireTime;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.microversion.ApiVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,19 +29,35 @@ class ServerViewBuilder {
     private final Access access;
     private final org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes;
     private final NetworkPorts network;
+    private final HostRegistry hosts;
 
     ServerViewBuilder(ServerService servers, Access access, NetworkPorts network,
-                      org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes) {
+                      org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes, HostRegistry hosts) {
+        this.hosts = hosts;
         this.network = network;
         this.access = access;
         this.servers = servers;
         this.volumes = volumes;
     }
 
-    private List<ServerViews.VolumeAttached> volumesAttached(Instance i) {
+    /** From 2.3 each volume says {@code delete_on_termination}: false, as only attached volumes exist yet. */
+    private List<ServerViews.VolumeAttached> volumesAttached(Instance i, ApiVersion version) {
         ServerVolumes v = volumes.getIfAvailable();
-        return v == null ? List.of() : v.attachedVolumeIds(i.id()).stream().map(ServerViews.VolumeAttached::new)
-                .toList();
+        Boolean deleteOnTermination = version.atLeast("2.3") ? Boolean.FALSE : null;
+        return v == null ? List.of() : v.attachedVolumeIds(i.id()).stream()
+                .map(id -> new ServerViews.VolumeAttached(id, deleteOnTermination)).toList();
+    }
+
+    /**
+     * The extended attributes of 2.3 for those who see the host. The agent names the root disk {@code vda} (the
+     * libvirt driver's naming), known once the server is on a host.
+     */
+    private static ServerViews.ExtendedAttributes extended(Instance i, ApiVersion version, boolean admin) {
+        if (!admin || !version.atLeast("2.3")) {
+            return null;
+        }
+        return new ServerViews.ExtendedAttributes(i.reservationId(), i.launchIndex(), nz(i.kernelId()),
+                nz(i.ramdiskId()), i.hostname(), i.host() == null ? null : "/dev/vda", i.userData());
     }
 
     /** Nova's hostId: a per-project hash of the host, so projects cannot map each other's placement. */
@@ -76,32 +95,54 @@ class ServerViewBuilder {
                 caller.admin() && f.details() != null ? f.details() : null)).orElse(null);
     }
 
-    ServerViews.Detail detail(Instance i, Caller caller) {
+    ServerViews.Detail detail(Instance i, Caller caller, ApiVersion version) {
         String status = i.status();
         boolean admin = access.allows(ComputePolicy.SERVER_EXTENDED_ATTRIBUTES, caller, i.projectId());
+        String hostStatus = version.atLeast("2.16") && access.allows(ComputePolicy.SERVER_HOST_STATUS, caller,
+                i.projectId()) ? hosts.hostStatus(i.host()) : null;
         return new ServerViews.Detail(i.id(), i.displayName(), status, i.projectId(), i.userId(),
                 servers.metadata(i.id()), hostId(i), image(i), flavor(i), WireTime.of(i.createdAt()),
                 WireTime.of(i.updatedAt()), network.addresses(i.id()), nz(i.accessIpv4()), nz(i.accessIpv6()),
-                Links.of("servers", i.id()), "MANUAL", ServerStatus.showsProgress(status) ? i.progress() : null,
+                Links.of("servers", i.id()), i.diskConfig(), ServerStatus.showsProgress(status) ? i.progress() : null,
                 fault(i, status, caller), i.keyName(), null, WireTime.micros(i.launchedAt()),
                 WireTime.micros(i.terminatedAt()), i.availabilityZone() == null ? "" : i.availabilityZone(),
                 i.vmState().wire(), i.taskState() == null ? null : i.taskState().wire(), i.powerState(),
-                admin ? i.host() : null, admin ? i.instanceName() : null, admin ? i.host() : null, volumesAttached(i),
-                i.configDrive() ? "True" : "");
+                admin ? i.host() : null, admin ? i.instanceName() : null, admin ? i.host() : null,
+                volumesAttached(i, version), i.configDrive() ? "True" : "", extended(i, version, admin),
+                locked(i, version), hostStatus, described(i, version));
     }
 
-    ServerViews.Basic basic(Instance i, Caller caller, String adminPass) {
+    /** {@code locked} from 2.9 on. */
+    private static Boolean locked(Instance i, ApiVersion version) {
+        return version.atLeast("2.9") ? i.locked() : null;
+    }
+
+    /** {@code description} from 2.19 on. */
+    private static ServerViews.Described described(Instance i, ApiVersion version) {
+        return version.atLeast("2.19") ? new ServerViews.Described(i.description()) : null;
+    }
+
+    ServerViews.Basic basic(Instance i, Caller caller, ApiVersion version, String adminPass) {
         String status = i.status();
         return new ServerViews.Basic(i.id(), i.displayName(), status, i.projectId(), i.userId(),
                 servers.metadata(i.id()), hostId(i), image(i), flavor(i), WireTime.of(i.createdAt()),
-                WireTime.of(i.updatedAt()), network.addresses(i.id()), nz(i.accessIpv4()), nz(i.accessIpv6()),
-                Links.of("servers", i.id()), "MANUAL", ServerStatus.showsProgress(status) ? i.progress() : null,
-                fault(i, status, caller), adminPass);
+                WireTime.of(i.updatedAt()), plainAddresses(i), nz(i.accessIpv4()), nz(i.accessIpv6()),
+                Links.of("servers", i.id()), i.diskConfig(), ServerStatus.showsProgress(status) ? i.progress() : null,
+                fault(i, status, caller), adminPass, locked(i, version), described(i, version));
     }
 
-    /** The server's addresses (os-ips). */
+    /** The addresses as update and rebuild show them: address and version only. */
+    private Map<String, Object> plainAddresses(Instance i) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        network.addresses(i.id()).forEach((net, list) -> out.put(net, ((List<?>) list).stream()
+                .map(a -> a instanceof FixedAddress f ? new ServerViews.PlainAddress(f.addr(), f.version()) : a)
+                .toList()));
+        return out;
+    }
+
+    /** The server's addresses (os-ips: address and version, as Nova's ips view). */
     Map<String, Object> addresses(Instance i) {
-        return network.addresses(i.id());
+        return plainAddresses(i);
     }
 
     private static String nz(String s) {

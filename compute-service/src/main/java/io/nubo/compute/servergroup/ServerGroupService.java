@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ServerGroupService implements UsageCounter {
 
-    public static final List<String> POLICIES = List.of("affinity", "anti-affinity");
+    public static final List<String> POLICIES = List.of("affinity", "anti-affinity", "soft-affinity",
+            "soft-anti-affinity");
 
     private final JdbcTemplate jdbc;
     private final QuotaService quotas;
@@ -42,6 +43,19 @@ public class ServerGroupService implements UsageCounter {
                         List<String> members) {
         public boolean affinity() {
             return policy.equals("affinity");
+        }
+
+        public boolean antiAffinity() {
+            return policy.equals("anti-affinity");
+        }
+
+        /** Soft policies (2.15) only weigh hosts: +1 per member already there (soft-affinity), -1 (soft-anti). */
+        public int softWeightPerMember() {
+            return switch (policy) {
+                case "soft-affinity" -> 1;
+                case "soft-anti-affinity" -> -1;
+                default -> 0;
+            };
         }
     }
 

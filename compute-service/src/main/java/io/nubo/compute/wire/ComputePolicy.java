@@ -34,6 +34,8 @@ public enum ComputePolicy {
             "Name the host of a new server (availability_zone zone:host).", "POST /v2.1/servers"),
     SERVER_EXTENDED_ATTRIBUTES("os_compute_api:os-extended-server-attributes", Check.ADMIN,
             "See a server's host and instance name.", "GET /v2.1/servers/{id}"),
+    SERVER_HOST_STATUS("os_compute_api:servers:show:host_status", Check.ADMIN,
+            "See the state of a server's host (host_status, 2.16).", "GET /v2.1/servers/{id}"),
     MIGRATIONS("os_compute_api:os-migrations:index", Check.ADMIN, "List migrations.", "GET /v2.1/os-migrations"),
     SERVER_MIGRATE_LIVE("os_compute_api:os-migrate-server:migrate_live", Check.ADMIN,
             "Live-migrate a server to another host (os-migrateLive).", "POST /v2.1/servers/{id}/action"),

@@ -2,11 +2,15 @@ package io.nubo.compute.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.nubo.shared.api.Link;
 import java.util.List;
 import java.util.Map;
 
-/** Nova's server JSON shapes at 2.1 (api-ref compute "Servers", api-samples servers/*). */
+/**
+ * Nova's server JSON shapes (api-ref compute "Servers", api-samples servers/*): the 2.1 fields, and those later
+ * microversions add (null where the version asked does not show them, hence absent).
+ */
 public final class ServerViews {
 
     private ServerViews() {
@@ -22,7 +26,24 @@ public final class ServerViews {
     public record SecurityGroup(String name) {
     }
 
-    public record VolumeAttached(String id) {
+    /** {@code delete_on_termination} from 2.3 on (null: absent). */
+    public record VolumeAttached(String id, @JsonProperty("delete_on_termination")
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleteOnTermination) {
+    }
+
+    /** The extended server attributes of 2.3 (admins): each present, null where the server has none. */
+    public record ExtendedAttributes(
+            @JsonProperty("OS-EXT-SRV-ATTR:reservation_id") String reservationId,
+            @JsonProperty("OS-EXT-SRV-ATTR:launch_index") int launchIndex,
+            @JsonProperty("OS-EXT-SRV-ATTR:kernel_id") String kernelId,
+            @JsonProperty("OS-EXT-SRV-ATTR:ramdisk_id") String ramdiskId,
+            @JsonProperty("OS-EXT-SRV-ATTR:hostname") String hostname,
+            @JsonProperty("OS-EXT-SRV-ATTR:root_device_name") String rootDeviceName,
+            @JsonProperty("OS-EXT-SRV-ATTR:user_data") String userData) {
+    }
+
+    /** The server's {@code description} (2.19): present, null when it has none. */
+    public record Described(String description) {
     }
 
     /** The full view (show, list detail). Admin-only attributes are null, hence absent, for others. */
@@ -49,7 +70,11 @@ public final class ServerViews {
             @JsonProperty("OS-EXT-SRV-ATTR:hypervisor_hostname") @JsonInclude(JsonInclude.Include.NON_NULL)
             String hypervisorHostname,
             @JsonProperty("os-extended-volumes:volumes_attached") List<VolumeAttached> volumesAttached,
-            @JsonProperty("config_drive") String configDrive) {
+            @JsonProperty("config_drive") String configDrive,
+            @JsonUnwrapped ExtendedAttributes extended,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean locked,
+            @JsonProperty("host_status") @JsonInclude(JsonInclude.Include.NON_NULL) String hostStatus,
+            @JsonUnwrapped Described described) {
     }
 
     /** The basic view (update, rebuild): no extended attributes. */
@@ -61,7 +86,13 @@ public final class ServerViews {
             @JsonProperty("OS-DCF:diskConfig") String diskConfig,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer progress,
             @JsonInclude(JsonInclude.Include.NON_NULL) Fault fault,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String adminPass) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String adminPass,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean locked,
+            @JsonUnwrapped Described described) {
+    }
+
+    /** An address without the OS-EXT-IPS attributes: the basic view's (update, rebuild: Nova's extend_address=False). */
+    public record PlainAddress(String addr, int version) {
     }
 
     public record Summary(String id, String name, List<Link> links) {

@@ -85,6 +85,16 @@ public enum ServerOperation {
         return powerOnSuccess;
     }
 
+    /** Where success leads from {@code from}: a rebuild keeps a stopped server stopped, as Nova's manager does. */
+    public VmState onSuccess(VmState from) {
+        return this == REBUILD && from == STOPPED ? STOPPED : onSuccess;
+    }
+
+    /** The power state success leaves from {@code from} (null: as the agent reports). */
+    public PowerState powerOnSuccess(VmState from) {
+        return this == REBUILD && from == STOPPED ? PowerState.SHUTDOWN : powerOnSuccess;
+    }
+
     public boolean revertOnFailure() {
         return revertOnFailure;
     }

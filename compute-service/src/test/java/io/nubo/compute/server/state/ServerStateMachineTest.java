@@ -2,6 +2,7 @@ package io.nubo.compute.server.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nubo.shared.events.compute.PowerState;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,12 @@ class ServerStateMachineTest {
         assertThat(ServerOperation.PAUSE.onSuccess()).isEqualTo(VmState.PAUSED);
         assertThat(ServerOperation.SUSPEND.onSuccess()).isEqualTo(VmState.SUSPENDED);
         assertThat(ServerOperation.SNAPSHOT.onSuccess()).isNull();
+        // Nova's rebuild ends where it started for a stopped server, else active
+        assertThat(ServerOperation.REBUILD.onSuccess(VmState.STOPPED)).isEqualTo(VmState.STOPPED);
+        assertThat(ServerOperation.REBUILD.powerOnSuccess(VmState.STOPPED)).isEqualTo(PowerState.SHUTDOWN);
+        assertThat(ServerOperation.REBUILD.onSuccess(VmState.ACTIVE)).isEqualTo(VmState.ACTIVE);
+        assertThat(ServerOperation.REBUILD.onSuccess(VmState.ERROR)).isEqualTo(VmState.ACTIVE);
+        assertThat(ServerOperation.STOP.onSuccess(VmState.ACTIVE)).isEqualTo(VmState.STOPPED);
         assertThat(ServerOperation.SPAWN.revertOnFailure()).isFalse();
         for (ServerOperation op : ServerOperation.values()) {
             if (op != ServerOperation.SPAWN) {

@@ -17,13 +17,14 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The agents' answers to attach_volume and detach_volume, for the request waiting on them. Every API instance
+ * The agents' answers to attach_volume and detach_volume (and to delete, after which a server's volumes are let
+ * go), for the request waiting on them. Every API instance
  * reads them (a consumer group of its own, as for console output), since the waiting request may be on any.
  */
 @Component
 class AgentVolumeReports {
 
-    private static final Set<String> OPERATIONS = Set.of("attach_volume", "detach_volume");
+    private static final Set<String> OPERATIONS = Set.of("attach_volume", "detach_volume", "delete");
 
     private final Map<String, CompletableFuture<InstanceReport>> waiting = new ConcurrentHashMap<>();
     private final EventCodec codec;

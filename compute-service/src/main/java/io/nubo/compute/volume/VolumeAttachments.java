@@ -30,6 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -199,6 +201,9 @@ public class VolumeAttachments implements ServerVolumes {
         requireState(i, "detach_volume", caller);
         BlockStorageClient.Volume v = volumes.get(caller, volumeId);
         Row row = store.find(i.id(), v.id()).orElseThrow(() -> ComputeError.VOLUME_BDM_NOT_FOUND.exception(v.id()));
+        if (row.root()) {
+            throw ComputeError.BAD_REQUEST.exception("Cannot detach a root device volume");
+        }
         String requestId = requestId();
         Boolean begun = tx.execute(s -> {
             if (!store.move(v.id(), i.id(), Status.ATTACHED, Status.DETACHING, requestId, clock.instant())) {
@@ -266,8 +271,46 @@ public class VolumeAttachments implements ServerVolumes {
         background.shutdown();
     }
 
+    /**
+     * Once the host's agent has deleted the guest (its report on the delete's action id), every volume of the
+     * server is let go in block storage with the deleting caller's token, as Nova's compute manager does after it
+     * destroys the guest: the connection ended, the volume detached (or unreserved while it was still being
+     * attached), and deleted when its mapping says delete_on_termination. A server that never reached a host lets
+     * them go as soon as the delete commits. A failed delete keeps them attached.
+     */
     @Override
-    public void releaseForDelete(Caller caller, Instance i) {
+    public void releaseForDelete(Caller caller, Instance i, String deleteActionId) {
+        if (store.ofInstance(i.id()).isEmpty()) {
+            return;
+        }
+        afterCommit(() -> {
+            if (i.host() == null) {
+                background.execute(() -> release(caller, i));
+                return;
+            }
+            CompletableFuture<InstanceReport> reply = reports.expect(deleteActionId);
+            background.execute(() -> {
+                try {
+                    InstanceReport r = AgentVolumeReports.get(reply, props.detachTimeout(), "delete instance "
+                            + i.id());
+                    if (r.outcome() != InstanceReport.Outcome.SUCCEEDED) {
+                        log.warn("Instance {} was not deleted ({}): its volumes stay attached", i.id(),
+                                r.faultMessage());
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Instance {}: {}; its volumes stay attached", i.id(), e.getMessage());
+                    return;
+                } finally {
+                    reports.forget(deleteActionId);
+                }
+                release(caller, i);
+            });
+        });
+    }
+
+    /** Lets every volume of the (gone) instance go in block storage, deleting those marked delete_on_termination. */
+    void release(Caller caller, Instance i) {
         for (Row r : store.ofInstance(i.id())) {
             if (i.host() != null) {
                 bestEffort("end the connection of volume " + r.volumeId(),
@@ -278,7 +321,23 @@ public class VolumeAttachments implements ServerVolumes {
             } else {
                 bestEffort("detach volume " + r.volumeId(), () -> volumes.detach(caller, r.volumeId()));
             }
-            store.remove(r.volumeId(), i.id());
+            if (r.deleteOnTermination()) {
+                bestEffort("delete volume " + r.volumeId(), () -> volumes.delete(caller, r.volumeId()));
+            }
+            tx.executeWithoutResult(s -> store.remove(r.volumeId(), i.id()));
+        }
+    }
+
+    private static void afterCommit(Runnable work) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.run();
+                }
+            });
+        } else {
+            work.run();
         }
     }
 
@@ -325,7 +384,7 @@ public class VolumeAttachments implements ServerVolumes {
         throw ComputeError.BAD_REQUEST.exception("Instance " + i.id() + " has no free disk device name left.");
     }
 
-    private static BlockStorageClient.Connector connector(Instance i) {
+    static BlockStorageClient.Connector connector(Instance i) {
         return new BlockStorageClient.Connector(i.host(), QEMU_INITIATOR + i.host(), null);
     }
 

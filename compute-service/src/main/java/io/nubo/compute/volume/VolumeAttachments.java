@@ -1,5 +1,6 @@
 package io.nubo.compute.volume;
 
+import io.nubo.compute.agent.CommandReports;
 import io.nubo.compute.config.VolumeAttachProperties;
 import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.instanceaction.InstanceActions;
@@ -58,7 +59,7 @@ public class VolumeAttachments implements ServerVolumes {
     private final ServerService servers;
     private final AttachmentStore store;
     private final BlockStorageClient volumes;
-    private final AgentVolumeReports reports;
+    private final CommandReports reports;
     private final EventPublisher publisher;
     private final InstanceActions actions;
     private final TransactionTemplate tx;
@@ -72,7 +73,7 @@ public class VolumeAttachments implements ServerVolumes {
     });
 
     VolumeAttachments(ServerService servers, AttachmentStore store, BlockStorageClient volumes,
-                      AgentVolumeReports reports, EventPublisher publisher, InstanceActions actions,
+                      CommandReports reports, EventPublisher publisher, InstanceActions actions,
                       PlatformTransactionManager tx, VolumeAttachProperties props, Clock clock) {
         this.servers = servers;
         this.store = store;
@@ -240,7 +241,7 @@ public class VolumeAttachments implements ServerVolumes {
     private void finishDetach(Caller caller, Instance i, String volumeId, Row row, String requestId,
                               String correlation, CompletableFuture<InstanceReport> reply) {
         try {
-            InstanceReport r = AgentVolumeReports.get(reply, props.detachTimeout(), "detach volume " + volumeId);
+            InstanceReport r = CommandReports.get(reply, props.detachTimeout(), "detach volume " + volumeId);
             if (r.outcome() != InstanceReport.Outcome.SUCCEEDED) {
                 throw ComputeError.CONFLICT.exception("Volume " + volumeId + " could not be detached from instance "
                         + i.id() + ": " + r.faultMessage());
@@ -291,7 +292,7 @@ public class VolumeAttachments implements ServerVolumes {
             CompletableFuture<InstanceReport> reply = reports.expect(deleteActionId);
             background.execute(() -> {
                 try {
-                    InstanceReport r = AgentVolumeReports.get(reply, props.detachTimeout(), "delete instance "
+                    InstanceReport r = CommandReports.get(reply, props.detachTimeout(), "delete instance "
                             + i.id());
                     if (r.outcome() != InstanceReport.Outcome.SUCCEEDED) {
                         log.warn("Instance {} was not deleted ({}): its volumes stay attached", i.id(),

@@ -29,11 +29,43 @@ public final class NeutronPorts implements NetworkPorts {
     private final NeutronClient neutron;
     private final PortStore store;
     private final PortReleaser releaser;
+    private final NeutronInterfaces interfaces;
 
     public NeutronPorts(NeutronClient neutron, PortStore store, PortReleaser releaser) {
         this.neutron = neutron;
         this.store = store;
         this.releaser = releaser;
+        this.interfaces = new NeutronInterfaces(this, neutron, store, releaser);
+    }
+
+    @Override
+    public List<Interface> interfaces(Caller caller, String instanceId) {
+        return interfaces.list(caller, instanceId);
+    }
+
+    @Override
+    public Interface interfaceOf(Caller caller, String instanceId, String portId) {
+        return interfaces.show(caller, instanceId, portId);
+    }
+
+    @Override
+    public NicSpec attachPort(Caller caller, Boot boot, Requested requested) {
+        return interfaces.attach(caller, boot, requested);
+    }
+
+    @Override
+    public boolean hasPort(String instanceId, String portId) {
+        return store.find(instanceId, portId).isPresent();
+    }
+
+    @Override
+    public void detachPort(String instanceId, String portId) {
+        interfaces.detach(instanceId, portId);
+    }
+
+    /** Nova's available networks for the caller (own non-external and shared ones). */
+    List<String> available(Caller caller) {
+        return availableNetworks(caller);
     }
 
     @Override
@@ -133,7 +165,7 @@ public final class NeutronPorts implements NetworkPorts {
         return nics;
     }
 
-    private String createPort(Caller caller, Boot boot, Requested r) {
+    String createPort(Caller caller, Boot boot, Requested r) {
         Map<String, Object> port = new LinkedHashMap<>();
         port.put("network_id", r.networkId());
         port.put("admin_state_up", true);
@@ -149,7 +181,9 @@ public final class NeutronPorts implements NetworkPorts {
             throw ComputeError.BAD_REQUEST.exception("Network " + r.networkId() + " could not be found.");
         }
         if ("IpAddressInUse".equals(reply.type())) {
-            throw ComputeError.BAD_REQUEST.exception("Fixed IP address " + r.fixedIp()
+            // a boot answers 400, an interface attach 409 (Nova's FixedIpAlreadyInUse in each API)
+            throw (boot.hotPlug() ? ComputeError.CONFLICT : ComputeError.BAD_REQUEST).exception("Fixed IP address "
+                    + r.fixedIp()
                     + " is already in use on instance " + boot.instanceId() + ".");
         }
         if ("OverQuota".equals(reply.type())) {
@@ -159,7 +193,7 @@ public final class NeutronPorts implements NetworkPorts {
                 + ": " + reply.message());
     }
 
-    private JsonNode bind(String portId, Boot boot) {
+    JsonNode bind(String portId, Boot boot) {
         Map<String, Object> binding = new LinkedHashMap<>();
         binding.put("binding:host_id", boot.host());
         binding.put("device_id", boot.instanceId());
@@ -175,7 +209,7 @@ public final class NeutronPorts implements NetworkPorts {
     }
 
     /** The NIC the agent plugs: the port's MAC, the network's MTU, the bridge and tap names, and its subnets. */
-    private NicSpec nic(Caller caller, JsonNode port, JsonNode network) {
+    NicSpec nic(Caller caller, JsonNode port, JsonNode network) {
         String portId = port.path("id").asString();
         String networkId = port.path("network_id").asString();
         List<NicSpec.FixedIp> ips = new ArrayList<>();

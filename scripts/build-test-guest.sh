@@ -10,7 +10,8 @@
 #                      "NUBO-TEST-GUEST: lease eth0 ip=10.0.0.5 mask=255.255.255.0 router=10.0.0.1 mtu=1500"
 #                      (or "NUBO-TEST-GUEST: no-lease eth0"); the address stays set, so the guest answers ping;
 #                      then, every second, each disk that was hot-plugged or unplugged (with its size and its
-#                      first bytes); with nubo.tick on the kernel command line, a numbered tick every second
+#                      first bytes), and each NIC hot-plugged ("NUBO-TEST-GUEST: hotplug nic add eth1 mac=...",
+#                      then its lease line as at boot) or unplugged; with nubo.tick on the kernel command line, a numbered tick every second
 #   test-guest.iso     a grub hybrid ISO of the same kernel and initramfs (boots as a CD-ROM)
 #   test-guest.qcow2   that ISO converted to qcow2 (boots from a virtio disk)
 #
@@ -22,7 +23,7 @@
 # Prints DIR on stdout.
 set -euo pipefail
 
-VERSION=9   # bump when /init or the layout changes (6: udhcpc on every NIC; 7: hot-plugged disks; 8: nubo.tick; 9: all three)
+VERSION=10  # bump when /init or the layout changes (6: udhcpc on every NIC; 7: hot-plugged disks; 8: nubo.tick; 9: all three; 10: hot-plugged NICs get a lease)
 KEY="v$VERSION-$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)"
 DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}/$KEY}"
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
@@ -118,8 +119,23 @@ if grep -qw nubo.tick /proc/cmdline; then
 fi
 # hot-plugged disks come and go: say so, with the size and the first bytes (printable ones) a test wrote there
 known=" $(ls /sys/block | tr '\n' ' ') "
+# hot-plugged NICs too: say so, bring them up and ask for a lease as at boot (in the background: the loop goes on)
+nics=" $(ls /sys/class/net | tr '\n' ' ') "
 while true; do
   sleep 1
+  nownics=" $(ls /sys/class/net | tr '\n' ' ') "
+  for n in $nownics; do
+    case "$nics" in *" $n "*) ;; *)
+      echo "NUBO-TEST-GUEST: hotplug nic add $n mac=$(cat /sys/class/net/$n/address)"
+      ip link set dev "$n" up
+      (udhcpc -i "$n" -s /bin/dhcp-lease -O mtu -n -q -t 8 -T 2 -A 1 >/dev/null 2>&1 \
+        || echo "NUBO-TEST-GUEST: no-lease $n") & ;;
+    esac
+  done
+  for n in $nics; do
+    case "$nownics" in *" $n "*) ;; *) echo "NUBO-TEST-GUEST: hotplug nic remove $n" ;; esac
+  done
+  nics=$nownics
   now=" $(ls /sys/block | tr '\n' ' ') "
   for n in $now; do
     case "$known" in *" $n "*) ;; *)

@@ -31,8 +31,11 @@ class ServerActionController {
     private final QuotaService quotas;
     private final AdminActions admin;
 
+    private final java.util.List<ServerActionExtension> extensions;
+
     ServerActionController(ServerService servers, ConsoleRequests consoles, ServerViewBuilder views,
-                           QuotaService quotas, AdminActions admin) {
+                           QuotaService quotas, AdminActions admin, java.util.List<ServerActionExtension> extensions) {
+        this.extensions = extensions;
         this.admin = admin;
         this.servers = servers;
         this.consoles = consoles;
@@ -102,7 +105,11 @@ class ServerActionController {
                         null));
                 yield ResponseEntity.accepted().build();
             }
-            default -> throw ComputeError.BAD_REQUEST.exception("There is no such action: " + action);
+            default -> {
+                ServerActionExtension ext = extensions.stream().filter(e -> e.actions().contains(action)).findFirst()
+                        .orElseThrow(() -> ComputeError.BAD_REQUEST.exception("There is no such action: " + action));
+                yield ext.handle(caller, servers.get(caller, id), action, body.get(action));
+            }
         };
     }
 

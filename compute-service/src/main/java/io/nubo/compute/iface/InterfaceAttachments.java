@@ -80,7 +80,8 @@ public class InterfaceAttachments {
     public NetworkPorts.Interface attach(Caller caller, Instance i, NetworkPorts.Requested requested) {
         requireState(i, "attach_interface", caller);
         String requestId = requestId();
-        NicSpec nic = network.attachPort(caller, new NetworkPorts.Boot(i.id(), i.host(), i.availabilityZone(), true),
+        NicSpec nic = network.attachPort(caller, new NetworkPorts.Boot(i.id(), i.host(), i.availabilityZone(), true,
+                List.of()),
                 requested);
         tx.executeWithoutResult(s -> actions.start(i.id(), requestId, "attach_interface", caller.projectId(),
                 caller.userId(), "compute_attach_interface", i.host(), null, clock.instant()));

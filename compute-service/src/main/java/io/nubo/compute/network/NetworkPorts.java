@@ -33,12 +33,23 @@ public interface NetworkPorts {
      * Where an instance's ports are bound: the instance, its host and its availability zone; {@code hotPlug} for a
      * port attached to a running server (os-interface) rather than at boot.
      */
-    record Boot(String instanceId, String host, String availabilityZone, boolean hotPlug) {
+    record Boot(String instanceId, String host, String availabilityZone, boolean hotPlug,
+                List<String> securityGroupIds) {
+
+        public Boot {
+            securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+        }
 
         public Boot(String instanceId, String host, String availabilityZone) {
-            this(instanceId, host, availabilityZone, false);
+            this(instanceId, host, availabilityZone, false, List.of());
         }
     }
+
+    /**
+     * The ids of the security groups a create request names ({@code security_groups}: names or ids the caller
+     * sees); Nova's 400 "Security group X not found." for one that does not exist. Empty for none.
+     */
+    List<String> securityGroups(Caller caller, List<String> namesOrIds);
 
     /**
      * Checks the request before any instance is made and resolves {@code auto} as Nova does: the one network the

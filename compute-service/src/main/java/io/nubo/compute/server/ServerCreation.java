@@ -76,15 +76,18 @@ public class ServerCreation {
     public record CreateRequest(String name, String imageRef, String flavorRef, String keyName, String userData,
                                 Map<String, String> metadata, String availabilityZone, boolean configDrive,
                                 int minCount, int maxCount, NetworkPorts.Request networks, String accessIpv4,
-                                String accessIpv6, String groupId, List<BlockDeviceRequest> blockDevices) {
+                                String accessIpv6, String groupId, List<BlockDeviceRequest> blockDevices,
+                                List<String> securityGroups) {
 
         public CreateRequest {
             blockDevices = blockDevices == null ? List.of() : List.copyOf(blockDevices);
+            securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
         }
 
-        CreateRequest withNetworks(NetworkPorts.Request resolved) {
+        CreateRequest withNetworks(NetworkPorts.Request resolved, List<String> securityGroupIds) {
             return new CreateRequest(name, imageRef, flavorRef, keyName, userData, metadata, availabilityZone,
-                    configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId, blockDevices);
+                    configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId, blockDevices,
+                    securityGroupIds);
         }
 
         /** Booted from a volume: the root device is a block device mapping, not the image (Nova's is_volume_backed). */
@@ -134,7 +137,9 @@ public class ServerCreation {
         }
         Zone zone = zone(caller, r.availabilityZone());
         String finalKey = keyData;
-        CreateRequest resolved = r.withNetworks(network.resolve(caller, r.networks(), r.maxCount()));
+        // the named security groups as ids, checked now (Nova's 400 for an unknown one), for the ports made at boot
+        CreateRequest resolved = r.withNetworks(network.resolve(caller, r.networks(), r.maxCount()),
+                network.securityGroups(caller, r.securityGroups()));
         return deps.tx().execute(s -> createInTransaction(caller, resolved, flavor, image, finalKey, zone));
     }
 
@@ -205,7 +210,7 @@ public class ServerCreation {
                 deps.actions().start(id, requestId, "create", caller.projectId(), caller.userId(),
                         "compute_build_and_run_instance", p.host(), null, now);
                 List<NicSpec> nics = network.allocate(caller, new NetworkPorts.Boot(id, p.host(),
-                        i.availabilityZone()), r.networks());
+                        i.availabilityZone(), false, r.securityGroups()), r.networks());
                 SpawnInstance spawn = new SpawnInstance(id, p.host(), requestId, caller.projectId(),
                         caller.userId(), name, i.hostname(), flavor.spec(), image, r.keyName(), keyData,
                         r.userData(), r.metadata() == null ? Map.of() : r.metadata(), r.configDrive(),

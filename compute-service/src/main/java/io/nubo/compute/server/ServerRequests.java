@@ -82,8 +82,27 @@ final class ServerRequests {
                 volumeBacked ? null : ref(imageRef),
                 ref(flavorNode.asString()), s.string("key_name", false, 1, 255, null), userData, metadata,
                 s.string("availability_zone", false, 1, 255, null), Boolean.TRUE.equals(configDrive), minCount,
-                maxCount, networks(s, version), ipv4, ipv6, group(body), blockDevices);
+                maxCount, networks(s, version), ipv4, ipv6, group(body), blockDevices, securityGroups(s));
         return new Create(r, Boolean.TRUE.equals(reservation), adminPass);
+    }
+
+    /** The names of {@code security_groups} ({@code [{"name": ...}]}), each once. */
+    private static List<String> securityGroups(RequestBody s) {
+        JsonNode list = s.raw().get("security_groups");
+        List<String> names = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return names;
+        }
+        for (JsonNode g : list) {
+            String name = g.path("name").asString("").strip();
+            if (name.isEmpty()) {
+                throw ComputeError.BAD_REQUEST.exception("Security group name cannot be empty");
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The server group of {@code os:scheduler_hints} (or its older name), or null. */

@@ -39,6 +39,35 @@ public final class NeutronPorts implements NetworkPorts {
     }
 
     @Override
+    public List<String> securityGroups(Caller caller, List<String> namesOrIds) {
+        List<String> ids = new ArrayList<>();
+        for (String n : namesOrIds) {
+            NeutronClient.Reply byId = neutron.asUser(caller.token(), HttpMethod.GET, "/v2.0/security-groups/"
+                    + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8), null);
+            if (byId.ok()) {
+                ids.add(byId.body().path("security_group").path("id").asString());
+                continue;
+            }
+            NeutronClient.Reply byName = neutron.asUser(caller.token(), HttpMethod.GET,
+                    "/v2.0/security-groups?project_id=" + caller.projectId() + "&name="
+                            + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8), null);
+            JsonNode found = byName.ok() ? byName.body().path("security_groups") : null;
+            if ((found == null || found.isEmpty()) && n.equals("default")) {
+                continue; // the project's default group is made on first use; a new port gets it anyway
+            }
+            if (found == null || found.isEmpty()) {
+                throw ComputeError.BAD_REQUEST.exception("Security group " + n + " not found.");
+            }
+            if (found.size() > 1) {
+                throw ComputeError.CONFLICT.exception("Multiple security groups found matching '" + n
+                        + "'. Use an ID to be more specific.");
+            }
+            ids.add(found.get(0).path("id").asString());
+        }
+        return ids;
+    }
+
+    @Override
     public List<Interface> interfaces(Caller caller, String instanceId) {
         return interfaces.list(caller, instanceId);
     }
@@ -171,6 +200,9 @@ public final class NeutronPorts implements NetworkPorts {
         port.put("admin_state_up", true);
         if (r.fixedIp() != null) {
             port.put("fixed_ips", List.of(Map.of("ip_address", r.fixedIp())));
+        }
+        if (!boot.securityGroupIds().isEmpty()) {
+            port.put("security_groups", boot.securityGroupIds());
         }
         NeutronClient.Reply reply = neutron.asUser(caller.token(), HttpMethod.POST, "/v2.0/ports",
                 Map.of("port", port));

@@ -78,6 +78,17 @@ public class CommandReports {
         waiting.remove(actionId);
     }
 
+    /** The request id of the current request (the instance action's id), or a new one. */
+    public static String requestId() {
+        return io.nubo.shared.web.RequestIds.current() != null ? io.nubo.shared.web.RequestIds.current()
+                : io.nubo.shared.web.RequestIds.generate();
+    }
+
+    /** A command's action id: the request's id and a suffix, unique per command the request sends. */
+    public static String correlation(String requestId) {
+        return requestId + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
     /** The report, or Nova's timeout error when none comes within {@code timeout}. */
     public static InstanceReport get(CompletableFuture<InstanceReport> reply, Duration timeout, String what) {
         try {

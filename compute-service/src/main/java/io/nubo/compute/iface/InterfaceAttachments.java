@@ -13,13 +13,11 @@ import io.nubo.shared.events.compute.DetachInterface;
 import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.events.compute.NicSpec;
 import io.nubo.shared.outbox.EventPublisher;
-import io.nubo.shared.web.RequestIds;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,13 +77,13 @@ public class InterfaceAttachments {
     /** Attaches a port (given, or made on the network with the fixed IP) and answers once the guest has the NIC. */
     public NetworkPorts.Interface attach(Caller caller, Instance i, NetworkPorts.Requested requested) {
         requireState(i, "attach_interface", caller);
-        String requestId = requestId();
+        String requestId = CommandReports.requestId();
         NicSpec nic = network.attachPort(caller, new NetworkPorts.Boot(i.id(), i.host(), i.availabilityZone(), true,
                 List.of()),
                 requested);
         tx.executeWithoutResult(s -> actions.start(i.id(), requestId, "attach_interface", caller.projectId(),
                 caller.userId(), "compute_attach_interface", i.host(), null, clock.instant()));
-        String correlation = correlation(requestId);
+        String correlation = CommandReports.correlation(requestId);
         InstanceReport r;
         try {
             r = reports.await(correlation, () -> tx.executeWithoutResult(s -> publisher.publish(
@@ -112,8 +110,8 @@ public class InterfaceAttachments {
         if (!network.hasPort(i.id(), portId)) {
             throw ComputeError.NOT_FOUND.exception("Port " + portId + " is not attached");
         }
-        String requestId = requestId();
-        String correlation = correlation(requestId);
+        String requestId = CommandReports.requestId();
+        String correlation = CommandReports.correlation(requestId);
         CompletableFuture<InstanceReport> reply = reports.expect(correlation);
         tx.executeWithoutResult(s -> {
             actions.start(i.id(), requestId, "detach_interface", caller.projectId(), caller.userId(),
@@ -159,13 +157,7 @@ public class InterfaceAttachments {
         background.shutdown();
     }
 
-    private static String requestId() {
-        return RequestIds.current() != null ? RequestIds.current() : RequestIds.generate();
-    }
 
-    private static String correlation(String requestId) {
-        return requestId + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     private static void bestEffort(String what, Runnable step) {
         try {

@@ -47,8 +47,8 @@ public class FloatingIpProxy {
         if (!props.configured()) {
             return List.of();
         }
-        JsonNode all = ok(call(caller, HttpMethod.GET, "/v2.0/floatingips?project_id=" + caller.projectId(), null),
-                "list floating IPs").path("floatingips");
+        JsonNode all = call(caller, HttpMethod.GET, "/v2.0/floatingips?project_id=" + caller.projectId(), null)
+                .require("list floating IPs").path("floatingips");
         Map<String, String> names = networkNames(caller);
         List<FloatingIp> out = new ArrayList<>();
         all.forEach(f -> out.add(view(caller, f, names)));
@@ -82,12 +82,12 @@ public class FloatingIpProxy {
             throw ComputeError.NOT_FOUND.exception("No more floating IPs in pool " + network.path("name").asString()
                     + ".");
         }
-        return view(caller, ok(r, "allocate a floating IP").path("floatingip"), networkNames(caller));
+        return view(caller, r.require("allocate a floating IP").path("floatingip"), networkNames(caller));
     }
 
     public void deallocate(Caller caller, String id) {
         floatingIp(caller, id);
-        ok(call(caller, HttpMethod.DELETE, "/v2.0/floatingips/" + id, null), "release the floating IP");
+        call(caller, HttpMethod.DELETE, "/v2.0/floatingips/" + id, null).require("release the floating IP");
     }
 
     /** addFloatingIp: the address onto the server's port holding {@code fixedAddress} (or its first one). */
@@ -129,16 +129,16 @@ public class FloatingIpProxy {
         }
         Map<String, Object> body = new HashMap<>();
         body.put("port_id", null);
-        ok(call(caller, HttpMethod.PUT, "/v2.0/floatingips/" + f.path("id").asString(), Map.of("floatingip", body)),
-                "disassociate the floating IP");
+        call(caller, HttpMethod.PUT, "/v2.0/floatingips/" + f.path("id").asString(), Map.of("floatingip", body))
+                .require("disassociate the floating IP");
     }
 
     private JsonNode byAddress(Caller caller, String address) {
         if (!props.configured()) {
             throw ComputeError.NOT_FOUND.exception("floating IP not found");
         }
-        JsonNode found = ok(call(caller, HttpMethod.GET, "/v2.0/floatingips?floating_ip_address="
-                + URLEncoder.encode(address, StandardCharsets.UTF_8), null), "find the floating IP")
+        JsonNode found = call(caller, HttpMethod.GET, "/v2.0/floatingips?floating_ip_address="
+                + URLEncoder.encode(address, StandardCharsets.UTF_8), null).require("find the floating IP")
                 .path("floatingips");
         if (found.isEmpty()) {
             throw ComputeError.NOT_FOUND.exception("floating IP not found");
@@ -154,7 +154,7 @@ public class FloatingIpProxy {
         if (r.status() == 404 || r.status() == 400) {
             throw ComputeError.NOT_FOUND.exception("Floating IP not found for ID " + id);
         }
-        return ok(r, "show the floating IP").path("floatingip");
+        return r.require("show the floating IP").path("floatingip");
     }
 
     private List<JsonNode> externalNetworks(Caller caller) {
@@ -162,7 +162,7 @@ public class FloatingIpProxy {
         if (!props.configured()) {
             return out;
         }
-        ok(call(caller, HttpMethod.GET, "/v2.0/networks?router:external=true", null), "list the pools")
+        call(caller, HttpMethod.GET, "/v2.0/networks?router:external=true", null).require("list the pools")
                 .path("networks").forEach(out::add);
         return out;
     }
@@ -193,13 +193,4 @@ public class FloatingIpProxy {
         return neutron.asUser(caller.token(), method, path, body);
     }
 
-    private static JsonNode ok(NeutronClient.Reply r, String what) {
-        if (r.status() == 403) {
-            throw ComputeError.FORBIDDEN.exception(r.message());
-        }
-        if (!r.ok()) {
-            throw ComputeError.BAD_REQUEST.exception("The network service could not " + what + ": " + r.message());
-        }
-        return r.body() == null ? tools.jackson.databind.node.MissingNode.getInstance() : r.body();
-    }
 }

@@ -69,7 +69,7 @@ public class SecurityGroupProxy {
         if (r.status() == 409 && "OverQuota".equals(r.type())) {
             throw ComputeError.OVER_QUOTA.exception("Quota exceeded, too many security groups.");
         }
-        return view(caller, ok(r, "create the security group").path("security_group"));
+        return view(caller, r.require("create the security group").path("security_group"));
     }
 
     public SecurityGroup update(Caller caller, String id, JsonNode body) {
@@ -79,7 +79,7 @@ public class SecurityGroupProxy {
         group(caller, id);
         NeutronClient.Reply r = call(caller, HttpMethod.PUT, "/v2.0/security-groups/" + id, Map.of("security_group",
                 Map.of("name", name, "description", description)));
-        return view(caller, ok(r, "update the security group").path("security_group"));
+        return view(caller, r.require("update the security group").path("security_group"));
     }
 
     public void delete(Caller caller, String id) {
@@ -90,7 +90,7 @@ public class SecurityGroupProxy {
         if (r.status() == 409 || r.status() == 400) {
             throw ComputeError.BAD_REQUEST.exception(r.message());
         }
-        ok(r, "delete the security group");
+        r.require("delete the security group");
     }
 
     /** Nova's security_group_rules create: its checks, then a Neutron ingress rule. */
@@ -132,7 +132,8 @@ public class SecurityGroupProxy {
                 to = Integer.parseInt(toNode.asString().trim());
             } catch (NumberFormatException e) {
                 throw ComputeError.BAD_REQUEST.exception("Invalid input received: " + (p.equals("ICMP")
-                        ? "Type and Code must be integers for ICMP protocol type" : "To and From ports must be integers"));
+                        ? "Type and Code must be integers for ICMP protocol type"
+                        : "To and From ports must be integers"));
             }
             if (!Set.of("TCP", "UDP", "ICMP").contains(p)) {
                 throw ComputeError.BAD_REQUEST.exception("Invalid IP protocol " + p + ".");
@@ -173,7 +174,7 @@ public class SecurityGroupProxy {
         if (reply.status() == 400) {
             throw ComputeError.BAD_REQUEST.exception(reply.message());
         }
-        return rule(caller, ok(reply, "create the rule").path("security_group_rule"));
+        return rule(caller, reply.require("create the rule").path("security_group_rule"));
     }
 
     public void deleteRule(Caller caller, String id) {
@@ -181,7 +182,7 @@ public class SecurityGroupProxy {
         if (r.status() == 404) {
             throw ComputeError.NOT_FOUND.exception("Rule (" + id + ") not found.");
         }
-        ok(r, "delete the rule");
+        r.require("delete the rule");
     }
 
     /** The groups of the server's ports, each once. */
@@ -217,8 +218,9 @@ public class SecurityGroupProxy {
             List<String> groups = new ArrayList<>();
             p.path("security_groups").forEach(g -> groups.add(g.asString()));
             groups.add(id);
-            ok(call(caller, HttpMethod.PUT, "/v2.0/ports/" + p.path("id").asString(), Map.of("port",
-                    Map.of("security_groups", groups))), "add the security group to port " + p.path("id").asString());
+            call(caller, HttpMethod.PUT, "/v2.0/ports/" + p.path("id").asString(), Map.of("port",
+                    Map.of("security_groups", groups)))
+                            .require("add the security group to port " + p.path("id").asString());
         }
     }
 
@@ -231,8 +233,8 @@ public class SecurityGroupProxy {
             p.path("security_groups").forEach(g -> groups.add(g.asString()));
             if (groups.remove(id)) {
                 found = true;
-                ok(call(caller, HttpMethod.PUT, "/v2.0/ports/" + p.path("id").asString(), Map.of("port",
-                        Map.of("security_groups", groups))), "remove the security group from port "
+                call(caller, HttpMethod.PUT, "/v2.0/ports/" + p.path("id").asString(), Map.of("port",
+                        Map.of("security_groups", groups))).require("remove the security group from port "
                         + p.path("id").asString());
             }
         }
@@ -265,7 +267,7 @@ public class SecurityGroupProxy {
         NeutronClient.Reply r = call(caller, HttpMethod.GET, "/v2.0/security-groups?project_id="
                 + caller.projectId() + "&name=" + java.net.URLEncoder.encode(nameOrId,
                 java.nio.charset.StandardCharsets.UTF_8), null);
-        JsonNode found = ok(r, "find the security group").path("security_groups");
+        JsonNode found = r.require("find the security group").path("security_groups");
         if (found.isEmpty()) {
             throw ComputeError.NOT_FOUND.exception("Security group " + nameOrId + " not found for project "
                     + caller.projectId() + ".");
@@ -299,7 +301,7 @@ public class SecurityGroupProxy {
         if (r.status() == 404 || r.status() == 400) {
             throw notFound(id);
         }
-        return ok(r, "show the security group").path("security_group");
+        return r.require("show the security group").path("security_group");
     }
 
     private SecurityGroup view(Caller caller, JsonNode g) {
@@ -349,15 +351,6 @@ public class SecurityGroupProxy {
         return neutron.asUser(caller.token(), method, path, body);
     }
 
-    private static JsonNode ok(NeutronClient.Reply r, String what) {
-        if (r.status() == 403) {
-            throw ComputeError.FORBIDDEN.exception(r.message());
-        }
-        if (!r.ok()) {
-            throw ComputeError.BAD_REQUEST.exception("The network service could not " + what + ": " + r.message());
-        }
-        return r.body() == null ? tools.jackson.databind.node.MissingNode.getInstance() : r.body();
-    }
 
     private static RuntimeException notFound(String id) {
         return ComputeError.NOT_FOUND.exception("Security group " + id + " not found.");

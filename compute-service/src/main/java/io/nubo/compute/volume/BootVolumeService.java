@@ -28,8 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,7 +60,8 @@ class BootVolumeService implements BootVolumes {
         return t;
     });
 
-    BootVolumeService(BlockStorageClient volumes, VolumeAttachments attachments, AttachmentStore store, ImageClient images, ServerService servers,
+    BootVolumeService(BlockStorageClient volumes, VolumeAttachments attachments, AttachmentStore store,
+                      ImageClient images, ServerService servers,
                       ServerLifecycle lifecycle, EventPublisher publisher, PlatformTransactionManager tx,
                       VolumeAttachProperties props, Clock clock) {
         this.volumes = volumes;
@@ -129,17 +128,7 @@ class BootVolumeService implements BootVolumes {
 
     @Override
     public void prepareAndSpawn(Caller caller, Instance i, SpawnInstance spawn, List<BlockDeviceRequest> mappings) {
-        Runnable work = () -> background.execute(() -> prepare(caller, i, spawn, mappings));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    work.run();
-                }
-            });
-        } else {
-            work.run();
-        }
+        VolumeAttachments.afterCommit(() -> background.execute(() -> prepare(caller, i, spawn, mappings)));
     }
 
     private void prepare(Caller caller, Instance i, SpawnInstance spawn, List<BlockDeviceRequest> mappings) {

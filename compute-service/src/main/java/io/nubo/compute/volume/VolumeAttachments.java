@@ -16,13 +16,11 @@ import io.nubo.shared.events.compute.DetachVolume;
 import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.events.compute.VolumeConnection;
 import io.nubo.shared.outbox.EventPublisher;
-import io.nubo.shared.web.RequestIds;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,7 +114,7 @@ public class VolumeAttachments implements ServerVolumes {
             throw ComputeError.INVALID_VOLUME.exception("volume '" + v.id() + "' status must be 'available'."
                     + " Currently in '" + v.status() + "'");
         }
-        String requestId = requestId();
+        String requestId = CommandReports.requestId();
         String device = nextDevice(i, store.ofInstance(i.id()));
         Boolean begun = tx.execute(s -> {
             if (!store.begin(v.id(), i.id(), device, requestId, clock.instant())) {
@@ -139,7 +137,7 @@ public class VolumeAttachments implements ServerVolumes {
             reserved = true;
             VolumeConnection connection = volumes.initializeConnection(caller, v.id(), connector(i));
             connected = true;
-            String correlation = correlation(requestId);
+            String correlation = CommandReports.correlation(requestId);
             sent = true;
             InstanceReport r = reports.await(correlation, () -> tx.executeWithoutResult(s -> publisher.publish(
                     new AttachVolume(i.id(), i.host(), correlation, v.id(), device, connection), i.id(),
@@ -205,7 +203,7 @@ public class VolumeAttachments implements ServerVolumes {
         if (row.root()) {
             throw ComputeError.BAD_REQUEST.exception("Cannot detach a root device volume");
         }
-        String requestId = requestId();
+        String requestId = CommandReports.requestId();
         Boolean begun = tx.execute(s -> {
             if (!store.move(v.id(), i.id(), Status.ATTACHED, Status.DETACHING, requestId, clock.instant())) {
                 return false;
@@ -227,7 +225,7 @@ public class VolumeAttachments implements ServerVolumes {
             });
             throw e;
         }
-        String correlation = correlation(requestId);
+        String correlation = CommandReports.correlation(requestId);
         CompletableFuture<InstanceReport> reply = reports.expect(correlation);
         tx.executeWithoutResult(s -> publisher.publish(new DetachVolume(i.id(), i.host(), correlation, v.id()), i.id(),
                 i.projectId()));
@@ -329,7 +327,8 @@ public class VolumeAttachments implements ServerVolumes {
         }
     }
 
-    private static void afterCommit(Runnable work) {
+    /** Runs {@code work} once the calling transaction commits (at once when there is none). */
+    static void afterCommit(Runnable work) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -343,7 +342,7 @@ public class VolumeAttachments implements ServerVolumes {
     }
 
     private InstanceReport unplug(Instance i, String volumeId) {
-        String correlation = correlation(requestId());
+        String correlation = CommandReports.correlation(CommandReports.requestId());
         return reports.await(correlation, () -> tx.executeWithoutResult(s -> publisher.publish(
                 new DetachVolume(i.id(), i.host(), correlation, volumeId), i.id(), i.projectId())),
                 props.agentTimeout(), "detach volume " + volumeId);
@@ -393,13 +392,7 @@ public class VolumeAttachments implements ServerVolumes {
         return new Attachment(r.volumeId(), r.instanceId(), r.device());
     }
 
-    private static String requestId() {
-        return RequestIds.current() != null ? RequestIds.current() : RequestIds.generate();
-    }
 
-    private static String correlation(String requestId) {
-        return requestId + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     private static void bestEffort(String what, Runnable step) {
         try {

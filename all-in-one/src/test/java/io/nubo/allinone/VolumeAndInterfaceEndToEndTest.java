@@ -42,7 +42,11 @@ class VolumeAndInterfaceEndToEndTest {
         Assumptions.assumeTrue(ready, "needs root, dnsmasq and busybox: skipped");
         guest = LibvirtTestHost.require();
         assertThat(OpenStackCliEndToEndTest.CLI).exists();
-        cloud = NuboCloud.start(new LaunchOptions(Files.createTempDirectory("nubo-bfv-e2e"),
+        // qemu runs as its own user and opens the file backend's volumes under the data directory: it must reach it
+        Path home = Files.createTempDirectory(Path.of("/var/tmp"), "nubo-bfv-e2e",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        cloud = NuboCloud.start(new LaunchOptions(home,
                 OpenStackCliEndToEndTest.freePortBase(), null));
         NetworkedServerEndToEndTest.clouds = cloud.writeCloudsYaml();
     }

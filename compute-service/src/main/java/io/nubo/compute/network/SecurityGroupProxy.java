@@ -110,10 +110,7 @@ public class SecurityGroupProxy {
             group(caller, groupId);
             cidr = null;
         } else {
-            cidr = cidr == null || cidr.isEmpty() ? "0.0.0.0/0" : cidr;
-            if (!cidr.matches("[0-9a-fA-F:.]+/\\d{1,3}")) {
-                throw ComputeError.BAD_REQUEST.exception("Invalid cidr " + cidr + ".");
-            }
+            cidr = network(cidr == null || cidr.isEmpty() ? "0.0.0.0/0" : cidr);
         }
         String protocol = r.path("ip_protocol").isNull() ? null : r.path("ip_protocol").asString(null);
         JsonNode fromNode = r.get("from_port");
@@ -356,6 +353,29 @@ public class SecurityGroupProxy {
         return ComputeError.NOT_FOUND.exception("Security group " + id + " not found.");
     }
 
+    /** The CIDR's network (10.2.3.124/24 is 10.2.3.0/24, as Neutron stores a rule's prefix); Nova's 400 if bad. */
+    static String network(String cidr) {
+        int slash = cidr.indexOf('/');
+        try {
+            if (slash < 0 || !cidr.substring(0, slash).matches("[0-9a-fA-F:.]+")) {
+                throw new IllegalArgumentException(cidr);
+            }
+            byte[] addr = java.net.InetAddress.getByName(cidr.substring(0, slash)).getAddress();
+            int bits = Integer.parseInt(cidr.substring(slash + 1));
+            if (bits < 0 || bits > addr.length * 8) {
+                throw new IllegalArgumentException(cidr);
+            }
+            for (int i = 0; i < addr.length; i++) {
+                int keep = Math.max(0, Math.min(8, bits - i * 8));
+                addr[i] = (byte) (addr[i] & (0xff << (8 - keep)));
+            }
+            String host = java.net.InetAddress.getByAddress(addr).getHostAddress();
+            return (addr.length == 16 ? io.nubo.compute.wire.Ipv6Text.canonical(host) : host) + "/" + bits;
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            throw ComputeError.BAD_REQUEST.exception("Invalid cidr " + cidr + ".");
+        }
+    }
+
     private static RuntimeException portRange(int from, int to, String why) {
         return ComputeError.BAD_REQUEST.exception("Invalid port range " + from + ":" + to + ". " + why);
     }
@@ -372,7 +392,7 @@ public class SecurityGroupProxy {
         return v;
     }
 
-    /** Nova's validate_property: a string of 1 to 255 characters once stripped. */
+    /** Nova's validate_property: a string of 1 to 255 characters once stripped (the value itself is kept). */
     private static String property(JsonNode v, String name) {
         if (v == null || !v.isString()) {
             throw ComputeError.BAD_REQUEST.exception("Security group " + name + " is not a string or unicode");
@@ -386,6 +406,6 @@ public class SecurityGroupProxy {
             throw ComputeError.BAD_REQUEST.exception("Invalid input received: " + name + " has more than 255"
                     + " characters.");
         }
-        return s;
+        return v.asString();
     }
 }

@@ -281,8 +281,8 @@ serial_console = False
 change_password = False
 metadata_service = False
 personality = False
-# no os-interface yet (network), no volume attachments yet (block storage)
-interface_attach = False
+# os-interface is served (attach by network or port, hot-plugged by the agent)
+interface_attach = True
 attach_encrypted_volume = False
 swap_volume = False
 volume_multiattach = False

@@ -10,9 +10,11 @@
 #                      "NUBO-TEST-GUEST: lease eth0 ip=10.0.0.5 mask=255.255.255.0 router=10.0.0.1 mtu=1500"
 #                      (or "NUBO-TEST-GUEST: no-lease eth0"); the address stays set, so the guest answers ping;
 #                      then, every second, each disk that was hot-plugged or unplugged (with its size and its
-#                      first bytes); with nubo.tick on the kernel command line, a numbered tick every second;
-#                      busybox httpd answers on TCP 8080 and 8081 (index.html: "NUBO-TEST-GUEST: http <hostname>");
-#                      the config drive's user_data, if any, runs as a shell script once the leases are set
+#                      first bytes), and each NIC hot-plugged ("NUBO-TEST-GUEST: hotplug nic add eth1 mac=...",
+#                      then its lease line as at boot) or unplugged; with nubo.tick on the kernel command line, a
+#                      numbered tick every second; busybox httpd answers on TCP 8080 and 8081 (index.html:
+#                      "NUBO-TEST-GUEST: http <hostname>"); the config drive's user_data, if any, runs as a shell
+#                      script once the leases are set
 #   test-guest.iso     a grub hybrid ISO of the same kernel and initramfs (boots as a CD-ROM)
 #   test-guest.qcow2   that ISO converted to qcow2 (boots from a virtio disk)
 #
@@ -24,7 +26,7 @@
 # Prints DIR on stdout.
 set -euo pipefail
 
-VERSION=10  # bump when /init or the layout changes (6: udhcpc on every NIC; 7: hot-plugged disks; 8: nubo.tick; 9: all three; 10: httpd on 8080/8081, user_data run, no_timer_check: an overloaded host made the emulated kernel panic "IO-APIC + timer doesn't work")
+VERSION=11  # bump when /init or the layout changes (6: udhcpc on every NIC; 7: hot-plugged disks; 8: nubo.tick; 9: all three; 10: httpd on 8080/8081, user_data run, no_timer_check: an overloaded host made the emulated kernel panic "IO-APIC + timer doesn't work"; 11: and hot-plugged NICs get a lease)
 KEY="v$VERSION-$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)"
 DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}/$KEY}"
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
@@ -126,8 +128,23 @@ if grep -qw nubo.tick /proc/cmdline; then
 fi
 # hot-plugged disks come and go: say so, with the size and the first bytes (printable ones) a test wrote there
 known=" $(ls /sys/block | tr '\n' ' ') "
+# hot-plugged NICs too: say so, bring them up and ask for a lease as at boot (in the background: the loop goes on)
+nics=" $(ls /sys/class/net | tr '\n' ' ') "
 while true; do
   sleep 1
+  nownics=" $(ls /sys/class/net | tr '\n' ' ') "
+  for n in $nownics; do
+    case "$nics" in *" $n "*) ;; *)
+      echo "NUBO-TEST-GUEST: hotplug nic add $n mac=$(cat /sys/class/net/$n/address)"
+      ip link set dev "$n" up
+      (udhcpc -i "$n" -s /bin/dhcp-lease -O mtu -n -q -t 8 -T 2 -A 1 >/dev/null 2>&1 \
+        || echo "NUBO-TEST-GUEST: no-lease $n") & ;;
+    esac
+  done
+  for n in $nics; do
+    case "$nownics" in *" $n "*) ;; *) echo "NUBO-TEST-GUEST: hotplug nic remove $n" ;; esac
+  done
+  nics=$nownics
   now=" $(ls /sys/block | tr '\n' ' ') "
   for n in $now; do
     case "$known" in *" $n "*) ;; *)

@@ -40,7 +40,8 @@ final class FakeAgent implements AutoCloseable {
     private static final List<Class<? extends ComputeCommand>> COMMANDS = List.of(SpawnInstance.class,
             PowerAction.class, DeleteInstance.class, ConsoleOutputRequested.class, SnapshotInstance.class,
             RebuildInstance.class, io.nubo.shared.events.compute.AttachVolume.class,
-            io.nubo.shared.events.compute.DetachVolume.class, io.nubo.shared.events.compute.LiveMigrateInstance.class);
+            io.nubo.shared.events.compute.DetachVolume.class, io.nubo.shared.events.compute.LiveMigrateInstance.class,
+            io.nubo.shared.events.compute.AttachInterface.class, io.nubo.shared.events.compute.DetachInterface.class);
 
     final String host;
     private final EventCodec codec;

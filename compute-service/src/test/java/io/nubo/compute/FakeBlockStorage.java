@@ -25,6 +25,11 @@ final class FakeBlockStorage implements AutoCloseable {
     }
 
     final Map<String, String> status = new ConcurrentHashMap<>();
+    final Map<String, String> snapshots = new ConcurrentHashMap<>();
+    /** the bodies of volume creates, by the new volume's id */
+    final Map<String, JsonNode> created = new ConcurrentHashMap<>();
+    /** volumes created with this status become available at their second GET (block storage still copying) */
+    volatile String createdStatus = "creating";
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpServer server;
@@ -43,12 +48,47 @@ final class FakeBlockStorage implements AutoCloseable {
         String[] parts = x.getRequestURI().getPath().split("/");
         // /v3/{project}/volumes/{id}[/action]
         String id = parts.length > 4 ? parts[4] : "";
+        if (parts.length > 3 && parts[3].equals("snapshots")) {
+            String snap = snapshots.get(id);
+            if (snap == null) {
+                reply(x, 404, "{\"itemNotFound\": {\"code\": 404, \"message\": \"Snapshot " + id
+                        + " could not be found.\"}}");
+            } else {
+                reply(x, 200, "{\"snapshot\": {\"id\": \"" + id + "\", \"status\": \"" + snap
+                        + "\", \"size\": 1}}");
+            }
+            return;
+        }
+        if (parts.length == 4 && x.getRequestMethod().equals("POST")) {
+            JsonNode body = JSON.readTree(x.getRequestBody().readAllBytes());
+            String newId = java.util.UUID.randomUUID().toString();
+            created.put(newId, body.get("volume"));
+            calls.add(new Call(newId, "create", x.getRequestHeaders().getFirst("X-Auth-Token"), body.get("volume")));
+            status.put(newId, createdStatus);
+            reply(x, 202, "{\"volume\": {\"id\": \"" + newId + "\", \"status\": \"creating\", \"size\": "
+                    + body.path("volume").path("size").asInt(1) + "}}");
+            return;
+        }
         String current = status.get(id);
         if (current == null) {
             reply(x, 404, "{\"itemNotFound\": {\"code\": 404, \"message\": \"Volume " + id + " could not be found.\"}}");
             return;
         }
+        if (x.getRequestMethod().equals("DELETE")) {
+            calls.add(new Call(id, "delete", x.getRequestHeaders().getFirst("X-Auth-Token"), null));
+            if (!current.equals("available") && !current.equals("error")) {
+                reply(x, 400, "{\"badRequest\": {\"code\": 400, \"message\": \"Invalid volume: Volume status must"
+                        + " be available or error, but current status is: " + current + ".\"}}");
+                return;
+            }
+            status.put(id, "deleted");
+            reply(x, 202, "");
+            return;
+        }
         if (x.getRequestMethod().equals("GET")) {
+            if (current.equals("creating")) {
+                status.put(id, "available");
+            }
             reply(x, 200, "{\"volume\": {\"id\": \"" + id + "\", \"status\": \"" + current + "\", \"size\": 1}}");
             return;
         }

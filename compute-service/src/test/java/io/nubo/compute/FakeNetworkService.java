@@ -145,6 +145,16 @@ final class FakeNetworkService implements AutoCloseable {
             reply(x, 201, "{\"port\": " + made + "}");
             return;
         }
+        if (id == null && method.equals("GET")) {
+            String query = x.getRequestURI().getQuery();
+            String device = query != null && query.startsWith("device_id=") ? query.substring(10) : null;
+            ObjectNode out = json.createObjectNode();
+            var list = out.putArray("ports");
+            ports.values().stream().filter(q -> device == null || device.equals(q.path("device_id").asString()))
+                    .forEach(list::add);
+            reply(x, 200, out.toString());
+            return;
+        }
         ObjectNode p = id == null ? null : ports.get(id);
         if (p == null) {
             notFound(x, "PortNotFound", "Port " + id + " could not be found.");
@@ -156,6 +166,7 @@ final class FakeNetworkService implements AutoCloseable {
                 json.readTree(body).path("port").properties().forEach(e -> p.set(e.getKey(), e.getValue()));
                 boolean bound = !p.path("binding:host_id").asString("").isEmpty();
                 p.put("binding:vif_type", bound ? "bridge" : "unbound");
+                p.put("status", bound ? "ACTIVE" : "DOWN");
                 ObjectNode details = p.putObject("binding:vif_details");
                 if (bound) {
                     details.put("bridge_name", "brq" + p.get("network_id").asString().substring(0, 11));

@@ -269,7 +269,7 @@ class ServerApiTest extends ComputeHttpTest {
                 .contains("no network service");
         assertThat(post(token, "/v2.1/servers", base + ", \"block_device_mapping_v2\": [{\"boot_index\": 0,"
                 + " \"uuid\": \"v\", \"source_type\": \"volume\", \"destination_type\": \"volume\"}]}}").body())
-                .contains("no block storage service");
+                .contains("Block Device Mapping is Invalid: failed to get volume v.");
         assertThat(post(token, "/v2.1/servers", base + ", \"user_data\": \"%%%\"}}").status()).isEqualTo(400);
         assertThat(post(token, "/v2.1/servers", base + ", \"bogus\": 1}}").status()).isEqualTo(400);
         assertThat(post(token, "/v2.1/servers", "{\"server\": {\"imageRef\": \"x\"}}").status()).isEqualTo(400);

@@ -268,7 +268,14 @@ class VolumeAttachmentApiTest extends ComputeHttpTest {
         agent.succeeded(agent.next(AttachVolume.class), "attach_volume", PowerState.RUNNING);
         assertThat(pending.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
         assertThat(call(token, "DELETE", "/v2.1/servers/" + server, null).status()).isEqualTo(204);
-        assertThat(agent.next(DeleteInstance.class).instanceId()).isEqualTo(server);
+        DeleteInstance delete = agent.next(DeleteInstance.class);
+        assertThat(delete.instanceId()).isEqualTo(server);
+        // let go only once the host has destroyed the guest, as Nova's compute manager does
+        assertThat(VOLUMES.status.get(vol)).isEqualTo("in-use");
+        agent.succeeded(delete, "delete", PowerState.NOSTATE);
+        for (int i = 0; i < 300 && !"available".equals(VOLUMES.status.get(vol)); i++) {
+            Thread.sleep(100);
+        }
         assertThat(VOLUMES.status.get(vol)).isEqualTo("available");
         assertThat(VOLUMES.actions(vol).subList(3, 5)).isEqualTo(List.of("os-terminate_connection", "os-detach"));
     }

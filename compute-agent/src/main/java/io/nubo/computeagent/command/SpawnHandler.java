@@ -33,6 +33,15 @@ public final class SpawnHandler implements CommandHandler<SpawnInstance> {
         return "spawn";
     }
 
+    /** The block device the guest boots from (boot index 0), or null when it boots from its image. */
+    static BlockDeviceSpec rootVolume(SpawnInstance c) {
+        if (c.blockDevices() == null) {
+            return null;
+        }
+        return c.blockDevices().stream().filter(b -> b.bootIndex() != null && b.bootIndex() == 0).findFirst()
+                .orElse(null);
+    }
+
     @Override
     public AgentReport handle(SpawnInstance c) {
         Optional<Guest> existing = Guests.find(builder.hypervisor(), c.instanceId());
@@ -43,21 +52,29 @@ public final class SpawnHandler implements CommandHandler<SpawnInstance> {
             }
             return reports.succeeded(c, "spawn", g.powerState());
         }
-        if (c.image() == null) {
-            throw new IllegalArgumentException("booting from a volume is not supported yet: the instance needs an image");
-        }
         if (c.flavor() == null) {
             throw new IllegalArgumentException("the spawn command carries no flavor");
         }
-        GuestRequest request = new GuestRequest(c.instanceId(), c.displayName(), c.projectId(), c.userId(), c.flavor(),
-                c.image(), c.nics());
+        BlockDeviceSpec root = rootVolume(c);
+        if (c.image() == null && root == null) {
+            throw new IllegalArgumentException("the spawn command carries neither an image nor a root volume"
+                    + " (block device with boot_index 0)");
+        }
+        VolumeDisks.VolumeDisk rootPlan = root == null ? null
+                : VolumeDisks.plan(root.volumeId(), root.connection(), "vda");
         ConfigDrive.Content drive = c.configDrive() ? new ConfigDrive.Content(c.instanceId(), c.displayName(),
                 c.hostname(), c.availabilityZone(), c.launchIndex(), c.projectId(), c.metadata(), c.keyName(),
                 c.keyData(), c.userData(), c.nics()) : null;
         try {
+            GuestRequest request = new GuestRequest(c.instanceId(), c.displayName(), c.projectId(), c.userId(),
+                    c.flavor(), root == null ? c.image() : null, c.nics(), rootPlan == null ? null
+                    : VolumeDisks.withSecret(builder.hypervisor(), root.volumeId(), rootPlan));
             Guest guest = builder.build(request, drive);
             if (c.blockDevices() != null) {
                 for (BlockDeviceSpec bd : c.blockDevices()) {
+                    if (bd == root) {
+                        continue;
+                    }
                     guest.attach(VolumeDisks.withSecret(builder.hypervisor(), bd.volumeId(), VolumeDisks.plan(bd.volumeId(),
                             bd.connection(), VolumeDisks.target(bd.deviceName(), guest.definition()))), false);
                 }

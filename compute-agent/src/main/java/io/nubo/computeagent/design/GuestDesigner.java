@@ -25,7 +25,8 @@ import java.util.UUID;
  * <p>What it decides, following Nova's libvirt driver: the domain type (kvm, or qemu when the host cannot
  * accelerate); the CPU (the operator's mode, and on qemu only what qemu can do: host-model and host-passthrough need
  * KVM, so they become the hypervisor's default, with a note); ACPI and APIC always (hot-plug and clean shutdown need
- * ACPI); how the guest boots ({@link BootSource}); disks on virtio ({@code vda} root, then ephemeral, then swap), a
+ * ACPI); how the guest boots ({@link BootSource}; from its root volume when it has one); disks on virtio ({@code vda}
+ * root, the root volume's disk or the image's overlay, then ephemeral, then swap), a
  * CD-ROM root and the config drive on IDE (the {@code pc} machine's CD-ROM bus); one virtio NIC per port on the
  * bridge its binding names; a serial console logged to a file.
  */
@@ -41,11 +42,13 @@ public final class GuestDesigner {
 
     public GuestDesign design(GuestRequest request, HostProfile host, GuestFiles files) {
         List<String> notes = new ArrayList<>();
-        Map<String, String> props = request.image().properties() == null ? Map.of() : request.image().properties();
-        BootSource boot = BootSource.of(request.image());
+        Map<String, String> props = request.image() == null || request.image().properties() == null ? Map.of()
+                : request.image().properties();
+        // booted from a volume: the firmware boots the volume's disk, vda
+        BootSource boot = request.image() == null ? new BootSource.Disk() : BootSource.of(request.image());
         String machine = props.getOrDefault("hw_machine_type", "pc");
         OsBoot os = switchBoot(boot, files, machine, host);
-        List<DiskDevice> disks = disks(boot, files);
+        List<DiskDevice> disks = disks(boot, files, request.rootVolume());
         List<InterfaceDevice> nics = new ArrayList<>();
         for (NicSpec nic : request.nics()) {
             InterfaceDevice d = nic(nic);
@@ -60,7 +63,7 @@ public final class GuestDesigner {
                 cpu(host, notes), new Features(true, true), "utc",
                 new LifecycleActions("destroy", "restart", "destroy"),
                 new NuboMetadata(request.instanceId(), request.displayName(), request.projectId(), request.userId(),
-                        request.flavor().name(), request.image().id()),
+                        request.flavor().name(), request.image() == null ? null : request.image().id()),
                 disks, nics, new SerialConsole(files.consoleLog().toString()));
         return new GuestDesign(domain, notes);
     }
@@ -77,10 +80,13 @@ public final class GuestDesigner {
         return new OsBoot(host.arch(), machine, null, List.of(BootDevice.HD));
     }
 
-    private static List<DiskDevice> disks(BootSource boot, GuestFiles files) {
+    private static List<DiskDevice> disks(BootSource boot, GuestFiles files, DiskDevice rootVolume) {
         List<DiskDevice> disks = new ArrayList<>();
         char next = 'a';
-        if (boot instanceof BootSource.Cdrom) {
+        if (rootVolume != null) {
+            disks.add(rootVolume);
+            next++;
+        } else if (boot instanceof BootSource.Cdrom) {
             // the root CD-ROM is a qcow2 overlay on the cached ISO, like every root disk
             disks.add(cdrom(files.root(), "hda", "qcow2"));
         } else if (files.root() != null) {

@@ -50,7 +50,10 @@ public final class InstanceStorage {
         return dir(instanceId).resolve("disk");
     }
 
-    /** Makes every file the guest needs; {@code drive} is the config drive's content, or null for none. */
+    /**
+     * Makes every file the guest needs; {@code drive} is the config drive's content, or null for none; {@code image}
+     * null for a guest booted from a volume (no root disk file, no kernel).
+     */
     public GuestFiles prepare(String instanceId, FlavorSpec flavor, ImageSpec image, ConfigDrive.Content drive) {
         Path dir = dir(instanceId);
         try {
@@ -60,7 +63,7 @@ public final class InstanceStorage {
         } catch (IOException e) {
             throw new DiskException("cannot create the instance directory " + dir + ": " + e.getMessage(), e);
         }
-        BootSource boot = BootSource.of(image);
+        BootSource boot = image == null ? null : BootSource.of(image);
         Path kernel = null;
         Path ramdisk = null;
         if (boot instanceof BootSource.Kernel k) {
@@ -69,7 +72,7 @@ public final class InstanceStorage {
                 ramdisk = copy(fetchNamed("ramdisk", k.ramdiskImageId()), dir.resolve("ramdisk"));
             }
         }
-        Path root = root(dir, flavor, image, boot);
+        Path root = image == null ? null : root(dir, flavor, image, boot);
         Path eph = flavor.ephemeralGb() > 0 ? formatted(dir.resolve("disk.eph0"), flavor.ephemeralGb() * GIB,
                 "ephemeral") : null;
         Path swap = flavor.swapMb() > 0 ? formatted(dir.resolve("disk.swap"), flavor.swapMb() * (1L << 20), "swap")

@@ -56,6 +56,25 @@ class GuestDesignerTest {
     }
 
     @Test
+    void aGuestBootedFromAVolumeHasTheVolumeAsVdaAndItsOwnDisksAfterIt() {
+        DiskDevice volume = new DiskDevice(DiskDevice.Kind.DISK, "raw", "none",
+                new DiskDevice.NetworkSource("rbd", "volumes/volume-v1", List.of(new DiskDevice.Host("10.0.0.1",
+                        "6789")), new DiskDevice.Auth("cinder", "ceph", "u-1")), "vda", "virtio", false, "v1");
+        GuestFiles files = new GuestFiles(null, DIR.resolve("disk.eph0"), DIR.resolve("disk.swap"), null, null, null,
+                DIR.resolve("console.log"));
+        DomainDefinition d = defaults.design(new GuestRequest(ID, "web-1", "proj", "user", FLAVOR, null, List.of(),
+                volume), QEMU, files).domain();
+        assertThat(d.os().kernel()).isNull();
+        assertThat(d.os().bootOrder()).containsExactly(BootDevice.HD);
+        assertThat(d.disks()).extracting(DiskDevice::targetDev).containsExactly("vda", "vdb", "vdc");
+        assertThat(d.disks().get(0)).isEqualTo(volume);
+        assertThat(d.disks().get(1).source()).isEqualTo(new FileSource(DIR.resolve("disk.eph0").toString()));
+        assertThat(d.metadata().imageId()).isNull();
+        assertThatThrownBy(() -> new GuestRequest(ID, "web-1", "proj", "user", FLAVOR, null, List.of(), null))
+                .hasMessageContaining("image or a root volume");
+    }
+
+    @Test
     void kernelAndRamdiskImagesBootDirectly() {
         GuestFiles files = new GuestFiles(DIR.resolve("disk"), null, null, null, Path.of("/cache/k"),
                 Path.of("/cache/r"), DIR.resolve("console.log"));

@@ -310,6 +310,40 @@ class RealGuestTest {
         }
     }
 
+    /**
+     * Boot from volume: the test guest's disk converted to a raw volume file is the root disk ({@code vda}, boot
+     * index 0, no image), a second volume is {@code vdb}; the guest boots from the volume and sees both. Deleting
+     * the guest leaves the volumes' files (they are block storage's), and nothing of the guest.
+     */
+    @Test
+    void bootsFromARootVolumeWithASecondVolumeBeside() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Path root = work.resolve("vol-root-" + id.substring(0, 8) + ".raw");
+        sh("qemu-img", "convert", "-f", "qcow2", "-O", "raw", guestDir.resolve("test-guest.qcow2").toString(),
+                root.toString());
+        Path data = volumeFile("vol-data-" + id.substring(0, 8) + ".raw", "NUBOVOLDATA");
+        InstanceReport spawned = (InstanceReport) agent.dispatcher.dispatch(Commands.spawnFromVolume(id,
+                Commands.flavor(0, 0, 0), List.of(
+                        new io.nubo.shared.events.compute.BlockDeviceSpec("vol-root", "/dev/vda", 0, true,
+                                new VolumeConnection("file", Map.of("path", root.toString(), "format", "raw"))),
+                        new io.nubo.shared.events.compute.BlockDeviceSpec("vol-data", "/dev/vdb", -1, false,
+                                new VolumeConnection("file", Map.of("path", data.toString(), "format", "raw"))))));
+        assertThat(spawned.outcome()).as(spawned.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        Guest g = hypervisor.find(GuestNames.domainName(id)).orElseThrow();
+        assertThat(g.definition().disks()).extracting(d -> d.targetDev() + "=" + d.serial())
+                .containsExactly("vda=vol-root", "vdb=vol-data");
+        assertThat(g.definition().disks().get(0).source()).isEqualTo(
+                new io.nubo.computeagent.domain.DiskDevice.FileSource(root.toString()));
+        String console = awaitConsole(id, "NUBO-TEST-GUEST: ready");
+        assertThat(console).contains("block vda ").containsPattern("block vdb sectors=16384 ");
+        InstanceReport deleted = (InstanceReport) agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del"));
+        assertThat(deleted.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(hypervisor.find(GuestNames.domainName(id))).isEmpty();
+        assertThat(agent.storage.dir(id)).doesNotExist();
+        assertThat(root).exists();
+        assertThat(data).exists();
+    }
+
     private static Path volumeFile(String fileName, String marker) throws Exception {
         Path f = work.resolve(fileName);
         byte[] bytes = new byte[8 << 20];

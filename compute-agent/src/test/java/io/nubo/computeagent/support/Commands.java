@@ -31,6 +31,14 @@ public final class Commands {
                 null, Map.of("role", "test"), configDrive, "nova", 0, nics, List.of(), Instant.now());
     }
 
+    /** A spawn that boots from a volume: no image, the block devices given (the root with boot index 0). */
+    public static SpawnInstance spawnFromVolume(String instanceId, FlavorSpec flavor,
+                                                List<io.nubo.shared.events.compute.BlockDeviceSpec> devices) {
+        return new SpawnInstance(instanceId, "host-1", UUID.randomUUID().toString(), "proj-1", "user-1",
+                "guest-" + instanceId.substring(0, 8), "guest-" + instanceId.substring(0, 8), flavor, null, null, null,
+                null, Map.of("role", "test"), false, "nova", 0, List.of(), devices, Instant.now());
+    }
+
     public static PowerAction power(String instanceId, PowerAction.Action action, int timeoutSeconds) {
         return new PowerAction(instanceId, "host-1", UUID.randomUUID().toString(), action, timeoutSeconds);
     }

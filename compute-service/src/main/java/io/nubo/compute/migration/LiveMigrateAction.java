@@ -1,6 +1,9 @@
 package io.nubo.compute.migration;
 
-import io.nubo.compute.server.ServerActionHandler;
+import io.nubo.compute.server.Instance;
+import io.nubo.compute.server.ServerActionExtension;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 import io.nubo.compute.wire.Caller;
 import io.nubo.compute.wire.RequestBody;
 import java.util.Set;
@@ -8,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code os-migrateLive} at 2.1: {@code host} (null: the scheduler chooses), {@code block_migration}, {@code disk_over_commit}. */
 @Component
-class LiveMigrateAction implements ServerActionHandler {
+class LiveMigrateAction implements ServerActionExtension {
 
     private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("^[a-zA-Z0-9-._]*$");
 
@@ -19,13 +22,15 @@ class LiveMigrateAction implements ServerActionHandler {
     }
 
     @Override
-    public String action() {
-        return "os-migrateLive";
+    public Set<String> actions() {
+        return Set.of("os-migrateLive");
     }
 
     @Override
-    public void handle(Caller caller, String serverId, RequestBody body) {
-        RequestBody b = body.object("os-migrateLive", Set.of("host", "block_migration", "disk_over_commit"));
+    public ResponseEntity<Object> handle(Caller caller, Instance server, String action, JsonNode inner) {
+        tools.jackson.databind.node.ObjectNode body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        body.set(action, inner);
+        RequestBody b = RequestBody.wrapped(body, action, Set.of("host", "block_migration", "disk_over_commit"));
         if (!b.has("host")) {
             throw b.invalid("host", "None", "'host' is a required property");
         }
@@ -38,6 +43,7 @@ class LiveMigrateAction implements ServerActionHandler {
         if (overCommit == null) {
             throw b.invalid("disk_over_commit", "None", "'disk_over_commit' is a required property");
         }
-        migrations.start(caller, serverId, new LiveMigrations.Request(host, block, overCommit));
+        migrations.start(caller, server.id(), new LiveMigrations.Request(host, block, overCommit));
+        return ResponseEntity.accepted().build();
     }
 }

@@ -30,15 +30,24 @@ public interface NetworkPorts {
     }
 
     /**
-     * Where a new instance's ports are bound: the instance, its host and its availability zone, and the security
-     * groups (ids) of the ports created for it (empty: the network service's default).
+     * Where an instance's ports are bound: the instance, its host and its availability zone; {@code hotPlug} for a
+     * port attached to a running server (os-interface) rather than at boot.
      */
-    record Boot(String instanceId, String host, String availabilityZone, List<String> securityGroupIds) {
+    record Boot(String instanceId, String host, String availabilityZone, boolean hotPlug,
+                List<String> securityGroupIds) {
+
+        public Boot {
+            securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+        }
+
+        public Boot(String instanceId, String host, String availabilityZone) {
+            this(instanceId, host, availabilityZone, false, List.of());
+        }
     }
 
     /**
-     * Nova's check of a create request's {@code security_groups}: each name (or id) must be one of the project's
-     * groups, else 400 "Security group X not found."; the ids, in the request's order.
+     * The ids of the security groups a create request names ({@code security_groups}: names or ids the caller
+     * sees); Nova's 400 "Security group X not found." for one that does not exist. Empty for none.
      */
     List<String> securityGroups(Caller caller, List<String> namesOrIds);
 
@@ -65,4 +74,30 @@ public interface NetworkPorts {
 
     /** The server's {@code addresses}: network name to its fixed addresses, in the order of its NICs. */
     Map<String, Object> addresses(String instanceId);
+
+    /** A port of a server as os-interface shows it (the network service's current view of it). */
+    record Interface(String portId, String networkId, String macAddress, String portState, List<InterfaceIp> fixedIps) {
+    }
+
+    record InterfaceIp(String subnetId, String ipAddress) {
+    }
+
+    /** The ports bound to the server, as the caller sees them in the network service (Nova lists by device_id). */
+    List<Interface> interfaces(Caller caller, String instanceId);
+
+    /** One port of the server; Nova's 404 when it is unknown or belongs to another device. */
+    Interface interfaceOf(Caller caller, String instanceId, String portId);
+
+    /**
+     * os-interface attach: creates (with the user's token) or takes the port, binds it to the instance's host and
+     * caches it after the server's other NICs; returns the NIC the agent plugs. Nova's 404 for an unknown network
+     * or port, 409 for a port in use or a fixed IP taken, 400 when no network is given and none (or several) fit.
+     */
+    NicSpec attachPort(Caller caller, Boot boot, Requested requested);
+
+    /** Whether the port is one of the instance's NICs. */
+    boolean hasPort(String instanceId, String portId);
+
+    /** The port leaves the instance: given back (deleted if compute made it, else unbound) and uncached. */
+    void detachPort(String instanceId, String portId);
 }

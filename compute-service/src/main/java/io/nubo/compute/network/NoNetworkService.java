@@ -46,4 +46,38 @@ public class NoNetworkService implements NetworkPorts {
     public Map<String, Object> addresses(String instanceId) {
         return Map.of();
     }
+
+    @Override
+    public List<String> securityGroups(Caller caller, List<String> namesOrIds) {
+        if (namesOrIds.stream().anyMatch(n -> !n.equals("default"))) {
+            throw ComputeError.NOT_YET_SUPPORTED.exception("Security groups are not available: this cloud has no"
+                    + " network service.");
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<Interface> interfaces(Caller caller, String instanceId) {
+        return List.of();
+    }
+
+    @Override
+    public Interface interfaceOf(Caller caller, String instanceId, String portId) {
+        throw ComputeError.NOT_FOUND.exception("Port id " + portId + " could not be found.");
+    }
+
+    @Override
+    public NicSpec attachPort(Caller caller, Boot boot, Requested requested) {
+        throw ComputeError.NOT_YET_SUPPORTED.exception("Attaching interfaces is not available: this cloud has no"
+                + " network service.");
+    }
+
+    @Override
+    public boolean hasPort(String instanceId, String portId) {
+        return false;
+    }
+
+    @Override
+    public void detachPort(String instanceId, String portId) {
+    }
 }

@@ -37,13 +37,12 @@ class ServerActionController {
     private final ServerViewBuilder views;
     private final QuotaService quotas;
     private final AdminActions admin;
-    private final Map<String, ServerActionHandler> others;
+    private final java.util.List<ServerActionExtension> extensions;
 
     ServerActionController(ServerService servers, ConsoleRequests consoles, ServerViewBuilder views,
-                           QuotaService quotas, AdminActions admin, java.util.List<ServerActionHandler> others) {
+                           QuotaService quotas, AdminActions admin, java.util.List<ServerActionExtension> extensions) {
+        this.extensions = extensions;
         this.admin = admin;
-        this.others = others.stream().collect(java.util.stream.Collectors.toMap(ServerActionHandler::action,
-                h -> h));
         this.servers = servers;
         this.consoles = consoles;
         this.views = views;
@@ -128,12 +127,9 @@ class ServerActionController {
                 yield ResponseEntity.accepted().build();
             }
             default -> {
-                ServerActionHandler other = others.get(action);
-                if (other == null) {
-                    throw ComputeError.BAD_REQUEST.exception("There is no such action: " + action);
-                }
-                other.handle(caller, id, b);
-                yield ResponseEntity.accepted().build();
+                ServerActionExtension ext = extensions.stream().filter(e -> e.actions().contains(action)).findFirst()
+                        .orElseThrow(() -> ComputeError.BAD_REQUEST.exception("There is no such action: " + action));
+                yield ext.handle(caller, servers.get(caller, id), action, body.get(action));
             }
         };
     }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,6 +49,7 @@ public class ServerCreation {
     private final Scheduler scheduler;
     private final NetworkPorts network;
     private final ServerGroupService groups;
+    private final ObjectProvider<BootVolumes> bootVolumes;
     private final Deps deps;
 
     /** The persistence side, kept apart so this class stays within a handful of collaborators. */
@@ -57,7 +59,9 @@ public class ServerCreation {
 
     ServerCreation(FlavorService flavors, ImageClient images, KeyPairService keys, QuotaService quotas,
                    Scheduler scheduler, NetworkPorts network, ServerGroupService groups, InstanceStore instances, InstanceActions actions,
-                   EventPublisher publisher, PlatformTransactionManager tx, Clock clock) {
+                   EventPublisher publisher, PlatformTransactionManager tx, Clock clock,
+                   ObjectProvider<BootVolumes> bootVolumes) {
+        this.bootVolumes = bootVolumes;
         this.flavors = flavors;
         this.images = images;
         this.keys = keys;
@@ -72,19 +76,29 @@ public class ServerCreation {
     public record CreateRequest(String name, String imageRef, String flavorRef, String keyName, String userData,
                                 Map<String, String> metadata, String availabilityZone, boolean configDrive,
                                 int minCount, int maxCount, NetworkPorts.Request networks, String accessIpv4,
-                                String accessIpv6, String groupId, List<String> securityGroups,
-                                String description, String diskConfig) {
+                                String accessIpv6, String groupId, List<BlockDeviceRequest> blockDevices,
+                                List<String> securityGroups, String description, String diskConfig) {
 
-        CreateRequest withNetworks(NetworkPorts.Request resolved) {
+        public CreateRequest {
+            blockDevices = blockDevices == null ? List.of() : List.copyOf(blockDevices);
+            securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
+        }
+
+        CreateRequest withNetworks(NetworkPorts.Request resolved, List<String> securityGroupIds) {
             return new CreateRequest(name, imageRef, flavorRef, keyName, userData, metadata, availabilityZone,
-                    configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId, securityGroups,
-                    description, diskConfig);
+                    configDrive, minCount, maxCount, resolved, accessIpv4, accessIpv6, groupId, blockDevices,
+                    securityGroupIds, description, diskConfig);
+        }
+
+        /** Booted from a volume: the root device is a block device mapping, not the image (Nova's is_volume_backed). */
+        boolean volumeBacked() {
+            return imageRef == null;
         }
     }
 
     /** An image property (the kernel and ramdisk images a server boots with), or null. */
     static String property(ImageSpec image, String key) {
-        return image.properties() == null ? null : image.properties().get(key);
+        return image == null || image.properties() == null ? null : image.properties().get(key);
     }
 
     /**
@@ -110,8 +124,21 @@ public class ServerCreation {
         if (flavor.disabled()) {
             throw ComputeError.BAD_REQUEST.exception("Flavor " + flavor.id() + " is disabled.");
         }
-        ImageSpec image = images.find(caller, r.imageRef());
+        if (!r.blockDevices().isEmpty()) {
+            if (r.maxCount() > 1 && r.blockDevices().stream().anyMatch(b -> b.sourceType().equals("volume"))) {
+                throw ComputeError.BAD_REQUEST.exception("Cannot attach one or more volumes to multiple instances");
+            }
+            bootVolumes.getObject().check(caller, r.blockDevices());
+        }
+        ImageSpec image = r.volumeBacked() ? null : images.find(caller, r.imageRef());
         diskConfig(r.diskConfig(), image);
+        if (image != null) {
+            checkImageFits(flavor, image);
+        }
+        return createChecked(caller, r, flavor, image);
+    }
+
+    private static void checkImageFits(Flavor flavor, ImageSpec image) {
         if (flavor.diskGb() > 0 && (long) image.minDisk() > flavor.diskGb()) {
             throw ComputeError.BAD_REQUEST.exception("Flavor's disk is too small for requested image. Flavor disk is "
                     + flavor.diskGb() + " GiB, minimum disk is " + image.minDisk() + " GiB.");
@@ -123,6 +150,9 @@ public class ServerCreation {
         if (image.minRam() > flavor.ramMb()) {
             throw ComputeError.BAD_REQUEST.exception("Flavor's memory is too small for requested image.");
         }
+    }
+
+    private List<Instance> createChecked(Caller caller, CreateRequest r, Flavor flavor, ImageSpec image) {
         String keyData = null;
         if (r.keyName() != null) {
             keyData = keys.find(caller.userId(), r.keyName()).map(KeyPairService.KeyPair::publicKey)
@@ -130,10 +160,10 @@ public class ServerCreation {
         }
         Zone zone = zone(caller, r.availabilityZone());
         String finalKey = keyData;
-        List<String> securityGroupIds = network.securityGroups(caller, r.securityGroups());
-        CreateRequest resolved = r.withNetworks(network.resolve(caller, r.networks(), r.maxCount()));
-        return deps.tx().execute(s -> createInTransaction(caller, resolved, flavor, image, finalKey, zone,
-                securityGroupIds));
+        // the named security groups as ids, checked now (Nova's 400 for an unknown one), for the ports made at boot
+        CreateRequest resolved = r.withNetworks(network.resolve(caller, r.networks(), r.maxCount()),
+                network.securityGroups(caller, r.securityGroups()));
+        return deps.tx().execute(s -> createInTransaction(caller, resolved, flavor, image, finalKey, zone));
     }
 
     private record Zone(String zone, String host) {
@@ -156,7 +186,7 @@ public class ServerCreation {
     }
 
     private List<Instance> createInTransaction(Caller caller, CreateRequest r, Flavor flavor, ImageSpec image,
-                                               String keyData, Zone zone, List<String> securityGroupIds) {
+                                               String keyData, Zone zone) {
         int count = reserve(caller, r, flavor);
         Instant now = deps.clock().instant();
         String requestId = RequestIds.current() != null ? RequestIds.current() : RequestIds.generate();
@@ -178,8 +208,10 @@ public class ServerCreation {
         for (int n = 0; n < count; n++) {
             String id = UUID.randomUUID().toString();
             String name = count > 1 ? r.name() + "-" + (n + 1) : r.name();
+            // a volume-backed root takes no local disk (Nova does not claim root_gb for it)
+            long localGb = (r.volumeBacked() ? 0L : flavor.diskGb()) + flavor.ephemeralGb();
             Scheduler.Placement p = scheduler.place(new Scheduler.Request(flavor.vcpus(), flavor.ramMb(),
-                    (long) flavor.diskGb() + flavor.ephemeralGb(), zone.zone(), zone.host(),
+                    localGb, zone.zone(), zone.host(),
                     group != null && group.antiAffinity() ? Set.copyOf(groupHosts) : Set.of(),
                     group != null && group.affinity() ? Set.copyOf(groupHosts) : Set.of(), Map.copyOf(weight)));
             if (p.placed()) {
@@ -187,7 +219,7 @@ public class ServerCreation {
                 weight.merge(p.host(), perMember, Integer::sum);
             }
             Instance i = new Instance(id, caller.projectId(), caller.userId(), name, hostname(name), reservation, n,
-                    flavor.spec(), image.id(), r.keyName(), keyData, r.userData(), r.configDrive(),
+                    flavor.spec(), image == null ? null : image.id(), r.keyName(), keyData, r.userData(), r.configDrive(),
                     p.placed() ? p.zone() : zone.zone(), zone.zone(), p.host(), p.placed(),
                     p.placed() ? VmState.BUILDING : VmState.ERROR, p.placed() ? TaskState.SPAWNING : null, 0,
                     p.placed() ? requestId : null, p.placed() ? now : null, false, null, r.accessIpv4(),
@@ -209,11 +241,16 @@ public class ServerCreation {
                 deps.actions().start(id, requestId, "create", caller.projectId(), caller.userId(),
                         "compute_build_and_run_instance", p.host(), null, now);
                 List<NicSpec> nics = network.allocate(caller, new NetworkPorts.Boot(id, p.host(),
-                        i.availabilityZone(), securityGroupIds), r.networks());
-                deps.publisher().publish(new SpawnInstance(id, p.host(), requestId, caller.projectId(),
+                        i.availabilityZone(), false, r.securityGroups()), r.networks());
+                SpawnInstance spawn = new SpawnInstance(id, p.host(), requestId, caller.projectId(),
                         caller.userId(), name, i.hostname(), flavor.spec(), image, r.keyName(), keyData,
                         r.userData(), r.metadata() == null ? Map.of() : r.metadata(), r.configDrive(),
-                        i.availabilityZone(), n, nics, List.of(), now), id, caller.projectId());
+                        i.availabilityZone(), n, nics, List.of(), now);
+                if (r.blockDevices().isEmpty()) {
+                    deps.publisher().publish(spawn, id, caller.projectId());
+                } else {
+                    bootVolumes.getObject().prepareAndSpawn(caller, i, spawn, r.blockDevices());
+                }
             }
             created.add(i);
         }

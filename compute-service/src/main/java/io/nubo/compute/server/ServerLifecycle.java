@@ -198,8 +198,9 @@ public class ServerLifecycle {
 
     private void releaseClaim(Instance i) {
         if (i.host() != null && instances.releaseClaim(i.id())) {
+            // a volume-backed instance (no image) claimed no local root disk
             hosts.release(i.host(), i.flavor().vcpus(), i.flavor().ramMb(),
-                    (long) i.flavor().diskGb() + i.flavor().ephemeralGb());
+                    (i.imageId() == null ? 0L : i.flavor().diskGb()) + i.flavor().ephemeralGb());
         }
     }
 

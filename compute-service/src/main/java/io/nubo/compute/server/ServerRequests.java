@@ -38,12 +38,11 @@ final class ServerRequests {
     static Create create(JsonNode body, ApiVersion version) {
         RequestBody s = RequestBody.wrapped(body, "server", CREATE_FIELDS);
         String name = s.string("name", true, 1, 255, NAME);
-        if (hasVolumeBlockDevice(s)) {
-            throw ComputeError.NOT_YET_SUPPORTED.exception("Booting from a volume (block_device_mapping with a "
-                    + "volume destination) is not available yet: this cloud has no block storage service.");
-        }
-        String imageRef = s.string("imageRef", true, 0, 2048, null);
-        if (imageRef.isBlank()) {
+        String imageRef = s.string("imageRef", false, 0, 2048, null);
+        imageRef = imageRef == null ? "" : imageRef;
+        List<BlockDeviceRequest> blockDevices = BlockDeviceMappings.parse(s, !imageRef.isBlank());
+        boolean volumeBacked = blockDevices.stream().anyMatch(b -> b.root() && b.toVolume());
+        if (imageRef.isBlank() && !volumeBacked) {
             throw s.invalid("imageRef", imageRef, "Invalid imageRef provided.");
         }
         JsonNode flavorNode = s.raw().get("flavorRef");
@@ -79,10 +78,11 @@ final class ServerRequests {
         Boolean reservation = s.bool("return_reservation_id");
         String adminPass = s.string("adminPass", false, 0, 255, null);
         Map<String, String> metadata = s.stringMap("metadata", META_KEY);
-        ServerCreation.CreateRequest r = new ServerCreation.CreateRequest(name, ref(imageRef),
+        ServerCreation.CreateRequest r = new ServerCreation.CreateRequest(name,
+                volumeBacked ? null : ref(imageRef),
                 ref(flavorNode.asString()), s.string("key_name", false, 1, 255, null), userData, metadata,
                 s.string("availability_zone", false, 1, 255, null), Boolean.TRUE.equals(configDrive), minCount,
-                maxCount, networks(s, version), ipv4, ipv6, group(body), securityGroups(s),
+                maxCount, networks(s, version), ipv4, ipv6, group(body), blockDevices, securityGroups(s),
                 description(s, version) == null ? null : description(s, version).value(),
                 s.string("OS-DCF:diskConfig", false, 4, 6, null));
         return new Create(r, Boolean.TRUE.equals(reservation), adminPass);
@@ -101,16 +101,20 @@ final class ServerRequests {
         return new Description(d.isNull() ? null : d.asString());
     }
 
-    /** The names of {@code security_groups} ({@code [{"name": ...}]}, the schema checked the shape), duplicates once. */
+    /** The names of {@code security_groups} ({@code [{"name": ...}]}), each once. */
     static List<String> securityGroups(RequestBody s) {
-        List<String> names = new ArrayList<>();
         JsonNode list = s.raw().get("security_groups");
-        if (list != null && list.isArray()) {
-            for (JsonNode g : list) {
-                String name = g.path("name").asString(null);
-                if (name != null && !names.contains(name)) {
-                    names.add(name);
-                }
+        List<String> names = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return names;
+        }
+        for (JsonNode g : list) {
+            String name = g.path("name").asString("").strip();
+            if (name.isEmpty()) {
+                throw ComputeError.BAD_REQUEST.exception("Security group name cannot be empty");
+            }
+            if (!names.contains(name)) {
+                names.add(name);
             }
         }
         return names;
@@ -125,27 +129,6 @@ final class ServerRequests {
             }
         }
         return null;
-    }
-
-    private static boolean hasVolumeBlockDevice(RequestBody s) {
-        for (String field : List.of("block_device_mapping", "block_device_mapping_v2")) {
-            JsonNode list = s.raw().get(field);
-            if (list == null || list.isNull()) {
-                continue;
-            }
-            if (!list.isArray()) {
-                throw s.invalid(field, list, "Must be an array.");
-            }
-            for (JsonNode bdm : list) {
-                String dest = bdm.path("destination_type").asString("");
-                String source = bdm.path("source_type").asString("");
-                if (dest.equals("volume") || source.equals("volume") || source.equals("snapshot")
-                        || bdm.has("volume_id")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static NetworkPorts.Request networks(RequestBody s, ApiVersion version) {

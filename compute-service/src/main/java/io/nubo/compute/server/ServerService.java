@@ -121,7 +121,7 @@ public class ServerService {
             return;
         }
         String actionId = lifecycle.begin(i, ServerOperation.DELETE, caller);
-        volumes.ifAvailable(v -> v.releaseForDelete(caller, i));
+        volumes.ifAvailable(v -> v.releaseForDelete(caller, i, actionId));
         if (i.host() == null) {
             lifecycle.finishDelete(i, clock.instant());
             return;
@@ -142,6 +142,11 @@ public class ServerService {
     public Instance rebuild(Caller caller, String id, String imageRef, String name, Map<String, String> metadata,
                             ServerRequests.Description description, String diskConfig) {
         Instance i = get(caller, id);
+        if (i.imageId() == null) {
+            // Nova: a volume-backed server (image_ref '') cannot be rebuilt with an image
+            throw ComputeError.BAD_REQUEST.exception("Image " + imageRef + " is unacceptable: Unable to rebuild with"
+                    + " a different image for a volume-backed server.");
+        }
         ImageSpec image = images.find(caller, imageRef);
         String actionId = lifecycle.begin(i, ServerOperation.REBUILD, caller);
         instances.rebuilt(i.id(), image.id(), ServerCreation.property(image, "kernel_id"),

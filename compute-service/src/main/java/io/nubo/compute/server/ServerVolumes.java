@@ -14,8 +14,10 @@ public interface ServerVolumes {
     List<String> attachedVolumeIds(String instanceId);
 
     /**
-     * The instance is being deleted: end its volumes' connections and detach them in block storage, with the
-     * caller's token (Nova's compute manager does the same while it deletes the guest).
+     * The instance is being deleted (in the transaction that begins {@code deleteActionId}): once its host has
+     * deleted the guest, end its volumes' connections, detach them in block storage and delete those marked
+     * delete_on_termination, with the caller's token (Nova's compute manager does the same after it destroys
+     * the guest).
      */
-    void releaseForDelete(Caller caller, Instance instance);
+    void releaseForDelete(Caller caller, Instance instance, String deleteActionId);
 }

@@ -19,7 +19,12 @@ class AttachmentStore {
 
     enum Status { ATTACHING, ATTACHED, DETACHING }
 
-    record Row(String volumeId, String instanceId, String device, Status status, String actionId, Instant createdAt) {
+    record Row(String volumeId, String instanceId, String device, Status status, String actionId, Instant createdAt,
+               Integer bootIndex, boolean deleteOnTermination) {
+
+        boolean root() {
+            return bootIndex != null && bootIndex == 0;
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -31,15 +36,23 @@ class AttachmentStore {
     private static Row map(ResultSet rs, int i) throws SQLException {
         return new Row(rs.getString("volume_id"), rs.getString("instance_id"), rs.getString("device"),
                 Status.valueOf(rs.getString("status")), rs.getString("action_id"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), (Integer) rs.getObject("boot_index"),
+                rs.getBoolean("delete_on_termination"));
     }
 
     /** Inserts an attaching row; false when the volume has a row already (attached, or being attached). */
     boolean begin(String volumeId, String instanceId, String device, String actionId, Instant now) {
+        return begin(volumeId, instanceId, device, actionId, now, null, false);
+    }
+
+    /** As {@link #begin}, for a block device mapping of a new server (its boot index and delete_on_termination). */
+    boolean begin(String volumeId, String instanceId, String device, String actionId, Instant now, Integer bootIndex,
+                  boolean deleteOnTermination) {
         try {
             return jdbc.update("INSERT INTO volume_attachments (volume_id, instance_id, device, status, action_id,"
-                    + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", volumeId, instanceId, device,
-                    Status.ATTACHING.name(), actionId, Timestamp.from(now), Timestamp.from(now)) == 1;
+                    + " created_at, updated_at, boot_index, delete_on_termination) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    volumeId, instanceId, device, Status.ATTACHING.name(), actionId, Timestamp.from(now),
+                    Timestamp.from(now), bootIndex, deleteOnTermination) == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }

@@ -29,6 +29,10 @@ class BlockStorageClient {
     record Volume(String id, String status, int size, String projectId) {
     }
 
+    /** What compute needs of a snapshot (to make a boot volume from it). */
+    record Snapshot(String id, String status, int size) {
+    }
+
     /** Nova's connector for a host (os-brick's get_connector_properties, for qemu's own iSCSI initiator). */
     record Connector(String host, String initiator, String ip) {
     }
@@ -56,6 +60,71 @@ class BlockStorageClient {
             throw failure("look up volume " + volumeId, e);
         } catch (RestClientException e) {
             throw unreachable("look up volume " + volumeId);
+        }
+    }
+
+    /** A volume snapshot; Nova's InvalidBDMSnapshot (400) when the caller cannot see it. */
+    Snapshot snapshot(Caller caller, String snapshotId) {
+        try {
+            String body = http.get().uri("/v3/{project}/snapshots/{id}", caller.projectId(), snapshotId)
+                    .header("X-Auth-Token", caller.token()).accept(MediaType.APPLICATION_JSON).retrieve()
+                    .body(String.class);
+            JsonNode v = JSON.readTree(body).path("snapshot");
+            return new Snapshot(v.path("id").asString(), v.path("status").asString(), v.path("size").asInt());
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == 404 || e.getStatusCode().value() == 400) {
+                throw ComputeError.BAD_REQUEST.exception("Block Device Mapping is Invalid: failed to get snapshot "
+                        + snapshotId + ".");
+            }
+            throw failure("look up snapshot " + snapshotId, e);
+        } catch (RestClientException e) {
+            throw unreachable("look up snapshot " + snapshotId);
+        }
+    }
+
+    /**
+     * Creates a volume as the caller (Nova's compute manager does so for source image, snapshot or blank), from
+     * {@code imageId} or {@code snapshotId} or empty; answers at once with the volume still {@code creating}.
+     */
+    Volume create(Caller caller, Integer sizeGb, String imageId, String snapshotId, String name) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        if (sizeGb != null) {
+            v.put("size", sizeGb);
+        }
+        if (imageId != null) {
+            v.put("imageRef", imageId);
+        }
+        if (snapshotId != null) {
+            v.put("snapshot_id", snapshotId);
+        }
+        v.put("name", name);
+        try {
+            String body = http.post().uri("/v3/{project}/volumes", caller.projectId())
+                    .header("X-Auth-Token", caller.token()).contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(Map.of("volume", v))).retrieve()
+                    .body(String.class);
+            JsonNode n = JSON.readTree(body).path("volume");
+            return new Volume(n.path("id").asString(), n.path("status").asString(), n.path("size").asInt(),
+                    caller.projectId());
+        } catch (RestClientResponseException e) {
+            throw ComputeError.INVALID_VOLUME.exception("block storage refused to create the volume ("
+                    + e.getStatusCode().value() + ": " + message(e) + ")");
+        } catch (RestClientException e) {
+            throw unreachable("create a volume");
+        }
+    }
+
+    /** Deletes a volume as the caller; one already gone counts as deleted. */
+    void delete(Caller caller, String volumeId) {
+        try {
+            http.delete().uri("/v3/{project}/volumes/{id}", caller.projectId(), volumeId)
+                    .header("X-Auth-Token", caller.token()).retrieve().toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() != 404) {
+                throw failure("delete volume " + volumeId, e);
+            }
+        } catch (RestClientException e) {
+            throw unreachable("delete volume " + volumeId);
         }
     }
 

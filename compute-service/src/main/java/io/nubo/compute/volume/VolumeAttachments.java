@@ -1,5 +1,6 @@
 package io.nubo.compute.volume;
 
+import io.nubo.compute.agent.CommandReports;
 import io.nubo.compute.config.VolumeAttachProperties;
 import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.instanceaction.InstanceActions;
@@ -15,13 +16,11 @@ import io.nubo.shared.events.compute.DetachVolume;
 import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.events.compute.VolumeConnection;
 import io.nubo.shared.outbox.EventPublisher;
-import io.nubo.shared.web.RequestIds;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,7 +57,7 @@ public class VolumeAttachments implements ServerVolumes {
     private final ServerService servers;
     private final AttachmentStore store;
     private final BlockStorageClient volumes;
-    private final AgentVolumeReports reports;
+    private final CommandReports reports;
     private final EventPublisher publisher;
     private final InstanceActions actions;
     private final TransactionTemplate tx;
@@ -70,7 +71,7 @@ public class VolumeAttachments implements ServerVolumes {
     });
 
     VolumeAttachments(ServerService servers, AttachmentStore store, BlockStorageClient volumes,
-                      AgentVolumeReports reports, EventPublisher publisher, InstanceActions actions,
+                      CommandReports reports, EventPublisher publisher, InstanceActions actions,
                       PlatformTransactionManager tx, VolumeAttachProperties props, Clock clock) {
         this.servers = servers;
         this.store = store;
@@ -113,7 +114,7 @@ public class VolumeAttachments implements ServerVolumes {
             throw ComputeError.INVALID_VOLUME.exception("volume '" + v.id() + "' status must be 'available'."
                     + " Currently in '" + v.status() + "'");
         }
-        String requestId = requestId();
+        String requestId = CommandReports.requestId();
         String device = nextDevice(i, store.ofInstance(i.id()));
         Boolean begun = tx.execute(s -> {
             if (!store.begin(v.id(), i.id(), device, requestId, clock.instant())) {
@@ -136,7 +137,7 @@ public class VolumeAttachments implements ServerVolumes {
             reserved = true;
             VolumeConnection connection = volumes.initializeConnection(caller, v.id(), connector(i));
             connected = true;
-            String correlation = correlation(requestId);
+            String correlation = CommandReports.correlation(requestId);
             sent = true;
             InstanceReport r = reports.await(correlation, () -> tx.executeWithoutResult(s -> publisher.publish(
                     new AttachVolume(i.id(), i.host(), correlation, v.id(), device, connection), i.id(),
@@ -199,7 +200,10 @@ public class VolumeAttachments implements ServerVolumes {
         requireState(i, "detach_volume", caller);
         BlockStorageClient.Volume v = volumes.get(caller, volumeId);
         Row row = store.find(i.id(), v.id()).orElseThrow(() -> ComputeError.VOLUME_BDM_NOT_FOUND.exception(v.id()));
-        String requestId = requestId();
+        if (row.root()) {
+            throw ComputeError.BAD_REQUEST.exception("Cannot detach a root device volume");
+        }
+        String requestId = CommandReports.requestId();
         Boolean begun = tx.execute(s -> {
             if (!store.move(v.id(), i.id(), Status.ATTACHED, Status.DETACHING, requestId, clock.instant())) {
                 return false;
@@ -221,7 +225,7 @@ public class VolumeAttachments implements ServerVolumes {
             });
             throw e;
         }
-        String correlation = correlation(requestId);
+        String correlation = CommandReports.correlation(requestId);
         CompletableFuture<InstanceReport> reply = reports.expect(correlation);
         tx.executeWithoutResult(s -> publisher.publish(new DetachVolume(i.id(), i.host(), correlation, v.id()), i.id(),
                 i.projectId()));
@@ -235,7 +239,7 @@ public class VolumeAttachments implements ServerVolumes {
     private void finishDetach(Caller caller, Instance i, String volumeId, Row row, String requestId,
                               String correlation, CompletableFuture<InstanceReport> reply) {
         try {
-            InstanceReport r = AgentVolumeReports.get(reply, props.detachTimeout(), "detach volume " + volumeId);
+            InstanceReport r = CommandReports.get(reply, props.detachTimeout(), "detach volume " + volumeId);
             if (r.outcome() != InstanceReport.Outcome.SUCCEEDED) {
                 throw ComputeError.CONFLICT.exception("Volume " + volumeId + " could not be detached from instance "
                         + i.id() + ": " + r.faultMessage());
@@ -266,8 +270,46 @@ public class VolumeAttachments implements ServerVolumes {
         background.shutdown();
     }
 
+    /**
+     * Once the host's agent has deleted the guest (its report on the delete's action id), every volume of the
+     * server is let go in block storage with the deleting caller's token, as Nova's compute manager does after it
+     * destroys the guest: the connection ended, the volume detached (or unreserved while it was still being
+     * attached), and deleted when its mapping says delete_on_termination. A server that never reached a host lets
+     * them go as soon as the delete commits. A failed delete keeps them attached.
+     */
     @Override
-    public void releaseForDelete(Caller caller, Instance i) {
+    public void releaseForDelete(Caller caller, Instance i, String deleteActionId) {
+        if (store.ofInstance(i.id()).isEmpty()) {
+            return;
+        }
+        afterCommit(() -> {
+            if (i.host() == null) {
+                background.execute(() -> release(caller, i));
+                return;
+            }
+            CompletableFuture<InstanceReport> reply = reports.expect(deleteActionId);
+            background.execute(() -> {
+                try {
+                    InstanceReport r = CommandReports.get(reply, props.detachTimeout(), "delete instance "
+                            + i.id());
+                    if (r.outcome() != InstanceReport.Outcome.SUCCEEDED) {
+                        log.warn("Instance {} was not deleted ({}): its volumes stay attached", i.id(),
+                                r.faultMessage());
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Instance {}: {}; its volumes stay attached", i.id(), e.getMessage());
+                    return;
+                } finally {
+                    reports.forget(deleteActionId);
+                }
+                release(caller, i);
+            });
+        });
+    }
+
+    /** Lets every volume of the (gone) instance go in block storage, deleting those marked delete_on_termination. */
+    void release(Caller caller, Instance i) {
         for (Row r : store.ofInstance(i.id())) {
             if (i.host() != null) {
                 bestEffort("end the connection of volume " + r.volumeId(),
@@ -278,12 +320,29 @@ public class VolumeAttachments implements ServerVolumes {
             } else {
                 bestEffort("detach volume " + r.volumeId(), () -> volumes.detach(caller, r.volumeId()));
             }
-            store.remove(r.volumeId(), i.id());
+            if (r.deleteOnTermination()) {
+                bestEffort("delete volume " + r.volumeId(), () -> volumes.delete(caller, r.volumeId()));
+            }
+            tx.executeWithoutResult(s -> store.remove(r.volumeId(), i.id()));
+        }
+    }
+
+    /** Runs {@code work} once the calling transaction commits (at once when there is none). */
+    static void afterCommit(Runnable work) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.run();
+                }
+            });
+        } else {
+            work.run();
         }
     }
 
     private InstanceReport unplug(Instance i, String volumeId) {
-        String correlation = correlation(requestId());
+        String correlation = CommandReports.correlation(CommandReports.requestId());
         return reports.await(correlation, () -> tx.executeWithoutResult(s -> publisher.publish(
                 new DetachVolume(i.id(), i.host(), correlation, volumeId), i.id(), i.projectId())),
                 props.agentTimeout(), "detach volume " + volumeId);
@@ -325,7 +384,7 @@ public class VolumeAttachments implements ServerVolumes {
         throw ComputeError.BAD_REQUEST.exception("Instance " + i.id() + " has no free disk device name left.");
     }
 
-    private static BlockStorageClient.Connector connector(Instance i) {
+    static BlockStorageClient.Connector connector(Instance i) {
         return new BlockStorageClient.Connector(i.host(), QEMU_INITIATOR + i.host(), null);
     }
 
@@ -333,13 +392,7 @@ public class VolumeAttachments implements ServerVolumes {
         return new Attachment(r.volumeId(), r.instanceId(), r.device());
     }
 
-    private static String requestId() {
-        return RequestIds.current() != null ? RequestIds.current() : RequestIds.generate();
-    }
 
-    private static String correlation(String requestId) {
-        return requestId + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     private static void bestEffort(String what, Runnable step) {
         try {

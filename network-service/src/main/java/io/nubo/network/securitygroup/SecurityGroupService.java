@@ -151,6 +151,9 @@ public class SecurityGroupService implements Taggable {
         }
         jdbc.update("DELETE FROM default_security_groups WHERE security_group_id = ?", id);
         rules.deleteAll(rules.findBySecurityGroupIdIn(List.of(id)));
+        // Neutron's remote_group_id foreign key cascades: rules of other groups that name this one go with it
+        rules.flush();
+        jdbc.update("DELETE FROM security_group_rules WHERE remote_group_id = ?", id);
         groups.delete(g);
         groups.flush();
         rulesChanged(g); // rules naming it as remote group are gone with it

@@ -31,6 +31,17 @@ public final class NeutronClient {
             return m.isEmpty() ? "HTTP " + status : m;
         }
 
+        /** The body of a successful answer; Nova's 403 for a refusal, else 400 naming what could not be done. */
+        public JsonNode require(String what) {
+            if (status == 403) {
+                throw ComputeError.FORBIDDEN.exception(message());
+            }
+            if (!ok()) {
+                throw ComputeError.BAD_REQUEST.exception("The network service could not " + what + ": " + message());
+            }
+            return body == null ? tools.jackson.databind.node.MissingNode.getInstance() : body;
+        }
+
         public String type() {
             return body == null ? "" : body.path("NeutronError").path("type").asString("");
         }

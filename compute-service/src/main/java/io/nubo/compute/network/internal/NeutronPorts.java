@@ -29,11 +29,72 @@ public final class NeutronPorts implements NetworkPorts {
     private final NeutronClient neutron;
     private final PortStore store;
     private final PortReleaser releaser;
+    private final NeutronInterfaces interfaces;
 
     public NeutronPorts(NeutronClient neutron, PortStore store, PortReleaser releaser) {
         this.neutron = neutron;
         this.store = store;
         this.releaser = releaser;
+        this.interfaces = new NeutronInterfaces(this, neutron, store, releaser);
+    }
+
+    @Override
+    public List<String> securityGroups(Caller caller, List<String> namesOrIds) {
+        List<String> ids = new ArrayList<>();
+        for (String n : namesOrIds) {
+            NeutronClient.Reply byId = neutron.asUser(caller.token(), HttpMethod.GET, "/v2.0/security-groups/"
+                    + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8), null);
+            if (byId.ok()) {
+                ids.add(byId.body().path("security_group").path("id").asString());
+                continue;
+            }
+            NeutronClient.Reply byName = neutron.asUser(caller.token(), HttpMethod.GET,
+                    "/v2.0/security-groups?project_id=" + caller.projectId() + "&name="
+                            + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8), null);
+            JsonNode found = byName.ok() ? byName.body().path("security_groups") : null;
+            if ((found == null || found.isEmpty()) && n.equals("default")) {
+                continue; // the project's default group is made on first use; a new port gets it anyway
+            }
+            if (found == null || found.isEmpty()) {
+                throw ComputeError.BAD_REQUEST.exception("Security group " + n + " not found.");
+            }
+            if (found.size() > 1) {
+                throw ComputeError.CONFLICT.exception("Multiple security groups found matching '" + n
+                        + "'. Use an ID to be more specific.");
+            }
+            ids.add(found.get(0).path("id").asString());
+        }
+        return ids;
+    }
+
+    @Override
+    public List<Interface> interfaces(Caller caller, String instanceId) {
+        return interfaces.list(caller, instanceId);
+    }
+
+    @Override
+    public Interface interfaceOf(Caller caller, String instanceId, String portId) {
+        return interfaces.show(caller, instanceId, portId);
+    }
+
+    @Override
+    public NicSpec attachPort(Caller caller, Boot boot, Requested requested) {
+        return interfaces.attach(caller, boot, requested);
+    }
+
+    @Override
+    public boolean hasPort(String instanceId, String portId) {
+        return store.find(instanceId, portId).isPresent();
+    }
+
+    @Override
+    public void detachPort(String instanceId, String portId) {
+        interfaces.detach(instanceId, portId);
+    }
+
+    /** Nova's available networks for the caller (own non-external and shared ones). */
+    List<String> available(Caller caller) {
+        return availableNetworks(caller);
     }
 
     @Override
@@ -173,14 +234,14 @@ public final class NeutronPorts implements NetworkPorts {
         return nics;
     }
 
-    private String createPort(Caller caller, Boot boot, Requested r) {
+    String createPort(Caller caller, Boot boot, Requested r) {
         Map<String, Object> port = new LinkedHashMap<>();
         port.put("network_id", r.networkId());
         port.put("admin_state_up", true);
         if (r.fixedIp() != null) {
             port.put("fixed_ips", List.of(Map.of("ip_address", r.fixedIp())));
         }
-        if (boot.securityGroupIds() != null && !boot.securityGroupIds().isEmpty()) {
+        if (!boot.securityGroupIds().isEmpty()) {
             port.put("security_groups", boot.securityGroupIds());
         }
         NeutronClient.Reply reply = neutron.asUser(caller.token(), HttpMethod.POST, "/v2.0/ports",
@@ -192,7 +253,9 @@ public final class NeutronPorts implements NetworkPorts {
             throw ComputeError.BAD_REQUEST.exception("Network " + r.networkId() + " could not be found.");
         }
         if ("IpAddressInUse".equals(reply.type())) {
-            throw ComputeError.BAD_REQUEST.exception("Fixed IP address " + r.fixedIp()
+            // a boot answers 400, an interface attach 409 (Nova's FixedIpAlreadyInUse in each API)
+            throw (boot.hotPlug() ? ComputeError.CONFLICT : ComputeError.BAD_REQUEST).exception("Fixed IP address "
+                    + r.fixedIp()
                     + " is already in use on instance " + boot.instanceId() + ".");
         }
         if ("OverQuota".equals(reply.type())) {
@@ -202,7 +265,7 @@ public final class NeutronPorts implements NetworkPorts {
                 + ": " + reply.message());
     }
 
-    private JsonNode bind(String portId, Boot boot) {
+    JsonNode bind(String portId, Boot boot) {
         Map<String, Object> binding = new LinkedHashMap<>();
         binding.put("binding:host_id", boot.host());
         binding.put("device_id", boot.instanceId());
@@ -218,7 +281,7 @@ public final class NeutronPorts implements NetworkPorts {
     }
 
     /** The NIC the agent plugs: the port's MAC, the network's MTU, the bridge and tap names, and its subnets. */
-    private NicSpec nic(Caller caller, JsonNode port, JsonNode network) {
+    NicSpec nic(Caller caller, JsonNode port, JsonNode network) {
         String portId = port.path("id").asString();
         String networkId = port.path("network_id").asString();
         List<NicSpec.FixedIp> ips = new ArrayList<>();

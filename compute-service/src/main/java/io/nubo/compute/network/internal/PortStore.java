@@ -33,6 +33,18 @@ public final class PortStore {
                 (rs, n) -> row(rs), instanceId);
     }
 
+    /** The position after the instance's last NIC (a hot-plugged NIC comes last, as the guest sees it). */
+    public int nextPosition(String instanceId) {
+        Integer max = jdbc.queryForObject("SELECT MAX(position) FROM instance_ports WHERE instance_id = ?",
+                Integer.class, instanceId);
+        return max == null ? 0 : max + 1;
+    }
+
+    public java.util.Optional<Row> find(String instanceId, String portId) {
+        return jdbc.query("SELECT * FROM instance_ports WHERE instance_id = ? AND port_id = ? AND releasing = FALSE",
+                (rs, n) -> row(rs), instanceId, portId).stream().findFirst();
+    }
+
     /** Marks every port of the instance to be given back; returns how many. */
     public int markReleasing(String instanceId) {
         return jdbc.update("UPDATE instance_ports SET releasing = TRUE WHERE instance_id = ?", instanceId);

@@ -88,7 +88,8 @@ public class LiveMigrations {
     /** What the instance needs on a destination; {@code zone} the one it must stay in, or null for any. */
     private static Scheduler.Request need(Instance i, String zone) {
         return new Scheduler.Request(i.flavor().vcpus(), i.flavor().ramMb(),
-                (long) i.flavor().diskGb() + i.flavor().ephemeralGb(), zone, null, Set.of(), Set.of());
+                (long) i.flavor().diskGb() + i.flavor().ephemeralGb(), zone, null, Set.of(), Set.of(),
+                java.util.Map.of());
     }
 
     /** No host named: the scheduler's choice among the hosts that are not the source, claimed. */

@@ -48,15 +48,6 @@ public class NoNetworkService implements NetworkPorts {
     }
 
     @Override
-    public List<String> securityGroups(Caller caller, List<String> namesOrIds) {
-        if (namesOrIds.stream().anyMatch(n -> !n.equals("default"))) {
-            throw ComputeError.NOT_YET_SUPPORTED.exception("Security groups are not available: this cloud has no"
-                    + " network service.");
-        }
-        return List.of();
-    }
-
-    @Override
     public List<Interface> interfaces(Caller caller, String instanceId) {
         return List.of();
     }

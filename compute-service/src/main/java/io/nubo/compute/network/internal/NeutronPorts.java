@@ -170,46 +170,6 @@ public final class NeutronPorts implements NetworkPorts {
     }
 
     @Override
-    public List<String> securityGroups(Caller caller, List<String> namesOrIds) {
-        if (namesOrIds.isEmpty()) {
-            return List.of();
-        }
-        NeutronClient.Reply r = neutron.asUser(caller.token(), HttpMethod.GET, "/v2.0/security-groups?project_id="
-                + caller.projectId(), null);
-        if (!r.ok()) {
-            throw ComputeError.UNAVAILABLE.exception("The network service refused to list security groups: "
-                    + r.message());
-        }
-        // as Nova's _process_security_groups: a name matches once (two groups of one name is 409), else an id
-        List<String> ids = new ArrayList<>();
-        for (String wanted : namesOrIds) {
-            String byName = null;
-            String byId = null;
-            for (JsonNode g : r.body().path("security_groups")) {
-                String id = g.path("id").asString();
-                if (wanted.equals(g.path("name").asString(null))) {
-                    if (byName != null) {
-                        throw ComputeError.CONFLICT.exception("Multiple security groups found matching '" + wanted
-                                + "'. Use an ID to be more specific.");
-                    }
-                    byName = id;
-                }
-                if (wanted.equals(id)) {
-                    byId = id;
-                }
-            }
-            String id = byName != null ? byName : byId;
-            if (id == null) {
-                throw ComputeError.BAD_REQUEST.exception("Security group " + wanted + " not found.");
-            }
-            if (!ids.contains(id)) {
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    @Override
     public List<NicSpec> allocate(Caller caller, Boot boot, Request request) {
         if (!(request instanceof Explicit e)) {
             return List.of();

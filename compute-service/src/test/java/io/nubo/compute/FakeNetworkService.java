@@ -111,12 +111,30 @@ final class FakeNetworkService implements AutoCloseable {
                     + " \"gateway_ip\": \"10.0.0.1\", \"dns_nameservers\": [\"10.0.0.2\"]}}");
             case "ports" -> ports(x, method, id, body);
             case "security-groups" -> {
-                // Neutron's filter by query: ?project_id=X
+                if (id != null) {
+                    JsonNode g = securityGroups.get(id);
+                    if (g == null) {
+                        notFound(x, "SecurityGroupNotFound", "Security group " + id + " does not exist");
+                    } else {
+                        reply(x, 200, "{\"security_group\": " + g + "}");
+                    }
+                    return;
+                }
+                // Neutron's filters by query: ?project_id=X&name=Y
+                java.util.Map<String, String> q = new java.util.HashMap<>();
                 String query = x.getRequestURI().getQuery() == null ? "" : x.getRequestURI().getQuery();
+                for (String kv : query.split("&")) {
+                    int eq = kv.indexOf('=');
+                    if (eq > 0) {
+                        q.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                }
                 ObjectNode out = json.createObjectNode();
                 var list = out.putArray("security_groups");
-                securityGroups.values().stream().filter(g -> query.isEmpty()
-                        || query.equals("project_id=" + g.get("project_id").asString())).forEach(list::add);
+                securityGroups.values().stream()
+                        .filter(g -> !q.containsKey("project_id") || q.get("project_id").equals(g.get("project_id").asString()))
+                        .filter(g -> !q.containsKey("name") || q.get("name").equals(g.get("name").asString()))
+                        .forEach(list::add);
                 reply(x, 200, out.toString());
             }
             default -> notFound(x, "HTTPNotFound", path);

@@ -84,7 +84,7 @@ public class BlockStorageConfiguration {
             io.nubo.blockstorage.volume.backup.BackupLifecycle lifecycle,
             io.nubo.blockstorage.volume.backup.BackupRepository backups,
             @org.springframework.beans.factory.annotation.Qualifier("volumeWorkExecutor") ExecutorService executor,
-            Clock clock) {
+            org.springframework.transaction.support.TransactionTemplate tx, Clock clock) {
         BlockStorageProperties.Backup b = properties.backup();
         if (b.identityUrl().isBlank() || b.password().isBlank()) {
             throw new IllegalStateException("nubo.block-storage.backup.enabled is true but"
@@ -95,6 +95,6 @@ public class BlockStorageConfiguration {
         }
         return new io.nubo.blockstorage.volume.backup.BackupWork(
                 new io.nubo.blockstorage.volume.backup.SwiftBackupStore(b), backends, volumes, volumeLifecycle,
-                lifecycle, backups, executor, clock);
+                lifecycle, backups, executor, tx, clock);
     }
 }

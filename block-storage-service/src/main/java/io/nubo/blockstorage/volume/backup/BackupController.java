@@ -93,7 +93,7 @@ public class BackupController {
                     + " incremental backups are not served yet: back the volume itself up.");
         }
         BackupEntity made = backups.create(caller, Json.string(b, "volume_id"), Json.string(b, "name"),
-                Json.string(b, "description"), Boolean.TRUE.equals(Json.bool(b, "force")));
+                Json.string(b, "description"), Boolean.TRUE.equals(Json.bool(b, "force")), Json.string(b, "container"));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Created(new Summary(made.getId(), made.getName(),
                 links(made))));
     }

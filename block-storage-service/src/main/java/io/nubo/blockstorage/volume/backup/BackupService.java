@@ -71,8 +71,12 @@ public class BackupService {
         return backups.findLiveIn(allTenants && caller.allows(Policy.VOLUME_ALL_TENANTS) ? null : caller.projectId());
     }
 
-    /** An available volume (or an in-use one with {@code force}), within the backups and backup_gigabytes quota. */
-    public BackupEntity create(Caller caller, String volumeId, String name, String description, boolean force) {
+    /**
+     * An available volume (or an in-use one with {@code force}), within the backups and backup_gigabytes quota;
+     * {@code container}: the user's choice of container in the service's account (Cinder honours it too).
+     */
+    public BackupEntity create(Caller caller, String volumeId, String name, String description, boolean force,
+                               String container) {
         caller.require(Policy.BACKUP_CREATE);
         BackupWork w = work();
         VolumeEntity v = volumes.visible(caller, volumeId);
@@ -91,7 +95,7 @@ public class BackupService {
                 volumeLifecycle.apply(v.getId(), VolumeTransition.BEGIN_BACKUP);
             }
             BackupEntity e = new BackupEntity(id, v.getProjectId(), caller.userId(), v.getId(), null, v.getSizeGb(),
-                    w.container(), prefix, clock.instant());
+                    container == null || container.isBlank() ? w.container() : container, prefix, clock.instant());
             e.setName(name);
             e.setDescription(description);
             return backups.save(e);

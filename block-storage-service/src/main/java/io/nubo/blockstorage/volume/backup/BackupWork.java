@@ -48,11 +48,13 @@ public class BackupWork {
     private final BackupLifecycle lifecycle;
     private final BackupRepository backups;
     private final ExecutorService executor;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final Clock clock;
 
     public BackupWork(SwiftBackupStore store, VolumeBackends backends, VolumeRepository volumes,
                       VolumeLifecycle volumeLifecycle, BackupLifecycle lifecycle, BackupRepository backups,
-                      ExecutorService executor, Clock clock) {
+                      ExecutorService executor, org.springframework.transaction.support.TransactionTemplate tx,
+                      Clock clock) {
         this.store = store;
         this.backends = backends;
         this.volumes = volumes;
@@ -60,6 +62,7 @@ public class BackupWork {
         this.lifecycle = lifecycle;
         this.backups = backups;
         this.executor = executor;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -108,6 +111,12 @@ public class BackupWork {
                 meta.put("backup_description", b.getDescription());
                 meta.put("created_at", b.getCreatedAt().toString());
                 meta.put("objects", objects);
+                // Cinder's driver keeps the volume's metadata with the backup and gives it to the restored volume
+                Map<String, Object> volumeMeta = new LinkedHashMap<>();
+                volumeMeta.put("metadata", new java.util.TreeMap<>(v.getMetadata()));
+                volumeMeta.put("image_metadata", new java.util.TreeMap<>(v.getImageMetadata()));
+                volumeMeta.put("bootable", v.isBootable());
+                meta.put("volume_meta", volumeMeta);
                 store.put(b.getContainer(), b.getObjectPrefix() + "_metadata", JSON.writeValueAsBytes(meta));
                 backups.created(b.getId(), stored + 1, clock.instant());
                 done = true;
@@ -147,6 +156,18 @@ public class BackupWork {
                 }
                 try (InputStream all = new SequenceInputStream(Collections.enumeration(parts))) {
                     backends.get(v.getBackend()).copyImageToVolume(volumeId, all, DiskFormat.RAW);
+                }
+                JsonNode volumeMeta = meta.path("volume_meta");
+                if (volumeMeta.isObject()) {
+                    tx.executeWithoutResult(st -> volumes.findLive(volumeId).ifPresent(target -> {
+                        volumeMeta.path("metadata").properties().forEach(e -> target.getMetadata()
+                                .put(e.getKey(), e.getValue().asString()));
+                        volumeMeta.path("image_metadata").properties().forEach(e -> target.getImageMetadata()
+                                .put(e.getKey(), e.getValue().asString()));
+                        if (volumeMeta.path("bootable").asBoolean(false)) {
+                            target.setBootable(true);
+                        }
+                    }));
                 }
                 done = volumeLifecycle.tryApply(volumeId, VolumeTransition.RESTORED);
             } catch (IOException | RuntimeException e) {

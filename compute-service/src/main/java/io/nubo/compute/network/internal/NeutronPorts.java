@@ -45,7 +45,10 @@ public final class NeutronPorts implements NetworkPorts {
             NeutronClient.Reply byId = neutron.asUser(caller.token(), HttpMethod.GET, "/v2.0/security-groups/"
                     + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8), null);
             if (byId.ok()) {
-                ids.add(byId.body().path("security_group").path("id").asString());
+                String id = byId.body().path("security_group").path("id").asString();
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
                 continue;
             }
             NeutronClient.Reply byName = neutron.asUser(caller.token(), HttpMethod.GET,
@@ -62,7 +65,10 @@ public final class NeutronPorts implements NetworkPorts {
                 throw ComputeError.CONFLICT.exception("Multiple security groups found matching '" + n
                         + "'. Use an ID to be more specific.");
             }
-            ids.add(found.get(0).path("id").asString());
+            String id = found.get(0).path("id").asString();
+            if (!ids.contains(id)) {
+                ids.add(id); // a group named and also given by its id is one group
+            }
         }
         return ids;
     }

@@ -30,6 +30,7 @@ class VolumeAndInterfaceEndToEndTest {
 
     static NuboCloud cloud;
     static Path guest;
+    static Path home;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,7 +44,7 @@ class VolumeAndInterfaceEndToEndTest {
         guest = LibvirtTestHost.require();
         assertThat(OpenStackCliEndToEndTest.CLI).exists();
         // qemu runs as its own user and opens the file backend's volumes under the data directory: it must reach it
-        Path home = Files.createTempDirectory(Path.of("/var/tmp"), "nubo-bfv-e2e",
+        home = Files.createTempDirectory(Path.of("/var/tmp"), "nubo-bfv-e2e",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         cloud = NuboCloud.start(new LaunchOptions(home,
@@ -75,6 +76,10 @@ class VolumeAndInterfaceEndToEndTest {
             NetworkedServerEndToEndTest.clouds = null;
             cloud.close();
             Files.deleteIfExists(Path.of("/var/lib/nubo/dhcp-" + cloud.options().portBase()));
+            // the data directory holds the file backend's volumes: nothing of the run stays on the host
+            try (java.util.stream.Stream<Path> all = Files.walk(home)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

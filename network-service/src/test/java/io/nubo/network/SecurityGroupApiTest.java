@@ -35,6 +35,15 @@ class SecurityGroupApiTest extends NetworkHttpTest {
         JsonNode r = create(alice, "security-group-rules", "security_group_rule", rule);
         assertThat(r.get("ethertype").asString()).isEqualTo("IPv4");
         assertThat(r.get("port_range_min").asInt()).isEqualTo(80);
+        // a rule naming another group as its remote goes when that group goes (Neutron's cascade)
+        String peer = create(alice, "security-groups", "security_group", "{\"name\": \"peer\"}").get("id")
+                .asString();
+        String byPeer = create(alice, "security-group-rules", "security_group_rule", "{\"security_group_id\": \""
+                + id + "\", \"direction\": \"ingress\", \"protocol\": \"tcp\", \"port_range_min\": 22,"
+                + " \"port_range_max\": 22, \"remote_group_id\": \"" + peer + "\"}").get("id").asString();
+        assertThat(delete(alice, "/v2.0/security-groups/" + peer).status()).isEqualTo(204);
+        assertThat(get(alice, "/v2.0/security-group-rules/" + byPeer).status()).isEqualTo(404);
+        assertThat(get(alice, "/v2.0/security-groups/" + id).body()).doesNotContain(byPeer);
         Reply dup = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": " + rule + "}");
         assertThat(dup.status()).isEqualTo(409);
         assertThat(dup.type()).isEqualTo("SecurityGroupRuleExists");

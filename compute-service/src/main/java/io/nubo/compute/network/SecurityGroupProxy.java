@@ -110,7 +110,8 @@ public class SecurityGroupProxy {
             group(caller, groupId);
             cidr = null;
         } else {
-            cidr = network(cidr == null || cidr.isEmpty() ? "0.0.0.0/0" : cidr);
+            cidr = cidr == null || cidr.isEmpty() ? "0.0.0.0/0" : cidr;
+            network(cidr); // Nova checks the CIDR and sends it as given (Neutron keeps it so, with normalized_cidr)
         }
         String protocol = r.path("ip_protocol").isNull() ? null : r.path("ip_protocol").asString(null);
         JsonNode fromNode = r.get("from_port");
@@ -353,7 +354,7 @@ public class SecurityGroupProxy {
         return ComputeError.NOT_FOUND.exception("Security group " + id + " not found.");
     }
 
-    /** The CIDR's network (10.2.3.124/24 is 10.2.3.0/24, as Neutron stores a rule's prefix); Nova's 400 if bad. */
+    /** The CIDR's network (10.2.3.124/24 is 10.2.3.0/24, Neutron's normalized_cidr); Nova's 400 if it is bad. */
     static String network(String cidr) {
         int slash = cidr.indexOf('/');
         try {

@@ -117,6 +117,9 @@ class LiveMigrationEndToEndTest {
             if (lab != null) {
                 lab.close();
             }
+            if (home != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(home);
+            }
         }
     }
 

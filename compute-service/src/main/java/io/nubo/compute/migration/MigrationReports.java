@@ -74,15 +74,15 @@ public class MigrationReports {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void beforeLifecycle(InstanceReport r) {
+        if (r.actionId() != null ? !"live_migration".equals(r.operation()) : r.host() == null) {
+            return;
+        }
         Optional<Instance> found = instance(r.instanceId());
         if (found.isEmpty()) {
             return;
         }
         Instance i = found.get();
         if (r.actionId() != null) {
-            if (!"live_migration".equals(r.operation())) {
-                return;
-            }
             store.byAction(i.id(), r.actionId()).ifPresent(m -> {
                 if (r.outcome() == InstanceReport.Outcome.SUCCEEDED) {
                     complete(m, i);
@@ -94,7 +94,7 @@ public class MigrationReports {
             return;
         }
         boolean running = r.powerState() == PowerState.RUNNING || r.powerState() == PowerState.PAUSED;
-        if (!running || r.host() == null || r.host().equals(i.host())) {
+        if (!running || i.host() == null || r.host().equals(i.host())) {
             return;
         }
         store.list(new MigrationStore.Filter(null, null, i.id(), MigrationType.LIVE_MIGRATION.wire(), null))

@@ -79,16 +79,17 @@ async function login(page, user, password, { keyboard = false } = {}) {
     await page.keyboard.press('Enter');
   } else {
     await page.getByLabel('User name').fill(user);
-    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel(/^Password/).fill(password);
     await page.getByLabel('Domain').fill('Default');
     await page.getByRole('button', { name: 'Log in' }).click();
   }
 }
 
 async function nav(page, name) {
-  const link = page.getByRole('link', { name, exact: true });
-  if (!(await link.isVisible())) await page.getByRole('button', { name: 'Toggle navigation' }).click();
-  await link.click();
+  // at phone width the navigation is behind the menu button (a link's click closes it again)
+  const burger = page.getByRole('button', { name: 'Toggle navigation' });
+  if (await burger.isVisible()) await burger.click();
+  await page.getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { level: 2 }).first().waitFor();
 }
 
@@ -102,19 +103,23 @@ async function throttle(page, bytesPerSecond) {
   return cdp;
 }
 
-/** Waits until the upload's progress bar shows a value strictly between 0 and 100, then until it is gone. */
+/** Follows the upload's progress bar until it is gone (the upload ended): it must have shown a value strictly
+ * between 0 and 100, and no error may follow. */
 async function watchProgress(page, label) {
   const bar = page.getByRole('progressbar', { name: label });
+  await bar.waitFor({ state: 'attached', timeout: 30_000 });
   const seen = new Set();
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const v = await bar.getAttribute('aria-valuenow', { timeout: 200 }).catch(() => null);
+  const deadline = Date.now() + 180_000;
+  while ((await bar.count()) > 0) {
+    assert.ok(Date.now() < deadline, `the upload of ${label} did not end within 3 min: ${[...seen]}`);
+    const v = await bar.getAttribute('aria-valuenow', { timeout: 1000 }).catch(() => null);
     if (v !== null) seen.add(Number(v));
-    else if (seen.size > 0) break;
     await page.waitForTimeout(100);
   }
   const between = [...seen].filter((v) => v > 0 && v < 100);
   assert.ok(between.length > 0, `progress of ${label} seen between 0 and 100 %: ${[...seen]}`);
+  const failed = page.getByRole('alert').filter({ hasText: 'The action failed' });
+  assert.equal(await failed.count(), 0, `the upload failed: ${await failed.allInnerTexts()}`);
   return [...seen].sort((a, b) => a - b);
 }
 
@@ -155,10 +160,10 @@ try {
   assert.equal(await page.getByRole('combobox', { name: 'Project' }).inputValue() !== '', true);
 
   log('overview: quotas and usage');
-  await page.getByRole('progressbar', { name: /^Instances: 0 of / }).waitFor();
-  await page.getByRole('progressbar', { name: /^RAM: / }).waitFor();
-  await page.getByRole('progressbar', { name: /^Volumes: / }).waitFor();
-  await page.getByRole('progressbar', { name: /^Networks: / }).waitFor();
+  await page.getByRole('progressbar', { name: /^Instances: 0 of / }).waitFor({ state: 'attached' });
+  await page.getByRole('progressbar', { name: /^RAM: / }).waitFor({ state: 'attached' });
+  await page.getByRole('progressbar', { name: /^Volumes: / }).waitFor({ state: 'attached' });
+  await page.getByRole('progressbar', { name: /^Networks: / }).waitFor({ state: 'attached' });
   await page.getByTestId('cost').or(page.getByRole('alert').filter({ hasText: 'cost' })).waitFor();
   await shot(page, 'overview');
 

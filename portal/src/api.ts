@@ -101,7 +101,8 @@ async function send(path: string, o: RequestOptions = {}): Promise<Response> {
     headers['Content-Type'] ??= 'application/json';
     body = typeof o.body === 'string' || o.body instanceof Blob ? o.body : JSON.stringify(o.body);
   }
-  const r = await fetch(path, { method: o.method ?? 'GET', headers, body });
+  // no-store: API answers carry Last-Modified (Swift listings), which browsers would otherwise cache heuristically
+  const r = await fetch(path, { method: o.method ?? 'GET', headers, body, cache: 'no-store' });
   if (!r.ok) {
     const message = openStackMessage(r.status, await r.text());
     if (r.status === 401 && token && token === current?.token) onUnauthorized();

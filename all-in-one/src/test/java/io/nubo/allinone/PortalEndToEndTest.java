@@ -36,7 +36,10 @@ class PortalEndToEndTest {
         assertThat(NODE).as("node (scripts/install-deps.sh --portal installs it)").exists();
         portal = Path.of("").toAbsolutePath().resolveSibling("portal");
         assertThat(portal.resolve("node_modules/playwright-core")).as("the portal module's npm ci ran").exists();
-        Path home = Files.createTempDirectory("nubo-e2e-portal");
+        // 755, not the 700 of a temp directory: libvirt's qemu user opens the file volumes attached under it
+        Path home = Files.createTempDirectory("nubo-e2e-portal",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         cloud = NuboCloud.start(new LaunchOptions(home, OpenStackCliEndToEndTest.freePortBase(), null));
         clouds = cloud.writeCloudsYaml();
         for (String[] u : new String[][] {{"portal-a", "portal-alice"}, {"portal-b", "portal-bob"}}) {

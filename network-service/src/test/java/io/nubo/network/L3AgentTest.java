@@ -137,7 +137,14 @@ class L3AgentTest extends NetworkHttpTest {
             }
         });
         String ns = "qrouter-" + router;
-        assertThat(sh("ip", "netns", "exec", ns, "ip", "-o", "addr")).contains("10.218." + third + ".1/24");
+        // the namespace is made first, its interfaces and addresses just after
+        await("the interface's gateway address in " + ns, () -> {
+            try {
+                return sh("ip", "netns", "exec", ns, "ip", "-o", "addr").contains("10.218." + third + ".1/24");
+            } catch (Exception e) {
+                return false;
+            }
+        });
 
         StandInGuest vm = new StandInGuest("nubol3-" + portId.substring(0, 6), "tap" + portId.substring(0, 11),
                 port.get("mac_address").asString(), ip + "/24", 8080);

@@ -102,21 +102,13 @@ public class ObjectCatalog {
      * the row before it ({@code row_version} refuses such a write should a path ever skip the lock).
      */
     public ObjectEntity update(String containerId, String name, java.util.function.Consumer<ObjectEntity> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> {
-                    long now = Instant.now().getEpochSecond();
-                    ObjectEntity o = objects.lockByContainerIdAndName(containerId, name).filter(x -> !x.expired(now))
-                            .orElseThrow(SwiftError.OS_001_NOT_FOUND::error);
-                    change.accept(o);
-                    return objects.saveAndFlush(o);
-                });
-            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
-                if (attempt >= WRITE_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return retryingConflicts(() -> tx.execute(status -> {
+            long now = Instant.now().getEpochSecond();
+            ObjectEntity o = objects.lockByContainerIdAndName(containerId, name).filter(x -> !x.expired(now))
+                    .orElseThrow(SwiftError.OS_001_NOT_FOUND::error);
+            change.accept(o);
+            return objects.saveAndFlush(o);
+        }));
     }
 
     /** Deletes an object; false when there was none (or it had expired). */
@@ -124,10 +116,19 @@ public class ObjectCatalog {
         String containerId = container.getId();
         String account = container.getAccount();
         String containerName = container.getName();
+        return retryingConflicts(() -> tx.execute(status -> deleteOnce(containerId, account, containerName, name)));
+    }
+
+    /**
+     * Runs a write of one object again when a concurrent write of the same name won the race (a first insert of the
+     * name, or a row changed since it was read), up to {@link #WRITE_ATTEMPTS} times: the last write wins.
+     */
+    static <T> T retryingConflicts(java.util.function.Supplier<T> write) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> deleteOnce(containerId, account, containerName, name));
-            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                return write.get();
+            } catch (org.springframework.dao.DataIntegrityViolationException
+                     | org.springframework.dao.OptimisticLockingFailureException e) {
                 if (attempt >= WRITE_ATTEMPTS) {
                     throw e;
                 }

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,14 +86,6 @@ public class ObjectWriter {
      * the last write wins and no blob a row still names is deleted.
      */
     public ObjectEntity save(ContainerEntity c, String name, ObjectVersion v) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return catalog.put(c, name, v);
-            } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
-                if (attempt >= ObjectCatalog.WRITE_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return ObjectCatalog.retryingConflicts(() -> catalog.put(c, name, v));
     }
 }

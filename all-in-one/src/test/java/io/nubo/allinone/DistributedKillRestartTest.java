@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nubo.testsupport.LibvirtTestHost;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -71,7 +69,7 @@ class DistributedKillRestartTest {
     @BeforeAll
     static void start() throws Exception {
         home = Files.createTempDirectory("nubo-distributed-kill");
-        base = freePortBase();
+        base = OpenStackCliEndToEndTest.freePortBase(40); // the second instances listen at +20
         dbPrefix = "nk" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -453,25 +451,6 @@ class DistributedKillRestartTest {
     }
 
     // --- plumbing --------------------------------------------------------------------------------------------
-
-    /** A base port with the forty ports after it free (the second instances listen at +20). */
-    static int freePortBase() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int candidate = ThreadLocalRandom.current().nextInt(20_000, 31_900);
-            boolean free = true;
-            for (int p = candidate; p <= candidate + 40 && free; p++) {
-                try (ServerSocket s = new ServerSocket(p)) {
-                    s.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no free port range");
-    }
 
     static String tail(Path log) {
         try {

@@ -64,11 +64,16 @@ class OpenStackCliEndToEndTest {
 
     /** A base port with the twelve ports after it free. */
     static int freePortBase() {
+        return freePortBase(11);
+    }
+
+    /** A base port with the {@code span} ports after it free too. */
+    static int freePortBase(int span) {
         for (int attempt = 0; attempt < 50; attempt++) {
             // below the kernel's ephemeral range (32768-60999), where outgoing connections would take ports meanwhile
             int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             boolean free = true;
-            for (int p = base; p <= base + 11 && free; p++) {
+            for (int p = base; p <= base + span && free; p++) {
                 try (ServerSocket s = new ServerSocket(p)) {
                     s.setReuseAddress(true);
                 } catch (IOException e) {

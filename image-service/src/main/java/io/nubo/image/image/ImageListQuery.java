@@ -1,37 +1,69 @@
 package io.nubo.image.image;
 
 import io.nubo.image.web.ImageError;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.MapJoin;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.springframework.util.MultiValueMap;
 
 /**
  * A parsed {@code GET /v2/images} query: filters (core fields, {@code in:} lists, size bounds, tags, time
- * comparisons, {@code changes-since}, custom properties), sort keys and directions, limit and marker.
+ * comparisons, {@code changes-since}, custom properties), sort keys and directions, limit and marker. Filters are
+ * criteria on the images table, so the database filters, sorts and pages ({@link ImageListing}).
  */
 final class ImageListQuery {
 
-    static final Map<String, Function<ImageEntity, Comparable<?>>> SORT_KEYS = Map.ofEntries(
-            Map.entry("name", ImageEntity::getName), Map.entry("status", i -> i.getStatus().wire()),
-            Map.entry("container_format", ImageEntity::getContainerFormat),
-            Map.entry("disk_format", ImageEntity::getDiskFormat), Map.entry("size", ImageEntity::getSize),
-            Map.entry("id", ImageEntity::getId), Map.entry("created_at", ImageEntity::getCreatedAt),
-            Map.entry("updated_at", ImageEntity::getUpdatedAt), Map.entry("visibility", i -> i.getVisibility().wire()),
-            Map.entry("owner", ImageEntity::getOwner), Map.entry("min_disk", ImageEntity::getMinDisk),
-            Map.entry("min_ram", ImageEntity::getMinRam));
+    /** One filter, as a criteria predicate on an image root. */
+    @FunctionalInterface
+    interface Criterion {
+        Predicate on(Root<ImageEntity> image, Subqueries subqueries, CriteriaBuilder cb);
+    }
+
+    /** Makes correlated subqueries for criteria on an image's collections (tags, properties). */
+    @FunctionalInterface
+    interface Subqueries {
+        Subquery<Integer> exists();
+    }
+
+    /** A sort key: the wire name, the entity attribute, how to read it from a marker image. */
+    record SortKey(String attribute, Function<ImageEntity, Comparable<?>> value) {
+    }
+
+    /** A sort key with its direction ({@code asc} sorts nulls last, {@code desc} nulls first, as Java's order did). */
+    record Order(SortKey key, boolean ascending) {
+    }
+
+    static final Map<String, SortKey> SORT_KEYS = Map.ofEntries(
+            Map.entry("name", new SortKey("name", ImageEntity::getName)),
+            Map.entry("status", new SortKey("status", ImageEntity::getStatus)),
+            Map.entry("container_format", new SortKey("containerFormat", ImageEntity::getContainerFormat)),
+            Map.entry("disk_format", new SortKey("diskFormat", ImageEntity::getDiskFormat)),
+            Map.entry("size", new SortKey("size", ImageEntity::getSize)),
+            Map.entry("id", new SortKey("id", ImageEntity::getId)),
+            Map.entry("created_at", new SortKey("createdAt", ImageEntity::getCreatedAt)),
+            Map.entry("updated_at", new SortKey("updatedAt", ImageEntity::getUpdatedAt)),
+            Map.entry("visibility", new SortKey("visibility", ImageEntity::getVisibility)),
+            Map.entry("owner", new SortKey("owner", ImageEntity::getOwner)),
+            Map.entry("min_disk", new SortKey("minDisk", ImageEntity::getMinDisk)),
+            Map.entry("min_ram", new SortKey("minRam", ImageEntity::getMinRam)));
     private static final Set<String> NOT_FILTERS = Set.of("limit", "marker", "sort", "sort_key", "sort_dir",
             "visibility", "member_status", "os_hidden");
 
-    final List<Predicate<ImageEntity>> filters = new ArrayList<>();
-    final Comparator<ImageEntity> order;
+    final List<Criterion> filters = new ArrayList<>();
+    final List<Order> order;
     final int limit;
     final String marker;
     final String visibility;
@@ -76,7 +108,7 @@ final class ImageListQuery {
         }
     }
 
-    private static Comparator<ImageEntity> order(MultiValueMap<String, String> params) {
+    private static List<Order> order(MultiValueMap<String, String> params) {
         List<String[]> keys = new ArrayList<>();
         if (params.containsKey("sort")) {
             if (params.containsKey("sort_key") || params.containsKey("sort_dir")) {
@@ -99,64 +131,84 @@ final class ImageListQuery {
         if (keys.isEmpty()) {
             keys.add(new String[] {"created_at", "desc"});
         }
-        Comparator<ImageEntity> c = null;
+        List<Order> order = new ArrayList<>();
         for (String[] kd : keys) {
-            Comparator<ImageEntity> one = by(kd[0], kd[1]);
-            c = c == null ? one : c.thenComparing(one);
+            order.add(by(kd[0], kd[1]));
         }
-        boolean hasId = keys.stream().anyMatch(k -> k[0].equals("id"));
-        return hasId ? c : c.thenComparing(by("id", keys.get(keys.size() - 1)[1]));
+        // the id last makes the order total, so a marker names one place in it
+        if (keys.stream().noneMatch(k -> k[0].equals("id"))) {
+            order.add(by("id", keys.get(keys.size() - 1)[1]));
+        }
+        return List.copyOf(order);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparator<ImageEntity> by(String key, String dir) {
-        Function<ImageEntity, Comparable<?>> f = SORT_KEYS.get(key);
-        if (f == null) {
+    private static Order by(String key, String dir) {
+        SortKey k = SORT_KEYS.get(key);
+        if (k == null) {
             throw ImageError.INVALID_SORT_KEY.exception(key, String.join(", ", SORT_KEYS.keySet().stream().sorted().toList()));
         }
         if (!dir.equals("asc") && !dir.equals("desc")) {
             throw ImageError.BAD_REQUEST.exception("Invalid sort direction: " + dir);
         }
-        Comparator<Comparable> natural = Comparator.nullsLast(Comparator.naturalOrder());
-        Comparator<ImageEntity> c = Comparator.comparing(i -> (Comparable) f.apply(i), natural);
-        return dir.equals("desc") ? c.reversed() : c;
+        return new Order(k, dir.equals("asc"));
     }
 
-    private static Predicate<ImageEntity> filter(String key, String value) {
+    private static Criterion filter(String key, String value) {
         return switch (key) {
-            case "name" -> in(value, ImageEntity::getName);
-            case "id" -> in(value, ImageEntity::getId);
-            case "status" -> in(value, i -> i.getStatus().wire());
-            case "disk_format" -> in(value, ImageEntity::getDiskFormat);
-            case "container_format" -> in(value, ImageEntity::getContainerFormat);
-            case "owner" -> in(value, ImageEntity::getOwner);
-            case "checksum" -> in(value, ImageEntity::getChecksum);
-            case "os_hash_value" -> in(value, ImageEntity::getOsHashValue);
-            case "protected" -> { boolean b = bool(key, value); yield i -> i.isProtected() == b; }
-            case "size" -> { long n = number(key, value); yield i -> i.getSize() != null && i.getSize() == n; }
-            case "size_min" -> { long n = number(key, value); yield i -> i.getSize() != null && i.getSize() >= n; }
-            case "size_max" -> { long n = number(key, value); yield i -> i.getSize() != null && i.getSize() <= n; }
-            case "tag" -> i -> i.getTags().contains(value);
-            case "created_at" -> time(key, value, ImageEntity::getCreatedAt);
+            case "name" -> in(value, "name");
+            case "id" -> in(value, "id");
+            case "status" -> status(value);
+            case "disk_format" -> in(value, "diskFormat");
+            case "container_format" -> in(value, "containerFormat");
+            case "owner" -> in(value, "owner");
+            case "checksum" -> in(value, "checksum");
+            case "os_hash_value" -> in(value, "osHashValue");
+            case "protected" -> { boolean b = bool(key, value); yield (i, s, cb) -> cb.equal(i.get("isProtected"), b); }
+            case "size" -> { long n = number(key, value); yield (i, s, cb) -> cb.equal(i.<Long>get("size"), n); }
+            case "size_min" -> { long n = number(key, value);
+                yield (i, s, cb) -> cb.greaterThanOrEqualTo(i.<Long>get("size"), n); }
+            case "size_max" -> { long n = number(key, value);
+                yield (i, s, cb) -> cb.lessThanOrEqualTo(i.<Long>get("size"), n); }
+            case "tag" -> (i, s, cb) -> cb.isMember(value, i.<Set<String>>get("tags"));
+            case "created_at" -> time(key, value, "createdAt");
             case "updated_at", "changes-since" -> time(key, key.equals("changes-since") ? "gte:" + value : value,
-                    ImageEntity::getUpdatedAt);
-            default -> i -> value.equals(i.getProperties().get(key));
+                    "updatedAt");
+            default -> (i, s, cb) -> {
+                Subquery<Integer> sq = s.exists();
+                Root<ImageEntity> same = sq.correlate(i);
+                MapJoin<ImageEntity, String, String> p = same.joinMap("properties");
+                return cb.exists(sq.select(cb.literal(1)).where(cb.equal(p.key(), key), cb.equal(p.value(), value)));
+            };
         };
     }
 
-    private static Predicate<ImageEntity> in(String value, Function<ImageEntity, String> field) {
+    /** {@code v} or {@code in:a,b}; a null field (an image without a name or format yet) matches no value. */
+    private static Criterion in(String value, String attribute) {
         if (value.startsWith("in:")) {
             List<String> any = List.of(value.substring(3).split(","));
-            // a null field (an image without a name or format yet) matches no value; List.contains(null) throws
-            return i -> {
-                String v = field.apply(i);
-                return v != null && any.contains(v);
-            };
+            return (i, s, cb) -> i.get(attribute).in(any);
         }
-        return i -> value.equals(field.apply(i));
+        return (i, s, cb) -> cb.equal(i.get(attribute), value);
     }
 
-    private static Predicate<ImageEntity> time(String key, String value, Function<ImageEntity, Instant> field) {
+    /** Status is stored by its enum name; a value that names no status matches nothing. */
+    private static Criterion status(String value) {
+        List<String> wire = value.startsWith("in:") ? List.of(value.substring(3).split(",")) : List.of(value);
+        List<ImageStatus> any = new ArrayList<>();
+        for (ImageStatus st : ImageStatus.values()) {
+            if (wire.contains(st.wire())) {
+                any.add(st);
+            }
+        }
+        return (i, s, cb) -> any.isEmpty() ? cb.disjunction() : i.get("status").in(any);
+    }
+
+    /**
+     * Glance compares times to the second: {@code op} holds between the stored time cut to whole seconds and the
+     * given time. In the database that is a bound on the stored time itself: with T the stored time cut to
+     * seconds, T > t exactly when the stored time is at or after the first whole second after t, and so on.
+     */
+    private static Criterion time(String key, String value, String attribute) {
         String op = "eq";
         String t = value;
         int colon = value.indexOf(':');
@@ -170,16 +222,21 @@ final class ImageListQuery {
         } catch (DateTimeParseException e) {
             throw ImageError.BAD_REQUEST.exception("Invalid value for '" + key + "': " + t + " is not an ISO 8601 time.");
         }
+        Instant floor = at.truncatedTo(ChronoUnit.SECONDS);
+        boolean whole = floor.equals(at);
+        Instant ceil = whole ? at : floor.plusSeconds(1);
+        Instant next = floor.plusSeconds(1);
         String o = op;
-        return i -> {
-            int c = field.apply(i).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).compareTo(at);
+        return (i, s, cb) -> {
+            Path<Instant> f = i.get(attribute);
+            Predicate eq = whole ? cb.and(cb.greaterThanOrEqualTo(f, at), cb.lessThan(f, next)) : cb.disjunction();
             return switch (o) {
-                case "eq" -> c == 0;
-                case "neq" -> c != 0;
-                case "gt" -> c > 0;
-                case "gte" -> c >= 0;
-                case "lt" -> c < 0;
-                default -> c <= 0;
+                case "eq" -> eq;
+                case "neq" -> cb.not(eq);
+                case "gt" -> cb.greaterThanOrEqualTo(f, next);
+                case "gte" -> cb.greaterThanOrEqualTo(f, ceil);
+                case "lt" -> cb.lessThan(f, ceil);
+                default -> cb.lessThan(f, next);
             };
         };
     }

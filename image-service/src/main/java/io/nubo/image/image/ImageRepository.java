@@ -14,13 +14,6 @@ public interface ImageRepository extends JpaRepository<ImageEntity, String> {
     @Query("select i from ImageEntity i where i.id = :id and i.status <> io.nubo.image.image.ImageStatus.DELETED")
     Optional<ImageEntity> findLive(@Param("id") String id);
 
-    /** Every image the project may list: its own, public and community ones, those shared with it; or all. */
-    @Query("select i from ImageEntity i where i.status <> io.nubo.image.image.ImageStatus.DELETED and (:all = true"
-            + " or i.owner = :project or i.visibility in (io.nubo.image.image.Visibility.PUBLIC,"
-            + " io.nubo.image.image.Visibility.COMMUNITY) or i.id in (select m.imageId from MemberEntity m"
-            + " where m.memberId = :project))")
-    List<ImageEntity> findListable(@Param("project") String project, @Param("all") boolean all);
-
     @Query("select count(i) from ImageEntity i where i.owner = :owner and i.status <> io.nubo.image.image.ImageStatus.DELETED")
     long countLive(@Param("owner") String owner);
 

@@ -1,19 +1,13 @@
 package io.nubo.image.image;
 
 import io.nubo.image.config.ImageServiceProperties;
-import io.nubo.image.member.MemberEntity;
-import io.nubo.image.member.MemberRepository;
-import io.nubo.image.member.MemberStatus;
 import io.nubo.image.quota.ImageQuotas;
 import io.nubo.image.web.Caller;
 import io.nubo.image.web.ImageError;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,21 +19,21 @@ import tools.jackson.databind.JsonNode;
 public class ImageService {
 
     private final ImageRepository images;
-    private final MemberRepository members;
     private final ImageAccess access;
     private final ImageLifecycle lifecycle;
     private final ImageLocations locations;
+    private final ImageListing listing;
     private final ImageQuotas quotas;
     private final ImageServiceProperties properties;
     private final Clock clock;
 
-    public ImageService(ImageRepository images, MemberRepository members, ImageAccess access,
-                        ImageLifecycle lifecycle, ImageLocations locations, ImageQuotas quotas, ImageServiceProperties properties, Clock clock) {
+    public ImageService(ImageRepository images, ImageAccess access,
+                        ImageLifecycle lifecycle, ImageLocations locations, ImageListing listing, ImageQuotas quotas, ImageServiceProperties properties, Clock clock) {
         this.images = images;
-        this.members = members;
         this.access = access;
         this.lifecycle = lifecycle;
         this.locations = locations;
+        this.listing = listing;
         this.quotas = quotas;
         this.properties = properties;
         this.clock = clock;
@@ -84,74 +78,12 @@ public class ImageService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page list(MultiValueMap<String, String> params, Caller caller) {
         ImageListQuery q = new ImageListQuery(params, properties.defaultListLimit(), properties.maxListLimit());
-        Map<String, MemberStatus> memberships = new HashMap<>();
-        if (caller.projectId() != null) {
-            for (MemberEntity m : members.findByMemberId(caller.projectId())) {
-                memberships.put(m.getImageId(), m.getStatus());
-            }
-        }
-        Predicate<ImageEntity> visible = visibilityFilter(q, caller, memberships);
-        List<ImageEntity> all = new ArrayList<>();
-        for (ImageEntity i : images.findListable(caller.projectId(), caller.admin())) {
-            if (visible.test(i) && (q.osHidden || !i.isOsHidden()) && q.filters.stream().allMatch(f -> f.test(i))) {
-                all.add(i);
-            }
-        }
-        all.sort(q.order);
-        int start = 0;
+        ImageEntity marker = null;
         if (q.marker != null) {
-            int at = -1;
-            for (int k = 0; k < all.size(); k++) {
-                if (all.get(k).getId().equals(q.marker)) {
-                    at = k;
-                    break;
-                }
-            }
-            if (at < 0) {
-                if (images.findLive(q.marker).filter(m -> access.canSee(m, caller)).isEmpty()) {
-                    throw ImageError.INVALID_MARKER.exception(q.marker);
-                }
-                ImageEntity marker = images.findLive(q.marker).orElseThrow();
-                at = insertionPoint(all, marker, q) - 1;
-            }
-            start = at + 1;
+            marker = images.findLive(q.marker).filter(m -> access.canSee(m, caller))
+                    .orElseThrow(() -> ImageError.INVALID_MARKER.exception(q.marker));
         }
-        int end = Math.min(all.size(), start + q.limit);
-        return new Page(List.copyOf(all.subList(Math.min(start, end), end)), end < all.size());
-    }
-
-    private static int insertionPoint(List<ImageEntity> sorted, ImageEntity marker, ImageListQuery q) {
-        int k = 0;
-        while (k < sorted.size() && q.order.compare(sorted.get(k), marker) < 0) {
-            k++;
-        }
-        return k;
-    }
-
-    private static Predicate<ImageEntity> visibilityFilter(ImageListQuery q, Caller caller,
-                                                           Map<String, MemberStatus> memberships) {
-        Predicate<ImageEntity> owned = i -> caller.owns(i.getOwner());
-        Predicate<ImageEntity> sharedWithMe = i -> i.getVisibility() == Visibility.SHARED
-                && memberships.containsKey(i.getId())
-                && (q.memberStatus.equals("all") || memberships.get(i.getId()).wire().equals(q.memberStatus));
-        if (q.visibility == null) {
-            return i -> switch (i.getVisibility()) {
-                case PUBLIC -> true;
-                case COMMUNITY -> owned.test(i);
-                case SHARED -> owned.test(i) || sharedWithMe.test(i) || caller.admin() && q.memberStatus.equals("all")
-                        || caller.admin() && !memberships.containsKey(i.getId());
-                case PRIVATE -> owned.test(i) || caller.admin();
-            };
-        }
-        return switch (q.visibility) {
-            case "public" -> i -> i.getVisibility() == Visibility.PUBLIC;
-            case "community" -> i -> i.getVisibility() == Visibility.COMMUNITY;
-            case "private" -> i -> i.getVisibility() == Visibility.PRIVATE && (owned.test(i) || caller.admin());
-            case "shared" -> i -> i.getVisibility() == Visibility.SHARED
-                    && (sharedWithMe.test(i) || !memberships.containsKey(i.getId()) && (owned.test(i) || caller.admin()));
-            default -> i -> i.getVisibility() != Visibility.SHARED || owned.test(i) || caller.admin()
-                    || sharedWithMe.test(i);
-        };
+        return listing.page(q, caller, marker);
     }
 
     /** Applies a JSON-Patch ({@code application/openstack-images-v2.1-json-patch}) all or nothing. */

@@ -75,6 +75,7 @@ class VolumeAndInterfaceEndToEndTest {
         } finally {
             NetworkedServerEndToEndTest.clouds = null;
             cloud.close();
+            cloud.removeInstancesDirectory();
             Files.deleteIfExists(Path.of("/var/lib/nubo/dhcp-" + cloud.options().portBase()));
             // the data directory holds the file backend's volumes: nothing of the run stays on the host
             try (java.util.stream.Stream<Path> all = Files.walk(home)) {

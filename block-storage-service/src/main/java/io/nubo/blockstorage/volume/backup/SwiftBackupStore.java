@@ -1,6 +1,7 @@
 package io.nubo.blockstorage.volume.backup;
 
 import io.nubo.blockstorage.config.BlockStorageProperties;
+import io.nubo.shared.security.ServiceUserSession;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,11 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The object store as block storage's backup target, through its Swift API as the service's own user: a Keystone
@@ -23,17 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class SwiftBackupStore {
 
-    private record Session(String token, String storageUrl, Instant renewAt) {
-    }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final BlockStorageProperties.Backup settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private volatile Session session;
+    private final ServiceUserSession session;
 
     public SwiftBackupStore(BlockStorageProperties.Backup settings) {
         this.settings = settings;
+        this.session = new ServiceUserSession(http, new ServiceUserSession.Credentials(settings.identityUrl(),
+                settings.user(), settings.password(), settings.domain(), settings.project(), settings.domain()));
     }
 
     public String container() {
@@ -68,18 +61,20 @@ public class SwiftBackupStore {
 
     private byte[] send(String method, String path, HttpRequest.BodyPublisher body, int... ok) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Session s = current();
+            ServiceUserSession.Token t = session.current();
+            String storageUrl = t.endpoint("object-store", settings.endpointInterface(), null).orElseThrow(
+                    () -> new IOException("no " + settings.endpointInterface() + " object-store endpoint in the catalog"));
             HttpResponse<byte[]> r;
             try {
-                r = http.send(HttpRequest.newBuilder(URI.create(s.storageUrl() + "/" + path))
-                        .timeout(Duration.ofMinutes(5)).header("X-Auth-Token", s.token()).method(method, body).build(),
+                r = http.send(HttpRequest.newBuilder(URI.create(storageUrl + "/" + path))
+                        .timeout(Duration.ofMinutes(5)).header("X-Auth-Token", t.id()).method(method, body).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted: " + method + " " + path, e);
             }
             if (r.statusCode() == 401 && attempt == 0) {
-                session = null;
+                session.forget();
                 continue;
             }
             for (int code : ok) {
@@ -89,56 +84,5 @@ public class SwiftBackupStore {
             }
             throw new IOException("the object store answered " + r.statusCode() + " to " + method + " " + path);
         }
-    }
-
-    private Session current() throws IOException {
-        Session s = session;
-        if (s == null || Instant.now().isAfter(s.renewAt())) {
-            synchronized (this) {
-                s = session;
-                if (s == null || Instant.now().isAfter(s.renewAt())) {
-                    s = authenticate();
-                    session = s;
-                }
-            }
-        }
-        return s;
-    }
-
-    private Session authenticate() throws IOException {
-        String body = JSON.writeValueAsString(Map.of("auth", Map.of(
-                "identity", Map.of("methods", List.of("password"), "password", Map.of("user", Map.of(
-                        "name", settings.user(), "password", settings.password(),
-                        "domain", Map.of("name", settings.domain())))),
-                "scope", Map.of("project", Map.of("name", settings.project(),
-                        "domain", Map.of("name", settings.domain()))))));
-        String url = settings.identityUrl().replaceAll("/+$", "") + "/auth/tokens";
-        HttpResponse<String> r;
-        try {
-            r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while signing in at " + url, e);
-        }
-        if (r.statusCode() != 201) {
-            throw new IOException("identity refused block storage's backup user " + settings.user() + ": "
-                    + r.statusCode());
-        }
-        String token = r.headers().firstValue("X-Subject-Token")
-                .orElseThrow(() -> new IOException("no X-Subject-Token from " + url));
-        JsonNode t = JSON.readTree(r.body()).get("token");
-        for (JsonNode service : t.path("catalog")) {
-            if ("object-store".equals(service.path("type").asString())) {
-                for (JsonNode ep : service.path("endpoints")) {
-                    if (settings.endpointInterface().equals(ep.path("interface").asString())) {
-                        return new Session(token, ep.path("url").asString().replaceAll("/+$", ""),
-                                Instant.parse(t.get("expires_at").asString()).minusSeconds(60));
-                    }
-                }
-            }
-        }
-        throw new IOException("no " + settings.endpointInterface() + " object-store endpoint in the catalog");
     }
 }

@@ -88,6 +88,20 @@ class OpenStackCliEndToEndTest {
     }
 
     static String openstack(String... args) throws Exception {
+        Cli c = cli(args);
+        assertThat(c.exit()).as("openstack %s:%n%s", String.join(" ", args), c.out()).isZero();
+        return c.out();
+    }
+
+    /** Runs the CLI and returns what it printed whatever its exit code (for a known client bug). */
+    static String run(String... args) throws Exception {
+        return cli(args).out().trim();
+    }
+
+    record Cli(int exit, String out) {
+    }
+
+    static Cli cli(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(CLI.toString(), "--os-cloud", "nubo"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -96,8 +110,7 @@ class OpenStackCliEndToEndTest {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("openstack %s:%n%s", String.join(" ", args), out).isZero();
-        return out;
+        return new Cli(p.exitValue(), out);
     }
 
     static int status(String path, String token) throws Exception {
@@ -186,6 +199,85 @@ class OpenStackCliEndToEndTest {
         assertThat(openstack("object", "list", "nubo-images-e2e", "-f", "value", "-c", "Name"))
                 .as("no segment left behind").doesNotContain(imageId);
     }
+    /**
+     * Cinder's Swift backup driver, end to end with the real CLI: a volume made from an image of random bytes is
+     * backed up into the object store as the {@code cinder} service user (not into the user's account), restored
+     * to a new volume with the same bytes ({@code qemu-img compare}), and deleting the backup removes its objects.
+     */
+    @Test
+    @Order(7)
+    void aVolumeBackupGoesToTheObjectStoreAndRestoresTheSameBytes() throws Exception {
+        Path raw = Files.createTempFile(home, "backup-src", ".raw");
+        byte[] data = new byte[3 * 1024 * 1024 + 4096];
+        ThreadLocalRandom.current().nextBytes(data);
+        Files.write(raw, data);
+        openstack("image", "create", "--disk-format", "raw", "--container-format", "bare", "--file", raw.toString(),
+                "e2e-backup-src");
+        String source = field(openstack("volume", "create", "--size", "1", "--image", "e2e-backup-src", "-f", "json",
+                "e2e-backup-src"),
+                "id");
+        awaitStatus("volume", source, "available");
+        String backup = field(openstack("volume", "backup", "create", "--name", "e2e-bk", source, "-f", "json"), "id");
+        awaitStatus("volume backup", backup, "available");
+        JsonNode shown = JSON.readTree(openstack("volume", "backup", "show", backup, "-f", "json"));
+        String container = shown.get("container").asString();
+        assertThat(shown.get("size").asInt()).isEqualTo(1);
+        assertThat(openstack("container", "list", "-f", "value")).as("the backup is not in the user's account")
+                .doesNotContain(container);
+        String target = field(openstack("volume", "create", "--size", "1", "e2e-restored", "-f", "json"), "id");
+        awaitStatus("volume", target, "available");
+        // OSC 6.0's restore sends the request, then fails to print the answer: its ShowOne returns cinderclient's
+        // VolumeBackupsRestore object where cliff wants (columns, data), so it exits 1 with exactly this message
+        // after the 202. The volume's status below is what shows the restore.
+        String restore = run("volume", "backup", "restore", "--force", backup, target);
+        assertThat(restore.isEmpty() || restore.contains("cannot unpack non-iterable VolumeBackupsRestore object"))
+                .as("volume backup restore: %s", restore).isTrue();
+        awaitStatus("volume", target, "available");
+        Path a = volumeFile(source);
+        Path b = volumeFile(target);
+        Process cmp = new ProcessBuilder("qemu-img", "compare", a.toString(), b.toString()).redirectErrorStream(true)
+                .start();
+        String out = new String(cmp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cmp.waitFor()).as("qemu-img compare: %s", out).isZero();
+        openstack("volume", "backup", "delete", backup);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline
+                && openstack("volume", "backup", "list", "-f", "value", "-c", "ID").contains(backup)) {
+            Thread.sleep(500);
+        }
+        assertThat(openstack("volume", "backup", "list", "-f", "value", "-c", "ID")).doesNotContain(backup);
+        openstack("volume", "delete", source, target);
+        openstack("image", "delete", "e2e-backup-src");
+    }
+
+    static String field(String json, String name) throws Exception {
+        return JSON.readTree(json).get(name).asString();
+    }
+
+    static void awaitStatus(String kind, String id, String wanted) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        String status = null;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> cmd = new ArrayList<>(List.of(kind.split(" ")));
+            cmd.addAll(List.of("show", id, "-f", "value", "-c", "status"));
+            status = openstack(cmd.toArray(String[]::new)).trim();
+            if (status.equals(wanted)) {
+                return;
+            }
+            assertThat(status).as("%s %s", kind, id).doesNotStartWith("error");
+            Thread.sleep(500);
+        }
+        throw new AssertionError(kind + " " + id + " is " + status + ", not " + wanted);
+    }
+
+    /** The file backend's disk of a volume, under the cloud's data directory. */
+    static Path volumeFile(String volumeId) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(cloud.options().dataDir())) {
+            return all.filter(p -> p.getFileName().toString().startsWith("volume-" + volumeId)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no file for volume " + volumeId));
+        }
+    }
+
     /**
      * Pay as you go, end to end (issue 16): the operator prices instances by flavor with the real CloudKitty client, a
      * tenant boots a real guest (libvirtd, software emulation) and deletes it; metering's instance-hours agree with

@@ -139,7 +139,8 @@ public final class Policy {
             action("get_quota", OWNER, "Show a project's quotas.", "GET /v2.0/quotas/{project_id}"),
             action("update_quota", ADMIN, "Change quotas.", "PUT /v2.0/quotas/{project_id}"),
             action("delete_quota", ADMIN, "Reset quotas.", "DELETE /v2.0/quotas/{project_id}"),
-            action("list_quotas", ADMIN, "List projects' quotas.", "GET /v2.0/quotas"));
+            action("list_quotas", ADMIN, "List projects' quotas.", "GET /v2.0/quotas"),
+            action("get_agent", ADMIN, "List and show the agents.", "GET /v2.0/agents"));
 
     /** The shared enforcer evaluates the table (the one evaluator of check strings in Nubo). */
     private static final PolicyEnforcer ENFORCER = new PolicyEnforcer(TABLE);

@@ -19,6 +19,7 @@ public enum NetworkError {
             "Security group rule %s does not exist"),
     ROUTER_NOT_FOUND(HttpStatus.NOT_FOUND, "RouterNotFound", "Router %s could not be found"),
     FLOATING_IP_NOT_FOUND(HttpStatus.NOT_FOUND, "FloatingIPNotFound", "Floating IP %s could not be found"),
+    AGENT_NOT_FOUND(HttpStatus.NOT_FOUND, "AgentNotFound", "Agent %s could not be found."),
     EXTENSION_NOT_FOUND(HttpStatus.NOT_FOUND, "ExtensionNotFound", "Extension with alias %s does not exist"),
     TAG_NOT_FOUND(HttpStatus.NOT_FOUND, "TagNotFound", "Tag %s could not be found for %s %s."),
     ROUTER_INTERFACE_NOT_FOUND(HttpStatus.NOT_FOUND, "RouterInterfaceNotFoundForSubnet",

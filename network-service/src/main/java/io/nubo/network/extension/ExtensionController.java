@@ -32,11 +32,14 @@ public class ExtensionController {
             ext("Port Binding", "binding", "Expose port bindings of a virtual port to external application"),
             ext("Allowed Address Pairs", "allowed-address-pairs", "Provides allowed address pairs"),
             ext("security-group", "security-group", "The security groups extension."),
+            ext("Security Group Rules Normalized CIDR", "security-groups-normalized-cidr", "Add new field with"
+                    + " normalized remote_ip_prefix cidr in SG rule"),
             ext("Stateful security group", "stateful-security-group", "Indicates if the security group is"
                     + " stateful or not"),
             ext("Quota management support", "quotas", "Expose functions for quotas management per project"),
             ext("Quota details management support", "quota_details", "Expose functions for quotas usage"
                     + " statistics per project"),
+            ext("Tag support", "tag", "Enables to set tag on resources."),
             ext("Tag support for resources with standard attribute: subnet, floatingip, router, network, security"
                     + " group, port", "standard-attr-tag", "Enables to set tag on resources with standard"
                     + " attribute."),
@@ -50,6 +53,7 @@ public class ExtensionController {
                     + " networks and access to external networks via a NAT gateway."),
             ext("Neutron L3 Configurable external gateway mode", "ext-gw-mode", "Extension of the router"
                     + " abstraction for specifying whether SNAT should occur on the external gateway"),
+            ext("agent", "agent", "The agent management extension."),
             ext("Pagination support", "pagination", "Extension that indicates that pagination is enabled."),
             ext("Sorting support", "sorting", "Extension that indicates that sorting is enabled."),
             ext("project_id field enabled", "project-id", "Extension that indicates that project_id field is"

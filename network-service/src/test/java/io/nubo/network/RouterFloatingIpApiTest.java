@@ -128,7 +128,7 @@ class RouterFloatingIpApiTest extends NetworkHttpTest {
     void extensionsListExactlyWhatIsServed() throws Exception {
         JsonNode list = get(alice, "/v2.0/extensions").json().get("extensions");
         assertThat(list.findValuesAsString("alias")).contains("router", "security-group", "external-net",
-                "standard-attr-tag", "quotas", "binding").doesNotContain("dvr", "l3-ha", "subnet_allocation");
+                "standard-attr-tag", "quotas", "binding").doesNotContain("dvr", "l3-ha");
         assertThat(get(alice, "/v2.0/extensions/router").json().get("extension").get("alias").asString())
                 .isEqualTo("router");
         assertThat(get(alice, "/v2.0/extensions/dvr").type()).isEqualTo("ExtensionNotFound");

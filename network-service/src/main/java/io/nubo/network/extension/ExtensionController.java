@@ -53,6 +53,7 @@ public class ExtensionController {
                     + " networks and access to external networks via a NAT gateway."),
             ext("Neutron L3 Configurable external gateway mode", "ext-gw-mode", "Extension of the router"
                     + " abstraction for specifying whether SNAT should occur on the external gateway"),
+            ext("Subnet Allocation", "subnet_allocation", "Enables allocation of subnets from a subnet pool"),
             ext("agent", "agent", "The agent management extension."),
             ext("Pagination support", "pagination", "Extension that indicates that pagination is enabled."),
             ext("Sorting support", "sorting", "Extension that indicates that sorting is enabled."),

@@ -132,6 +132,7 @@ class RouterFloatingIpApiTest extends NetworkHttpTest {
         assertThat(get(alice, "/v2.0/extensions/router").json().get("extension").get("alias").asString())
                 .isEqualTo("router");
         assertThat(get(alice, "/v2.0/extensions/dvr").type()).isEqualTo("ExtensionNotFound");
+        assertThat(get(alice, "/v2.0/service-providers").json().get("service_providers").isEmpty()).isTrue();
     }
 
     private static List<String> eventTypes() throws Exception {

@@ -1,10 +1,16 @@
 package io.nubo.network.extension;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.network.common.ListQuery;
 import io.nubo.network.error.NetworkError;
+import io.nubo.shared.validation.ValidatedQuery;
 import java.util.List;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /v2.0/extensions}: exactly the Neutron API extensions this service serves (clients such as the
@@ -55,6 +61,10 @@ public class ExtensionController {
                     + " abstraction for specifying whether SNAT should occur on the external gateway"),
             ext("Subnet Allocation", "subnet_allocation", "Enables allocation of subnets from a subnet pool"),
             ext("agent", "agent", "The agent management extension."),
+            ext("IP address substring filtering", "ip-substring-filtering", "Provides IP address substring"
+                    + " filtering when listing ports"),
+            ext("Service Type Management", "service-type", "API for retrieving service providers for Neutron"
+                    + " advanced services"),
             ext("Pagination support", "pagination", "Extension that indicates that pagination is enabled."),
             ext("Sorting support", "sorting", "Extension that indicates that sorting is enabled."),
             ext("project_id field enabled", "project-id", "Extension that indicates that project_id field is"
@@ -73,6 +83,19 @@ public class ExtensionController {
     public One show(@PathVariable String alias) {
         return new One(SERVED.stream().filter(e -> e.alias().equals(alias)).findFirst()
                 .orElseThrow(() -> NetworkError.EXTENSION_NOT_FOUND.exception(alias)));
+    }
+
+    public record ServiceProviders(@JsonProperty("service_providers") List<JsonNode> serviceProviders) {
+    }
+
+    /**
+     * {@code service-type}: the providers of advanced services (load balancers, VPN, ...). Nubo serves none of
+     * them, so the list is empty; it is still a list query like any other.
+     */
+    @GetMapping("/v2.0/service-providers")
+    @ValidatedQuery("network/list-query.json")
+    public ServiceProviders serviceProviders(@RequestParam MultiValueMap<String, String> params) {
+        return new ServiceProviders(new ListQuery(params).apply(List.of(), "/v2.0/service-providers").items());
     }
 
     /** The aliases, for docs and Tempest's {@code api_extensions}. */

@@ -318,7 +318,7 @@ project_network_v6_cidr = 2001:db8::/48
 
 [network-feature-enabled]
 # exactly the extensions Nubo's network service lists at GET /v2.0/extensions
-api_extensions = external-net,provider,net-mtu,net-mtu-writable,port-security,binding,allowed-address-pairs,security-group,stateful-security-group,quotas,quota_details,standard-attr-tag,standard-attr-timestamp,standard-attr-revisions,standard-attr-description,router,ext-gw-mode,pagination,sorting,project-id
+api_extensions = external-net,provider,net-mtu,net-mtu-writable,port-security,binding,allowed-address-pairs,security-group,security-groups-normalized-cidr,stateful-security-group,quotas,quota_details,tag,standard-attr-tag,standard-attr-timestamp,standard-attr-revisions,standard-attr-description,router,ext-gw-mode,subnet_allocation,agent,ip-substring-filtering,service-type,pagination,sorting,project-id
 ipv6 = True
 ipv6_subnet_attributes = True
 port_security = True

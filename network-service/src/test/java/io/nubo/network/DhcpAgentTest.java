@@ -115,6 +115,30 @@ class DhcpAgentTest extends NetworkHttpTest {
         return out;
     }
 
+    /** The running role is Neutron's DHCP agent in the agents API: alive once it resynced, for admins only. */
+    @Test
+    void theAgentsApiShowsTheDhcpRoleToAdminsOnly() throws Exception {
+        await("the DHCP agent beat", () -> {
+            try {
+                return get(admin, "/v2.0/agents?agent_type=DHCP+agent").json().at("/agents/0/alive").asBoolean();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        JsonNode a = get(admin, "/v2.0/agents?agent_type=DHCP+agent").json().at("/agents/0");
+        assertThat(a.get("binary").asString()).isEqualTo("neutron-dhcp-agent");
+        assertThat(a.get("admin_state_up").asBoolean()).isTrue();
+        assertThat(a.get("heartbeat_timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        String id = a.get("id").asString();
+        assertThat(get(admin, "/v2.0/agents/" + id).json().at("/agent/host").asString())
+                .isEqualTo(a.get("host").asString());
+        assertThat(get(admin, "/v2.0/agents?agent_type=L3+agent").json().get("agents").size()).isZero();
+        assertThat(get(alice, "/v2.0/agents").json().get("agents").size()).isZero();
+        Reply hidden = get(alice, "/v2.0/agents/" + id);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.type()).isEqualTo("AgentNotFound");
+    }
+
     @Test
     void dnsmasqFollowsTheBoundPortsAndGoesWithTheNetwork() throws Exception {
         String net = network(alice, "dhcp-agent");

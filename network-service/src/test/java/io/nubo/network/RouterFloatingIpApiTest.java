@@ -103,14 +103,36 @@ class RouterFloatingIpApiTest extends NetworkHttpTest {
                 "network.floatingip.disassociated");
     }
 
+    /** Neutron deletes an external network with its unassociated floating IPs (their ports and the subnet too). */
+    @Test
+    void anExternalNetworkGoesWithItsFloatingIps() throws Exception {
+        String ext = create(admin, "networks", "network", "{\"name\": \"public-2\", \"router:external\": true}")
+                .get("id").asString();
+        String extSubnet = subnet(admin, ext, "172.25.4.0/24");
+        JsonNode fip = create(admin, "floatingips", "floatingip", "{\"floating_network_id\": \"" + ext + "\"}");
+        String fid = fip.get("id").asString();
+        assertThat(get(admin, "/v2.0/ports?network_id=" + ext + "&device_owner=network:floatingip").json()
+                .get("ports").size()).isEqualTo(1);
+        // a port of anyone else's still keeps the network
+        String other = create(admin, "ports", "port", "{\"network_id\": \"" + ext + "\"}").get("id").asString();
+        assertThat(delete(admin, "/v2.0/networks/" + ext).type()).isEqualTo("NetworkInUse");
+        assertThat(get(admin, "/v2.0/floatingips/" + fid).status()).isEqualTo(200);
+        assertThat(delete(admin, "/v2.0/ports/" + other).status()).isEqualTo(204);
+        assertThat(delete(admin, "/v2.0/networks/" + ext).status()).isEqualTo(204);
+        assertThat(get(admin, "/v2.0/floatingips/" + fid).status()).isEqualTo(404);
+        assertThat(get(admin, "/v2.0/subnets/" + extSubnet).status()).isEqualTo(404);
+        assertThat(get(admin, "/v2.0/ports?network_id=" + ext).json().get("ports").size()).isZero();
+    }
+
     @Test
     void extensionsListExactlyWhatIsServed() throws Exception {
         JsonNode list = get(alice, "/v2.0/extensions").json().get("extensions");
         assertThat(list.findValuesAsString("alias")).contains("router", "security-group", "external-net",
-                "standard-attr-tag", "quotas", "binding").doesNotContain("dvr", "l3-ha", "subnet_allocation");
+                "standard-attr-tag", "quotas", "binding").doesNotContain("dvr", "l3-ha");
         assertThat(get(alice, "/v2.0/extensions/router").json().get("extension").get("alias").asString())
                 .isEqualTo("router");
         assertThat(get(alice, "/v2.0/extensions/dvr").type()).isEqualTo("ExtensionNotFound");
+        assertThat(get(alice, "/v2.0/service-providers").json().get("service_providers").isEmpty()).isTrue();
     }
 
     private static List<String> eventTypes() throws Exception {

@@ -44,6 +44,21 @@ class SecurityGroupApiTest extends NetworkHttpTest {
         assertThat(delete(alice, "/v2.0/security-groups/" + peer).status()).isEqualTo(204);
         assertThat(get(alice, "/v2.0/security-group-rules/" + byPeer).status()).isEqualTo(404);
         assertThat(get(alice, "/v2.0/security-groups/" + id).body()).doesNotContain(byPeer);
+        // remote_ip_prefix is kept as given (host bits and all), normalized_cidr is its network, as in Neutron;
+        // a second rule for the same network is a duplicate
+        String hostBits = "{\"security_group_id\": \"" + id + "\", \"direction\": \"ingress\", \"protocol\": \"udp\","
+                + " \"port_range_min\": 53, \"port_range_max\": 53, \"remote_ip_prefix\": \"10.2.3.124/24\"}";
+        JsonNode hb = create(alice, "security-group-rules", "security_group_rule", hostBits);
+        assertThat(hb.get("remote_ip_prefix").asString()).isEqualTo("10.2.3.124/24");
+        assertThat(hb.get("normalized_cidr").asString()).isEqualTo("10.2.3.0/24");
+        assertThat(get(alice, "/v2.0/security-group-rules/" + hb.get("id").asString()).json()
+                .at("/security_group_rule/normalized_cidr").asString()).isEqualTo("10.2.3.0/24");
+        assertThat(post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": "
+                + hostBits.replace("10.2.3.124/24", "10.2.3.0/24") + "}").status()).isEqualTo(409);
+        JsonNode host = create(alice, "security-group-rules", "security_group_rule", hostBits
+                .replace("10.2.3.124/24", "10.9.9.9").replace("udp", "tcp"));
+        assertThat(host.get("remote_ip_prefix").asString()).isEqualTo("10.9.9.9/32");
+        assertThat(r.get("normalized_cidr").asString()).isEqualTo("0.0.0.0/0");
         Reply dup = post(alice, "/v2.0/security-group-rules", "{\"security_group_rule\": " + rule + "}");
         assertThat(dup.status()).isEqualTo(409);
         assertThat(dup.type()).isEqualTo("SecurityGroupRuleExists");
@@ -120,6 +135,8 @@ class SecurityGroupApiTest extends NetworkHttpTest {
         assertThat(over.type()).isEqualTo("OverQuota");
         JsonNode details = get(token, "/v2.0/quotas/p-quota/details").json().get("quota");
         assertThat(details.get("network").get("used").asInt()).isEqualTo(1);
+        // Tempest's client asks for details.json
+        assertThat(get(token, "/v2.0/quotas/p-quota/details.json").json().get("quota")).isEqualTo(details);
         assertThat(get(token, "/v2.0/quotas/p-other").status()).isEqualTo(403);
         assertThat(delete(admin, "/v2.0/quotas/p-quota").status()).isEqualTo(204);
         assertThat(get(token, "/v2.0/quotas/p-quota").json().get("quota").get("network").asInt()).isEqualTo(100);

@@ -99,13 +99,22 @@ class SubnetPortApiTest extends NetworkHttpTest {
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.json().get("port").get("fixed_ips").toString()).contains("10.10.0.78").doesNotContain(".77");
         // the released address is free again
-        create(alice, "ports", "port", "{\"network_id\": \"" + net + "\", \"fixed_ips\": [{\"ip_address\":"
-                + " \"10.10.0.77\"}]}");
+        String again = create(alice, "ports", "port", "{\"network_id\": \"" + net + "\", \"fixed_ips\":"
+                + " [{\"ip_address\": \"10.10.0.77\"}]}").get("id").asString();
         Reply bound = put(admin, "/v2.0/ports/" + id, "{\"port\": {\"binding:host_id\": \"host-1\"}}");
         assertThat(bound.json().get("port").get("binding:vif_type").asString()).isEqualTo("bridge");
         assertThat(get(alice, "/v2.0/ports?fixed_ips=ip_address%3D10.10.0.78").json().get("ports").size())
                 .isEqualTo(1);
         assertThat(get(alice, "/v2.0/ports?device_id=dev-1").json().get("ports").size()).isEqualTo(1);
+        // ip-substring-filtering: part of an address, here .78 and .77 but not .78 alone
+        assertThat(get(alice, "/v2.0/ports?network_id=" + net + "&fixed_ips=ip_address_substr%3D10.10.0.78").json()
+                .get("ports").findValuesAsString("id")).containsExactly(id);
+        JsonNode both = get(alice, "/v2.0/ports?network_id=" + net + "&fixed_ips=ip_address_substr%3D0.0.7").json()
+                .get("ports");
+        assertThat(both.findValuesAsString("id")).contains(id, again);
+        for (JsonNode found : both) {
+            assertThat(found.get("fixed_ips").findValuesAsString("ip_address")).anyMatch(a -> a.contains("0.0.7"));
+        }
 
         // tenant isolation: another project sees none of it, and cannot put a port on the private network
         assertThat(get(bob, "/v2.0/ports/" + id).status()).isEqualTo(404);

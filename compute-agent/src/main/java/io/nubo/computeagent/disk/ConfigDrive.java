@@ -106,7 +106,21 @@ public final class ConfigDrive {
                 boolean v6 = ip.ipAddress() != null && ip.ipAddress().contains(":");
                 Map<String, Object> net = new LinkedHashMap<>();
                 net.put("id", "network" + n++);
-                net.put("type", v6 ? "ipv6" : "ipv4");
+                List<Object> dns = new ArrayList<>();
+                for (String d : ip.dnsNameservers() == null ? List.<String>of() : ip.dnsNameservers()) {
+                    dns.add(Map.of("type", "dns", "address", d));
+                }
+                services.addAll(dns);
+                if (!v6 && ip.enableDhcp()) {
+                    // as Nova's netutils for a subnet with a DHCP server: the guest asks for its address
+                    net.put("type", "ipv4_dhcp");
+                    net.put("link", link);
+                    net.put("network_id", nic.networkId());
+                    networks.add(net);
+                    continue;
+                }
+                // IPv6 with an address mode: ipv6_slaac, ipv6_dhcpv6-stateful, ipv6_dhcpv6-stateless (Nova's names)
+                net.put("type", v6 ? ip.ipv6AddressMode() == null ? "ipv6" : "ipv6_" + ip.ipv6AddressMode() : "ipv4");
                 net.put("link", link);
                 net.put("ip_address", ip.ipAddress());
                 net.put("netmask", ip.cidr() == null ? null : netmask(ip.cidr(), v6));
@@ -117,12 +131,7 @@ public final class ConfigDrive {
                             "gateway", ip.gatewayIp()));
                 }
                 net.put("routes", routes);
-                List<Object> dns = new ArrayList<>();
-                for (String d : ip.dnsNameservers() == null ? List.<String>of() : ip.dnsNameservers()) {
-                    dns.add(Map.of("type", "dns", "address", d));
-                }
                 net.put("services", dns);
-                services.addAll(dns);
                 networks.add(net);
             }
         }

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Neutron's list query, for every collection the same way: filters ({@code ?name=a&name=b} is "a or b"; booleans
- * as Neutron converts them; {@code fixed_ips=ip_address=...}), the tag filters, sorting ({@code sort_key} /
+ * as Neutron converts them; {@code fixed_ips=ip_address=...}, {@code fixed_ips=ip_address_substr=...}), the tag filters, sorting ({@code sort_key} /
  * {@code sort_dir}, repeatable), pagination ({@code limit}, {@code marker}, {@code page_reverse}, with
  * {@code <collection>_links} next/previous) and {@code fields}; {@code list-query.json} has checked the parameters'
  * shapes. It runs on the rendered views of what the caller may
@@ -172,7 +172,12 @@ public final class ListQuery {
             for (JsonNode element : value) {
                 if (element.isObject() && wanted.contains("=")) {
                     String[] kv = wanted.split("=", 2);
-                    if (kv[1].equals(element.path(kv[0]).asString())) {
+                    if (kv[0].equals("ip_address_substr")) {
+                        // ip-substring-filtering: part of a fixed IP's address
+                        if (element.path("ip_address").asString("").contains(kv[1])) {
+                            return true;
+                        }
+                    } else if (kv[1].equals(element.path(kv[0]).asString())) {
                         return true;
                     }
                 } else if (!element.isObject() && wanted.equals(element.asString())) {

@@ -139,7 +139,16 @@ public final class Policy {
             action("get_quota", OWNER, "Show a project's quotas.", "GET /v2.0/quotas/{project_id}"),
             action("update_quota", ADMIN, "Change quotas.", "PUT /v2.0/quotas/{project_id}"),
             action("delete_quota", ADMIN, "Reset quotas.", "DELETE /v2.0/quotas/{project_id}"),
-            action("list_quotas", ADMIN, "List projects' quotas.", "GET /v2.0/quotas"));
+            action("list_quotas", ADMIN, "List projects' quotas.", "GET /v2.0/quotas"),
+            action("create_subnetpool", ANY, "Create a subnet pool.", "POST /v2.0/subnetpools"),
+            action("create_subnetpool:shared", ADMIN, "Create a shared subnet pool.", "POST /v2.0/subnetpools"),
+            action("create_subnetpool:is_default", ADMIN, "Make a default subnet pool.", "POST /v2.0/subnetpools"),
+            action("get_subnetpool", OWNER_OR_SHARED, "Show a subnet pool.", "GET /v2.0/subnetpools/{id}"),
+            action("update_subnetpool", OWNER, "Update a subnet pool.", "PUT /v2.0/subnetpools/{id}"),
+            action("update_subnetpool:is_default", ADMIN, "Make a subnet pool the default.",
+                    "PUT /v2.0/subnetpools/{id}"),
+            action("delete_subnetpool", OWNER, "Delete a subnet pool.", "DELETE /v2.0/subnetpools/{id}"),
+            action("get_agent", ADMIN, "List and show the agents.", "GET /v2.0/agents"));
 
     /** The shared enforcer evaluates the table (the one evaluator of check strings in Nubo). */
     private static final PolicyEnforcer ENFORCER = new PolicyEnforcer(TABLE);

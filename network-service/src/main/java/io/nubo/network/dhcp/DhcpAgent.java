@@ -38,6 +38,8 @@ public class DhcpAgent {
     private final DhcpState state;
     private final EventCodec codec;
     private final DhcpProperties props;
+    /** Run after each full resync: the agents API shows this role alive while it beats. */
+    private final Runnable heartbeat;
     private final Set<String> dirty = new LinkedHashSet<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dhcp-agent");
@@ -45,7 +47,8 @@ public class DhcpAgent {
         return t;
     });
 
-    DhcpAgent(HostNetworking host, DhcpState state, EventCodec codec, DhcpProperties props) {
+    DhcpAgent(HostNetworking host, DhcpState state, EventCodec codec, DhcpProperties props, Runnable heartbeat) {
+        this.heartbeat = heartbeat;
         this.host = host;
         this.state = state;
         this.codec = codec;
@@ -141,6 +144,7 @@ public class DhcpAgent {
             Set<String> all = new LinkedHashSet<>(state.servedNetworks());
             all.addAll(state.localNetworks());
             all.forEach(this::sync);
+            heartbeat.run();
         } catch (RuntimeException e) {
             log.warn("DHCP resync failed: {}", e.getMessage());
         }

@@ -41,10 +41,13 @@ public class FirewallAgent {
     private final FirewallProperties props;
     /** The table text loaded for each port (so an unchanged port is not loaded again). */
     private final Map<String, String> loaded = new ConcurrentHashMap<>();
+    /** Run after each full resync: the agents API shows this role alive while it beats. */
+    private final Runnable heartbeat;
     private final SyncWorker worker = new SyncWorker("port-firewall", this::sync);
 
     FirewallAgent(PortFirewall firewall, HostNetworking host, FirewallState state, PortBindings bindings,
-                  EventCodec codec, FirewallProperties props) {
+                  EventCodec codec, FirewallProperties props, Runnable heartbeat) {
+        this.heartbeat = heartbeat;
         this.firewall = firewall;
         this.host = host;
         this.state = state;
@@ -111,6 +114,9 @@ public class FirewallAgent {
             }
             if (wanted.isEmpty() && (removed || full)) {
                 firewall.removeAll(); // no port left to filter: the shared conntrack table goes too
+            }
+            if (full) {
+                heartbeat.run();
             }
         } catch (RuntimeException e) {
             log.warn("Port firewall sync failed (retried at the next resync): {}", e.getMessage());

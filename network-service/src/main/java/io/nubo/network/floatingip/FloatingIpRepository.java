@@ -11,5 +11,7 @@ interface FloatingIpRepository extends JpaRepository<FloatingIpEntity, String> {
 
     List<FloatingIpEntity> findByRouterId(String routerId);
 
+    List<FloatingIpEntity> findByFloatingNetworkId(String networkId);
+
     long countByProjectId(String projectId);
 }

@@ -8,6 +8,7 @@ import io.nubo.network.error.NetworkError;
 import io.nubo.network.floatingip.api.FloatingIpViews;
 import io.nubo.network.ipam.Cidr;
 import io.nubo.network.network.NetworkInfo;
+import io.nubo.network.network.NetworkMembers;
 import io.nubo.network.network.NetworkService;
 import io.nubo.network.port.PortInfo;
 import io.nubo.network.port.PortRemoval;
@@ -35,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * router that has a gateway on that network and an interface on the fixed IP's subnet. Associations are announced.
  */
 @Service
-public class FloatingIpService implements PortRemoval, RouterUsage, Taggable, UsageCounter {
+@org.springframework.core.annotation.Order(5)
+public class FloatingIpService implements NetworkMembers, PortRemoval, RouterUsage, Taggable, UsageCounter {
 
     private final FloatingIpRepository fips;
     private final NetworkService networks;
@@ -141,6 +143,20 @@ public class FloatingIpService implements PortRemoval, RouterUsage, Taggable, Us
         fips.delete(f);
         fips.flush();
         ports.deleteFor(f.floatingPortId);
+    }
+
+    /**
+     * An external network goes with its floating IPs, as in Neutron (an associated one is held by the router's
+     * gateway port on the network, which keeps the network until the gateway is cleared).
+     */
+    @Override
+    public void deleteWith(String networkId) {
+        for (FloatingIpEntity f : fips.findByFloatingNetworkId(networkId)) {
+            disassociate(f);
+            fips.delete(f);
+            fips.flush();
+            ports.deleteFor(f.floatingPortId);
+        }
     }
 
     private void associate(Caller caller, FloatingIpEntity f, String portId, String fixedIp) {

@@ -32,9 +32,12 @@ public class L3Agent {
     private final EventCodec codec;
     private final L3Properties props;
     private final Map<String, RouterSpec> built = new ConcurrentHashMap<>();
+    /** Run after each full resync: the agents API shows this role alive while it beats. */
+    private final Runnable heartbeat;
     private final SyncWorker worker = new SyncWorker("l3-agent", this::sync);
 
-    L3Agent(RouterNetworking routers, RouterState state, EventCodec codec, L3Properties props) {
+    L3Agent(RouterNetworking routers, RouterState state, EventCodec codec, L3Properties props, Runnable heartbeat) {
+        this.heartbeat = heartbeat;
         this.routers = routers;
         this.state = state;
         this.codec = codec;
@@ -88,6 +91,9 @@ public class L3Agent {
                 routers.teardown(id);
                 built.remove(id);
                 log.info("Router {}: namespace removed", id);
+            }
+            if (full) {
+                heartbeat.run();
             }
         } catch (RuntimeException e) {
             log.warn("L3 sync failed (retried at the next resync): {}", e.getMessage());

@@ -44,9 +44,11 @@ public class PortService implements NetworkMembers, SecurityGroupUsage, Taggable
     static final String BASE_MAC = "fa:16:3e";
     /** The device owner of the DHCP server's port (Neutron's {@code network:dhcp}). */
     public static final String DHCP_OWNER = "network:dhcp";
+    /** The device owner of a floating IP's own port on the external network. */
+    static final String FLOATINGIP_OWNER = "network:floatingip";
     /** Device owners of ports the network service makes itself; they are deleted through their owner's API. */
     static final Set<String> SERVICE_OWNERS = Set.of("network:router_interface", "network:router_gateway",
-            "network:floatingip");
+            FLOATINGIP_OWNER);
 
     private final PortRepository ports;
     private final NetworkService networks;
@@ -459,10 +461,14 @@ public class PortService implements NetworkMembers, SecurityGroupUsage, Taggable
         return ports.findByDeviceOwner(deviceOwner).stream().map(p -> p.networkId).distinct().toList();
     }
 
-    /** A network's DHCP ports do not keep it (Neutron deletes them with the network); any other port does. */
+    /**
+     * A network's DHCP and floating IP ports do not keep it (Neutron deletes them, and the floating IPs, with the
+     * network); any other port does.
+     */
     @Override
     public void checkDeletable(String networkId) {
-        if (ports.findByNetworkId(networkId).stream().anyMatch(p -> !DHCP_OWNER.equals(p.deviceOwner))) {
+        if (ports.findByNetworkId(networkId).stream().anyMatch(p -> !DHCP_OWNER.equals(p.deviceOwner)
+                && !FLOATINGIP_OWNER.equals(p.deviceOwner))) {
             throw NetworkError.NETWORK_IN_USE.exception(networkId);
         }
     }

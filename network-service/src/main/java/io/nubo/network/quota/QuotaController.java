@@ -59,7 +59,7 @@ public class QuotaController {
         return new QuotaBody(new LinkedHashMap<>(Quotas.DEFAULTS));
     }
 
-    @GetMapping("/v2.0/quotas/{projectId}/details")
+    @GetMapping({"/v2.0/quotas/{projectId}/details", "/v2.0/quotas/{projectId}/details.json"})
     public QuotaBody details(Caller caller, @PathVariable String projectId) {
         readable(caller, projectId);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -49,12 +49,12 @@ class RuleEntity extends StandardAttributes {
         return securityGroupId.equals(groupId) && direction.equals(r.direction()) && ethertype.equals(r.ethertype())
                 && Objects.equals(protocol, r.protocol()) && Objects.equals(portRangeMin, r.portRangeMin())
                 && Objects.equals(portRangeMax, r.portRangeMax())
-                && Objects.equals(remoteIpPrefix, r.remoteIpPrefix())
+                && Objects.equals(RuleRequest.normalized(remoteIpPrefix), r.normalizedCidr())
                 && Objects.equals(remoteGroupId, r.remoteGroupId());
     }
 
     SecurityGroupRule rule() {
         return new SecurityGroupRule(getId(), securityGroupId, direction, ethertype, protocol, portRangeMin,
-                portRangeMax, remoteIpPrefix, remoteGroupId);
+                portRangeMax, RuleRequest.normalized(remoteIpPrefix), remoteGroupId);
     }
 }

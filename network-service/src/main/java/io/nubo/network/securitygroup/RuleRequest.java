@@ -94,10 +94,22 @@ record RuleRequest(String projectId, String securityGroupId, String direction, S
                 throw NetworkError.BAD_REQUEST.exception("Conflicting value ethertype " + ethertype + " for CIDR "
                         + prefix);
             }
-            prefix = c.toString();
+            // kept as given, host bits and all (Neutron's convert_ip_prefix_to_cidr: str(netaddr.IPNetwork(p))),
+            // with the prefix length added when missing; normalizedCidr() is the network itself
+            int slash = prefix.indexOf('/');
+            prefix = Cidr.canonical(slash < 0 ? prefix : prefix.substring(0, slash)) + "/" + c.prefix();
         }
         return new RuleRequest(b.project(), group, direction, ethertype, protocol, min, max, prefix, remoteGroup,
                 b.string("description"));
+    }
+
+    /** The network of {@link #remoteIpPrefix} ({@code 10.2.3.0/24} for {@code 10.2.3.124/24}), or null. */
+    String normalizedCidr() {
+        return normalized(remoteIpPrefix);
+    }
+
+    static String normalized(String prefix) {
+        return prefix == null ? null : Cidr.parse(prefix).toString();
     }
 
     /** A rule the service makes itself (the default group's). */

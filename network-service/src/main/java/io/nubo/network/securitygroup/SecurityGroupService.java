@@ -258,7 +258,7 @@ public class SecurityGroupService implements Taggable {
     private static SecurityGroupViews.Rule view(RuleEntity r) {
         return new SecurityGroupViews.Rule(r.getId(), r.getProjectId(), r.getProjectId(), r.securityGroupId,
                 r.direction, r.ethertype, r.protocol, r.portRangeMin, r.portRangeMax, r.remoteIpPrefix,
-                r.remoteGroupId, r.getDescription(), r.createdAtText(), r.updatedAtText(), r.getRevisionNumber());
+                RuleRequest.normalized(r.remoteIpPrefix), r.remoteGroupId, r.getDescription(), r.createdAtText(), r.updatedAtText(), r.getRevisionNumber());
     }
 
     @Override

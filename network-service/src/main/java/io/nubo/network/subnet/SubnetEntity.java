@@ -37,6 +37,8 @@ class SubnetEntity extends StandardAttributes {
     String dnsNameservers = "[]";
     @Column(name = "host_routes")
     String hostRoutes = "[]";
+    @Column(name = "subnetpool_id", updatable = false)
+    String subnetpoolId;
 
     protected SubnetEntity() {
     }

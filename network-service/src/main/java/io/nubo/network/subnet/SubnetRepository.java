@@ -11,4 +11,6 @@ interface SubnetRepository extends JpaRepository<SubnetEntity, String> {
     List<SubnetEntity> findByNetworkIdOrderByCreatedAt(String networkId);
 
     long countByProjectId(String projectId);
+
+    List<SubnetEntity> findBySubnetpoolId(String subnetpoolId);
 }

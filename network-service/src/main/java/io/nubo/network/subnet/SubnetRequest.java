@@ -19,12 +19,9 @@ import tools.jackson.databind.JsonNode;
 record SubnetRequest(String projectId, String networkId, String name, String description, Integer ipVersion,
                      Cidr cidr, String gatewayIp, boolean gatewayGiven, Boolean enableDhcp, String ipv6RaMode,
                      String ipv6AddressMode, List<AllocationPool> pools, List<String> dns, List<HostRoute> routes,
-                     List<String> tags) {
+                     List<String> tags, String subnetpoolId, Integer prefixlen) {
 
     static SubnetRequest create(RequestBody b) {
-        if (b.string("subnetpool_id") != null) {
-            throw NetworkError.BAD_REQUEST.exception("Subnet pools are not supported: give 'cidr'.");
-        }
         List<String> serviceTypes = b.strings("service_types");
         if (serviceTypes != null && !serviceTypes.isEmpty()) {
             throw NetworkError.BAD_REQUEST.exception("Subnet service types are not supported.");
@@ -32,8 +29,18 @@ record SubnetRequest(String projectId, String networkId, String name, String des
         String networkId = b.string("network_id");
         int version = b.integer("ip_version"); // 4 or 6, perhaps as a string
         String cidrText = b.string("cidr");
-        Cidr cidr = cidr(cidrText);
-        if (cidr.version() != version) {
+        String subnetpoolId = b.string("subnetpool_id");
+        if (cidrText == null && subnetpoolId == null) {
+            throw NetworkError.BAD_REQUEST.exception("Bad subnets request: a cidr must be specified in the absence"
+                    + " of a subnet pool");
+        }
+        Integer prefixlen = b.integer("prefixlen");
+        if (prefixlen != null && (cidrText != null || prefixlen < 0 || prefixlen > (version == 4 ? 32 : 128))) {
+            throw NetworkError.BAD_REQUEST.exception(cidrText != null ? "Bad subnets request: cidr and prefixlen"
+                    + " must not be supplied together" : "Invalid input for prefixlen: " + prefixlen);
+        }
+        Cidr cidr = cidrText == null ? null : cidr(cidrText);
+        if (cidr != null && cidr.version() != version) {
             throw NetworkError.INVALID_INPUT.exception("Cidr " + cidrText + " does not match the ip_version " + version);
         }
         String ra = b.string("ipv6_ra_mode");
@@ -46,13 +53,13 @@ record SubnetRequest(String projectId, String networkId, String name, String des
             throw NetworkError.INVALID_INPUT.exception("ipv6_ra_mode set to '" + ra + "' with ipv6_address_mode set"
                     + " to '" + address + "' is not valid. If both attributes are set, they must be the same value");
         }
-        if (address != null && !"dhcpv6-stateful".equals(address) && cidr.prefix() != 64) {
+        if (address != null && !"dhcpv6-stateful".equals(address) && cidr != null && cidr.prefix() != 64) {
             throw NetworkError.INVALID_INPUT.exception("Invalid CIDR " + cidr + " for IPv6 address mode. OpenStack"
                     + " uses the EUI-64 address format, which requires the prefix to be /64");
         }
         return new SubnetRequest(b.project(), networkId, b.string("name"), b.string("description"), version,
                 cidr, gateway(b, version), b.has("gateway_ip"), b.bool("enable_dhcp"), ra, address, pools(b, version),
-                dns(b, version), routes(b, version), b.strings("tags"));
+                dns(b, version), routes(b, version), b.strings("tags"), subnetpoolId, prefixlen);
     }
 
     /** @param version the subnet's IP version, which an update cannot change */
@@ -60,7 +67,7 @@ record SubnetRequest(String projectId, String networkId, String name, String des
         RequestBody b = RequestBody.of(body, "subnet");
         return new SubnetRequest(null, null, b.string("name"), b.string("description"), null, null,
                 gateway(b, version), b.has("gateway_ip"), b.bool("enable_dhcp"), null, null, pools(b, version),
-                dns(b, version), routes(b, version), null);
+                dns(b, version), routes(b, version), null, null, null);
     }
 
     private static Cidr cidr(String text) {

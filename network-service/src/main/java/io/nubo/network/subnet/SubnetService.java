@@ -12,6 +12,8 @@ import io.nubo.network.network.NetworkService;
 import io.nubo.network.quota.Quotas;
 import io.nubo.network.quota.UsageCounter;
 import io.nubo.network.subnet.api.SubnetView;
+import io.nubo.network.subnetpool.SubnetPoolService;
+import io.nubo.network.subnetpool.SubnetPoolUsage;
 import io.nubo.network.tag.Taggable;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -25,17 +27,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Subnets: address ranges on a network, their pools and gateway, and who may see them. */
 @Service
-public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
+public class SubnetService implements NetworkMembers, SubnetPoolUsage, Taggable, UsageCounter {
 
     private final SubnetRepository subnets;
     private final NetworkService networks;
     private final IpAllocator ipam;
     private final Quotas quotas;
     private final org.springframework.beans.factory.ObjectProvider<SubnetHooks> hooks;
+    private final SubnetPoolService subnetPools;
 
     public SubnetService(SubnetRepository subnets, NetworkService networks, IpAllocator ipam, Quotas quotas,
-                         org.springframework.beans.factory.ObjectProvider<SubnetHooks> hooks) {
+                         org.springframework.beans.factory.ObjectProvider<SubnetHooks> hooks,
+                         SubnetPoolService subnetPools) {
         this.hooks = hooks;
+        this.subnetPools = subnetPools;
         this.subnets = subnets;
         this.networks = networks;
         this.ipam = ipam;
@@ -49,6 +54,14 @@ public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
         String project = Policy.owningProject(caller, r.projectId());
         quotas.check(project, "subnet", 1);
         Cidr cidr = r.cidr();
+        if (r.subnetpoolId() != null) {
+            cidr = subnetPools.allocate(caller, r.subnetpoolId(), r.ipVersion(), cidr, r.prefixlen(),
+                    subnetsFrom(r.subnetpoolId()));
+            if (r.ipv6AddressMode() != null && !"dhcpv6-stateful".equals(r.ipv6AddressMode()) && cidr.prefix() != 64) {
+                throw NetworkError.INVALID_INPUT.exception("Invalid CIDR " + cidr + " for IPv6 address mode."
+                        + " OpenStack uses the EUI-64 address format, which requires the prefix to be /64");
+            }
+        }
         for (SubnetEntity other : subnets.findByNetworkIdOrderByCreatedAt(network.id())) {
             if (Cidr.parse(other.cidr).overlaps(cidr)) {
                 throw NetworkError.INVALID_INPUT.exception("Requested subnet with cidr: " + cidr + " for network: "
@@ -65,6 +78,7 @@ public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
         s.setDescription(r.description());
         s.ipVersion = r.ipVersion();
         s.cidr = cidr.toString();
+        s.subnetpoolId = r.subnetpoolId();
         s.gatewayIp = gateway;
         s.enableDhcp = r.enableDhcp() == null || r.enableDhcp();
         s.ipv6RaMode = r.ipv6RaMode();
@@ -189,7 +203,7 @@ public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
 
     private List<ObjectNode> render(Collection<SubnetEntity> list) {
         return list.stream().map(s -> Json.tree(new SubnetView(s.getId(), s.name, s.getProjectId(), s.getProjectId(),
-                s.networkId, s.ipVersion, null, s.enableDhcp, s.ipv6RaMode, s.ipv6AddressMode, s.gatewayIp, s.cidr,
+                s.networkId, s.ipVersion, s.subnetpoolId, s.enableDhcp, s.ipv6RaMode, s.ipv6AddressMode, s.gatewayIp, s.cidr,
                 s.pools(), s.routes(), s.dns(), s.getDescription(), s.getTags(), s.createdAtText(),
                 s.updatedAtText(), s.getRevisionNumber()))).toList();
     }
@@ -216,6 +230,12 @@ public class SubnetService implements NetworkMembers, Taggable, UsageCounter {
         }
         subnets.deleteAll(list);
         subnets.flush();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Cidr> subnetsFrom(String subnetpoolId) {
+        return subnets.findBySubnetpoolId(subnetpoolId).stream().map(s -> Cidr.parse(s.cidr)).toList();
     }
 
     @Override

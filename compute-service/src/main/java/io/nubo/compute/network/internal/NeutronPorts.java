@@ -262,7 +262,9 @@ public final class NeutronPorts implements NetworkPorts {
             }
             ips.add(new NicSpec.FixedIp(subnetId, f.path("ip_address").asString(),
                     subnet == null ? null : subnet.path("cidr").asString(null),
-                    subnet == null ? null : subnet.path("gateway_ip").asString(null), dns));
+                    subnet == null ? null : subnet.path("gateway_ip").asString(null), dns,
+                    subnet != null && subnet.path("enable_dhcp").asBoolean(false),
+                    subnet == null ? null : subnet.path("ipv6_address_mode").asString(null)));
         }
         JsonNode details = port.path("binding:vif_details");
         String bridge = details.path("bridge_name").asString("");

@@ -37,6 +37,7 @@ public final class SecurityGroupViews {
             @JsonProperty("port_range_min") Integer portRangeMin,
             @JsonProperty("port_range_max") Integer portRangeMax,
             @JsonProperty("remote_ip_prefix") String remoteIpPrefix,
+            @JsonProperty("normalized_cidr") String normalizedCidr,
             @JsonProperty("remote_group_id") String remoteGroupId,
             String description,
             @JsonProperty("created_at") String createdAt,

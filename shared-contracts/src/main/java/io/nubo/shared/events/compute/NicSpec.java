@@ -26,6 +26,14 @@ public record NicSpec(
             @JsonProperty("ip_address") String ipAddress,
             @JsonProperty("cidr") String cidr,
             @JsonProperty("gateway_ip") String gatewayIp,
-            @JsonProperty("dns_nameservers") List<String> dnsNameservers) {
+            @JsonProperty("dns_nameservers") List<String> dnsNameservers,
+            @JsonProperty("enable_dhcp") boolean enableDhcp,
+            @JsonProperty("ipv6_address_mode") String ipv6AddressMode) {
+
+        /** An address on a subnet without DHCP and without an IPv6 address mode (the guest sets it statically). */
+        public FixedIp(String subnetId, String ipAddress, String cidr, String gatewayIp,
+                       List<String> dnsNameservers) {
+            this(subnetId, ipAddress, cidr, gatewayIp, dnsNameservers, false, null);
+        }
     }
 }

@@ -110,20 +110,25 @@ export function ResourceTable<T>({
 export function useUpload() {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const abort = useRef<AbortController | null>(null);
   const action = useAction();
   /** Submits the form: runs `send` with the chosen file while `progress` follows it; clears the file after. */
-  const submit = (send: (file: File, onProgress: (f: number) => void) => Promise<void>) => (e: FormEvent) => {
+  const submit = (send: (file: File, onProgress: (f: number) => void, signal: AbortSignal) => Promise<void>) => (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
     action.run(async () => {
       setProgress(0);
+      abort.current = new AbortController();
       try {
-        await send(file, setProgress);
+        await send(file, setProgress, abort.current.signal);
       } finally {
+        abort.current = null;
         setProgress(null);
       }
       setFile(null);
     });
   };
-  return { file, setFile, progress, action, submit };
+  /** Stops the running upload (the request is aborted mid-way; the service keeps nothing of it). */
+  const cancel = () => abort.current?.abort();
+  return { file, setFile, progress, action, submit, cancel };
 }

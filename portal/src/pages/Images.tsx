@@ -18,16 +18,16 @@ export function Images() {
   const list = useLoad(() => api.api<{ images: Image[] }>(api.image('/images')), 5000);
   const [name, setName] = useState('');
   const [format, setFormat] = useState('qcow2');
-  const { file, setFile, progress, action, submit } = useUpload();
+  const { file, setFile, progress, action, submit, cancel } = useUpload();
 
-  const send = async (file: File, onProgress: (f: number) => void) => {
+  const send = async (file: File, onProgress: (f: number) => void, signal: AbortSignal) => {
     const created = await api.api<Image>(api.image('/images'), {
       method: 'POST',
       body: { name: name || file.name, disk_format: format, container_format: 'bare', visibility: 'private' },
     });
     await list.reload();
     try {
-      await api.upload(api.image(`/images/${created.id}/file`), file, onProgress);
+      await api.upload(api.image(`/images/${created.id}/file`), file, onProgress, undefined, signal);
     } catch (err) {
       // a half-uploaded image is of no use to anyone: remove it, then say why
       await api.api(api.image(`/images/${created.id}`), { method: 'DELETE' }).catch(() => {});
@@ -59,7 +59,7 @@ export function Images() {
           <Group>
             <Button type="submit" loading={action.busy} disabled={!file}>Upload image</Button>
           </Group>
-          <UploadProgress name={name || file?.name || ''} fraction={progress} />
+          <UploadProgress name={name || file?.name || ''} fraction={progress} onCancel={cancel} />
         </Stack>
       </form>
       <ResourceTable label="Images" loading={list.loading} rows={list.data?.images ?? null}

@@ -67,12 +67,12 @@ function Containers({ onOpen }: { onOpen: (c: string) => void }) {
 
 function Objects({ container, onBack }: { container: string; onBack: () => void }) {
   const list = useLoad(() => api.api<StoredObject[]>(api.objectStore(path(container) + '?format=json')));
-  const { file, setFile, progress, action, submit } = useUpload();
+  const { file, setFile, progress, action, submit, cancel } = useUpload();
 
-  const send = async (file: File, onProgress: (f: number) => void) => {
+  const send = async (file: File, onProgress: (f: number) => void, signal: AbortSignal) => {
     try {
       await api.upload(api.objectStore(path(container) + path(file.name)), file, onProgress,
-        file.type || 'application/octet-stream');
+        file.type || 'application/octet-stream', signal);
     } finally {
       await list.reload();
     }
@@ -110,7 +110,7 @@ function Objects({ container, onBack }: { container: string; onBack: () => void 
           <Group>
             <Button type="submit" loading={action.busy} disabled={!file}>Upload</Button>
           </Group>
-          <UploadProgress name={file?.name ?? ''} fraction={progress} />
+          <UploadProgress name={file?.name ?? ''} fraction={progress} onCancel={cancel} />
         </Stack>
       </form>
       <ResourceTable label="Objects" loading={list.loading} rows={list.data ?? null}

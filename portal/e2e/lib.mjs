@@ -168,7 +168,13 @@ export async function call(tok, method, path, body, expect) {
   });
   const text = await r.text();
   if (expect !== undefined) assert.equal(r.status, expect, `${method} ${path}: ${text.slice(0, 300)}`);
-  return { status: r.status, body: text ? JSON.parse(text) : null, headers: r.headers };
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text; // Glance and Swift answer some errors in HTML or plain text
+  }
+  return { status: r.status, body: json, headers: r.headers };
 }
 
 /** Runs the steps; exits non-zero with the step's name at the first failure. */

@@ -37,78 +37,112 @@ function addresses(s: Server) {
 /** Servers per API request: the list is read page by page (limit/marker) as the user scrolls down. */
 export const PAGE_SIZE = 50;
 
-/** The project's servers, read from the API a page at a time: the first page at once, the next when the end of the
- * list comes into view (or "Load more" is pressed), each by `limit` and the last server's id as `marker`. Every
- * 3 s the pages already shown are read again (with the same markers), so statuses move by themselves. */
+const busyServer = (s: Server) => s.status === 'BUILD' || s.status.startsWith('REBOOT') || !!s['OS-EXT-STS:task_state'];
+
+/** The page read again, keeping each server object that did not change (its row is not drawn again). */
+function keep(old: Server[] | undefined, fresh: Server[]) {
+  const byId = new Map((old ?? []).map((s) => [s.id, s]));
+  return fresh.map((s) => {
+    const o = byId.get(s.id);
+    return o && JSON.stringify(o) === JSON.stringify(s) ? o : s;
+  });
+}
+
+/** The project's servers, read from the API a page at a time (`limit`, and the last server of the page before as
+ * `marker`): the first page at once, each next one when the end of the list comes into view (or "Load more" is
+ * pressed). Every 3 s the first page and every page with a server that is busy (building, rebooting, a task
+ * running) are read again by their own markers, and every 30 s all of them: statuses move by themselves without
+ * reading a thousand servers every few seconds. A page whose marker went away (its server deleted) reads the
+ * list again from the start. */
 function usePagedServers() {
   const [pages, setPages] = useState<Server[][] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const wanted = useRef(1);
+  const state = useRef<{ pages: Server[][]; more: boolean }>({ pages: [], more: false });
   const alive = useRef(true);
-  const busy = useRef(false);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const ticks = useRef(0);
 
-  const read = useCallback(async (count: number) => {
-    const read: Server[][] = [];
-    let marker: string | undefined;
-    let next = false;
-    for (let i = 0; i < count; i++) {
-      const q = `?limit=${PAGE_SIZE}` + (marker ? `&marker=${encodeURIComponent(marker)}` : '');
-      const page = await api.api<Page>(api.compute('/servers/detail' + q));
-      read.push(page.servers);
-      next = (page.servers_links ?? []).some((l) => l.rel === 'next') && page.servers.length > 0;
-      if (!next) break;
-      marker = page.servers[page.servers.length - 1].id;
-    }
-    return { read, next };
+  const readPage = (marker?: string) =>
+    api.api<Page>(api.compute(`/servers/detail?limit=${PAGE_SIZE}` + (marker ? `&marker=${encodeURIComponent(marker)}` : '')));
+  const hasNext = (p: Page) => (p.servers_links ?? []).some((l) => l.rel === 'next') && p.servers.length > 0;
+  const markerOf = (pages: Server[][], i: number) => (i === 0 ? undefined : pages[i - 1][pages[i - 1].length - 1]?.id);
+
+  const publish = () => {
+    if (!alive.current) return;
+    setPages([...state.current.pages]);
+    setMore(state.current.more);
+    setError(null);
+  };
+  /** one read at a time, in order (a refresh and a next page never interleave) */
+  const serial = useCallback((f: () => Promise<void>) => {
+    const run = queue.current.then(f).catch((e) => {
+      if (alive.current) setError(e);
+    });
+    queue.current = run;
+    return run;
   }, []);
 
-  const again = useRef(false);
-  const reload = useCallback(async () => {
-    // one read at a time; a reload asked for meanwhile (the next page, a change) runs right after it
-    if (busy.current) {
-      again.current = true;
-      return;
+  const fromStart = async (count: number) => {
+    const read: Server[][] = [];
+    let next = true;
+    for (let i = 0; i < count && next; i++) {
+      const p = await readPage(markerOf(read, i));
+      read.push(keep(state.current.pages[i], p.servers));
+      next = hasNext(p);
     }
-    busy.current = true;
+    state.current = { pages: read, more: next };
+  };
+
+  const refresh = useCallback(() => serial(async () => {
+    const cur = state.current.pages;
+    if (cur.length === 0) {
+      await fromStart(1);
+      return publish();
+    }
+    const all = ticks.current++ % 10 === 0;
+    const which = cur.map((_, i) => i).filter((i) => all || i === 0 || cur[i].some(busyServer));
     try {
-      do {
-        again.current = false;
-        try {
-          const { read: r, next } = await read(wanted.current);
-          if (alive.current) {
-            setPages(r);
-            setMore(next);
-            setError(null);
-          }
-        } catch (e) {
-          if (alive.current) setError(e);
-        }
-      } while (again.current && alive.current);
-    } finally {
-      busy.current = false;
+      const read = await Promise.all(which.map((i) => readPage(markerOf(cur, i))));
+      // a page that changed length shifts the ones after it: read those from the start instead
+      if (read.some((p, k) => p.servers.length !== cur[which[k]].length && which[k] < cur.length - 1)) {
+        await fromStart(cur.length);
+      } else {
+        const pages = [...cur];
+        which.forEach((i, k) => { pages[i] = keep(cur[i], read[k].servers); });
+        const last = which.indexOf(cur.length - 1);
+        state.current = { pages, more: last >= 0 ? hasNext(read[last]) : state.current.more };
+      }
+    } catch (e) {
+      if (e instanceof api.ApiError && e.status === 400) await fromStart(cur.length); // a marker that went away
+      else throw e;
     }
-  }, [read]);
+    publish();
+  }), [serial]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const loadMore = useCallback(async () => {
-    if (!more || wanted.current > (pages?.length ?? 0)) return; // the next page is being read already
-    wanted.current += 1;
     setLoadingMore(true);
-    await reload();
-    setLoadingMore(false);
-  }, [reload, more, pages]);
+    await serial(async () => {
+      const cur = state.current;
+      if (!cur.more) return;
+      const p = await readPage(markerOf(cur.pages, cur.pages.length));
+      state.current = { pages: [...cur.pages, p.servers], more: hasNext(p) };
+      publish();
+    });
+    if (alive.current) setLoadingMore(false);
+  }, [serial]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     alive.current = true;
-    reload();
-    const t = setInterval(reload, 3000);
+    refresh();
+    const t = setInterval(refresh, 3000);
     return () => {
       alive.current = false;
       clearInterval(t);
     };
-  }, [reload]);
-  return { servers: pages ? pages.flat() : null, more, error, loading: pages === null && !error, loadingMore, loadMore, reload };
+  }, [refresh]);
+  return { servers: pages ? pages.flat() : null, more, error, loading: pages === null && !error, loadingMore, loadMore, reload: refresh };
 }
 
 /** Calls `onVisible` whenever the returned element's ref scrolls into view (the list's end: the next page). */
@@ -118,7 +152,7 @@ function useWhenVisible(onVisible: () => void, enabled: boolean, shown: number) 
   useEffect(() => {
     const el = ref.current;
     if (!el || !enabled) return;
-    const o = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onVisible(), { rootMargin: '400px' });
+    const o = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onVisible(), { rootMargin: '1500px' });
     o.observe(el);
     return () => o.disconnect();
   }, [onVisible, enabled, shown]);
@@ -156,14 +190,14 @@ export function Instances() {
       </Group>
       <ErrorAlert error={servers.error} title="Could not list instances" />
       <ErrorAlert error={action.error} title="The action failed" />
-      <ResourceTable label="Instances" loading={servers.loading} rows={servers.servers}
+      <ResourceTable label="Instances" loading={servers.loading} rows={servers.servers} rowDeps={flavors.data}
         empty="No instances in this project." columns={['Name', 'Status', 'Flavor', 'Addresses', 'Actions']}
         rowKey={(s) => s.id} rowTestId={(s) => 'server-' + s.name} cells={(s) => (
           <>
             <Table.Td>{s.name}</Table.Td>
             <Table.Td>
               <Group gap={6} wrap="nowrap">
-                {(s.status === 'BUILD' || s.status.startsWith('REBOOT') || s['OS-EXT-STS:task_state']) && (
+                {busyServer(s) && (
                   <Loader size="xs" aria-label={`${s.name} is busy`} />
                 )}
                 <Badge color={COLORS[s.status] ?? 'yellow'} aria-label={`Status of ${s.name}: ${s.status}`}>

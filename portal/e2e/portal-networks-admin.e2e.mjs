@@ -240,7 +240,7 @@ await run('portal networks/admin e2e', browser, async () => {
   await wizard.getByLabel('User data').fill('#!/bin/sh\necho portal-wizard\n');
   await wizard.getByLabel('Config drive').check();
   await wizard.getByLabel('Count').fill('2');
-  await shot(alice, 'launch');
+  await shot(alice, 'launch-wizard');
   const [sent] = await Promise.all([
     alice.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/compute/v2.1/servers')),
     wizard.getByRole('button', { name: 'Launch' }).click(),

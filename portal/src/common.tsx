@@ -24,17 +24,24 @@ export function useLoad<T>(load: () => Promise<T>, intervalMs?: number, deps: un
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const alive = useRef(true);
+  // loads may overlap (a refresh every few seconds, a reload after a change) and end in any order: only an answer
+  // to a load that started after the one shown is shown, so an answer read before a change never replaces one
+  // read after it
+  const started = useRef(0);
+  const shown = useRef(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
+    const mine = ++started.current;
     try {
       const d = await run();
-      if (alive.current) {
+      if (alive.current && mine > shown.current) {
+        shown.current = mine;
         setData(d);
         setError(null);
       }
     } catch (e) {
-      if (alive.current) setError(e);
+      if (alive.current && mine > shown.current) setError(e);
     } finally {
       if (alive.current) setLoading(false);
     }
@@ -144,4 +151,16 @@ export function useUpload() {
   /** Stops the running upload (the request is aborted mid-way; the service keeps nothing of it). */
   const cancel = () => abort.current?.abort();
   return { file, setFile, progress, action, submit, cancel };
+}
+
+/** Saves a blob as a file named `name` (the browser's download), through a short-lived object URL. */
+export function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

@@ -3,7 +3,7 @@ import {
   Anchor, Badge, Breadcrumbs, Button, FileInput, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title,
 } from '@mantine/core';
 import * as api from '../api';
-import { ErrorAlert, ResourceTable, useAction, useLoad, useUpload } from '../common';
+import { ErrorAlert, ResourceTable, saveBlob, useAction, useLoad, useUpload } from '../common';
 import { UploadProgress } from '../Upload';
 
 interface Container { name: string; count: number; bytes: number; public?: boolean }
@@ -134,14 +134,7 @@ function Objects({ container, onBack }: { container: string; onBack: () => void 
   const download = (o: StoredObject) =>
     action.run(async () => {
       const r = await api.raw(api.objectStore(path(container) + path(o.name)), { headers: { Accept: '*/*' } });
-      const url = URL.createObjectURL(await r.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = o.name.split('/').pop() ?? o.name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      saveBlob(await r.blob(), o.name.split('/').pop() ?? o.name);
     });
   const remove = (o: StoredObject) =>
     action.run(async () => {

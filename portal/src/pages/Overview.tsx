@@ -1,6 +1,6 @@
 import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import * as api from '../api';
-import { ErrorAlert, useLoad } from '../common';
+import { ErrorAlert, saveBlob, useLoad } from '../common';
 
 interface Usage { label: string; used: number; limit: number; unit?: (n: number) => string }
 
@@ -125,16 +125,7 @@ export function cloudsYaml(s: api.Session, origin = window.location.origin) {
   ].join('\n');
 }
 
-function downloadCloudsYaml() {
-  const url = URL.createObjectURL(new Blob([cloudsYaml(api.session())], { type: 'application/x-yaml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'clouds.yaml';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
+const downloadCloudsYaml = () => saveBlob(new Blob([cloudsYaml(api.session())], { type: 'application/x-yaml' }), 'clouds.yaml');
 
 export function Overview() {
   return (

@@ -6,18 +6,14 @@
 //   NUBO_OTHER_USER=bob NUBO_OTHER_PASSWORD=... NUBO_IMAGE=... NUBO_FLAVOR=... node e2e/portal.e2e.mjs
 //
 // NUBO_SCREENSHOTS=dir saves a screenshot of each page there (docs/portal/ holds the committed ones).
-import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import {
+  assertClean, assertFitsPhone, assertNamed, env, launchBrowser, log, login, nav, run, shot, throttle, unthrottle,
+  URL_, watchProgress, watchedPage,
+} from './lib.mjs';
 
-const env = (k, d) => {
-  const v = process.env[k] ?? d;
-  if (v === undefined) throw new Error(`${k} is not set`);
-  return v;
-};
-const URL_ = env('NUBO_URL');
 const USER = env('NUBO_USER');
 const PASSWORD = env('NUBO_PASSWORD');
 const PROJECT = env('NUBO_PROJECT');
@@ -25,25 +21,10 @@ const OTHER = env('NUBO_OTHER_USER');
 const OTHER_PASSWORD = env('NUBO_OTHER_PASSWORD');
 const IMAGE = env('NUBO_IMAGE');
 const FLAVOR = env('NUBO_FLAVOR');
-const SHOTS = process.env.NUBO_SCREENSHOTS;
-const CHROMIUM = env('CHROMIUM', '/usr/bin/chromium');
 const SERVER = 'portal-web-1';
 const KEY = 'portal-key';
 const CONTAINER = 'portal-docs';
 const VOLUME = 'portal-data';
-
-let step = 'start';
-const started = Date.now();
-function log(s) {
-  step = s;
-  console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${s}`);
-}
-async function shot(page, name) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(300); // let transitions (modals, progress) settle
-  await page.screenshot({ path: join(SHOTS, name + '.png') });
-}
 
 /** An ed25519 public key in OpenSSH's format, as Nova's key pair import wants it. */
 function sshPublicKey() {
@@ -57,85 +38,12 @@ function sshPublicKey() {
   return 'ssh-ed25519 ' + Buffer.concat([str(Buffer.from('ssh-ed25519')), str(raw)]).toString('base64') + ' portal-e2e';
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  // root has no sandbox; nothing of Chromium's own (updates, sync, safe browsing) may reach out of the machine
-  args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--disable-default-apps', '--disable-features=Translate,OptimizationHints,MediaRouter'],
-});
+const browser = await launchBrowser();
 
-async function login(page, user, password, { keyboard = false } = {}) {
-  await page.getByLabel('User name').fill('');
-  if (keyboard) {
-    // keyboard only: focus the first field, type, Tab to the next, Enter submits
-    await page.getByLabel('User name').focus();
-    await page.keyboard.type(user);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(password);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('Default');
-    await page.keyboard.press('Enter');
-  } else {
-    await page.getByLabel('User name').fill(user);
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByLabel('Domain').fill('Default');
-    await page.getByRole('button', { name: 'Log in' }).click();
-  }
-}
-
-async function nav(page, name) {
-  // at phone width the navigation is behind the menu button (a link's click closes it again)
-  const burger = page.getByRole('button', { name: 'Toggle navigation' });
-  if (await burger.isVisible()) await burger.click();
-  await page.getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 2 }).first().waitFor();
-}
-
-/** Slows this page's uploads (Chrome's own network emulation) so their progress can be watched. */
-async function throttle(page, bytesPerSecond) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond,
-  });
-  return cdp;
-}
-
-/** Follows the upload's progress bar until it is gone (the upload ended): it must have shown a value strictly
- * between 0 and 100, and no error may follow. */
-async function watchProgress(page, label) {
-  const bar = page.getByRole('progressbar', { name: label });
-  await bar.waitFor({ state: 'attached', timeout: 30_000 });
-  const seen = new Set();
-  const deadline = Date.now() + 180_000;
-  while ((await bar.count()) > 0) {
-    assert.ok(Date.now() < deadline, `the upload of ${label} did not end within 3 min: ${[...seen]}`);
-    const v = await bar.getAttribute('aria-valuenow', { timeout: 1000 }).catch(() => null);
-    if (v !== null) seen.add(Number(v));
-    await page.waitForTimeout(100);
-  }
-  const between = [...seen].filter((v) => v > 0 && v < 100);
-  assert.ok(between.length > 0, `progress of ${label} seen between 0 and 100 %: ${[...seen]}`);
-  const failed = page.getByRole('alert').filter({ hasText: 'The action failed' });
-  assert.equal(await failed.count(), 0, `the upload failed: ${await failed.allInnerTexts()}`);
-  return [...seen].sort((a, b) => a - b);
-}
-
-try {
+await run('portal e2e', browser, async () => {
   // ---- the owner -----------------------------------------------------------------------------------------
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('dialog', (d) => d.accept());
-  const failed = [];
-  page.on('response', (r) => {
-    if (r.status() >= 500) failed.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  const external = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(URL_) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) external.push(r.url());
-  });
+  const page = await watchedPage(context);
 
   log('a browser at the root is sent to the portal');
   await page.goto(URL_ + '/');
@@ -189,7 +97,7 @@ try {
   const dialog = page.getByRole('dialog', { name: 'Launch instance' });
   await dialog.getByLabel('Name').fill(SERVER);
   await dialog.getByRole('option', { name: IMAGE }).waitFor({ state: 'attached' });
-  await dialog.getByLabel('Image').selectOption({ label: IMAGE });
+  await dialog.getByRole('combobox', { name: /^Image/ }).selectOption({ label: IMAGE });
   const flavorOption = dialog.getByLabel('Flavor').locator('option', { hasText: `${FLAVOR} (` });
   const flavorLabel = await flavorOption.innerText();
   assert.match(flavorLabel, /1 vCPU, 128\.0 MiB RAM, 1 GiB disk/);
@@ -266,7 +174,7 @@ try {
   await page.getByRole('button', { name: 'Upload', exact: true }).click();
   const seenObject = await watchProgress(page, 'Upload of report.bin');
   console.log(`  progress seen: ${seenObject.join(', ')} %`);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await unthrottle(cdp);
   await page.getByRole('button', { name: 'Download report.bin' }).waitFor();
   await page.getByRole('cell', { name: '3.0 MiB' }).waitFor();
   const [download] = await Promise.all([
@@ -285,7 +193,7 @@ try {
   const cdp2 = await throttle(page, 512 * 1024);
   await page.getByRole('button', { name: 'Upload image' }).click();
   await watchProgress(page, 'Upload of portal-blank');
-  await cdp2.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await unthrottle(cdp2);
   const row = page.getByRole('row').filter({ hasText: 'portal-blank' });
   await row.getByText('active').waitFor({ timeout: 60_000 });
   await shot(page, 'images');
@@ -296,28 +204,12 @@ try {
   await page.setViewportSize({ width: 390, height: 844 });
   await nav(page, 'Instances');
   await page.getByLabel(`Status of ${SERVER}: ACTIVE`).waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 1, `the page is ${overflow} px wider than the phone`);
+  await assertFitsPhone(page);
   await shot(page, 'phone');
   await page.setViewportSize({ width: 1280, height: 800 });
 
   log('every button and form field has an accessible name');
-  for (const p of ['Overview', 'Instances', 'Volumes', 'Images', 'Object storage', 'Key pairs']) {
-    await nav(page, p);
-    await page.waitForTimeout(500);
-    const unnamed = await page.evaluate(() => {
-      const bad = [];
-      for (const el of document.querySelectorAll('button, input, select, textarea, a[href]')) {
-        if (el.type === 'hidden' || el.closest('[aria-hidden="true"]') || (el.type === 'file' && el.hidden)) continue;
-        if (getComputedStyle(el).display === 'none') continue;
-        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.labels?.length
-          || el.getAttribute('title') || el.textContent.trim();
-        if (!labelled) bad.push(el.outerHTML.slice(0, 120));
-      }
-      return bad;
-    });
-    assert.deepEqual(unnamed, [], `controls without a name on ${p}`);
-  }
+  await assertNamed(page, ['Overview', 'Instances', 'Volumes', 'Images', 'Object storage', 'Key pairs']);
 
   log('log out revokes the token');
   const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('nubo.session')).token);
@@ -327,8 +219,7 @@ try {
   assert.equal(after.status, 401, 'the token no longer works after logging out');
   assert.equal(await page.evaluate(() => sessionStorage.getItem('nubo.session')), null);
 
-  assert.deepEqual(failed, [], 'no request answered 5xx');
-  assert.deepEqual(external, [], 'nothing was fetched from anywhere but the gateway');
+  assertClean(page);
 
   // ---- a member of another project ------------------------------------------------------------------------
   log('a user of another project sees none of it');
@@ -365,10 +256,4 @@ try {
   await page.getByRole('button', { name: `Delete ${SERVER}` }).click();
   await page.getByText('No instances in this project.').waitFor({ timeout: 180_000 });
 
-  console.log(`portal e2e: all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await browser.close();
-} catch (e) {
-  console.error(`portal e2e: FAILED at step "${step}":`, e);
-  await browser.close().catch(() => {});
-  process.exit(1);
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { ComponentType, useCallback, useEffect, useState } from 'react';
 import { AppShell, Burger, Button, Group, NativeSelect, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import * as api from './api';
@@ -11,20 +11,35 @@ import { Images } from './pages/Images';
 import { Volumes } from './pages/Volumes';
 import { ObjectStorage } from './pages/ObjectStorage';
 import { KeyPairs } from './pages/KeyPairs';
+import { Networks } from './pages/Networks';
+import { Routers } from './pages/Routers';
+import { FloatingIps } from './pages/FloatingIps';
+import { SecurityGroups } from './pages/SecurityGroups';
+import { Admin } from './pages/Admin';
 
-/** The pages, in the navigation's order; the hash (#/instances) names the page shown. */
-const PAGES = [
+/** The pages, in the navigation's order; the hash (#/instances) names the page shown. `admin`: shown only to a
+ * token with the admin role (the API refuses the calls to anyone else anyway). */
+const PAGES: { path: string; label: string; page: ComponentType; admin?: boolean }[] = [
   { path: 'overview', label: 'Overview', page: Overview },
   { path: 'instances', label: 'Instances', page: Instances },
   { path: 'volumes', label: 'Volumes', page: Volumes },
   { path: 'images', label: 'Images', page: Images },
   { path: 'object-storage', label: 'Object storage', page: ObjectStorage },
+  { path: 'networks', label: 'Networks', page: Networks },
+  { path: 'routers', label: 'Routers', page: Routers },
+  { path: 'floating-ips', label: 'Floating IPs', page: FloatingIps },
+  { path: 'security-groups', label: 'Security groups', page: SecurityGroups },
   { path: 'key-pairs', label: 'Key pairs', page: KeyPairs },
-] as const;
+  { path: 'admin', label: 'Admin', page: Admin, admin: true },
+];
 
-function pageFromHash() {
+const isAdmin = (s: Session) => s.roles.includes('admin');
+const pagesFor = (s: Session) => PAGES.filter((p) => !p.admin || isAdmin(s));
+
+function pageFromHash(s: Session) {
   const p = window.location.hash.replace(/^#\/?/, '');
-  return PAGES.find((x) => x.path === p) ?? PAGES[0];
+  const pages = pagesFor(s);
+  return pages.find((x) => x.path === p) ?? pages[0];
 }
 
 export function App() {
@@ -83,19 +98,20 @@ function Shell({
   onLogout: () => void;
 }) {
   const [opened, { toggle, close }] = useDisclosure();
-  const [page, setPage] = useState(pageFromHash);
+  const [page, setPage] = useState(() => pageFromHash(session));
   const [now, setNow] = useState(Date.now());
   const [switchError, setSwitchError] = useState<unknown>(null);
 
   useEffect(() => {
-    const f = () => setPage(pageFromHash());
+    const f = () => setPage(pageFromHash(session));
     window.addEventListener('hashchange', f);
     const t = setInterval(() => setNow(Date.now()), 30000);
     return () => {
       window.removeEventListener('hashchange', f);
       clearInterval(t);
     };
-  }, []);
+  }, [session]);
+  useEffect(() => setPage(pageFromHash(session)), [session]);
 
   const switchProject = async (id: string) => {
     const p = session.projects.find((x) => x.id === id);
@@ -144,7 +160,7 @@ function Shell({
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Pages">
         <nav>
-          {PAGES.map((p) => (
+          {pagesFor(session).map((p) => (
             <NavLink
               key={p.path}
               href={'#/' + p.path}

@@ -128,9 +128,11 @@ export function upload(
   file: Blob,
   onProgress: (fraction: number) => void,
   contentType = 'application/octet-stream',
+  signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    signal?.addEventListener('abort', () => xhr.abort());
     xhr.open('PUT', path);
     xhr.setRequestHeader('X-Auth-Token', session().token);
     xhr.setRequestHeader('Content-Type', contentType);

@@ -1,4 +1,4 @@
-import { FormEvent, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { FormEvent, memo, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Loader, Table, Text } from '@mantine/core';
 import { ApiError } from './api';
 
@@ -24,17 +24,24 @@ export function useLoad<T>(load: () => Promise<T>, intervalMs?: number, deps: un
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const alive = useRef(true);
+  // loads may overlap (a refresh every few seconds, a reload after a change) and end in any order: only an answer
+  // to a load that started after the one shown is shown, so an answer read before a change never replaces one
+  // read after it
+  const started = useRef(0);
+  const shown = useRef(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
+    const mine = ++started.current;
     try {
       const d = await run();
-      if (alive.current) {
+      if (alive.current && mine > shown.current) {
+        shown.current = mine;
         setData(d);
         setError(null);
       }
     } catch (e) {
-      if (alive.current) setError(e);
+      if (alive.current && mine > shown.current) setError(e);
     } finally {
       if (alive.current) setLoading(false);
     }
@@ -71,10 +78,20 @@ export function useAction() {
   return { error, busy, run, setError };
 }
 
+/** One row, drawn again only when its item (or `deps`) is another object: a list of a thousand rows refreshed
+ * every few seconds redraws just the rows that changed. */
+const Row = memo(
+  function Row({ item, cells, testId }: { item: unknown; deps: unknown; cells: (t: unknown) => ReactNode; testId?: string }) {
+    return <Table.Tr data-testid={testId}>{cells(item)}</Table.Tr>;
+  },
+  (a, b) => a.item === b.item && a.deps === b.deps && a.testId === b.testId,
+);
+
 /** A list page's table: a loader while loading, the `empty` text when there is nothing, else the rows in a table
- * that scrolls sideways on its own (the page never does) with one header cell per column. */
+ * that scrolls sideways on its own (the page never does) with one header cell per column. With `rowDeps`, a row
+ * is drawn again only when its item or `rowDeps` changes (the cells must depend on nothing else). */
 export function ResourceTable<T>({
-  label, loading, rows, empty, columns, rowKey, cells, rowTestId,
+  label, loading, rows, empty, columns, rowKey, cells, rowTestId, rowDeps,
 }: {
   label: string;
   loading: boolean;
@@ -85,6 +102,7 @@ export function ResourceTable<T>({
   rowKey: (t: T) => string;
   cells: (t: T) => ReactNode;
   rowTestId?: (t: T) => string;
+  rowDeps?: unknown;
 }) {
   if (rows === null) return loading ? <Loader aria-label={`Loading ${label.toLowerCase()}`} /> : null;
   if (rows.length === 0) return <Text c="dimmed">{empty}</Text>;
@@ -97,9 +115,11 @@ export function ResourceTable<T>({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((t) => (
-            <Table.Tr key={rowKey(t)} data-testid={rowTestId?.(t)}>{cells(t)}</Table.Tr>
-          ))}
+          {rowDeps === undefined
+            ? rows.map((t) => <Table.Tr key={rowKey(t)} data-testid={rowTestId?.(t)}>{cells(t)}</Table.Tr>)
+            : rows.map((t) => (
+              <Row key={rowKey(t)} item={t} deps={rowDeps} testId={rowTestId?.(t)} cells={cells as (t: unknown) => ReactNode} />
+            ))}
         </Table.Tbody>
       </Table>
     </div>
@@ -110,20 +130,37 @@ export function ResourceTable<T>({
 export function useUpload() {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const abort = useRef<AbortController | null>(null);
   const action = useAction();
   /** Submits the form: runs `send` with the chosen file while `progress` follows it; clears the file after. */
-  const submit = (send: (file: File, onProgress: (f: number) => void) => Promise<void>) => (e: FormEvent) => {
+  const submit = (send: (file: File, onProgress: (f: number) => void, signal: AbortSignal) => Promise<void>) => (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
     action.run(async () => {
       setProgress(0);
+      abort.current = new AbortController();
       try {
-        await send(file, setProgress);
+        await send(file, setProgress, abort.current.signal);
       } finally {
+        abort.current = null;
         setProgress(null);
       }
       setFile(null);
     });
   };
-  return { file, setFile, progress, action, submit };
+  /** Stops the running upload (the request is aborted mid-way; the service keeps nothing of it). */
+  const cancel = () => abort.current?.abort();
+  return { file, setFile, progress, action, submit, cancel };
+}
+
+/** Saves a blob as a file named `name` (the browser's download), through a short-lived object URL. */
+export function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

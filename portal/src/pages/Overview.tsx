@@ -1,6 +1,6 @@
-import { Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import * as api from '../api';
-import { ErrorAlert, useLoad } from '../common';
+import { ErrorAlert, saveBlob, useLoad } from '../common';
 
 interface Usage { label: string; used: number; limit: number; unit?: (n: number) => string }
 
@@ -103,10 +103,37 @@ function Cost() {
   );
 }
 
+/** A clouds.yaml for this user and project, as `openstack --os-cloud nubo` reads it: the password is not in it
+ * (the portal never keeps it); the user adds it, or the client asks for it. */
+export function cloudsYaml(s: api.Session, origin = window.location.origin) {
+  const q = (v: string) => JSON.stringify(v);
+  return [
+    '# clouds.yaml for ' + s.user.name + ' in project ' + s.project.name + ', written by the Nubo portal.',
+    '# Put it in ~/.config/openstack/ and run: openstack --os-cloud nubo server list',
+    'clouds:',
+    '  nubo:',
+    '    auth:',
+    `      auth_url: ${q(origin + '/identity/v3')}`,
+    `      username: ${q(s.user.name)}`,
+    `      user_domain_name: ${q(s.user.domain)}`,
+    `      project_id: ${q(s.project.id)}`,
+    `      project_name: ${q(s.project.name)}`,
+    '      # password: your password (not written here)',
+    '    identity_api_version: 3',
+    '    interface: public',
+    '',
+  ].join('\n');
+}
+
+const downloadCloudsYaml = () => saveBlob(new Blob([cloudsYaml(api.session())], { type: 'application/x-yaml' }), 'clouds.yaml');
+
 export function Overview() {
   return (
     <Stack>
-      <Title order={2}>Overview of {api.session().project.name}</Title>
+      <Group justify="space-between">
+        <Title order={2}>Overview of {api.session().project.name}</Title>
+        <Button variant="default" onClick={downloadCloudsYaml}>Download clouds.yaml</Button>
+      </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <UsageCard title="Compute" load={computeUsage} />
         <UsageCard title="Block storage" load={volumeUsage} />

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nubo.testsupport.LibvirtTestHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * password), launches an instance and watches it become ACTIVE, reads its console, uploads an object and an
  * image with progress, logs out, and checks that a member of another project sees none of it; this test fails
  * on its exit code, with its output in the message. {@code -Dnubo.portal.screenshots=DIR} keeps a screenshot of
- * each page there (how docs/portal/ was made).
+ * each page there (how docs/portal/ was made). {@link PortalNetworksAdminEndToEndTest} runs the second script on a
+ * cloud started the same way ({@link #startCloud}, {@link #runScript}).
  */
 @Tag("integration")
 class PortalEndToEndTest {
@@ -32,6 +36,15 @@ class PortalEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         Path guest = LibvirtTestHost.require();
+        startCloud();
+        openstack("image", "create", "--public", "--disk-format", "qcow2", "--container-format", "bare",
+                "--file", guest.resolve("test-guest.qcow2").toString(), "portal-guest");
+    }
+
+    /** A whole cloud (free port base, a 755 temp home), projects portal-a and portal-b with a member each
+     * (portal-alice, portal-bob; password {@code secret-<user>}), the 128 MiB flavor portal-tiny, and this machine
+     * registered as a compute host. */
+    static void startCloud() throws Exception {
         assertThat(CHROMIUM).as("Debian's chromium (scripts/install-deps.sh --portal installs it)").exists();
         assertThat(NODE).as("node (scripts/install-deps.sh --portal installs it)").exists();
         portal = Path.of("").toAbsolutePath().resolveSibling("portal");
@@ -47,8 +60,6 @@ class PortalEndToEndTest {
             openstack("user", "create", "--project", u[0], "--password", "secret-" + u[1], u[1]);
             openstack("role", "add", "--project", u[0], "--user", u[1], "member");
         }
-        openstack("image", "create", "--public", "--disk-format", "qcow2", "--container-format", "bare",
-                "--file", guest.resolve("test-guest.qcow2").toString(), "portal-guest");
         openstack("flavor", "create", "--vcpus", "1", "--ram", "128", "--disk", "1", "portal-tiny");
         // the agent registers this machine a few seconds after the cloud is up (it probes KVM first)
         for (int i = 0; !openstack("hypervisor", "list", "-f", "value", "-c", "State").contains("up"); i++) {
@@ -67,11 +78,16 @@ class PortalEndToEndTest {
             return;
         }
         try {
-            // whatever the script left (it deletes its instance itself when it gets that far)
-            for (String id : openstack("server", "list", "--all-projects", "-f", "value", "-c", "ID").split("\\s+")) {
+            // whatever the script left (it deletes its instances itself when it gets that far), in one command
+            List<String> delete = new ArrayList<>(List.of("server", "delete", "--wait"));
+            for (String id : openstack("server", "list", "--all-projects", "--limit", "-1", "-f", "value", "-c", "ID")
+                    .split("\\s+")) {
                 if (!id.isBlank()) {
-                    openstack("server", "delete", "--wait", id);
+                    delete.add(id);
                 }
+            }
+            if (delete.size() > 3) {
+                openstack(delete.toArray(String[]::new));
             }
         } finally {
             cloud.close();
@@ -81,8 +97,15 @@ class PortalEndToEndTest {
 
     @Test
     void aTenantDoesItsWorkInTheBrowserAndAnotherProjectSeesNoneOfIt() throws Exception {
+        String log = runScript("e2e/portal.e2e.mjs", Map.of("NUBO_IMAGE", "portal-guest", "NUBO_FLAVOR", "portal-tiny"));
+        assertThat(log).contains("portal e2e: all steps passed");
+    }
+
+    /** Runs one of the portal's browser scripts with node against the cloud (the users above, and {@code env});
+     * fails on its exit code, with its output in the message; returns that output. */
+    static String runScript(String script, Map<String, String> env) throws Exception {
         Path out = Files.createTempFile("nubo-portal-e2e", ".log");
-        ProcessBuilder pb = new ProcessBuilder(NODE.toString(), "e2e/portal.e2e.mjs").directory(portal.toFile())
+        ProcessBuilder pb = new ProcessBuilder(NODE.toString(), script).directory(portal.toFile())
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("NUBO_URL", cloud.options().publicUrl());
         pb.environment().put("NUBO_USER", "portal-alice");
@@ -90,9 +113,8 @@ class PortalEndToEndTest {
         pb.environment().put("NUBO_PROJECT", "portal-a");
         pb.environment().put("NUBO_OTHER_USER", "portal-bob");
         pb.environment().put("NUBO_OTHER_PASSWORD", "secret-portal-bob");
-        pb.environment().put("NUBO_IMAGE", "portal-guest");
-        pb.environment().put("NUBO_FLAVOR", "portal-tiny");
         pb.environment().put("CHROMIUM", CHROMIUM.toString());
+        pb.environment().putAll(env);
         String shots = System.getProperty("nubo.portal.screenshots", System.getenv("NUBO_PORTAL_SCREENSHOTS"));
         if (shots != null && !shots.isBlank()) {
             pb.environment().put("NUBO_SCREENSHOTS", Path.of(shots).toAbsolutePath().toString());
@@ -107,7 +129,7 @@ class PortalEndToEndTest {
         Files.delete(out);
         System.out.println(log);
         assertThat(ended).as("the browser test ended within 25 min:%n%s", log).isTrue();
-        assertThat(p.exitValue()).as("portal/e2e/portal.e2e.mjs:%n%s", log).isZero();
-        assertThat(log).contains("portal e2e: all steps passed");
+        assertThat(p.exitValue()).as("portal/%s:%n%s", script, log).isZero();
+        return log;
     }
 }

@@ -1,6 +1,7 @@
 package io.nubo.blockstorage.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.blockstorage.backend.BackendCapabilities;
 import io.nubo.blockstorage.backend.VolumeBackend;
 import io.nubo.blockstorage.backend.VolumeBackends;
 import io.nubo.blockstorage.config.BlockStorageProperties;
@@ -62,8 +63,8 @@ public class HostsController {
                                @JsonProperty("display_name") String displayName) {
     }
 
-    static final String VENDOR = "Open Source";
-    static final String DRIVER_VERSION = "1.0.0";
+    static final String VENDOR = BackendCapabilities.VENDOR;
+    static final String DRIVER_VERSION = BackendCapabilities.DRIVER_VERSION;
 
     private final VolumeServices services;
     private final VolumeBackends backends;
@@ -138,12 +139,7 @@ public class HostsController {
                 VENDOR, Map.of(), protocol(b), List.of(), null);
     }
 
-    /** Cinder's protocol names: {@code iSCSI}, {@code ceph} (RBD); {@code file} for local image files. */
     static String protocol(VolumeBackend b) {
-        return switch (b.driver()) {
-            case "iscsi" -> "iSCSI";
-            case "rbd" -> "ceph";
-            default -> b.driver();
-        };
+        return BackendCapabilities.protocol(b);
     }
 }

@@ -9,6 +9,7 @@ import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.error.VolumeError;
+import io.nubo.shared.microversion.ApiVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ public class VolumeController {
             "availability_zone", VolumeEntity::getAvailabilityZone, "bootable", VolumeEntity::isBootable);
     private static final Paging<VolumeEntity> PAGING = new Paging<>(SORT_KEYS, VolumeEntity::getId, "created_at");
 
+    static final String LIST_BOOTABLE = "3.2";
+    static final String LIST_GLANCE_METADATA = "3.4";
+
     private final VolumeService volumes;
     private final VolumeRepository repository;
     private final VolumeRenderer renderer;
@@ -65,8 +69,8 @@ public class VolumeController {
     @GetMapping
     @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
-    public VolumeView.Summaries list(Caller caller, @RequestParam Map<String, String> params) {
-        Paging.Page<VolumeEntity> page = page(caller, params);
+    public VolumeView.Summaries list(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        Paging.Page<VolumeEntity> page = page(caller, params, version);
         return new VolumeView.Summaries(page.items().stream().map(v -> {
             VolumeView view = renderer.render(v, caller, false);
             return new VolumeView.Summary(v.getId(), v.getName(), view.links());
@@ -76,8 +80,8 @@ public class VolumeController {
     @GetMapping("/detail")
     @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
-    public VolumeView.Many detail(Caller caller, @RequestParam Map<String, String> params) {
-        Paging.Page<VolumeEntity> page = page(caller, params);
+    public VolumeView.Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        Paging.Page<VolumeEntity> page = page(caller, params, version);
         return new VolumeView.Many(renderer.render(page.items(), caller, true), page.links());
     }
 
@@ -108,14 +112,21 @@ public class VolumeController {
         return ResponseEntity.accepted().build();
     }
 
-    private Paging.Page<VolumeEntity> page(Caller caller, Map<String, String> params) {
+    /**
+     * The list filters, by microversion as Cinder's: {@code bootable} strict from 3.2 (a value that is no boolean is
+     * 400; before, anything but {@code false} meant true), {@code glance_metadata} (the volume's image metadata
+     * holds every pair) from 3.4, ignored before it, as Cinder drops it.
+     */
+    private Paging.Page<VolumeEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
         caller.require(Policy.VOLUME_GET_ALL);
         boolean allTenants = Boolean.TRUE.equals(flag(params.get("all_tenants")))
                 && caller.allows(Policy.VOLUME_ALL_TENANTS);
         String project = allTenants ? params.get("project_id") : caller.projectId();
         List<VolumeEntity> all = repository.findLiveIn(project);
         Map<String, String> metadata = metadataFilter(params.get("metadata"));
-        Boolean bootable = flag(params.get("bootable"));
+        Boolean bootable = bootableFilter(params.get("bootable"), version.atLeast(LIST_BOOTABLE));
+        Map<String, String> glance = version.atLeast(LIST_GLANCE_METADATA)
+                ? metadataFilter(params.get("glance_metadata")) : Map.of();
         List<VolumeEntity> matching = all.stream()
                 .filter(v -> params.get("status") == null || v.getStatus().wire().equals(params.get("status")))
                 .filter(v -> params.get("name") == null || params.get("name").equals(v.getName()))
@@ -124,8 +135,27 @@ public class VolumeController {
                 .filter(v -> bootable == null || v.isBootable() == bootable)
                 .filter(v -> metadata.entrySet().stream().allMatch(e -> e.getValue().equals(v.getMetadata()
                         .get(e.getKey()))))
+                .filter(v -> glance.entrySet().stream().allMatch(e -> e.getValue().equals(v.getImageMetadata()
+                        .get(e.getKey()))))
                 .toList();
         return PAGING.page(matching, params, maxLimit, "Marker %s could not be found.");
+    }
+
+    /** Cinder's {@code _check_boolean_filter_value}: strict (3.2) or the old reading. */
+    static Boolean bootableFilter(String s, boolean strict) {
+        if (s == null) {
+            return null;
+        }
+        if (!strict) {
+            return !s.equals("False") && !s.equals("false") && !s.equals("FALSE") && !s.isEmpty();
+        }
+        if (s.trim().matches("(?i)1|t|true|on|y|yes")) {
+            return true;
+        }
+        if (s.trim().matches("(?i)0|f|false|off|n|no")) {
+            return false;
+        }
+        throw VolumeError.INVALID_INPUT.exception("'bootable = " + s + "'");
     }
 
     private static Boolean flag(String s) {

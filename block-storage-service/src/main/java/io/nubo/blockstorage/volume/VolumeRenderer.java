@@ -67,6 +67,12 @@ public class VolumeRenderer {
         return m;
     }
 
+    /** Cinder's links of a resource at {@code /v3/<project>/...}: self, and the bookmark without the version. */
+    public static List<Link> links(String path) {
+        return List.of(Link.self(Link.href(path)), new Link("bookmark", null, Link.href(path.replaceFirst("^/v3",
+                ""))));
+    }
+
     private VolumeView view(VolumeEntity v, String typeName, List<AttachmentEntity> live, Caller caller,
                             boolean extended) {
         List<VolumeView.AttachmentSummary> atts = live.stream()
@@ -75,8 +81,7 @@ public class VolumeRenderer {
                         a.getAttachedHost(), a.getMountpoint(), time(a.getAttachedAt())))
                 .toList();
         String path = "/v3/" + v.getProjectId() + "/volumes/" + v.getId();
-        List<Link> links = List.of(Link.self(Link.href(path)),
-                new Link("bookmark", null, Link.href(path.replaceFirst("^/v3", ""))));
+        List<Link> links = links(path);
         boolean hostAttr = extended && caller.allows(Policy.VOLUME_HOST_ATTRIBUTE);
         return new VolumeView(v.getId(), v.getName(), v.getDescription(), v.getStatus().wire(), v.getSizeGb(),
                 v.getAvailabilityZone(), time(v.getCreatedAt()), time(v.getUpdatedAt()), v.getUserId(), typeName,

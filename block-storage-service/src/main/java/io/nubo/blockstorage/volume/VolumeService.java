@@ -86,6 +86,7 @@ public class VolumeService {
         VolumeWork.Source source;
         Map<String, String> imageMetadata = Map.of();
         boolean bootable = false;
+        boolean schedulable = true;
         if (r.snapshotId() != null) {
             SnapshotEntity s = snapshots.findLive(r.snapshotId()).filter(x -> caller.admin()
                     || caller.owns(x.getProjectId())).orElseThrow(() -> VolumeError.SNAPSHOT_NOT_FOUND
@@ -117,6 +118,7 @@ public class VolumeService {
             VolumeTypeEntity t = type == null ? types.defaultType() : type;
             backend = types.backendOf(t);
             typeId = t.getId();
+            schedulable = types.schedulable(t);
             if (r.imageRef() != null) {
                 ImageServiceClient.Image image = image(token, r.imageRef());
                 long minGb = Math.max(image.minDisk(), gibCeil(image.virtualSize() != null ? image.virtualSize()
@@ -165,7 +167,11 @@ public class VolumeService {
             }
             return volumes.save(e);
         }));
-        work.create(v, source);
+        if (schedulable) {
+            work.create(v, source);
+        } else {
+            work.unschedulable(v);
+        }
         return v;
     }
 

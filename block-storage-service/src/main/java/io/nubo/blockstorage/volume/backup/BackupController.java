@@ -74,7 +74,7 @@ public class BackupController {
 
     static List<Link> links(BackupEntity b) {
         String path = "/v3/" + b.getProjectId() + "/backups/" + b.getId();
-        return List.of(Link.self(Link.href(path)), new Link("bookmark", null, Link.href(path.replaceFirst("^/v3", ""))));
+        return VolumeRenderer.links(path);
     }
 
     BackupView view(BackupEntity b) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
 import java.util.ArrayList;
@@ -58,8 +59,7 @@ public class QosSpecsController {
 
     static One one(QosSpecsEntity q, String projectId) {
         String path = "/v3/" + projectId + "/qos-specs/" + q.getId();
-        return new One(view(q), List.of(Link.self(Link.href(path)),
-                new Link("bookmark", null, Link.href(path.replaceFirst("^/v3", "")))));
+        return new One(view(q), VolumeRenderer.links(path));
     }
 
     @PostMapping

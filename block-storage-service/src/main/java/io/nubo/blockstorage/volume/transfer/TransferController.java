@@ -49,8 +49,7 @@ public class TransferController {
         String path = "/v3/" + t.getProjectId() + "/os-volume-transfer/" + t.getId();
         return new TransferView(t.getId(), t.getName(), t.getVolumeId(),
                 created ? VolumeRenderer.time(t.getCreatedAt()) : null, authKey,
-                List.of(Link.self(Link.href(path)), new Link("bookmark", null,
-                        Link.href(path.replaceFirst("^/v3", "")))));
+                VolumeRenderer.links(path));
     }
 
     @PostMapping

@@ -44,6 +44,7 @@ public class VolumeController {
 
     static final String LIST_BOOTABLE = "3.2";
     static final String LIST_GLANCE_METADATA = "3.4";
+    static final String LIST_GROUP_ID = "3.10";
 
     private final VolumeService volumes;
     private final VolumeRepository repository;
@@ -115,7 +116,8 @@ public class VolumeController {
     /**
      * The list filters, by microversion as Cinder's: {@code bootable} strict from 3.2 (a value that is no boolean is
      * 400; before, anything but {@code false} meant true), {@code glance_metadata} (the volume's image metadata
-     * holds every pair) from 3.4, ignored before it, as Cinder drops it.
+     * holds every pair) from 3.4, {@code group_id} from 3.10 (no volume is in a group: generic volume groups, 3.13, are
+     * not served, so it matches none); before their microversion those two are ignored, as Cinder drops them.
      */
     private Paging.Page<VolumeEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
         caller.require(Policy.VOLUME_GET_ALL);
@@ -127,6 +129,7 @@ public class VolumeController {
         Boolean bootable = bootableFilter(params.get("bootable"), version.atLeast(LIST_BOOTABLE));
         Map<String, String> glance = version.atLeast(LIST_GLANCE_METADATA)
                 ? metadataFilter(params.get("glance_metadata")) : Map.of();
+        String groupId = version.atLeast(LIST_GROUP_ID) ? params.get("group_id") : null;
         List<VolumeEntity> matching = all.stream()
                 .filter(v -> params.get("status") == null || v.getStatus().wire().equals(params.get("status")))
                 .filter(v -> params.get("name") == null || params.get("name").equals(v.getName()))
@@ -137,6 +140,7 @@ public class VolumeController {
                         .get(e.getKey()))))
                 .filter(v -> glance.entrySet().stream().allMatch(e -> e.getValue().equals(v.getImageMetadata()
                         .get(e.getKey()))))
+                .filter(v -> groupId == null)
                 .toList();
         return PAGING.page(matching, params, maxLimit, "Marker %s could not be found.");
     }

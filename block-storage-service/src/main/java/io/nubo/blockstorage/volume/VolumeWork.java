@@ -10,6 +10,7 @@ import io.nubo.blockstorage.message.UserMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import io.nubo.blockstorage.volume.snapshot.SnapshotEntity;
 import io.nubo.blockstorage.volume.snapshot.SnapshotLifecycle;
 import io.nubo.blockstorage.volume.snapshot.SnapshotTransition;
@@ -101,6 +102,20 @@ public class VolumeWork {
                             e instanceof ImageTooLargeException ? UserMessage.Detail.NOT_ENOUGH_SPACE_FOR_IMAGE
                                     : UserMessage.Detail.UNKNOWN_ERROR);
                 }
+            }
+        });
+    }
+
+    /** Microversion 3.8: the backend adopts {@code ref} as the volume, or the volume goes to error_managing. */
+    public void manage(VolumeEntity v, Map<String, String> ref) {
+        executor.execute(() -> {
+            try {
+                backends.get(v.getBackend()).manageExisting(v.getId(), ref);
+                // no driver gets here yet: when one does, it must also report the size and make the volume available
+                throw new UnsupportedOperationException("the backend adopted the volume but reported no size");
+            } catch (IOException | RuntimeException e) {
+                log.warn("managing {} as volume {} on {} failed: {}", ref, v.getId(), v.getBackend(), e.toString());
+                lifecycle.fail(v.getId(), VolumeTransition.MANAGE_FAILED, e.getMessage());
             }
         });
     }

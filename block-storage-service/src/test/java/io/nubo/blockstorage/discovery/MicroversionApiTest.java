@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Microversions 3.0 to 3.7 as announced and negotiated (versions documents, both headers, 406 in Cinder's body),
- * and the changes of 3.2 (strict bootable filter) and 3.7 (clusters, cluster_name in os-services). 3.1 and 3.4 are
- * in VolumeImageApiTest (they need an image service), 3.3 and 3.5 in MessageApiTest.
+ * Microversions 3.0 to 3.10 as announced and negotiated (versions documents, both headers, 406 in Cinder's body),
+ * and the changes of 3.2 (strict bootable filter), 3.7 (clusters, cluster_name in os-services), 3.8 (manageable
+ * volumes and snapshots) and 3.10 (group_id filter). 3.1 and 3.4 are in VolumeImageApiTest (they need an image
+ * service), 3.3 and 3.5 in MessageApiTest, 3.9 in BackupUpdateApiTest.
  */
 @org.junit.jupiter.api.Tag("integration")
 class MicroversionApiTest extends BlockStorageHttpTest {
@@ -21,28 +22,28 @@ class MicroversionApiTest extends BlockStorageHttpTest {
     final String admin = TestTokens.project("p-admin", "admin");
 
     @Test
-    void versionsAnnounceExactly3_0To3_7AndOthersAre406() throws Exception {
+    void versionsAnnounceExactly3_0To3_10AndOthersAre406() throws Exception {
         for (String path : List.of("/", "/v3/")) {
             Reply r = call(null, "GET", path, null);
             assertThat(r.status()).isEqualTo(path.equals("/") ? 300 : 200);
             JsonNode v = r.json().get("versions").get(0);
             assertThat(v.get("id").asString()).isEqualTo("v3.0");
             assertThat(v.get("min_version").asString()).isEqualTo("3.0");
-            assertThat(v.get("version").asString()).isEqualTo("3.7");
+            assertThat(v.get("version").asString()).isEqualTo("3.10");
         }
         Reply none = call(ivy, "GET", v3("p-ivy", "volumes"), null);
         assertThat(none.header("OpenStack-API-Version")).isEqualTo("volume 3.0");
         Reply latest = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume latest");
-        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("volume 3.7");
-        assertThat(latest.header("OpenStack-Volume-microversion")).isEqualTo("3.7");
+        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("volume 3.10");
+        assertThat(latest.header("OpenStack-Volume-microversion")).isEqualTo("3.10");
         assertThat(latest.header("Vary")).contains("OpenStack-API-Version");
         Reply legacy = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-Volume-microversion", "3.5");
         assertThat(legacy.header("OpenStack-API-Version")).isEqualTo("volume 3.5");
-        Reply high = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 3.8");
+        Reply high = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 3.11");
         assertThat(high.status()).isEqualTo(406);
         assertThat(high.json().at("/computeFault/code").asInt()).isEqualTo(406);
         assertThat(high.json().at("/computeFault/message").asString())
-                .isEqualTo("Version 3.8 is not supported by the API. Minimum is 3.0 and maximum is 3.7.");
+                .isEqualTo("Version 3.11 is not supported by the API. Minimum is 3.0 and maximum is 3.10.");
         assertThat(call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 2.0").status())
                 .isEqualTo(406);
         Reply bad = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 3.x");
@@ -103,6 +104,77 @@ class MicroversionApiTest extends BlockStorageHttpTest {
         JsonNode at36 = call(admin, "GET", v3("p-admin", "os-services"), null, "OpenStack-API-Version",
                 "volume 3.6").json().get("services");
         assertThat(at36).isNotEmpty().allSatisfy(s -> assertThat(s.has("cluster_name")).isFalse());
+    }
+
+    @Test
+    void manageableListsAndManageFrom3_8AsCindersBaseDriver() throws Exception {
+        String v38 = "volume 3.8";
+        assertThat(call(admin, "GET", v3("p-admin", "manageable_volumes?host=nubo@file"), null,
+                "OpenStack-API-Version", "volume 3.7").status()).isEqualTo(404);
+        for (String path : List.of("manageable_volumes", "manageable_volumes/detail")) {
+            Reply r = call(admin, "GET", v3("p-admin", path + "?host=nubo@file%23file&sort=size:asc"), null,
+                    "OpenStack-API-Version", v38);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("manageable-volumes").isArray()).isTrue();
+            assertThat(r.json().get("manageable-volumes")).isEmpty();
+        }
+        Reply snaps = call(admin, "GET", v3("p-admin", "manageable_snapshots/detail?host=nubo@file"), null,
+                "OpenStack-API-Version", v38);
+        assertThat(snaps.json().get("manageable-snapshots")).isEmpty();
+        Reply noHost = call(admin, "GET", v3("p-admin", "manageable_volumes"), null, "OpenStack-API-Version", v38);
+        assertThat(noHost.status()).isEqualTo(400);
+        assertThat(noHost.json().at("/badRequest/message").asString())
+                .isEqualTo("Invalid input received: Host field is missing.");
+        Reply unknown = call(admin, "GET", v3("p-admin", "manageable_volumes?host=elsewhere"), null,
+                "OpenStack-API-Version", v38);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/itemNotFound/message").asString())
+                .isEqualTo("Service None could not be found on host elsewhere.");
+        Reply sort = call(admin, "GET", v3("p-admin", "manageable_volumes?host=nubo@file&sort=name"), null,
+                "OpenStack-API-Version", v38);
+        assertThat(sort.status()).isEqualTo(400);
+        assertThat(sort.json().at("/badRequest/message").asString()).isEqualTo("Invalid sort keys passed: name");
+        assertThat(call(ivy, "GET", v3("p-ivy", "manageable_volumes?host=nubo@file"), null,
+                "OpenStack-API-Version", v38).status()).isEqualTo(403);
+
+        // manage: recorded managing (size 0), then error_managing as the driver cannot adopt; deletable
+        Reply made = call(admin, "POST", v3("p-admin", "manageable_volumes"), "{\"volume\": {\"host\":"
+                + " \"nubo@file#file\", \"ref\": {\"source-name\": \"lv-1\"}, \"name\": \" adopted \"}}",
+                "OpenStack-API-Version", v38);
+        assertThat(made.status()).as(made.body()).isEqualTo(202);
+        assertThat(made.json().at("/volume/status").asString()).isEqualTo("managing");
+        assertThat(made.json().at("/volume/name").asString()).isEqualTo("adopted");
+        assertThat(made.json().at("/volume/size").asInt()).isZero();
+        String id = made.json().at("/volume/id").asString();
+        awaitStatus(admin, "p-admin", "volumes", "volume", id, "error_managing");
+        Reply quota = call(admin, "GET", v3("p-admin", "os-quota-sets/p-admin?usage=true"), null);
+        assertThat(quota.json().at("/quota_set/volumes/in_use").asInt()).isZero();
+        assertThat(call(admin, "POST", v3("p-admin", "manageable_volumes"), "{\"volume\": {\"host\": \"nope\","
+                + " \"ref\": {\"source-name\": \"x\"}}}", "OpenStack-API-Version", v38).json()
+                .at("/badRequest/message").asString()).isEqualTo("Host 'nope' not found");
+        assertThat(call(admin, "POST", v3("p-admin", "manageable_volumes"), "{\"volume\": {\"host\":"
+                + " \"nubo@file\", \"ref\": {\"source-name\": \"volume-" + id + "\"}}}", "OpenStack-API-Version",
+                v38).json().at("/badRequest/message").asString()).contains("The volume is already managed");
+        assertThat(call(admin, "POST", v3("p-admin", "manageable_volumes"), "{\"volume\": {\"host\":"
+                + " \"nubo@file\"}}", "OpenStack-API-Version", v38).status()).isEqualTo(400);
+        assertThat(call(admin, "DELETE", v3("p-admin", "volumes/" + id), null).status()).isEqualTo(202);
+        awaitStatus(admin, "p-admin", "volumes", "volume", id, "deleted");
+
+        // manage a snapshot: recorded, then error
+        String vol = volume(admin, "p-admin", "{\"volume\": {\"size\": 1}}", "available");
+        Reply snap = call(admin, "POST", v3("p-admin", "manageable_snapshots"), "{\"snapshot\": {\"volume_id\": \""
+                + vol + "\", \"ref\": {\"source-name\": \"s-1\"}}}", "OpenStack-API-Version", v38);
+        assertThat(snap.status()).as(snap.body()).isEqualTo(202);
+        awaitStatus(admin, "p-admin", "snapshots", "snapshot", snap.json().at("/snapshot/id").asString(), "error");
+    }
+
+    @Test
+    void groupIdFilterFrom3_10MatchesNoVolume() throws Exception {
+        String id = volume(ivy, "p-ivy", "{\"volume\": {\"size\": 1}}", "available");
+        String g = "volumes?group_id=5f1c2b3a-0000-4000-8000-000000000001";
+        assertThat(ids(ivy, g, "3.9")).contains(id);
+        assertThat(ids(ivy, g, "3.10")).isEmpty();
+        assertThat(ids(ivy, "volumes", "3.10")).contains(id);
     }
 
     private List<String> ids(String token, String path, String version) throws Exception {

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import io.nubo.shared.microversion.Microversions;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -63,6 +65,8 @@ public class BackupController {
                                   @JsonProperty("volume_name") String volumeName) {
         }
     }
+
+    static final String BACKUP_UPDATE = "3.9";
 
     private final BackupService backups;
     private final String zone;
@@ -128,6 +132,17 @@ public class BackupController {
         VolumeEntity v = backups.restore(caller, id, volumeId, name, token);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Restore(new Restore.RestoreBody(id, v.getId(),
                 v.getName())));
+    }
+
+    /** Microversion 3.9: a backup's name and description change; Cinder answers with the summary. */
+    @PutMapping("/{id}")
+    @Microversions(min = BACKUP_UPDATE)
+    @ValidatedBody("block-storage/backup-update.json")
+    public Created update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        JsonNode b = body.get("backup");
+        BackupEntity updated = backups.update(caller, id, Json.present(b, "name"), Json.string(b, "name"),
+                Json.present(b, "description"), Json.string(b, "description"));
+        return new Created(new Summary(updated.getId(), updated.getName(), links(updated)));
     }
 
     @DeleteMapping("/{id}")

@@ -57,7 +57,7 @@ public class SnapshotController {
         this.maxLimit = properties.defaultListLimit();
     }
 
-    static SnapshotView view(SnapshotEntity s, boolean extended) {
+    public static SnapshotView view(SnapshotEntity s, boolean extended) {
         return new SnapshotView(s.getId(), s.getVolumeId(), s.getName(), s.getDescription(), s.getStatus().wire(),
                 s.getSizeGb(), VolumeRenderer.time(s.getCreatedAt()), VolumeRenderer.time(s.getUpdatedAt()),
                 new TreeMap<>(s.getMetadata()),

@@ -1,12 +1,12 @@
 package io.nubo.blockstorage.message;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.microversion.ApiVersion;
 import io.nubo.shared.microversion.Microversions;
@@ -111,8 +111,8 @@ public class MessageController {
     static MessageView view(MessageEntity m) {
         String path = "/v3/" + m.getProjectId() + "/messages/" + m.getId();
         return new MessageView(m.getId(), m.getEventId(), UserMessage.text(m.getActionId(), m.getDetailId()),
-                m.getMessageLevel(), m.getResourceType(), m.getResourceUuid(), VolumeRenderer.time(m.getCreatedAt()),
-                VolumeRenderer.time(m.getGuaranteedUntil()), m.getRequestId(),
-                VolumeRenderer.links(path));
+                m.getMessageLevel(), m.getResourceType(), m.getResourceUuid(), Views.time(m.getCreatedAt()),
+                Views.time(m.getGuaranteedUntil()), m.getRequestId(),
+                Views.links(path));
     }
 }

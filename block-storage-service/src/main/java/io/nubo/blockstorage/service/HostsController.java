@@ -1,5 +1,6 @@
 package io.nubo.blockstorage.service;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.backend.BackendCapabilities;
 import io.nubo.blockstorage.backend.VolumeBackend;
@@ -9,7 +10,6 @@ import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.backend.VolumeServices;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.blockstorage.volume.VolumeUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +83,7 @@ public class HostsController {
     public Hosts hosts(Caller caller) {
         caller.require(Policy.HOSTS);
         return new Hosts(services.all().stream().map(i -> new Hosts.Host(i.host(), i.binary(), zone, "available",
-                i.disabled() ? "disabled" : "enabled", VolumeRenderer.time(i.updatedAt()))).toList());
+                i.disabled() ? "disabled" : "enabled", Views.time(i.updatedAt()))).toList());
     }
 
     /** A volume host's usage: the total first ({@code (total)}), then one entry per project, as Cinder. */
@@ -109,7 +109,7 @@ public class HostsController {
     public Pools pools(Caller caller, @RequestParam(required = false) String detail) {
         caller.require(Policy.POOLS);
         boolean detailed = detail != null && detail.matches("(?i)true|1|t|yes|y|on");
-        String now = VolumeRenderer.time(java.time.Instant.now());
+        String now = Views.time(java.time.Instant.now());
         return new Pools(backends.all().stream().map(b -> {
             Map<String, Object> c = null;
             if (detailed) {

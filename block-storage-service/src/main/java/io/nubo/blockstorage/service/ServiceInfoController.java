@@ -1,5 +1,6 @@
 package io.nubo.blockstorage.service;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.error.VolumeError;
@@ -14,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 import io.nubo.blockstorage.backend.VolumeServices;
 import io.nubo.blockstorage.config.BlockStorageProperties;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Policy;
 import java.util.List;
@@ -104,7 +104,7 @@ public class ServiceInfoController {
                 .filter(i -> binary == null || binary.isEmpty() || binary.equals(i.binary()))
                 .filter(i -> host == null || host.isEmpty() || VolumeServices.hostMatches(host, i.host()))
                 .map(i -> new Services.Service(i.binary(), i.host(), properties.availabilityZone(),
-                        i.disabled() ? "disabled" : "enabled", "up", VolumeRenderer.time(i.updatedAt()),
+                        i.disabled() ? "disabled" : "enabled", "up", Views.time(i.updatedAt()),
                         i.disabledReason(), cluster))
                 .toList());
     }

@@ -9,7 +9,9 @@ import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.error.VolumeError;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.shared.microversion.ApiVersion;
+import io.nubo.shared.microversion.Microversions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public class VolumeController {
     static final String LIST_BOOTABLE = "3.2";
     static final String LIST_GLANCE_METADATA = "3.4";
     static final String LIST_GROUP_ID = "3.10";
+    static final String VOLUME_SUMMARY = "3.12";
 
     private final VolumeService volumes;
     private final VolumeRepository repository;
@@ -86,6 +89,24 @@ public class VolumeController {
         return new VolumeView.Many(renderer.render(page.items(), caller, true), page.links());
     }
 
+    public record Summary(@JsonProperty("volume-summary") Totals summary) {
+        public record Totals(@JsonProperty("total_size") long totalSize, @JsonProperty("total_count") long totalCount) {
+        }
+    }
+
+    /**
+     * Microversion 3.12: how many volumes the list's filters select and their GiB (3.36 would add their metadata).
+     * Before 3.12 {@code summary} is a volume id, so Cinder's 404.
+     */
+    @GetMapping("/summary")
+    @Microversions(min = VOLUME_SUMMARY)
+    @ValidatedQuery("block-storage/list-query.json")
+    @Transactional(readOnly = true)
+    public Summary summary(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        List<VolumeEntity> all = matching(caller, params, version);
+        return new Summary(new Summary.Totals(all.stream().mapToLong(VolumeEntity::getSizeGb).sum(), all.size()));
+    }
+
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     public VolumeView.One show(Caller caller, @PathVariable String id) {
@@ -120,6 +141,10 @@ public class VolumeController {
      * not served, so it matches none); before their microversion those two are ignored, as Cinder drops them.
      */
     private Paging.Page<VolumeEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
+        return PAGING.page(matching(caller, params, version), params, maxLimit, "Marker %s could not be found.");
+    }
+
+    private List<VolumeEntity> matching(Caller caller, Map<String, String> params, ApiVersion version) {
         caller.require(Policy.VOLUME_GET_ALL);
         boolean allTenants = Boolean.TRUE.equals(flag(params.get("all_tenants")))
                 && caller.allows(Policy.VOLUME_ALL_TENANTS);
@@ -130,7 +155,7 @@ public class VolumeController {
         Map<String, String> glance = version.atLeast(LIST_GLANCE_METADATA)
                 ? metadataFilter(params.get("glance_metadata")) : Map.of();
         String groupId = version.atLeast(LIST_GROUP_ID) ? params.get("group_id") : null;
-        List<VolumeEntity> matching = all.stream()
+        return all.stream()
                 .filter(v -> params.get("status") == null || v.getStatus().wire().equals(params.get("status")))
                 .filter(v -> params.get("name") == null || params.get("name").equals(v.getName()))
                 .filter(v -> params.get("availability_zone") == null
@@ -142,7 +167,6 @@ public class VolumeController {
                         .get(e.getKey()))))
                 .filter(v -> groupId == null)
                 .toList();
-        return PAGING.page(matching, params, maxLimit, "Marker %s could not be found.");
     }
 
     /** Cinder's {@code _check_boolean_filter_value}: strict (3.2) or the old reading. */

@@ -1,5 +1,6 @@
 package io.nubo.blockstorage.volume;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.backend.DiskFormat;
@@ -103,7 +104,7 @@ public class VolumeUpload {
         }
         work.upload(v, imageId, format, token);
         VolumeTypeEntity t = types.findById(v.getVolumeTypeId()).orElseThrow();
-        return new Upload(v.getId(), VolumeRenderer.time(v.getUpdatedAt()), VolumeStatus.UPLOADING.wire(),
+        return new Upload(v.getId(), Views.time(v.getUpdatedAt()), VolumeStatus.UPLOADING.wire(),
                 v.getDescription(), v.getSizeGb(), new TypeSummary(t.getId(), t.getName(), t.getDescription(),
                 t.isPublic(), Map.copyOf(t.getExtraSpecs())), imageId, container, format.wire(), name,
                 v31 ? visibility : null, v31 ? Boolean.TRUE.equals(prot) : null);

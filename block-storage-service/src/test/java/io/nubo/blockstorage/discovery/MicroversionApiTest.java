@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Microversions 3.0 to 3.10 as announced and negotiated (versions documents, both headers, 406 in Cinder's body),
+ * Microversions 3.0 to 3.12 as announced and negotiated (versions documents, both headers, 406 in Cinder's body),
  * and the changes of 3.2 (strict bootable filter), 3.7 (clusters, cluster_name in os-services), 3.8 (manageable
- * volumes and snapshots) and 3.10 (group_id filter). 3.1 and 3.4 are in VolumeImageApiTest (they need an image
+ * volumes and snapshots), 3.10 (group_id filter), 3.11 (group types and specs) and 3.12 (volume summary). 3.1 and 3.4 are in VolumeImageApiTest (they need an image
  * service), 3.3 and 3.5 in MessageApiTest, 3.9 in BackupUpdateApiTest.
  */
 @org.junit.jupiter.api.Tag("integration")
@@ -22,28 +22,28 @@ class MicroversionApiTest extends BlockStorageHttpTest {
     final String admin = TestTokens.project("p-admin", "admin");
 
     @Test
-    void versionsAnnounceExactly3_0To3_10AndOthersAre406() throws Exception {
+    void versionsAnnounceExactly3_0To3_12AndOthersAre406() throws Exception {
         for (String path : List.of("/", "/v3/")) {
             Reply r = call(null, "GET", path, null);
             assertThat(r.status()).isEqualTo(path.equals("/") ? 300 : 200);
             JsonNode v = r.json().get("versions").get(0);
             assertThat(v.get("id").asString()).isEqualTo("v3.0");
             assertThat(v.get("min_version").asString()).isEqualTo("3.0");
-            assertThat(v.get("version").asString()).isEqualTo("3.10");
+            assertThat(v.get("version").asString()).isEqualTo("3.12");
         }
         Reply none = call(ivy, "GET", v3("p-ivy", "volumes"), null);
         assertThat(none.header("OpenStack-API-Version")).isEqualTo("volume 3.0");
         Reply latest = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume latest");
-        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("volume 3.10");
-        assertThat(latest.header("OpenStack-Volume-microversion")).isEqualTo("3.10");
+        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("volume 3.12");
+        assertThat(latest.header("OpenStack-Volume-microversion")).isEqualTo("3.12");
         assertThat(latest.header("Vary")).contains("OpenStack-API-Version");
         Reply legacy = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-Volume-microversion", "3.5");
         assertThat(legacy.header("OpenStack-API-Version")).isEqualTo("volume 3.5");
-        Reply high = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 3.11");
+        Reply high = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 3.13");
         assertThat(high.status()).isEqualTo(406);
         assertThat(high.json().at("/computeFault/code").asInt()).isEqualTo(406);
         assertThat(high.json().at("/computeFault/message").asString())
-                .isEqualTo("Version 3.11 is not supported by the API. Minimum is 3.0 and maximum is 3.10.");
+                .isEqualTo("Version 3.13 is not supported by the API. Minimum is 3.0 and maximum is 3.12.");
         assertThat(call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 2.0").status())
                 .isEqualTo(406);
         Reply bad = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 3.x");
@@ -175,6 +175,86 @@ class MicroversionApiTest extends BlockStorageHttpTest {
         assertThat(ids(ivy, g, "3.9")).contains(id);
         assertThat(ids(ivy, g, "3.10")).isEmpty();
         assertThat(ids(ivy, "volumes", "3.10")).contains(id);
+    }
+
+    @Test
+    void groupTypesAndTheirSpecsFrom3_11() throws Exception {
+        String v = "volume 3.11";
+        assertThat(call(admin, "GET", v3("p-admin", "group_types"), null, "OpenStack-API-Version", "volume 3.10")
+                .status()).isEqualTo(404);
+        Reply made = call(admin, "POST", v3("p-admin", "group_types"), "{\"group_type\": {\"name\": \"gt1\","
+                + " \"description\": \"d\", \"is_public\": true, \"group_specs\":"
+                + " {\"consistent_group_snapshot_enabled\": \"<is> False\"}}}", "OpenStack-API-Version", v);
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        JsonNode t = made.json().get("group_type");
+        String id = t.get("id").asString();
+        assertThat(t.get("name").asString()).isEqualTo("gt1");
+        assertThat(t.get("is_public").asBoolean()).isTrue();
+        assertThat(t.at("/group_specs/consistent_group_snapshot_enabled").asString()).isEqualTo("<is> False");
+        assertThat(call(admin, "POST", v3("p-admin", "group_types"), "{\"group_type\": {\"name\": \"gt1\"}}",
+                "OpenStack-API-Version", v).status()).isEqualTo(409);
+        assertThat(call(admin, "POST", v3("p-admin", "group_types"), "{\"group_type\": {}}",
+                "OpenStack-API-Version", v).status()).isEqualTo(400);
+        assertThat(call(ivy, "POST", v3("p-ivy", "group_types"), "{\"group_type\": {\"name\": \"mine\"}}",
+                "OpenStack-API-Version", v).status()).isEqualTo(403);
+        // a member sees the public type without its specs
+        JsonNode seen = call(ivy, "GET", v3("p-ivy", "group_types/" + id), null, "OpenStack-API-Version", v).json()
+                .get("group_type");
+        assertThat(seen.get("name").asString()).isEqualTo("gt1");
+        assertThat(seen.has("group_specs")).isFalse();
+        Reply upd = call(admin, "PUT", v3("p-admin", "group_types/" + id), "{\"group_type\": {\"name\": \"gt2\","
+                + " \"is_public\": false}}", "OpenStack-API-Version", v);
+        assertThat(upd.json().at("/group_type/name").asString()).isEqualTo("gt2");
+        assertThat(upd.json().at("/group_type/description").asString()).isEqualTo("d");
+        assertThat(call(ivy, "GET", v3("p-ivy", "group_types/" + id), null, "OpenStack-API-Version", v).status())
+                .isEqualTo(404);
+        assertThat(call(ivy, "GET", v3("p-ivy", "group_types"), null, "OpenStack-API-Version", v).json()
+                .get("group_types")).isEmpty();
+        assertThat(call(admin, "GET", v3("p-admin", "group_types?is_public=false"), null, "OpenStack-API-Version", v)
+                .json().get("group_types")).hasSize(1);
+        assertThat(call(admin, "PUT", v3("p-admin", "group_types/" + id), "{\"group_type\": {}}",
+                "OpenStack-API-Version", v).status()).isEqualTo(400);
+        assertThat(call(admin, "GET", v3("p-admin", "group_types/default"), null, "OpenStack-API-Version", v)
+                .json().at("/itemNotFound/message").asString()).isEqualTo("Default group type can not be found.");
+
+        String specs = v3("p-admin", "group_types/" + id + "/group_specs");
+        assertThat(call(admin, "POST", specs, "{\"group_specs\": {\"key1\": \"value1\", \"key2\": \"value2\"}}",
+                "OpenStack-API-Version", v).json().get("group_specs").size()).isEqualTo(2);
+        assertThat(call(admin, "GET", specs + "/key2", null, "OpenStack-API-Version", v).json().get("key2")
+                .asString()).isEqualTo("value2");
+        assertThat(call(admin, "PUT", specs + "/key2", "{\"key2\": \"v2\"}", "OpenStack-API-Version", v).json()
+                .get("key2").asString()).isEqualTo("v2");
+        assertThat(call(admin, "PUT", specs + "/key2", "{\"key3\": \"v2\"}", "OpenStack-API-Version", v)
+                .status()).isEqualTo(400);
+        assertThat(call(admin, "GET", specs, null, "OpenStack-API-Version", v).json().get("group_specs").size())
+                .isEqualTo(3);
+        assertThat(call(admin, "DELETE", specs + "/key1", null, "OpenStack-API-Version", v).status()).isEqualTo(202);
+        Reply gone = call(admin, "GET", specs + "/key1", null, "OpenStack-API-Version", v);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.json().at("/itemNotFound/message").asString())
+                .isEqualTo("Group Type " + id + " has no specs with key key1.");
+        assertThat(call(ivy, "GET", v3("p-ivy", "group_types/" + id + "/group_specs"), null,
+                "OpenStack-API-Version", v).status()).isEqualTo(403);
+        assertThat(call(admin, "DELETE", v3("p-admin", "group_types/" + id), null, "OpenStack-API-Version", v)
+                .status()).isEqualTo(202);
+        assertThat(call(admin, "GET", v3("p-admin", "group_types/" + id), null, "OpenStack-API-Version", v)
+                .json().at("/itemNotFound/message").asString()).isEqualTo("Group type " + id + " could not be found.");
+    }
+
+    @Test
+    void volumeSummaryFrom3_12() throws Exception {
+        String token = TestTokens.project("p-sum", "member");
+        volume(token, "p-sum", "{\"volume\": {\"size\": 1, \"name\": \"a\"}}", "available");
+        volume(token, "p-sum", "{\"volume\": {\"size\": 2, \"name\": \"b\"}}", "available");
+        Reply s = call(token, "GET", v3("p-sum", "volumes/summary"), null, "OpenStack-API-Version", "volume 3.12");
+        assertThat(s.status()).isEqualTo(200);
+        assertThat(s.json().at("/volume-summary/total_count").asInt()).isEqualTo(2);
+        assertThat(s.json().at("/volume-summary/total_size").asInt()).isEqualTo(3);
+        assertThat(call(token, "GET", v3("p-sum", "volumes/summary?name=b"), null, "OpenStack-API-Version",
+                "volume 3.12").json().at("/volume-summary/total_size").asInt()).isEqualTo(2);
+        Reply old = call(token, "GET", v3("p-sum", "volumes/summary"), null, "OpenStack-API-Version", "volume 3.11");
+        assertThat(old.status()).isEqualTo(404);
+        assertThat(old.json().at("/itemNotFound/message").asString()).isEqualTo("Volume summary could not be found.");
     }
 
     private List<String> ids(String token, String path, String version) throws Exception {

@@ -1,11 +1,11 @@
 package io.nubo.blockstorage.volume.backup;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.volume.VolumeEntity;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
 import java.util.List;
@@ -78,14 +78,14 @@ public class BackupController {
 
     static List<Link> links(BackupEntity b) {
         String path = "/v3/" + b.getProjectId() + "/backups/" + b.getId();
-        return VolumeRenderer.links(path);
+        return Views.links(path);
     }
 
     BackupView view(BackupEntity b) {
         return new BackupView(b.getId(), b.getName(), b.getDescription(), b.getStatus().wire(), b.getSizeGb(),
                 b.getVolumeId(), b.getSnapshotId(), zone, b.getContainer(), b.getObjectCount(), b.getFailure(),
-                VolumeRenderer.time(b.getCreatedAt()), VolumeRenderer.time(b.getUpdatedAt()),
-                VolumeRenderer.time(b.getDataTimestamp()), false, false, links(b));
+                Views.time(b.getCreatedAt()), Views.time(b.getUpdatedAt()),
+                Views.time(b.getDataTimestamp()), false, false, links(b));
     }
 
     @PostMapping

@@ -1,10 +1,10 @@
 package io.nubo.blockstorage.volume.qos;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Policy;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public class QosSpecsController {
 
     static One one(QosSpecsEntity q, String projectId) {
         String path = "/v3/" + projectId + "/qos-specs/" + q.getId();
-        return new One(view(q), VolumeRenderer.links(path));
+        return new One(view(q), Views.links(path));
     }
 
     @PostMapping

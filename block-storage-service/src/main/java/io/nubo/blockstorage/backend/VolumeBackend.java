@@ -36,6 +36,17 @@ public interface VolumeBackend extends AutoCloseable {
         throw new UnsupportedOperationException("Manage existing volume not implemented.");
     }
 
+    /**
+     * Cinder's {@code clone_image}: makes the volume from the image where the image service keeps it
+     * ({@code location}, its direct_url), without copying through the image API, if this backend can; answers false
+     * (having made nothing) when it cannot, and the caller copies the bytes instead. Only rbd can, from an image in
+     * the same Ceph cluster.
+     */
+    default boolean cloneImage(String volumeId, String location, DiskFormat format, long sizeBytes)
+            throws IOException {
+        return false;
+    }
+
     /** An empty (all zero) volume of {@code sizeBytes}; fails if one with this id exists already. */
     void create(String volumeId, long sizeBytes) throws IOException;
 

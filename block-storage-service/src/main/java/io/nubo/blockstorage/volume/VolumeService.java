@@ -128,7 +128,8 @@ public class VolumeService {
                     throw VolumeError.INVALID_INPUT.exception("Size of specified image " + minGb + "GB is larger"
                             + " than volume size " + size + "GB.");
                 }
-                source = new VolumeWork.FromImage(image.id(), DiskFormat.fromGlance(image.diskFormat()), token);
+                source = new VolumeWork.FromImage(image.id(), DiskFormat.fromGlance(image.diskFormat()), token,
+                        image.directUrl());
                 imageMetadata = image.properties();
                 bootable = true;
             } else {

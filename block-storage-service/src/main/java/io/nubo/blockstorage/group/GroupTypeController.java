@@ -6,7 +6,14 @@ import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.config.BlockStorageProperties;
+import io.nubo.blockstorage.request.Paging;
+import io.nubo.shared.api.Link;
 import io.nubo.shared.microversion.Microversions;
+import io.nubo.shared.validation.ValidatedQuery;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.nubo.shared.validation.ValidatedBody;
 import java.util.List;
 import java.util.Map;
@@ -43,16 +50,27 @@ public class GroupTypeController {
     public record One(@JsonProperty("group_type") GroupTypeView groupType) {
     }
 
-    public record Many(@JsonProperty("group_types") List<GroupTypeView> groupTypes) {
+    public record Many(@JsonProperty("group_types") List<GroupTypeView> groupTypes,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_type_links") List<Link> links) {
     }
+
+    @SuppressWarnings("rawtypes")
+    private static final Map<String, Function<GroupTypeEntity, Comparable>> SORT_KEYS = Map.of(
+            "created_at", GroupTypeEntity::getCreatedAt, "id", GroupTypeEntity::getId, "name", GroupTypeEntity::getName,
+            "description", t -> t.getDescription() == null ? "" : t.getDescription(), "is_public",
+            GroupTypeEntity::isPublic);
+    private static final Paging<GroupTypeEntity> PAGING = new Paging<>(SORT_KEYS, GroupTypeEntity::getId,
+            "created_at");
 
     public record Specs(@JsonProperty("group_specs") Map<String, String> groupSpecs) {
     }
 
     private final GroupTypeService types;
+    private final int maxLimit;
 
-    public GroupTypeController(GroupTypeService types) {
+    public GroupTypeController(GroupTypeService types, BlockStorageProperties properties) {
         this.types = types;
+        this.maxLimit = properties.defaultListLimit();
     }
 
     static GroupTypeView view(GroupTypeEntity t, Caller caller) {
@@ -60,12 +78,17 @@ public class GroupTypeController {
                 caller.allows(Policy.GROUP_TYPE_SPECS_SHOW) ? new TreeMap<>(t.getGroupSpecs()) : null);
     }
 
+    /** Cinder's list: {@code is_public}, sorted and paged as the other lists ({@code sort}, {@code limit}, ...). */
     @GetMapping
-    public Many list(Caller caller, @RequestParam(name = "is_public", required = false) String isPublic) {
+    @ValidatedQuery("block-storage/list-query.json")
+    public Many list(Caller caller, @RequestParam Map<String, String> params) {
+        String isPublic = params.get("is_public");
         // Cinder's _parse_is_public: absent or "true"-ish is the public ones, "none" every one, false the private
         Boolean wanted = isPublic == null ? Boolean.TRUE : isPublic.equalsIgnoreCase("none") ? null
                 : isPublic.matches("(?i)1|t|true|on|y|yes");
-        return new Many(types.list(caller, wanted).stream().map(t -> view(t, caller)).toList());
+        Paging.Page<GroupTypeEntity> page = PAGING.page(types.list(caller, wanted), params, maxLimit,
+                "Marker %s could not be found.");
+        return new Many(page.items().stream().map(t -> view(t, caller)).toList(), page.links());
     }
 
     @GetMapping("/{id}")
@@ -77,6 +100,7 @@ public class GroupTypeController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @ValidatedBody("block-storage/group-type-create.json")
     public One create(Caller caller, @RequestBody JsonNode body) {
         JsonNode t = body.get("group_type");
@@ -113,6 +137,7 @@ public class GroupTypeController {
 
     /** Creates or updates the given specs; Cinder answers with exactly those. */
     @PostMapping("/{id}/group_specs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @ValidatedBody("block-storage/group-specs.json")
     public Specs putSpecs(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
         Map<String, String> specs = Json.stringMap(body, "group_specs");

@@ -185,7 +185,7 @@ class MicroversionApiTest extends BlockStorageHttpTest {
         Reply made = call(admin, "POST", v3("p-admin", "group_types"), "{\"group_type\": {\"name\": \"gt1\","
                 + " \"description\": \"d\", \"is_public\": true, \"group_specs\":"
                 + " {\"consistent_group_snapshot_enabled\": \"<is> False\"}}}", "OpenStack-API-Version", v);
-        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        assertThat(made.status()).as(made.body()).isEqualTo(202);
         JsonNode t = made.json().get("group_type");
         String id = t.get("id").asString();
         assertThat(t.get("name").asString()).isEqualTo("gt1");
@@ -212,14 +212,26 @@ class MicroversionApiTest extends BlockStorageHttpTest {
                 .get("group_types")).isEmpty();
         assertThat(call(admin, "GET", v3("p-admin", "group_types?is_public=false"), null, "OpenStack-API-Version", v)
                 .json().get("group_types")).hasSize(1);
+        call(admin, "POST", v3("p-admin", "group_types"), "{\"group_type\": {\"name\": \"a-first\"}}",
+                "OpenStack-API-Version", v);
+        JsonNode sorted = call(admin, "GET", v3("p-admin", "group_types?is_public=None&sort=name:asc"), null,
+                "OpenStack-API-Version", v).json().get("group_types");
+        assertThat(sorted.get(0).get("name").asString()).isEqualTo("a-first");
+        assertThat(sorted.get(1).get("name").asString()).isEqualTo("gt2");
+        Reply paged = call(admin, "GET", v3("p-admin", "group_types?is_public=None&sort=name:desc&limit=1"), null,
+                "OpenStack-API-Version", v);
+        assertThat(paged.json().at("/group_types/0/name").asString()).isEqualTo("gt2");
+        assertThat(paged.json().at("/group_type_links/0/rel").asString()).isEqualTo("next");
         assertThat(call(admin, "PUT", v3("p-admin", "group_types/" + id), "{\"group_type\": {}}",
                 "OpenStack-API-Version", v).status()).isEqualTo(400);
         assertThat(call(admin, "GET", v3("p-admin", "group_types/default"), null, "OpenStack-API-Version", v)
                 .json().at("/itemNotFound/message").asString()).isEqualTo("Default group type can not be found.");
 
         String specs = v3("p-admin", "group_types/" + id + "/group_specs");
-        assertThat(call(admin, "POST", specs, "{\"group_specs\": {\"key1\": \"value1\", \"key2\": \"value2\"}}",
-                "OpenStack-API-Version", v).json().get("group_specs").size()).isEqualTo(2);
+        Reply put = call(admin, "POST", specs, "{\"group_specs\": {\"key1\": \"value1\", \"key2\": \"value2\"}}",
+                "OpenStack-API-Version", v);
+        assertThat(put.status()).isEqualTo(202);
+        assertThat(put.json().get("group_specs").size()).isEqualTo(2);
         assertThat(call(admin, "GET", specs + "/key2", null, "OpenStack-API-Version", v).json().get("key2")
                 .asString()).isEqualTo("value2");
         assertThat(call(admin, "PUT", specs + "/key2", "{\"key2\": \"v2\"}", "OpenStack-API-Version", v).json()

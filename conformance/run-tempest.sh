@@ -293,13 +293,19 @@ scheduler_enabled_filters = AvailabilityZoneFilter,ComputeFilter,ServerGroupAnti
 [volume]
 catalog_type = volumev3
 region = RegionOne
-# Nubo's pools are host@backend#backend with Cinder's vendor name (block-storage-service README)
+# Nubo's pools are host@backend#backend with Cinder's vendor name (block-storage-service README); the default
+# backend is file, whose storage_protocol is "file": a type asking for another protocol finds no backend (the
+# volume goes to error with a user message, as Cinder's capabilities filter leaves it)
 vendor_name = Open Source
+storage_protocol = file
+# the microversions announced (BlockStorageApiConfiguration: 3.0 to 3.12; groups, 3.13, are not served)
+min_microversion = 3.0
+max_microversion = 3.12
 
 [volume-feature-enabled]
 # what Nubo's block storage serves (docs/api-coverage.md, Block storage): backups to the object store (full, not
-# incremental), no manage/unmanage, one backend per type (multi-backend retype with migration is not served), no
-# in-use extend (3.42)
+# incremental), no manage/unmanage (the 3.8 manageable lists are served, but no driver can adopt a volume), one
+# backend per type (multi-backend retype with migration is not served), no in-use extend (3.42)
 snapshot = True
 clone = True
 backup = True

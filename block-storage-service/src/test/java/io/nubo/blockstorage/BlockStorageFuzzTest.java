@@ -62,25 +62,35 @@ class BlockStorageFuzzTest extends BlockStorageHttpTest {
         String snapshotId = snapshot.json().get("snapshot").get("id").asString();
         awaitStatus(fuzzer, "p-fuzz", "snapshots", "snapshot", snapshotId, "available");
         List<String> typesBefore = typeIds();
-        java.util.function.Predicate<String> adminOnly = path -> path.contains("/types") || path.contains("os-quota-sets");
+        List<String> groupTypesBefore = groupTypeIds();
+        java.util.function.Predicate<String> adminOnly = path -> path.contains("/types") || path.contains("os-quota-sets")
+                || path.contains("/group_types");
+        // at the newest microversion, so the handlers 3.1-3.12 added are reached (at 3.0 they are 404s)
+        String latest = "volume latest";
         ApiFuzz.Result r = ApiFuzz.against(context, "http://127.0.0.1:" + port).header("X-Auth-Token", fuzzer)
-                .pathVariable(name -> switch (name) {
+                .header("OpenStack-API-Version", latest).pathVariable(name -> switch (name) {
                     case "projectId" -> "p-fuzz";
                     case "key" -> "nubo-fuzz";
                     default -> volume;
                 }).randomCasesPerSchema(10).only(adminOnly.negate()).run();
         ApiFuzz.Result snapshots = ApiFuzz.against(context, "http://127.0.0.1:" + port)
-                .header("X-Auth-Token", fuzzer)
+                .header("X-Auth-Token", fuzzer).header("OpenStack-API-Version", latest)
                 .pathVariable(name -> name.equals("projectId") ? "p-fuzz" : name.equals("id") ? snapshotId : "nubo-fuzz")
                 .randomCasesPerSchema(10).only(path -> path.contains("/snapshots/")).run();
         ApiFuzz.Result admins = ApiFuzz.against(context, "http://127.0.0.1:" + port).header("X-Auth-Token", admin)
-                .pathVariable(name -> switch (name) {
+                .header("OpenStack-API-Version", latest).pathVariable(name -> switch (name) {
                     case "projectId" -> "p-admin";
                     case "target" -> "p-fuzz-quota";
                     case "key" -> "nubo-fuzz";
                     default -> "nubofuzz0000000000000000000000000";
                 }).randomCasesPerSchema(10).only(adminOnly).run();
         // the valid type bodies made types (named "x", "nubo-fuzz", ...): leave none behind for other tests
+        for (String t : groupTypeIds()) {
+            if (!groupTypesBefore.contains(t)) {
+                assertThat(call(admin, "DELETE", v3("p-admin", "group_types/" + t), null, "OpenStack-API-Version",
+                        "volume 3.11").status()).isEqualTo(202);
+            }
+        }
         for (String t : typeIds()) {
             if (!typesBefore.contains(t)) {
                 assertThat(call(admin, "DELETE", v3("p-admin", "types/" + t), null).status()).isEqualTo(202);
@@ -99,6 +109,11 @@ class BlockStorageFuzzTest extends BlockStorageHttpTest {
         assertThat(call(fuzzer, "GET", "/healthcheck", null).status()).isEqualTo(200);
         assertThat(call(fuzzer, "GET", v3("p-fuzz", "volumes/" + volume), null).status()).isEqualTo(200);
         assertThat(call(fuzzer, "GET", v3("p-fuzz", "volumes/detail"), null).status()).isEqualTo(200);
+    }
+
+    private List<String> groupTypeIds() throws Exception {
+        return call(admin, "GET", v3("p-admin", "group_types?is_public=None&limit=1000"), null,
+                "OpenStack-API-Version", "volume 3.11").json().get("group_types").findValuesAsString("id");
     }
 
     private List<String> typeIds() throws Exception {

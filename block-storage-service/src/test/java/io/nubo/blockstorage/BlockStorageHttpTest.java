@@ -105,7 +105,7 @@ public abstract class BlockStorageHttpTest {
             if (status.equals(expected)) {
                 return last;
             }
-            if (!status.matches("creating|downloading|deleting|extending|uploading")) {
+            if (!status.matches("creating|downloading|deleting|extending|uploading|managing")) {
                 throw new AssertionError(id + " is " + status + ", expected " + expected + ": " + last);
             }
             Thread.sleep(50);

@@ -198,6 +198,80 @@ public class RbdVolumeBackend implements VolumeBackend {
         cloneFlat(imageName(volumeId), snapName(snapshotId), imageName(newVolumeId), sizeBytes);
     }
 
+    private static final Pattern LOCATION = Pattern.compile("^rbd://([^/]+)/([^/]+)/([^/]+)/([^/]+)$");
+
+    /**
+     * Cinder's rbd driver's {@code clone_image}: a raw image whose location is {@code rbd://<fsid>/<pool>/<image>/
+     * <snap>} in this cluster (the image service's rbd store protects that snapshot) becomes the volume as a
+     * copy-on-write clone of the snapshot, not flattened, grown to the volume's size: it takes the same time
+     * whatever the size, and the image cannot be deleted while the clone lives (the image service's 409). Any other
+     * location or format, a snapshot that is not protected, another cluster: false, nothing made.
+     */
+    @Override
+    public boolean cloneImage(String volumeId, String location, DiskFormat format, long sizeBytes)
+            throws IOException {
+        Matcher m = LOCATION.matcher(location);
+        if (format != DiskFormat.RAW || !m.matches()) {
+            return false;
+        }
+        String fsid = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        String parentPool = java.net.URLDecoder.decode(m.group(2), java.nio.charset.StandardCharsets.UTF_8);
+        String parent = java.net.URLDecoder.decode(m.group(3), java.nio.charset.StandardCharsets.UTF_8);
+        String snap = java.net.URLDecoder.decode(m.group(4), java.nio.charset.StandardCharsets.UTF_8);
+        String child = imageName(volumeId);
+        return ceph.call(() -> {
+            if (!fsid.equals(rados.clusterFsid())) {
+                return false;
+            }
+            IoCTX parentIo;
+            try {
+                parentIo = rados.ioCtxCreate(parentPool);
+            } catch (com.ceph.rados.exceptions.RadosException e) {
+                return false;
+            }
+            try {
+                Rbd parentRbd = new Rbd(parentIo);
+                RbdImage image;
+                try {
+                    image = parentRbd.open(parent, snap);
+                } catch (RbdException e) {
+                    return false;
+                }
+                long imageBytes;
+                boolean isProtected;
+                try {
+                    imageBytes = image.stat().size;
+                    isProtected = image.snapIsProtected(snap);
+                } finally {
+                    parentRbd.close(image);
+                }
+                if (!isProtected) {
+                    return false;
+                }
+                if (imageBytes > sizeBytes) {
+                    throw new ImageTooLargeException(imageBytes, sizeBytes);
+                }
+                parentRbd.clone(parent, snap, io, child, LAYERING, 22);
+            } finally {
+                rados.ioCtxDestroy(parentIo);
+            }
+            try {
+                RbdImage made = rbd.open(child);
+                try {
+                    if (made.stat().size < sizeBytes) {
+                        made.resize(sizeBytes);
+                    }
+                } finally {
+                    rbd.close(made);
+                }
+            } catch (RbdException e) {
+                rbd.remove(child);
+                throw e;
+            }
+            return true;
+        });
+    }
+
     /** Protects the snapshot, clones it, flattens the clone so it stands alone, unprotects, grows to size. */
     private void cloneFlat(String parent, String snap, String child, long sizeBytes) throws IOException {
         withImage(parent, image -> {

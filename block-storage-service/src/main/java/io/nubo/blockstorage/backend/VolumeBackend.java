@@ -15,6 +15,38 @@ public interface VolumeBackend extends AutoCloseable {
     /** The driver's name: {@code file}, {@code rbd} or {@code iscsi}. */
     String driver();
 
+    /**
+     * Cinder's {@code get_manageable_volumes}: storage objects on the backend that could be managed (adopted as
+     * volumes). No Nubo driver lists any, as Cinder's base driver.
+     */
+    default java.util.List<Object> manageableVolumes() {
+        return java.util.List.of();
+    }
+
+    /** Same for snapshots ({@code get_manageable_snapshots}). */
+    default java.util.List<Object> manageableSnapshots() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Cinder's {@code manage_existing}: adopt the storage object {@code ref} names as volume {@code volumeId}. No
+     * Nubo driver can (Cinder's base driver raises NotImplementedError with this message).
+     */
+    default void manageExisting(String volumeId, java.util.Map<String, String> ref) throws IOException {
+        throw new UnsupportedOperationException("Manage existing volume not implemented.");
+    }
+
+    /**
+     * Cinder's {@code clone_image}: makes the volume from the image where the image service keeps it
+     * ({@code location}, its direct_url), without copying through the image API, if this backend can; answers false
+     * (having made nothing) when it cannot, and the caller copies the bytes instead. Only rbd can, from an image in
+     * the same Ceph cluster.
+     */
+    default boolean cloneImage(String volumeId, String location, DiskFormat format, long sizeBytes)
+            throws IOException {
+        return false;
+    }
+
     /** An empty (all zero) volume of {@code sizeBytes}; fails if one with this id exists already. */
     void create(String volumeId, long sizeBytes) throws IOException;
 

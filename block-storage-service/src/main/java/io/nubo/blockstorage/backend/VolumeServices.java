@@ -90,6 +90,13 @@ public class VolumeServices {
         return new Info(found.binary(), found.host(), found.backend(), disabled, reason, e.getUpdatedAt());
     }
 
+    /** The cinder-volume service of {@code host} ({@code host@backend}, a {@code #pool} ignored), if there is one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Info> volumeService(String host) {
+        String h = host.contains("#") ? host.substring(0, host.indexOf('#')) : host;
+        return all().stream().filter(i -> VOLUME.equals(i.binary()) && i.host().equals(h)).findFirst();
+    }
+
     /** Whether new volumes may go to the backend: its volume service is not disabled. */
     @Transactional(readOnly = true)
     public boolean accepts(String backend) {

@@ -9,16 +9,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The API's shared mechanisms: the microversions served (3.0 only: raise {@link #MAX} only with what each
- * microversion brings), negotiated by the shared filter on {@code OpenStack-API-Version: volume X.Y} (and Cinder's
- * legacy {@code OpenStack-Volume-microversion}), and the access rules as the shared policy table.
+ * The API's shared mechanisms: the microversions served (3.0 to 3.12, each change of 3.1..3.12 served: raise
+ * {@link #MAX} only with what each microversion brings; 3.13 is generic volume groups, not served), negotiated by the shared
+ * filter on {@code OpenStack-API-Version: volume X.Y} (and Cinder's legacy {@code OpenStack-Volume-microversion}),
+ * and the access rules as the shared policy table.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(MicroversionConfiguration.class)
 public class BlockStorageApiConfiguration {
 
     public static final String MIN = "3.0";
-    public static final String MAX = "3.0";
+    public static final String MAX = "3.12";
 
     @Bean
     MicroversionSpec volumeMicroversions() {

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Cinder's version documents: 300 at the root, 200 at {@code /v3/}; microversion 3.0 only (announce exactly what is served). */
+/** Cinder's version documents: 300 at the root, 200 at {@code /v3/}; microversions 3.0 to {@link #MAX_MICROVERSION} (announce exactly what is served). */
 @RestController
 public class VersionController {
 

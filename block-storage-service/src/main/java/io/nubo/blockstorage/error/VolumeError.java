@@ -28,7 +28,11 @@ public enum VolumeError {
     TYPE_IN_USE(HttpStatus.BAD_REQUEST, "Volume Type %s deletion is not allowed with volumes present with the type."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Policy doesn't allow %s to be performed."),
     OVER_QUOTA(HttpStatus.CONTENT_TOO_LARGE, "%s"),
-    VERSION_NOT_SUPPORTED(HttpStatus.NOT_FOUND, "Version %s is not supported by the API. Minimum is 3.0 and maximum is 3.0."),
+    CLUSTER_NOT_FOUND(HttpStatus.NOT_FOUND, "Cluster %s could not be found."),
+    GROUP_TYPE_NOT_FOUND(HttpStatus.NOT_FOUND, "Group type %s could not be found."),
+    GROUP_TYPE_EXISTS(HttpStatus.CONFLICT, "Group Type %s already exists."),
+    GROUP_TYPE_SPEC_NOT_FOUND(HttpStatus.NOT_FOUND, "Group Type %s has no specs with key %s."),
+    MESSAGE_NOT_FOUND(HttpStatus.NOT_FOUND, "Message %s could not be found."),
     BACKEND_FAILURE(HttpStatus.SERVICE_UNAVAILABLE, "The volume backend could not %s; nothing was changed. Try again.");
 
     private final HttpStatus status;

@@ -44,9 +44,11 @@ public class ImageServiceClient {
      *
      * @param properties what Cinder copies into volume_image_metadata: the image's id, name, checksum, formats,
      *                   min_disk, min_ram, size and custom properties
+     * @param directUrl  where the image service keeps the bytes ({@code rbd://fsid/pool/image/snap}), shown to
+     *                   the image's owner and administrators; null otherwise
      */
     public record Image(String id, String name, String status, String diskFormat, long size, Long virtualSize,
-                        int minDisk, Map<String, String> properties) {
+                        int minDisk, Map<String, String> properties, String directUrl) {
     }
 
     /** The image, or null when the caller cannot see it (404 or 403). */
@@ -73,7 +75,7 @@ public class ImageServiceClient {
         }
         return new Image(i.get("id").asString(), text(i, "name"), text(i, "status"), text(i, "disk_format"),
                 i.path("size").asLong(0), i.hasNonNull("virtual_size") ? i.get("virtual_size").asLong() : null,
-                i.path("min_disk").asInt(0), props);
+                i.path("min_disk").asInt(0), props, text(i, "direct_url"));
     }
 
     /** The image's bytes; the caller closes the stream. */

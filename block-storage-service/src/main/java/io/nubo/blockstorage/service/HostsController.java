@@ -1,6 +1,8 @@
 package io.nubo.blockstorage.service;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.blockstorage.backend.BackendCapabilities;
 import io.nubo.blockstorage.backend.VolumeBackend;
 import io.nubo.blockstorage.backend.VolumeBackends;
 import io.nubo.blockstorage.config.BlockStorageProperties;
@@ -8,7 +10,6 @@ import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.backend.VolumeServices;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.blockstorage.volume.VolumeUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +63,8 @@ public class HostsController {
                                @JsonProperty("display_name") String displayName) {
     }
 
-    static final String VENDOR = "Open Source";
-    static final String DRIVER_VERSION = "1.0.0";
+    static final String VENDOR = BackendCapabilities.VENDOR;
+    static final String DRIVER_VERSION = BackendCapabilities.DRIVER_VERSION;
 
     private final VolumeServices services;
     private final VolumeBackends backends;
@@ -82,7 +83,7 @@ public class HostsController {
     public Hosts hosts(Caller caller) {
         caller.require(Policy.HOSTS);
         return new Hosts(services.all().stream().map(i -> new Hosts.Host(i.host(), i.binary(), zone, "available",
-                i.disabled() ? "disabled" : "enabled", VolumeRenderer.time(i.updatedAt()))).toList());
+                i.disabled() ? "disabled" : "enabled", Views.time(i.updatedAt()))).toList());
     }
 
     /** A volume host's usage: the total first ({@code (total)}), then one entry per project, as Cinder. */
@@ -108,7 +109,7 @@ public class HostsController {
     public Pools pools(Caller caller, @RequestParam(required = false) String detail) {
         caller.require(Policy.POOLS);
         boolean detailed = detail != null && detail.matches("(?i)true|1|t|yes|y|on");
-        String now = VolumeRenderer.time(java.time.Instant.now());
+        String now = Views.time(java.time.Instant.now());
         return new Pools(backends.all().stream().map(b -> {
             Map<String, Object> c = null;
             if (detailed) {
@@ -138,12 +139,7 @@ public class HostsController {
                 VENDOR, Map.of(), protocol(b), List.of(), null);
     }
 
-    /** Cinder's protocol names: {@code iSCSI}, {@code ceph} (RBD); {@code file} for local image files. */
     static String protocol(VolumeBackend b) {
-        return switch (b.driver()) {
-            case "iscsi" -> "iSCSI";
-            case "rbd" -> "ceph";
-            default -> b.driver();
-        };
+        return BackendCapabilities.protocol(b);
     }
 }

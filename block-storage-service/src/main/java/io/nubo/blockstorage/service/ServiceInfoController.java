@@ -1,5 +1,7 @@
 package io.nubo.blockstorage.service;
 
+import io.nubo.blockstorage.request.Views;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.blockstorage.request.Json;
@@ -8,10 +10,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import io.nubo.shared.microversion.ApiVersion;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 import io.nubo.blockstorage.backend.VolumeServices;
 import io.nubo.blockstorage.config.BlockStorageProperties;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Policy;
 import java.util.List;
@@ -38,7 +41,9 @@ public class ServiceInfoController {
     public record Services(List<Service> services) {
         public record Service(String binary, String host, String zone, String status, String state,
                               @JsonProperty("updated_at") String updatedAt,
-                              @JsonProperty("disabled_reason") String disabledReason) {
+                              @JsonProperty("disabled_reason") String disabledReason,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("cluster_name")
+                              JsonNode clusterName) {
         }
     }
 
@@ -91,14 +96,16 @@ public class ServiceInfoController {
     /** {@code ?binary=} and {@code ?host=} (Cinder's host match: {@code h} also finds {@code h@backend}). */
     @GetMapping("/v3/{projectId}/os-services")
     public Services services(Caller caller, @RequestParam(required = false) String binary,
-                             @RequestParam(required = false) String host) {
+                             @RequestParam(required = false) String host, ApiVersion version) {
+        // 3.7: cluster_name, null for every service (none is in a cluster: ClusterController)
+        JsonNode cluster = version.atLeast(ClusterController.CLUSTERS) ? NullNode.getInstance() : null;
         caller.require(Policy.SERVICES_LIST);
         return new Services(services.all().stream()
                 .filter(i -> binary == null || binary.isEmpty() || binary.equals(i.binary()))
                 .filter(i -> host == null || host.isEmpty() || VolumeServices.hostMatches(host, i.host()))
                 .map(i -> new Services.Service(i.binary(), i.host(), properties.availabilityZone(),
-                        i.disabled() ? "disabled" : "enabled", "up", VolumeRenderer.time(i.updatedAt()),
-                        i.disabledReason()))
+                        i.disabled() ? "disabled" : "enabled", "up", Views.time(i.updatedAt()),
+                        i.disabledReason(), cluster))
                 .toList());
     }
 

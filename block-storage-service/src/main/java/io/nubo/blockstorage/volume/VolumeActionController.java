@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import io.nubo.shared.microversion.ApiVersion;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,7 +45,7 @@ public class VolumeActionController {
     @PostMapping("/v3/{projectId}/volumes/{id}/action")
     @ValidatedBody("block-storage/volume-action.json")
     public ResponseEntity<?> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
-                                    @RequestHeader("X-Auth-Token") String token) {
+                                    @RequestHeader("X-Auth-Token") String token, ApiVersion version) {
         // volume-action.json: exactly one action Nubo serves, with its arguments (null for none)
         String name = body.properties().iterator().next().getKey();
         JsonNode args = body.get(name);
@@ -118,7 +119,7 @@ public class VolumeActionController {
                         null)));
             }
             case "os-volume_upload_image" -> {
-                return ResponseEntity.accepted().body(new VolumeUpload.Reply(upload.start(caller, id, args, token)));
+                return ResponseEntity.accepted().body(new VolumeUpload.Reply(upload.start(caller, id, args, token, version)));
             }
             default -> throw new IllegalStateException("volume-action.json admits " + name + " but no case serves it");
         }

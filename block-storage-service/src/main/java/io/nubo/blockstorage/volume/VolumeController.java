@@ -9,6 +9,9 @@ import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.error.VolumeError;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.shared.microversion.ApiVersion;
+import io.nubo.shared.microversion.Microversions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,11 @@ public class VolumeController {
             "availability_zone", VolumeEntity::getAvailabilityZone, "bootable", VolumeEntity::isBootable);
     private static final Paging<VolumeEntity> PAGING = new Paging<>(SORT_KEYS, VolumeEntity::getId, "created_at");
 
+    static final String LIST_BOOTABLE = "3.2";
+    static final String LIST_GLANCE_METADATA = "3.4";
+    static final String LIST_GROUP_ID = "3.10";
+    static final String VOLUME_SUMMARY = "3.12";
+
     private final VolumeService volumes;
     private final VolumeRepository repository;
     private final VolumeRenderer renderer;
@@ -65,8 +73,8 @@ public class VolumeController {
     @GetMapping
     @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
-    public VolumeView.Summaries list(Caller caller, @RequestParam Map<String, String> params) {
-        Paging.Page<VolumeEntity> page = page(caller, params);
+    public VolumeView.Summaries list(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        Paging.Page<VolumeEntity> page = page(caller, params, version);
         return new VolumeView.Summaries(page.items().stream().map(v -> {
             VolumeView view = renderer.render(v, caller, false);
             return new VolumeView.Summary(v.getId(), v.getName(), view.links());
@@ -76,9 +84,27 @@ public class VolumeController {
     @GetMapping("/detail")
     @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
-    public VolumeView.Many detail(Caller caller, @RequestParam Map<String, String> params) {
-        Paging.Page<VolumeEntity> page = page(caller, params);
+    public VolumeView.Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        Paging.Page<VolumeEntity> page = page(caller, params, version);
         return new VolumeView.Many(renderer.render(page.items(), caller, true), page.links());
+    }
+
+    public record Summary(@JsonProperty("volume-summary") Totals summary) {
+        public record Totals(@JsonProperty("total_size") long totalSize, @JsonProperty("total_count") long totalCount) {
+        }
+    }
+
+    /**
+     * Microversion 3.12: how many volumes the list's filters select and their GiB (3.36 would add their metadata).
+     * Before 3.12 {@code summary} is a volume id, so Cinder's 404.
+     */
+    @GetMapping("/summary")
+    @Microversions(min = VOLUME_SUMMARY)
+    @ValidatedQuery("block-storage/list-query.json")
+    @Transactional(readOnly = true)
+    public Summary summary(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        List<VolumeEntity> all = matching(caller, params, version);
+        return new Summary(new Summary.Totals(all.stream().mapToLong(VolumeEntity::getSizeGb).sum(), all.size()));
     }
 
     @GetMapping("/{id}")
@@ -108,15 +134,28 @@ public class VolumeController {
         return ResponseEntity.accepted().build();
     }
 
-    private Paging.Page<VolumeEntity> page(Caller caller, Map<String, String> params) {
+    /**
+     * The list filters, by microversion as Cinder's: {@code bootable} strict from 3.2 (a value that is no boolean is
+     * 400; before, anything but {@code false} meant true), {@code glance_metadata} (the volume's image metadata
+     * holds every pair) from 3.4, {@code group_id} from 3.10 (no volume is in a group: generic volume groups, 3.13, are
+     * not served, so it matches none); before their microversion those two are ignored, as Cinder drops them.
+     */
+    private Paging.Page<VolumeEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
+        return PAGING.page(matching(caller, params, version), params, maxLimit, "Marker %s could not be found.");
+    }
+
+    private List<VolumeEntity> matching(Caller caller, Map<String, String> params, ApiVersion version) {
         caller.require(Policy.VOLUME_GET_ALL);
         boolean allTenants = Boolean.TRUE.equals(flag(params.get("all_tenants")))
                 && caller.allows(Policy.VOLUME_ALL_TENANTS);
         String project = allTenants ? params.get("project_id") : caller.projectId();
         List<VolumeEntity> all = repository.findLiveIn(project);
         Map<String, String> metadata = metadataFilter(params.get("metadata"));
-        Boolean bootable = flag(params.get("bootable"));
-        List<VolumeEntity> matching = all.stream()
+        Boolean bootable = bootableFilter(params.get("bootable"), version.atLeast(LIST_BOOTABLE));
+        Map<String, String> glance = version.atLeast(LIST_GLANCE_METADATA)
+                ? metadataFilter(params.get("glance_metadata")) : Map.of();
+        String groupId = version.atLeast(LIST_GROUP_ID) ? params.get("group_id") : null;
+        return all.stream()
                 .filter(v -> params.get("status") == null || v.getStatus().wire().equals(params.get("status")))
                 .filter(v -> params.get("name") == null || params.get("name").equals(v.getName()))
                 .filter(v -> params.get("availability_zone") == null
@@ -124,8 +163,27 @@ public class VolumeController {
                 .filter(v -> bootable == null || v.isBootable() == bootable)
                 .filter(v -> metadata.entrySet().stream().allMatch(e -> e.getValue().equals(v.getMetadata()
                         .get(e.getKey()))))
+                .filter(v -> glance.entrySet().stream().allMatch(e -> e.getValue().equals(v.getImageMetadata()
+                        .get(e.getKey()))))
+                .filter(v -> groupId == null)
                 .toList();
-        return PAGING.page(matching, params, maxLimit, "Marker %s could not be found.");
+    }
+
+    /** Cinder's {@code _check_boolean_filter_value}: strict (3.2) or the old reading. */
+    static Boolean bootableFilter(String s, boolean strict) {
+        if (s == null) {
+            return null;
+        }
+        if (!strict) {
+            return !s.equals("False") && !s.equals("false") && !s.equals("FALSE") && !s.isEmpty();
+        }
+        if (s.trim().matches("(?i)1|t|true|on|y|yes")) {
+            return true;
+        }
+        if (s.trim().matches("(?i)0|f|false|off|n|no")) {
+            return false;
+        }
+        throw VolumeError.INVALID_INPUT.exception("'bootable = " + s + "'");
     }
 
     private static Boolean flag(String s) {

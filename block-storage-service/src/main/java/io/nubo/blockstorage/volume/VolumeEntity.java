@@ -120,6 +120,8 @@ public class VolumeEntity {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    /** Only for a new record that does not start creating (a managed volume starts managing). */
+    void startAs(VolumeStatus initial) { this.status = initial; }
     public Instant getDeletedAt() { return deletedAt; }
     public Map<String, String> getMetadata() { return metadata; }
     public Map<String, String> getImageMetadata() { return imageMetadata; }

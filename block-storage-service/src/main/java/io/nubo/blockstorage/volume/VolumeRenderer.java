@@ -8,11 +8,8 @@ import io.nubo.blockstorage.volume.type.VolumeTypeRepository;
 import io.nubo.blockstorage.volume.api.VolumeView;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.request.Views;
 import io.nubo.shared.api.Link;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,9 +21,6 @@ import org.springframework.stereotype.Component;
 public class VolumeRenderer {
 
     /** Cinder writes times with microseconds and no zone: {@code 2024-01-02T03:04:05.000000} */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
-            .withZone(ZoneOffset.UTC);
-
     private final VolumeTypeRepository types;
     private final AttachmentRepository attachments;
     private final String host;
@@ -36,10 +30,6 @@ public class VolumeRenderer {
         this.types = types;
         this.attachments = attachments;
         this.host = properties.host();
-    }
-
-    public static String time(Instant t) {
-        return t == null ? null : TIME.format(t.truncatedTo(ChronoUnit.MICROS));
     }
 
     /** The views of a page; {@code extended}: show and detail add the os-vol-* attributes (create and update do not). */
@@ -72,14 +62,14 @@ public class VolumeRenderer {
         List<VolumeView.AttachmentSummary> atts = live.stream()
                 .filter(a -> a.getAttachStatus() == io.nubo.blockstorage.volume.attachment.AttachStatus.ATTACHED)
                 .map(a -> new VolumeView.AttachmentSummary(v.getId(), a.getId(), v.getId(), a.getInstanceUuid(),
-                        a.getAttachedHost(), a.getMountpoint(), time(a.getAttachedAt())))
+                        a.getAttachedHost(), a.getMountpoint(), Views.time(a.getAttachedAt())))
                 .toList();
         String path = "/v3/" + v.getProjectId() + "/volumes/" + v.getId();
-        List<Link> links = List.of(Link.self(Link.href(path)),
-                new Link("bookmark", null, Link.href(path.replaceFirst("^/v3", ""))));
+        List<Link> links = Views.links(path);
         boolean hostAttr = extended && caller.allows(Policy.VOLUME_HOST_ATTRIBUTE);
         return new VolumeView(v.getId(), v.getName(), v.getDescription(), v.getStatus().wire(), v.getSizeGb(),
-                v.getAvailabilityZone(), time(v.getCreatedAt()), time(v.getUpdatedAt()), v.getUserId(), typeName,
+                v.getAvailabilityZone(), Views.time(v.getCreatedAt()), Views.time(v.getUpdatedAt()), v.getUserId(),
+                typeName,
                 v.getSnapshotId(), v.getSourceVolid(), Boolean.toString(v.isBootable()), false, false, null, null,
                 metadata(v), atts, links,
                 extended ? v.getProjectId() : null,

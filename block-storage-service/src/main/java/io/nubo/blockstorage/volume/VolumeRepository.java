@@ -19,8 +19,11 @@ public interface VolumeRepository extends JpaRepository<VolumeEntity, String> {
             + " and (:project is null or v.projectId = :project)")
     List<VolumeEntity> findLiveIn(@Param("project") String project);
 
+    /** Volumes counted by the quota: not one being managed or that failed to be (Cinder commits its quota later). */
     @Query("select count(v) from VolumeEntity v where v.projectId = :project"
-            + " and v.status <> io.nubo.blockstorage.volume.VolumeStatus.DELETED")
+            + " and v.status not in (io.nubo.blockstorage.volume.VolumeStatus.DELETED,"
+            + " io.nubo.blockstorage.volume.VolumeStatus.MANAGING,"
+            + " io.nubo.blockstorage.volume.VolumeStatus.ERROR_MANAGING)")
     long countLive(@Param("project") String project);
 
     @Query("select coalesce(sum(v.sizeGb), 0) from VolumeEntity v where v.projectId = :project"

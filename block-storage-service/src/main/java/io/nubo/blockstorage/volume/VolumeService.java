@@ -86,6 +86,7 @@ public class VolumeService {
         VolumeWork.Source source;
         Map<String, String> imageMetadata = Map.of();
         boolean bootable = false;
+        boolean schedulable = true;
         if (r.snapshotId() != null) {
             SnapshotEntity s = snapshots.findLive(r.snapshotId()).filter(x -> caller.admin()
                     || caller.owns(x.getProjectId())).orElseThrow(() -> VolumeError.SNAPSHOT_NOT_FOUND
@@ -117,6 +118,7 @@ public class VolumeService {
             VolumeTypeEntity t = type == null ? types.defaultType() : type;
             backend = types.backendOf(t);
             typeId = t.getId();
+            schedulable = types.schedulable(t);
             if (r.imageRef() != null) {
                 ImageServiceClient.Image image = image(token, r.imageRef());
                 long minGb = Math.max(image.minDisk(), gibCeil(image.virtualSize() != null ? image.virtualSize()
@@ -126,7 +128,8 @@ public class VolumeService {
                     throw VolumeError.INVALID_INPUT.exception("Size of specified image " + minGb + "GB is larger"
                             + " than volume size " + size + "GB.");
                 }
-                source = new VolumeWork.FromImage(image.id(), DiskFormat.fromGlance(image.diskFormat()), token);
+                source = new VolumeWork.FromImage(image.id(), DiskFormat.fromGlance(image.diskFormat()), token,
+                        image.directUrl());
                 imageMetadata = image.properties();
                 bootable = true;
             } else {
@@ -165,7 +168,57 @@ public class VolumeService {
             }
             return volumes.save(e);
         }));
-        work.create(v, source);
+        if (schedulable) {
+            work.create(v, source);
+        } else {
+            work.unschedulable(v);
+        }
+        return v;
+    }
+
+    /**
+     * Microversion 3.8, {@code POST manageable_volumes}, as Cinder's {@code manage_existing}: the host must name a
+     * volume service that takes volumes (else Cinder's ServiceUnavailable, 400), a {@code source-name} naming a
+     * volume already managed is refused, and the volume is recorded {@code managing}, size 0, outside the quota,
+     * then its backend is asked to adopt {@code ref} ({@link VolumeWork#manage}).
+     */
+    public VolumeEntity manage(Caller caller, String host, Map<String, String> ref, String name, String description,
+                               String volumeType, Map<String, String> metadata, String availabilityZone,
+                               boolean bootable) {
+        caller.require(Policy.VOLUME_MANAGE);
+        VolumeTypeEntity type;
+        try {
+            type = volumeType == null ? types.defaultType() : types.get(volumeType, caller);
+        } catch (io.nubo.blockstorage.error.VolumeException e) {
+            throw VolumeError.INVALID_TYPE.exception("Cannot find requested '" + volumeType + "' volume type");
+        }
+        String sourceName = ref.get("source-name");
+        if (sourceName != null && sourceName.startsWith("volume-") && volumes.findLive(sourceName.substring(7))
+                .isPresent()) {
+            throw VolumeError.INVALID_VOLUME.exception("Unable to manage existing volume. The volume is already"
+                    + " managed");
+        }
+        VolumeServices.Info service = services.volumeService(host).orElseThrow(() -> VolumeError.BAD_REQUEST
+                .exception("Host '" + host + "' not found"));
+        if (service.disabled()) {
+            throw VolumeError.BAD_REQUEST.exception("Service is unavailable at this time.");
+        }
+        if (availabilityZone != null && !availabilityZone.equals(zone)) {
+            throw VolumeError.INVALID_INPUT.exception("Availability zone '" + availabilityZone + "' is invalid.");
+        }
+        VolumeEntity v = tx.execute(st -> {
+            VolumeEntity e = new VolumeEntity(UUID.randomUUID().toString(), caller.projectId(), caller.userId(), 0,
+                    zone, type.getId(), service.backend(), clock.instant());
+            e.startAs(VolumeStatus.MANAGING);
+            e.setName(name == null ? null : name.strip());
+            e.setDescription(description == null ? null : description.strip());
+            e.setBootable(bootable);
+            if (metadata != null) {
+                e.getMetadata().putAll(metadata);
+            }
+            return volumes.save(e);
+        });
+        work.manage(v, ref);
         return v;
     }
 

@@ -27,6 +27,10 @@ public enum VolumeStatus {
     ERROR(Holder.NONE),
     ERROR_DELETING(Holder.NONE),
     ERROR_EXTENDING(Holder.NONE),
+    /** microversion 3.8, manageable_volumes: its backend is asked to adopt an existing storage object */
+    MANAGING(Holder.WORK),
+    /** the backend could not adopt it (no Nubo driver can: Cinder's "Manage existing volume not implemented.") */
+    ERROR_MANAGING(Holder.NONE),
     /** offered to another project (os-volume-transfer) until the transfer is accepted or deleted */
     AWAITING_TRANSFER(Holder.CLIENT),
     /** only an administrator's os-reset_status sets it (Cinder: the volume is taken out of service) */

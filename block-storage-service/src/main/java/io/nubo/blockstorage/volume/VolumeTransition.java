@@ -30,7 +30,8 @@ public enum VolumeTransition {
     DOWNLOADED(EnumSet.of(DOWNLOADING), AVAILABLE),
     CREATE_FAILED(EnumSet.of(CREATING, DOWNLOADING), ERROR),
     /** Cinder deletes available volumes and volumes in any error status; in-use, attaching etc. are refused */
-    BEGIN_DELETE(EnumSet.of(AVAILABLE, ERROR, ERROR_DELETING, ERROR_EXTENDING, VolumeStatus.ERROR_RESTORING),
+    BEGIN_DELETE(EnumSet.of(AVAILABLE, ERROR, ERROR_DELETING, ERROR_EXTENDING, VolumeStatus.ERROR_RESTORING,
+            VolumeStatus.ERROR_MANAGING),
             DELETING),
     /**
      * os-force_delete (admin): from any status but deleting, also one held by a client or by work; Cinder's
@@ -43,6 +44,8 @@ public enum VolumeTransition {
     BEGIN_EXTEND(EnumSet.of(AVAILABLE), EXTENDING),
     EXTENDED(EnumSet.of(EXTENDING), AVAILABLE),
     EXTEND_FAILED(EnumSet.of(EXTENDING), ERROR_EXTENDING),
+    /** microversion 3.8: the backend refused to adopt the storage object a manage request named */
+    MANAGE_FAILED(EnumSet.of(VolumeStatus.MANAGING), VolumeStatus.ERROR_MANAGING),
     /**
      * os-reserve. (The v3 attachments API, microversion 3.27, would add RESERVE: available to reserved, for an
      * attachment made without a connector; it is not served, so nothing enters reserved yet.)
@@ -97,6 +100,7 @@ public enum VolumeTransition {
 
     /** What the start-up sweep applies: the way out of every status held by work that a restart interrupted. */
     public static Set<VolumeTransition> recoveries() {
-        return EnumSet.of(CREATE_FAILED, DELETE_FAILED, EXTEND_FAILED, UPLOAD_ENDED, BACKUP_ENDED, RESTORE_FAILED);
+        return EnumSet.of(CREATE_FAILED, DELETE_FAILED, EXTEND_FAILED, UPLOAD_ENDED, BACKUP_ENDED, RESTORE_FAILED,
+                MANAGE_FAILED);
     }
 }

@@ -1,5 +1,7 @@
 package io.nubo.blockstorage.volume;
 
+import io.nubo.blockstorage.request.Views;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.backend.DiskFormat;
 import io.nubo.blockstorage.image.ImageServiceClient;
@@ -9,6 +11,7 @@ import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.error.VolumeError;
+import io.nubo.shared.microversion.ApiVersion;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,14 +36,17 @@ public class VolumeUpload {
                          @JsonProperty("container_format") String containerFormat,
                          @JsonProperty("disk_format") String diskFormat,
                          @JsonProperty("image_name") String imageName,
-                         String visibility,
-                         @JsonProperty("protected") boolean isProtected) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String visibility,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("protected") Boolean isProtected) {
     }
 
     public record TypeSummary(String id, String name, String description,
                               @JsonProperty("is_public") boolean isPublic,
                               @JsonProperty("extra_specs") Map<String, String> extraSpecs) {
     }
+
+    /** The microversion that added {@code visibility} and {@code protected}. */
+    static final String UPLOAD_IMAGE_PARAMS = "3.1";
 
     private final VolumeService volumes;
     private final VolumeLifecycle lifecycle;
@@ -57,7 +63,11 @@ public class VolumeUpload {
         this.types = types;
     }
 
-    public Upload start(Caller caller, String volumeId, JsonNode args, String token) {
+    /**
+     * Microversion 3.1 adds {@code visibility} and {@code protected} (before it, the image is private and
+     * unprotected and the reply does not name them); a public image needs {@link Policy#VOLUME_UPLOAD_PUBLIC}.
+     */
+    public Upload start(Caller caller, String volumeId, JsonNode args, String token, ApiVersion version) {
         VolumeEntity v = volumes.visible(caller, volumeId);
         caller.require(Policy.VOLUME_UPLOAD_IMAGE, v.getProjectId());
         String name = Json.string(args, "image_name");
@@ -69,9 +79,13 @@ public class VolumeUpload {
         }
         String container = Json.string(args, "container_format");
         container = container == null ? "bare" : container;
-        String visibility = Json.string(args, "visibility");
+        boolean v31 = version.atLeast(UPLOAD_IMAGE_PARAMS);
+        String visibility = v31 ? Json.string(args, "visibility") : null;
         visibility = visibility == null ? "private" : visibility;
-        Boolean prot = Json.bool(args, "protected");
+        Boolean prot = v31 ? Json.bool(args, "protected") : null;
+        if (visibility.equals("public")) {
+            caller.require(Policy.VOLUME_UPLOAD_PUBLIC);
+        }
         // only from available: an in-use upload (Cinder's force) would copy a running guest's disk inconsistently
         lifecycle.apply(volumeId, VolumeTransition.BEGIN_UPLOAD);
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -90,9 +104,9 @@ public class VolumeUpload {
         }
         work.upload(v, imageId, format, token);
         VolumeTypeEntity t = types.findById(v.getVolumeTypeId()).orElseThrow();
-        return new Upload(v.getId(), VolumeRenderer.time(v.getUpdatedAt()), VolumeStatus.UPLOADING.wire(),
+        return new Upload(v.getId(), Views.time(v.getUpdatedAt()), VolumeStatus.UPLOADING.wire(),
                 v.getDescription(), v.getSizeGb(), new TypeSummary(t.getId(), t.getName(), t.getDescription(),
-                t.isPublic(), Map.copyOf(t.getExtraSpecs())), imageId, container, format.wire(), name, visibility,
-                Boolean.TRUE.equals(prot));
+                t.isPublic(), Map.copyOf(t.getExtraSpecs())), imageId, container, format.wire(), name,
+                v31 ? visibility : null, v31 ? Boolean.TRUE.equals(prot) : null);
     }
 }

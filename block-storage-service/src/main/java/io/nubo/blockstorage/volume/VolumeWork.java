@@ -3,10 +3,14 @@ package io.nubo.blockstorage.volume;
 import io.nubo.blockstorage.backend.DiskFormat;
 import io.nubo.blockstorage.backend.VolumeBackend;
 import io.nubo.blockstorage.backend.VolumeBackends;
+import io.nubo.blockstorage.backend.ImageTooLargeException;
 import io.nubo.blockstorage.image.ImageServiceClient;
+import io.nubo.blockstorage.message.MessageService;
+import io.nubo.blockstorage.message.UserMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import io.nubo.blockstorage.volume.snapshot.SnapshotEntity;
 import io.nubo.blockstorage.volume.snapshot.SnapshotLifecycle;
 import io.nubo.blockstorage.volume.snapshot.SnapshotTransition;
@@ -33,16 +37,18 @@ public class VolumeWork {
     private final VolumeEvents events;
     private final ImageServiceClient images;
     private final ExecutorService executor;
+    private final MessageService messages;
 
     public VolumeWork(VolumeBackends backends, VolumeLifecycle lifecycle, SnapshotLifecycle snapshotLifecycle,
-                      VolumeEvents events,
-                      ImageServiceClient images, @Qualifier("volumeWorkExecutor") ExecutorService executor) {
+                      VolumeEvents events, ImageServiceClient images,
+                      @Qualifier("volumeWorkExecutor") ExecutorService executor, MessageService messages) {
         this.backends = backends;
         this.lifecycle = lifecycle;
         this.snapshotLifecycle = snapshotLifecycle;
         this.events = events;
         this.images = images;
         this.executor = executor;
+        this.messages = messages;
     }
 
     /** Where a new volume's bytes come from. */
@@ -58,7 +64,8 @@ public class VolumeWork {
     public record FromVolume(String volumeId) implements Source {
     }
 
-    public record FromImage(String imageId, DiskFormat format, String token) implements Source {
+    /** {@code location}: the image's direct_url, which a backend may clone from (null: download it). */
+    public record FromImage(String imageId, DiskFormat format, String token, String location) implements Source {
     }
 
     public void create(VolumeEntity v, Source source) {
@@ -74,9 +81,13 @@ public class VolumeWork {
                     if (!lifecycle.tryApply(v.getId(), VolumeTransition.BEGIN_DOWNLOAD)) {
                         return;
                     }
-                    b.create(v.getId(), bytes);
-                    try (InputStream data = images.download(i.token(), i.imageId())) {
-                        b.copyImageToVolume(v.getId(), data, i.format());
+                    // Cinder's clone_image: a backend that reaches the image where it lives clones it (rbd:
+                    // copy-on-write from the image's snap, whatever the size); otherwise the bytes are copied
+                    if (i.location() == null || !b.cloneImage(v.getId(), i.location(), i.format(), bytes)) {
+                        b.create(v.getId(), bytes);
+                        try (InputStream data = images.download(i.token(), i.imageId())) {
+                            b.copyImageToVolume(v.getId(), data, i.format());
+                        }
                     }
                 } else {
                     b.create(v.getId(), bytes);
@@ -90,7 +101,39 @@ public class VolumeWork {
             } catch (IOException | RuntimeException e) {
                 log.warn("creating volume {} on {} failed: {}", v.getId(), v.getBackend(), e.toString());
                 removeQuietly(b, v.getId());
-                lifecycle.fail(v.getId(), VolumeTransition.CREATE_FAILED, e.getMessage());
+                if (lifecycle.fail(v.getId(), VolumeTransition.CREATE_FAILED, e.getMessage())
+                        && source instanceof FromImage) {
+                    messages.record(v.getProjectId(), v.getId(), UserMessage.Action.COPY_IMAGE_TO_VOLUME,
+                            e instanceof ImageTooLargeException ? UserMessage.Detail.NOT_ENOUGH_SPACE_FOR_IMAGE
+                                    : UserMessage.Detail.UNKNOWN_ERROR);
+                }
+            }
+        });
+    }
+
+    /** Microversion 3.8: the backend adopts {@code ref} as the volume, or the volume goes to error_managing. */
+    public void manage(VolumeEntity v, Map<String, String> ref) {
+        executor.execute(() -> {
+            try {
+                backends.get(v.getBackend()).manageExisting(v.getId(), ref);
+                // no driver gets here yet: when one does, it must also report the size and make the volume available
+                throw new UnsupportedOperationException("the backend adopted the volume but reported no size");
+            } catch (IOException | RuntimeException e) {
+                log.warn("managing {} as volume {} on {} failed: {}", ref, v.getId(), v.getBackend(), e.toString());
+                lifecycle.fail(v.getId(), VolumeTransition.MANAGE_FAILED, e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * A volume whose type asks for capabilities its backend does not have: Cinder's scheduler finds no backend,
+     * so the volume goes to error (nothing is made on any backend) with the user message saying so.
+     */
+    public void unschedulable(VolumeEntity v) {
+        executor.execute(() -> {
+            if (lifecycle.fail(v.getId(), VolumeTransition.CREATE_FAILED, "No valid backend was found.")) {
+                messages.record(v.getProjectId(), v.getId(), UserMessage.Action.SCHEDULE_ALLOCATE_VOLUME,
+                        UserMessage.Detail.NO_BACKEND_AVAILABLE);
             }
         });
     }
@@ -128,7 +171,10 @@ public class VolumeWork {
                 events.resized(v.getId(), v.getSizeGb(), newSizeGb);
             } catch (IOException | RuntimeException e) {
                 log.warn("extending volume {} failed: {}", v.getId(), e.toString());
-                lifecycle.fail(v.getId(), VolumeTransition.EXTEND_FAILED, e.getMessage());
+                if (lifecycle.fail(v.getId(), VolumeTransition.EXTEND_FAILED, e.getMessage())) {
+                    messages.record(v.getProjectId(), v.getId(), UserMessage.Action.EXTEND_VOLUME,
+                            UserMessage.Detail.DRIVER_FAILED_EXTEND);
+                }
             }
         });
     }
@@ -141,6 +187,8 @@ public class VolumeWork {
                 images.upload(token, imageId, data);
             } catch (IOException | RuntimeException e) {
                 log.warn("uploading volume {} to image {} failed: {}", v.getId(), imageId, e.toString());
+                messages.record(v.getProjectId(), v.getId(), UserMessage.Action.COPY_VOLUME_TO_IMAGE,
+                        UserMessage.Detail.FAILED_TO_UPLOAD_VOLUME);
                 try {
                     images.delete(token, imageId);
                 } catch (IOException | RuntimeException ignored) {

@@ -38,6 +38,8 @@ class VolumeImageApiTest extends BlockStorageHttpTest {
     static final Map<String, byte[]> UPLOADS = new ConcurrentHashMap<>();
     static final Map<String, Long> UPLOAD_LENGTHS = new ConcurrentHashMap<>();
     static final HttpServer GLANCE;
+    /** the bodies of image creates (os-volume_upload_image), in order */
+    static final List<String> CREATES = new CopyOnWriteArrayList<>();
 
     static {
         try {
@@ -65,6 +67,7 @@ class VolumeImageApiTest extends BlockStorageHttpTest {
                     out = QCOW2;
                     status = 200;
                 } else if (ex.getRequestMethod().equals("POST") && path.equals("/v2/images")) {
+                    CREATES.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                     String id = "8e7e6f4b-0000-4000-8000-" + String.format("%012d", UPLOADS.size() + 1);
                     UPLOADS.put(id, new byte[0]);
                     out = ("{\"id\": \"" + id + "\", \"status\": \"queued\"}").getBytes(StandardCharsets.UTF_8);
@@ -139,6 +142,58 @@ class VolumeImageApiTest extends BlockStorageHttpTest {
         assertThat(UPLOAD_LENGTHS.get(imageId)).isEqualTo(1L << 30);
         assertThat(UPLOADS.get(imageId)).isEqualTo(PAYLOAD);
         UPLOADS.remove(imageId);
+    }
+
+    /**
+     * 3.1: visibility and protected reach the image service (a public image only for an administrator) and come
+     * back in the answer; at 3.0 they are ignored (a private, unprotected image; the answer does not name them).
+     * 3.4: the glance_metadata list filter (ignored at 3.0).
+     */
+    @Test
+    void uploadVisibilityFrom31AndGlanceMetadataFilterFrom34() throws Exception {
+        String id = volume(hana, "p-hana", "{\"volume\": {\"size\": 1, \"imageRef\": \"" + IMAGE + "\"}}",
+                "available");
+        String plain = volume(hana, "p-hana", "{\"volume\": {\"size\": 1}}", "available");
+        String action = v3("p-hana", "volumes/" + id + "/action");
+        String shared = "{\"os-volume_upload_image\": {\"image_name\": \"s\", \"disk_format\": \"raw\","
+                + " \"visibility\": \"shared\", \"protected\": true}}";
+        CREATES.clear();
+        Reply old = call(hana, "POST", action, shared, "OpenStack-API-Version", "volume 3.0");
+        assertThat(old.status()).isEqualTo(202);
+        assertThat(old.json().get("os-volume_upload_image").has("visibility")).isFalse();
+        assertThat(old.json().get("os-volume_upload_image").has("protected")).isFalse();
+        assertThat(CREATES.get(0)).contains("\"visibility\":\"private\"").contains("\"protected\":false");
+        awaitStatus(hana, "p-hana", "volumes", "volume", id, "available");
+        Reply v31 = call(hana, "POST", action, shared, "OpenStack-API-Version", "volume 3.1");
+        assertThat(v31.status()).isEqualTo(202);
+        assertThat(v31.json().at("/os-volume_upload_image/visibility").asString()).isEqualTo("shared");
+        assertThat(v31.json().at("/os-volume_upload_image/protected").asBoolean()).isTrue();
+        assertThat(CREATES.get(1)).contains("\"visibility\":\"shared\"").contains("\"protected\":true");
+        awaitStatus(hana, "p-hana", "volumes", "volume", id, "available");
+        Reply pub = call(hana, "POST", action, "{\"os-volume_upload_image\": {\"image_name\": \"p\","
+                + " \"visibility\": \"public\"}}", "OpenStack-API-Version", "volume 3.1");
+        assertThat(pub.status()).isEqualTo(403);
+        assertThat(CREATES).hasSize(2);
+        assertThat(call(hana, "GET", v3("p-hana", "volumes/" + id), null).json().at("/volume/status").asString())
+                .isEqualTo("available");
+
+        String byName = "volumes?glance_metadata=" + java.net.URLEncoder.encode("{\"image_name\": \"cirros\"}",
+                StandardCharsets.UTF_8);
+        List<String> at34 = ids(call(hana, "GET", v3("p-hana", byName), null, "OpenStack-API-Version", "volume 3.4"));
+        assertThat(at34).contains(id).doesNotContain(plain);
+        List<String> at30 = ids(call(hana, "GET", v3("p-hana", byName), null, "OpenStack-API-Version", "volume 3.3"));
+        assertThat(at30).contains(id, plain);
+        String other = "volumes/detail?glance_metadata=" + java.net.URLEncoder.encode("{'image_name': 'other'}",
+                StandardCharsets.UTF_8);
+        assertThat(ids(call(hana, "GET", v3("p-hana", other), null, "OpenStack-API-Version", "volume 3.4")))
+                .isEmpty();
+    }
+
+    private static List<String> ids(Reply r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> out = new java.util.ArrayList<>();
+        r.json().get("volumes").forEach(v -> out.add(v.get("id").asString()));
+        return out;
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class ComputeFaultStyle implements ErrorBodyStyle {
             case 413 -> "overLimit";
             case 415 -> "badMediaType";
             case 429 -> "overLimit";
+            // a microversion outside the served range: HTTPNotAcceptable, not in _fault_names, so computeFault
+            case 406 -> "computeFault";
             case 501 -> "notImplemented";
             case 503 -> "serviceUnavailable";
             default -> status.is4xxClientError() ? "badRequest" : "computeFault";

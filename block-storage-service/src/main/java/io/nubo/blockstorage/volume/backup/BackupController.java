@@ -1,11 +1,11 @@
 package io.nubo.blockstorage.volume.backup;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.volume.VolumeEntity;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
 import java.util.List;
@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import io.nubo.shared.microversion.Microversions;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,6 +66,8 @@ public class BackupController {
         }
     }
 
+    static final String BACKUP_UPDATE = "3.9";
+
     private final BackupService backups;
     private final String zone;
 
@@ -74,14 +78,14 @@ public class BackupController {
 
     static List<Link> links(BackupEntity b) {
         String path = "/v3/" + b.getProjectId() + "/backups/" + b.getId();
-        return List.of(Link.self(Link.href(path)), new Link("bookmark", null, Link.href(path.replaceFirst("^/v3", ""))));
+        return Views.links(path);
     }
 
     BackupView view(BackupEntity b) {
         return new BackupView(b.getId(), b.getName(), b.getDescription(), b.getStatus().wire(), b.getSizeGb(),
                 b.getVolumeId(), b.getSnapshotId(), zone, b.getContainer(), b.getObjectCount(), b.getFailure(),
-                VolumeRenderer.time(b.getCreatedAt()), VolumeRenderer.time(b.getUpdatedAt()),
-                VolumeRenderer.time(b.getDataTimestamp()), false, false, links(b));
+                Views.time(b.getCreatedAt()), Views.time(b.getUpdatedAt()),
+                Views.time(b.getDataTimestamp()), false, false, links(b));
     }
 
     @PostMapping
@@ -128,6 +132,17 @@ public class BackupController {
         VolumeEntity v = backups.restore(caller, id, volumeId, name, token);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Restore(new Restore.RestoreBody(id, v.getId(),
                 v.getName())));
+    }
+
+    /** Microversion 3.9: a backup's name and description change; Cinder answers with the summary. */
+    @PutMapping("/{id}")
+    @Microversions(min = BACKUP_UPDATE)
+    @ValidatedBody("block-storage/backup-update.json")
+    public Created update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        JsonNode b = body.get("backup");
+        BackupEntity updated = backups.update(caller, id, Json.present(b, "name"), Json.string(b, "name"),
+                Json.present(b, "description"), Json.string(b, "description"));
+        return new Created(new Summary(updated.getId(), updated.getName(), links(updated)));
     }
 
     @DeleteMapping("/{id}")

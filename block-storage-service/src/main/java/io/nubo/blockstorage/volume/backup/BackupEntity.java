@@ -78,6 +78,7 @@ public class BackupEntity {
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public BackupStatus getStatus() { return status; }
     public int getSizeGb() { return sizeGb; }
     public String getContainer() { return container; }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,6 +65,21 @@ public class BackupService {
         }
         caller.require(Policy.BACKUP_GET, b.getProjectId());
         return b;
+    }
+
+    @Transactional
+    public BackupEntity update(Caller caller, String id, boolean setName, String name, boolean setDescription,
+                               String description) {
+        BackupEntity b = visible(caller, id);
+        caller.require(Policy.BACKUP_UPDATE, b.getProjectId());
+        if (setName) {
+            b.setName(name);
+        }
+        if (setDescription) {
+            b.setDescription(description);
+        }
+        b.setUpdatedAt(clock.instant());
+        return backups.save(b);
     }
 
     public List<BackupEntity> list(Caller caller, boolean allTenants) {

@@ -1,5 +1,6 @@
 package io.nubo.blockstorage.volume.qos;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
@@ -58,8 +59,7 @@ public class QosSpecsController {
 
     static One one(QosSpecsEntity q, String projectId) {
         String path = "/v3/" + projectId + "/qos-specs/" + q.getId();
-        return new One(view(q), List.of(Link.self(Link.href(path)),
-                new Link("bookmark", null, Link.href(path.replaceFirst("^/v3", "")))));
+        return new One(view(q), Views.links(path));
     }
 
     @PostMapping

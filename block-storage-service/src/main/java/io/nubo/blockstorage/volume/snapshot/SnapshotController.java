@@ -1,10 +1,10 @@
 package io.nubo.blockstorage.volume.snapshot;
 
+import io.nubo.blockstorage.request.Views;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.volume.snapshot.api.SnapshotView;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.MetadataBodies.Meta;
@@ -57,9 +57,9 @@ public class SnapshotController {
         this.maxLimit = properties.defaultListLimit();
     }
 
-    static SnapshotView view(SnapshotEntity s, boolean extended) {
+    public static SnapshotView view(SnapshotEntity s, boolean extended) {
         return new SnapshotView(s.getId(), s.getVolumeId(), s.getName(), s.getDescription(), s.getStatus().wire(),
-                s.getSizeGb(), VolumeRenderer.time(s.getCreatedAt()), VolumeRenderer.time(s.getUpdatedAt()),
+                s.getSizeGb(), Views.time(s.getCreatedAt()), Views.time(s.getUpdatedAt()),
                 new TreeMap<>(s.getMetadata()),
                 extended ? progress(s) : null,
                 extended ? s.getProjectId() : null);

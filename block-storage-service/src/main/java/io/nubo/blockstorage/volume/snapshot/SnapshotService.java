@@ -75,6 +75,31 @@ public class SnapshotService {
                     + (v.getStatus() == VolumeStatus.IN_USE ? ", or in-use with force" : "") + ", but current status"
                     + " is: " + v.getStatus().wire() + ".");
         }
+        return start(caller, v, name, description, metadata, (b, snapshotId) -> b.createSnapshot(v.getId(),
+                snapshotId));
+    }
+
+    /** What the backend does for a new snapshot record: make it, or (manage) adopt an existing one. */
+    interface BackendTask {
+        void run(io.nubo.blockstorage.backend.VolumeBackend backend, String snapshotId) throws IOException;
+    }
+
+    /**
+     * Microversion 3.8, {@code POST manageable_snapshots}: as Cinder, the snapshot is recorded (quota counted) and
+     * its backend asked to adopt {@code ref}; no Nubo driver can (Cinder's base driver: "Manage existing snapshot
+     * not implemented."), so it goes to error, where it can be deleted.
+     */
+    public SnapshotEntity manage(Caller caller, String volumeId, String name, String description,
+                                 Map<String, String> metadata) {
+        VolumeEntity v = volumes.visible(caller, volumeId);
+        caller.require(Policy.SNAPSHOT_MANAGE);
+        return start(caller, v, name, description, metadata, (b, snapshotId) -> {
+            throw new UnsupportedOperationException("Manage existing snapshot not implemented.");
+        });
+    }
+
+    private SnapshotEntity start(Caller caller, VolumeEntity v, String name, String description,
+                                 Map<String, String> metadata, BackendTask task) {
         SnapshotEntity s = quotas.withLock(v.getProjectId(), () -> tx.execute(st -> {
             quotas.check(v.getProjectId(), 0, 1, v.getSizeGb(), 0);
             SnapshotEntity e = new SnapshotEntity(UUID.randomUUID().toString(), v.getId(), v.getProjectId(),
@@ -88,7 +113,7 @@ public class SnapshotService {
         }));
         executor.execute(() -> {
             try {
-                backends.get(v.getBackend()).createSnapshot(v.getId(), s.getId());
+                task.run(backends.get(v.getBackend()), s.getId());
                 tx.executeWithoutResult(st -> {
                     if (lifecycle.tryApply(s.getId(), SnapshotTransition.CREATED)) {
                         publisher.publish(new SnapshotCreated(s.getId(), v.getId(), s.getProjectId(), s.getSizeGb(),

@@ -1,10 +1,10 @@
 package io.nubo.blockstorage.volume.transfer;
 
+import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
-import io.nubo.blockstorage.volume.VolumeRenderer;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
 import java.util.List;
@@ -48,9 +48,8 @@ public class TransferController {
     static TransferView view(TransferEntity t, boolean created, String authKey) {
         String path = "/v3/" + t.getProjectId() + "/os-volume-transfer/" + t.getId();
         return new TransferView(t.getId(), t.getName(), t.getVolumeId(),
-                created ? VolumeRenderer.time(t.getCreatedAt()) : null, authKey,
-                List.of(Link.self(Link.href(path)), new Link("bookmark", null,
-                        Link.href(path.replaceFirst("^/v3", "")))));
+                created ? Views.time(t.getCreatedAt()) : null, authKey,
+                Views.links(path));
     }
 
     @PostMapping

@@ -1,5 +1,6 @@
 package io.nubo.blockstorage.volume.type;
 
+import io.nubo.blockstorage.backend.BackendCapabilities;
 import io.nubo.blockstorage.backend.VolumeBackends;
 import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.blockstorage.request.Caller;
@@ -97,6 +98,11 @@ public class VolumeTypeService {
                     + "', which is not configured (no valid backend was found)");
         }
         return name;
+    }
+
+    /** Whether the type's backend has every capability its extra specs ask for ({@link BackendCapabilities}). */
+    public boolean schedulable(VolumeTypeEntity type) {
+        return BackendCapabilities.satisfies(backends.get(backendOf(type)), type.getExtraSpecs());
     }
 
     @Transactional

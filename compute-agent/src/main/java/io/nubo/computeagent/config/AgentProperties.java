@@ -72,10 +72,14 @@ public record AgentProperties(
                          @DefaultValue("admin") String rbdUser, String rbdSecretUuid) {
 
         public Images {
+            type = type == null ? "qcow2" : type;
+            rbdPool = rbdPool == null ? "vms" : rbdPool;
+            rbdCephConf = rbdCephConf == null ? "/etc/ceph/ceph.conf" : rbdCephConf;
+            rbdUser = rbdUser == null ? "admin" : rbdUser;
             if (!List.of("qcow2", "rbd").contains(type)) {
                 throw new IllegalArgumentException("nubo.agent.images.type must be qcow2 or rbd, not " + type);
             }
-            if (rbd()) {
+            if ("rbd".equals(type)) {
                 if (rbdPool == null || !rbdPool.matches("[A-Za-z0-9_.-]{1,100}")) {
                     throw new IllegalArgumentException("nubo.agent.images.rbd-pool is not a pool name: " + rbdPool);
                 }

@@ -149,7 +149,7 @@ public class AgentConfiguration {
         return new HostAgent(hypervisor, new VirtTypeProbe(hypervisor, p.instancesDir(), p.probeTimeout()),
                 p.virtType(), state, new Reconciler(hypervisor, reports),
                 new HostStatusReporter(hypervisor, state, p.instancesDir(), p.host(), Clock.systemUTC(),
-                        p.migration().libvirtUri(), p.migration().address()), publisher,
+                        p.migration().libvirtUri(), p.migration().address(), p.images().rbd()), publisher,
                 commands, reports, p.heartbeatInterval(), Clock.systemUTC());
     }
 }

@@ -57,7 +57,11 @@ case "$auth_url" in http://127.0.0.1*|http://localhost*|"") ;; *) echo "nubo: lo
 ids=()
 kernel=$(openstack image create --disk-format aki --container-format aki --file "$GUEST/vmlinuz" bench-aki -f value -c id)
 ramdisk=$(openstack image create --disk-format ari --container-format ari --file "$GUEST/initrd.img" bench-ari -f value -c id)
-image=$(openstack image create --disk-format qcow2 --container-format bare --file "$GUEST/test-guest.qcow2" \
+# BENCH_IMAGE_FORMAT=raw: the root image raw, as an agent with images.type=rbd clones it from an rbd image store
+fmt="${BENCH_IMAGE_FORMAT:-qcow2}"
+file="$GUEST/test-guest.qcow2"
+if [ "$fmt" = raw ]; then file="$WORK/test-guest.raw"; qemu-img convert -O raw "$GUEST/test-guest.qcow2" "$file"; fi
+image=$(openstack image create --disk-format "$fmt" --container-format bare --file "$file" \
   --property kernel_id="$kernel" --property ramdisk_id="$ramdisk" --property os_command_line=console=ttyS0 \
   bench-guest -f value -c id)
 flavor=$(openstack flavor create --ram 128 --disk 1 --vcpus 1 bench-boot -f value -c id)

@@ -73,6 +73,6 @@ public final class GuestBuilder {
             secrets.forEach(hypervisor::undefineSecret);
             nics.release(interfaces);
         });
-        storage.remove(instanceId);
+        storage.delete(instanceId);
     }
 }

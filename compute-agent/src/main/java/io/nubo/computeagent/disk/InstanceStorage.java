@@ -267,9 +267,17 @@ public final class InstanceStorage {
         }
     }
 
-    /** Removes everything the agent made for the instance: its directory and its RBD images. */
+    /**
+     * Removes the instance's local files, its directory. Its RBD images stay: they are shared storage, which a guest
+     * that moved live to another host still uses.
+     */
     public void remove(String instanceId) {
         ConfigDrive.removeTree(dir(instanceId));
+    }
+
+    /** Removes everything the agent made for the instance: its directory and its RBD images with their snapshots. */
+    public void delete(String instanceId) {
+        remove(instanceId);
         if (rbd != null) {
             rbd.instanceImages(instanceId).forEach(rbd::remove);
         }

@@ -199,6 +199,9 @@ class RbdRootDiskTest {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertThat(rbd.size(id + "_disk")).contains(GIB);
         agent.storage.remove(id);
+        assertThat(rbd.instanceImages(id)).as("a live migration's source removes its files, not the shared disks")
+                .containsExactly(id + "_disk");
+        agent.storage.delete(id);
         assertThat(rbd.instanceImages(id)).isEmpty();
         return ms;
     }

@@ -27,7 +27,13 @@ class ImageServiceRoleApiTest extends ImageHttpTest {
                 .isEqualTo(404);
         assertThat(call(bob, "GET", "/v2/images/" + id + "/file", null, null).status()).isEqualTo(404);
 
-        assertThat(json(nova, "GET", "/v2/images/" + id, null).status()).isEqualTo(200);
+        Reply shown = json(nova, "GET", "/v2/images/" + id, null);
+        assertThat(shown.status()).isEqualTo(200);
+        // a service sees where the data is (the compute agent clones an image in RBD rather than download it)
+        assertThat(shown.json().get("direct_url").asString()).isNotBlank();
+        assertThat(shown.json().get("locations").get(0).get("url").asString())
+                .isEqualTo(shown.json().get("direct_url").asString());
+        assertThat(json(bob, "GET", "/v2/images?visibility=all", null).json().toString()).doesNotContain("direct_url");
         Reply file = call(nova, "GET", "/v2/images/" + id + "/file", null, null);
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.bytes()).isEqualTo(data);

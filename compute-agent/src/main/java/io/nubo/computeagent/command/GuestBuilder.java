@@ -42,6 +42,9 @@ public final class GuestBuilder {
     /** Prepares every file and defines the guest (not started). */
     Guest build(GuestRequest request, ConfigDrive.Content drive) {
         GuestFiles files = storage.prepare(request.instanceId(), request.flavor(), request.image(), drive);
+        if (files.rbd() != null && storage.rbd() != null) {
+            VolumeDisks.ensureHostCephSecret(hypervisor, files.rbd().auth(), storage.rbd().keyring());
+        }
         return define(request, files);
     }
 
@@ -70,6 +73,6 @@ public final class GuestBuilder {
             secrets.forEach(hypervisor::undefineSecret);
             nics.release(interfaces);
         });
-        storage.remove(instanceId);
+        storage.delete(instanceId);
     }
 }

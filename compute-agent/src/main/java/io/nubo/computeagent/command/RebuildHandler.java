@@ -9,8 +9,6 @@ import io.nubo.computeagent.hypervisor.Guest;
 import io.nubo.shared.events.compute.AgentReport;
 import io.nubo.shared.events.compute.PowerState;
 import io.nubo.shared.events.compute.RebuildInstance;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Nova's rebuild: stop the guest, a fresh root disk from the (new) image, the other disks kept, defined again
@@ -47,12 +45,9 @@ public final class RebuildHandler implements CommandHandler<RebuildInstance> {
         NuboMetadata m = old.metadata();
         Guests.stopNow(g);
         var storage = builder.storage();
-        Path dir = storage.dir(c.instanceId());
         // a fresh root disk (and kernel and ramdisk, which follow the image); ephemeral, swap, config drive stay
         GuestFiles fresh = storage.prepare(c.instanceId(), withoutExtras(c), c.image(), null);
-        GuestFiles files = new GuestFiles(fresh.root(), existing(dir.resolve("disk.eph0")),
-                existing(dir.resolve("disk.swap")), existing(dir.resolve("disk.config")), fresh.kernel(),
-                fresh.ramdisk(), fresh.consoleLog());
+        GuestFiles files = storage.kept(c.instanceId(), fresh);
         GuestRequest request = new GuestRequest(c.instanceId(), c.displayName() != null ? c.displayName()
                 : m == null ? null : m.displayName(), m == null ? null : m.projectId(), m == null ? null : m.userId(),
                 c.flavor(), c.image(), java.util.List.of());
@@ -76,9 +71,5 @@ public final class RebuildHandler implements CommandHandler<RebuildInstance> {
         var f = c.flavor();
         return new io.nubo.shared.events.compute.FlavorSpec(f.id(), f.name(), f.vcpus(), f.ramMb(), f.diskGb(), 0, 0,
                 f.extraSpecs());
-    }
-
-    private static Path existing(Path p) {
-        return Files.exists(p) ? p : null;
     }
 }

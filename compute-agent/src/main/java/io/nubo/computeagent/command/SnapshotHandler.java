@@ -68,8 +68,9 @@ public final class SnapshotHandler implements CommandHandler<SnapshotInstance> {
                     + FORMATS + ")");
         }
         Guest g = Guests.require(hypervisor, c.instanceId());
-        Path root = storage.rootDisk(c.instanceId());
-        if (!Files.exists(root)) {
+        // an RBD root is read with qemu-img's rbd: driver too: see rootSource and the README on why not an RBD clone
+        String root = storage.rootSource(c.instanceId());
+        if (root == null) {
             throw new DiskException("instance " + c.instanceId() + " has no root disk to snapshot");
         }
         Path out = storage.dir(c.instanceId()).resolve("snapshot-" + c.imageId() + "." + format);

@@ -134,25 +134,53 @@ public final class VolumeDisks {
             auth = new DiskDevice.Auth(user, "ceph", uuid);
             String keyring = d.get("keyring");
             if (keyring != null && !keyring.isBlank()) {
-                Matcher m = KEYRING_KEY.matcher(keyring);
-                if (!m.find()) {
-                    throw new IllegalArgumentException("volume " + volumeId + ": the keyring in the connection data"
-                            + " holds no 'key = ...' line");
-                }
-                // the usage name is unique per host: with the uuid in it, clusters and users never collide
-                secret = new SecretDefinition(uuid, SecretDefinition.Usage.CEPH, "client." + user + " secret " + uuid,
-                        "cephx key of client." + user);
-                // the keyring holds the key in base64; libvirt keeps the key's bytes (virsh secret-set-value --base64)
-                try {
-                    value = java.util.Base64.getDecoder().decode(m.group(1));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("volume " + volumeId + ": the key in the keyring is not base64");
-                }
+                secret = cephSecret(auth);
+                value = cephKey(keyring, "volume " + volumeId + ": the keyring in the connection data");
             }
         }
         DiskDevice.NetworkSource source = new DiskDevice.NetworkSource("rbd", required(d, "name", volumeId), hosts,
                 auth);
         return new VolumeDisk(disk("raw", source, targetDev, readOnly, volumeId), secret, value);
+    }
+
+    /** The libvirt secret of a cephx login; the usage name is unique per host: with the uuid in it, none collide. */
+    static SecretDefinition cephSecret(DiskDevice.Auth auth) {
+        return new SecretDefinition(auth.secretUuid(), SecretDefinition.Usage.CEPH, "client." + auth.username()
+                + " secret " + auth.secretUuid(), "cephx key of client." + auth.username());
+    }
+
+    /**
+     * The key's bytes in a Ceph keyring ({@code key = <base64>}): libvirt keeps the bytes, as
+     * {@code virsh secret-set-value --base64} does.
+     */
+    static byte[] cephKey(String keyring, String what) {
+        Matcher m = KEYRING_KEY.matcher(keyring);
+        if (!m.find()) {
+            throw new IllegalArgumentException(what + " holds no 'key = ...' line");
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": the key is not base64");
+        }
+    }
+
+    /**
+     * Makes sure libvirt holds the host's cephx secret the RBD instance disks name ({@code images.rbd-secret-uuid}),
+     * defining it from the user's keyring when it is missing, as an operator would with {@code virsh secret-define}.
+     * The secret is the host's, not a guest's: deleting a guest leaves it.
+     */
+    static void ensureHostCephSecret(io.nubo.computeagent.hypervisor.Hypervisor hypervisor, DiskDevice.Auth auth,
+                                     String keyring) {
+        if (hypervisor.hasSecret(auth.secretUuid())) {
+            return;
+        }
+        if (keyring == null) {
+            throw new IllegalArgumentException("libvirt on this host has no secret " + auth.secretUuid()
+                    + " for client." + auth.username() + " and the keyring ceph.conf names is not readable: define "
+                    + "it with virsh secret-define and secret-set-value");
+        }
+        hypervisor.defineSecret(cephSecret(auth), cephKey(keyring, "the keyring of client." + auth.username()));
     }
 
     private static DiskDevice disk(String format, DiskDevice.DiskSource source, String targetDev, boolean readOnly,

@@ -23,6 +23,7 @@ import io.nubo.computeagent.disk.ImageService;
 import io.nubo.computeagent.disk.InstanceStorage;
 import io.nubo.computeagent.disk.KeystoneToken;
 import io.nubo.computeagent.disk.QemuImg;
+import io.nubo.computeagent.disk.RbdImages;
 import io.nubo.computeagent.host.CommandConsumer;
 import io.nubo.computeagent.host.HostAgent;
 import io.nubo.computeagent.host.HostState;
@@ -82,9 +83,19 @@ public class AgentConfiguration {
     }
 
     @Bean
-    InstanceStorage instanceStorage(AgentProperties p, ImageService images, QemuImg qemuImg) {
+    InstanceStorage instanceStorage(AgentProperties p, ImageService images, QemuImg qemuImg,
+                                    org.springframework.beans.factory.ObjectProvider<RbdImages> rbd) {
         return new InstanceStorage(p.instancesDir(), new ImageCache(p.instancesDir().resolve("_base"), images),
-                qemuImg);
+                qemuImg, p.images().rbd() ? rbd.getObject() : null);
+    }
+
+    /** Instance disks in Ceph ({@code nubo.agent.images.type=rbd}); the agent does not start when Ceph is not there. */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "nubo.agent.images.type",
+            havingValue = "rbd")
+    RbdImages rbdImages(AgentProperties p) {
+        AgentProperties.Images i = p.images();
+        return new RbdImages(i.rbdCephConf(), i.rbdUser(), i.rbdPool(), i.rbdSecretUuid());
     }
 
     @Bean
@@ -138,7 +149,7 @@ public class AgentConfiguration {
         return new HostAgent(hypervisor, new VirtTypeProbe(hypervisor, p.instancesDir(), p.probeTimeout()),
                 p.virtType(), state, new Reconciler(hypervisor, reports),
                 new HostStatusReporter(hypervisor, state, p.instancesDir(), p.host(), Clock.systemUTC(),
-                        p.migration().libvirtUri(), p.migration().address()), publisher,
+                        p.migration().libvirtUri(), p.migration().address(), p.images().rbd()), publisher,
                 commands, reports, p.heartbeatInterval(), Clock.systemUTC());
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers           how many instances the agent works on at once (one operation at a time each)
  * @param migration         how other hosts reach this one for a live migration (reported in HostStatus); unset,
  *                          the host takes no incoming live migrations
+ * @param images            where instance disks live (Nova's {@code [libvirt] images_type}): files under
+ *                          {@code instancesDir}, or RBD images in a Ceph pool
  */
 @ConfigurationProperties("nubo.agent")
 public record AgentProperties(
@@ -43,7 +45,8 @@ public record AgentProperties(
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("5s") Duration probeTimeout,
         @DefaultValue("4") int workers,
-        Migration migration) {
+        Migration migration,
+        Images images) {
 
     /**
      * @param libvirtUri this host's libvirtd as the other hosts' libvirtds reach it ({@code qemu+tcp://ADDR/system})
@@ -51,6 +54,49 @@ public record AgentProperties(
      *                   libvirt choose
      */
     public record Migration(String libvirtUri, String address) {
+    }
+
+    /**
+     * Nova's {@code [libvirt] images_type}, {@code images_rbd_pool}, {@code images_rbd_ceph_conf}, {@code rbd_user}
+     * and {@code rbd_secret_uuid}: {@code qcow2} (the default: a qcow2 overlay per disk under the instances
+     * directory) or {@code rbd} (root, ephemeral and swap disks are RBD images {@code <pool>/<instance>_disk},
+     * {@code _disk.eph0}, {@code _disk.swap}; a root disk is a copy-on-write clone of the image's {@code snap} when
+     * the image service keeps the image in RBD in the same cluster; the config drive stays a local file).
+     *
+     * @param rbdSecretUuid the libvirt secret holding {@code rbdUser}'s cephx key, which qemu logs in with; when
+     *                      libvirt has no such secret the agent defines it from the user's keyring (the one the
+     *                      ceph.conf names). It is the host's, shared by every guest: deleting a guest leaves it
+     */
+    public record Images(@DefaultValue("qcow2") String type, @DefaultValue("vms") String rbdPool,
+                         @DefaultValue("/etc/ceph/ceph.conf") String rbdCephConf,
+                         @DefaultValue("admin") String rbdUser, String rbdSecretUuid) {
+
+        public Images {
+            type = type == null ? "qcow2" : type;
+            rbdPool = rbdPool == null ? "vms" : rbdPool;
+            rbdCephConf = rbdCephConf == null ? "/etc/ceph/ceph.conf" : rbdCephConf;
+            rbdUser = rbdUser == null ? "admin" : rbdUser;
+            if (!List.of("qcow2", "rbd").contains(type)) {
+                throw new IllegalArgumentException("nubo.agent.images.type must be qcow2 or rbd, not " + type);
+            }
+            if ("rbd".equals(type)) {
+                if (rbdPool == null || !rbdPool.matches("[A-Za-z0-9_.-]{1,100}")) {
+                    throw new IllegalArgumentException("nubo.agent.images.rbd-pool is not a pool name: " + rbdPool);
+                }
+                if (rbdSecretUuid == null || !rbdSecretUuid.matches("[0-9a-fA-F-]{36}")) {
+                    throw new IllegalArgumentException("The compute agent cannot start: nubo.agent.images.type=rbd "
+                            + "needs nubo.agent.images.rbd-secret-uuid (the libvirt secret of the cephx key, "
+                            + "e.g. $(uuidgen))");
+                }
+                if (rbdUser == null || !rbdUser.matches("[A-Za-z0-9_.-]{1,64}")) {
+                    throw new IllegalArgumentException("nubo.agent.images.rbd-user is not a cephx user: " + rbdUser);
+                }
+            }
+        }
+
+        public boolean rbd() {
+            return "rbd".equals(type);
+        }
     }
 
     /** The agent's own account ({@code POST /v3/auth/tokens} with a password, project scope). */
@@ -91,6 +137,9 @@ public record AgentProperties(
         cpuModelExtraFlags = cpuModelExtraFlags == null ? List.of() : List.copyOf(cpuModelExtraFlags);
         if (migration == null) {
             migration = new Migration(null, null);
+        }
+        if (images == null) {
+            images = new Images("qcow2", "vms", "/etc/ceph/ceph.conf", "admin", null);
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.UUID;
  * accelerate); the CPU (the operator's mode, and on qemu only what qemu can do: host-model and host-passthrough need
  * KVM, so they become the hypervisor's default, with a note); ACPI and APIC always (hot-plug and clean shutdown need
  * ACPI); how the guest boots ({@link BootSource}; from its root volume when it has one); disks on virtio ({@code vda}
- * root, the root volume's disk or the image's overlay, then ephemeral, then swap), a
+ * root, the root volume's disk, the image's overlay or its RBD clone, then ephemeral, then swap), a
  * CD-ROM root and the config drive on IDE (the {@code pc} machine's CD-ROM bus); one virtio NIC per port on the
  * bridge its binding names; a serial console logged to a file.
  */
@@ -82,6 +82,7 @@ public final class GuestDesigner {
 
     private static List<DiskDevice> disks(BootSource boot, GuestFiles files, DiskDevice rootVolume) {
         List<DiskDevice> disks = new ArrayList<>();
+        RbdPlacement rbd = files.rbd();
         char next = 'a';
         if (rootVolume != null) {
             disks.add(rootVolume);
@@ -89,13 +90,19 @@ public final class GuestDesigner {
         } else if (boot instanceof BootSource.Cdrom) {
             // the root CD-ROM is a qcow2 overlay on the cached ISO, like every root disk
             disks.add(cdrom(files.root(), "hda", "qcow2"));
+        } else if (rbd != null && rbd.root() != null) {
+            disks.add(rbd(rbd, rbd.root(), next++));
         } else if (files.root() != null) {
             disks.add(virtio(files.root(), next++));
         }
-        if (files.ephemeral() != null) {
+        if (rbd != null && rbd.ephemeral() != null) {
+            disks.add(rbd(rbd, rbd.ephemeral(), next++));
+        } else if (files.ephemeral() != null) {
             disks.add(virtio(files.ephemeral(), next++));
         }
-        if (files.swap() != null) {
+        if (rbd != null && rbd.swap() != null) {
+            disks.add(rbd(rbd, rbd.swap(), next));
+        } else if (files.swap() != null) {
             disks.add(virtio(files.swap(), next));
         }
         if (files.configDrive() != null) {
@@ -107,6 +114,12 @@ public final class GuestDesigner {
     private static DiskDevice virtio(Path file, char letter) {
         return new DiskDevice(DiskDevice.Kind.DISK, "qcow2", "none", new FileSource(file.toString()), "vd" + letter,
                 "virtio", false, null);
+    }
+
+    /** An RBD image: raw (RBD layering is the copy-on-write), cache none as for every shared disk. */
+    private static DiskDevice rbd(RbdPlacement rbd, String image, char letter) {
+        return new DiskDevice(DiskDevice.Kind.DISK, "raw", "none", rbd.source(image), "vd" + letter, "virtio", false,
+                null);
     }
 
     private static DiskDevice cdrom(Path file, String dev, String format) {

@@ -36,9 +36,19 @@ public final class GlanceImageService implements ImageService {
     public ImageRecord show(String imageId) {
         HttpResponse<String> r = send(get("v2/images/" + imageId), HttpResponse.BodyHandlers.ofString(), imageId);
         JsonNode n = json.readTree(r.body());
+        java.util.List<String> locations = new java.util.ArrayList<>();
+        n.path("locations").forEach(l -> {
+            if (!l.path("url").asString("").isEmpty()) {
+                locations.add(l.path("url").asString());
+            }
+        });
+        String direct = n.path("direct_url").asString(null);
+        if (direct != null && !locations.contains(direct)) {
+            locations.add(direct);
+        }
         return new ImageRecord(n.path("id").asString(), n.path("status").asString(),
                 n.path("disk_format").asString(null), n.path("size").asLong(0),
-                n.path("os_hash_algo").asString(null), n.path("os_hash_value").asString(null));
+                n.path("os_hash_algo").asString(null), n.path("os_hash_value").asString(null), locations);
     }
 
     @Override

@@ -104,6 +104,16 @@ public final class ImageCache {
         };
     }
 
+    /** The image service the cache fetches from (for an image's record and locations). */
+    public ImageService images() {
+        return images;
+    }
+
+    /** True when the image's data is in the cache. */
+    public boolean holds(String imageId) {
+        return imageId != null && imageId.matches("[A-Za-z0-9._-]+") && Files.exists(dir.resolve(imageId));
+    }
+
     public Path dir() {
         return dir;
     }

@@ -6,8 +6,22 @@ import java.nio.file.Path;
 /** The image service as the agent uses it: an image's record, its data, and uploading a snapshot's data. */
 public interface ImageService {
 
-    /** What the agent needs of an image record ({@code GET /v2/images/{id}}). */
-    record ImageRecord(String id, String status, String diskFormat, long size, String hashAlgo, String hashValue) {
+    /**
+     * What the agent needs of an image record ({@code GET /v2/images/{id}}); {@code locations} are the urls of its
+     * {@code locations} (and {@code direct_url}), e.g. {@code rbd://<fsid>/<pool>/<image>/snap}, empty when the
+     * image service shows none.
+     */
+    record ImageRecord(String id, String status, String diskFormat, long size, String hashAlgo, String hashValue,
+                       java.util.List<String> locations) {
+
+        public ImageRecord {
+            locations = locations == null ? java.util.List.of() : java.util.List.copyOf(locations);
+        }
+
+        public ImageRecord(String id, String status, String diskFormat, long size, String hashAlgo,
+                           String hashValue) {
+            this(id, status, diskFormat, size, hashAlgo, hashValue, java.util.List.of());
+        }
     }
 
     /** @throws ImageNotFoundException when there is no such image */

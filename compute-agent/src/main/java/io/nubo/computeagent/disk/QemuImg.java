@@ -51,12 +51,18 @@ public final class QemuImg {
      * {@code -U}), as a live snapshot needs.
      */
     public void convert(Path source, Path target, String format, boolean shared) {
+        convert(source.toString(), target, format, shared);
+    }
+
+    /** {@link #convert(Path, Path, String, boolean)} from a disk qemu names: a file or {@code rbd:pool/image:...}. */
+    public void convert(String source, Path target, String format, boolean shared) {
         List<String> cmd = new ArrayList<>(List.of("qemu-img", "convert", "-q"));
         if (shared) {
             cmd.add("-U");
         }
-        cmd.addAll(List.of("-O", format, source.toString(), target.toString()));
-        Tools.run("convert disk " + source.getFileName(), cmd, 3600);
+        cmd.addAll(List.of("-O", format, source, target.toString()));
+        String name = source.startsWith("rbd:") ? source.split(":")[1] : Path.of(source).getFileName().toString();
+        Tools.run("convert disk " + name, cmd, 3600);
     }
 
     /** Copies the first {@code bytes} bytes of the guest-visible data of {@code source} to {@code target} (raw). */

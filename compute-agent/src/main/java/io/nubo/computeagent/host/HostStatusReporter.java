@@ -25,10 +25,18 @@ public final class HostStatusReporter {
     private final Clock clock;
     private final String migrationLibvirtUri;
     private final String migrationUri;
+    private final boolean sharedBlockStorage;
 
     /** {@code migrationLibvirtUri} and {@code migrationUri}: how other hosts reach this one (null: they do not). */
     public HostStatusReporter(Hypervisor hypervisor, HostState state, Path instancesDir, String host, Clock clock,
                               String migrationLibvirtUri, String migrationUri) {
+        this(hypervisor, state, instancesDir, host, clock, migrationLibvirtUri, migrationUri, false);
+    }
+
+    /** @param sharedBlockStorage the instance disks are RBD images ({@code images.type=rbd}), which every host reaches */
+    public HostStatusReporter(Hypervisor hypervisor, HostState state, Path instancesDir, String host, Clock clock,
+                              String migrationLibvirtUri, String migrationUri, boolean sharedBlockStorage) {
+        this.sharedBlockStorage = sharedBlockStorage;
         this.migrationLibvirtUri = blankToNull(migrationLibvirtUri);
         this.migrationUri = blankToNull(migrationUri);
         this.hypervisor = hypervisor;
@@ -70,7 +78,7 @@ public final class HostStatusReporter {
                 hypervisor.version(), hostIp(), caps.arch(), caps.cpuModel() != null ? caps.cpuModel() : node.cpuModel(),
                 caps.cpuVendor(), caps.cpuFeatures(), node.cpus(), node.memoryMb(), totalGb, vcpusUsed, memoryUsed,
                 usedGb, running, state.startedAt(), clock.instant(), migrationLibvirtUri, migrationUri,
-                instancesDir.toAbsolutePath().toString());
+                instancesDir.toAbsolutePath().toString(), sharedBlockStorage);
     }
 
     private static String blankToNull(String s) {

@@ -56,6 +56,35 @@ class GuestDesignerTest {
     }
 
     @Test
+    void withDisksInRbdRootEphemeralAndSwapAreRbdImagesAndTheConfigDriveStaysAFile() {
+        DiskDevice.Auth auth = new DiskDevice.Auth("nova", "ceph", "5b67401f-dc5e-496a-8456-9a5dc40e7d3c");
+        List<DiskDevice.Host> mons = List.of(new DiskDevice.Host("127.0.0.1", "3300"));
+        GuestFiles files = new GuestFiles(null, null, null, DIR.resolve("disk.config"), null, null,
+                DIR.resolve("console.log"), new RbdPlacement("vms", mons, auth, ID + "_disk", ID + "_disk.eph0",
+                ID + "_disk.swap"));
+        DomainDefinition d = defaults.design(request(image("raw", Map.of()), List.of()), QEMU, files).domain();
+        assertThat(d.os().bootOrder()).containsExactly(BootDevice.HD);
+        assertThat(d.disks()).extracting(DiskDevice::targetDev).containsExactly("vda", "vdb", "vdc", "hdd");
+        assertThat(d.disks().get(0)).isEqualTo(new DiskDevice(DiskDevice.Kind.DISK, "raw", "none",
+                new DiskDevice.NetworkSource("rbd", "vms/" + ID + "_disk", mons, auth), "vda", "virtio", false, null));
+        assertThat(d.disks().get(1).source()).isEqualTo(new DiskDevice.NetworkSource("rbd", "vms/" + ID
+                + "_disk.eph0", mons, auth));
+        assertThat(d.disks().get(2).source()).isEqualTo(new DiskDevice.NetworkSource("rbd", "vms/" + ID
+                + "_disk.swap", mons, auth));
+        assertThat(d.disks().get(3).source()).isEqualTo(new FileSource(DIR.resolve("disk.config").toString()));
+    }
+
+    @Test
+    void anIsoRootStaysALocalCdromWithDisksInRbd() {
+        GuestFiles files = new GuestFiles(DIR.resolve("disk"), null, null, null, null, null,
+                DIR.resolve("console.log"), new RbdPlacement("vms", List.of(), null, null, null, ID + "_disk.swap"));
+        DomainDefinition d = defaults.design(request(image("iso", Map.of()), List.of()), QEMU, files).domain();
+        assertThat(d.disks()).extracting(DiskDevice::targetDev).containsExactly("hda", "vda");
+        assertThat(d.disks().get(0).source()).isEqualTo(new FileSource(DIR.resolve("disk").toString()));
+        assertThat(d.disks().get(1).source()).isInstanceOf(DiskDevice.NetworkSource.class);
+    }
+
+    @Test
     void aGuestBootedFromAVolumeHasTheVolumeAsVdaAndItsOwnDisksAfterIt() {
         DiskDevice volume = new DiskDevice(DiskDevice.Kind.DISK, "raw", "none",
                 new DiskDevice.NetworkSource("rbd", "volumes/volume-v1", List.of(new DiskDevice.Host("10.0.0.1",

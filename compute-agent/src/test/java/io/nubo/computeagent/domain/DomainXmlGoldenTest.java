@@ -267,6 +267,35 @@ class DomainXmlGoldenTest {
     }
 
     @Test
+    void rbdRootDiskClonedIntoTheInstancesPool() {
+        // images.type=rbd: the root disk is <pool>/<instance>_disk on the cluster's monitors, the host's cephx secret
+        DiskDevice disk = new DiskDevice(DiskDevice.Kind.DISK, "raw", "none",
+                new NetworkSource("rbd", "vms/0a8f7d2e-4c1b-4b7a-9d3e-5f6a7b8c9d0e_disk",
+                        List.of(new Host("127.0.0.1", "3300")),
+                        new Auth("nova", "ceph", "5b67401f-dc5e-496a-8456-9a5dc40e7d3c")), "vda", "virtio", false, null);
+        String golden = """
+                <disk type="network" device="disk">
+                  <driver name="qemu" type="raw" cache="none"/>
+                  <source protocol="rbd" name="vms/0a8f7d2e-4c1b-4b7a-9d3e-5f6a7b8c9d0e_disk">
+                    <host name="127.0.0.1" port="3300"/>
+                  </source>
+                  <auth username="nova">
+                    <secret type="ceph" uuid="5b67401f-dc5e-496a-8456-9a5dc40e7d3c"/>
+                  </auth>
+                  <target dev="vda" bus="virtio"/>
+                </disk>
+                """;
+        assertThat(writer.device(disk)).isEqualTo(golden);
+        assertThat(parser.device(golden)).isEqualTo(disk);
+        assertThat(parser.device("""
+                <disk type='network' device='disk'><driver name='qemu' type='raw' cache='none'/>
+                <source protocol='rbd' name='vms/0a8f7d2e-4c1b-4b7a-9d3e-5f6a7b8c9d0e_disk' index='2'>
+                <host name='127.0.0.1' port='3300'/><auth username='nova'>
+                <secret type='ceph' uuid='5b67401f-dc5e-496a-8456-9a5dc40e7d3c'/></auth></source>
+                <target dev='vda' bus='virtio'/><alias name='virtio-disk0'/></disk>""")).isEqualTo(disk);
+    }
+
+    @Test
     void bridgeInterfaceWithFilterAndMtu() {
         InterfaceDevice nic = new InterfaceDevice("fa:16:3e:11:22:33", new InterfaceDevice.Bridge("nubo-br0"),
                 "virtio", "tap1234abcd-ef", 1450, "nubo-port-1234", "ua-port-1234");

@@ -37,10 +37,16 @@ public final class AgentFixture {
     public final Reports reports;
 
     public AgentFixture(Hypervisor hypervisor, String virtType, Path workDir, ImageService images) {
+        this(hypervisor, virtType, workDir, images, null);
+    }
+
+    /** @param rbd the Ceph pool the disks live in ({@code images.type=rbd}), or null for files */
+    public AgentFixture(Hypervisor hypervisor, String virtType, Path workDir, ImageService images,
+                        io.nubo.computeagent.disk.RbdImages rbd) {
         this.hypervisor = hypervisor;
         QemuImg qemuImg = new QemuImg();
         this.storage = new InstanceStorage(workDir.resolve("instances"),
-                new ImageCache(workDir.resolve("instances/_base"), images), qemuImg);
+                new ImageCache(workDir.resolve("instances/_base"), images), qemuImg, rbd);
         this.reports = new Reports("host-1", Clock.systemUTC());
         GuestBuilder builder = new GuestBuilder(hypervisor, storage, new GuestDesigner(CpuPolicy.hypervisorDefault()),
                 () -> new HostProfile(virtType, "x86_64"));

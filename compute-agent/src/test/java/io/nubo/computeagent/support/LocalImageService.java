@@ -20,6 +20,20 @@ public final class LocalImageService implements ImageService {
     private final Map<String, String> formats = new ConcurrentHashMap<>();
     public final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     public final AtomicInteger downloads = new AtomicInteger();
+    private final Map<String, java.util.List<String>> locations = new ConcurrentHashMap<>();
+
+    /**
+     * An image whose data the image service keeps elsewhere (an RBD store: {@code rbd://fsid/pool/image/snap}):
+     * its record shows the location; its data is not here, so a download fails the test.
+     */
+    public void addAt(String id, String diskFormat, long size, String location) {
+        data.put(id, new byte[0]);
+        formats.put(id, diskFormat);
+        locations.put(id, java.util.List.of(location));
+        sizes.put(id, size);
+    }
+
+    private final Map<String, Long> sizes = new ConcurrentHashMap<>();
 
     public String add(String id, String diskFormat, byte[] bytes) {
         data.put(id, bytes);
@@ -49,7 +63,8 @@ public final class LocalImageService implements ImageService {
         if (b == null) {
             throw new ImageNotFoundException(imageId);
         }
-        return new ImageRecord(imageId, "active", formats.get(imageId), b.length, "sha512", sha512(b));
+        return new ImageRecord(imageId, "active", formats.get(imageId), sizes.getOrDefault(imageId, (long) b.length),
+                "sha512", sha512(b), locations.getOrDefault(imageId, java.util.List.of()));
     }
 
     @Override
@@ -59,6 +74,9 @@ public final class LocalImageService implements ImageService {
             throw new ImageNotFoundException(imageId);
         }
         downloads.incrementAndGet();
+        if (locations.containsKey(imageId)) {
+            throw new AssertionError("image " + imageId + " is in RBD: the agent was to clone it, not download it");
+        }
         return new ByteArrayInputStream(b);
     }
 

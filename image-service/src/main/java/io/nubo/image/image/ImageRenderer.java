@@ -15,9 +15,13 @@ public final class ImageRenderer {
     private ImageRenderer() {
     }
 
-    /** The image as {@code caller} sees it: the owner project and admins also see its locations and direct_url. */
+    /**
+     * The image as {@code caller} sees it: the owner project, admins and the cloud's own services also see its
+     * locations and direct_url (Glance gives the service role its image locations so that nova-compute and
+     * cinder-volume clone an image in RBD instead of downloading it).
+     */
     public static ImageBody render(ImageEntity i, io.nubo.image.web.Caller caller) {
-        return render(i, caller.admin() || caller.owns(i.getOwner()));
+        return render(i, caller.admin() || caller.service() || caller.owns(i.getOwner()));
     }
 
     private static ImageBody render(ImageEntity i, boolean showLocations) {

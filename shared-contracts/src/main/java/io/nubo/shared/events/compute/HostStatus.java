@@ -21,8 +21,11 @@ import java.util.List;
  * @param migrationUri   (1.1) where qemu on another host sends the guest's memory and disks ({@code tcp://10.0.0.2},
  *                       Nova's {@code live_migration_inbound_addr}); null lets libvirt choose
  * @param instancesDir   (1.1) the agent's instances directory, where an incoming guest's files go
+ * @param sharedBlockStorage (1.2) the host's instance disks are on storage every host reaches (the agent's
+ *                       {@code images.type=rbd}: RBD images in Ceph), so a guest booted from an image moves live
+ *                       without a block migration (Nova's {@code is_shared_block_storage}); false when absent
  */
-@EventContract(type = "compute.agent.host_status", version = "1.1", topic = Topics.COMPUTE_AGENT)
+@EventContract(type = "compute.agent.host_status", version = "1.2", topic = Topics.COMPUTE_AGENT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HostStatus(
         @JsonProperty("host") String host,
@@ -45,5 +48,17 @@ public record HostStatus(
         @JsonProperty("reported_at") Instant reportedAt,
         @JsonProperty("migration_libvirt_uri") String migrationLibvirtUri,
         @JsonProperty("migration_uri") String migrationUri,
-        @JsonProperty("instances_dir") String instancesDir) implements AgentReport {
+        @JsonProperty("instances_dir") String instancesDir,
+        @JsonProperty("shared_block_storage") boolean sharedBlockStorage) implements AgentReport {
+
+    /** A 1.1 status: the host's instance disks are local files. */
+    public HostStatus(String host, String state, String hypervisorType, long hypervisorVersion, String hostIp,
+                      String cpuArch, String cpuModel, String cpuVendor, List<String> cpuFeatures, int vcpus,
+                      long memoryMb, long localGb, int vcpusUsed, long memoryMbUsed, long localGbUsed, int runningVms,
+                      Instant startedAt, Instant reportedAt, String migrationLibvirtUri, String migrationUri,
+                      String instancesDir) {
+        this(host, state, hypervisorType, hypervisorVersion, hostIp, cpuArch, cpuModel, cpuVendor, cpuFeatures, vcpus,
+                memoryMb, localGb, vcpusUsed, memoryMbUsed, localGbUsed, runningVms, startedAt, reportedAt,
+                migrationLibvirtUri, migrationUri, instancesDir, false);
+    }
 }

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code resize} ({@code flavorRef}, a flavor id, also as a number or a link; {@code OS-DCF:diskConfig}),
- * {@code confirmResize} and {@code revertResize} (null bodies), as Nova's schemas read them.
+ * {@code confirmResize} and {@code revertResize} (any body; 204 and 202 as Nova), as Nova's schemas read them.
  */
 @Component
 class ResizeAction implements ServerActionExtension {
@@ -35,7 +35,10 @@ class ResizeAction implements ServerActionExtension {
     @Override
     public ResponseEntity<Object> handle(Caller caller, Instance server, String action, JsonNode inner) {
         switch (action) {
-            case "confirmResize" -> resizes.confirm(caller, server.id());
+            case "confirmResize" -> {
+                resizes.confirm(caller, server.id());
+                return ResponseEntity.noContent().build();
+            }
             case "revertResize" -> resizes.revert(caller, server.id());
             default -> {
                 ObjectNode body = JsonNodeFactory.instance.objectNode();

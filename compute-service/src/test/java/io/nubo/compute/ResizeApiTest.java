@@ -10,7 +10,6 @@ import io.nubo.shared.events.compute.ResizeInstance;
 import io.nubo.shared.events.compute.RevertResize;
 import io.nubo.shared.events.compute.SpawnInstance;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,24 +32,6 @@ class ResizeApiTest extends ComputeHttpTest {
     KafkaTemplate<String, String> kafka;
     @Autowired
     JdbcTemplate jdbc;
-
-    private void await(String what, Supplier<Boolean> done) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            if (done.get()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("never: " + what);
-    }
-
-    private JsonNode server(String id) {
-        try {
-            return get(ADMIN, "/v2.1/servers/" + id).json().get("server");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private String status(String id) {
         return server(id).get("status").asString();

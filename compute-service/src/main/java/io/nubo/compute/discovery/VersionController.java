@@ -12,7 +12,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Nova's version documents: {@code GET /} lists the versions served, the legacy v2.0 ({@code SUPPORTED}, no
- * microversions; {@link LegacyV2Api} serves it at {@code /v2} as v2.1) first, as Nova lists them, then v2.1;
+ * microversions; {@code web.LegacyV2Api} serves it at {@code /v2} as v2.1) first, as Nova lists them, then v2.1;
  * {@code GET /v2} and {@code GET /v2.1} describe each, v2.1 with the range of microversions this service really
  * serves ({@link ComputeApiVersions}).
  */

@@ -1,4 +1,4 @@
-package io.nubo.compute.discovery;
+package io.nubo.compute.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Nova's legacy {@code /v2} API: the v2.1 code without microversions ({@code nova/api/openstack/compute}'s
  * {@code APIRouterV21} mounted at {@code /v2} in legacy mode). {@code /v2/...} is served as {@code /v2.1/...} with the
  * microversion headers dropped, so every request there is 2.1; {@code /v2} and {@code /v2/} answer the v2.0 version
- * document ({@link VersionController}).
+ * document ({@code VersionController}).
  */
 @Configuration(proxyBeanMethods = false)
 class LegacyV2Api {

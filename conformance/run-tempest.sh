@@ -263,10 +263,11 @@ disk_config = True
 # the only switch for Tempest's writeable server metadata tests (served); the two other APIs behind it, os-agents and
 # the resetNetwork action, are not served and fail (counted as failures, docs/conformance.md)
 xenapi_apis = True
-# not served: resize and cold migration (live migration only with --live-migration: two hosts), shelve, rescue, consoles (remote-consoles answers "Unavailable console type",
+# resize, confirm and revert on the server's own host (allow_resize_to_same_host, as devstack sets for one node)
+resize = True
+# not served: cold migration (live migration only with --live-migration: two hosts), shelve, rescue, consoles (remote-consoles answers "Unavailable console type",
 # as Nova with every console off), changePassword, the metadata service, personality files (accepted, not
 # injected), trigger_crash_dump (2.17: 400 as for a driver without it)
-resize = False
 cold_migration = False
 live_migration = $live_migration
 # local qcow2 disks: a live migration copies them (libvirt's block migration over NBD)

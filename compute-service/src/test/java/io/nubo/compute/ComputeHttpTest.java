@@ -91,6 +91,26 @@ abstract class ComputeHttpTest {
         return new Reply(r.statusCode(), r.headers().map(), r.body());
     }
 
+    /** Polls {@code done} every 100 ms for up to a minute; fails naming {@code what}. */
+    static void await(String what, java.util.function.Supplier<Boolean> done) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (done.get()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never: " + what);
+    }
+
+    /** The server as an admin sees it. */
+    JsonNode server(String id) {
+        try {
+            return get(ADMIN, "/v2.1/servers/" + id).json().get("server");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reply get(String token, String path) throws Exception {
         return call(token, "GET", path, null);
     }

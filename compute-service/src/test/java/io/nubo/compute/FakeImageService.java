@@ -31,7 +31,8 @@ final class FakeImageService implements AutoCloseable {
             + " \"instance_uuid\": \"srv-1\", \"image_type\": \"snapshot\", " + TIMES + "}";
 
     final List<String> tokens = new CopyOnWriteArrayList<>();
-    final Map<String, String> created = new ConcurrentHashMap<>();
+    final Map<String, String> created = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    final List<String> deleted = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     FakeImageService() {
@@ -50,6 +51,28 @@ final class FakeImageService implements AutoCloseable {
                 created.put(id, new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 status = 201;
                 body = "{\"id\": \"" + id + "\", \"status\": \"queued\"}";
+            } else if (x.getRequestMethod().equals("DELETE")) {
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                status = created.remove(id) != null ? 204 : 404;
+                deleted.add(id);
+                body = "";
+            } else if (path.equals("/v2/images") && String.valueOf(x.getRequestURI().getQuery())
+                    .contains("image_type=backup")) {
+                // createBackup's rotation: the records made here with the query's properties, oldest first
+                String q = x.getRequestURI().getQuery();
+                List<String> found = new java.util.ArrayList<>();
+                synchronized (created) {
+                    created.forEach((id, json) -> {
+                        var n = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+                        if ("backup".equals(n.path("image_type").asString()) && q.contains("instance_uuid="
+                                + n.path("instance_uuid").asString()) && q.contains("backup_type="
+                                + n.path("backup_type").asString())) {
+                            found.add("{\"id\": \"" + id + "\", \"name\": \"" + n.path("name").asString() + "\"}");
+                        }
+                    });
+                }
+                status = 200;
+                body = "{\"images\": [" + String.join(", ", found) + "]}";
             } else if (path.equals("/v2/images")) {
                 status = 200;
                 body = "{\"images\": [" + CIRROS + ", " + BIG + "], \"first\": \"/v2/images\"}";
@@ -65,7 +88,7 @@ final class FakeImageService implements AutoCloseable {
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().add("Content-Type", "application/json");
-            x.sendResponseHeaders(status, bytes.length);
+            x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             x.getResponseBody().write(bytes);
             x.close();
         });

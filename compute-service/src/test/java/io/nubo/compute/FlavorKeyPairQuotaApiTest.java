@@ -20,8 +20,19 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
         assertThat(doc.json().at("/version/version").asString()).isEqualTo("2.21");
         assertThat(doc.json().at("/version/min_version").asString()).isEqualTo("2.1");
         Reply versions = get(null, "/").valid("v2_1.versions", "list_versions");
-        assertThat(versions.json().get("versions").size()).as("only what is served: v2.1").isEqualTo(1);
-        assertThat(versions.json().at("/versions/0/id").asString()).isEqualTo("v2.1");
+        assertThat(versions.json().get("versions").size()).as("what is served: v2.0 (legacy), v2.1").isEqualTo(2);
+        assertThat(versions.json().at("/versions/0/id").asString()).isEqualTo("v2.0");
+        assertThat(versions.json().at("/versions/1/id").asString()).isEqualTo("v2.1");
+        Reply legacy = get(null, "/v2/").valid("v2_1.versions", "get_one_version");
+        assertThat(legacy.json().at("/version/id").asString()).isEqualTo("v2.0");
+        assertThat(legacy.json().at("/version/status").asString()).isEqualTo("SUPPORTED");
+        assertThat(legacy.json().at("/version/links/0/href").asString())
+                .isEqualTo(versions.json().at("/versions/0/links/0/href").asString());
+        // the legacy API is v2.1 without microversions: a 2.21 request there is answered as 2.1
+        Reply v2 = call(ADMIN, "GET", "/v2/flavors/detail", null, "OpenStack-API-Version", "compute 2.21");
+        assertThat(v2.status()).as(v2.body()).isEqualTo(200);
+        assertThat(v2.header("OpenStack-API-Version")).isEqualTo("compute 2.1");
+        assertThat(v2.json().has("flavors")).isTrue();
         Reply latest = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute latest");
         assertThat(latest.header("OpenStack-API-Version")).isEqualTo("compute 2.21");
         Reply ok = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute 2.1");

@@ -11,7 +11,6 @@ import io.nubo.shared.events.compute.SpawnInstance;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,24 +34,6 @@ class LiveMigrationApiTest extends ComputeHttpTest {
     JdbcTemplate jdbc;
     @Autowired
     io.nubo.compute.migration.MigrationReports reports;
-
-    private void await(String what, Supplier<Boolean> done) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            if (done.get()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("never: " + what);
-    }
-
-    private JsonNode server(String id) {
-        try {
-            return get(ADMIN, "/v2.1/servers/" + id).json().get("server");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private long ramClaimed(String host) {
         return jdbc.queryForObject("SELECT memory_mb_claimed FROM compute_hosts WHERE host = ?", Long.class, host);

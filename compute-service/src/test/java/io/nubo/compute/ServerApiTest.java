@@ -185,6 +185,28 @@ class ServerApiTest extends ComputeHttpTest {
         assertThat(s.toString()).doesNotContain(token);
         agent.succeeded(s, "snapshot", PowerState.RUNNING);
 
+        // createBackup: snapshots with Nova's backup properties; rotation 2 keeps the newest two of the type
+        java.util.List<String> backups = new java.util.ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            await("no task", () -> server(id).get("OS-EXT-STS:task_state").isNull());
+            Reply backup = post(token, "/v2.1/servers/" + id + "/action", "{\"createBackup\": {\"name\": \"b" + n
+                    + "\", \"backup_type\": \"daily\", \"rotation\": 2}}");
+            assertThat(backup.status()).as(backup.body()).isEqualTo(202);
+            SnapshotInstance b = agent.next(SnapshotInstance.class);
+            assertThat(backup.header("Location")).endsWith("/images/" + b.imageId());
+            assertThat(IMAGES.created.get(b.imageId())).contains("\"image_type\":\"backup\"")
+                    .contains("\"backup_type\":\"daily\"").contains("\"instance_uuid\":\"" + id + "\"");
+            backups.add(b.imageId());
+            agent.succeeded(b, "snapshot", PowerState.RUNNING);
+        }
+        assertThat(IMAGES.deleted).as("the oldest beyond the rotation").contains(backups.get(0))
+                .doesNotContain(backups.get(1), backups.get(2));
+        assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"createBackup\": {\"name\": \"b\","
+                + " \"backup_type\": \"daily\", \"rotation\": -1}}").status()).isEqualTo(400);
+        assertThat(post(token, "/v2.1/servers/" + id + "/action", "{\"createBackup\": {\"name\": \"b\","
+                + " \"rotation\": 1}}").status()).isEqualTo(400);
+        await("no task", () -> server(id).get("OS-EXT-STS:task_state").isNull());
+
         // lock: the owner can no longer act, until unlocked
         for (int i = 0; i < 600 && !get(token, "/v2.1/servers/" + id).json().at("/server/OS-EXT-STS:task_state")
                 .isNull(); i++) {

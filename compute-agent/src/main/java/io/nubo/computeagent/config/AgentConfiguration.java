@@ -12,6 +12,9 @@ import io.nubo.computeagent.command.GuestBuilder;
 import io.nubo.computeagent.command.NicPlumbing;
 import io.nubo.computeagent.command.PowerHandler;
 import io.nubo.computeagent.command.RebuildHandler;
+import io.nubo.computeagent.command.ResizeHandler;
+import io.nubo.computeagent.command.RevertResizeHandler;
+import io.nubo.computeagent.command.ConfirmResizeHandler;
 import io.nubo.computeagent.command.Reports;
 import io.nubo.computeagent.command.SnapshotHandler;
 import io.nubo.computeagent.command.SpawnHandler;
@@ -126,6 +129,9 @@ public class AgentConfiguration {
                 new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
                 new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports, nics),
                 new DetachInterfaceHandler(hypervisor, reports),
+                new ResizeHandler(builder, qemuImg, p.shutdownTimeout(), reports),
+                new RevertResizeHandler(builder, qemuImg, p.shutdownTimeout(), reports),
+                new ConfirmResizeHandler(builder, reports),
                 new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, publisher::publish, Duration.ofSeconds(1)));
         return new CommandDispatcher(handlers, hypervisor, reports);
     }

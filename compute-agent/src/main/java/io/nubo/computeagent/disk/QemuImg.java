@@ -41,6 +41,12 @@ public final class QemuImg {
         Tools.run("create the root disk", cmd, 60);
     }
 
+    /** Grows the disk a guest sees to {@code sizeBytes} ({@code qemu-img resize}; the guest must be off). */
+    public void resize(Path file, long sizeBytes) {
+        Tools.run("grow disk " + file.getFileName(), List.of("qemu-img", "resize", "-q", file.toString(),
+                Long.toString(sizeBytes)), 60);
+    }
+
     public void create(String format, Path file, long sizeBytes) {
         Tools.run("create disk " + file.getFileName(), List.of("qemu-img", "create", "-q", "-f", format,
                 file.toString(), Long.toString(sizeBytes)), 60);

@@ -380,19 +380,7 @@ class RealGuestTest {
     }
 
     static String awaitConsole(String id, String marker) throws Exception {
-        Path log = agent.storage.consoleLog(id);
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        String text = "";
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                text = Files.readString(log, StandardCharsets.ISO_8859_1);
-                if (text.contains(marker)) {
-                    return text;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no '" + marker + "' on the console of " + id + " within " + BOOT + ":\n" + text);
+        return agent.awaitConsole(id, marker, BOOT);
     }
 
     static void sh(String... command) throws Exception {

@@ -11,6 +11,9 @@ import io.nubo.computeagent.command.DetachVolumeHandler;
 import io.nubo.computeagent.command.GuestBuilder;
 import io.nubo.computeagent.command.PowerHandler;
 import io.nubo.computeagent.command.RebuildHandler;
+import io.nubo.computeagent.command.ResizeHandler;
+import io.nubo.computeagent.command.RevertResizeHandler;
+import io.nubo.computeagent.command.ConfirmResizeHandler;
 import io.nubo.computeagent.command.Reports;
 import io.nubo.computeagent.command.SnapshotHandler;
 import io.nubo.computeagent.command.SpawnHandler;
@@ -56,7 +59,29 @@ public final class AgentFixture {
                 new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
                 new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports),
                 new DetachInterfaceHandler(hypervisor, reports),
+                new ResizeHandler(builder, qemuImg, Duration.ofSeconds(30), reports),
+                new RevertResizeHandler(builder, qemuImg, Duration.ofSeconds(30), reports),
+                new ConfirmResizeHandler(builder, reports),
                 new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, p -> { }, Duration.ofSeconds(1)));
         this.dispatcher = new CommandDispatcher(handlers, hypervisor, reports);
+    }
+
+    /** The guest's console log once it shows {@code marker} (within {@code timeout}), or an AssertionError. */
+    public String awaitConsole(String instanceId, String marker, Duration timeout) throws InterruptedException,
+            java.io.IOException {
+        java.nio.file.Path log = storage.consoleLog(instanceId);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            if (java.nio.file.Files.exists(log)) {
+                text = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (text.contains(marker)) {
+                    return text;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no '" + marker + "' on the console of " + instanceId + " within " + timeout
+                + ":\n" + text);
     }
 }

@@ -2,6 +2,7 @@ package io.nubo.compute.agent;
 
 import io.nubo.compute.host.HostRegistry;
 import io.nubo.compute.migration.MigrationReports;
+import io.nubo.compute.migration.ResizeReports;
 import io.nubo.compute.server.AgentReplies;
 import io.nubo.compute.server.ServerLifecycle;
 import io.nubo.shared.events.EventCodec;
@@ -39,10 +40,13 @@ class AgentReportConsumer {
     private final ServerLifecycle lifecycle;
     private final AgentReplies replies;
     private final MigrationReports migrations;
+    private final ResizeReports resizes;
 
     AgentReportConsumer(EventCodec codec, InboxGuard inbox, PlatformTransactionManager tx, HostRegistry hosts,
-                        ServerLifecycle lifecycle, AgentReplies replies, MigrationReports migrations) {
+                        ServerLifecycle lifecycle, AgentReplies replies, MigrationReports migrations,
+                        ResizeReports resizes) {
         this.migrations = migrations;
+        this.resizes = resizes;
         this.codec = codec;
         this.inbox = inbox;
         this.tx = new TransactionTemplate(tx);
@@ -81,6 +85,7 @@ class AgentReportConsumer {
             InstanceReport report = codec.payload(e, InstanceReport.class);
             if (report != null) {
                 migrations.beforeLifecycle(report);
+                resizes.beforeLifecycle(report);
                 lifecycle.apply(report);
                 return;
             }

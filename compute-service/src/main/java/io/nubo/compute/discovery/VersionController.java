@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Nova's version documents: {@code GET /} lists the versions served, which is v2.1 only (Nova also lists the legacy
- * v2.0 API, which Nubo does not serve, so it is not announced); {@code GET /v2.1} describes v2.1 and the range of
- * microversions this service really serves ({@link ComputeApiVersions}).
+ * Nova's version documents: {@code GET /} lists the versions served, the legacy v2.0 ({@code SUPPORTED}, no
+ * microversions; {@code web.LegacyV2Api} serves it at {@code /v2} as v2.1) first, as Nova lists them, then v2.1;
+ * {@code GET /v2} and {@code GET /v2.1} describe each, v2.1 with the range of microversions this service really
+ * serves ({@link ComputeApiVersions}).
  */
 @RestController
 public class VersionController {
@@ -37,6 +38,16 @@ public class VersionController {
                         "application/vnd.openstack.compute+json;version=2.1")) : null);
     }
 
+    private static Version v20(boolean full) {
+        List<Link> links = full
+                ? List.of(Link.self(href("/v2/")),
+                        new Link("describedby", "text/html", "http://docs.openstack.org/"))
+                : List.of(Link.self(href("/v2/")));
+        return new Version("v2.0", "SUPPORTED", "", "", "2011-01-21T11:33:21Z", links,
+                full ? List.of(new MediaType("application/json",
+                        "application/vnd.openstack.compute+json;version=2")) : null);
+    }
+
     public record Versions(List<Version> versions) {
     }
 
@@ -45,7 +56,12 @@ public class VersionController {
 
     @GetMapping("/")
     public Versions versions() {
-        return new Versions(List.of(v21(false)));
+        return new Versions(List.of(v20(false), v21(false)));
+    }
+
+    @GetMapping({"/v2", "/v2/"})
+    public VersionDocument legacyVersion() {
+        return new VersionDocument(v20(true));
     }
 
     @GetMapping({"/v2.1", "/v2.1/"})

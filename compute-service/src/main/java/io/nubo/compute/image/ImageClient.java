@@ -97,6 +97,18 @@ public class ImageClient {
         return all;
     }
 
+    /** The backups ({@code createBackup}) of an instance of one {@code backup_type}, oldest first. */
+    public List<JsonNode> backups(Caller caller, String instanceId, String backupType) {
+        List<JsonNode> all = new ArrayList<>();
+        String query = org.springframework.web.util.UriComponentsBuilder.fromPath("/v2/images")
+                .queryParam("image_type", "backup").queryParam("instance_uuid", instanceId)
+                .queryParam("backup_type", backupType).queryParam("sort_key", "created_at")
+                .queryParam("sort_dir", "asc").queryParam("limit", 1000).encode().build().toUriString();
+        JsonNode page = JSON.readTree(call(caller, http.get().uri(java.net.URI.create(query)), null));
+        page.path("images").forEach(all::add);
+        return all;
+    }
+
     /** The image record as the caller sees it; Nova's 404 "Image not found." otherwise. */
     public JsonNode show(Caller caller, String id) {
         return JSON.readTree(call(caller, http.get().uri("/v2/images/{id}", id), id));

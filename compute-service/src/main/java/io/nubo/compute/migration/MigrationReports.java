@@ -118,6 +118,9 @@ public class MigrationReports {
     @Transactional
     public void reconcile() {
         for (Migration m : store.unfinished()) {
+            if (m.type() != MigrationType.LIVE_MIGRATION) {
+                continue; // a resize's: ResizeReports
+            }
             Optional<Instance> found = instance(m.instanceUuid());
             if (found.isEmpty() || found.get().deleted()) {
                 fail(m, MigrationStatus.ERROR, "The instance was deleted during its live migration.");

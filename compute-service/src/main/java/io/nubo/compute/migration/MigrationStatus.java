@@ -14,9 +14,13 @@ import java.util.Set;
  * instance must follow it rather than be lost.
  */
 public enum MigrationStatus {
-    QUEUED, PREPARING, RUNNING, COMPLETED, FAILED, ERROR, CANCELLING, CANCELLED;
+    QUEUED, PREPARING, RUNNING, COMPLETED, FAILED, ERROR, CANCELLING, CANCELLED,
+    /** A resize's: done, waiting for a confirm or a revert (VERIFY_RESIZE). */
+    FINISHED,
+    /** A resize's ends. */
+    CONFIRMED, REVERTED;
 
-    private static final Set<MigrationStatus> FINAL = EnumSet.of(COMPLETED, FAILED, ERROR, CANCELLED);
+    private static final Set<MigrationStatus> FINAL = EnumSet.of(COMPLETED, FAILED, ERROR, CANCELLED, CONFIRMED, REVERTED);
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -37,6 +41,8 @@ public enum MigrationStatus {
             case FAILED -> EnumSet.of(QUEUED, PREPARING);
             case ERROR -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING);
             case COMPLETED -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, ERROR);
+            case FINISHED -> EnumSet.of(QUEUED);
+            case CONFIRMED, REVERTED -> EnumSet.of(FINISHED);
         };
     }
 

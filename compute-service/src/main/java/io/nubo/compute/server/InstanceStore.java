@@ -136,6 +136,15 @@ public class InstanceStore {
                 + " AND host = ? AND deleted = FALSE", to, zone, ts(now), id, from);
     }
 
+    /** A resize's (or its revert's) flavor, while the task {@code actionId} is still the instance's. */
+    public int setFlavor(String id, String actionId, FlavorSpec f, Instant now) {
+        return jdbc.update("UPDATE instances SET flavor_id = ?, flavor_name = ?, vcpus = ?, memory_mb = ?, root_gb = ?,"
+                        + " ephemeral_gb = ?, swap_mb = ?, flavor_extra_specs = ?, updated_at = ? WHERE id = ?"
+                        + " AND task_action_id = ? AND deleted = FALSE", f.id(), f.name(), f.vcpus(), f.ramMb(),
+                f.diskGb(), f.ephemeralGb(), f.swapMb(), JSON.writeValueAsString(f.extraSpecs() == null ? Map.of()
+                        : f.extraSpecs()), ts(now), id, actionId);
+    }
+
     /** Gives the claim back once; true for the one caller that did. */
     public boolean releaseClaim(String id) {
         return jdbc.update("UPDATE instances SET claimed = FALSE WHERE id = ? AND claimed = TRUE", id) == 1;

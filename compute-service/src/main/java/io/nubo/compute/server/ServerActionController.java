@@ -87,6 +87,15 @@ class ServerActionController {
                 String image = servers.snapshot(caller, id, name, c.stringMap("metadata", null));
                 yield ResponseEntity.accepted().header("Location", Links.base() + "/v2.1/images/" + image).build();
             }
+            case "createBackup" -> {
+                RequestBody c = b.object("createBackup", Set.of("name", "backup_type", "rotation", "metadata"));
+                String name = c.string("name", true, 1, 255, ServerRequests.NAME);
+                String type = c.string("backup_type", true, 0, 255, null);
+                Integer rotation = c.integer("rotation", true, 0, Integer.MAX_VALUE);
+                String image = servers.backup(caller, id, name, type, rotation, c.stringMap("metadata", null));
+                yield image == null ? ResponseEntity.accepted().build() : ResponseEntity.accepted()
+                        .header("Location", Links.base() + "/v2.1/images/" + image).build();
+            }
             case "os-getConsoleOutput" -> {
                 Integer length = null;
                 if (!b.isNull("os-getConsoleOutput")) {

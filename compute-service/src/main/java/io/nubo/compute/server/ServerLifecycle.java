@@ -131,7 +131,7 @@ public class ServerLifecycle {
         Integer power = r.powerState() != null ? Integer.valueOf(r.powerState().code())
                 : op.powerOnSuccess(i.vmState()) == null ? null : op.powerOnSuccess(i.vmState()).code();
         boolean launched = op == ServerOperation.SPAWN;
-        instances.finishTask(i.id(), r.actionId(), op.onSuccess(i.vmState()), power, launched, now);
+        instances.finishTask(i.id(), r.actionId(), op.onSuccess(i.vmState(), r.powerState()), power, launched, now);
         actions.finish(i.id(), r.actionId(), null, null, now);
         Instance after = instances.find(i.id()).orElseThrow();
         switch (op) {
@@ -150,6 +150,15 @@ public class ServerLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean moved(String instanceId, String from, String to, String zone) {
         return instances.moveHost(instanceId, from, to, zone, clock.instant()) == 1;
+    }
+
+    /**
+     * The instance runs with {@code flavor} now (a resize finished, or was reverted), if its task is still
+     * {@code actionId}; its claim on the host is that flavor's from here on (the caller moves the claims).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean reflavored(String instanceId, String actionId, io.nubo.shared.events.compute.FlavorSpec flavor) {
+        return instances.setFlavor(instanceId, actionId, flavor, clock.instant()) == 1;
     }
 
     /** Fails the task {@code actionId}: spawn goes to ERROR (its claim released), others keep their vm_state. */

@@ -189,6 +189,31 @@ public class ServerService {
         return imageId;
     }
 
+    /**
+     * createBackup: a snapshot whose image carries Nova's {@code image_type=backup} and {@code backup_type}, after the
+     * instance's oldest backups of that type beyond {@code rotation - 1} are deleted (Nova rotates once the upload is
+     * done; here when the backup is accepted, so a failed upload leaves one backup fewer). Rotation 0 deletes them all
+     * and makes none (null).
+     */
+    @Transactional
+    public String backup(Caller caller, String id, String name, String backupType, int rotation,
+                         Map<String, String> metadata) {
+        Instance i = get(caller, id);
+        lifecycle.requireAllowed(i, ServerOperation.SNAPSHOT);
+        List<tools.jackson.databind.JsonNode> existing = images.backups(caller, i.id(), backupType);
+        int keep = Math.max(0, rotation - 1);
+        for (int n = 0; n < existing.size() - keep; n++) {
+            images.delete(caller, existing.get(n).path("id").asString());
+        }
+        if (rotation == 0) {
+            return null;
+        }
+        Map<String, String> props = new java.util.LinkedHashMap<>(metadata == null ? Map.of() : metadata);
+        props.put("image_type", "backup");
+        props.put("backup_type", backupType);
+        return snapshot(caller, id, name, props);
+    }
+
     @Transactional
     public void lock(Caller caller, String id, boolean locked) {
         Instance i = get(caller, id);

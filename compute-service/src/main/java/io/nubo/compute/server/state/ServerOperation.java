@@ -37,6 +37,11 @@ public enum ServerOperation {
             null, null, true),
     LIVE_MIGRATE("live-migration", "live_migration", EnumSet.of(ACTIVE, PAUSED), TaskState.MIGRATING, null, null,
             true),
+    RESIZE("resize", "resize", EnumSet.of(ACTIVE, STOPPED), TaskState.RESIZE_PREP, VmState.RESIZED, null, true),
+    CONFIRM_RESIZE("confirmResize", "confirm_resize", EnumSet.of(VmState.RESIZED), TaskState.RESIZE_CONFIRMING, null,
+            null, true),
+    REVERT_RESIZE("revertResize", "revert_resize", EnumSet.of(VmState.RESIZED), TaskState.RESIZE_REVERTING, null,
+            null, true),
     DELETE("delete", "delete", EnumSet.complementOf(EnumSet.of(VmState.DELETED)), TaskState.DELETING,
             VmState.DELETED, PowerState.NOSTATE, true);
 
@@ -88,6 +93,17 @@ public enum ServerOperation {
     /** Where success leads from {@code from}: a rebuild keeps a stopped server stopped, as Nova's manager does. */
     public VmState onSuccess(VmState from) {
         return this == REBUILD && from == STOPPED ? STOPPED : onSuccess;
+    }
+
+    /**
+     * Where success leads with the power state the agent reported: a confirmed or reverted resize ends ACTIVE when
+     * the guest runs and STOPPED when it is off (it kept the power it had before the resize), as Nova's manager.
+     */
+    public VmState onSuccess(VmState from, PowerState reported) {
+        if (this == CONFIRM_RESIZE || this == REVERT_RESIZE) {
+            return reported == PowerState.SHUTDOWN || reported == PowerState.CRASHED ? STOPPED : ACTIVE;
+        }
+        return onSuccess(from);
     }
 
     /** The power state success leaves from {@code from} (null: as the agent reports). */

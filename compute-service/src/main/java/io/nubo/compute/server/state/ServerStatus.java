@@ -20,10 +20,11 @@ public final class ServerStatus {
 
     static {
         TABLE.put(VmState.ACTIVE, new Row("ACTIVE", Map.of(REBOOTING, "REBOOT", REBOOTING_HARD, "HARD_REBOOT",
-                REBUILDING, "REBUILD", TaskState.MIGRATING, "MIGRATING")));
+                REBUILDING, "REBUILD", TaskState.MIGRATING, "MIGRATING", TaskState.RESIZE_PREP, "RESIZE")));
         TABLE.put(VmState.BUILDING, new Row("BUILD", Map.of()));
-        TABLE.put(VmState.STOPPED, new Row("SHUTOFF", Map.of(REBUILDING, "REBUILD", REBOOTING_HARD, "HARD_REBOOT")));
-        TABLE.put(VmState.RESIZED, new Row("VERIFY_RESIZE", Map.of()));
+        TABLE.put(VmState.STOPPED, new Row("SHUTOFF", Map.of(REBUILDING, "REBUILD", REBOOTING_HARD, "HARD_REBOOT",
+                TaskState.RESIZE_PREP, "RESIZE")));
+        TABLE.put(VmState.RESIZED, new Row("VERIFY_RESIZE", Map.of(TaskState.RESIZE_REVERTING, "REVERT_RESIZE")));
         TABLE.put(VmState.PAUSED, new Row("PAUSED", Map.of(REBOOTING_HARD, "HARD_REBOOT")));
         TABLE.put(VmState.SUSPENDED, new Row("SUSPENDED", Map.of(REBOOTING_HARD, "HARD_REBOOT")));
         TABLE.put(VmState.RESCUED, new Row("RESCUE", Map.of()));

@@ -9,7 +9,8 @@ import java.util.Locale;
  */
 public enum TaskState {
     SCHEDULING, SPAWNING, IMAGE_SNAPSHOT, REBOOTING, REBOOTING_HARD, PAUSING, UNPAUSING, SUSPENDING, RESUMING,
-    POWERING_OFF("powering-off"), POWERING_ON("powering-on"), REBUILDING, DELETING, MIGRATING;
+    POWERING_OFF("powering-off"), POWERING_ON("powering-on"), REBUILDING, DELETING, MIGRATING,
+    RESIZE_PREP, RESIZE_CONFIRMING, RESIZE_REVERTING;
 
     private final String wire;
 

@@ -10,7 +10,8 @@ import java.time.Instant;
  * What happened to an instance on its host. Either the answer to a command ({@code actionId} set, {@code operation}
  * the command's operation: {@code spawn}, {@code start}, {@code stop}, {@code reboot_soft}, {@code reboot_hard},
  * {@code pause}, {@code unpause}, {@code suspend}, {@code resume}, {@code rebuild}, {@code snapshot},
- * {@code delete}, {@code attach_volume}, {@code detach_volume}, {@code attach_interface},
+ * {@code delete}, {@code attach_volume}, {@code detach_volume}, {@code attach_interface}, {@code resize},
+ * {@code confirm_resize}, {@code revert_resize},
  * {@code detach_interface}), or an observation ({@code actionId} null, {@code operation} {@code lifecycle} for a
  * libvirt lifecycle event, {@code reconcile} for what the agent found at start, including guests nobody owns).
  *

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * What every Nubo service says about itself, {@code nubo.service.*}.
  *
  * @param name                 the service's short name (identity, image, ...), used in events and thread names
- * @param errorStyle           keystone, compute, neutron, glance or swift: its OpenStack error body
+ * @param errorStyle           keystone, compute, cinder, neutron, glance or swift: its OpenStack error body
  * @param computeRequestHeader also send Nova's {@code x-compute-request-id}
  */
 @ConfigurationProperties("nubo.service")

@@ -18,12 +18,13 @@ public sealed interface ErrorBodyStyle
         return switch (name) {
             case "keystone" -> new KeystoneErrorStyle();
             case "compute" -> new ComputeFaultStyle();
+            case "cinder" -> ComputeFaultStyle.cinder();
             case "neutron" -> new NeutronErrorStyle();
             case "glance" -> new GlanceErrorStyle();
             case "swift" -> new SwiftErrorStyle();
             case "cloudkitty" -> new CloudKittyFaultStyle();
             default -> throw new IllegalArgumentException("nubo.service.error-style must be one of "
-                    + "keystone, compute, neutron, glance, swift, cloudkitty; was '" + name + "'");
+                    + "keystone, compute, neutron, glance, swift, cloudkitty, cinder; was '" + name + "'");
         };
     }
 }

@@ -3,9 +3,9 @@
 #
 #   OS_CLOUD=nubo bench/ports.sh [N] [CONCURRENCY]     # default 1000 ports at concurrency 16
 #
-# 1. N ports created at CONCURRENCY on one network with a /22 subnet (1021 addresses, so 1000 ports nearly fill
-#    it; the project's port quota is raised by N for the run and put back after): ports/s, answers other than
-#    201 counted, and a check that no address and no MAC is held twice;
+# 1. N ports created at CONCURRENCY on one network with a /22 subnet (a pool of 1006 addresses, so 1000 ports
+#    nearly fill it; the project's port quota is raised by N for the run and put back after): ports/s, answers
+#    other than 201 counted, and a check that no address and no MAC is held twice;
 # 2. with root, nft and the cloud's port firewall role on (./nubo up as root): one port bound to this host, stood in
 #    for by a namespace of the bench's own (the port's tap name, MAC and address, busybox httpd on 8080) and a
 #    client namespace on the same bridge; 5 times: a rule allowing TCP 8080 is created -> time to the first
@@ -52,7 +52,7 @@ PROJECT="$(openstack token issue -f value -c project_id)"
 PORT_QUOTA="$(api "$NET_URL/v2.0/quotas/$PROJECT" | jq -r .quota.port)"
 api -o /dev/null -X PUT "$NET_URL/v2.0/quotas/$PROJECT" -d "{\"quota\": {\"port\": $(( PORT_QUOTA + N + 10 ))}}"
 api -o /dev/null -X POST "$NET_URL/v2.0/subnets" -d "{\"subnet\": {\"network_id\": \"$NET\", \"ip_version\": 4,
-  \"cidr\": \"$CIDR\", \"allocation_pools\": [{\"start\": \"10.206.$THIRD.2\", \"end\": \"10.206.$((THIRD + 3)).200\"}]}}"
+  \"cidr\": \"$CIDR\", \"allocation_pools\": [{\"start\": \"10.206.$THIRD.2\", \"end\": \"10.206.$((THIRD + 3)).240\"}]}}"
 
 t0=$(now)
 seq 1 "$N" | xargs -P "$C" -I{} curl -sS -o /dev/null -w '%{http_code}\n' -X POST -H "X-Auth-Token: $TOKEN" \

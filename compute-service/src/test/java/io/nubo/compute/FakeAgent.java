@@ -41,7 +41,9 @@ final class FakeAgent implements AutoCloseable {
             PowerAction.class, DeleteInstance.class, ConsoleOutputRequested.class, SnapshotInstance.class,
             RebuildInstance.class, io.nubo.shared.events.compute.AttachVolume.class,
             io.nubo.shared.events.compute.DetachVolume.class, io.nubo.shared.events.compute.LiveMigrateInstance.class,
-            io.nubo.shared.events.compute.AttachInterface.class, io.nubo.shared.events.compute.DetachInterface.class);
+            io.nubo.shared.events.compute.AttachInterface.class, io.nubo.shared.events.compute.DetachInterface.class,
+            io.nubo.shared.events.compute.PrepareLiveMigration.class,
+            io.nubo.shared.events.compute.RollbackLiveMigrationAtDestination.class);
 
     final String host;
     private final EventCodec codec;

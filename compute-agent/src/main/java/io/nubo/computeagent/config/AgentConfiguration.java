@@ -30,6 +30,8 @@ import io.nubo.computeagent.host.HostStatusReporter;
 import io.nubo.computeagent.host.Reconciler;
 import io.nubo.computeagent.host.ReportPublisher;
 import io.nubo.computeagent.migration.LiveMigrationHandler;
+import io.nubo.computeagent.migration.PreLiveMigrationHandler;
+import io.nubo.computeagent.migration.RollbackAtDestinationHandler;
 import io.nubo.computeagent.host.VirtTypeProbe;
 import io.nubo.computeagent.hypervisor.Hypervisor;
 import io.nubo.computeagent.hypervisor.LibvirtHypervisor;
@@ -115,7 +117,9 @@ public class AgentConfiguration {
                 new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
                 new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports, nics),
                 new DetachInterfaceHandler(hypervisor, reports),
-                new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, publisher::publish, Duration.ofSeconds(1)));
+                new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, publisher::publish, Duration.ofSeconds(1)),
+                new PreLiveMigrationHandler(hypervisor, nics, reports),
+                new RollbackAtDestinationHandler(hypervisor, reports));
         return new CommandDispatcher(handlers, hypervisor, reports);
     }
 

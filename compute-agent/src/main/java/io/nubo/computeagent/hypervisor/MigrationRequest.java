@@ -1,6 +1,7 @@
 package io.nubo.computeagent.hypervisor;
 
 import io.nubo.computeagent.domain.DomainDefinition;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,12 +10,16 @@ import java.util.Objects;
  *
  * @param destination the guest's definition on the destination (its files where the destination keeps them)
  * @param copyStorage copy the writable local disks too (non-shared block migration over NBD)
+ * @param copiedDisks in a block migration, the target names of the disks to copy (the local ones: Nova's
+ *                    {@code migrate_disks}); every other disk (volumes on the network or a shared file) is the same
+ *                    on both hosts and must not be copied onto itself
  */
 public record MigrationRequest(String destinationUri, String migrationUri, DomainDefinition destination,
-                               boolean copyStorage) {
+                               boolean copyStorage, List<String> copiedDisks) {
 
     public MigrationRequest {
         Objects.requireNonNull(destinationUri, "destinationUri");
         Objects.requireNonNull(destination, "destination");
+        copiedDisks = copiedDisks == null ? List.of() : List.copyOf(copiedDisks);
     }
 }

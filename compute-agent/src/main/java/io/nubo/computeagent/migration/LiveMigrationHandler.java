@@ -2,6 +2,7 @@ package io.nubo.computeagent.migration;
 
 import io.nubo.computeagent.command.CommandHandler;
 import io.nubo.computeagent.command.Reports;
+import io.nubo.computeagent.command.VolumeDisks;
 import io.nubo.computeagent.design.GuestNames;
 import io.nubo.computeagent.disk.InstanceStorage;
 import io.nubo.computeagent.disk.QemuImg;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The source side of a live migration (Nova's {@code live_migration} on the source compute): prepares the
@@ -35,6 +38,7 @@ import java.util.function.Consumer;
 public final class LiveMigrationHandler implements CommandHandler<LiveMigrateInstance> {
 
     public static final String OPERATION = "live_migration";
+    private static final Logger log = LoggerFactory.getLogger(LiveMigrationHandler.class);
 
     private final Hypervisor hypervisor;
     private final InstanceStorage storage;
@@ -98,7 +102,7 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
         progress.accept(progress(c, "preparing", null, t0));
         files.prepare(here, layout);
         MigrationRequest request = new MigrationRequest(to.libvirtUri(), to.migrationUri(),
-                layout.definition(here), c.blockMigration());
+                layout.definition(here), c.blockMigration(), local.stream().map(DiskDevice::targetDev).toList());
         try (ProgressReporter reporter = new ProgressReporter(guest, progressInterval,
                 job -> progress.accept(progress(c, "copying", job, t0)))) {
             guest.migrate(request);
@@ -106,8 +110,24 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
             throw failed(c, guest, layout, e);
         }
         storage.remove(c.instanceId());
+        releaseSecrets(here);
         // libvirt keeps a paused guest paused on the destination
         return reports.succeeded(c, OPERATION, power);
+    }
+
+    /**
+     * The guest runs on the destination: the secrets this host defined for its iSCSI volumes' CHAP logins are no
+     * longer used here (the destination defined its own before the move). Best effort: the move is done.
+     */
+    private void releaseSecrets(DomainDefinition here) {
+        for (String uuid : VolumeDisks.secretsOwnedBy(here)) {
+            try {
+                hypervisor.undefineSecret(uuid);
+            } catch (RuntimeException e) {
+                log.warn("Secret {} of migrated instance {} could not be removed from host {}: {}", uuid,
+                        here.name(), reports.host(), e.getMessage());
+            }
+        }
     }
 
     private HypervisorException failed(LiveMigrateInstance c, Guest guest, DestinationLayout layout,

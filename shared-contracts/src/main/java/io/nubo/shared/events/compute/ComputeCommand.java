@@ -9,7 +9,7 @@ import io.nubo.shared.events.NuboEvent;
 public sealed interface ComputeCommand extends NuboEvent
         permits SpawnInstance, PowerAction, RebuildInstance, SnapshotInstance, DeleteInstance,
                 ConsoleOutputRequested, AttachVolume, DetachVolume, AttachInterface, DetachInterface,
-                LiveMigrateInstance {
+                LiveMigrateInstance, PrepareLiveMigration, RollbackLiveMigrationAtDestination {
 
     String instanceId();
 

@@ -186,7 +186,8 @@ final class LibvirtGuest implements Guest {
         boolean copy = request.copyStorage() && !request.copiedDisks().isEmpty();
         int flags = Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.PERSIST_DEST
                 | Domain.MigrateFlags.UNDEFINE_SOURCE | Domain.MigrateFlags.ABORT_ON_ERROR
-                | (copy ? Domain.MigrateFlags.NON_SHARED_DISK : 0);
+                | (copy ? Domain.MigrateFlags.NON_SHARED_DISK : 0)
+                | (request.sharedFiles() ? Domain.MigrateFlags.UNSAFE : 0);
         List<TypedParameter> params = new ArrayList<>();
         params.add(new TypedStringParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_DEST_XML, xml));
         if (request.migrationUri() != null) {

@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param copiedDisks in a block migration, the target names of the disks to copy (the local ones: Nova's
  *                    {@code migrate_disks}); every other disk (volumes on the network or a shared file) is the same
  *                    on both hosts and must not be copied onto itself
+ * @param sharedFiles  the guest has writable file disks that are not copied and that the caller vouches for as
+ *                     reached at the same path from both hosts (volumes of a file backend): libvirt sees a local
+ *                     filesystem and would refuse the move as unsafe ({@code VIR_MIGRATE_UNSAFE} is set)
  */
 public record MigrationRequest(String destinationUri, String migrationUri, DomainDefinition destination,
-                               boolean copyStorage, List<String> copiedDisks) {
+                               boolean copyStorage, List<String> copiedDisks, boolean sharedFiles) {
 
     public MigrationRequest {
         Objects.requireNonNull(destinationUri, "destinationUri");

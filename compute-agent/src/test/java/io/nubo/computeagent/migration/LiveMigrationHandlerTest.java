@@ -92,6 +92,34 @@ class LiveMigrationHandlerTest {
     }
 
     @Test
+    void onlyFileVolumesWithoutHostCachingAreVouchedForAsReachedFromBothHosts() {
+        Path src = Path.of("/a/instances/i-1");
+        DiskDevice root = new DiskDevice(DiskDevice.Kind.DISK, "qcow2", "none", new DiskDevice.FileSource(src
+                + "/disk"), "vda", "virtio", false, null);
+        DiskDevice fileVolume = new DiskDevice(DiskDevice.Kind.DISK, "qcow2", "none",
+                new DiskDevice.FileSource("/srv/volumes/volume-1.qcow2"), "vdb", "virtio", false, "vol-1");
+        DiskDevice iscsi = new DiskDevice(DiskDevice.Kind.DISK, "raw", "none", new DiskDevice.NetworkSource("iscsi",
+                "iqn.x/1", List.of(new DiskDevice.Host("127.0.0.1", "3260")), null), "vdc", "virtio", false, "vol-2");
+        DiskDevice cached = new DiskDevice(DiskDevice.Kind.DISK, "raw", "writeback",
+                new DiskDevice.FileSource("/srv/volumes/volume-3"), "vdd", "virtio", false, "vol-3");
+        DiskDevice stray = new DiskDevice(DiskDevice.Kind.DISK, "raw", "none", new DiskDevice.FileSource("/srv/x"),
+                "vde", "virtio", false, null);
+        DestinationLayout layout = new DestinationLayout(src, Path.of("/b/instances/i-1"));
+        assertThat(LiveMigrationHandler.fileVolumes(domain(root, fileVolume, iscsi), layout))
+                .containsExactly(fileVolume);
+        assertThat(LiveMigrationHandler.fileVolumes(domain(root, iscsi), layout)).isEmpty();
+        assertThat(LiveMigrationHandler.fileVolumes(domain(root, fileVolume, cached), layout))
+                .as("a volume cached on the host keeps libvirt's check").isEmpty();
+        assertThat(LiveMigrationHandler.fileVolumes(domain(root, fileVolume, stray), layout))
+                .as("a file that is no volume keeps libvirt's check").isEmpty();
+    }
+
+    private static DomainDefinition domain(DiskDevice... disks) {
+        return new DomainDefinition("qemu", "nubo-i-1", UUID.randomUUID(), 128, 1, new OsBoot("x86_64", "pc", null,
+                List.of()), null, null, "utc", null, null, List.of(disks), List.of(), null);
+    }
+
+    @Test
     void aFailedMoveLeavesTheGuestRunningHereSaysSoAndRemovesWhatItPreparedThere() {
         String id = spawn();
         Path there = work.resolve("two/instances");

@@ -96,9 +96,11 @@ public class MigrationReports {
                 if (r.outcome() == InstanceReport.Outcome.SUCCEEDED) {
                     complete(m, i);
                 } else {
-                    fail(m, m.status() == MigrationStatus.QUEUED ? MigrationStatus.FAILED : MigrationStatus.ERROR,
-                            r.faultMessage());
-                    steps.rollback(i, m);
+                    if (fail(m, m.status() == MigrationStatus.QUEUED ? MigrationStatus.FAILED
+                            : MigrationStatus.ERROR, r.faultMessage())) {
+                        // a late failure of a move found complete (the guest runs there) undoes nothing
+                        steps.rollback(i, m);
+                    }
                 }
             });
             return;
@@ -206,10 +208,15 @@ public class MigrationReports {
         }
     }
 
-    private void fail(Migration m, MigrationStatus status, String message) {
-        if (store.transition(m.id(), status, message, clock.instant()) && store.dropDestClaim(m.id())) {
+    /** Ends the migration in {@code status}; true for the one caller that did. */
+    private boolean fail(Migration m, MigrationStatus status, String message) {
+        if (!store.transition(m.id(), status, message, clock.instant())) {
+            return false;
+        }
+        if (store.dropDestClaim(m.id())) {
             scheduler.release(m.destCompute(), m.vcpus(), m.memoryMb(), m.diskGb());
         }
+        return true;
     }
 
     private Optional<Instance> instance(String id) {

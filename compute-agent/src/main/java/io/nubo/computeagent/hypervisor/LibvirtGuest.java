@@ -83,7 +83,12 @@ final class LibvirtGuest implements Guest {
 
     @Override
     public DomainDefinition migratableDefinition() {
-        return parser.domain(on("read the migratable definition of", d -> d.getXMLDesc(Domain.XMLFlags.MIGRATABLE)));
+        return parser.domain(migratableXml());
+    }
+
+    @Override
+    public String migratableXml() {
+        return on("read the migratable definition of", d -> d.getXMLDesc(Domain.XMLFlags.MIGRATABLE));
     }
 
     @Override
@@ -182,7 +187,7 @@ final class LibvirtGuest implements Guest {
 
     @Override
     public void migrate(MigrationRequest request) {
-        String xml = new DomainXmlWriter().domain(request.destination());
+        String xml = request.destinationXml();
         boolean copy = request.copyStorage() && !request.copiedDisks().isEmpty();
         int flags = Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.PERSIST_DEST
                 | Domain.MigrateFlags.UNDEFINE_SOURCE | Domain.MigrateFlags.ABORT_ON_ERROR

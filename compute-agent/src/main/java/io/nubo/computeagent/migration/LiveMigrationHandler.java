@@ -113,7 +113,7 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
         progress.accept(progress(c, "preparing", null, t0));
         files.prepare(here, layout);
         MigrationRequest request = new MigrationRequest(to.libvirtUri(), to.migrationUri(),
-                layout.definition(here), c.blockMigration(), local.stream().map(DiskDevice::targetDev).toList(),
+                layout.xml(guest.migratableXml()), c.blockMigration(), local.stream().map(DiskDevice::targetDev).toList(),
                 !fileVolumes(here, layout).isEmpty());
         try (ProgressReporter reporter = new ProgressReporter(guest, progressInterval,
                 job -> progress.accept(progress(c, "copying", job, t0)))) {

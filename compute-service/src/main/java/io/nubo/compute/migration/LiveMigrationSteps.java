@@ -4,7 +4,7 @@ import io.nubo.compute.host.ComputeHost;
 import io.nubo.compute.host.HostStore;
 import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.server.Instance;
-import io.nubo.compute.volume.VolumeAttachments;
+import io.nubo.compute.server.ServerVolumes;
 import io.nubo.compute.wire.Caller;
 import io.nubo.shared.events.compute.LiveMigrateInstance;
 import io.nubo.shared.events.compute.MigrationDestination;
@@ -25,11 +25,11 @@ class LiveMigrationSteps {
 
     private final HostStore hosts;
     private final MigrationStore store;
-    private final VolumeAttachments volumes;
+    private final ServerVolumes volumes;
     private final NetworkPorts network;
     private final EventPublisher publisher;
 
-    LiveMigrationSteps(HostStore hosts, MigrationStore store, VolumeAttachments volumes, NetworkPorts network,
+    LiveMigrationSteps(HostStore hosts, MigrationStore store, ServerVolumes volumes, NetworkPorts network,
                        EventPublisher publisher) {
         this.hosts = hosts;
         this.store = store;

@@ -400,6 +400,7 @@ public class VolumeAttachments implements ServerVolumes {
      * after the move: the backends' exports are per volume, not per host (tgt's target serves both hosts'
      * initiators, a file or RBD image has no connection), and qemu's own iSCSI session ends with the source's qemu.
      */
+    @Override
     public List<PrepareLiveMigration.MigratingVolume> connectionsFor(Caller caller, Instance i, String host) {
         return store.ofInstance(i.id()).stream().filter(r -> r.status() == Status.ATTACHED)
                 .map(r -> new PrepareLiveMigration.MigratingVolume(r.volumeId(),

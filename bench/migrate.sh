@@ -3,7 +3,8 @@
 #
 #   bench/migrate.sh [MEMORY_MIB...]     # default: 256 2048
 #   bench/migrate.sh --nubo [MEMORY_MIB...]   # also Nubo's move through the agents (runs LiveMigrationTest)
-#   bench/migrate.sh --api [MEMORY_MIB...]    # also through the whole cloud and the CLI (LiveMigrationEndToEndTest)
+#   bench/migrate.sh --api [MEMORY_MIB...]    # also through the whole cloud and the CLI (LiveMigrationEndToEndTest,
+#                                             # a guest of each size: -Dnubo.bench.ram-mib)
 #
 # On two compute hosts of this machine (scripts/two-host-lab.sh: two libvirtds in two network namespaces joined by
 # a veth pair; all traffic between them only), for each memory size:
@@ -16,7 +17,7 @@
 #    and tick gap (a 128 MiB guest);
 # 3. with --api: all-in-one's LiveMigrationEndToEndTest (the whole cloud, two agents on the lab's hosts,
 #    `openstack server migrate --live-migration --block-migration --wait`), which prints the CLI's time (its --wait
-#    polls the server every 2 s, so up to 2 s of that is polling) and the tick gap (a 128 MiB guest).
+#    polls the server every 2 s, so up to 2 s of that is polling) and the tick gap, for a guest of each size.
 # Seen on 2026-12-01 (2 cores, load 20-30, software emulation): bare 256 MiB 3.4-5.3 s total, 199-315 ms downtime,
 # tick gap 1.16-1.18 s; 2048 MiB 5.1 s, 350 ms, 1.41 s; through Nubo's agents (128 MiB) 2.8-5.8 s, tick gap
 # 1.10-1.36 s; through the API and the CLI (128 MiB, 2026-12-01, load 20-30): the CLI with --wait 8.0 s and 21.5 s,
@@ -91,9 +92,12 @@ if [ -n "$NUBO" ]; then
 fi
 
 if [ -n "$API" ]; then
-  echo "Nubo through the API and the CLI (LiveMigrationEndToEndTest, 128 MiB guest):"
-  (cd "$ROOT" && ./mvnw -o -q -B -ntp ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} verify -pl all-in-one -am \
-    -Dtest=LiveMigrationEndToEndTest -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true >/dev/null 2>&1 || true)
-  grep -h -E '^live migration through ' \
-    "$ROOT"/all-in-one/target/surefire-reports-integration/*LiveMigrationEndToEndTest-output.txt 2>/dev/null || true
+  for mem in "${SIZES[@]}"; do
+    echo "Nubo through the API and the CLI (LiveMigrationEndToEndTest, $mem MiB guest with a file volume):"
+    (cd "$ROOT" && ./mvnw -o -q -B -ntp ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} verify -pl all-in-one -am \
+      -Dtest=LiveMigrationEndToEndTest -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
+      -Dnubo.bench.ram-mib="$mem" >/dev/null 2>&1 || true)
+    grep -h -E '^live migration through ' \
+      "$ROOT"/all-in-one/target/surefire-reports-integration/*LiveMigrationEndToEndTest-output.txt 2>/dev/null || true
+  done
 fi

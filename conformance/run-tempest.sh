@@ -272,6 +272,8 @@ cold_migration = False
 live_migration = $live_migration
 # local qcow2 disks: a live migration copies them (libvirt's block migration over NBD)
 block_migration_for_live_migration = $live_migration
+# a server booted from a volume moves too: its volumes are connected on the destination before the move
+volume_backed_live_migration = $live_migration
 shelve = False
 shelve_migrate = False
 rescue = False

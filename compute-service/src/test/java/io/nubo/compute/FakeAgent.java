@@ -43,7 +43,9 @@ final class FakeAgent implements AutoCloseable {
             io.nubo.shared.events.compute.DetachVolume.class, io.nubo.shared.events.compute.LiveMigrateInstance.class,
             io.nubo.shared.events.compute.AttachInterface.class, io.nubo.shared.events.compute.DetachInterface.class,
             io.nubo.shared.events.compute.ResizeInstance.class, io.nubo.shared.events.compute.ConfirmResize.class,
-            io.nubo.shared.events.compute.RevertResize.class);
+            io.nubo.shared.events.compute.RevertResize.class,
+            io.nubo.shared.events.compute.PrepareLiveMigration.class,
+            io.nubo.shared.events.compute.RollbackLiveMigrationAtDestination.class);
 
     final String host;
     private final EventCodec codec;

@@ -7,6 +7,8 @@ import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.events.compute.LiveMigrateInstance;
 import io.nubo.shared.events.compute.MigrationProgress;
 import io.nubo.shared.events.compute.PowerState;
+import io.nubo.shared.events.compute.PrepareLiveMigration;
+import io.nubo.shared.events.compute.RollbackLiveMigrationAtDestination;
 import io.nubo.shared.events.compute.SpawnInstance;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +59,17 @@ class LiveMigrationApiTest extends ComputeHttpTest {
         return post(token, "/v2.1/servers/" + id + "/action", "{\"os-migrateLive\": {\"host\": "
                 + (host == null ? "null" : "\"" + host + "\"") + ", \"block_migration\": " + block
                 + ", \"disk_over_commit\": false}}");
+    }
+
+    /** The destination prepares (Nova's pre_live_migration): then the source receives the move. */
+    private LiveMigrateInstance prepared(FakeAgent dest, FakeAgent source) throws Exception {
+        PrepareLiveMigration prep = dest.next(PrepareLiveMigration.class);
+        assertThat(prep.source()).isEqualTo(source.host);
+        assertThat(source.poll(300)).as("nothing for the source before the destination is ready").isNull();
+        dest.succeeded(prep, "pre_live_migration", null);
+        LiveMigrateInstance cmd = source.next(LiveMigrateInstance.class);
+        assertThat(cmd.actionId()).isEqualTo(prep.actionId());
+        return cmd;
     }
 
     private void awaitHost(String host) throws InterruptedException {
@@ -125,7 +138,15 @@ class LiveMigrationApiTest extends ComputeHttpTest {
             // no host named: the scheduler takes the one other host that fits and offers the CPU (dst), claims it
             Reply accepted = migrate(ADMIN, id, null, true);
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            PrepareLiveMigration prep = dst.next(PrepareLiveMigration.class);
+            assertThat(prep.host()).isEqualTo(dst.host);
+            assertThat(prep.volumes()).isEmpty();
+            assertThat(prep.nics()).isEmpty();
+            assertThat(src.poll(300)).as("nothing for the source before the destination is ready").isNull();
+            assertThat(migrationStatus(id)).isEqualTo("queued");
+            dst.succeeded(prep, "pre_live_migration", null);
             LiveMigrateInstance cmd = src.next(LiveMigrateInstance.class);
+            assertThat(cmd.actionId()).isEqualTo(prep.actionId());
             assertThat(cmd.destination().host()).isEqualTo(dst.host);
             assertThat(cmd.destination().libvirtUri()).isEqualTo("qemu+tcp://" + dst.host + "/system");
             assertThat(cmd.destination().migrationUri()).isEqualTo("tcp://" + dst.host);
@@ -136,12 +157,12 @@ class LiveMigrationApiTest extends ComputeHttpTest {
             assertThat(ramClaimed(dst.host)).isEqualTo(512L);
             assertThat(migrate(ADMIN, id, null, true).status()).isEqualTo(409);
             JsonNode m = migrations("?instance_uuid=" + id).get(0);
-            assertThat(m.get("status").asString()).isEqualTo("queued");
+            assertThat(m.get("status").asString()).isEqualTo("preparing");
             assertThat(m.get("source_compute").asString()).isEqualTo(src.host);
             assertThat(m.get("dest_compute").asString()).isEqualTo(dst.host);
             assertThat(m.has("migration_type")).isFalse();
             for (String q : List.of("?host=" + dst.host, "?host=" + src.host, "?source_compute=" + src.host,
-                    "?status=queued&instance_uuid=" + id, "?migration_type=live-migration&instance_uuid=" + id)) {
+                    "?status=preparing&instance_uuid=" + id, "?migration_type=live-migration&instance_uuid=" + id)) {
                 assertThat(migrations(q)).as(q).anyMatch(x -> x.get("instance_uuid").asString().equals(id));
             }
             assertThat(migrations("?source_compute=" + dst.host)).noneMatch(x -> x.get("instance_uuid").asString()
@@ -162,7 +183,7 @@ class LiveMigrationApiTest extends ComputeHttpTest {
 
             // back to src, which fails on the agent: stays on dst, ACTIVE, error, reason in the action, claim back
             assertThat(migrate(ADMIN, id, src.host, true).status()).isEqualTo(202);
-            LiveMigrateInstance back = dst.next(LiveMigrateInstance.class);
+            LiveMigrateInstance back = prepared(src, dst);
             assertThat(ramClaimed(src.host)).isEqualTo(512L);
             dst.send(new MigrationProgress(id, dst.host, back.actionId(), src.host, "preparing", 0, 0, 0, 10,
                     Instant.now()), id);
@@ -171,6 +192,9 @@ class LiveMigrationApiTest extends ComputeHttpTest {
                     + " the instance still runs on host " + dst.host;
             dst.failed(back, "live_migration", why);
             await("error", () -> "error".equals(migrationStatus(id)));
+            RollbackLiveMigrationAtDestination undo = src.next(RollbackLiveMigrationAtDestination.class);
+            assertThat(undo.actionId()).isEqualTo(back.actionId());
+            assertThat(undo.host()).isEqualTo(src.host);
             await("ACTIVE", () -> server(id).get("status").asString().equals("ACTIVE"));
             assertThat(server(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(dst.host);
             assertThat(ramClaimed(src.host)).isZero();
@@ -183,7 +207,7 @@ class LiveMigrationApiTest extends ComputeHttpTest {
 
             // the source's answer is lost; the destination reports the guest running: completed, task ended
             assertThat(migrate(ADMIN, id, src.host, true).status()).isEqualTo(202);
-            LiveMigrateInstance lost = dst.next(LiveMigrateInstance.class);
+            LiveMigrateInstance lost = prepared(src, dst);
             src.send(new InstanceReport(id, src.host, null, "lifecycle", InstanceReport.Outcome.OBSERVED,
                     PowerState.RUNNING, null, null, Instant.now()), id);
             await("completed by the destination", () -> server(id).get("OS-EXT-SRV-ATTR:host").asString()
@@ -197,9 +221,28 @@ class LiveMigrationApiTest extends ComputeHttpTest {
             assertThat(server(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(src.host);
             assertThat(ramClaimed(src.host)).isEqualTo(512L);
 
+            // the destination cannot prepare (a volume it cannot connect): nothing sent to the source, the instance
+            // stays ACTIVE where it is, the migration in error with the reason, the destination's claim given back
+            assertThat(migrate(ADMIN, id, dst.host, true).status()).isEqualTo(202);
+            PrepareLiveMigration refused = dst.next(PrepareLiveMigration.class);
+            String cannot = "host " + dst.host + " cannot take instance " + id + ": volume v-1: libvirt on this host"
+                    + " has no secret s-1 for rbd user cinder";
+            dst.failed(refused, "pre_live_migration", cannot);
+            await("error", () -> "error".equals(migrationStatus(id)));
+            await("ACTIVE", () -> server(id).get("status").asString().equals("ACTIVE"));
+            assertThat(server(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(src.host);
+            assertThat(server(id).get("OS-EXT-STS:task_state").isNull()).isTrue();
+            assertThat(migrations("?instance_uuid=" + id).get(0).get("status").asString()).isEqualTo("error");
+            assertThat(ramClaimed(dst.host)).isZero();
+            assertThat(src.poll(500)).as("the source is never asked to move").isNull();
+            JsonNode refusal = get(ADMIN, "/v2.1/servers/" + id + "/os-instance-actions/" + refused.actionId())
+                    .json().get("instanceAction");
+            assertThat(refusal.get("message").asString()).isEqualTo("Error");
+            assertThat(refusal.at("/events/0/traceback").asString()).startsWith(cannot);
+
             // a migration whose task ended without an answer (an admin's os-resetState) is ended by the reconcile
             assertThat(migrate(ADMIN, id, dst.host, true).status()).isEqualTo(202);
-            LiveMigrateInstance reset = src.next(LiveMigrateInstance.class);
+            LiveMigrateInstance reset = prepared(dst, src);
             assertThat(ramClaimed(dst.host)).isEqualTo(512L);
             assertThat(post(ADMIN, "/v2.1/servers/" + id + "/action", "{\"os-resetState\": {\"state\": \"active\"}}")
                     .status()).isEqualTo(202);

@@ -33,14 +33,14 @@ public final class VolumeDisks {
      * The disk, and the secret its {@code <auth>} names when the agent has to define that secret itself (null when
      * the disk needs none or it must already exist on the host).
      */
-    record VolumeDisk(DiskDevice disk, SecretDefinition secret, byte[] secretValue) {
+    public record VolumeDisk(DiskDevice disk, SecretDefinition secret, byte[] secretValue) {
     }
 
     static DiskDevice disk(String volumeId, VolumeConnection connection, String targetDev) {
         return plan(volumeId, connection, targetDev).disk();
     }
 
-    static VolumeDisk plan(String volumeId, VolumeConnection connection, String targetDev) {
+    public static VolumeDisk plan(String volumeId, VolumeConnection connection, String targetDev) {
         if (connection == null || connection.driverVolumeType() == null) {
             throw new IllegalArgumentException("volume " + volumeId + " has no connection information");
         }
@@ -64,7 +64,7 @@ public final class VolumeDisks {
      * Makes sure the secret the disk logs in with is there: defines it when the connection brought its value,
      * else it must exist on the host already (a clear fault otherwise). Returns the disk to plug.
      */
-    static DiskDevice withSecret(io.nubo.computeagent.hypervisor.Hypervisor hypervisor, String volumeId,
+    public static DiskDevice withSecret(io.nubo.computeagent.hypervisor.Hypervisor hypervisor, String volumeId,
                                  VolumeDisk plan) {
         if (plan.secret() != null) {
             hypervisor.defineSecret(plan.secret(), plan.secretValue());
@@ -83,7 +83,7 @@ public final class VolumeDisks {
     }
 
     /** The secrets Nubo defined for the guest's iSCSI volumes: they go when the guest goes. */
-    static List<String> secretsOwnedBy(DomainDefinition domain) {
+    public static List<String> secretsOwnedBy(DomainDefinition domain) {
         List<String> out = new ArrayList<>();
         for (DiskDevice disk : domain.disks()) {
             if (disk.serial() != null && disk.source() instanceof DiskDevice.NetworkSource net && net.auth() != null

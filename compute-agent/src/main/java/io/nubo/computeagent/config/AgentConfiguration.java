@@ -34,6 +34,8 @@ import io.nubo.computeagent.host.HostStatusReporter;
 import io.nubo.computeagent.host.Reconciler;
 import io.nubo.computeagent.host.ReportPublisher;
 import io.nubo.computeagent.migration.LiveMigrationHandler;
+import io.nubo.computeagent.migration.PreLiveMigrationHandler;
+import io.nubo.computeagent.migration.RollbackAtDestinationHandler;
 import io.nubo.computeagent.host.VirtTypeProbe;
 import io.nubo.computeagent.hypervisor.Hypervisor;
 import io.nubo.computeagent.hypervisor.LibvirtHypervisor;
@@ -132,7 +134,9 @@ public class AgentConfiguration {
                 new ResizeHandler(builder, qemuImg, p.shutdownTimeout(), reports),
                 new RevertResizeHandler(builder, qemuImg, p.shutdownTimeout(), reports),
                 new ConfirmResizeHandler(builder, reports),
-                new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, publisher::publish, Duration.ofSeconds(1)));
+                new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, publisher::publish, Duration.ofSeconds(1)),
+                new PreLiveMigrationHandler(hypervisor, nics, reports),
+                new RollbackAtDestinationHandler(hypervisor, reports));
         return new CommandDispatcher(handlers, hypervisor, reports);
     }
 

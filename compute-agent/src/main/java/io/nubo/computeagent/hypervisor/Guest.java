@@ -22,6 +22,9 @@ public interface Guest {
      */
     DomainDefinition migratableDefinition();
 
+    /** libvirt's migratable XML itself: what the destination's XML is edited from (device addresses and all). */
+    String migratableXml();
+
     /** Boots the guest; restores its memory when it was suspended to disk ({@link #saveToDisk()}). */
     void start();
 

@@ -5,10 +5,14 @@ import io.nubo.computeagent.domain.DomainDefinition;
 import io.nubo.computeagent.domain.DomainXmlParser;
 import io.nubo.computeagent.domain.DomainXmlWriter;
 import io.nubo.shared.events.compute.PowerState;
+import java.util.ArrayList;
+import java.util.List;
 import org.libvirt.Domain;
 import org.libvirt.DomainJobInfo;
 import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.LibvirtException;
+import org.libvirt.TypedParameter;
+import org.libvirt.TypedStringParameter;
 
 /** A guest by name; each call looks the domain up again, so a handle survives a reconnection. */
 final class LibvirtGuest implements Guest {
@@ -79,7 +83,12 @@ final class LibvirtGuest implements Guest {
 
     @Override
     public DomainDefinition migratableDefinition() {
-        return parser.domain(on("read the migratable definition of", d -> d.getXMLDesc(Domain.XMLFlags.MIGRATABLE)));
+        return parser.domain(migratableXml());
+    }
+
+    @Override
+    public String migratableXml() {
+        return on("read the migratable definition of", d -> d.getXMLDesc(Domain.XMLFlags.MIGRATABLE));
     }
 
     @Override
@@ -178,13 +187,27 @@ final class LibvirtGuest implements Guest {
 
     @Override
     public void migrate(MigrationRequest request) {
-        String xml = new DomainXmlWriter().domain(request.destination());
-        long flags = Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.PERSIST_DEST
+        String xml = request.destinationXml();
+        boolean copy = request.copyStorage() && !request.copiedDisks().isEmpty();
+        int flags = Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.PERSIST_DEST
                 | Domain.MigrateFlags.UNDEFINE_SOURCE | Domain.MigrateFlags.ABORT_ON_ERROR
-                | (request.copyStorage() ? Domain.MigrateFlags.NON_SHARED_DISK : 0);
+                | (copy ? Domain.MigrateFlags.NON_SHARED_DISK : 0)
+                | (request.sharedFiles() ? Domain.MigrateFlags.UNSAFE : 0);
+        List<TypedParameter> params = new ArrayList<>();
+        params.add(new TypedStringParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_DEST_XML, xml));
+        if (request.migrationUri() != null) {
+            params.add(new TypedStringParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_URI,
+                    request.migrationUri()));
+        }
+        if (copy) {
+            for (String disk : request.copiedDisks()) {
+                params.add(new TypedStringParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_MIGRATE_DISKS,
+                        disk));
+            }
+        }
         on("migrate", d -> {
             try {
-                d.migrateToURI(request.destinationUri(), request.migrationUri(), xml, flags, null, 0);
+                d.migrateToURI(request.destinationUri(), params.toArray(TypedParameter[]::new), flags);
             } catch (LibvirtException e) {
                 // a failure on the way (the destination gone) is not this host's libvirtd being unreachable
                 throw new HypervisorException("migrate guest " + name + " to " + request.destinationUri() + ": "

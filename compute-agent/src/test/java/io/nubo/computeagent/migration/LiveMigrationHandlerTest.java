@@ -65,30 +65,77 @@ class LiveMigrationHandlerTest {
     }
 
     @Test
-    void theDestinationDefinitionHasEveryFileInTheDestinationsInstanceDirectory() {
+    void theDestinationXmlHasEveryFileInTheDestinationsInstanceDirectoryAndKeepsTheDeviceAddresses() {
         Path src = Path.of("/a/instances/i-1");
         Path dst = Path.of("/b/instances/i-1");
-        DomainDefinition d = new DomainDefinition("qemu", "nubo-i-1", UUID.randomUUID(), 128, 1,
-                new OsBoot("x86_64", "pc", new OsBoot.KernelBoot(src + "/kernel", src + "/ramdisk", "console=ttyS0"),
-                        List.of()), null, null, "utc", null, null,
-                List.of(new DiskDevice(DiskDevice.Kind.DISK, "qcow2", null, new DiskDevice.FileSource(src + "/disk"),
-                                "vda", "virtio", false, null),
-                        new DiskDevice(DiskDevice.Kind.DISK, "raw", null, new DiskDevice.NetworkSource("iscsi",
-                                "iqn.x/1", List.of(new DiskDevice.Host("127.0.0.1", "3260")), null), "vdb", "virtio",
-                                false, "vol-1"),
-                        new DiskDevice(DiskDevice.Kind.CDROM, "raw", null,
-                                new DiskDevice.FileSource(src + "/disk.config"), "hdd", "ide", true, null)),
-                List.of(), new SerialConsole(src + "/console.log"));
+        String migratable = """
+                <domain type='qemu'>
+                  <name>nubo-i-1</name>
+                  <os><type arch='x86_64' machine='pc'>hvm</type><kernel>/a/instances/i-1/kernel</kernel>\
+                <initrd>/a/instances/i-1/ramdisk</initrd><cmdline>console=ttyS0</cmdline></os>
+                  <devices>
+                    <disk type='file' device='disk'>
+                      <driver name='qemu' type='qcow2' cache='none'/>
+                      <source file='/a/instances/i-1/disk'/>
+                      <backingStore type='file'><format type='qcow2'/><source file='/a/instances/_base/img'/>\
+                </backingStore>
+                      <target dev='vda' bus='virtio'/>
+                      <address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'/>
+                    </disk>
+                    <disk type='file' device='disk'>
+                      <driver name='qemu' type='qcow2' cache='none'/>
+                      <source file='/srv/volumes/volume-1.qcow2'/>
+                      <backingStore/>
+                      <target dev='vdb' bus='virtio'/>
+                      <serial>vol-1</serial>
+                      <address type='pci' domain='0x0000' bus='0x00' slot='0x06' function='0x0'/>
+                    </disk>
+                    <serial type='pty'><log file='/a/instances/i-1/console.log' append='off'/>\
+                <target port='0'/></serial>
+                  </devices>
+                </domain>
+                """;
         DestinationLayout layout = new DestinationLayout(src, dst);
-        DomainDefinition there = layout.definition(d);
-        assertThat(there.os().kernel()).isEqualTo(new OsBoot.KernelBoot(dst + "/kernel", dst + "/ramdisk",
-                "console=ttyS0"));
-        assertThat(there.disks().get(0).source()).isEqualTo(new DiskDevice.FileSource(dst + "/disk"));
-        assertThat(there.disks().get(1)).as("a volume stays where it is").isEqualTo(d.disks().get(1));
-        assertThat(there.disks().get(2).source()).isEqualTo(new DiskDevice.FileSource(dst + "/disk.config"));
-        assertThat(there.console().logFile()).isEqualTo(dst + "/console.log");
-        assertThat(there.uuid()).isEqualTo(d.uuid());
-        assertThat(layout.localDisks(d)).extracting(DiskDevice::targetDev).containsExactly("vda", "hdd");
+        String there = layout.xml(migratable);
+        assertThat(there).contains("<kernel>" + dst + "/kernel</kernel>", "<initrd>" + dst + "/ramdisk</initrd>",
+                "<source file=\"" + dst + "/disk\"/>", "<log append=\"off\" file=\"" + dst + "/console.log\"/>");
+        assertThat(there).as("a volume stays where it is, with its backing store and its PCI slot")
+                .contains("<source file=\"/srv/volumes/volume-1.qcow2\"/>", "<backingStore/>", "slot=\"0x06\"")
+                .contains("slot=\"0x03\"");
+        assertThat(there).as("the copied disk is standalone on the destination").doesNotContain("_base")
+                .doesNotContain("/a/instances/i-1");
+        DomainDefinition parsed = new io.nubo.computeagent.domain.DomainXmlParser().domain(there);
+        assertThat(layout.localDisks(parsed)).isEmpty();
+        assertThat(new DestinationLayout(dst, src).localDisks(parsed)).extracting(DiskDevice::targetDev)
+                .containsExactly("vda");
+    }
+
+    @Test
+    void onlyFileVolumesWithoutHostCachingAreVouchedForAsReachedFromBothHosts() {
+        Path src = Path.of("/a/instances/i-1");
+        DiskDevice root = new DiskDevice(DiskDevice.Kind.DISK, "qcow2", "none", new DiskDevice.FileSource(src
+                + "/disk"), "vda", "virtio", false, null);
+        DiskDevice fileVolume = new DiskDevice(DiskDevice.Kind.DISK, "qcow2", "none",
+                new DiskDevice.FileSource("/srv/volumes/volume-1.qcow2"), "vdb", "virtio", false, "vol-1");
+        DiskDevice iscsi = new DiskDevice(DiskDevice.Kind.DISK, "raw", "none", new DiskDevice.NetworkSource("iscsi",
+                "iqn.x/1", List.of(new DiskDevice.Host("127.0.0.1", "3260")), null), "vdc", "virtio", false, "vol-2");
+        DiskDevice cached = new DiskDevice(DiskDevice.Kind.DISK, "raw", "writeback",
+                new DiskDevice.FileSource("/srv/volumes/volume-3"), "vdd", "virtio", false, "vol-3");
+        DiskDevice stray = new DiskDevice(DiskDevice.Kind.DISK, "raw", "none", new DiskDevice.FileSource("/srv/x"),
+                "vde", "virtio", false, null);
+        DestinationLayout layout = new DestinationLayout(src, Path.of("/b/instances/i-1"));
+        assertThat(LiveMigrationHandler.fileVolumes(domain(root, fileVolume, iscsi), layout))
+                .containsExactly(fileVolume);
+        assertThat(LiveMigrationHandler.fileVolumes(domain(root, iscsi), layout)).isEmpty();
+        assertThat(LiveMigrationHandler.fileVolumes(domain(root, fileVolume, cached), layout))
+                .as("a volume cached on the host keeps libvirt's check").isEmpty();
+        assertThat(LiveMigrationHandler.fileVolumes(domain(root, fileVolume, stray), layout))
+                .as("a file that is no volume keeps libvirt's check").isEmpty();
+    }
+
+    private static DomainDefinition domain(DiskDevice... disks) {
+        return new DomainDefinition("qemu", "nubo-i-1", UUID.randomUUID(), 128, 1, new OsBoot("x86_64", "pc", null,
+                List.of()), null, null, "utc", null, null, List.of(disks), List.of(), null);
     }
 
     @Test

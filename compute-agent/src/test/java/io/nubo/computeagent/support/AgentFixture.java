@@ -9,6 +9,7 @@ import io.nubo.computeagent.command.DeleteHandler;
 import io.nubo.computeagent.command.DetachInterfaceHandler;
 import io.nubo.computeagent.command.DetachVolumeHandler;
 import io.nubo.computeagent.command.GuestBuilder;
+import io.nubo.computeagent.command.NicPlumbing;
 import io.nubo.computeagent.command.PowerHandler;
 import io.nubo.computeagent.command.RebuildHandler;
 import io.nubo.computeagent.command.ResizeHandler;
@@ -26,6 +27,8 @@ import io.nubo.computeagent.disk.InstanceStorage;
 import io.nubo.computeagent.disk.QemuImg;
 import io.nubo.computeagent.hypervisor.Hypervisor;
 import io.nubo.computeagent.migration.LiveMigrationHandler;
+import io.nubo.computeagent.migration.PreLiveMigrationHandler;
+import io.nubo.computeagent.migration.RollbackAtDestinationHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +65,9 @@ public final class AgentFixture {
                 new ResizeHandler(builder, qemuImg, Duration.ofSeconds(30), reports),
                 new RevertResizeHandler(builder, qemuImg, Duration.ofSeconds(30), reports),
                 new ConfirmResizeHandler(builder, reports),
-                new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, p -> { }, Duration.ofSeconds(1)));
+                new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, p -> { }, Duration.ofSeconds(1)),
+                new PreLiveMigrationHandler(hypervisor, NicPlumbing.none(), reports),
+                new RollbackAtDestinationHandler(hypervisor, reports));
         this.dispatcher = new CommandDispatcher(handlers, hypervisor, reports);
     }
 

@@ -11,9 +11,6 @@ import io.nubo.compute.server.state.ServerOperation;
 import io.nubo.compute.wire.Access;
 import io.nubo.compute.wire.Caller;
 import io.nubo.compute.wire.ComputePolicy;
-import io.nubo.shared.events.compute.LiveMigrateInstance;
-import io.nubo.shared.events.compute.MigrationDestination;
-import io.nubo.shared.outbox.EventPublisher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * at 2.1): the instance must be ACTIVE or PAUSED with no task; the destination is the named host, checked (it
  * exists, is enabled and up, is not the source, takes live migrations, offers the source's CPU, has room), or the
  * scheduler's choice among the other hosts; the destination's room is claimed, the task set to {@code migrating},
- * a migration row made ({@code queued}) and the command sent to the source's agent, all in one transaction. Every
- * refusal comes before anything moves. {@link MigrationReports} applies what the agents report afterwards.
+ * a migration row made ({@code queued}) and the destination's agent asked to prepare ({@link LiveMigrationSteps}),
+ * all in one transaction. Every refusal comes before anything moves. {@link MigrationReports} applies what the agents report afterwards.
  */
 @Service
 public class LiveMigrations {
@@ -38,18 +35,18 @@ public class LiveMigrations {
     private final Scheduler scheduler;
     private final HostStore hosts;
     private final MigrationStore store;
-    private final EventPublisher publisher;
+    private final LiveMigrationSteps steps;
     private final Access access;
     private final Clock clock;
 
     LiveMigrations(ServerService servers, ServerLifecycle lifecycle, Scheduler scheduler, HostStore hosts,
-                   MigrationStore store, EventPublisher publisher, Access access, Clock clock) {
+                   MigrationStore store, LiveMigrationSteps steps, Access access, Clock clock) {
         this.servers = servers;
         this.lifecycle = lifecycle;
         this.scheduler = scheduler;
         this.hosts = hosts;
         this.store = store;
-        this.publisher = publisher;
+        this.steps = steps;
         this.access = access;
         this.clock = clock;
     }
@@ -79,9 +76,7 @@ public class LiveMigrations {
                 i.flavor().id(), i.flavor().id(), actionId, i.flavor().vcpus(), i.flavor().ramMb(), disk, true,
                 null, null, null, null, null, null, null, caller.userId(), caller.projectId(), now, now);
         store.insert(m);
-        publisher.publish(new LiveMigrateInstance(i.id(), source.host(), actionId,
-                new MigrationDestination(dest.host(), dest.migrationLibvirtUri(), dest.migrationUri(),
-                        dest.instancesDir()), r.blockMigration()), i.id(), i.projectId());
+        steps.prepare(caller, i, m, r.blockMigration());
         return m.uuid();
     }
 

@@ -4,6 +4,7 @@ import io.nubo.compute.scheduler.Scheduler;
 import io.nubo.compute.server.Instance;
 import io.nubo.compute.server.ServerLifecycle;
 import io.nubo.compute.server.ServerService;
+import io.nubo.compute.server.state.ServerOperation;
 import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.events.compute.MigrationProgress;
 import io.nubo.shared.events.compute.PowerState;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the agents report about live migrations, applied to the migration rows and the claims (the instance's task
- * and actions are {@link ServerLifecycle}'s): the source's {@link MigrationProgress} moves the row to
+ * and actions are {@link ServerLifecycle}'s): the destination's answer to its preparation sends the move to the
+ * source or ends the migration ({@link #prepared}); the source's {@link MigrationProgress} moves the row to
  * {@code preparing}/{@code running} with libvirt's figures; its final report completes it (the instance's host
  * becomes the destination, the destination's claim is the instance's, the source's is given back) or ends it in
  * {@code error} (the destination's claim given back; {@code failed} when it was refused before anything moved). A
@@ -35,20 +37,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class MigrationReports {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationReports.class);
+    private static final String PRE_LIVE_MIGRATION = "pre_live_migration";
 
     private final MigrationStore store;
     private final ServerService servers;
     private final ServerLifecycle lifecycle;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final LiveMigrationSteps steps;
 
     MigrationReports(MigrationStore store, ServerService servers, ServerLifecycle lifecycle, Scheduler scheduler,
-                     Clock clock) {
+                     Clock clock, LiveMigrationSteps steps) {
         this.store = store;
         this.servers = servers;
         this.lifecycle = lifecycle;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.steps = steps;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -74,6 +79,10 @@ public class MigrationReports {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void beforeLifecycle(InstanceReport r) {
+        if (r.actionId() != null && PRE_LIVE_MIGRATION.equals(r.operation())) {
+            prepared(r);
+            return;
+        }
         if (r.actionId() != null ? !"live_migration".equals(r.operation()) : r.host() == null) {
             return;
         }
@@ -87,8 +96,11 @@ public class MigrationReports {
                 if (r.outcome() == InstanceReport.Outcome.SUCCEEDED) {
                     complete(m, i);
                 } else {
-                    fail(m, m.status() == MigrationStatus.QUEUED ? MigrationStatus.FAILED : MigrationStatus.ERROR,
-                            r.faultMessage());
+                    if (fail(m, m.status() == MigrationStatus.QUEUED ? MigrationStatus.FAILED
+                            : MigrationStatus.ERROR, r.faultMessage())) {
+                        // a late failure of a move found complete (the guest runs there) undoes nothing
+                        steps.rollback(i, m);
+                    }
                 }
             });
             return;
@@ -110,6 +122,44 @@ public class MigrationReports {
                                 r.powerState(), null, null, r.observedAt()));
                     }
                 });
+    }
+
+    /**
+     * The destination's answer to its preparation: the move is sent to the source (the migration
+     * {@code preparing}), or the live migration ends there ({@code error}, as Nova's rollback after a failed
+     * {@code pre_live_migration} sets it; the task reverted, the reason in the instance's action, the destination's
+     * claim given back; the agent has undone its part). An answer to a task that is no longer current (reset, or the
+     * instance deleted) moves nothing: the destination undoes its part and the reconcile ends the migration.
+     */
+    private void prepared(InstanceReport r) {
+        Optional<Instance> found = instance(r.instanceId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Instance i = found.get();
+        Optional<Migration> queued = store.byAction(i.id(), r.actionId())
+                .filter(m -> m.status() == MigrationStatus.QUEUED);
+        if (queued.isEmpty()) {
+            return;
+        }
+        Migration m = queued.get();
+        if (i.deleted() || !r.actionId().equals(i.taskActionId())) {
+            if (r.outcome() == InstanceReport.Outcome.SUCCEEDED) {
+                steps.rollback(i, m);
+            }
+            return;
+        }
+        Instant now = clock.instant();
+        if (r.outcome() == InstanceReport.Outcome.SUCCEEDED) {
+            if (store.transition(m.id(), MigrationStatus.PREPARING, null, now)) {
+                steps.move(i, m);
+            }
+            return;
+        }
+        String why = r.faultMessage() == null ? "Host " + m.destCompute() + " could not prepare the live migration."
+                : r.faultMessage();
+        fail(m, MigrationStatus.ERROR, why);
+        lifecycle.failed(i, ServerOperation.LIVE_MIGRATE, r.actionId(), why, r.faultDetails(), now);
     }
 
     /** Ends every migration whose instance task is over without its answer having ended it. */
@@ -151,6 +201,7 @@ public class MigrationReports {
         if (!moved) {
             return;
         }
+        steps.moved(i, m, scheduler.zoneOf(m.destCompute()));
         if (!held) {
             // the claim was given back when the move looked failed; the guest runs there, so it is taken again
             scheduler.claimRunning(m.destCompute(), m.vcpus(), m.memoryMb(), m.diskGb());
@@ -160,10 +211,15 @@ public class MigrationReports {
         }
     }
 
-    private void fail(Migration m, MigrationStatus status, String message) {
-        if (store.transition(m.id(), status, message, clock.instant()) && store.dropDestClaim(m.id())) {
+    /** Ends the migration in {@code status}; true for the one caller that did. */
+    private boolean fail(Migration m, MigrationStatus status, String message) {
+        if (!store.transition(m.id(), status, message, clock.instant())) {
+            return false;
+        }
+        if (store.dropDestClaim(m.id())) {
             scheduler.release(m.destCompute(), m.vcpus(), m.memoryMb(), m.diskGb());
         }
+        return true;
     }
 
     private Optional<Instance> instance(String id) {

@@ -135,4 +135,16 @@ class MigrationStore {
     boolean dropDestClaim(long id) {
         return jdbc.update("UPDATE migrations SET dest_claimed = FALSE WHERE id = ? AND dest_claimed = TRUE", id) == 1;
     }
+
+    /** What the move after the destination's preparation needs (live migrations only). */
+    void plan(String migrationUuid, boolean blockMigration) {
+        jdbc.update("INSERT INTO live_migration_plans (migration_uuid, block_migration) VALUES (?, ?)",
+                migrationUuid, blockMigration);
+    }
+
+    /** The block_migration of a live migration's request; empty for a migration with no plan. */
+    Optional<Boolean> blockMigration(String migrationUuid) {
+        return jdbc.query("SELECT block_migration FROM live_migration_plans WHERE migration_uuid = ?",
+                (rs, n) -> rs.getBoolean(1), migrationUuid).stream().findFirst();
+    }
 }

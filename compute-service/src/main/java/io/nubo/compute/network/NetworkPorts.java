@@ -100,4 +100,14 @@ public interface NetworkPorts {
 
     /** The port leaves the instance: given back (deleted if compute made it, else unbound) and uncached. */
     void detachPort(String instanceId, String portId);
+
+    /** The NICs of the instance's ports, as the agent plugs them (what a live migration's destination prepares). */
+    List<NicSpec> nics(String instanceId);
+
+    /**
+     * The instance runs on {@code host} now (a live migration): each of its ports is bound there
+     * ({@code binding:host_id}), so that the network service's data plane (bridge, port firewall) follows it.
+     * Best effort: a port the network service refuses to rebind is logged and left; the guest runs regardless.
+     */
+    void rebind(String instanceId, String host, String availabilityZone);
 }

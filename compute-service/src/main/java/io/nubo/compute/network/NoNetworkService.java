@@ -71,4 +71,13 @@ public class NoNetworkService implements NetworkPorts {
     @Override
     public void detachPort(String instanceId, String portId) {
     }
+
+    @Override
+    public List<NicSpec> nics(String instanceId) {
+        return List.of();
+    }
+
+    @Override
+    public void rebind(String instanceId, String host, String availabilityZone) {
+    }
 }

@@ -1,12 +1,14 @@
 package io.nubo.compute.server;
 
 import io.nubo.compute.wire.Caller;
+import io.nubo.shared.events.compute.PrepareLiveMigration;
 import java.util.List;
 
 /**
  * What the server feature needs of the volumes attached to a server, served by the volume feature (which itself
  * uses the server feature, hence this interface rather than a call): the ids for
- * {@code os-extended-volumes:volumes_attached}, and letting the volumes go when the server is deleted.
+ * {@code os-extended-volumes:volumes_attached}, letting the volumes go when the server is deleted, and how another
+ * host reaches them (a live migration's destination; the migration feature asks through this interface too).
  */
 public interface ServerVolumes {
 
@@ -20,4 +22,10 @@ public interface ServerVolumes {
      * the guest).
      */
     void releaseForDelete(Caller caller, Instance instance, String deleteActionId);
+
+    /**
+     * How {@code host} reaches each volume attached to the instance (block storage's {@code os-initialize_connection}
+     * with that host's connector), as a live migration's destination connects them before the guest arrives.
+     */
+    List<PrepareLiveMigration.MigratingVolume> connectionsFor(Caller caller, Instance instance, String host);
 }

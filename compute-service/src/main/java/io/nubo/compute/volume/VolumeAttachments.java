@@ -14,6 +14,7 @@ import io.nubo.compute.wire.Caller;
 import io.nubo.shared.events.compute.AttachVolume;
 import io.nubo.shared.events.compute.DetachVolume;
 import io.nubo.shared.events.compute.InstanceReport;
+import io.nubo.shared.events.compute.PrepareLiveMigration;
 import io.nubo.shared.events.compute.VolumeConnection;
 import io.nubo.shared.outbox.EventPublisher;
 import java.time.Clock;
@@ -385,7 +386,26 @@ public class VolumeAttachments implements ServerVolumes {
     }
 
     static BlockStorageClient.Connector connector(Instance i) {
-        return new BlockStorageClient.Connector(i.host(), QEMU_INITIATOR + i.host(), null);
+        return connector(i.host());
+    }
+
+    static BlockStorageClient.Connector connector(String host) {
+        return new BlockStorageClient.Connector(host, QEMU_INITIATOR + host, null);
+    }
+
+    /**
+     * How {@code host} reaches each volume attached to the server (its root volume too), from block storage's
+     * {@code os-initialize_connection} with that host's connector: what a live migration's destination connects
+     * before the guest arrives (Nova's {@code pre_live_migration}). The source's connections are not terminated
+     * after the move: the backends' exports are per volume, not per host (tgt's target serves both hosts'
+     * initiators, a file or RBD image has no connection), and qemu's own iSCSI session ends with the source's qemu.
+     */
+    @Override
+    public List<PrepareLiveMigration.MigratingVolume> connectionsFor(Caller caller, Instance i, String host) {
+        return store.ofInstance(i.id()).stream().filter(r -> r.status() == Status.ATTACHED)
+                .map(r -> new PrepareLiveMigration.MigratingVolume(r.volumeId(),
+                        volumes.initializeConnection(caller, r.volumeId(), connector(host))))
+                .toList();
     }
 
     private static Attachment view(Row r) {

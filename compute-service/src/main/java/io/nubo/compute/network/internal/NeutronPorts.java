@@ -285,6 +285,23 @@ public final class NeutronPorts implements NetworkPorts {
     }
 
     @Override
+    public List<NicSpec> nics(String instanceId) {
+        return store.ofInstance(instanceId).stream().map(PortStore.Row::nic).toList();
+    }
+
+    @Override
+    public void rebind(String instanceId, String host, String availabilityZone) {
+        for (PortStore.Row row : store.ofInstance(instanceId)) {
+            try {
+                bind(row.portId(), new Boot(instanceId, host, availabilityZone));
+            } catch (RuntimeException e) {
+                log.warn("Port {} of instance {} could not be bound to its new host {}: {}", row.portId(),
+                        instanceId, host, e.getMessage());
+            }
+        }
+    }
+
+    @Override
     public Map<String, Object> addresses(String instanceId) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (PortStore.Row row : store.ofInstance(instanceId)) {

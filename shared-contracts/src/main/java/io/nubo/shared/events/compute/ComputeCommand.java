@@ -9,7 +9,8 @@ import io.nubo.shared.events.NuboEvent;
 public sealed interface ComputeCommand extends NuboEvent
         permits SpawnInstance, PowerAction, RebuildInstance, SnapshotInstance, DeleteInstance,
                 ConsoleOutputRequested, AttachVolume, DetachVolume, AttachInterface, DetachInterface,
-                LiveMigrateInstance, ResizeInstance, ConfirmResize, RevertResize {
+                LiveMigrateInstance, ResizeInstance, ConfirmResize, RevertResize, PrepareLiveMigration,
+                RollbackLiveMigrationAtDestination {
 
     String instanceId();
 

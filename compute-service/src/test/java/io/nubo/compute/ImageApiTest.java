@@ -43,8 +43,11 @@ class ImageApiTest extends ComputeHttpTest {
 
     @Test
     void migrationsAreAnEmptyListForAdminsOnly() throws Exception {
-        Reply r = get(ADMIN, "/v2.1/os-migrations").valid("v2_1.migrations", "list_migrations");
+        // other classes' resizes and live migrations share this database: ask for an instance that has none
+        Reply r = get(ADMIN, "/v2.1/os-migrations?instance_uuid=" + java.util.UUID.randomUUID())
+                .valid("v2_1.migrations", "list_migrations");
         assertThat(r.json().get("migrations").size()).isZero();
+        get(ADMIN, "/v2.1/os-migrations").valid("v2_1.migrations", "list_migrations");
         assertThat(get(member("p-images"), "/v2.1/os-migrations").status()).isEqualTo(403);
     }
 }

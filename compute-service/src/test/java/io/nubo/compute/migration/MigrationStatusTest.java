@@ -29,7 +29,7 @@ class MigrationStatusTest {
     void endsAreFinalExceptThatALateSuccessCompletesAnError() {
         for (MigrationStatus to : MigrationStatus.values()) {
             for (MigrationStatus end : EnumSet.of(MigrationStatus.COMPLETED, MigrationStatus.FAILED,
-                    MigrationStatus.CANCELLED)) {
+                    MigrationStatus.CANCELLED, MigrationStatus.CONFIRMED, MigrationStatus.REVERTED)) {
                 assertThat(to.allowedFrom(end)).as(end + " -> " + to).isFalse();
             }
             assertThat(to.allowedFrom(MigrationStatus.ERROR)).as("error -> " + to)
@@ -38,7 +38,15 @@ class MigrationStatusTest {
         assertThat(MigrationStatus.QUEUED.from()).isEmpty();
         assertThat(EnumSet.allOf(MigrationStatus.class).stream().filter(MigrationStatus::isFinal))
                 .containsExactlyInAnyOrder(MigrationStatus.COMPLETED, MigrationStatus.FAILED, MigrationStatus.ERROR,
-                        MigrationStatus.CANCELLED);
+                        MigrationStatus.CANCELLED, MigrationStatus.CONFIRMED, MigrationStatus.REVERTED);
+    }
+
+    @Test
+    void aResizeGoesQueuedFinishedThenConfirmedOrReverted() {
+        assertThat(MigrationStatus.FINISHED.from()).containsExactly(MigrationStatus.QUEUED);
+        assertThat(MigrationStatus.CONFIRMED.from()).containsExactly(MigrationStatus.FINISHED);
+        assertThat(MigrationStatus.REVERTED.from()).containsExactly(MigrationStatus.FINISHED);
+        assertThat(MigrationStatus.FINISHED.isFinal()).as("waiting for confirm or revert").isFalse();
     }
 
     @Test

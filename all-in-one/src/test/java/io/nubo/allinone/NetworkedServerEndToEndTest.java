@@ -192,6 +192,71 @@ class NetworkedServerEndToEndTest {
         assertThat(sh("ps", "-eo", "args")).doesNotContain("dhcp-" + cloud.options().portBase() + "/" + net);
     }
     /**
+     * Issue 12's two proofs of the data plane that the first test does not give: {@code server create --nic
+     * net-id=A --nic net-id=B} makes a guest with two NICs whose console shows a lease on each, in that order; and
+     * another project's network is another layer 2, even with the same CIDR: its DHCP namespace, holding an address
+     * of that subnet, does not reach the guest's address on A, while A's own namespace does.
+     */
+    @Test
+    void aServerWithTwoNicsGetsBothLeasesAndAnotherProjectsNetworkDoesNotReachIt() throws Exception {
+        imageAndFlavor();
+        int third = ThreadLocalRandom.current().nextInt(10, 250);
+        String prefixA = "10.203." + third + ".";
+        String prefixB = "10.204." + third + ".";
+        String netA = json("network", "create", "two-a", "-f", "json").get("id").asString();
+        json("subnet", "create", "--network", netA, "--subnet-range", prefixA + "0/24", "two-a-sub", "-f", "json");
+        String netB = json("network", "create", "two-b", "-f", "json").get("id").asString();
+        json("subnet", "create", "--network", netB, "--subnet-range", prefixB + "0/24", "two-b-sub", "-f", "json");
+
+        JsonNode server = json("server", "create", "--image", "net-guest", "--flavor", "net-tiny", "--nic",
+                "net-id=" + netA, "--nic", "net-id=" + netB, "--wait", "two-nics", "-f", "json");
+        assertThat(server.get("status").asString()).isEqualTo("ACTIVE");
+        String id = server.get("id").asString();
+        String ipA = fixedIp(id, netA);
+        String ipB = fixedIp(id, netB);
+        assertThat(ipA).startsWith(prefixA);
+        assertThat(ipB).startsWith(prefixB);
+        awaitConsole(id, "NUBO-TEST-GUEST: lease eth1 ip=" + ipB + " ");
+        assertThat(openstack("console", "log", "show", id)).contains("NUBO-TEST-GUEST: lease eth0 ip=" + ipA + " ");
+
+        // another project's network with A's CIDR; its DHCP port takes an address A's guest does not have
+        String other = json("project", "create", "two-other-" + third, "-f", "json").get("id").asString();
+        String netC = json("network", "create", "--project", other, "two-c", "-f", "json").get("id").asString();
+        json("subnet", "create", "--project", other, "--network", netC, "--subnet-range", prefixA + "0/24",
+                "--allocation-pool", "start=" + prefixA + "240,end=" + prefixA + "250", "two-c-sub", "-f", "json");
+        String nsA = "qdhcp-" + netA;
+        String nsC = "qdhcp-" + netC;
+        awaitTrue("the other project's DHCP namespace has its address", () -> sh("ip", "netns", "exec", nsC, "ip",
+                "-o", "-4", "addr", "show").contains(prefixA + "24"));
+        String group = json("port", "list", "--server", id, "--network", netA, "-f", "json").get(0).get("ID")
+                .asString();
+        group = json("port", "show", group, "-f", "json").get("security_group_ids").get(0).asString();
+        String icmp = json("security", "group", "rule", "create", "--protocol", "icmp", "--ingress", group, "-f",
+                "json").get("id").asString();
+        Result own = run(List.of("ip", "netns", "exec", nsA, "busybox", "ping", "-c", "3", "-W", "2", ipA));
+        assertThat(own.exit()).as("A's own namespace reaches the guest: %s", own.out()).isZero();
+        Result stranger = run(List.of("ip", "netns", "exec", nsC, "busybox", "ping", "-c", "3", "-W", "2", ipA));
+        assertThat(stranger.exit()).as("the other project's network reaches the guest: %s", stranger.out())
+                .isNotZero();
+        assertThat(sh("ip", "-o", "addr", "show")).doesNotContain(prefixA).doesNotContain(prefixB);
+        openstack("security", "group", "rule", "delete", icmp);
+
+        openstack("server", "delete", "--wait", id);
+        Thread.sleep(3000); // compute gives the server's ports back after the delete
+        openstack("network", "delete", netA, netB, netC);
+        openstack("project", "delete", other);
+    }
+
+    /** The server's fixed address on a network, from its port there. */
+    static String fixedIp(String server, String network) throws Exception {
+        JsonNode port = json("port", "list", "--server", server, "--network", network, "--long", "-f", "json")
+                .get(0);
+        JsonNode fixedIps = port.get("Fixed IP Addresses");
+        return fixedIps.isArray() ? fixedIps.get(0).get("ip_address").asString()
+                : fixedIps.asString().replaceAll(".*ip_address='([0-9.]+)'.*", "$1");
+    }
+
+    /**
      * Security groups on running guests: two guests in the default group reach each other (the second's user data
      * fetches from the first every two seconds and prints what happened); a namespace of the test's own on the
      * network's bridge, addressed on the tenant subnet, stands in for a client outside the groups: a rule allowing

@@ -60,14 +60,12 @@ public final class ConsoleOutputHandler implements CommandHandler<ConsoleOutputR
         if (lines <= 0) {
             return text;
         }
-        int end = text.endsWith("\n") ? text.length() - 1 : text.length();
-        int at = end;
-        for (int n = 0; n < lines && at > 0; n++) {
-            at = text.lastIndexOf('\n', at - 1);
-            if (at < 0) {
-                return text;
-            }
+        // Nova's tail: the last `lines` pieces of the log split at newlines, joined again; a log that ends with a
+        // newline has an empty last piece, so Tempest's len(output.split('\n')) is exactly `lines`
+        String[] pieces = text.split("\n", -1);
+        if (pieces.length <= lines) {
+            return text;
         }
-        return at <= 0 ? text : text.substring(at + 1);
+        return String.join("\n", java.util.Arrays.asList(pieces).subList(pieces.length - lines, pieces.length));
     }
 }

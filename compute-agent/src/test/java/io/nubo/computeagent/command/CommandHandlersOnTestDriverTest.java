@@ -215,7 +215,9 @@ class CommandHandlersOnTestDriverTest {
         spawn(id, bootable);
         Files.writeString(agent.storage.consoleLog(id), "one\ntwo\nthree\nfour\n");
         ConsoleOutput out = (ConsoleOutput) agent.dispatcher.dispatch(new ConsoleOutputRequested(id, "host-1", "c1", 2));
-        assertThat(out.output()).isEqualTo("three\nfour\n");
+        // Nova's tail: the last 2 pieces of the log split at newlines (the last one is the empty piece after "four")
+        assertThat(out.output()).isEqualTo("four\n");
+        assertThat(ConsoleOutputHandler.tail(agent.storage.consoleLog(id), 3).split("\n", -1)).hasSize(3);
         assertThat(out.actionId()).isEqualTo("c1");
         ConsoleOutput all = (ConsoleOutput) agent.dispatcher.dispatch(new ConsoleOutputRequested(id, "host-1", "c2", 0));
         assertThat(all.output()).isEqualTo("one\ntwo\nthree\nfour\n");

@@ -199,13 +199,24 @@ await run('portal networks/admin e2e', browser, async () => {
   await assoc.getByLabel('Port').selectOption({ label: vipLabel });
   await assoc.getByRole('button', { name: 'Associate' }).click();
   await alice.getByRole('button', { name: `Disassociate ${address}` }).waitFor();
-  let [fip] = (await api('GET', `/floatingips?floating_ip_address=${address}`, undefined, 200)).body.floatingips;
+  // the page shows the new state when its request is answered; the API is asked until it agrees (a refresh of
+  // the list that started before the click may answer in between)
+  const fipNow = async (want) => {
+    let f;
+    for (let i = 0; i < 40; i++) {
+      [f] = (await api('GET', `/floatingips?floating_ip_address=${address}`, undefined, 200)).body.floatingips;
+      if (f.port_id === want) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return f;
+  };
+  let fip = await fipNow(vip.id);
   assert.equal(fip.port_id, vip.id, 'associated through the API');
   assert.equal(fip.fixed_ip_address, vip.fixed_ips[0].ip_address);
   await shot(alice, 'floating-ips');
   await alice.getByRole('button', { name: `Disassociate ${address}` }).click();
   await alice.getByRole('button', { name: `Associate ${address}` }).waitFor();
-  [fip] = (await api('GET', `/floatingips?floating_ip_address=${address}`, undefined, 200)).body.floatingips;
+  fip = await fipNow(null);
   assert.equal(fip.port_id, null, 'disassociated through the API');
   await alice.getByRole('button', { name: `Release ${address}` }).click();
   await fipCell.waitFor({ state: 'detached' });

@@ -90,10 +90,6 @@ public final class ServiceUserSession {
         token = null;
     }
 
-    public Credentials credentials() {
-        return credentials;
-    }
-
     private Token signIn() throws IOException {
         Map<String, Object> body = Map.of("auth", Map.of(
                 "identity", Map.of("methods", List.of("password"), "password", Map.of("user", Map.of(

@@ -225,6 +225,10 @@ class BootFromVolumeApiTest extends ComputeHttpTest {
         assertBad(create("", bdm("{\"uuid\": \"" + volume("available") + "\", \"source_type\": \"volume\","
                 + " \"destination_type\": \"volume\"}")), "Boot sequence for the instance and image/block device"
                 + " mapping combination is not valid.");
+        String plain = volume("available");
+        VOLUMES.notBootable.add(plain);
+        assertBad(create("", bdm("{\"boot_index\": 0, \"uuid\": \"" + plain + "\", \"source_type\": \"volume\","
+                + " \"destination_type\": \"volume\"}")), "Block Device " + plain + " is not bootable.");
         String noSnap = UUID.randomUUID().toString();
         assertBad(create("", bdm("{\"boot_index\": 0, \"uuid\": \"" + noSnap + "\", \"source_type\": \"snapshot\","
                 + " \"destination_type\": \"volume\"}")), "Block Device Mapping is Invalid: failed to get snapshot "
@@ -246,6 +250,7 @@ class BootFromVolumeApiTest extends ComputeHttpTest {
                 .isEqualTo(400);
         // nothing was asked of block storage beyond the look-ups, and no host got a command
         assertThat(VOLUMES.actions(inUse)).isEmpty();
+        assertThat(VOLUMES.actions(plain)).isEmpty();
         assertThat(agent.poll(300)).isNull();
     }
 

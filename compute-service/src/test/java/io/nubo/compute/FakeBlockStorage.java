@@ -25,6 +25,8 @@ final class FakeBlockStorage implements AutoCloseable {
     }
 
     final Map<String, String> status = new ConcurrentHashMap<>();
+    /** volumes whose {@code bootable} is "false" (Cinder's string); every other volume says "true" */
+    final java.util.Set<String> notBootable = ConcurrentHashMap.newKeySet();
     final Map<String, String> snapshots = new ConcurrentHashMap<>();
     /** the bodies of volume creates, by the new volume's id */
     final Map<String, JsonNode> created = new ConcurrentHashMap<>();
@@ -89,7 +91,8 @@ final class FakeBlockStorage implements AutoCloseable {
             if (current.equals("creating")) {
                 status.put(id, "available");
             }
-            reply(x, 200, "{\"volume\": {\"id\": \"" + id + "\", \"status\": \"" + current + "\", \"size\": 1}}");
+            reply(x, 200, "{\"volume\": {\"id\": \"" + id + "\", \"status\": \"" + current + "\", \"size\": 1,"
+                    + " \"bootable\": \"" + !notBootable.contains(id) + "\"}}");
             return;
         }
         JsonNode body = JSON.readTree(x.getRequestBody().readAllBytes());

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class BlockStorageClient {
 
-    /** What compute needs of a volume. */
-    record Volume(String id, String status, int size, String projectId) {
+    /** What compute needs of a volume ({@code bootable} as Cinder's "true"/"false" string says; true when absent). */
+    record Volume(String id, String status, int size, String projectId, boolean bootable) {
     }
 
     /** What compute needs of a snapshot (to make a boot volume from it). */
@@ -52,7 +52,8 @@ class BlockStorageClient {
                     .body(String.class);
             JsonNode v = JSON.readTree(body).path("volume");
             return new Volume(v.path("id").asString(), v.path("status").asString(), v.path("size").asInt(),
-                    v.path("os-vol-tenant-attr:tenant_id").asString(null));
+                    v.path("os-vol-tenant-attr:tenant_id").asString(null),
+                    !"false".equalsIgnoreCase(v.path("bootable").asString("true")));
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().value() == 404 || e.getStatusCode().value() == 400) {
                 throw ComputeError.VOLUME_NOT_FOUND.exception(volumeId);
@@ -105,7 +106,7 @@ class BlockStorageClient {
                     .body(String.class);
             JsonNode n = JSON.readTree(body).path("volume");
             return new Volume(n.path("id").asString(), n.path("status").asString(), n.path("size").asInt(),
-                    caller.projectId());
+                    caller.projectId(), !"false".equalsIgnoreCase(n.path("bootable").asString("true")));
         } catch (RestClientResponseException e) {
             throw ComputeError.INVALID_VOLUME.exception("block storage refused to create the volume ("
                     + e.getStatusCode().value() + ": " + message(e) + ")");

@@ -98,6 +98,10 @@ class BootVolumeService implements BootVolumes {
                     if (store.ofVolume(v.id()).isPresent()) {
                         throw ComputeError.INVALID_VOLUME.exception("volume " + v.id() + " already attached");
                     }
+                    if (b.root() && !v.bootable()) {
+                        // Nova's InvalidBDMVolumeNotBootable: a root volume must be marked bootable in Cinder
+                        throw ComputeError.BAD_REQUEST.exception("Block Device " + v.id() + " is not bootable.");
+                    }
                 }
                 case "snapshot" -> volumes.snapshot(caller, b.uuid());
                 case "image" -> {

@@ -314,6 +314,9 @@ class NetworkedServerEndToEndTest {
         openstack("port", "set", "--security-group", web, firstPort.get("ID").asString());
         String ip = json("port", "show", firstPort.get("ID").asString(), "-f", "json").get("fixed_ips").get(0)
                 .get("ip_address").asString();
+        // the server's view names the groups on its ports, as Nova's does (asked of the network service)
+        assertThat(openstack("server", "show", first, "-c", "security_groups", "-f", "value"))
+                .contains("web-" + third).contains("default");
         Path userData = Files.createTempFile("nubo-sg", ".sh");
         Files.writeString(userData, "while true; do\n"
                 + "  if printf 'GET /index.html HTTP/1.0\\r\\n\\r\\n' | nc -w 2 " + ip + " 8081 | grep -q http; then\n"

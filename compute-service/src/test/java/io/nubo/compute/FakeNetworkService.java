@@ -86,6 +86,24 @@ final class FakeNetworkService implements AutoCloseable {
         return p;
     }
 
+    /** The query's parameters, each with all its values (Neutron takes a repeated filter as "any of these"). */
+    private static Map<String, List<String>> query(HttpExchange x) {
+        Map<String, List<String>> q = new java.util.HashMap<>();
+        String raw = x.getRequestURI().getRawQuery() == null ? "" : x.getRequestURI().getRawQuery();
+        for (String kv : raw.split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                q.computeIfAbsent(kv.substring(0, eq), k -> new java.util.ArrayList<>())
+                        .add(java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return q;
+    }
+
+    private static boolean matches(Map<String, List<String>> q, JsonNode resource, String attribute) {
+        return !q.containsKey(attribute) || q.get(attribute).contains(resource.path(attribute).asString());
+    }
+
     private void neutron(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath();
         String method = x.getRequestMethod();
@@ -120,21 +138,12 @@ final class FakeNetworkService implements AutoCloseable {
                     }
                     return;
                 }
-                // Neutron's filters by query: ?project_id=X&name=Y
-                java.util.Map<String, String> q = new java.util.HashMap<>();
-                String query = x.getRequestURI().getQuery() == null ? "" : x.getRequestURI().getQuery();
-                for (String kv : query.split("&")) {
-                    int eq = kv.indexOf('=');
-                    if (eq > 0) {
-                        q.put(kv.substring(0, eq), kv.substring(eq + 1));
-                    }
-                }
+                // Neutron's filters by query: ?project_id=X&name=Y, ?id=A&id=B (any of the values)
+                Map<String, List<String>> q = query(x);
                 ObjectNode out = json.createObjectNode();
                 var list = out.putArray("security_groups");
-                securityGroups.values().stream()
-                        .filter(g -> !q.containsKey("project_id") || q.get("project_id").equals(g.get("project_id").asString()))
-                        .filter(g -> !q.containsKey("name") || q.get("name").equals(g.get("name").asString()))
-                        .forEach(list::add);
+                securityGroups.values().stream().filter(g -> matches(q, g, "project_id") && matches(q, g, "name")
+                        && matches(q, g, "id")).forEach(list::add);
                 reply(x, 200, out.toString());
             }
             default -> notFound(x, "HTTPNotFound", path);
@@ -164,12 +173,10 @@ final class FakeNetworkService implements AutoCloseable {
             return;
         }
         if (id == null && method.equals("GET")) {
-            String query = x.getRequestURI().getQuery();
-            String device = query != null && query.startsWith("device_id=") ? query.substring(10) : null;
+            Map<String, List<String>> q = query(x);
             ObjectNode out = json.createObjectNode();
             var list = out.putArray("ports");
-            ports.values().stream().filter(q -> device == null || device.equals(q.path("device_id").asString()))
-                    .forEach(list::add);
+            ports.values().stream().filter(p -> matches(q, p, "device_id")).forEach(list::add);
             reply(x, 200, out.toString());
             return;
         }

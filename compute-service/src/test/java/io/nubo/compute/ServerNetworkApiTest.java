@@ -169,7 +169,23 @@ class ServerNetworkApiTest extends ComputeHttpTest {
         assertThat(port.get("security_groups").size()).isEqualTo(1);
         assertThat(port.get("security_groups").get(0).asString()).isEqualTo(web);
         agent.succeeded(spawn, "spawn", PowerState.RUNNING);
-        deleteAndAwait(ok.json().at("/server/id").asString());
+        String id = ok.json().at("/server/id").asString();
+
+        // the views show the groups on the server's ports by name (Nova asks Neutron), each once
+        String db = NEUTRON.securityGroup(project, "db");
+        ((tools.jackson.databind.node.ObjectNode) port).putArray("security_groups").add(web).add(db);
+        Reply shown = get(token, "/v2.1/servers/" + id).valid("v2_1.servers", "get_server");
+        assertThat(shown.json().at("/server/security_groups").toString())
+                .isEqualTo("[{\"name\":\"web\"},{\"name\":\"db\"}]");
+        Reply listed = get(token, "/v2.1/servers/detail").valid("v2_1.servers", "list_servers_detail");
+        assertThat(listed.json().at("/servers/0/id").asString()).isEqualTo(id);
+        assertThat(listed.json().at("/servers/0/security_groups").toString())
+                .isEqualTo("[{\"name\":\"web\"},{\"name\":\"db\"}]");
+        // with no group left the key is absent (Tempest's test_remove_server_all_security_groups)
+        ((tools.jackson.databind.node.ObjectNode) port).putArray("security_groups");
+        assertThat(get(token, "/v2.1/servers/" + id).json().path("server").has("security_groups")).isFalse();
+        assertThat(get(token, "/v2.1/servers/detail").json().at("/servers/0").has("security_groups")).isFalse();
+        deleteAndAwait(id);
     }
 
     @Test

@@ -72,6 +72,14 @@ public interface NetworkPorts {
      */
     void release(String instanceId);
 
+    /**
+     * The names of the security groups on each server's ports, as the caller sees them in the network service (Nova's
+     * {@code security_groups} in the server views), each name once per server, in the order of the ports. A server
+     * without ports or groups is absent; so is every server when the network service does not answer (a view never
+     * fails for it).
+     */
+    Map<String, List<String>> securityGroupNames(Caller caller, List<String> instanceIds);
+
     /** The server's {@code addresses}: network name to its fixed addresses, in the order of its NICs. */
     Map<String, Object> addresses(String instanceId);
 

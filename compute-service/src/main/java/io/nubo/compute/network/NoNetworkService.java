@@ -48,6 +48,11 @@ public class NoNetworkService implements NetworkPorts {
     }
 
     @Override
+    public Map<String, List<String>> securityGroupNames(Caller caller, List<String> instanceIds) {
+        return Map.of();
+    }
+
+    @Override
     public List<Interface> interfaces(Caller caller, String instanceId) {
         return List.of();
     }

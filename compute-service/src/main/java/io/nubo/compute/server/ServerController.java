@@ -95,8 +95,7 @@ class ServerController {
     @GetMapping("/detail")
     ServerViews.DetailList detail(Caller caller, ApiVersion version, @RequestParam Map<String, String> params) {
         Paging.Page<Instance> page = query(caller, version, params);
-        return new ServerViews.DetailList(page.items().stream().map(i -> views.detail(i, caller, version)).toList(),
-                page.next());
+        return new ServerViews.DetailList(views.details(page.items(), caller, version), page.next());
     }
 
     @GetMapping("/{id}")

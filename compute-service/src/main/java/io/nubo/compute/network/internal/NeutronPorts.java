@@ -5,10 +5,16 @@ import io.nubo.compute.network.FixedAddress;
 import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.wire.Caller;
 import io.nubo.shared.events.compute.NicSpec;
+import io.nubo.shared.web.OpenStackException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -36,6 +42,65 @@ public final class NeutronPorts implements NetworkPorts {
         this.store = store;
         this.releaser = releaser;
         this.interfaces = new NeutronInterfaces(this, neutron, store, releaser);
+    }
+
+    /** How many ids one list query names (Nova's MAX_SEARCH_IDS is 150): keeps the query line short. */
+    private static final int IDS_PER_QUERY = 100;
+
+    @Override
+    public Map<String, List<String>> securityGroupNames(Caller caller, List<String> instanceIds) {
+        try {
+            Map<String, List<String>> groupIds = new LinkedHashMap<>();
+            for (List<String> chunk : chunks(instanceIds)) {
+                NeutronClient.Reply r = neutron.asUser(caller.token(), HttpMethod.GET, "/v2.0/ports?"
+                        + query("device_id", chunk) + "&fields=device_id&fields=security_groups", null);
+                if (!r.ok()) {
+                    return Map.of();
+                }
+                for (JsonNode p : r.body().path("ports")) {
+                    List<String> ids = groupIds.computeIfAbsent(p.path("device_id").asString(), k -> new ArrayList<>());
+                    p.path("security_groups").forEach(g -> {
+                        if (!ids.contains(g.asString())) {
+                            ids.add(g.asString());
+                        }
+                    });
+                }
+            }
+            List<String> all = groupIds.values().stream().flatMap(List::stream).distinct().toList();
+            Map<String, String> names = new HashMap<>();
+            for (List<String> chunk : chunks(all)) {
+                NeutronClient.Reply r = neutron.asUser(caller.token(), HttpMethod.GET, "/v2.0/security-groups?"
+                        + query("id", chunk) + "&fields=id&fields=name", null);
+                if (!r.ok()) {
+                    return Map.of();
+                }
+                r.body().path("security_groups").forEach(g -> names.put(g.path("id").asString(),
+                        g.path("name").asString()));
+            }
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            groupIds.forEach((server, ids) -> {
+                List<String> named = ids.stream().map(names::get).filter(Objects::nonNull).distinct()
+                        .toList();
+                if (!named.isEmpty()) {
+                    out.put(server, named);
+                }
+            });
+            return out;
+        } catch (OpenStackException unreachable) {
+            return Map.of();
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            out.add(ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)));
+        }
+        return out;
+    }
+
+    private static String query(String name, List<String> values) {
+        return values.stream().map(v -> name + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     @Override

@@ -220,6 +220,13 @@ class LiveMigrationApiTest extends ComputeHttpTest {
             Thread.sleep(1000);
             assertThat(server(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(src.host);
             assertThat(ramClaimed(src.host)).isEqualTo(512L);
+            // the host it left reports the guest stopped (libvirt undefines the source's domain only after the
+            // destination runs it; a restarted agent's reconcile sees it then): the instance is not stopped
+            dst.send(new InstanceReport(id, dst.host, null, "reconcile", InstanceReport.Outcome.OBSERVED,
+                    PowerState.SHUTDOWN, null, null, Instant.now()), id);
+            Thread.sleep(1000);
+            assertThat(server(id).get("status").asString()).isEqualTo("ACTIVE");
+            assertThat(server(id).get("OS-EXT-STS:power_state").asInt()).isEqualTo(PowerState.RUNNING.code());
 
             // the destination cannot prepare (a volume it cannot connect): nothing sent to the source, the instance
             // stays ACTIVE where it is, the migration in error with the reason, the destination's claim given back

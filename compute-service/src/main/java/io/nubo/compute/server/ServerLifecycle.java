@@ -183,6 +183,12 @@ public class ServerLifecycle {
         if (r.powerState() == null) {
             return;
         }
+        if (r.host() != null && i.host() != null && !r.host().equals(i.host())) {
+            // another host's view of a guest that left it: a live migration's source still holds the stopped
+            // domain until libvirt's confirm phase undefines it, after the destination already runs it (and a
+            // restarted source agent's reconcile reports it then); only the instance's own host tells its power
+            return;
+        }
         PowerState p = r.powerState();
         boolean off = p == PowerState.SHUTDOWN || p == PowerState.CRASHED;
         if (off && i.vmState() == VmState.ACTIVE && i.taskState() == null

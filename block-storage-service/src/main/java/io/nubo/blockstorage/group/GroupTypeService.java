@@ -43,12 +43,12 @@ public class GroupTypeService {
                 .orElseThrow(() -> VolumeError.GROUP_TYPE_NOT_FOUND.exception(id));
     }
 
-    /** By id, else by name (Cinder's group create takes either): 404 "Group type ... could not be found." */
+    /** The id of a type by id, else by name (Cinder's group create takes either): 404 "Group type ... not found." */
     @Transactional(readOnly = true)
-    public GroupTypeEntity find(Caller caller, String idOrName) {
+    public String idOf(Caller caller, String idOrName) {
         return types.findById(idOrName).or(() -> types.findByName(idOrName))
                 .filter(t -> t.isPublic() || caller.allows(Policy.GROUP_TYPE_MANAGE))
-                .orElseThrow(() -> VolumeError.GROUP_TYPE_NOT_FOUND.exception(idOrName));
+                .orElseThrow(() -> VolumeError.GROUP_TYPE_NOT_FOUND.exception(idOrName)).getId();
     }
 
     @Transactional

@@ -9,6 +9,7 @@ import io.nubo.blockstorage.volume.VolumeEntity;
 import io.nubo.blockstorage.volume.VolumeRepository;
 import io.nubo.blockstorage.volume.VolumeService;
 import io.nubo.blockstorage.volume.VolumeStatus;
+import io.nubo.blockstorage.volume.VolumeTransition;
 import io.nubo.blockstorage.volume.snapshot.SnapshotRepository;
 import io.nubo.blockstorage.volume.type.VolumeTypeService;
 import java.time.Clock;
@@ -87,7 +88,7 @@ public class GroupService {
         for (String t : volumeTypeNames) {
             typeIds.add(volumeTypes.get(t, caller).getId());
         }
-        String typeId = groupTypes.find(caller, groupType).getId();
+        String typeId = groupTypes.idOf(caller, groupType);
         if (availabilityZone != null && !availabilityZone.equals(zone)) {
             throw VolumeError.INVALID_INPUT.exception("Availability zone '" + availabilityZone + "' is invalid.");
         }
@@ -201,6 +202,12 @@ public class GroupService {
             }
             if (!snapshots.findLiveOf(v.getId()).isEmpty()) {
                 throw VolumeError.INVALID_GROUP.exception("Volume in group still has dependent snapshots.");
+            }
+            if (!VolumeTransition.BEGIN_DELETE.from().contains(v.getStatus())) {
+                // checked for all before any is deleted, so a refusal leaves the group and its volumes as they were
+                throw VolumeError.INVALID_GROUP.exception("Cannot delete group " + g.getId() + ". Group must not"
+                        + " have attached volumes, volumes with snapshots, or dependent group snapshots, and it cannot"
+                        + " be the source for an ongoing group or group snapshot creation.");
             }
         }
         for (VolumeEntity v : members) {

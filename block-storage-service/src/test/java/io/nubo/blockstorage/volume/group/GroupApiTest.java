@@ -139,4 +139,24 @@ class GroupApiTest extends BlockStorageHttpTest {
         assertThat(gus("PUT", "groups/00000000-0000-0000-0000-000000000000", "{\"group\": {}}").status())
                 .isEqualTo(400);
     }
+
+    @Test
+    void aRefusedDeleteLeavesGroupAndVolumes() throws Exception {
+        groupType("grp-t3");
+        String id = gus("POST", "groups", "{\"group\": {\"name\": \"g3\", \"group_type\": \"grp-t3\","
+                + " \"volume_types\": [\"__DEFAULT__\"]}}").json().at("/group/id").asString();
+        String plain = volumeIn(id);
+        String snapped = volumeIn(id);
+        Reply snap = gus("POST", "snapshots", "{\"snapshot\": {\"volume_id\": \"" + snapped + "\"}}");
+        assertThat(snap.status()).as(snap.body()).isEqualTo(202);
+        awaitStatus(gus, "p-gus", "snapshots", "snapshot", snap.json().at("/snapshot/id").asString(), "available");
+        Reply refused = gus("POST", "groups/" + id + "/action", "{\"delete\": {\"delete-volumes\": true}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/badRequest/message").asString())
+                .isEqualTo("Invalid Group: Volume in group still has dependent snapshots.");
+        assertThat(gus("GET", "groups/" + id, null).json().at("/group/status").asString()).isEqualTo("available");
+        assertThat(gus("GET", "volumes/" + plain, null).json().at("/volume/status").asString()).isEqualTo("available");
+        assertThat(gus("GET", "volumes/" + snapped, null).json().at("/volume/status").asString())
+                .isEqualTo("available");
+    }
 }

@@ -301,9 +301,9 @@ region = RegionOne
 # volume goes to error with a user message, as Cinder's capabilities filter leaves it)
 vendor_name = Open Source
 storage_protocol = file
-# the microversions announced (BlockStorageApiConfiguration: 3.0 to 3.12; groups, 3.13, are not served)
+# the microversions announced (BlockStorageApiConfiguration: 3.0 to 3.13; group snapshots, 3.14, are not served)
 min_microversion = 3.0
-max_microversion = 3.12
+max_microversion = 3.13
 
 [volume-feature-enabled]
 # what Nubo's block storage serves (docs/api-coverage.md, Block storage): backups to the object store (full, not

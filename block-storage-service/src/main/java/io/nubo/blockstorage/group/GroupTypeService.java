@@ -13,17 +13,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Group types and their specs, as Cinder's {@code group_types} API: anyone lists the public ones (an administrator
  * every one, or those {@code is_public} names), administrators create, update and delete, and only they see and
- * change the specs. No group uses a type here (groups, 3.13, are not served), so a delete never meets Cinder's
- * "still in use".
+ * change the specs. A type that a generic group (3.13) uses is not deleted: Cinder's "still in use" (400).
  */
 @Service
 public class GroupTypeService {
 
     private final GroupTypeRepository types;
+    private final GroupTypeUsage usage;
     private final Clock clock;
 
-    public GroupTypeService(GroupTypeRepository types, Clock clock) {
+    public GroupTypeService(GroupTypeRepository types, GroupTypeUsage usage, Clock clock) {
         this.types = types;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -40,6 +41,14 @@ public class GroupTypeService {
     public GroupTypeEntity get(Caller caller, String id) {
         return types.findById(id).filter(t -> t.isPublic() || caller.allows(Policy.GROUP_TYPE_MANAGE))
                 .orElseThrow(() -> VolumeError.GROUP_TYPE_NOT_FOUND.exception(id));
+    }
+
+    /** The id of a type by id, else by name (Cinder's group create takes either): 404 "Group type ... not found." */
+    @Transactional(readOnly = true)
+    public String idOf(Caller caller, String idOrName) {
+        return types.findById(idOrName).or(() -> types.findByName(idOrName))
+                .filter(t -> t.isPublic() || caller.allows(Policy.GROUP_TYPE_MANAGE))
+                .orElseThrow(() -> VolumeError.GROUP_TYPE_NOT_FOUND.exception(idOrName)).getId();
     }
 
     @Transactional
@@ -79,7 +88,11 @@ public class GroupTypeService {
     @Transactional
     public void delete(Caller caller, String id) {
         caller.require(Policy.GROUP_TYPE_MANAGE);
-        types.delete(get(caller, id));
+        GroupTypeEntity t = get(caller, id);
+        if (usage.inUse(t.getId())) {
+            throw VolumeError.BAD_REQUEST.exception("Target group type is still in use.");
+        }
+        types.delete(t);
     }
 
     /** The specs of a type, for an administrator ({@code group:group_types_specs}). */

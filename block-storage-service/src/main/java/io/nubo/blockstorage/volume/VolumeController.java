@@ -48,6 +48,8 @@ public class VolumeController {
     static final String LIST_GLANCE_METADATA = "3.4";
     static final String LIST_GROUP_ID = "3.10";
     static final String VOLUME_SUMMARY = "3.12";
+    /** Microversion 3.13: generic volume groups ({@code group_id} in a volume's create and view). */
+    public static final String GROUP_VOLUME = "3.13";
 
     private final VolumeService volumes;
     private final VolumeRepository repository;
@@ -65,9 +67,11 @@ public class VolumeController {
     @PostMapping
     @ValidatedBody("block-storage/volume-create.json")
     public ResponseEntity<VolumeView.One> create(Caller caller, @RequestBody JsonNode body,
-                                                 @RequestHeader("X-Auth-Token") String token) {
-        VolumeEntity v = volumes.create(caller, VolumeCreateRequest.parse(body), token);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new VolumeView.One(renderer.render(v, caller, false)));
+                                                 @RequestHeader("X-Auth-Token") String token, ApiVersion version) {
+        VolumeEntity v = volumes.create(caller, VolumeCreateRequest.parse(body, version.atLeast(GROUP_VOLUME)),
+                token);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new VolumeView.One(renderer.render(v, caller, false,
+                version)));
     }
 
     @GetMapping
@@ -86,7 +90,7 @@ public class VolumeController {
     @Transactional(readOnly = true)
     public VolumeView.Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
         Paging.Page<VolumeEntity> page = page(caller, params, version);
-        return new VolumeView.Many(renderer.render(page.items(), caller, true), page.links());
+        return new VolumeView.Many(renderer.render(page.items(), caller, true, version), page.links());
     }
 
     public record Summary(@JsonProperty("volume-summary") Totals summary) {
@@ -109,22 +113,23 @@ public class VolumeController {
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
-    public VolumeView.One show(Caller caller, @PathVariable String id) {
+    public VolumeView.One show(Caller caller, @PathVariable String id, ApiVersion version) {
         VolumeEntity v = volumes.visible(caller, id);
         caller.require(Policy.VOLUME_GET, v.getProjectId());
-        return new VolumeView.One(renderer.render(v, caller, true));
+        return new VolumeView.One(renderer.render(v, caller, true, version));
     }
 
     @PutMapping("/{id}")
     @ValidatedBody("block-storage/volume-update.json")
-    public VolumeView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+    public VolumeView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                 ApiVersion version) {
         JsonNode v = Json.root(body, "volume");
         String name = Json.present(v, "name") ? Json.string(v, "name") : Json.string(v, "display_name");
         String description = Json.present(v, "description") ? Json.string(v, "description")
                 : Json.string(v, "display_description");
         Map<String, String> metadata = Json.stringMap(v, "metadata");
         VolumeEntity updated = volumes.update(caller, id, name, description, metadata);
-        return new VolumeView.One(renderer.render(updated, caller, false));
+        return new VolumeView.One(renderer.render(updated, caller, false, version));
     }
 
     @DeleteMapping("/{id}")

@@ -54,6 +54,8 @@ public class VolumeEntity {
     private String snapshotId;
     @Column(name = "image_id")
     private String imageId;
+    @Column(name = "group_id")
+    private String groupId;
     @Column(updatable = false)
     private String failure;
     @Column(name = "created_at", updatable = false)
@@ -105,6 +107,8 @@ public class VolumeEntity {
     public VolumeStatus getStatus() { return status; }
     public String getAvailabilityZone() { return availabilityZone; }
     public String getVolumeTypeId() { return volumeTypeId; }
+    public String getGroupId() { return groupId; }
+    public void setGroupId(String groupId) { this.groupId = groupId; }
     public String getBackend() { return backend; }
     public boolean isBootable() { return bootable; }
     public void setBootable(boolean bootable) { this.bootable = bootable; }

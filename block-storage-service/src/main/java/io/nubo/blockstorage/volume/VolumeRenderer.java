@@ -10,7 +10,10 @@ import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.request.Views;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.microversion.ApiVersion;
 import java.util.List;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.StringNode;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -34,6 +37,12 @@ public class VolumeRenderer {
 
     /** The views of a page; {@code extended}: show and detail add the os-vol-* attributes (create and update do not). */
     public List<VolumeView> render(List<VolumeEntity> page, Caller caller, boolean extended) {
+        return render(page, caller, extended, null);
+    }
+
+    /** As {@link #render(List, Caller, boolean)}, with the fields of the requested microversion (null: 3.0). */
+    public List<VolumeView> render(List<VolumeEntity> page, Caller caller, boolean extended, ApiVersion version) {
+        boolean groups = version != null && version.atLeast(VolumeController.GROUP_VOLUME);
         Map<String, String> typeNames = types.findAllById(page.stream().map(VolumeEntity::getVolumeTypeId)
                 .distinct().toList()).stream().collect(Collectors.toMap(VolumeTypeEntity::getId,
                 VolumeTypeEntity::getName));
@@ -41,11 +50,15 @@ public class VolumeRenderer {
                 : attachments.findLiveOf(page.stream().map(VolumeEntity::getId).toList()).stream()
                 .collect(Collectors.groupingBy(AttachmentEntity::getVolumeId));
         return page.stream().map(v -> view(v, typeNames.get(v.getVolumeTypeId()),
-                byVolume.getOrDefault(v.getId(), List.of()), caller, extended)).toList();
+                byVolume.getOrDefault(v.getId(), List.of()), caller, extended, groups)).toList();
     }
 
     public VolumeView render(VolumeEntity v, Caller caller, boolean extended) {
         return render(List.of(v), caller, extended).get(0);
+    }
+
+    public VolumeView render(VolumeEntity v, Caller caller, boolean extended, ApiVersion version) {
+        return render(List.of(v), caller, extended, version).get(0);
     }
 
     /** The user's metadata, and Cinder's admin metadata {@code readonly} once it has been set. */
@@ -58,7 +71,7 @@ public class VolumeRenderer {
     }
 
     private VolumeView view(VolumeEntity v, String typeName, List<AttachmentEntity> live, Caller caller,
-                            boolean extended) {
+                            boolean extended, boolean groups) {
         List<VolumeView.AttachmentSummary> atts = live.stream()
                 .filter(a -> a.getAttachStatus() == io.nubo.blockstorage.volume.attachment.AttachStatus.ATTACHED)
                 .map(a -> new VolumeView.AttachmentSummary(v.getId(), a.getId(), v.getId(), a.getInstanceUuid(),
@@ -76,6 +89,7 @@ public class VolumeRenderer {
                 hostAttr ? host + "@" + v.getBackend() + "#" + v.getBackend() : null,
                 extended && !v.getImageMetadata().isEmpty() ? new TreeMap<>(v.getImageMetadata()) : null,
                 hostAttr ? VolumeView.AdminNull.SHOWN : null, hostAttr ? VolumeView.AdminNull.SHOWN : null,
-                hostAttr ? VolumeView.AdminNull.SHOWN : null);
+                hostAttr ? VolumeView.AdminNull.SHOWN : null,
+                !groups ? null : v.getGroupId() == null ? NullNode.getInstance() : StringNode.valueOf(v.getGroupId()));
     }
 }

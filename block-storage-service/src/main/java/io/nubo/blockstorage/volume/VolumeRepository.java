@@ -15,6 +15,11 @@ public interface VolumeRepository extends JpaRepository<VolumeEntity, String> {
     @Query("select v from VolumeEntity v where v.id = :id and v.status <> io.nubo.blockstorage.volume.VolumeStatus.DELETED")
     Optional<VolumeEntity> findLive(@Param("id") String id);
 
+    /** The live volumes of a generic group (3.13). */
+    @Query("select v from VolumeEntity v where v.status <> io.nubo.blockstorage.volume.VolumeStatus.DELETED"
+            + " and v.groupId = :group order by v.createdAt")
+    List<VolumeEntity> findLiveInGroup(@Param("group") String group);
+
     @Query("select v from VolumeEntity v where v.status <> io.nubo.blockstorage.volume.VolumeStatus.DELETED"
             + " and (:project is null or v.projectId = :project)")
     List<VolumeEntity> findLiveIn(@Param("project") String project);

@@ -5,6 +5,8 @@ import io.nubo.blockstorage.backend.VolumeServices;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.image.ImageServiceClient;
 import io.nubo.blockstorage.volume.quota.QuotaService;
+import io.nubo.blockstorage.volume.group.GroupEntity;
+import io.nubo.blockstorage.volume.group.GroupRepository;
 import io.nubo.blockstorage.volume.snapshot.SnapshotEntity;
 import io.nubo.blockstorage.volume.snapshot.SnapshotRepository;
 import io.nubo.blockstorage.volume.snapshot.SnapshotStatus;
@@ -43,13 +45,15 @@ public class VolumeService {
     private final VolumeWork work;
     private final ImageServiceClient images;
     private final TransactionTemplate tx;
+    private final GroupRepository groups;
     private final Clock clock;
     private final String zone;
 
     public VolumeService(VolumeRepository volumes, SnapshotRepository snapshots, SnapshotLifecycle snapshotLifecycle,
                          AttachmentRepository attachments, VolumeTypeService types, VolumeServices services,
                          QuotaService quotas, VolumeLifecycle lifecycle, VolumeWork work, ImageServiceClient images,
-                         TransactionTemplate tx, Clock clock, BlockStorageProperties properties) {
+                         TransactionTemplate tx, GroupRepository groups, Clock clock,
+                         BlockStorageProperties properties) {
         this.volumes = volumes;
         this.snapshots = snapshots;
         this.snapshotLifecycle = snapshotLifecycle;
@@ -61,6 +65,7 @@ public class VolumeService {
         this.work = work;
         this.images = images;
         this.tx = tx;
+        this.groups = groups;
         this.clock = clock;
         this.zone = properties.availabilityZone();
     }
@@ -141,6 +146,7 @@ public class VolumeService {
             }
         }
         checkSize(size);
+        checkGroup(caller, r.groupId(), typeId);
         if (!services.accepts(backend)) {
             throw VolumeError.INVALID_INPUT.exception("No valid backend was found: the volume service of backend "
                     + backend + " is disabled.");
@@ -161,6 +167,7 @@ public class VolumeService {
             e.setSnapshotId(r.snapshotId());
             e.setSourceVolid(r.sourceVolid());
             e.setImageId(r.imageRef());
+            e.setGroupId(r.groupId());
             e.setBootable(boot);
             e.getImageMetadata().putAll(im);
             if (r.metadata() != null) {
@@ -174,6 +181,19 @@ public class VolumeService {
             work.unschedulable(v);
         }
         return v;
+    }
+
+    /** 3.13's {@code group_id}: a group the caller sees, whose volume types include the volume's (Cinder's checks). */
+    private void checkGroup(Caller caller, String groupId, String typeId) {
+        if (groupId == null) {
+            return;
+        }
+        GroupEntity g = groups.findById(groupId).filter(x -> caller.admin() || caller.owns(x.getProjectId()))
+                .orElseThrow(() -> VolumeError.GROUP_NOT_FOUND.exception(groupId));
+        if (!g.getVolumeTypeIds().contains(typeId)) {
+            throw VolumeError.INVALID_INPUT.exception("Invalid volume_type provided: " + typeId + " (requested type"
+                    + " must be supported by this group).");
+        }
     }
 
     /**
@@ -285,6 +305,10 @@ public class VolumeService {
     }
 
     /** Cinder refuses to delete a volume that is attached, busy or has snapshots: 400, the volume unchanged. */
+    private static final String IN_GROUP_OR_BUSY = "Volume status must be available or error or error_restoring"
+            + " or error_extending or error_managing and must not be migrating, attached, belong to a group,"
+            + " have snapshots or be disassociated from snapshots after volume transfer.";
+
     public void delete(Caller caller, String id) {
         delete(caller, id, false, false);
     }
@@ -295,8 +319,20 @@ public class VolumeService {
      * an attached volume.
      */
     public void delete(Caller caller, String id, boolean force, boolean cascade) {
+        delete(caller, id, force, cascade, false);
+    }
+
+    /** A group's delete with {@code delete-volumes} (3.13): its volumes go with it, as Cinder's delete_group. */
+    public void deleteOfGroup(Caller caller, String id) {
+        delete(caller, id, false, false, true);
+    }
+
+    private void delete(Caller caller, String id, boolean force, boolean cascade, boolean ofGroup) {
         VolumeEntity v = visible(caller, id);
         caller.require(force ? Policy.VOLUME_FORCE_DELETE : Policy.VOLUME_DELETE, v.getProjectId());
+        if (v.getGroupId() != null && !ofGroup) {
+            throw VolumeError.INVALID_VOLUME.exception(IN_GROUP_OR_BUSY);
+        }
         List<SnapshotEntity> snaps = snapshots.findLiveOf(id);
         if (!snaps.isEmpty() && !cascade) {
             throw VolumeError.INVALID_VOLUME.exception("Volume still has " + snaps.size() + " dependent snapshots.");
@@ -312,9 +348,7 @@ public class VolumeService {
         }
         VolumeStatus before = v.getStatus();
         if (!lifecycle.tryApply(id, force ? VolumeTransition.FORCE_DELETE : VolumeTransition.BEGIN_DELETE)) {
-            throw VolumeError.INVALID_VOLUME.exception("Volume status must be available or error or error_restoring"
-                    + " or error_extending or error_managing and must not be migrating, attached, belong to a group,"
-                    + " have snapshots or be disassociated from snapshots after volume transfer.");
+            throw VolumeError.INVALID_VOLUME.exception(IN_GROUP_OR_BUSY);
         }
         List<SnapshotEntity> deleting = snaps.stream()
                 .filter(s -> snapshotLifecycle.tryApply(s.getId(), SnapshotTransition.BEGIN_DELETE)).toList();

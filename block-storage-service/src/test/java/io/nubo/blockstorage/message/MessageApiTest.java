@@ -25,6 +25,7 @@ class MessageApiTest extends BlockStorageHttpTest {
         assertThat(type.status()).isEqualTo(200);
         String typeId = type.json().at("/volume_type/id").asString();
         String id = volume(jo, "p-jo", "{\"volume\": {\"size\": 1, \"volume_type\": \"" + typeId + "\"}}", "error");
+        awaitMessages(1);
         // a type asking for what the backend has is scheduled as before
         Reply fits = call(admin, "POST", v3("p-admin", "types"), "{\"volume_type\": {\"name\": \"file-protocol\","
                 + " \"extra_specs\": {\"capabilities:storage_protocol\": \"<in> file\", \"vendor_name\":"
@@ -68,6 +69,7 @@ class MessageApiTest extends BlockStorageHttpTest {
 
         // 3.5: paging; before it limit is ignored
         volume(jo, "p-jo", "{\"volume\": {\"size\": 1, \"volume_type\": \"" + typeId + "\"}}", "error");
+        awaitMessages(2);
         assertThat(call(jo, "GET", v3("p-jo", "messages?limit=1"), null, "OpenStack-API-Version", "volume 3.4")
                 .json().get("messages")).hasSize(2);
         Reply page = call(jo, "GET", v3("p-jo", "messages?limit=1&sort=created_at:asc"), null,
@@ -91,5 +93,13 @@ class MessageApiTest extends BlockStorageHttpTest {
         // the error volume deletes as any other
         assertThat(call(jo, "DELETE", v3("p-jo", "volumes/" + id), null).status()).isEqualTo(202);
         awaitStatus(jo, "p-jo", "volumes", "volume", id, "deleted");
+    }
+
+    /** The work records a message just after it sets the volume's status (as Cinder does): wait for the count. */
+    private void awaitMessages(int count) throws Exception {
+        for (int i = 0; i < 50 && call(jo, "GET", v3("p-jo", "messages"), null, "OpenStack-API-Version",
+                "volume 3.3").json().get("messages").size() < count; i++) {
+            Thread.sleep(100);
+        }
     }
 }

@@ -42,7 +42,9 @@ public record VolumeView(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-vol-mig-status-attr:migstat")
         AdminNull migstat,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-vol-mig-status-attr:name_id")
-        AdminNull nameId) {
+        AdminNull nameId,
+        /** from microversion 3.13: the generic group, JSON null when none (Java null: not written) */
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_id") tools.jackson.databind.JsonNode groupId) {
 
     /**
      * An attribute Cinder shows admins only and, with no migrations here, always as {@code null}: the field is

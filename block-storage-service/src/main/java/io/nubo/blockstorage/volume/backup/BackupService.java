@@ -135,7 +135,7 @@ public class BackupService {
         VolumeEntity target;
         if (volumeId == null) {
             target = volumes.create(caller, new VolumeCreateRequest(b.getSizeGb(), name == null
-                    ? "restore_backup_" + id : name, null, null, null, null, null, null, null), token);
+                    ? "restore_backup_" + id : name, null, null, null, null, null, null, null, null), token);
         } else {
             target = volumes.visible(caller, volumeId);
             if (target.getSizeGb() < b.getSizeGb()) {

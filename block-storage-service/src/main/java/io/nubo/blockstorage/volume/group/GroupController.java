@@ -1,0 +1,146 @@
+package io.nubo.blockstorage.volume.group;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.blockstorage.config.BlockStorageProperties;
+import io.nubo.blockstorage.error.VolumeError;
+import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.Paging;
+import io.nubo.blockstorage.request.Views;
+import io.nubo.blockstorage.volume.VolumeController;
+import io.nubo.shared.api.Link;
+import io.nubo.shared.microversion.Microversions;
+import io.nubo.shared.validation.ValidatedBody;
+import io.nubo.shared.validation.ValidatedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Microversion 3.13: {@code /groups}, as Cinder's {@code GroupsController}: create (202, the summary), list (id and
+ * name), detail and show, update (202, no body) and {@code action} {@code delete} (202).
+ */
+@RestController
+@RequestMapping("/v3/{projectId}/groups")
+@Microversions(min = VolumeController.GROUP_VOLUME)
+public class GroupController {
+
+    public record Summary(String id, String name) {
+    }
+
+    public record Created(Summary group) {
+    }
+
+    public record GroupView(String id, String status, @JsonProperty("availability_zone") String availabilityZone,
+                            @JsonProperty("created_at") String createdAt, String name, String description,
+                            @JsonProperty("group_type") String groupType,
+                            @JsonProperty("volume_types") List<String> volumeTypes) {
+    }
+
+    public record One(GroupView group) {
+    }
+
+    public record Summaries(List<Summary> groups,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_links") List<Link> links) {
+    }
+
+    public record Many(List<GroupView> groups,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_links") List<Link> links) {
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static final Map<String, Function<GroupEntity, Comparable>> SORT_KEYS = Map.of(
+            "created_at", GroupEntity::getCreatedAt, "id", GroupEntity::getId,
+            "name", g -> g.getName() == null ? "" : g.getName(), "status", GroupEntity::getStatus);
+    private static final Paging<GroupEntity> PAGING = new Paging<>(SORT_KEYS, GroupEntity::getId, "created_at");
+
+    private final GroupService groups;
+    private final int maxLimit;
+
+    public GroupController(GroupService groups, BlockStorageProperties properties) {
+        this.groups = groups;
+        this.maxLimit = properties.defaultListLimit();
+    }
+
+    static GroupView view(GroupEntity g) {
+        return new GroupView(g.getId(), g.getStatus(), g.getAvailabilityZone(), Views.time(g.getCreatedAt()),
+                g.getName(), g.getDescription(), g.getGroupTypeId(), List.copyOf(g.getVolumeTypeIds()));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ValidatedBody("block-storage/group-create.json")
+    public Created create(Caller caller, @RequestBody JsonNode body) {
+        JsonNode g = body.get("group");
+        List<String> types = g.get("volume_types").valueStream().map(JsonNode::asString).toList();
+        GroupEntity made = groups.create(caller, strip(Json.string(g, "name")), strip(Json.string(g, "description")),
+                Json.string(g, "group_type"), types, Json.string(g, "availability_zone"));
+        return new Created(new Summary(made.getId(), made.getName()));
+    }
+
+    @GetMapping
+    @ValidatedQuery("block-storage/list-query.json")
+    public Summaries list(Caller caller, @RequestParam Map<String, String> params) {
+        Paging.Page<GroupEntity> page = page(caller, params);
+        return new Summaries(page.items().stream().map(g -> new Summary(g.getId(), g.getName())).toList(),
+                page.links());
+    }
+
+    @GetMapping("/detail")
+    @ValidatedQuery("block-storage/list-query.json")
+    public Many detail(Caller caller, @RequestParam Map<String, String> params) {
+        Paging.Page<GroupEntity> page = page(caller, params);
+        return new Many(page.items().stream().map(GroupController::view).toList(), page.links());
+    }
+
+    private Paging.Page<GroupEntity> page(Caller caller, Map<String, String> params) {
+        Map<String, String> rest = new HashMap<>(params);
+        boolean allTenants = rest.remove("all_tenants") != null;
+        rest.remove("list_volume");
+        return PAGING.page(groups.list(caller, allTenants), rest, maxLimit, "Marker %s could not be found.");
+    }
+
+    @GetMapping("/{id}")
+    public One show(Caller caller, @PathVariable String id) {
+        return new One(view(groups.get(caller, id)));
+    }
+
+    @PutMapping("/{id}")
+    @ValidatedBody("block-storage/group-update.json")
+    public ResponseEntity<Void> update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        JsonNode g = body.get("group");
+        groups.update(caller, id, strip(Json.string(g, "name")), strip(Json.string(g, "description")),
+                Json.string(g, "add_volumes"), Json.string(g, "remove_volumes"));
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/{id}/action")
+    @ValidatedBody("block-storage/group-action.json")
+    public ResponseEntity<Void> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        JsonNode delete = body.get("delete");
+        if (delete == null) {
+            throw VolumeError.BAD_REQUEST.exception("There is no such action: " + body.propertyNames().iterator()
+                    .next());
+        }
+        groups.delete(caller, id, Boolean.TRUE.equals(Json.bool(delete, "delete-volumes")));
+        return ResponseEntity.accepted().build();
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+}

@@ -132,6 +132,21 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aWildcardContentTypeIsA400InJsonNotTomcatsHtml500() throws Exception {
+        for (String type : new String[] {"*/*", "application/*", "*"}) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(at("/identity/v3/auth/tokens"))
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString("{\"auth\":[]}")));
+            assertThat(r.statusCode()).as(type).isEqualTo(400);
+            assertThat(r.body()).as(type).startsWith("{\"error\": {\"code\": 400");
+            assertThat(r.headers().firstValue("Content-Type")).as(type).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("application/json"));
+        }
+        assertThat(send(HttpRequest.newBuilder(at("/identity/v3/auth/tokens")).header("Content-Type", "x")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode())
+                .as("an unparseable Content-Type still reaches the service").isBetween(200, 299);
+    }
+
+    @Test
     void aBinaryBodyLabelledAsAFormPassesThroughUntouched() throws Exception {
         byte[] binary = new byte[4096];
         new java.util.Random(7).nextBytes(binary);

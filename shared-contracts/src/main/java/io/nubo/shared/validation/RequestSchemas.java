@@ -57,11 +57,43 @@ public class RequestSchemas {
      * @throws RequestValidationException naming the first offending field (in document order)
      */
     public void validate(String name, JsonNode instance) {
-        List<Error> errors = schema(name).validate(asStored(instance));
+        List<Error> errors;
+        try {
+            errors = schema(name).validate(asStored(instance));
+        } catch (tools.jackson.databind.exc.JsonNodeException e) {
+            // the validator reads a number as a long for an integer minimum or maximum; Jackson 3 refuses to
+            // narrow a number beyond the long range (1e308) instead of clamping it: such a number is out of range
+            throw new RequestValidationException(outOfLongRange(instance, "").orElse(""), "number out of range");
+        }
         if (!errors.isEmpty()) {
             Error first = errors.stream().min(Comparator.comparing(e -> fieldOf(e))).get();
             throw new RequestValidationException(fieldOf(first), describe(first));
         }
+    }
+
+    /** The dotted path of the first number beyond the long range, as the validator's errors name fields. */
+    static java.util.Optional<String> outOfLongRange(JsonNode node, String path) {
+        if (node.isNumber()) {
+            return node.canConvertToLong() ? java.util.Optional.empty() : java.util.Optional.of(path);
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                java.util.Optional<String> f = outOfLongRange(node.get(i), path + "[" + i + "]");
+                if (f.isPresent()) {
+                    return f;
+                }
+            }
+        }
+        if (node.isObject()) {
+            for (var e : node.properties()) {
+                java.util.Optional<String> f = outOfLongRange(e.getValue(),
+                        path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+                if (f.isPresent()) {
+                    return f;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

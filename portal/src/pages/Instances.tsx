@@ -182,7 +182,7 @@ export function Instances() {
       <ErrorAlert error={action.error} title="The action failed" />
       <WindowedTable label="Instances" loading={servers.loading} rows={servers.servers} rowDeps={flavors.data}
         empty="No instances in this project." columns={['Name', 'Status', 'Flavor', 'Addresses', 'Actions']}
-        widths={['17%', '23%', '20%', '14%', '370px']} rowHeight={ROW_HEIGHT} more={servers.more} onNearEnd={nearEnd}
+        widths={['17%', '23%', '20%', '14%', '420px']} rowHeight={ROW_HEIGHT} more={servers.more} onNearEnd={nearEnd}
         rowKey={(s) => s.id} rowTestId={(s) => 'server-' + s.name} cells={(s) => (
           <>
             <Table.Td>{s.name}</Table.Td>

@@ -1,5 +1,6 @@
-import { FormEvent, memo, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { CSSProperties, FormEvent, memo, ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Loader, Table, Text } from '@mantine/core';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { ApiError } from './api';
 
 export function message(e: unknown): string {
@@ -81,10 +82,18 @@ export function useAction() {
 /** One row, drawn again only when its item (or `deps`) is another object: a list of a thousand rows refreshed
  * every few seconds redraws just the rows that changed. */
 const Row = memo(
-  function Row({ item, cells, testId }: { item: unknown; deps: unknown; cells: (t: unknown) => ReactNode; testId?: string }) {
-    return <Table.Tr data-testid={testId}>{cells(item)}</Table.Tr>;
+  function Row({ item, cells, testId, index }: {
+    item: unknown; deps: unknown; cells: (t: unknown) => ReactNode; testId?: string; index?: number;
+  }) {
+    if (index === undefined) return <Table.Tr data-testid={testId}>{cells(item)}</Table.Tr>;
+    // a windowed row: its place among all rows (the header is row 1), striped by it (not by its place in the DOM)
+    return (
+      <Table.Tr data-testid={testId} aria-rowindex={index + 2} className={index % 2 === 0 ? 'row-odd' : undefined}>
+        {cells(item)}
+      </Table.Tr>
+    );
   },
-  (a, b) => a.item === b.item && a.deps === b.deps && a.testId === b.testId,
+  (a, b) => a.item === b.item && a.deps === b.deps && a.testId === b.testId && a.index === b.index,
 );
 
 /** A list page's table: a loader while loading, the `empty` text when there is nothing, else the rows in a table
@@ -163,4 +172,82 @@ export function saveBlob(blob: Blob, name: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** A long list's table, windowed: every row is `rowHeight` px high (its cells keep to one line), and only the rows
+ * in the window's view and `overscan` rows either side are in the DOM, between two empty spacer rows that keep the
+ * table as tall as all rows (the page scrolls as before; @tanstack/react-virtual tracks the window). The table
+ * tells assistive technology how many rows there are (`aria-rowcount`, -1 while `more` rows follow) and each row
+ * its place (`aria-rowindex`). `onNearEnd` is called when the view comes within `overscan` rows of the last row:
+ * the next page is read then. Rows are drawn again only when their item or `rowDeps` changes, as in ResourceTable. */
+export function WindowedTable<T>({
+  label, loading, rows, empty, columns, widths, rowKey, cells, rowTestId, rowDeps, rowHeight, more, onNearEnd,
+  overscan = 10,
+}: {
+  label: string;
+  loading: boolean;
+  rows: T[] | null;
+  empty: string;
+  columns: string[];
+  /** each column's width (CSS), the table laid out by them (rows drawn later never move the columns) */
+  widths: string[];
+  rowKey: (t: T) => string;
+  cells: (t: T) => ReactNode;
+  rowTestId?: (t: T) => string;
+  rowDeps?: unknown;
+  rowHeight: number;
+  more: boolean;
+  onNearEnd: () => void;
+  overscan?: number;
+}) {
+  const body = useRef<HTMLTableSectionElement | null>(null);
+  const [margin, setMargin] = useState(0);
+  const count = rows?.length ?? 0;
+  // the body's distance from the top of the page, where row 0 starts
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const measure = () => setMargin(el.getBoundingClientRect().top + window.scrollY);
+    measure();
+    const o = new ResizeObserver(measure);
+    o.observe(document.body);
+    return () => o.disconnect();
+  }, [count > 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  const v = useWindowVirtualizer({
+    count, estimateSize: () => rowHeight, overscan, scrollMargin: margin, getItemKey: (i) => (rows ? rowKey(rows[i]) : i),
+  });
+  const items = v.getVirtualItems();
+  const last = items.length ? items[items.length - 1].index : -1;
+  useEffect(() => {
+    if (more && count > 0 && last >= count - 1 - overscan) onNearEnd();
+  }, [last, count, more, onNearEnd, overscan]);
+
+  if (rows === null) return loading ? <Loader aria-label={`Loading ${label.toLowerCase()}`} /> : null;
+  if (rows.length === 0) return <Text c="dimmed">{empty}</Text>;
+  const top = items.length ? items[0].start - margin : 0;
+  const bottom = items.length ? v.getTotalSize() - (items[items.length - 1].end - margin) : 0;
+  return (
+    <div className="table-scroll">
+      <Table aria-label={label} aria-rowcount={more ? -1 : rows.length + 1} className="windowed"
+        style={{ '--row-height': `${rowHeight}px` } as CSSProperties}>
+        <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
+        <Table.Thead>
+          <Table.Tr aria-rowindex={1}>
+            {columns.map((c) => <Table.Th key={c}>{c}</Table.Th>)}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody ref={body}>
+          {top > 0 && <tr aria-hidden="true" className="spacer" style={{ height: top }} />}
+          {items.map((it) => {
+            const t = rows[it.index];
+            return (
+              <Row key={it.key} item={t} deps={rowDeps} index={it.index} testId={rowTestId?.(t)}
+                cells={cells as (t: unknown) => ReactNode} />
+            );
+          })}
+          {bottom > 0 && <tr aria-hidden="true" className="spacer" style={{ height: bottom }} />}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
 }

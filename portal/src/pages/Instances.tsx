@@ -4,7 +4,7 @@ import {
   Textarea, TextInput, Title,
 } from '@mantine/core';
 import * as api from '../api';
-import { ErrorAlert, ResourceTable, useAction, useLoad } from '../common';
+import { ErrorAlert, useAction, useLoad, WindowedTable } from '../common';
 
 interface Server {
   id: string;
@@ -145,19 +145,8 @@ function usePagedServers() {
   return { servers: pages ? pages.flat() : null, more, error, loading: pages === null && !error, loadingMore, loadMore, reload: refresh };
 }
 
-/** Calls `onVisible` whenever the returned element's ref scrolls into view (the list's end: the next page). */
-function useWhenVisible(onVisible: () => void, enabled: boolean, shown: number) {
-  const ref = useRef<HTMLDivElement | null>(null);
-  // observed anew whenever more rows are shown: a new observer reports at once if the end is still in view
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !enabled) return;
-    const o = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onVisible(), { rootMargin: '1500px' });
-    o.observe(el);
-    return () => o.disconnect();
-  }, [onVisible, enabled, shown]);
-  return ref;
-}
+/** Every row of the instance list is this high (px): the list is windowed (only the rows in view are drawn). */
+const ROW_HEIGHT = 60;
 
 export function Instances() {
   const servers = usePagedServers();
@@ -165,7 +154,8 @@ export function Instances() {
   const [launching, setLaunching] = useState(false);
   const [console, setConsole] = useState<Server | null>(null);
   const action = useAction();
-  const end = useWhenVisible(servers.loadMore, servers.more && !servers.loadingMore, servers.servers?.length ?? 0);
+  const { more, loadingMore, loadMore } = servers;
+  const nearEnd = useCallback(() => { if (more && !loadingMore) loadMore(); }, [more, loadingMore, loadMore]);
 
   const flavorName = (s: Server) => {
     const f = flavors.data?.flavors.find((x) => x.id === s.flavor.id);
@@ -190,8 +180,9 @@ export function Instances() {
       </Group>
       <ErrorAlert error={servers.error} title="Could not list instances" />
       <ErrorAlert error={action.error} title="The action failed" />
-      <ResourceTable label="Instances" loading={servers.loading} rows={servers.servers} rowDeps={flavors.data}
+      <WindowedTable label="Instances" loading={servers.loading} rows={servers.servers} rowDeps={flavors.data}
         empty="No instances in this project." columns={['Name', 'Status', 'Flavor', 'Addresses', 'Actions']}
+        widths={['17%', '23%', '20%', '14%', '420px']} rowHeight={ROW_HEIGHT} more={servers.more} onNearEnd={nearEnd}
         rowKey={(s) => s.id} rowTestId={(s) => 'server-' + s.name} cells={(s) => (
           <>
             <Table.Td>{s.name}</Table.Td>
@@ -204,9 +195,9 @@ export function Instances() {
                   {s.status}
                 </Badge>
               </Group>
-              {s['OS-EXT-STS:task_state'] && <Text size="xs">{s['OS-EXT-STS:task_state']}</Text>}
+              {s['OS-EXT-STS:task_state'] && <Text size="xs" truncate>{s['OS-EXT-STS:task_state']}</Text>}
               {s.status === 'ERROR' && s.fault && (
-                <Text size="sm" c="red" role="alert">
+                <Text size="xs" c="red" role="alert" truncate title={s.fault.message}>
                   {s.fault.message}
                 </Text>
               )}
@@ -214,7 +205,7 @@ export function Instances() {
             <Table.Td>{flavorName(s)}</Table.Td>
             <Table.Td>{addresses(s)}</Table.Td>
             <Table.Td>
-              <Group gap={4}>
+              <Group gap={4} wrap="nowrap">
                 <Button size="xs" variant="light" aria-label={`Start ${s.name}`}
                   disabled={s.status !== 'SHUTOFF'} onClick={() => act(s, { 'os-start': null })}>Start</Button>
                 <Button size="xs" variant="light" aria-label={`Stop ${s.name}`}
@@ -230,7 +221,7 @@ export function Instances() {
           </>
         )} />
       {servers.servers && servers.servers.length > 0 && (
-        <Group ref={end} justify="center" data-testid="list-end">
+        <Group justify="center" data-testid="list-end">
           <Text size="sm" c="dimmed" data-testid="shown-count">
             {servers.servers.length} instance{servers.servers.length === 1 ? '' : 's'} shown{servers.more ? ', more follow' : ''}
           </Text>

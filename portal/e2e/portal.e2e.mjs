@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
-  assertClean, assertFitsPhone, assertNamed, env, launchBrowser, log, login, nav, run, shot, throttle, unthrottle,
+  assertClean, assertFitsPhone, assertNamed, call, env, launchBrowser, log, login, nav, run, shot, throttle, unthrottle,
   URL_, watchProgress, watchedPage,
 } from './lib.mjs';
 
@@ -143,6 +143,32 @@ await run('portal e2e', browser, async () => {
   await page.getByRole('button', { name: `Start ${SERVER}` }).click();
   await page.getByLabel(`Status of ${SERVER}: ACTIVE`).waitFor({ timeout: 180_000 });
 
+  log('instances: pause, resume, and a snapshot that becomes an image');
+  const more = () => page.getByRole('button', { name: `More actions for ${SERVER}` }).click();
+  await more();
+  await page.getByRole('menuitem', { name: 'Pause' }).click();
+  await page.getByLabel(`Status of ${SERVER}: PAUSED`).waitFor({ timeout: 120_000 });
+  await more();
+  await page.getByRole('menuitem', { name: 'Resume' }).click();
+  await page.getByLabel(`Status of ${SERVER}: ACTIVE`).waitFor({ timeout: 120_000 });
+  await more();
+  await page.getByRole('menuitem', { name: 'Snapshot' }).click();
+  const snapDialog = page.getByRole('dialog', { name: `Snapshot of ${SERVER}` });
+  const snapName = 'portal-snap-' + randomBytes(3).toString('hex');
+  await snapDialog.getByLabel(/^Snapshot name/).fill(snapName);
+  await snapDialog.getByRole('button', { name: 'Create snapshot' }).click();
+  await page.getByText(`Snapshot ${snapName} is being made`).waitFor();
+  const ownerToken = await page.evaluate(() => JSON.parse(sessionStorage.getItem('nubo.session')).token);
+  let snap;
+  for (let i = 0; ; i++) {
+    snap = (await call(ownerToken, 'GET', `/image/v2/images?name=${snapName}`, undefined, 200)).body.images[0];
+    if (snap && snap.status === 'active') break;
+    assert.ok(i < 90, `the snapshot never became an active image: ${JSON.stringify(snap)}`);
+    await page.waitForTimeout(2000);
+  }
+  await page.getByLabel(`Status of ${SERVER}: ACTIVE`).waitFor({ timeout: 120_000 });
+  await call(ownerToken, 'DELETE', `/image/v2/images/${snap.id}`, undefined, 204);
+
   log('volumes: create, attach to the instance, detach, delete');
   await nav(page, 'Volumes');
   await page.getByText('No volumes in this project.').waitFor();
@@ -238,6 +264,37 @@ await run('portal e2e', browser, async () => {
   await page2.getByText('No volumes in this project.').waitFor();
   await nav(page2, 'Key pairs');
   await page2.getByText('No key pairs.').waitFor();
+
+  log('an application credential logs in to its own project only; a wrong secret says so plainly');
+  const other2 = await page2.evaluate(() => JSON.parse(sessionStorage.getItem('nubo.session')));
+  const made = await call(other2.token, 'POST', `/identity/v3/users/${other2.user.id}/application_credentials`,
+    { application_credential: { name: 'portal-e2e-' + randomBytes(3).toString('hex') } }, 201);
+  const cred = made.body.application_credential;
+  const appContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page3 = await watchedPage(appContext);
+  await page3.goto(URL_ + '/dashboard/');
+  await page3.getByRole('heading', { name: 'Log in to Nubo' }).waitFor();
+  await page3.getByText('Application credential', { exact: true }).click();
+  await page3.getByLabel('Application credential ID').fill(cred.id);
+  await page3.getByLabel(/^Secret/).fill(cred.secret + 'x');
+  await page3.getByRole('button', { name: 'Log in' }).click();
+  const credAlert = page3.getByRole('alert').filter({ hasText: 'Login failed' });
+  await credAlert.waitFor();
+  assert.match(await credAlert.innerText(), /The application credential ID or secret is not right\./);
+  await page3.getByLabel(/^Secret/).fill(cred.secret);
+  await page3.getByRole('button', { name: 'Log in' }).click();
+  await page3.getByRole('heading', { name: `Overview of ${other2.project.name}` }).waitFor();
+  const credProjects = await page3.getByRole('combobox', { name: 'Project' }).locator('option').allInnerTexts();
+  assert.deepEqual(credProjects, [other2.project.name], 'only the credential\'s project is offered');
+  const credToken = await page3.evaluate(() => JSON.parse(sessionStorage.getItem('nubo.session')).token);
+  await page3.getByRole('button', { name: 'Log out' }).click();
+  await page3.getByText('You have logged out.').waitFor();
+  const credAfter = await fetch(URL_ + '/compute/v2.1/servers', { headers: { 'X-Auth-Token': credToken } });
+  assert.equal(credAfter.status, 401, 'the application credential token no longer works after logging out');
+  assertClean(page3);
+  await appContext.close();
+  await call(other2.token, 'DELETE', `/identity/v3/users/${other2.user.id}/application_credentials/${cred.id}`,
+    undefined, 204);
 
   log('a token that ends while the page is open sends the user back to the login page');
   await nav(page2, 'Instances');

@@ -193,6 +193,36 @@ export async function login(user: string, password: string, domain: string, pref
   return scope(unscoped.id, project, projects);
 }
 
+/**
+ * Application credential login (Keystone's application_credential method, by the credential's ID and secret): the
+ * token is scoped to the credential's own project and cannot be rescoped, so that project is the only one offered.
+ */
+export async function loginWithApplicationCredential(id: string, secret: string): Promise<Session> {
+  let t;
+  try {
+    t = await issue({ identity: { methods: ['application_credential'], application_credential: { id, secret } } });
+  } catch (e) {
+    // an unknown credential and a wrong secret are the same 401: so is our message
+    if (e instanceof ApiError && e.status === 401) {
+      throw new ApiError(401, 'The application credential ID or secret is not right.');
+    }
+    throw e;
+  }
+  const project = t.body.token.project;
+  if (!project) {
+    throw new ApiError(403, 'This application credential gives no project.');
+  }
+  return {
+    token: t.id,
+    unscoped: t.id,
+    expiresAt: t.body.token.expires_at,
+    user: { id: t.body.token.user.id, name: t.body.token.user.name, domain: t.body.token.user.domain.name },
+    project,
+    projects: [project],
+    roles: (t.body.token.roles ?? []).map((r) => r.name),
+  };
+}
+
 /** A token for another project, from the unscoped token (Keystone's token method). */
 export async function scope(unscoped: string, project: Project, projects: Project[]): Promise<Session> {
   const t = await issue({

@@ -1,7 +1,7 @@
 import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import {
-  Badge, Button, Checkbox, Fieldset, Group, Loader, Modal, NativeSelect, NumberInput, Radio, Stack, Table, Text,
-  Textarea, TextInput, Title,
+  Alert, Badge, Button, Checkbox, Fieldset, Group, Loader, Menu, Modal, NativeSelect, NumberInput, Radio, Stack,
+  Table, Text, Textarea, TextInput, Title,
 } from '@mantine/core';
 import * as api from '../api';
 import { ErrorAlert, useAction, useLoad, WindowedTable } from '../common';
@@ -25,7 +25,9 @@ interface SecurityGroup { id: string; name: string }
 interface Volume { id: string; name: string | null; size: number; status: string; bootable: string }
 interface Page { servers: Server[]; servers_links?: { rel: string; href: string }[] }
 
-const COLORS: Record<string, string> = { ACTIVE: 'green', BUILD: 'blue', SHUTOFF: 'gray', ERROR: 'red', REBOOT: 'blue' };
+const COLORS: Record<string, string> = {
+  ACTIVE: 'green', BUILD: 'blue', SHUTOFF: 'gray', ERROR: 'red', REBOOT: 'blue', PAUSED: 'gray', SUSPENDED: 'gray',
+};
 
 export const flavorLabel = (f: Flavor) =>
   `${f.name} (${f.vcpus} vCPU, ${api.sizeLabel(f.ram * 1024 * 1024)} RAM, ${f.disk} GiB disk)`;
@@ -166,6 +168,8 @@ export function Instances() {
       await api.api(api.compute(`/servers/${s.id}/action`), { method: 'POST', body });
       await servers.reload();
     });
+  const [snapshotOf, setSnapshotOf] = useState<Server | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const remove = (s: Server) =>
     action.run(async () => {
       await api.api(api.compute(`/servers/${s.id}`), { method: 'DELETE' });
@@ -180,9 +184,14 @@ export function Instances() {
       </Group>
       <ErrorAlert error={servers.error} title="Could not list instances" />
       <ErrorAlert error={action.error} title="The action failed" />
+      {notice && (
+        <Alert color="blue" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
       <WindowedTable label="Instances" loading={servers.loading} rows={servers.servers} rowDeps={flavors.data}
         empty="No instances in this project." columns={['Name', 'Status', 'Flavor', 'Addresses', 'Actions']}
-        widths={['17%', '23%', '20%', '14%', '420px']} rowHeight={ROW_HEIGHT} more={servers.more} onNearEnd={nearEnd}
+        widths={['17%', '23%', '20%', '14%', '480px']} rowHeight={ROW_HEIGHT} more={servers.more} onNearEnd={nearEnd}
         rowKey={(s) => s.id} rowTestId={(s) => 'server-' + s.name} cells={(s) => (
           <>
             <Table.Td>{s.name}</Table.Td>
@@ -214,6 +223,20 @@ export function Instances() {
                   disabled={s.status !== 'ACTIVE'} onClick={() => act(s, { reboot: { type: 'SOFT' } })}>Reboot</Button>
                 <Button size="xs" variant="light" aria-label={`Console log of ${s.name}`}
                   onClick={() => setConsole(s)}>Console</Button>
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button size="xs" variant="light" aria-label={`More actions for ${s.name}`}>More</Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item disabled={s.status !== 'ACTIVE'} onClick={() => act(s, { pause: null })}>Pause</Menu.Item>
+                    <Menu.Item disabled={s.status !== 'PAUSED' && s.status !== 'SUSPENDED'}
+                      onClick={() => act(s, s.status === 'PAUSED' ? { unpause: null } : { resume: null })}>
+                      Resume
+                    </Menu.Item>
+                    <Menu.Item disabled={!['ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED'].includes(s.status)}
+                      onClick={() => setSnapshotOf(s)}>Snapshot</Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
                 <Button size="xs" color="red" variant="light" aria-label={`Delete ${s.name}`}
                   onClick={() => window.confirm(`Delete instance ${s.name}?`) && remove(s)}>Delete</Button>
               </Group>
@@ -235,6 +258,10 @@ export function Instances() {
           onLaunched={() => { setLaunching(false); servers.reload(); }} />
       )}
       {console && <ConsoleLog server={console} onClose={() => setConsole(null)} />}
+      {snapshotOf && (
+        <Snapshot server={snapshotOf} onClose={() => setSnapshotOf(null)}
+          onMade={(name) => { setSnapshotOf(null); setNotice(`Snapshot ${name} is being made: it appears on the Images page.`); }} />
+      )}
     </Stack>
   );
 }
@@ -366,6 +393,33 @@ function Launch({ flavors, onClose, onLaunched }: { flavors: Flavor[]; onClose: 
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" loading={action.busy}>Launch</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** A snapshot of the instance (Nova's createImage): an image of its disk, listed on the Images page. */
+function Snapshot({ server, onClose, onMade }: { server: Server; onClose: () => void; onMade: (name: string) => void }) {
+  const [name, setName] = useState(`${server.name}-snapshot`);
+  const action = useAction();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    action.run(async () => {
+      await api.api(api.compute(`/servers/${server.id}/action`), { method: 'POST', body: { createImage: { name } } });
+      onMade(name);
+    });
+  };
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ "aria-label": "Close dialog" }} title={`Snapshot of ${server.name}`}>
+      <form onSubmit={submit} aria-label={`Snapshot of ${server.name}`}>
+        <Stack>
+          <ErrorAlert error={action.error} title="Could not make the snapshot" />
+          <TextInput label="Snapshot name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" loading={action.busy}>Create snapshot</Button>
           </Group>
         </Stack>
       </form>

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { Alert, Button, Card, Center, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, PasswordInput, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
 import * as api from '../api';
 import { Session } from '../api';
 import { ErrorAlert } from '../common';
@@ -8,6 +8,9 @@ export function Login({ onLogin, notice }: { onLogin: (s: Session) => void; noti
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [domain, setDomain] = useState('Default');
+  const [method, setMethod] = useState<'password' | 'application_credential'>('password');
+  const [credentialId, setCredentialId] = useState('');
+  const [secret, setSecret] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -16,7 +19,9 @@ export function Login({ onLogin, notice }: { onLogin: (s: Session) => void; noti
     setBusy(true);
     setError(null);
     try {
-      onLogin(await api.login(user, password, domain, localStorage.getItem('nubo.project') ?? undefined));
+      onLogin(method === 'password'
+        ? await api.login(user, password, domain, localStorage.getItem('nubo.project') ?? undefined)
+        : await api.loginWithApplicationCredential(credentialId.trim(), secret));
     } catch (err) {
       setError(err);
       setBusy(false);
@@ -35,11 +40,26 @@ export function Login({ onLogin, notice }: { onLogin: (s: Session) => void; noti
               </Alert>
             )}
             <ErrorAlert error={error} title="Login failed" />
-            <TextInput label="User name" required autoComplete="username" value={user}
-              onChange={(e) => setUser(e.currentTarget.value)} />
-            <PasswordInput label="Password" required autoComplete="current-password" value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)} />
-            <TextInput label="Domain" required value={domain} onChange={(e) => setDomain(e.currentTarget.value)} />
+            <SegmentedControl aria-label="Log in with" value={method} fullWidth
+              onChange={(v) => setMethod(v as 'password' | 'application_credential')}
+              data={[{ value: 'password', label: 'Password' },
+                { value: 'application_credential', label: 'Application credential' }]} />
+            {method === 'password' ? (
+              <>
+                <TextInput label="User name" required autoComplete="username" value={user}
+                  onChange={(e) => setUser(e.currentTarget.value)} />
+                <PasswordInput label="Password" required autoComplete="current-password" value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)} />
+                <TextInput label="Domain" required value={domain} onChange={(e) => setDomain(e.currentTarget.value)} />
+              </>
+            ) : (
+              <>
+                <TextInput label="Application credential ID" required autoComplete="username" value={credentialId}
+                  onChange={(e) => setCredentialId(e.currentTarget.value)} />
+                <PasswordInput label="Secret" required autoComplete="current-password" value={secret}
+                  onChange={(e) => setSecret(e.currentTarget.value)} />
+              </>
+            )}
             <Button type="submit" loading={busy}>
               Log in
             </Button>

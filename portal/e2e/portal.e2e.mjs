@@ -274,9 +274,11 @@ await run('portal e2e', browser, async () => {
   const page3 = await watchedPage(appContext);
   await page3.goto(URL_ + '/dashboard/');
   await page3.getByRole('heading', { name: 'Log in to Nubo' }).waitFor();
-  await page3.getByText('Application credential', { exact: true }).click();
+  await page3.getByText('App credential', { exact: true }).click();
   await page3.getByLabel('Application credential ID').fill(cred.id);
-  await page3.getByLabel(/^Secret/).fill(cred.secret + 'x');
+  // wrong in its first character: bcrypt reads only a secret's first 72 bytes, so a changed tail would still match
+  const wrongSecret = (cred.secret[0] === 'A' ? 'B' : 'A') + cred.secret.slice(1);
+  await page3.getByLabel(/^Secret/).fill(wrongSecret);
   await page3.getByRole('button', { name: 'Log in' }).click();
   const credAlert = page3.getByRole('alert').filter({ hasText: 'Login failed' });
   await credAlert.waitFor();

@@ -42,8 +42,8 @@ export function Login({ onLogin, notice }: { onLogin: (s: Session) => void; noti
             <ErrorAlert error={error} title="Login failed" />
             <SegmentedControl aria-label="Log in with" value={method} fullWidth
               onChange={(v) => setMethod(v as 'password' | 'application_credential')}
-              data={[{ value: 'password', label: 'Password' },
-                { value: 'application_credential', label: 'Application credential' }]} />
+              data={[{ value: 'password', label: 'User and password' },
+                { value: 'application_credential', label: 'App credential' }]} />
             {method === 'password' ? (
               <>
                 <TextInput label="User name" required autoComplete="username" value={user}

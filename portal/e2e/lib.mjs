@@ -16,9 +16,27 @@ const SHOTS = process.env.NUBO_SCREENSHOTS;
 let step = 'start';
 const started = Date.now();
 export const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
+// a step that hangs (a request never answered, a page promise never settled) fails the script with its name,
+// well before the test that runs it gives up, instead of leaving nothing to read
+const STEP_LIMIT_MS = Number(process.env.NUBO_STEP_MINUTES ?? '10') * 60_000;
+let watchdog;
+function watch() {
+  clearTimeout(watchdog);
+  const name = step;
+  watchdog = setTimeout(() => {
+    console.error(`FAILED at step "${name}": it has taken over ${STEP_LIMIT_MS / 60_000} min (at ${elapsed()} s)`);
+    process.exit(1);
+  }, STEP_LIMIT_MS);
+  watchdog.unref();
+}
 export function log(s) {
   step = s;
   console.log(`[${elapsed()} s] ${s}`);
+  watch();
+}
+/** A line inside a step, timed, so a slow step shows where its time went. */
+export function note(s) {
+  console.log(`  [${elapsed()} s] ${s}`);
 }
 export const currentStep = () => step;
 

@@ -97,7 +97,21 @@ function usePagedServers() {
     state.current = { pages: read, more: next };
   };
 
-  const refresh = useCallback(() => serial(async () => {
+  /** A refresh waiting its turn reads after everything queued before it, so a second one would read the same:
+   * the 3 s ticks and reloads join the waiting one. Without this a slow API (a read longer than the tick) grows
+   * the queue without end, and a next page asked for by scrolling waits behind all of it. */
+  const waiting = useRef<Promise<void> | null>(null);
+  const refresh = useCallback(() => {
+    if (waiting.current) return waiting.current;
+    const run = serial(async () => {
+      waiting.current = null;
+      await refreshNow();
+    });
+    waiting.current = run;
+    return run;
+  }, [serial]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const refreshNow = async () => {
     const cur = state.current.pages;
     if (cur.length === 0) {
       await fromStart(1);
@@ -121,7 +135,7 @@ function usePagedServers() {
       else throw e;
     }
     publish();
-  }), [serial]); // eslint-disable-line react-hooks/exhaustive-deps
+  };
 
   const loadMore = useCallback(async () => {
     setLoadingMore(true);

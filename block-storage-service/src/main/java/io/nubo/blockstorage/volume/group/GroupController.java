@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Microversion 3.13: {@code /groups}, as Cinder's {@code GroupsController}: create (202, the summary), list (id and
- * name), detail and show, update (202, no body) and {@code action} {@code delete} (202).
+ * name), detail and show, update (202, no body) and {@code action} {@code delete} (202); from 3.14
+ * {@code POST /groups/action} {@code create-from-src} ({@link GroupFromSource}).
  */
 @RestController
 @RequestMapping("/v3/{projectId}/groups")
@@ -69,10 +70,12 @@ public class GroupController {
     private static final Paging<GroupEntity> PAGING = new Paging<>(SORT_KEYS, GroupEntity::getId, "created_at");
 
     private final GroupService groups;
+    private final GroupFromSource fromSource;
     private final int maxLimit;
 
-    public GroupController(GroupService groups, BlockStorageProperties properties) {
+    public GroupController(GroupService groups, GroupFromSource fromSource, BlockStorageProperties properties) {
         this.groups = groups;
+        this.fromSource = fromSource;
         this.maxLimit = properties.defaultListLimit();
     }
 
@@ -89,6 +92,19 @@ public class GroupController {
         List<String> types = g.get("volume_types").valueStream().map(JsonNode::asString).toList();
         GroupEntity made = groups.create(caller, strip(Json.string(g, "name")), strip(Json.string(g, "description")),
                 Json.string(g, "group_type"), types, Json.string(g, "availability_zone"));
+        return new Created(new Summary(made.getId(), made.getName()));
+    }
+
+    /** 3.14: a group made from a group snapshot's snapshots, or from another group's volumes (202, the summary). */
+    @PostMapping("/action")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Microversions(min = GroupSnapshotController.GROUP_SNAPSHOTS)
+    @ValidatedBody("block-storage/group-create-from-src.json")
+    public Created createFromSource(Caller caller, @RequestBody JsonNode body) {
+        JsonNode g = body.get("create-from-src");
+        GroupEntity made = fromSource.create(caller, strip(Json.string(g, "name")),
+                strip(Json.string(g, "description")), Json.string(g, "group_snapshot_id"),
+                Json.string(g, "source_group_id"));
         return new Created(new Summary(made.getId(), made.getName()));
     }
 

@@ -7,6 +7,10 @@ import io.nubo.blockstorage.volume.VolumeStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,15 +36,29 @@ class GroupCreationProgress implements GroupMembers {
 
     @Override
     public void settled(String groupId) {
+        settle(groupId, false);
+    }
+
+    /**
+     * After a restart (once the volumes' own sweep has failed theirs), a group still creating settles; one whose
+     * volumes were not all recorded goes to error (it is deleted with what it holds).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public void sweep() {
+        groups.findByStatus(CREATING).forEach(g -> settle(g.getId(), true));
+    }
+
+    private void settle(String groupId, boolean restarted) {
         GroupEntity g = groups.findById(groupId).orElse(null);
         if (g == null || !CREATING.equals(g.getStatus()) || g.getMembersExpected() == null) {
             return;
         }
         List<VolumeEntity> members = volumes.findLiveInGroup(groupId);
-        if (members.stream().anyMatch(v -> v.getStatus() == VolumeStatus.ERROR)) {
+        boolean missing = members.size() < g.getMembersExpected();
+        if (members.stream().anyMatch(v -> v.getStatus() == VolumeStatus.ERROR) || (restarted && missing)) {
             groups.swapStatus(groupId, Set.of(CREATING), ERROR, clock.instant());
-        } else if (members.size() >= g.getMembersExpected()
-                && members.stream().allMatch(v -> v.getStatus() == VolumeStatus.AVAILABLE)) {
+        } else if (!missing && members.stream().allMatch(v -> v.getStatus() == VolumeStatus.AVAILABLE)) {
             groups.swapStatus(groupId, Set.of(CREATING), GroupService.AVAILABLE, clock.instant());
         }
     }

@@ -14,6 +14,7 @@ import io.nubo.blockstorage.volume.snapshot.SnapshotStatus;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -94,8 +95,9 @@ public class GroupFromSource {
                         s.volumeId(), null, null, made.getId()), null);
             }
         } catch (RuntimeException e) {
-            // as Cinder: what was made goes (each volume in creating goes to error, then can be deleted with it)
-            groups.swapStatus(made.getId(), java.util.Set.of(GroupCreationProgress.CREATING),
+            // refused part way (a quota): Cinder removes what it made; here the group goes to error with the volumes
+            // made so far, and is deleted with them (delete-volumes) once they are made
+            groups.swapStatus(made.getId(), Set.of(GroupCreationProgress.CREATING),
                     GroupCreationProgress.ERROR, clock.instant());
             throw e;
         }

@@ -17,6 +17,8 @@ public interface GroupRepository extends JpaRepository<GroupEntity, String> {
 
     boolean existsByGroupTypeId(String groupTypeId);
 
+    List<GroupEntity> findByStatus(String status);
+
     boolean existsByGroupSnapshotIdAndStatus(String groupSnapshotId, String status);
 
     boolean existsBySourceGroupIdAndStatus(String sourceGroupId, String status);

@@ -5,7 +5,12 @@ import io.nubo.blockstorage.volume.snapshot.SnapshotEntity;
 import io.nubo.blockstorage.volume.snapshot.SnapshotRepository;
 import io.nubo.blockstorage.volume.snapshot.SnapshotStatus;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +34,9 @@ class GroupSnapshotProgress implements GroupSnapshotMembers {
     @Override
     public void settled(String groupSnapshotId) {
         List<SnapshotEntity> members = snapshots.findLiveOfGroupSnapshot(groupSnapshotId);
+        if (members.stream().anyMatch(s -> s.getStatus() == SnapshotStatus.CREATING)) {
+            return; // settled once every snapshot is, so a group snapshot leaves creating with none creating
+        }
         if (members.stream().anyMatch(s -> s.getStatus() == SnapshotStatus.ERROR)) {
             apply(groupSnapshotId, GroupSnapshotTransition.CREATE_FAILED);
         } else if (members.stream().allMatch(s -> s.getStatus() == SnapshotStatus.AVAILABLE)) {
@@ -39,6 +47,14 @@ class GroupSnapshotProgress implements GroupSnapshotMembers {
         } else if (members.isEmpty()) {
             groupSnapshots.deleteIfDeleting(groupSnapshotId);
         }
+    }
+
+    /** After a restart (once the snapshots' own sweep has failed theirs): what was creating or deleting settles. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public void sweep() {
+        groupSnapshots.findByStatusIn(EnumSet.of(GroupSnapshotStatus.CREATING, GroupSnapshotStatus.DELETING))
+                .forEach(g -> settled(g.getId()));
     }
 
     boolean apply(String groupSnapshotId, GroupSnapshotTransition t) {

@@ -16,6 +16,8 @@ public interface GroupSnapshotRepository extends JpaRepository<GroupSnapshotEnti
 
     boolean existsByGroupId(String groupId);
 
+    List<GroupSnapshotEntity> findByStatusIn(Collection<GroupSnapshotStatus> statuses);
+
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update GroupSnapshotEntity g set g.status = :to, g.updatedAt = :now where g.id = :id and g.status in :from")

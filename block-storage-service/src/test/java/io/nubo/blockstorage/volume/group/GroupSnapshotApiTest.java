@@ -32,22 +32,7 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
     }
 
     private JsonNode await(String collection, String key, String id, String expected) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Reply r = hal("GET", collection + "/" + id, null);
-            if (expected.equals("deleted") && r.status() == 404) {
-                return null;
-            }
-            last = r.json().get(key);
-            String status = last.get("status").asString();
-            if (status.equals(expected)) {
-                return last;
-            }
-            assertThat(status).as(id + " expected " + expected + ": " + last).matches("creating|deleting");
-            Thread.sleep(50);
-        }
-        throw new AssertionError(id + " did not become " + expected + ": " + last);
+        return awaitStatus(hal, "p-hal", collection, key, id, expected, "OpenStack-API-Version", V);
     }
 
     private String group(String type) throws Exception {

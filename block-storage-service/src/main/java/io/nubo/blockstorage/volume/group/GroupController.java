@@ -10,6 +10,7 @@ import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Views;
 import io.nubo.blockstorage.volume.VolumeController;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.microversion.ApiVersion;
 import io.nubo.shared.microversion.Microversions;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.validation.ValidatedQuery;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Microversion 3.13: {@code /groups}, as Cinder's {@code GroupsController}: create (202, the summary), list (id and
@@ -49,7 +52,12 @@ public class GroupController {
     public record GroupView(String id, String status, @JsonProperty("availability_zone") String availabilityZone,
                             @JsonProperty("created_at") String createdAt, String name, String description,
                             @JsonProperty("group_type") String groupType,
-                            @JsonProperty("volume_types") List<String> volumeTypes) {
+                            @JsonProperty("volume_types") List<String> volumeTypes,
+                            /** from 3.14: what the group was made from (JSON null when nothing; Java null: absent) */
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_snapshot_id")
+                            JsonNode groupSnapshotId,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("source_group_id")
+                            JsonNode sourceGroupId) {
     }
 
     public record One(GroupView group) {
@@ -79,9 +87,15 @@ public class GroupController {
         this.maxLimit = properties.defaultListLimit();
     }
 
-    static GroupView view(GroupEntity g) {
+    static GroupView view(GroupEntity g, ApiVersion version) {
+        boolean sources = version.atLeast(GroupSnapshotController.GROUP_SNAPSHOTS);
         return new GroupView(g.getId(), g.getStatus(), g.getAvailabilityZone(), Views.time(g.getCreatedAt()),
-                g.getName(), g.getDescription(), g.getGroupTypeId(), List.copyOf(g.getVolumeTypeIds()));
+                g.getName(), g.getDescription(), g.getGroupTypeId(), List.copyOf(g.getVolumeTypeIds()),
+                sources ? orNull(g.getGroupSnapshotId()) : null, sources ? orNull(g.getSourceGroupId()) : null);
+    }
+
+    private static JsonNode orNull(String s) {
+        return s == null ? NullNode.getInstance() : StringNode.valueOf(s);
     }
 
     @PostMapping
@@ -118,9 +132,9 @@ public class GroupController {
 
     @GetMapping("/detail")
     @ValidatedQuery("block-storage/list-query.json")
-    public Many detail(Caller caller, @RequestParam Map<String, String> params) {
+    public Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
         Paging.Page<GroupEntity> page = page(caller, params);
-        return new Many(page.items().stream().map(GroupController::view).toList(), page.links());
+        return new Many(page.items().stream().map(g -> view(g, version)).toList(), page.links());
     }
 
     private Paging.Page<GroupEntity> page(Caller caller, Map<String, String> params) {
@@ -131,8 +145,8 @@ public class GroupController {
     }
 
     @GetMapping("/{id}")
-    public One show(Caller caller, @PathVariable String id) {
-        return new One(view(groups.get(caller, id)));
+    public One show(Caller caller, @PathVariable String id, ApiVersion version) {
+        return new One(view(groups.get(caller, id), version));
     }
 
     @PutMapping("/{id}")

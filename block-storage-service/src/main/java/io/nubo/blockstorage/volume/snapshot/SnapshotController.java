@@ -102,9 +102,10 @@ public class SnapshotController {
     @GetMapping
     @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
-    public SnapshotView.Many list(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+    public SnapshotView.Many list(Caller caller, @RequestParam Map<String, String> params) {
         Paging.Page<SnapshotEntity> p = page(caller, params);
-        return new SnapshotView.Many(p.items().stream().map(s -> view(s, false, version)).toList(), p.links());
+        // Cinder's summary list has no group_snapshot_id (its v3 view adds it to the detailed view only)
+        return new SnapshotView.Many(p.items().stream().map(s -> view(s, false, null)).toList(), p.links());
     }
 
     @GetMapping("/detail")

@@ -95,6 +95,10 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
             assertThat(s.get("name").asString()).isEqualTo("gs1");
         });
         String member = members.get(0).get("id").asString();
+        // as Cinder's v3 view: in the detailed views (show, detail) only, not in the summary list
+        assertThat(hal("GET", "snapshots/" + member, null).json().at("/snapshot/group_snapshot_id").asString())
+                .isEqualTo(id);
+        assertThat(hal("GET", "snapshots", null).json().get("snapshots").get(0).has("group_snapshot_id")).isFalse();
         assertThat(call(hal, "GET", v3("p-hal", "snapshots/" + member), null, "OpenStack-API-Version",
                 "volume 3.13").json().get("snapshot").has("group_snapshot_id")).isFalse();
 
@@ -133,6 +137,11 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
         String copyId = copy.json().at("/group/id").asString();
         JsonNode copied = await("groups", "group", copyId, "available");
         assertThat(copied.get("group_type").asString()).isEqualTo(typeId);
+        assertThat(copied.get("group_snapshot_id").asString()).isEqualTo(id);
+        assertThat(copied.get("source_group_id").isNull()).isTrue();
+        assertThat(hal("GET", "groups/" + group, null).json().get("group").get("group_snapshot_id").isNull()).isTrue();
+        assertThat(call(hal, "GET", v3("p-hal", "groups/" + copyId), null, "OpenStack-API-Version", "volume 3.13")
+                .json().get("group").has("group_snapshot_id")).isFalse();
         List<JsonNode> copies = hal("GET", "volumes/detail", null).json().get("volumes").valueStream()
                 .filter(v -> copyId.equals(v.get("group_id").asString(null))).toList();
         assertThat(copies).extracting(v -> v.get("snapshot_id").asString())
@@ -176,7 +185,9 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
                 + "\"}}");
         assertThat(clone.status()).as(clone.body()).isEqualTo(202);
         String cloneId = clone.json().at("/group/id").asString();
-        await("groups", "group", cloneId, "available");
+        JsonNode cloned = await("groups", "group", cloneId, "available");
+        assertThat(cloned.get("source_group_id").asString()).isEqualTo(source);
+        assertThat(cloned.get("group_snapshot_id").isNull()).isTrue();
         assertThat(hal("GET", "volumes/detail", null).json().get("volumes").valueStream()
                 .filter(x -> cloneId.equals(x.get("group_id").asString(null)))
                 .map(x -> x.get("source_volid").asString()).toList()).containsExactly(v);

@@ -65,7 +65,7 @@ public class GroupFromSource {
             }
             for (SnapshotEntity s : snaps) {
                 if (s.getStatus() != SnapshotStatus.AVAILABLE) {
-                    throw VolumeError.INVALID_GROUP.exception("Originating snapshot status must be 'available' to"
+                    throw VolumeError.INVALID_SNAPSHOT.exception("Originating snapshot status must be 'available' to"
                             + " create a volume, not " + s.getStatus().wire() + ".");
                 }
             }

@@ -194,6 +194,33 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
     }
 
     @Test
+    void aSnapshotThatFailsLeavesTheGroupSnapshotInError() throws Exception {
+        String group = group("gs-t6");
+        String a = volumeIn(group);
+        String b = volumeIn(group);
+        // b's bytes are gone, so its snapshot fails on the file backend
+        for (java.io.File f : java.nio.file.Path.of(DATA_DIR, "blockstorage", "file", "volumes").toFile()
+                .listFiles((dir, name) -> name.contains(b))) {
+            assertThat(f.delete()).isTrue();
+        }
+        String id = groupSnapshot(group, "half");
+        await("group_snapshots", "group_snapshot", id, "error");
+        List<JsonNode> members = snapshotsOf(id);
+        assertThat(members).extracting(s -> s.get("volume_id").asString() + " " + s.get("status").asString())
+                .containsExactlyInAnyOrder(a + " available", b + " error");
+        Reply from = hal("POST", "groups/action", "{\"create-from-src\": {\"group_snapshot_id\": \"" + id + "\"}}");
+        assertThat(from.status()).isEqualTo(400);
+        assertThat(from.json().at("/badRequest/message").asString()).isEqualTo("Invalid snapshot: Originating"
+                + " snapshot status must be 'available' to create a volume, not error.");
+        // an errored group snapshot is deleted, its snapshots with it
+        assertThat(hal("DELETE", "group_snapshots/" + id, null).status()).isEqualTo(202);
+        await("group_snapshots", "group_snapshot", id, "deleted");
+        for (JsonNode s : members) {
+            await("snapshots", "snapshot", s.get("id").asString(), "deleted");
+        }
+    }
+
+    @Test
     void badGroupSnapshotsAreCindersErrors() throws Exception {
         String group = group("gs-t4");
         assertThat(hal("POST", "group_snapshots", "{}").status()).isEqualTo(400);

@@ -221,6 +221,26 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
     }
 
     @Test
+    void aGroupWhoseCloneFailsGoesToError() throws Exception {
+        String source = group("gs-t7");
+        String v = volumeIn(source);
+        for (java.io.File f : java.nio.file.Path.of(DATA_DIR, "blockstorage", "file", "volumes").toFile()
+                .listFiles((dir, name) -> name.contains(v))) {
+            assertThat(f.delete()).isTrue();
+        }
+        Reply clone = hal("POST", "groups/action", "{\"create-from-src\": {\"source_group_id\": \"" + source
+                + "\"}}");
+        assertThat(clone.status()).as(clone.body()).isEqualTo(202);
+        String id = clone.json().at("/group/id").asString();
+        // its one volume fails to be made: the group goes to error, and is deleted with it
+        JsonNode failed = awaitStatus(hal, "p-hal", "groups", "group", id, "error", "OpenStack-API-Version", V);
+        assertThat(failed.get("source_group_id").asString()).isEqualTo(source);
+        assertThat(hal("POST", "groups/" + id + "/action", "{\"delete\": {\"delete-volumes\": true}}").status())
+                .isEqualTo(202);
+        await("groups", "group", id, "deleted");
+    }
+
+    @Test
     void badGroupSnapshotsAreCindersErrors() throws Exception {
         String group = group("gs-t4");
         assertThat(hal("POST", "group_snapshots", "{}").status()).isEqualTo(400);

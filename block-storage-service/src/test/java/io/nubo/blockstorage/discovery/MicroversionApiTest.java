@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Microversions 3.0 to 3.14 as announced and negotiated (versions documents, both headers, 406 in Cinder's body),
  * and the changes of 3.2 (strict bootable filter), 3.7 (clusters, cluster_name in os-services), 3.8 (manageable
- * volumes and snapshots), 3.10 (group_id filter), 3.11 (group types and specs) and 3.12 (volume summary). 3.13 (groups) is GroupApiTest, 3.14 (group snapshots) GroupSnapshotApiTest; 3.1 and 3.4 are in VolumeImageApiTest (they need an image
- * service), 3.3 and 3.5 in MessageApiTest, 3.9 in BackupUpdateApiTest.
+ * volumes and snapshots), 3.10 (group_id filter), 3.11 (group types and specs) and 3.12 (volume summary). 3.13
+ * (groups) is GroupApiTest, 3.14 (group snapshots) GroupSnapshotApiTest; 3.1 and 3.4 are in VolumeImageApiTest
+ * (they need an image service), 3.3 and 3.5 in MessageApiTest, 3.9 in BackupUpdateApiTest.
  */
 @org.junit.jupiter.api.Tag("integration")
 class MicroversionApiTest extends BlockStorageHttpTest {

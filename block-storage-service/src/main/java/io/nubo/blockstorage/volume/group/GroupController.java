@@ -88,7 +88,7 @@ public class GroupController {
     }
 
     static GroupView view(GroupEntity g, ApiVersion version) {
-        boolean sources = version.atLeast(GroupSnapshotController.GROUP_SNAPSHOTS);
+        boolean sources = version.atLeast(VolumeController.GROUP_SNAPSHOTS);
         return new GroupView(g.getId(), g.getStatus(), g.getAvailabilityZone(), Views.time(g.getCreatedAt()),
                 g.getName(), g.getDescription(), g.getGroupTypeId(), List.copyOf(g.getVolumeTypeIds()),
                 sources ? orNull(g.getGroupSnapshotId()) : null, sources ? orNull(g.getSourceGroupId()) : null);
@@ -112,7 +112,7 @@ public class GroupController {
     /** 3.14: a group made from a group snapshot's snapshots, or from another group's volumes (202, the summary). */
     @PostMapping("/action")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Microversions(min = GroupSnapshotController.GROUP_SNAPSHOTS)
+    @Microversions(min = VolumeController.GROUP_SNAPSHOTS)
     @ValidatedBody("block-storage/group-create-from-src.json")
     public Created createFromSource(Caller caller, @RequestBody JsonNode body) {
         JsonNode g = body.get("create-from-src");

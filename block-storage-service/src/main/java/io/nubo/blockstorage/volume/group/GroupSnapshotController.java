@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Views;
+import io.nubo.blockstorage.volume.VolumeController;
 import io.nubo.shared.microversion.Microversions;
 import io.nubo.shared.validation.ValidatedBody;
 import java.util.List;
@@ -26,10 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/v3/{projectId}/group_snapshots")
-@Microversions(min = GroupSnapshotController.GROUP_SNAPSHOTS)
+@Microversions(min = VolumeController.GROUP_SNAPSHOTS)
 public class GroupSnapshotController {
-
-    public static final String GROUP_SNAPSHOTS = "3.14";
 
     public record Summary(String id, String name) {
     }

@@ -1,6 +1,7 @@
 package io.nubo.blockstorage.volume.snapshot;
 
 import io.nubo.blockstorage.request.Views;
+import io.nubo.blockstorage.volume.VolumeController;
 import io.nubo.shared.microversion.ApiVersion;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.StringNode;
@@ -47,9 +48,6 @@ public class SnapshotController {
             "size", SnapshotEntity::getSizeGb, "volume_id", SnapshotEntity::getVolumeId);
     private static final Paging<SnapshotEntity> PAGING = new Paging<>(SORT_KEYS, SnapshotEntity::getId, "created_at");
 
-    /** Cinder's GROUP_SNAPSHOTS: a snapshot shows its group snapshot */
-    static final String GROUP_SNAPSHOTS = "3.14";
-
     private final SnapshotService service;
     private final SnapshotRepository snapshots;
     private final Clock clock;
@@ -64,7 +62,7 @@ public class SnapshotController {
     }
 
     public static SnapshotView view(SnapshotEntity s, boolean extended, ApiVersion version) {
-        boolean groups = version != null && version.atLeast(GROUP_SNAPSHOTS);
+        boolean groups = version != null && version.atLeast(VolumeController.GROUP_SNAPSHOTS);
         return new SnapshotView(s.getId(), s.getVolumeId(), s.getName(), s.getDescription(), s.getStatus().wire(),
                 s.getSizeGb(), Views.time(s.getCreatedAt()), Views.time(s.getUpdatedAt()),
                 new TreeMap<>(s.getMetadata()),
@@ -127,7 +125,8 @@ public class SnapshotController {
     @PutMapping("/{id}")
     @ValidatedBody("block-storage/snapshot-update.json")
     @Transactional
-    public SnapshotView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body, ApiVersion version) {
+    public SnapshotView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                   ApiVersion version) {
         JsonNode u = Json.root(body, "snapshot");
         SnapshotEntity s = writable(caller, id);
         String name = Json.present(u, "name") ? Json.string(u, "name") : Json.string(u, "display_name");

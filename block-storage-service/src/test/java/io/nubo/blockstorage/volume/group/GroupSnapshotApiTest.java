@@ -53,6 +53,14 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
         return id;
     }
 
+    /** Deletes a volume's file on the file backend: what is made from it then fails. */
+    private static void loseBytesOf(String volume) {
+        java.io.File[] files = java.nio.file.Path.of(DATA_DIR, "blockstorage", "file", "volumes").toFile()
+                .listFiles((dir, name) -> name.contains(volume));
+        assertThat(files).hasSize(1);
+        assertThat(files[0].delete()).isTrue();
+    }
+
     private String groupSnapshot(String group, String name) throws Exception {
         Reply r = hal("POST", "group_snapshots", "{\"group_snapshot\": {\"group_id\": \"" + group + "\", \"name\": \""
                 + name + "\", \"description\": \"d\"}}");
@@ -198,11 +206,7 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
         String group = group("gs-t6");
         String a = volumeIn(group);
         String b = volumeIn(group);
-        // b's bytes are gone, so its snapshot fails on the file backend
-        for (java.io.File f : java.nio.file.Path.of(DATA_DIR, "blockstorage", "file", "volumes").toFile()
-                .listFiles((dir, name) -> name.contains(b))) {
-            assertThat(f.delete()).isTrue();
-        }
+        loseBytesOf(b); // so its snapshot fails
         String id = groupSnapshot(group, "half");
         await("group_snapshots", "group_snapshot", id, "error");
         List<JsonNode> members = snapshotsOf(id);
@@ -224,10 +228,7 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
     void aGroupWhoseCloneFailsGoesToError() throws Exception {
         String source = group("gs-t7");
         String v = volumeIn(source);
-        for (java.io.File f : java.nio.file.Path.of(DATA_DIR, "blockstorage", "file", "volumes").toFile()
-                .listFiles((dir, name) -> name.contains(v))) {
-            assertThat(f.delete()).isTrue();
-        }
+        loseBytesOf(v); // so its clone fails
         Reply clone = hal("POST", "groups/action", "{\"create-from-src\": {\"source_group_id\": \"" + source
                 + "\"}}");
         assertThat(clone.status()).as(clone.body()).isEqualTo(202);

@@ -65,7 +65,7 @@ class BlockStorageFuzzTest extends BlockStorageHttpTest {
         List<String> groupTypesBefore = groupTypeIds();
         java.util.function.Predicate<String> adminOnly = path -> path.contains("/types") || path.contains("os-quota-sets")
                 || path.contains("/group_types");
-        // at the newest microversion, so the handlers 3.1-3.13 added are reached (at 3.0 they are 404s)
+        // at the newest microversion, so the handlers 3.1-3.14 added are reached (at 3.0 they are 404s)
         String latest = "volume latest";
         ApiFuzz.Result r = ApiFuzz.against(context, "http://127.0.0.1:" + port).header("X-Auth-Token", fuzzer)
                 .header("OpenStack-API-Version", latest).pathVariable(name -> switch (name) {

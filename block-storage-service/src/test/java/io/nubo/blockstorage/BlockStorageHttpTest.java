@@ -90,13 +90,16 @@ public abstract class BlockStorageHttpTest {
         return id;
     }
 
-    /** Polls the resource until its status is {@code expected} (fails on another stable status or after 60 s). */
+    /**
+     * Polls the resource until its status is {@code expected} (fails on another stable status or after 60 s);
+     * {@code headers} go with each request (a microversion).
+     */
     protected JsonNode awaitStatus(String token, String project, String collection, String key, String id,
-                                   String expected) throws Exception {
+                                   String expected, String... headers) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            Reply r = call(token, "GET", v3(project, collection + "/" + id), null);
+            Reply r = call(token, "GET", v3(project, collection + "/" + id), null, headers);
             if (expected.equals("deleted") && r.status() == 404) {
                 return null;
             }

@@ -31,6 +31,8 @@ public enum VolumeError {
     CLUSTER_NOT_FOUND(HttpStatus.NOT_FOUND, "Cluster %s could not be found."),
     GROUP_NOT_FOUND(HttpStatus.NOT_FOUND, "Group %s could not be found."),
     INVALID_GROUP(HttpStatus.BAD_REQUEST, "Invalid Group: %s"),
+    GROUP_SNAPSHOT_NOT_FOUND(HttpStatus.NOT_FOUND, "GroupSnapshot %s could not be found."),
+    INVALID_GROUP_SNAPSHOT(HttpStatus.BAD_REQUEST, "Invalid GroupSnapshot: %s"),
     GROUP_TYPE_NOT_FOUND(HttpStatus.NOT_FOUND, "Group type %s could not be found."),
     GROUP_TYPE_EXISTS(HttpStatus.CONFLICT, "Group Type %s already exists."),
     GROUP_TYPE_SPEC_NOT_FOUND(HttpStatus.NOT_FOUND, "Group Type %s has no specs with key %s."),

@@ -50,6 +50,8 @@ public class VolumeController {
     static final String VOLUME_SUMMARY = "3.12";
     /** Microversion 3.13: generic volume groups ({@code group_id} in a volume's create and view). */
     public static final String GROUP_VOLUME = "3.13";
+    /** Microversion 3.14: group snapshots, groups made from a source, a snapshot's {@code group_snapshot_id}. */
+    public static final String GROUP_SNAPSHOTS = "3.14";
 
     private final VolumeService volumes;
     private final VolumeRepository repository;

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,6 +87,7 @@ public class VolumeLifecycle {
      * block-storage instance owns the work of its database.
      */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0) // before the groups' sweeps, which settle from what this one leaves
     public void sweep() {
         for (VolumeTransition t : VolumeTransition.recoveries()) {
             List<String> stuck = volumes.idsInStatus(t.from());

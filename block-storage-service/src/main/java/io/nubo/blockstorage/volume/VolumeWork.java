@@ -38,10 +38,12 @@ public class VolumeWork {
     private final ImageServiceClient images;
     private final ExecutorService executor;
     private final MessageService messages;
+    private final GroupMembers groups;
 
     public VolumeWork(VolumeBackends backends, VolumeLifecycle lifecycle, SnapshotLifecycle snapshotLifecycle,
                       VolumeEvents events, ImageServiceClient images,
-                      @Qualifier("volumeWorkExecutor") ExecutorService executor, MessageService messages) {
+                      @Qualifier("volumeWorkExecutor") ExecutorService executor, MessageService messages,
+                      GroupMembers groups) {
         this.backends = backends;
         this.lifecycle = lifecycle;
         this.snapshotLifecycle = snapshotLifecycle;
@@ -49,6 +51,7 @@ public class VolumeWork {
         this.images = images;
         this.executor = executor;
         this.messages = messages;
+        this.groups = groups;
     }
 
     /** Where a new volume's bytes come from. */
@@ -107,6 +110,9 @@ public class VolumeWork {
                             e instanceof ImageTooLargeException ? UserMessage.Detail.NOT_ENOUGH_SPACE_FOR_IMAGE
                                     : UserMessage.Detail.UNKNOWN_ERROR);
                 }
+            }
+            if (v.getGroupId() != null) {
+                groups.settled(v.getGroupId());
             }
         });
     }

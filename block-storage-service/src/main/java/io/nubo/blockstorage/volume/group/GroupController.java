@@ -10,6 +10,7 @@ import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Views;
 import io.nubo.blockstorage.volume.VolumeController;
 import io.nubo.shared.api.Link;
+import io.nubo.shared.microversion.ApiVersion;
 import io.nubo.shared.microversion.Microversions;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.validation.ValidatedQuery;
@@ -29,10 +30,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Microversion 3.13: {@code /groups}, as Cinder's {@code GroupsController}: create (202, the summary), list (id and
- * name), detail and show, update (202, no body) and {@code action} {@code delete} (202).
+ * name), detail and show, update (202, no body) and {@code action} {@code delete} (202); from 3.14
+ * {@code POST /groups/action} {@code create-from-src} ({@link GroupFromSource}).
  */
 @RestController
 @RequestMapping("/v3/{projectId}/groups")
@@ -48,7 +52,12 @@ public class GroupController {
     public record GroupView(String id, String status, @JsonProperty("availability_zone") String availabilityZone,
                             @JsonProperty("created_at") String createdAt, String name, String description,
                             @JsonProperty("group_type") String groupType,
-                            @JsonProperty("volume_types") List<String> volumeTypes) {
+                            @JsonProperty("volume_types") List<String> volumeTypes,
+                            /** from 3.14: what the group was made from (JSON null when nothing; Java null: absent) */
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_snapshot_id")
+                            JsonNode groupSnapshotId,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("source_group_id")
+                            JsonNode sourceGroupId) {
     }
 
     public record One(GroupView group) {
@@ -69,16 +78,24 @@ public class GroupController {
     private static final Paging<GroupEntity> PAGING = new Paging<>(SORT_KEYS, GroupEntity::getId, "created_at");
 
     private final GroupService groups;
+    private final GroupFromSource fromSource;
     private final int maxLimit;
 
-    public GroupController(GroupService groups, BlockStorageProperties properties) {
+    public GroupController(GroupService groups, GroupFromSource fromSource, BlockStorageProperties properties) {
         this.groups = groups;
+        this.fromSource = fromSource;
         this.maxLimit = properties.defaultListLimit();
     }
 
-    static GroupView view(GroupEntity g) {
+    static GroupView view(GroupEntity g, ApiVersion version) {
+        boolean sources = version.atLeast(VolumeController.GROUP_SNAPSHOTS);
         return new GroupView(g.getId(), g.getStatus(), g.getAvailabilityZone(), Views.time(g.getCreatedAt()),
-                g.getName(), g.getDescription(), g.getGroupTypeId(), List.copyOf(g.getVolumeTypeIds()));
+                g.getName(), g.getDescription(), g.getGroupTypeId(), List.copyOf(g.getVolumeTypeIds()),
+                sources ? orNull(g.getGroupSnapshotId()) : null, sources ? orNull(g.getSourceGroupId()) : null);
+    }
+
+    private static JsonNode orNull(String s) {
+        return s == null ? NullNode.getInstance() : StringNode.valueOf(s);
     }
 
     @PostMapping
@@ -92,6 +109,19 @@ public class GroupController {
         return new Created(new Summary(made.getId(), made.getName()));
     }
 
+    /** 3.14: a group made from a group snapshot's snapshots, or from another group's volumes (202, the summary). */
+    @PostMapping("/action")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Microversions(min = VolumeController.GROUP_SNAPSHOTS)
+    @ValidatedBody("block-storage/group-create-from-src.json")
+    public Created createFromSource(Caller caller, @RequestBody JsonNode body) {
+        JsonNode g = body.get("create-from-src");
+        GroupEntity made = fromSource.create(caller, strip(Json.string(g, "name")),
+                strip(Json.string(g, "description")), Json.string(g, "group_snapshot_id"),
+                Json.string(g, "source_group_id"));
+        return new Created(new Summary(made.getId(), made.getName()));
+    }
+
     @GetMapping
     @ValidatedQuery("block-storage/list-query.json")
     public Summaries list(Caller caller, @RequestParam Map<String, String> params) {
@@ -102,9 +132,9 @@ public class GroupController {
 
     @GetMapping("/detail")
     @ValidatedQuery("block-storage/list-query.json")
-    public Many detail(Caller caller, @RequestParam Map<String, String> params) {
+    public Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
         Paging.Page<GroupEntity> page = page(caller, params);
-        return new Many(page.items().stream().map(GroupController::view).toList(), page.links());
+        return new Many(page.items().stream().map(g -> view(g, version)).toList(), page.links());
     }
 
     private Paging.Page<GroupEntity> page(Caller caller, Map<String, String> params) {
@@ -115,8 +145,8 @@ public class GroupController {
     }
 
     @GetMapping("/{id}")
-    public One show(Caller caller, @PathVariable String id) {
-        return new One(view(groups.get(caller, id)));
+    public One show(Caller caller, @PathVariable String id, ApiVersion version) {
+        return new One(view(groups.get(caller, id), version));
     }
 
     @PutMapping("/{id}")

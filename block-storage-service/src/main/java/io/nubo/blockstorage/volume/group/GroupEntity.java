@@ -34,6 +34,13 @@ public class GroupEntity {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** 3.14 create-from-src: the group snapshot or the group it was made from, and how many volumes it gets */
+    @Column(name = "group_snapshot_id", updatable = false)
+    private String groupSnapshotId;
+    @Column(name = "source_group_id", updatable = false)
+    private String sourceGroupId;
+    @Column(name = "members_expected", updatable = false)
+    private Integer membersExpected;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "volume_group_types", joinColumns = @JoinColumn(name = "group_id"))
@@ -72,4 +79,14 @@ public class GroupEntity {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public String getGroupSnapshotId() { return groupSnapshotId; }
+    public String getSourceGroupId() { return sourceGroupId; }
+    public Integer getMembersExpected() { return membersExpected; }
+
+    /** 3.14: a group made from a group snapshot or another group, creating until its volumes are made. */
+    void madeFrom(String groupSnapshotId, String sourceGroupId, int membersExpected) {
+        this.groupSnapshotId = groupSnapshotId;
+        this.sourceGroupId = sourceGroupId;
+        this.membersExpected = membersExpected;
+    }
 }

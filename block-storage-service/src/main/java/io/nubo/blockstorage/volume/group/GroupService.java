@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class GroupService {
 
     static final String AVAILABLE = "available";
+    private static final Set<String> DELETABLE = Set.of(AVAILABLE, GroupCreationProgress.ERROR);
     private static final Set<VolumeStatus> ADDABLE = EnumSet.of(VolumeStatus.AVAILABLE, VolumeStatus.IN_USE);
     private static final Set<VolumeStatus> REMOVABLE = EnumSet.of(VolumeStatus.AVAILABLE, VolumeStatus.IN_USE,
             VolumeStatus.ERROR, VolumeStatus.ERROR_DELETING);
@@ -42,18 +43,20 @@ public class GroupService {
     private final VolumeRepository volumes;
     private final VolumeService volumeService;
     private final SnapshotRepository snapshots;
+    private final GroupSnapshotRepository groupSnapshots;
     private final Clock clock;
     private final String zone;
 
     public GroupService(GroupRepository groups, GroupTypeService groupTypes, VolumeTypeService volumeTypes,
                         VolumeRepository volumes, VolumeService volumeService, SnapshotRepository snapshots,
-                        Clock clock, BlockStorageProperties properties) {
+                        GroupSnapshotRepository groupSnapshots, Clock clock, BlockStorageProperties properties) {
         this.groups = groups;
         this.groupTypes = groupTypes;
         this.volumeTypes = volumeTypes;
         this.volumes = volumes;
         this.volumeService = volumeService;
         this.snapshots = snapshots;
+        this.groupSnapshots = groupSnapshots;
         this.clock = clock;
         this.zone = properties.availabilityZone();
     }
@@ -190,6 +193,13 @@ public class GroupService {
     public void delete(Caller caller, String id, boolean deleteVolumes) {
         GroupEntity g = get(caller, id);
         caller.require(Policy.GROUP_DELETE, g.getProjectId());
+        if (!deleteVolumes && !DELETABLE.contains(g.getStatus())) {
+            throw VolumeError.INVALID_GROUP.exception("Group status must be available or error, but current status"
+                    + " is: " + g.getStatus());
+        }
+        if (groupSnapshots.existsByGroupId(g.getId())) {
+            throw VolumeError.INVALID_GROUP.exception("Group has existing snapshots.");
+        }
         List<VolumeEntity> members = volumes.findLiveInGroup(g.getId());
         if (!members.isEmpty() && !deleteVolumes) {
             throw VolumeError.INVALID_GROUP.exception("Group " + g.getId() + " still contains volumes. The"
@@ -205,15 +215,28 @@ public class GroupService {
             }
             if (!VolumeTransition.BEGIN_DELETE.from().contains(v.getStatus())) {
                 // checked for all before any is deleted, so a refusal leaves the group and its volumes as they were
-                throw VolumeError.INVALID_GROUP.exception("Cannot delete group " + g.getId() + ". Group must not"
-                        + " have attached volumes, volumes with snapshots, or dependent group snapshots, and it cannot"
-                        + " be the source for an ongoing group or group snapshot creation.");
+                throw VolumeError.INVALID_GROUP.exception(cannotDelete(g));
             }
+        }
+        if (groups.existsBySourceGroupIdAndStatus(g.getId(), GroupCreationProgress.CREATING)) {
+            throw VolumeError.INVALID_GROUP.exception(cannotDelete(g));
         }
         for (VolumeEntity v : members) {
             volumeService.deleteOfGroup(caller, v.getId());
         }
         groups.delete(g);
+    }
+
+    private static String cannotDelete(GroupEntity g) {
+        return "Cannot delete group " + g.getId() + ". Group must not have attached volumes, volumes with snapshots,"
+                + " or dependent group snapshots, and it cannot be the source for an ongoing group or group snapshot"
+                + " creation.";
+    }
+
+    /** Whether a group is being made from the group snapshot (which is then not deleted). */
+    @Transactional(readOnly = true)
+    public boolean creatingFrom(String groupSnapshotId) {
+        return groups.existsByGroupSnapshotIdAndStatus(groupSnapshotId, GroupCreationProgress.CREATING);
     }
 
     private static List<String> ids(String commaSeparated) {

@@ -1,5 +1,6 @@
 package io.nubo.blockstorage.volume.manage;
 
+import io.nubo.shared.microversion.ApiVersion;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.backend.VolumeBackend;
 import io.nubo.blockstorage.backend.VolumeBackends;
@@ -104,12 +105,13 @@ public class ManageableController {
 
     @PostMapping("/manageable_snapshots")
     @ValidatedBody("block-storage/snapshot-manage.json")
-    public ResponseEntity<SnapshotView.One> manageSnapshot(Caller caller, @RequestBody JsonNode body) {
+    public ResponseEntity<SnapshotView.One> manageSnapshot(Caller caller, @RequestBody JsonNode body,
+                                                           ApiVersion version) {
         JsonNode s = body.get("snapshot");
         SnapshotEntity made = snapshots.manage(caller, Json.string(s, "volume_id"), Json.string(s, "name"),
                 Json.string(s, "description"), Json.stringMap(s, "metadata"));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SnapshotView.One(SnapshotController.view(made,
-                false)));
+                false, version)));
     }
 
     /** Cinder's {@code get_manageable_resources}: host required, sort by reference or size, the service found. */

@@ -1,6 +1,10 @@
 package io.nubo.blockstorage.volume.snapshot;
 
 import io.nubo.blockstorage.request.Views;
+import io.nubo.blockstorage.volume.VolumeController;
+import io.nubo.shared.microversion.ApiVersion;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.StringNode;
 import io.nubo.shared.validation.ValidatedBody;
 import io.nubo.shared.validation.ValidatedQuery;
 import io.nubo.blockstorage.config.BlockStorageProperties;
@@ -57,12 +61,15 @@ public class SnapshotController {
         this.maxLimit = properties.defaultListLimit();
     }
 
-    public static SnapshotView view(SnapshotEntity s, boolean extended) {
+    public static SnapshotView view(SnapshotEntity s, boolean extended, ApiVersion version) {
+        boolean groups = version != null && version.atLeast(VolumeController.GROUP_SNAPSHOTS);
         return new SnapshotView(s.getId(), s.getVolumeId(), s.getName(), s.getDescription(), s.getStatus().wire(),
                 s.getSizeGb(), Views.time(s.getCreatedAt()), Views.time(s.getUpdatedAt()),
                 new TreeMap<>(s.getMetadata()),
                 extended ? progress(s) : null,
-                extended ? s.getProjectId() : null);
+                extended ? s.getProjectId() : null,
+                !groups ? null : s.getGroupSnapshotId() == null ? NullNode.getInstance()
+                        : StringNode.valueOf(s.getGroupSnapshotId()));
     }
 
     /** What a backend or os-update_snapshot_status reported; else 100% once available, 0% before. */
@@ -75,7 +82,7 @@ public class SnapshotController {
 
     @PostMapping
     @ValidatedBody("block-storage/snapshot-create.json")
-    public ResponseEntity<SnapshotView.One> create(Caller caller, @RequestBody JsonNode body) {
+    public ResponseEntity<SnapshotView.One> create(Caller caller, @RequestBody JsonNode body, ApiVersion version) {
         JsonNode s = Json.root(body, "snapshot");
         String volumeId = Json.string(s, "volume_id");
         if (volumeId == null) {
@@ -87,7 +94,7 @@ public class SnapshotController {
                 : Json.string(s, "display_description");
         SnapshotEntity made = service.create(caller, volumeId, Boolean.TRUE.equals(Json.bool(s, "force")), name,
                 description, Json.stringMap(s, "metadata"));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SnapshotView.One(view(made, false)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SnapshotView.One(view(made, false, version)));
     }
 
     @GetMapping
@@ -95,29 +102,31 @@ public class SnapshotController {
     @Transactional(readOnly = true)
     public SnapshotView.Many list(Caller caller, @RequestParam Map<String, String> params) {
         Paging.Page<SnapshotEntity> p = page(caller, params);
-        return new SnapshotView.Many(p.items().stream().map(s -> view(s, false)).toList(), p.links());
+        // Cinder's summary list has no group_snapshot_id (its v3 view adds it to the detailed view only)
+        return new SnapshotView.Many(p.items().stream().map(s -> view(s, false, null)).toList(), p.links());
     }
 
     @GetMapping("/detail")
     @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
-    public SnapshotView.Many detail(Caller caller, @RequestParam Map<String, String> params) {
+    public SnapshotView.Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
         Paging.Page<SnapshotEntity> p = page(caller, params);
-        return new SnapshotView.Many(p.items().stream().map(s -> view(s, true)).toList(), p.links());
+        return new SnapshotView.Many(p.items().stream().map(s -> view(s, true, version)).toList(), p.links());
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
-    public SnapshotView.One show(Caller caller, @PathVariable String id) {
+    public SnapshotView.One show(Caller caller, @PathVariable String id, ApiVersion version) {
         SnapshotEntity s = service.visible(caller, id);
         caller.require(Policy.SNAPSHOT_GET, s.getProjectId());
-        return new SnapshotView.One(view(s, true));
+        return new SnapshotView.One(view(s, true, version));
     }
 
     @PutMapping("/{id}")
     @ValidatedBody("block-storage/snapshot-update.json")
     @Transactional
-    public SnapshotView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+    public SnapshotView.One update(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                   ApiVersion version) {
         JsonNode u = Json.root(body, "snapshot");
         SnapshotEntity s = writable(caller, id);
         String name = Json.present(u, "name") ? Json.string(u, "name") : Json.string(u, "display_name");
@@ -130,7 +139,7 @@ public class SnapshotController {
             s.setDescription(description);
         }
         s.setUpdatedAt(clock.instant());
-        return new SnapshotView.One(view(s, false));
+        return new SnapshotView.One(view(s, false, version));
     }
 
     @DeleteMapping("/{id}")

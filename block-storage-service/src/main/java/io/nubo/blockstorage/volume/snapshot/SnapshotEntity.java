@@ -49,6 +49,9 @@ public class SnapshotEntity {
     private Instant updatedAt;
     @Column(name = "deleted_at", updatable = false)
     private Instant deletedAt;
+    /** microversion 3.14: the group snapshot this snapshot is part of */
+    @Column(name = "group_snapshot_id", updatable = false)
+    private String groupSnapshotId;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "snapshot_metadata", joinColumns = @JoinColumn(name = "snapshot_id"))
@@ -87,4 +90,6 @@ public class SnapshotEntity {
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public Map<String, String> getMetadata() { return metadata; }
+    public String getGroupSnapshotId() { return groupSnapshotId; }
+    public void setGroupSnapshotId(String groupSnapshotId) { this.groupSnapshotId = groupSnapshotId; }
 }

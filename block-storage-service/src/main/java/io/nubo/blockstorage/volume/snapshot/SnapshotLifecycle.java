@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Applies {@link SnapshotTransition}s as compare-and-swap updates, and sweeps interrupted work at start. */
@@ -63,6 +64,7 @@ public class SnapshotLifecycle {
 
     /** As for volumes: a snapshot left creating or deleting by a restart takes its failure transition. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0) // before the groups' sweeps, which settle from what this one leaves
     public void sweep() {
         for (SnapshotTransition t : SnapshotTransition.recoveries()) {
             List<String> stuck = snapshots.idsInStatus(t.from());

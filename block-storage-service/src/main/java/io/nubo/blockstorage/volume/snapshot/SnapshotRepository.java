@@ -24,6 +24,10 @@ public interface SnapshotRepository extends JpaRepository<SnapshotEntity, String
             + " and s.status <> io.nubo.blockstorage.volume.snapshot.SnapshotStatus.DELETED order by s.createdAt")
     List<SnapshotEntity> findLiveOf(@Param("volume") String volumeId);
 
+    @Query("select s from SnapshotEntity s where s.groupSnapshotId = :groupSnapshot"
+            + " and s.status <> io.nubo.blockstorage.volume.snapshot.SnapshotStatus.DELETED order by s.createdAt")
+    List<SnapshotEntity> findLiveOfGroupSnapshot(@Param("groupSnapshot") String groupSnapshotId);
+
     @Query("select count(s) from SnapshotEntity s where s.volumeId = :volume"
             + " and s.status <> io.nubo.blockstorage.volume.snapshot.SnapshotStatus.DELETED")
     long countLiveOf(@Param("volume") String volumeId);

@@ -13,6 +13,7 @@ import io.nubo.shared.events.blockstorage.SnapshotDeleted;
 import io.nubo.shared.outbox.EventPublisher;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -41,11 +42,12 @@ public class SnapshotService {
     private final TransactionTemplate tx;
     private final ExecutorService executor;
     private final Clock clock;
+    private final GroupSnapshotMembers groupSnapshots;
 
     public SnapshotService(SnapshotRepository snapshots, SnapshotLifecycle lifecycle, VolumeService volumes,
                            VolumeBackends backends, QuotaService quotas, EventPublisher publisher,
                            TransactionTemplate tx, @Qualifier("volumeWorkExecutor") ExecutorService executor,
-                           Clock clock) {
+                           Clock clock, GroupSnapshotMembers groupSnapshots) {
         this.snapshots = snapshots;
         this.lifecycle = lifecycle;
         this.volumes = volumes;
@@ -55,6 +57,7 @@ public class SnapshotService {
         this.tx = tx;
         this.executor = executor;
         this.clock = clock;
+        this.groupSnapshots = groupSnapshots;
     }
 
     public SnapshotEntity visible(Caller caller, String id) {
@@ -102,35 +105,86 @@ public class SnapshotService {
                                  Map<String, String> metadata, BackendTask task) {
         SnapshotEntity s = quotas.withLock(v.getProjectId(), () -> tx.execute(st -> {
             quotas.check(v.getProjectId(), 0, 1, v.getSizeGb(), 0);
-            SnapshotEntity e = new SnapshotEntity(UUID.randomUUID().toString(), v.getId(), v.getProjectId(),
-                    caller.userId(), v.getSizeGb(), clock.instant());
-            e.setName(name);
-            e.setDescription(description);
+            SnapshotEntity e = record(caller, v, name, description, null);
             if (metadata != null) {
                 e.getMetadata().putAll(metadata);
             }
             return snapshots.save(e);
         }));
-        executor.execute(() -> {
-            try {
-                task.run(backends.get(v.getBackend()), s.getId());
-                tx.executeWithoutResult(st -> {
-                    if (lifecycle.tryApply(s.getId(), SnapshotTransition.CREATED)) {
-                        publisher.publish(new SnapshotCreated(s.getId(), v.getId(), s.getProjectId(), s.getSizeGb(),
-                                clock.instant()), v.getId(), s.getProjectId());
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                log.warn("snapshot {} of volume {} failed: {}", s.getId(), v.getId(), e.toString());
-                try {
-                    backends.get(v.getBackend()).deleteSnapshot(v.getId(), s.getId());
-                } catch (IOException | RuntimeException ignored) {
-                    // nothing was made, or the delete is retried when the user deletes the errored snapshot
-                }
-                lifecycle.fail(s.getId(), SnapshotTransition.CREATE_FAILED, e.getMessage());
-            }
-        });
+        executor.execute(() -> make(s, v, task));
         return s;
+    }
+
+    private SnapshotEntity record(Caller caller, VolumeEntity v, String name, String description,
+                                  String groupSnapshotId) {
+        SnapshotEntity e = new SnapshotEntity(UUID.randomUUID().toString(), v.getId(), v.getProjectId(),
+                caller.userId(), v.getSizeGb(), clock.instant());
+        e.setName(name);
+        e.setDescription(description);
+        e.setGroupSnapshotId(groupSnapshotId);
+        return e;
+    }
+
+    /**
+     * Microversion 3.14, Cinder's create_snapshots_in_db: a snapshot of each of a group's volumes (available or
+     * in-use, as a group snapshot allows), quota counted for all at once, all recorded in the caller's transaction
+     * (with the group snapshot); {@link #makeAll} then makes them as a single snapshot is made.
+     */
+    public List<SnapshotEntity> recordForGroup(Caller caller, List<VolumeEntity> members, String name,
+                                               String description, String groupSnapshotId) {
+        for (VolumeEntity v : members) {
+            caller.require(Policy.SNAPSHOT_CREATE, v.getProjectId());
+            if (v.getStatus() == VolumeStatus.ERROR) {
+                throw VolumeError.INVALID_VOLUME.exception("The snapshot cannot be created when the volume is in"
+                        + " error status.");
+            }
+            if (v.getStatus() != VolumeStatus.AVAILABLE && v.getStatus() != VolumeStatus.IN_USE) {
+                throw VolumeError.INVALID_VOLUME.exception("Volume " + v.getId() + " status must be available or"
+                        + " in-use, but current status is: " + v.getStatus().wire() + ".");
+            }
+        }
+        if (!members.isEmpty()) {
+            quotas.check(members.get(0).getProjectId(), 0, members.size(),
+                    members.stream().mapToInt(VolumeEntity::getSizeGb).sum(), 0);
+        }
+        return snapshots.saveAll(members.stream().map(v -> record(caller, v, name, description, groupSnapshotId))
+                .toList());
+    }
+
+    /** After {@link #recordForGroup} committed: each snapshot made on the work executor. */
+    public void makeAll(List<SnapshotEntity> recorded, List<VolumeEntity> members) {
+        for (SnapshotEntity s : recorded) {
+            VolumeEntity v = members.stream().filter(m -> m.getId().equals(s.getVolumeId())).findFirst()
+                    .orElseThrow();
+            executor.execute(() -> make(s, v, (b, snapshotId) -> b.createSnapshot(v.getId(), snapshotId)));
+        }
+    }
+
+    private void make(SnapshotEntity s, VolumeEntity v, BackendTask task) {
+        try {
+            task.run(backends.get(v.getBackend()), s.getId());
+            tx.executeWithoutResult(st -> {
+                if (lifecycle.tryApply(s.getId(), SnapshotTransition.CREATED)) {
+                    publisher.publish(new SnapshotCreated(s.getId(), v.getId(), s.getProjectId(), s.getSizeGb(),
+                            clock.instant()), v.getId(), s.getProjectId());
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            log.warn("snapshot {} of volume {} failed: {}", s.getId(), v.getId(), e.toString());
+            try {
+                backends.get(v.getBackend()).deleteSnapshot(v.getId(), s.getId());
+            } catch (IOException | RuntimeException ignored) {
+                // nothing was made, or the delete is retried when the user deletes the errored snapshot
+            }
+            lifecycle.fail(s.getId(), SnapshotTransition.CREATE_FAILED, e.getMessage());
+        }
+        settled(s);
+    }
+
+    private void settled(SnapshotEntity s) {
+        if (s.getGroupSnapshotId() != null) {
+            groupSnapshots.settled(s.getGroupSnapshotId());
+        }
     }
 
     public void delete(Caller caller, String id) {
@@ -141,9 +195,28 @@ public class SnapshotService {
     public void delete(Caller caller, String id, boolean force) {
         SnapshotEntity s = visible(caller, id);
         caller.require(force ? Policy.SNAPSHOT_FORCE_DELETE : Policy.SNAPSHOT_DELETE, s.getProjectId());
-        boolean announced = s.getStatus() != SnapshotStatus.ERROR;
+        if (s.getGroupSnapshotId() != null) {
+            throw VolumeError.INVALID_SNAPSHOT.exception((force ? "Snapshot" : "Snapshot status must be available"
+                    + " or error and") + " must not be part of a group.");
+        }
         lifecycle.apply(id, force ? SnapshotTransition.FORCE_DELETE : SnapshotTransition.BEGIN_DELETE);
-        VolumeEntity v = volumes.visible(caller, s.getVolumeId());
+        erase(s, volumes.visible(caller, s.getVolumeId()));
+    }
+
+    /**
+     * A group snapshot's delete (3.14): its snapshot to deleting from any status but creating (Cinder sets them
+     * deleting), then deleted as any snapshot; false if it was creating.
+     */
+    public boolean deleteOfGroupSnapshot(Caller caller, SnapshotEntity s) {
+        if (!lifecycle.tryApply(s.getId(), SnapshotTransition.BEGIN_DELETE)) {
+            return false;
+        }
+        erase(s, volumes.visible(caller, s.getVolumeId()));
+        return true;
+    }
+
+    private void erase(SnapshotEntity s, VolumeEntity v) {
+        boolean announced = s.getStatus() != SnapshotStatus.ERROR;
         executor.execute(() -> {
             try {
                 backends.get(v.getBackend()).deleteSnapshot(v.getId(), s.getId());
@@ -157,6 +230,7 @@ public class SnapshotService {
                 log.warn("deleting snapshot {} failed: {}", s.getId(), e.toString());
                 lifecycle.fail(s.getId(), SnapshotTransition.DELETE_FAILED, e.getMessage());
             }
+            settled(s);
         });
     }
 

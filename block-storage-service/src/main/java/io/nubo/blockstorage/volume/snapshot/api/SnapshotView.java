@@ -6,7 +6,7 @@ import io.nubo.shared.api.Link;
 import java.util.List;
 import java.util.Map;
 
-/** A snapshot as Cinder 3.0 shows it; the extended attributes on show and detail only. */
+/** A snapshot as Cinder 3.0 shows it; the extended attributes on show and detail only; group_snapshot_id from 3.14. */
 public record SnapshotView(
         String id,
         @JsonProperty("volume_id") String volumeId,
@@ -20,7 +20,10 @@ public record SnapshotView(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-extended-snapshot-attributes:progress")
         String progress,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-extended-snapshot-attributes:project_id")
-        String projectId) {
+        String projectId,
+        /** from microversion 3.14: the group snapshot, JSON null when none (Java null: not written) */
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_snapshot_id")
+        tools.jackson.databind.JsonNode groupSnapshotId) {
 
     public record One(SnapshotView snapshot) {
     }

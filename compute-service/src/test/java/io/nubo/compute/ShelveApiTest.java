@@ -277,4 +277,44 @@ class ShelveApiTest extends ComputeHttpTest {
         await("task ended", () -> taskState(id) == null);
         assertThat(server(id).get("status").asString()).isEqualTo("PAUSED");
     }
+
+    @Test
+    void aVolumeBackedServerIsShelvedWithoutAnImageAndUnshelvedWithItsVolumes() throws Exception {
+        String root = UUID.randomUUID().toString();
+        VOLUMES.status.put(root, "available");
+        Reply boot = post(token, "/v2.1/servers", "{\"server\": {\"name\": \"vshelf\", \"imageRef\": \"\","
+                + " \"flavorRef\": \"" + flavor + "\", \"block_device_mapping_v2\": [{\"boot_index\": 0, \"uuid\": \""
+                + root + "\", \"source_type\": \"volume\", \"destination_type\": \"volume\"}]}}");
+        assertThat(boot.status()).as(boot.body()).isEqualTo(202);
+        String id = boot.json().at("/server/id").asString();
+        agent.succeeded(agent.next(SpawnInstance.class), "spawn", PowerState.RUNNING);
+        await("ACTIVE", () -> server(id).get("status").asString().equals("ACTIVE"));
+        int images = IMAGES.created.size();
+
+        assertThat(action(token, id, "{\"shelve\": null}").status()).isEqualTo(202);
+        PowerAction stop = agent.next(PowerAction.class);
+        assertThat(IMAGES.created).as("Nova makes no image of a volume-backed server").hasSize(images);
+        agent.succeeded(stop, "stop", PowerState.SHUTDOWN);
+        DeleteInstance delete = agent.next(DeleteInstance.class);
+        assertThat(taskState(id)).isEqualTo("shelving_offloading");
+        agent.succeeded(delete, "delete", PowerState.NOSTATE);
+        await("SHELVED_OFFLOADED", () -> server(id).get("status").asString().equals("SHELVED_OFFLOADED"));
+        assertThat(VOLUMES.status.get(root)).as("the volume stays attached").isEqualTo("in-use");
+        assertThat(server(id).at("/os-extended-volumes:volumes_attached/0/id").asString()).isEqualTo(root);
+        assertThat(systemMetadata(id)).doesNotContainKey("shelved_image_id").containsKey("shelved_host");
+        assertThat(ramClaimed()).isZero();
+
+        assertThat(action(token, id, "{\"unshelve\": null}").status()).isEqualTo(202);
+        SpawnInstance spawn = agent.next(SpawnInstance.class);
+        assertThat(spawn.image()).isNull();
+        assertThat(spawn.blockDevices()).hasSize(1);
+        assertThat(spawn.blockDevices().get(0).volumeId()).isEqualTo(root);
+        assertThat(spawn.blockDevices().get(0).bootIndex()).isZero();
+        assertThat(spawn.blockDevices().get(0).deviceName()).isEqualTo("/dev/vda");
+        assertThat(spawn.blockDevices().get(0).connection()).as("connected for the new host").isNotNull();
+        agent.succeeded(spawn, "spawn", PowerState.RUNNING);
+        await("ACTIVE", () -> server(id).get("status").asString().equals("ACTIVE"));
+        assertThat(systemMetadata(id)).isEmpty();
+        assertThat(ramClaimed()).isEqualTo(512L);
+    }
 }

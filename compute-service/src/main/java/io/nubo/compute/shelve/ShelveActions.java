@@ -2,7 +2,10 @@ package io.nubo.compute.shelve;
 
 import io.nubo.compute.server.Instance;
 import io.nubo.compute.server.ServerActionExtension;
+import io.nubo.compute.wire.Access;
 import io.nubo.compute.wire.Caller;
+import io.nubo.compute.wire.ComputePolicy;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -16,21 +19,27 @@ import tools.jackson.databind.JsonNode;
 @Component
 class ShelveActions implements ServerActionExtension {
 
+    private static final Map<String, ComputePolicy> POLICIES = Map.of("shelve", ComputePolicy.SERVER_SHELVE,
+            "shelveOffload", ComputePolicy.SERVER_SHELVE_OFFLOAD, "unshelve", ComputePolicy.SERVER_UNSHELVE);
+
     private final Shelves shelves;
     private final Unshelves unshelves;
+    private final Access access;
 
-    ShelveActions(Shelves shelves, Unshelves unshelves) {
+    ShelveActions(Shelves shelves, Unshelves unshelves, Access access) {
         this.shelves = shelves;
         this.unshelves = unshelves;
+        this.access = access;
     }
 
     @Override
     public Set<String> actions() {
-        return Set.of("shelve", "shelveOffload", "unshelve");
+        return POLICIES.keySet();
     }
 
     @Override
     public ResponseEntity<Object> handle(Caller caller, Instance server, String action, JsonNode body) {
+        access.check(POLICIES.get(action), caller, server.projectId());
         switch (action) {
             case "shelve" -> shelves.shelve(caller, server);
             case "shelveOffload" -> shelves.offload(caller, server);

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies the agent's reports of a shelve's or an unshelve's commands as {@link ShelveStep} says: each successful
  * one moves the task on (compare-and-swap on the task and its action id) and sends what comes next; a failed one
- * ends the operation where it began (a shelve's image deleted, an unshelve's host given back), with a fault.
+ * ends the operation where it began (a shelve's image deleted, an unshelve's host given back), with a fault. A
+ * volume-backed server's shelve has no snapshot step (its own row in the table).
  */
 @Service
 public class ShelveReports {
@@ -49,7 +50,7 @@ public class ShelveReports {
             return;
         }
         Instance i = found.get();
-        ShelveStep step = ShelveStep.of(i.taskState(), r);
+        ShelveStep step = ShelveStep.of(i.taskState(), r, i.imageId() == null);
         if (step == null) {
             return;
         }
@@ -64,12 +65,16 @@ public class ShelveReports {
                     publisher.publish(new DeleteInstance(i.id(), i.host(), r.actionId()), i.id(), i.projectId());
                 }
             }
-            case OFFLOADED -> lifecycle.offloaded(i, r.actionId());
+            case OFFLOADED -> {
+                if (lifecycle.offloaded(i, r.actionId())) {
+                    shelved.release(r.actionId());
+                }
+            }
             case UNSHELVED -> {
                 if (lifecycle.unshelved(i, r.actionId(), r.powerState())) {
                     // Nova deletes the shelved image once the guest runs from it
                     shelved.imageOf(i.id()).ifPresent(image -> shelved.deleteHeld(r.actionId(), i.id(), image));
-                    shelved.forget(i.id());
+                    shelved.forget(i.id(), r.actionId());
                 }
             }
         }
@@ -83,6 +88,6 @@ public class ShelveReports {
         lifecycle.failed(i, step.operation(), r.actionId(), r.faultMessage(), r.faultDetails(), clock.instant());
         // the shelve is undone: its image goes (the agent deletes a failed snapshot's itself), the server stays
         shelved.imageOf(i.id()).ifPresent(image -> shelved.deleteHeld(r.actionId(), i.id(), image));
-        shelved.forget(i.id());
+        shelved.forget(i.id(), r.actionId());
     }
 }

@@ -1,9 +1,11 @@
 package io.nubo.compute.shelve;
 
+import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.image.ImageClient;
 import io.nubo.compute.server.Instance;
 import io.nubo.compute.server.InstanceStore;
 import io.nubo.compute.wire.Caller;
+import io.nubo.shared.events.compute.ImageSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,19 +48,35 @@ class ShelvedImages {
         this.clock = clock;
     }
 
-    /** Records the shelve's image in the instance's system metadata, as Nova's manager does. */
+    /** Records the shelve (and its image: none for a volume-backed server) in the system metadata, as Nova does. */
     void record(Instance i, String imageId) {
-        instances.putSystemMetadata(i.id(), Map.of(IMAGE_ID, imageId, AT, clock.instant().toString(), HOST,
-                i.host()));
+        Map<String, String> items = new java.util.HashMap<>(Map.of(AT, clock.instant().toString(), HOST, i.host()));
+        if (imageId != null) {
+            items.put(IMAGE_ID, imageId);
+        }
+        instances.putSystemMetadata(i.id(), items);
     }
 
     Optional<String> imageOf(String instanceId) {
         return Optional.ofNullable(instances.systemMetadata(instanceId).get(IMAGE_ID));
     }
 
-    /** The shelve is over (unshelved, or failed): its system metadata goes. */
-    void forget(String instanceId) {
+    /** The shelved image as the caller sees it (Nova's 400 when it is gone); 409 when the shelve recorded none. */
+    ImageSpec image(Caller caller, String instanceId) {
+        String id = imageOf(instanceId).orElseThrow(() -> ComputeError.CONFLICT.exception("Instance " + instanceId
+                + " has no shelved image to unshelve from."));
+        return images.find(caller, id);
+    }
+
+    /** The shelve is over (unshelved, or failed): its system metadata goes, and the caller held for it. */
+    void forget(String instanceId, String actionId) {
         instances.deleteSystemMetadata(instanceId, List.of(IMAGE_ID, AT, HOST));
+        release(actionId);
+    }
+
+    /** The caller held for {@code actionId} is needed no more. */
+    void release(String actionId) {
+        callers.remove(actionId);
     }
 
     /** Keeps {@code caller} until the report of {@code actionId}, which deletes the image with the caller's token. */

@@ -13,6 +13,7 @@ import io.nubo.compute.volume.AttachmentStore.Status;
 import io.nubo.compute.wire.Caller;
 import io.nubo.shared.events.compute.AttachVolume;
 import io.nubo.shared.events.compute.DetachVolume;
+import io.nubo.shared.events.compute.BlockDeviceSpec;
 import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.events.compute.PrepareLiveMigration;
 import io.nubo.shared.events.compute.VolumeConnection;
@@ -402,8 +403,15 @@ public class VolumeAttachments implements ServerVolumes {
      */
     @Override
     public List<PrepareLiveMigration.MigratingVolume> connectionsFor(Caller caller, Instance i, String host) {
+        return blockDevicesFor(caller, i, host).stream()
+                .map(b -> new PrepareLiveMigration.MigratingVolume(b.volumeId(), b.connection())).toList();
+    }
+
+    /** As {@link #connectionsFor}, as block devices (an unshelve's spawn); the same connections, for the same reason. */
+    @Override
+    public List<BlockDeviceSpec> blockDevicesFor(Caller caller, Instance i, String host) {
         return store.ofInstance(i.id()).stream().filter(r -> r.status() == Status.ATTACHED)
-                .map(r -> new PrepareLiveMigration.MigratingVolume(r.volumeId(),
+                .map(r -> new BlockDeviceSpec(r.volumeId(), r.device(), r.bootIndex(), r.deleteOnTermination(),
                         volumes.initializeConnection(caller, r.volumeId(), connector(host))))
                 .toList();
     }

@@ -8,17 +8,21 @@ import io.nubo.shared.events.compute.InstanceReport;
  * Nova's shelve with {@code shelved_offload_time = 0}: {@code shelving} (the stop is sent, the snapshot queued behind
  * it on the same host), {@code shelving_image_pending_upload} (the guest is off, the agent converts and uploads the
  * root disk), {@code shelving_offloading} (the image is uploaded, the guest and its local disk are deleted), then
- * vm_state {@code shelved_offloaded} with no host. Nova's {@code shelving_image_uploading} is not used: the agent
+ * vm_state {@code shelved_offloaded} with no host. A volume-backed server has no snapshot: its guest is deleted once
+ * it is off. Nova's {@code shelving_image_uploading} is not used: the agent
  * does not report when its upload begins. Unshelve: {@code unshelving} (a host is claimed and the spawn sent), then
  * {@code active}. A failed report of any step ends the operation with the vm_state it had and a fault.
  */
 public enum ShelveStep {
-    POWERED_OFF(ServerOperation.SHELVE, TaskState.SHELVING, "stop", TaskState.SHELVING_IMAGE_PENDING_UPLOAD,
+    POWERED_OFF(ServerOperation.SHELVE, TaskState.SHELVING, "stop", false, TaskState.SHELVING_IMAGE_PENDING_UPLOAD,
             Then.AWAIT_SNAPSHOT),
-    IMAGE_UPLOADED(ServerOperation.SHELVE, TaskState.SHELVING_IMAGE_PENDING_UPLOAD, "snapshot",
+    /** Nova snapshots no volume-backed server: its guest is deleted once it is off (the root volume stays). */
+    VOLUME_BACKED_POWERED_OFF(ServerOperation.SHELVE, TaskState.SHELVING, "stop", true,
             TaskState.SHELVING_OFFLOADING, Then.DELETE_GUEST),
-    GUEST_DELETED(ServerOperation.SHELVE, TaskState.SHELVING_OFFLOADING, "delete", null, Then.OFFLOADED),
-    SPAWNED(ServerOperation.UNSHELVE, TaskState.UNSHELVING, "spawn", null, Then.UNSHELVED);
+    IMAGE_UPLOADED(ServerOperation.SHELVE, TaskState.SHELVING_IMAGE_PENDING_UPLOAD, "snapshot", false,
+            TaskState.SHELVING_OFFLOADING, Then.DELETE_GUEST),
+    GUEST_DELETED(ServerOperation.SHELVE, TaskState.SHELVING_OFFLOADING, "delete", null, null, Then.OFFLOADED),
+    SPAWNED(ServerOperation.UNSHELVE, TaskState.UNSHELVING, "spawn", null, null, Then.UNSHELVED);
 
     /** What follows a step's successful report. */
     public enum Then {
@@ -35,13 +39,17 @@ public enum ShelveStep {
     private final ServerOperation operation;
     private final TaskState from;
     private final String report;
+    private final Boolean volumeBacked;
     private final TaskState next;
     private final Then then;
 
-    ShelveStep(ServerOperation operation, TaskState from, String report, TaskState next, Then then) {
+    /** {@code volumeBacked}: the step is only a volume-backed server's (true), only an image-backed one's, or both's. */
+    ShelveStep(ServerOperation operation, TaskState from, String report, Boolean volumeBacked, TaskState next,
+               Then then) {
         this.operation = operation;
         this.from = from;
         this.report = report;
+        this.volumeBacked = volumeBacked;
         this.next = next;
         this.then = then;
     }
@@ -64,9 +72,10 @@ public enum ShelveStep {
     }
 
     /** The step a report moves on from {@code task}; null when the report is none of the task's. */
-    public static ShelveStep of(TaskState task, InstanceReport r) {
+    public static ShelveStep of(TaskState task, InstanceReport r, boolean volumeBacked) {
         for (ShelveStep s : values()) {
-            if (s.from == task && s.report.equals(r.operation())) {
+            if (s.from == task && s.report.equals(r.operation())
+                    && (s.volumeBacked == null || s.volumeBacked == volumeBacked)) {
                 return s;
             }
         }

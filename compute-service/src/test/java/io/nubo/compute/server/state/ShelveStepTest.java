@@ -16,22 +16,32 @@ class ShelveStepTest {
 
     @Test
     void shelveGoesThroughNovasTaskStatesToOffloaded() {
-        assertThat(ShelveStep.of(TaskState.SHELVING, report("stop"))).isEqualTo(ShelveStep.POWERED_OFF);
+        assertThat(ShelveStep.of(TaskState.SHELVING, report("stop"), false)).isEqualTo(ShelveStep.POWERED_OFF);
         assertThat(ShelveStep.POWERED_OFF.next()).isEqualTo(TaskState.SHELVING_IMAGE_PENDING_UPLOAD);
-        assertThat(ShelveStep.of(TaskState.SHELVING_IMAGE_PENDING_UPLOAD, report("snapshot")))
+        assertThat(ShelveStep.of(TaskState.SHELVING_IMAGE_PENDING_UPLOAD, report("snapshot"), false))
                 .isEqualTo(ShelveStep.IMAGE_UPLOADED);
         assertThat(ShelveStep.IMAGE_UPLOADED.next()).isEqualTo(TaskState.SHELVING_OFFLOADING);
         assertThat(ShelveStep.IMAGE_UPLOADED.then()).isEqualTo(ShelveStep.Then.DELETE_GUEST);
-        assertThat(ShelveStep.of(TaskState.SHELVING_OFFLOADING, report("delete"))).isEqualTo(ShelveStep.GUEST_DELETED);
+        assertThat(ShelveStep.of(TaskState.SHELVING_OFFLOADING, report("delete"), false))
+                .isEqualTo(ShelveStep.GUEST_DELETED);
         assertThat(ShelveStep.GUEST_DELETED.next()).isNull();
         assertThat(ShelveStep.GUEST_DELETED.then()).isEqualTo(ShelveStep.Then.OFFLOADED);
-        assertThat(ShelveStep.of(TaskState.UNSHELVING, report("spawn"))).isEqualTo(ShelveStep.SPAWNED);
+        assertThat(ShelveStep.of(TaskState.UNSHELVING, report("spawn"), false)).isEqualTo(ShelveStep.SPAWNED);
         assertThat(ShelveStep.SPAWNED.then()).isEqualTo(ShelveStep.Then.UNSHELVED);
+        // a volume-backed server has no snapshot: its guest is deleted once it is off
+        assertThat(ShelveStep.of(TaskState.SHELVING, report("stop"), true))
+                .isEqualTo(ShelveStep.VOLUME_BACKED_POWERED_OFF);
+        assertThat(ShelveStep.VOLUME_BACKED_POWERED_OFF.next()).isEqualTo(TaskState.SHELVING_OFFLOADING);
+        assertThat(ShelveStep.VOLUME_BACKED_POWERED_OFF.then()).isEqualTo(ShelveStep.Then.DELETE_GUEST);
+        assertThat(ShelveStep.of(TaskState.SHELVING_IMAGE_PENDING_UPLOAD, report("snapshot"), true)).isNull();
+        assertThat(ShelveStep.of(TaskState.SHELVING_OFFLOADING, report("delete"), true))
+                .isEqualTo(ShelveStep.GUEST_DELETED);
+        assertThat(ShelveStep.of(TaskState.UNSHELVING, report("spawn"), true)).isEqualTo(ShelveStep.SPAWNED);
         // a report out of order, or another task's, moves nothing
-        assertThat(ShelveStep.of(TaskState.SHELVING, report("snapshot"))).isNull();
-        assertThat(ShelveStep.of(TaskState.SHELVING, report("delete"))).isNull();
-        assertThat(ShelveStep.of(TaskState.POWERING_OFF, report("stop"))).isNull();
-        assertThat(ShelveStep.of(TaskState.SPAWNING, report("spawn"))).isNull();
+        assertThat(ShelveStep.of(TaskState.SHELVING, report("snapshot"), false)).isNull();
+        assertThat(ShelveStep.of(TaskState.SHELVING, report("delete"), false)).isNull();
+        assertThat(ShelveStep.of(TaskState.POWERING_OFF, report("stop"), false)).isNull();
+        assertThat(ShelveStep.of(TaskState.SPAWNING, report("spawn"), false)).isNull();
     }
 
     @Test

@@ -191,7 +191,9 @@ public class ServerLifecycle {
     }
 
     private void observe(Instance i, InstanceReport r, Instant now) {
-        if (r.powerState() == null) {
+        if (r.powerState() == null || i.host() == null) {
+            // an instance with no host (shelved_offloaded, or never placed) has no guest: a late word of its old
+            // one (stopped, undefined) says nothing about it
             return;
         }
         if (r.host() != null && i.host() != null && !r.host().equals(i.host())) {

@@ -304,10 +304,42 @@ class ShelveApiTest extends ComputeHttpTest {
         assertThat(systemMetadata(id)).doesNotContainKey("shelved_image_id").containsKey("shelved_host");
         assertThat(ramClaimed()).isZero();
 
+        // 2.20: volumes attach to and detach from a shelved server with no host (nothing sent to an agent)
+        String data = UUID.randomUUID().toString();
+        VOLUMES.status.put(data, "available");
+        String attachBody = "{\"volumeAttachment\": {\"volumeId\": \"" + data + "\"}}";
+        Reply before = call(token, "POST", "/v2.1/servers/" + id + "/os-volume_attachments", attachBody,
+                "X-OpenStack-Nova-API-Version", "2.19");
+        assertThat(conflict(before)).isEqualTo("Cannot 'attach_volume' instance " + id
+                + " while it is in vm_state shelved_offloaded");
+        Reply attached = call(token, "POST", "/v2.1/servers/" + id + "/os-volume_attachments", attachBody,
+                "X-OpenStack-Nova-API-Version", "2.20");
+        assertThat(attached.status()).as(attached.body()).isEqualTo(200);
+        assertThat(attached.json().at("/volumeAttachment/device").asString()).isEqualTo("/dev/vdb");
+        assertThat(VOLUMES.status.get(data)).isEqualTo("in-use");
+        assertThat(VOLUMES.actions(data)).containsExactly("os-reserve", "os-attach");
+        Reply rootDetach = call(token, "DELETE", "/v2.1/servers/" + id + "/os-volume_attachments/" + root, null,
+                "X-OpenStack-Nova-API-Version", "2.20");
+        assertThat(rootDetach.status()).isEqualTo(400);
+        String other = UUID.randomUUID().toString();
+        VOLUMES.status.put(other, "available");
+        assertThat(call(token, "POST", "/v2.1/servers/" + id + "/os-volume_attachments", "{\"volumeAttachment\":"
+                + " {\"volumeId\": \"" + other + "\"}}", "X-OpenStack-Nova-API-Version", "2.20").status())
+                .isEqualTo(200);
+        assertThat(call(token, "DELETE", "/v2.1/servers/" + id + "/os-volume_attachments/" + other, null,
+                "X-OpenStack-Nova-API-Version", "2.20").status()).isEqualTo(202);
+        assertThat(VOLUMES.status.get(other)).isEqualTo("available");
+        assertThat(get(token, "/v2.1/servers/" + id + "/os-volume_attachments").json().get("volumeAttachments"))
+                .hasSize(2);
+        assertThat(agent.poll(300)).as("no host to ask").isNull();
+
         assertThat(action(token, id, "{\"unshelve\": null}").status()).isEqualTo(202);
         SpawnInstance spawn = agent.next(SpawnInstance.class);
         assertThat(spawn.image()).isNull();
-        assertThat(spawn.blockDevices()).hasSize(1);
+        assertThat(spawn.blockDevices()).hasSize(2);
+        assertThat(spawn.blockDevices().get(1).volumeId()).isEqualTo(data);
+        assertThat(spawn.blockDevices().get(1).deviceName()).isEqualTo("/dev/vdb");
+        assertThat(spawn.blockDevices().get(1).connection()).isNotNull();
         assertThat(spawn.blockDevices().get(0).volumeId()).isEqualTo(root);
         assertThat(spawn.blockDevices().get(0).bootIndex()).isZero();
         assertThat(spawn.blockDevices().get(0).deviceName()).isEqualTo("/dev/vda");

@@ -274,8 +274,8 @@ live_migration = $live_migration
 block_migration_for_live_migration = $live_migration
 # a server booted from a volume moves too: its volumes are connected on the destination before the move
 volume_backed_live_migration = $live_migration
-# shelve and unshelve are served, but not 2.20's volume attach and detach on a shelved server, which Tempest's shelve
-# tests also use (AttachVolumeShelveTestJSON), and not yet run against Tempest: off until then
+# shelve, unshelve and 2.20's volume attach/detach on a shelved server are served, checked with a fake host only
+# (ShelveApiTest); the real guest's ShelveEndToEndTest and Tempest have not run them yet: on once they pass
 shelve = False
 shelve_migrate = False
 rescue = False

@@ -42,7 +42,7 @@ public class ShelveReports {
     /** Called with every instance report before the server lifecycle sees it (which leaves these alone). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void beforeLifecycle(InstanceReport r) {
-        if (r.actionId() == null) {
+        if (r.actionId() == null || !ShelveStep.reports(r.operation())) {
             return;
         }
         Optional<Instance> found = servers.list(List.of("id = ?"), List.of(r.instanceId())).stream().findFirst();

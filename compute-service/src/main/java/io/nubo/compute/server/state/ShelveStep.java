@@ -82,6 +82,16 @@ public enum ShelveStep {
         return null;
     }
 
+    /** Whether a report of {@code operation} may be a step's (the others need no look at the instance). */
+    public static boolean reports(String operation) {
+        for (ShelveStep s : values()) {
+            if (s.report.equals(operation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code task} is one of the steps' (a report for the instance is theirs to apply). */
     public static boolean owns(TaskState task) {
         return operationOf(task) != null;

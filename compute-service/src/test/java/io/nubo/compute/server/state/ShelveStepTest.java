@@ -51,6 +51,8 @@ class ShelveStepTest {
             assertThat(ServerOperation.ofTask(s.from()).stepped()).as(s.name()).isTrue();
         }
         assertThat(ShelveStep.owns(TaskState.POWERING_OFF)).isFalse();
+        assertThat(ShelveStep.reports("snapshot")).isTrue();
+        assertThat(ShelveStep.reports("attach_volume")).isFalse();
         assertThat(ShelveStep.owns(null)).isFalse();
         assertThat(ServerOperation.ofTask(TaskState.SHELVING_IMAGE_PENDING_UPLOAD)).isEqualTo(ServerOperation.SHELVE);
         assertThat(ServerOperation.ofTask(TaskState.UNSHELVING)).isEqualTo(ServerOperation.UNSHELVE);

@@ -265,7 +265,7 @@ disk_config = True
 xenapi_apis = True
 # resize, confirm and revert on the server's own host (allow_resize_to_same_host, as devstack sets for one node)
 resize = True
-# not served: cold migration (live migration only with --live-migration: two hosts), shelve, rescue, consoles (remote-consoles answers "Unavailable console type",
+# not served: cold migration (live migration only with --live-migration: two hosts), rescue, consoles (remote-consoles answers "Unavailable console type",
 # as Nova with every console off), changePassword, the metadata service, personality files (accepted, not
 # injected), trigger_crash_dump (2.17: 400 as for a driver without it)
 cold_migration = False
@@ -274,6 +274,8 @@ live_migration = $live_migration
 block_migration_for_live_migration = $live_migration
 # a server booted from a volume moves too: its volumes are connected on the destination before the move
 volume_backed_live_migration = $live_migration
+# shelve, unshelve and 2.20's volume attach/detach on a shelved server are served, checked with a fake host only
+# (ShelveApiTest); the real guest's ShelveEndToEndTest and Tempest have not run them yet: on once they pass
 shelve = False
 shelve_migrate = False
 rescue = False

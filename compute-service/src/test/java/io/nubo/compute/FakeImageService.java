@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A Glance v2 stand-in on loopback, for the two calls the compute API makes: {@code GET /v2/images/{id}} (known
- * ids are active images) and {@code POST /v2/images} (a snapshot's record). It records the tokens it was sent, so
+ * A Glance v2 stand-in on loopback, for the calls the compute API makes: {@code GET /v2/images/{id}} (known ids,
+ * and the snapshot records made here, are active images), {@code POST /v2/images} (a snapshot's record) and
+ * {@code DELETE}. It records the tokens it was sent, so
  * a test can check that the caller's own token was forwarded.
  */
 final class FakeImageService implements AutoCloseable {
@@ -76,6 +77,14 @@ final class FakeImageService implements AutoCloseable {
             } else if (path.equals("/v2/images")) {
                 status = 200;
                 body = "{\"images\": [" + CIRROS + ", " + BIG + "], \"first\": \"/v2/images\"}";
+            } else if (created.containsKey(path.substring(path.lastIndexOf('/') + 1))) {
+                // a snapshot's record, as the image service has it once the agent uploaded into it
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                var n = tools.jackson.databind.json.JsonMapper.builder().build().readTree(created.get(id));
+                status = 200;
+                body = "{\"id\": \"" + id + "\", \"name\": \"" + n.path("name").asString() + "\", \"status\":"
+                        + " \"active\", \"disk_format\": \"qcow2\", \"container_format\": \"bare\", \"size\": 1024,"
+                        + " \"min_disk\": 0, \"min_ram\": 0, \"image_type\": \"snapshot\", " + TIMES + "}";
             } else if (path.endsWith("/" + IMAGE)) {
                 status = 200;
                 body = CIRROS;

@@ -5,6 +5,7 @@ import io.nubo.compute.migration.MigrationReports;
 import io.nubo.compute.migration.ResizeReports;
 import io.nubo.compute.server.AgentReplies;
 import io.nubo.compute.server.ServerLifecycle;
+import io.nubo.compute.shelve.ShelveReports;
 import io.nubo.shared.events.EventCodec;
 import io.nubo.shared.events.EventEnvelope;
 import io.nubo.shared.events.Topics;
@@ -41,10 +42,12 @@ class AgentReportConsumer {
     private final AgentReplies replies;
     private final MigrationReports migrations;
     private final ResizeReports resizes;
+    private final ShelveReports shelves;
 
     AgentReportConsumer(EventCodec codec, InboxGuard inbox, PlatformTransactionManager tx, HostRegistry hosts,
                         ServerLifecycle lifecycle, AgentReplies replies, MigrationReports migrations,
-                        ResizeReports resizes) {
+                        ResizeReports resizes, ShelveReports shelves) {
+        this.shelves = shelves;
         this.migrations = migrations;
         this.resizes = resizes;
         this.codec = codec;
@@ -86,6 +89,7 @@ class AgentReportConsumer {
             if (report != null) {
                 migrations.beforeLifecycle(report);
                 resizes.beforeLifecycle(report);
+                shelves.beforeLifecycle(report);
                 lifecycle.apply(report);
                 return;
             }

@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class InstanceStore {
 
+    /** The system metadata key of a shelved instance's image (Nova's). */
+    public static final String SHELVED_IMAGE_ID = "shelved_image_id";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "id, project_id, user_id, display_name, hostname, reservation_id,"
             + " launch_index, flavor_id, flavor_name, vcpus, memory_mb, root_gb, ephemeral_gb, swap_mb,"
@@ -114,6 +116,41 @@ public class InstanceStore {
                         + " launched_at = CASE WHEN ? THEN ? ELSE launched_at END, updated_at = ?"
                         + " WHERE id = ? AND task_action_id = ? AND deleted = FALSE",
                 vm == null ? null : vm.wire(), power, launched, ts(now), ts(now), id, actionId);
+    }
+
+    /** Moves a stepped task (shelve, unshelve) on, if it is still {@code actionId} at {@code from}. */
+    public int advanceTask(String id, String actionId, TaskState from, TaskState to, Instant now) {
+        return jdbc.update("UPDATE instances SET task_state = ?, updated_at = ? WHERE id = ? AND task_action_id = ?"
+                + " AND task_state = ? AND deleted = FALSE", to.wire(), ts(now), id, actionId, from.wire());
+    }
+
+    /** The shelve {@code actionId} deleted the guest: shelved_offloaded, no host, powered off, no task. */
+    public int offload(String id, String actionId, Instant now) {
+        return jdbc.update("UPDATE instances SET vm_state = ?, task_state = NULL, task_action_id = NULL,"
+                        + " task_started_at = NULL, power_state = 0, host = NULL, updated_at = ? WHERE id = ?"
+                        + " AND task_action_id = ? AND deleted = FALSE", VmState.SHELVED_OFFLOADED.wire(), ts(now), id,
+                actionId);
+    }
+
+    /** An unshelve that did not reach its host: the instance has no host again (its claim is given back apart). */
+    public int unplace(String id, Instant now) {
+        return jdbc.update("UPDATE instances SET host = NULL, updated_at = ? WHERE id = ? AND deleted = FALSE",
+                ts(now), id);
+    }
+
+    /** Nova's system_metadata of the instance (compute's own keys, never the user's). */
+    public Map<String, String> systemMetadata(String id) {
+        return read("instance_system_metadata", id);
+    }
+
+    public void putSystemMetadata(String id, Map<String, String> items) {
+        put("instance_system_metadata", id, items);
+    }
+
+    public void deleteSystemMetadata(String id, java.util.Collection<String> keys) {
+        for (String k : keys) {
+            jdbc.update("DELETE FROM instance_system_metadata WHERE instance_id = ? AND meta_key = ?", id, k);
+        }
     }
 
     /** Ends an instance (delete answered, or nothing to ask an agent): soft-deleted as Nova keeps them. */
@@ -216,8 +253,12 @@ public class InstanceStore {
     }
 
     public Map<String, String> metadata(String id) {
+        return read("instance_metadata", id);
+    }
+
+    private Map<String, String> read(String table, String id) {
         Map<String, String> m = new LinkedHashMap<>();
-        jdbc.query("SELECT meta_key, meta_value FROM instance_metadata WHERE instance_id = ? ORDER BY meta_key",
+        jdbc.query("SELECT meta_key, meta_value FROM " + table + " WHERE instance_id = ? ORDER BY meta_key",
                 rs -> {
                     m.put(rs.getString(1), rs.getString(2));
                 }, id);
@@ -225,11 +266,15 @@ public class InstanceStore {
     }
 
     public void putMetadata(String id, Map<String, String> items) {
+        put("instance_metadata", id, items);
+    }
+
+    private void put(String table, String id, Map<String, String> items) {
         items.forEach((k, v) -> {
-            if (jdbc.update("UPDATE instance_metadata SET meta_value = ? WHERE instance_id = ? AND meta_key = ?", v,
-                    id, k) == 0) {
-                jdbc.update("INSERT INTO instance_metadata (instance_id, meta_key, meta_value) VALUES (?, ?, ?)", id,
-                        k, v);
+            if (jdbc.update("UPDATE " + table + " SET meta_value = ? WHERE instance_id = ? AND meta_key = ?", v, id,
+                    k) == 0) {
+                jdbc.update("INSERT INTO " + table + " (instance_id, meta_key, meta_value) VALUES (?, ?, ?)", id, k,
+                        v);
             }
         });
     }

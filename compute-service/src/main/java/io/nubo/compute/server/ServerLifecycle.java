@@ -5,6 +5,8 @@ import io.nubo.compute.host.HostStore;
 import io.nubo.compute.instanceaction.InstanceActions;
 import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.server.state.ServerOperation;
+import io.nubo.compute.server.state.ShelveStep;
+import io.nubo.compute.server.state.TaskState;
 import io.nubo.compute.servergroup.ServerGroupService;
 import io.nubo.compute.server.state.VmState;
 import io.nubo.compute.wire.Caller;
@@ -90,6 +92,14 @@ public class ServerLifecycle {
         }
     }
 
+    /** As {@link #requireAllowed(Instance, ServerOperation)}, after Nova's lock check (409 for a locked server). */
+    public void requireAllowed(Instance i, ServerOperation op, Caller caller) {
+        if (i.locked() && !caller.admin()) {
+            throw ComputeError.LOCKED.exception(i.id());
+        }
+        requireAllowed(i, op);
+    }
+
     /** Records a finished action that needs no agent (lock, unlock, an update). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordDone(Instance i, String action, Caller caller) {
@@ -111,8 +121,9 @@ public class ServerLifecycle {
             return;
         }
         ServerOperation op = ServerOperation.ofReport(r.operation());
-        if (op == null || !r.actionId().equals(i.taskActionId())) {
-            // the answer to a task that is no longer current (superseded by a delete, or swept): nothing to change
+        if (op == null || !r.actionId().equals(i.taskActionId()) || ShelveStep.owns(i.taskState())) {
+            // the answer to a task that is no longer current (superseded by a delete, or swept): nothing to change;
+            // or one step of a shelve or unshelve, which ShelveReports applies
             return;
         }
         if (r.outcome() == InstanceReport.Outcome.SUCCEEDED) {
@@ -180,7 +191,9 @@ public class ServerLifecycle {
     }
 
     private void observe(Instance i, InstanceReport r, Instant now) {
-        if (r.powerState() == null) {
+        if (r.powerState() == null || i.host() == null) {
+            // an instance with no host (shelved_offloaded, or never placed) has no guest: a late word of its old
+            // one (stopped, undefined) says nothing about it
             return;
         }
         if (r.host() != null && i.host() != null && !r.host().equals(i.host())) {
@@ -211,6 +224,57 @@ public class ServerLifecycle {
         }
     }
 
+    /** A step of a shelve or unshelve is done: its task moves on (compare-and-swap); false when it is not current. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean advance(Instance i, String actionId, TaskState from, TaskState to) {
+        return instances.advanceTask(i.id(), actionId, from, to, clock.instant()) == 1;
+    }
+
+    /** The shelve's guest is deleted: shelved_offloaded with no host, the host's claim given back. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean offloaded(Instance i, String actionId) {
+        Instant now = clock.instant();
+        if (instances.offload(i.id(), actionId, now) != 1) {
+            return false;
+        }
+        releaseClaim(i);
+        actions.finish(i.id(), actionId, null, null, now);
+        events.stopped(i, now);
+        return true;
+    }
+
+    /** An unshelve's host is claimed: the instance is placed there (Nova's conductor picks it). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void placed(Instance i, String host, String zone) {
+        instances.placed(i.id(), host, zone, clock.instant());
+    }
+
+    /** The unshelved guest runs: active again, as a start. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean unshelved(Instance i, String actionId, PowerState power) {
+        Instant now = clock.instant();
+        int code = (power == null ? PowerState.RUNNING : power).code();
+        if (instances.finishTask(i.id(), actionId, VmState.ACTIVE, code, false, now) != 1) {
+            return false;
+        }
+        actions.finish(i.id(), actionId, null, null, now);
+        events.started(instances.find(i.id()).orElseThrow(), now);
+        return true;
+    }
+
+    /** An unshelve failed (no host, or its spawn): shelved_offloaded again, with no host and no claim, and a fault. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unshelveFailed(Instance i, String actionId, String message, String details) {
+        Instant now = clock.instant();
+        Instance placed = instances.find(i.id()).orElseThrow();
+        if (!actionId.equals(placed.taskActionId())) {
+            return;
+        }
+        failed(i, ServerOperation.UNSHELVE, actionId, message, details, now);
+        releaseClaim(placed);
+        instances.unplace(i.id(), now);
+    }
+
     private void releaseClaim(Instance i) {
         if (i.host() != null && instances.releaseClaim(i.id())) {
             // a volume-backed instance (no image) claimed no local root disk
@@ -226,16 +290,17 @@ public class ServerLifecycle {
     public void sweepStuckTasks() {
         Instant now = clock.instant();
         for (Instance i : instances.stuckSince(now.minus(props.taskTimeout()))) {
-            ServerOperation op = ServerOperation.values()[0];
-            for (ServerOperation o : ServerOperation.values()) {
-                if (o.task() == i.taskState()) {
-                    op = o;
-                }
-            }
+            ServerOperation found = ServerOperation.ofTask(i.taskState());
+            ServerOperation op = found == null ? ServerOperation.values()[0] : found;
             log.warn("Instance {}: task {} got no answer within {}; failing it", i.id(), i.taskState().wire(),
                     props.taskTimeout());
-            failed(i, op, i.taskActionId(), "The " + op.action() + " did not finish within "
-                    + props.taskTimeout().toSeconds() + " s (no answer from host " + i.host() + ").", null, now);
+            String message = "The " + op.action() + " did not finish within " + props.taskTimeout().toSeconds()
+                    + " s (no answer from host " + i.host() + ").";
+            if (op == ServerOperation.UNSHELVE) {
+                unshelveFailed(i, i.taskActionId(), message, null);
+            } else {
+                failed(i, op, i.taskActionId(), message, null, now);
+            }
         }
     }
 }

@@ -121,6 +121,13 @@ public class ServerService {
             return;
         }
         String actionId = lifecycle.begin(i, ServerOperation.DELETE, caller);
+        if (i.vmState() == VmState.SHELVED_OFFLOADED) {
+            // as Nova: a shelved server's image goes with it
+            String shelved = instances.systemMetadata(i.id()).get(InstanceStore.SHELVED_IMAGE_ID);
+            if (shelved != null) {
+                images.deleteQuietly(caller, shelved);
+            }
+        }
         volumes.ifAvailable(v -> v.releaseForDelete(caller, i, actionId));
         if (i.host() == null) {
             lifecycle.finishDelete(i, clock.instant());

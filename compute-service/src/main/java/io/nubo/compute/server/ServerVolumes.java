@@ -28,4 +28,10 @@ public interface ServerVolumes {
      * with that host's connector), as a live migration's destination connects them before the guest arrives.
      */
     List<PrepareLiveMigration.MigratingVolume> connectionsFor(Caller caller, Instance instance, String host);
+
+    /**
+     * The volumes attached to the instance as the block devices of a spawn on {@code host} (each connected for that
+     * host's connector, with its device, boot index and delete_on_termination): what an unshelve boots with.
+     */
+    List<io.nubo.shared.events.compute.BlockDeviceSpec> blockDevicesFor(Caller caller, Instance instance, String host);
 }

@@ -13,6 +13,7 @@ import io.nubo.compute.volume.AttachmentStore.Status;
 import io.nubo.compute.wire.Caller;
 import io.nubo.shared.events.compute.AttachVolume;
 import io.nubo.shared.events.compute.DetachVolume;
+import io.nubo.shared.events.compute.BlockDeviceSpec;
 import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.events.compute.PrepareLiveMigration;
 import io.nubo.shared.events.compute.VolumeConnection;
@@ -106,15 +107,7 @@ public class VolumeAttachments implements ServerVolumes {
     /** Attaches the volume; answers once the guest has the disk and block storage says in-use. */
     public Attachment attach(Caller caller, Instance i, String volumeId) {
         requireState(i, "attach_volume", caller);
-        BlockStorageClient.Volume v = volumes.get(caller, volumeId);
-        store.ofVolume(v.id()).ifPresent(r -> {
-            throw ComputeError.INVALID_VOLUME.exception("volume " + v.id() + " is already attached to instance "
-                    + r.instanceId());
-        });
-        if (!"available".equals(v.status())) {
-            throw ComputeError.INVALID_VOLUME.exception("volume '" + v.id() + "' status must be 'available'."
-                    + " Currently in '" + v.status() + "'");
-        }
+        BlockStorageClient.Volume v = attachable(caller, volumeId);
         String requestId = CommandReports.requestId();
         String device = nextDevice(i, store.ofInstance(i.id()));
         Boolean begun = tx.execute(s -> {
@@ -162,6 +155,20 @@ public class VolumeAttachments implements ServerVolumes {
         return new Attachment(v.id(), i.id(), device);
     }
 
+    /** The volume, if it may be attached: Nova's 400s for one attached (or being attached) or not available. */
+    BlockStorageClient.Volume attachable(Caller caller, String volumeId) {
+        BlockStorageClient.Volume v = volumes.get(caller, volumeId);
+        store.ofVolume(v.id()).ifPresent(r -> {
+            throw ComputeError.INVALID_VOLUME.exception("volume " + v.id() + " is already attached to instance "
+                    + r.instanceId());
+        });
+        if (!"available".equals(v.status())) {
+            throw ComputeError.INVALID_VOLUME.exception("volume '" + v.id() + "' status must be 'available'."
+                    + " Currently in '" + v.status() + "'");
+        }
+        return v;
+    }
+
     private void undoAttach(Caller caller, Instance i, String volumeId, boolean reserved, boolean connected,
                             boolean plugged, String requestId, RuntimeException cause) {
         log.warn("Attaching volume {} to instance {} failed ({}); undoing it", volumeId, i.id(), cause.getMessage());
@@ -200,10 +207,7 @@ public class VolumeAttachments implements ServerVolumes {
     public void detach(Caller caller, Instance i, String volumeId) {
         requireState(i, "detach_volume", caller);
         BlockStorageClient.Volume v = volumes.get(caller, volumeId);
-        Row row = store.find(i.id(), v.id()).orElseThrow(() -> ComputeError.VOLUME_BDM_NOT_FOUND.exception(v.id()));
-        if (row.root()) {
-            throw ComputeError.BAD_REQUEST.exception("Cannot detach a root device volume");
-        }
+        Row row = detachable(i, v.id());
         String requestId = CommandReports.requestId();
         Boolean begun = tx.execute(s -> {
             if (!store.move(v.id(), i.id(), Status.ATTACHED, Status.DETACHING, requestId, clock.instant())) {
@@ -231,6 +235,15 @@ public class VolumeAttachments implements ServerVolumes {
         tx.executeWithoutResult(s -> publisher.publish(new DetachVolume(i.id(), i.host(), correlation, v.id()), i.id(),
                 i.projectId()));
         background.execute(() -> finishDetach(caller, i, v.id(), row, requestId, correlation, reply));
+    }
+
+    /** The volume's attachment to the server, if it may be detached: 404 for none, 400 for the root volume. */
+    Row detachable(Instance i, String volumeId) {
+        Row row = store.find(i.id(), volumeId).orElseThrow(() -> ComputeError.VOLUME_BDM_NOT_FOUND.exception(volumeId));
+        if (row.root()) {
+            throw ComputeError.BAD_REQUEST.exception("Cannot detach a root device volume");
+        }
+        return row;
     }
 
     /**
@@ -402,8 +415,15 @@ public class VolumeAttachments implements ServerVolumes {
      */
     @Override
     public List<PrepareLiveMigration.MigratingVolume> connectionsFor(Caller caller, Instance i, String host) {
+        return blockDevicesFor(caller, i, host).stream()
+                .map(b -> new PrepareLiveMigration.MigratingVolume(b.volumeId(), b.connection())).toList();
+    }
+
+    /** As {@link #connectionsFor}, as block devices (an unshelve's spawn); the same connections, for the same reason. */
+    @Override
+    public List<BlockDeviceSpec> blockDevicesFor(Caller caller, Instance i, String host) {
         return store.ofInstance(i.id()).stream().filter(r -> r.status() == Status.ATTACHED)
-                .map(r -> new PrepareLiveMigration.MigratingVolume(r.volumeId(),
+                .map(r -> new BlockDeviceSpec(r.volumeId(), r.device(), r.bootIndex(), r.deleteOnTermination(),
                         volumes.initializeConnection(caller, r.volumeId(), connector(host))))
                 .toList();
     }

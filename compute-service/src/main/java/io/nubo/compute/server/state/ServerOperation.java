@@ -17,7 +17,8 @@ import java.util.Set;
  * vm_states it may start from (always with no task in flight, except delete), the task state it sets, the
  * {@link io.nubo.shared.events.compute.InstanceReport#operation()} that answers it, and where success leads.
  * A null {@code onSuccess} leaves vm_state as it was (snapshot); {@code revertOnFailure} false means a failure
- * puts the instance in ERROR (spawn), true means the task is cleared and vm_state kept.
+ * puts the instance in ERROR (spawn), true means the task is cleared and vm_state kept. Shelve, shelveOffload and
+ * unshelve are {@link #stepped()}: several agent commands, whose reports {@link ShelveStep} applies.
  */
 public enum ServerOperation {
     SPAWN("create", "spawn", EnumSet.of(BUILDING), TaskState.SPAWNING, ACTIVE, PowerState.RUNNING, false),
@@ -42,6 +43,12 @@ public enum ServerOperation {
             null, true),
     REVERT_RESIZE("revertResize", "revert_resize", EnumSet.of(VmState.RESIZED), TaskState.RESIZE_REVERTING, null,
             null, true),
+    SHELVE("shelve", "shelve", EnumSet.of(ACTIVE, STOPPED, PAUSED, SUSPENDED), TaskState.SHELVING,
+            VmState.SHELVED_OFFLOADED, PowerState.NOSTATE, true),
+    SHELVE_OFFLOAD("shelveOffload", "shelve_offload", EnumSet.of(VmState.SHELVED), TaskState.SHELVING_OFFLOADING,
+            VmState.SHELVED_OFFLOADED, PowerState.NOSTATE, true),
+    UNSHELVE("unshelve", "unshelve", EnumSet.of(VmState.SHELVED, VmState.SHELVED_OFFLOADED), TaskState.UNSHELVING,
+            ACTIVE, PowerState.RUNNING, true),
     DELETE("delete", "delete", EnumSet.complementOf(EnumSet.of(VmState.DELETED)), TaskState.DELETING,
             VmState.DELETED, PowerState.NOSTATE, true);
 
@@ -121,6 +128,24 @@ public enum ServerOperation {
             return false;
         }
         return this == DELETE ? current != TaskState.DELETING : current == null;
+    }
+
+    /**
+     * Whether the operation is a sequence of agent commands (stop, snapshot, delete; or spawn) whose reports its own
+     * step table ({@link ShelveStep}) applies, rather than each report ending the operation.
+     */
+    public boolean stepped() {
+        return this == SHELVE || this == SHELVE_OFFLOAD || this == UNSHELVE;
+    }
+
+    /** The operation a task state belongs to: its first task, or a later step of it; null for none. */
+    public static ServerOperation ofTask(TaskState task) {
+        for (ServerOperation o : values()) {
+            if (o.task == task) {
+                return o;
+            }
+        }
+        return ShelveStep.operationOf(task);
     }
 
     public static ServerOperation ofReport(String operation) {

@@ -274,9 +274,9 @@ live_migration = $live_migration
 block_migration_for_live_migration = $live_migration
 # a server booted from a volume moves too: its volumes are connected on the destination before the move
 volume_backed_live_migration = $live_migration
-# shelve, unshelve and 2.20's volume attach/detach on a shelved server are served, checked with a fake host only
-# (ShelveApiTest); the real guest's ShelveEndToEndTest and Tempest have not run them yet: on once they pass
-shelve = False
+# shelve (offloaded at once, Nova's shelved_offload_time 0), unshelve and 2.20's volume attach/detach on a shelved
+# server: ShelveApiTest, ShelveEndToEndTest (a real guest), and Tempest's shelve tests (docs/conformance.md)
+shelve = True
 shelve_migrate = False
 rescue = False
 stable_rescue = False

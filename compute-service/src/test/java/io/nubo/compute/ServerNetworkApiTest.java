@@ -181,6 +181,22 @@ class ServerNetworkApiTest extends ComputeHttpTest {
         assertThat(listed.json().at("/servers/0/id").asString()).isEqualTo(id);
         assertThat(listed.json().at("/servers/0/security_groups").toString())
                 .isEqualTo("[{\"name\":\"web\"},{\"name\":\"db\"}]");
+        // os-security-groups of the server: both groups, read from the network service in one call, with their
+        // rules (a rule naming its own group as the remote one takes the name from that same read)
+        NEUTRON.securityGroups.get(web).putArray("security_group_rules")
+                .addObject().put("id", UUID.randomUUID().toString()).put("security_group_id", web)
+                .put("direction", "ingress").put("protocol", "tcp").put("port_range_min", 22)
+                .put("port_range_max", 22).put("remote_group_id", web);
+        int before = NEUTRON.calls.size();
+        Reply groups = get(token, "/v2.1/servers/" + id + "/os-security-groups");
+        assertThat(groups.status()).as(groups.body()).isEqualTo(200);
+        assertThat(groups.json().at("/security_groups/0/name").asString()).isEqualTo("web");
+        assertThat(groups.json().at("/security_groups/0/rules/0/from_port").asInt()).isEqualTo(22);
+        assertThat(groups.json().at("/security_groups/0/rules/0/group/name").asString()).isEqualTo("web");
+        assertThat(groups.json().at("/security_groups/1/name").asString()).isEqualTo("db");
+        assertThat(NEUTRON.calls.subList(before, NEUTRON.calls.size()).stream()
+                .filter(c -> c.path().startsWith("/v2.0/security-groups")).count())
+                .as("one read of the network service's groups").isEqualTo(1);
         // with no group left the key is absent (Tempest's test_remove_server_all_security_groups)
         ((tools.jackson.databind.node.ObjectNode) port).putArray("security_groups");
         assertThat(get(token, "/v2.1/servers/" + id).json().path("server").has("security_groups")).isFalse();

@@ -8,7 +8,10 @@ import io.nubo.compute.network.api.NovaNetworkViews.SecurityGroup;
 import io.nubo.compute.network.internal.NeutronClient;
 import io.nubo.compute.network.internal.PortStore;
 import io.nubo.compute.wire.Caller;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -48,9 +52,10 @@ public class SecurityGroupProxy {
         }
         String query = allProjects && caller.admin() ? "" : "?project_id=" + caller.projectId();
         NeutronClient.Reply r = call(caller, HttpMethod.GET, "/v2.0/security-groups" + query, null);
+        Map<String, JsonNode> known = byId(r.body().path("security_groups"));
         List<SecurityGroup> out = new ArrayList<>();
         for (JsonNode g : r.body().path("security_groups")) {
-            out.add(view(caller, g));
+            out.add(view(caller, g, known));
         }
         return out;
     }
@@ -189,10 +194,27 @@ public class SecurityGroupProxy {
         for (JsonNode p : instancePorts(caller, instanceId)) {
             p.path("security_groups").forEach(g -> ids.add(g.asString()));
         }
+        if (ids.isEmpty() || !props.configured()) {
+            return List.of();
+        }
+        // one read for all the groups (Neutron's ?id=a&id=b is "a or b"); a group deleted meanwhile is left out
+        String query = ids.stream().map(id -> "id=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        Map<String, JsonNode> known = byId(call(caller, HttpMethod.GET, "/v2.0/security-groups?" + query, null)
+                .require("list the security groups").path("security_groups"));
         List<SecurityGroup> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(view(caller, group(caller, id)));
+            JsonNode g = known.get(id);
+            if (g != null) {
+                out.add(view(caller, g, known));
+            }
         }
+        return out;
+    }
+
+    private static Map<String, JsonNode> byId(JsonNode groups) {
+        Map<String, JsonNode> out = new HashMap<>();
+        groups.forEach(g -> out.put(g.path("id").asString(), g));
         return out;
     }
 
@@ -263,7 +285,7 @@ public class SecurityGroupProxy {
             }
         }
         NeutronClient.Reply r = call(caller, HttpMethod.GET, "/v2.0/security-groups?project_id="
-                + caller.projectId() + "&name=" + java.net.URLEncoder.encode(nameOrId,
+                + caller.projectId() + "&name=" + URLEncoder.encode(nameOrId,
                 java.nio.charset.StandardCharsets.UTF_8), null);
         JsonNode found = r.require("find the security group").path("security_groups");
         if (found.isEmpty()) {
@@ -303,10 +325,16 @@ public class SecurityGroupProxy {
     }
 
     private SecurityGroup view(Caller caller, JsonNode g) {
+        return view(caller, g, new HashMap<>());
+    }
+
+    /** {@code known}: the groups already read in this request, by id; a rule's remote group is read once. */
+    private SecurityGroup view(Caller caller, JsonNode g, Map<String, JsonNode> known) {
+        known.putIfAbsent(g.path("id").asString(), g);
         List<Rule> rules = new ArrayList<>();
         for (JsonNode r : g.path("security_group_rules")) {
             if ("ingress".equals(r.path("direction").asString())) {
-                rules.add(rule(caller, r));
+                rules.add(rule(caller, r, known));
             }
         }
         return new SecurityGroup(g.path("id").asString(), g.path("name").asString(""),
@@ -316,6 +344,10 @@ public class SecurityGroupProxy {
 
     /** Neutron's rule in Nova's shape: a protocol without ports is the whole range (1-65535, or -1 for ICMP). */
     private Rule rule(Caller caller, JsonNode r) {
+        return rule(caller, r, new HashMap<>());
+    }
+
+    private Rule rule(Caller caller, JsonNode r, Map<String, JsonNode> known) {
         String protocol = r.path("protocol").isNull() ? null : r.path("protocol").asString(null);
         Integer from = r.path("port_range_min").isIntegralNumber() ? r.path("port_range_min").asInt() : null;
         Integer to = r.path("port_range_max").isIntegralNumber() ? r.path("port_range_max").asInt() : null;
@@ -334,8 +366,14 @@ public class SecurityGroupProxy {
         String remote = r.path("remote_group_id").isNull() ? null : r.path("remote_group_id").asString(null);
         String prefix = r.path("remote_ip_prefix").isNull() ? null : r.path("remote_ip_prefix").asString(null);
         if (remote != null) {
-            NeutronClient.Reply g = call(caller, HttpMethod.GET, "/v2.0/security-groups/" + remote, null);
-            JsonNode rg = g.ok() ? g.body().path("security_group") : null;
+            JsonNode rg = known.get(remote);
+            if (rg == null) {
+                NeutronClient.Reply g = call(caller, HttpMethod.GET, "/v2.0/security-groups/" + remote, null);
+                rg = g.ok() ? g.body().path("security_group") : null;
+                if (rg != null) {
+                    known.put(remote, rg);
+                }
+            }
             group = new GroupRef(rg == null ? "" : rg.path("name").asString(""),
                     rg == null ? "" : rg.path("project_id").asString(""));
         } else if (prefix != null) {

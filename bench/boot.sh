@@ -76,8 +76,7 @@ flavor=$(openstack flavor create --ram 128 --disk 1 --vcpus 1 bench-boot -f valu
 # overcommitted on the host (NUBO_COMPUTE_CPUALLOCATIONRATIO=16 for ./nubo up: 2 cores hold 32 vCPUs)
 project=$(openstack token issue -f value -c project_id)
 quota=$(openstack quota show "$project" -f json)
-q_instances=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["instances"])' "$quota")
-q_cores=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["cores"])' "$quota")
+read -r q_instances q_cores < <(python3 -c 'import json,sys; q = json.loads(sys.argv[1]); print(q["instances"], q["cores"])' "$quota")
 openstack quota set --instances 25 --cores 25 "$project"
 # timed through the API itself, as Nova's own figures are: the token once, then POST /servers and a GET every 20 ms
 # until ACTIVE, then os-getConsoleOutput every 50 ms until the first line (the CLI's own start-up, about a second

@@ -228,7 +228,7 @@ class LiveMigrationEndToEndTest {
         JsonNode wide = JSON.readTree(cli("server", "create", "--image", "lm-e2e-ticking", "--flavor",
                 "lm-e2e-wide", "--availability-zone", "nova:" + HOST1, "--wait", "-f", "json", "lm-e2e-wide"));
         String wideId = wide.get("id").asString();
-        ServerSnapshotEndToEndTest.Cli refused = ServerSnapshotEndToEndTest.run(clouds, "server", "migrate",
+        OpenStackCli.Result refused = OpenStackCli.run(clouds, "server", "migrate",
                 "--live-migration", "--block-migration", wideId);
         System.out.println("openstack server migrate --live-migration --block-migration " + wideId + " (exit "
                 + refused.exit() + "):\n" + refused.err());
@@ -441,7 +441,7 @@ class LiveMigrationEndToEndTest {
     }
 
     static String cli(String... args) throws Exception {
-        return ServerSnapshotEndToEndTest.openstack(clouds, args);
+        return OpenStackCli.openstack(clouds, args);
     }
 
     interface Check {

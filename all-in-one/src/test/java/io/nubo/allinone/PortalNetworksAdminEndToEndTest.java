@@ -54,8 +54,8 @@ class PortalNetworksAdminEndToEndTest {
     }
 
     /** What the script left when it failed half-way (it removes its own when it gets to the end): floating IPs,
-     * routers (their namespaces on this machine) with their interfaces, and the project's networks (their DHCP
-     * namespaces). */
+     * routers (their namespaces on this machine) with their interfaces, and the networks (their DHCP namespaces and
+     * bridges), the external one made here too. */
     static void removeNetworking() throws Exception {
         for (String id : ids(openstack("floating", "ip", "list", "-f", "value", "-c", "ID"))) {
             openstack("floating", "ip", "delete", id);
@@ -70,8 +70,18 @@ class PortalNetworksAdminEndToEndTest {
         for (String port : ids(openstack("port", "list", "--name", "portal-vip", "-f", "value", "-c", "ID"))) {
             openstack("port", "delete", port);
         }
-        for (String net : ids(openstack("network", "list", "--internal", "-f", "value", "-c", "ID"))) {
+        String[] networks = ids(openstack("network", "list", "-f", "value", "-c", "ID"));
+        for (String net : networks) {
             openstack("network", "delete", net);
+        }
+        // the network agent removes each network's bridge (brq + 11 characters of its id) a moment after the delete:
+        // wait for it, so the cloud is not stopped before and no bridge outlives the test
+        for (String net : networks) {
+            String bridge = "brq" + net.substring(0, 11);
+            for (int i = 0; i < 60 && Files.exists(Path.of("/sys/class/net", bridge)); i++) {
+                Thread.sleep(500);
+            }
+            assertThat(Path.of("/sys/class/net", bridge)).as("network %s's bridge removed", net).doesNotExist();
         }
     }
 

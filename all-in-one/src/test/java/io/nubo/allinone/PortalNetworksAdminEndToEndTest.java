@@ -44,19 +44,21 @@ class PortalNetworksAdminEndToEndTest {
 
     @AfterAll
     static void stop() throws Exception {
+        String[] networks = new String[0];
         try {
             if (PortalEndToEndTest.cloud != null) {
-                removeNetworking();
+                networks = removeNetworking();
             }
         } finally {
             PortalEndToEndTest.stop();
+            removeBridges(networks);
         }
     }
 
     /** What the script left when it failed half-way (it removes its own when it gets to the end): floating IPs,
      * routers (their namespaces on this machine) with their interfaces, and the networks (their DHCP namespaces and
      * bridges), the external one made here too. */
-    static void removeNetworking() throws Exception {
+    static String[] removeNetworking() throws Exception {
         for (String id : ids(openstack("floating", "ip", "list", "-f", "value", "-c", "ID"))) {
             openstack("floating", "ip", "delete", id);
         }
@@ -74,14 +76,23 @@ class PortalNetworksAdminEndToEndTest {
         for (String net : networks) {
             openstack("network", "delete", net);
         }
-        // the network agent removes each network's bridge (brq + 11 characters of its id) a moment after the delete:
-        // wait for it, so the cloud is not stopped before and no bridge outlives the test
+        return networks;
+    }
+
+    /**
+     * The bridge (brq + 11 characters of the id) of a deleted network with no DHCP server here (the external one,
+     * whose bridge the router's gateway made) is left by the network service (docs/operations.md, "Networking"):
+     * this test's own cloud made it, so the test removes it, only when nothing is plugged into it.
+     */
+    static void removeBridges(String[] networks) throws Exception {
         for (String net : networks) {
-            String bridge = "brq" + net.substring(0, 11);
-            for (int i = 0; i < 60 && Files.exists(Path.of("/sys/class/net", bridge)); i++) {
-                Thread.sleep(500);
+            Path bridge = Path.of("/sys/class/net", "brq" + net.substring(0, 11));
+            try (var ports = Files.isDirectory(bridge.resolve("brif")) ? Files.list(bridge.resolve("brif")) : null) {
+                if (ports != null && ports.findAny().isEmpty()) {
+                    new ProcessBuilder("ip", "link", "del", "dev", bridge.getFileName().toString()).inheritIO()
+                            .start().waitFor();
+                }
             }
-            assertThat(Path.of("/sys/class/net", bridge)).as("network %s's bridge removed", net).doesNotExist();
         }
     }
 

@@ -37,15 +37,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 @org.junit.jupiter.api.Tag("integration")
 final class FakeAgent implements AutoCloseable {
 
-    private static final List<Class<? extends ComputeCommand>> COMMANDS = List.of(SpawnInstance.class,
-            PowerAction.class, DeleteInstance.class, ConsoleOutputRequested.class, SnapshotInstance.class,
-            RebuildInstance.class, io.nubo.shared.events.compute.AttachVolume.class,
-            io.nubo.shared.events.compute.DetachVolume.class, io.nubo.shared.events.compute.LiveMigrateInstance.class,
-            io.nubo.shared.events.compute.AttachInterface.class, io.nubo.shared.events.compute.DetachInterface.class,
-            io.nubo.shared.events.compute.ResizeInstance.class, io.nubo.shared.events.compute.ConfirmResize.class,
-            io.nubo.shared.events.compute.RevertResize.class,
-            io.nubo.shared.events.compute.PrepareLiveMigration.class,
-            io.nubo.shared.events.compute.RollbackLiveMigrationAtDestination.class);
+    /** Every command there is (the sealed interface's records). */
+    @SuppressWarnings("unchecked")
+    private static final List<Class<? extends ComputeCommand>> COMMANDS = java.util.Arrays.stream(
+            ComputeCommand.class.getPermittedSubclasses()).<Class<? extends ComputeCommand>>map(
+            c -> (Class<? extends ComputeCommand>) c).toList();
 
     final String host;
     private final EventCodec codec;

@@ -17,7 +17,7 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
     @Test
     void versionDocumentAnnouncesWhatIsServedAndVersionsAreNegotiated() throws Exception {
         Reply doc = get(null, "/v2.1").valid("v2_1.versions", "get_one_version");
-        assertThat(doc.json().at("/version/version").asString()).isEqualTo("2.21");
+        assertThat(doc.json().at("/version/version").asString()).isEqualTo("2.28");
         assertThat(doc.json().at("/version/min_version").asString()).isEqualTo("2.1");
         Reply versions = get(null, "/").valid("v2_1.versions", "list_versions");
         assertThat(versions.json().get("versions").size()).as("what is served: v2.0 (legacy), v2.1").isEqualTo(2);
@@ -28,17 +28,28 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
         assertThat(legacy.json().at("/version/status").asString()).isEqualTo("SUPPORTED");
         assertThat(legacy.json().at("/version/links/0/href").asString())
                 .isEqualTo(versions.json().at("/versions/0/links/0/href").asString());
-        // the legacy API is v2.1 without microversions: a 2.21 request there is answered as 2.1
-        Reply v2 = call(ADMIN, "GET", "/v2/flavors/detail", null, "OpenStack-API-Version", "compute 2.21");
+        // the legacy API is v2.1 without microversions: a 2.28 request there is answered as 2.1
+        Reply v2 = call(ADMIN, "GET", "/v2/flavors/detail", null, "OpenStack-API-Version", "compute 2.28");
         assertThat(v2.status()).as(v2.body()).isEqualTo(200);
         assertThat(v2.header("OpenStack-API-Version")).isEqualTo("compute 2.1");
         assertThat(v2.json().has("flavors")).isTrue();
         Reply latest = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute latest");
-        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("compute 2.21");
+        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("compute 2.28");
+        // 2.27: the OpenStack-API-Version form, answered in both headers, Vary naming both; it wins over the legacy
+        Reply v227 = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute 2.27",
+                "X-OpenStack-Nova-API-Version", "2.3");
+        assertThat(v227.status()).isEqualTo(200);
+        assertThat(v227.header("OpenStack-API-Version")).isEqualTo("compute 2.27");
+        assertThat(v227.header("X-OpenStack-Nova-API-Version")).isEqualTo("2.27");
+        assertThat(v227.header("Vary")).isEqualTo("OpenStack-API-Version, X-OpenStack-Nova-API-Version");
+        Reply legacy227 = call(ADMIN, "GET", "/v2.1/flavors", null, "X-OpenStack-Nova-API-Version", "2.27");
+        assertThat(legacy227.header("OpenStack-API-Version")).isEqualTo("compute 2.27");
         Reply ok = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute 2.1");
         assertThat(ok.header("OpenStack-API-Version")).isEqualTo("compute 2.1");
         assertThat(ok.header("X-OpenStack-Nova-API-Version")).isEqualTo("2.1");
-        Reply high = call(ADMIN, "GET", "/v2.1/flavors", null, "X-OpenStack-Nova-API-Version", "2.22");
+        assertThat(call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute 2.29").status())
+                .isEqualTo(406);
+        Reply high = call(ADMIN, "GET", "/v2.1/flavors", null, "X-OpenStack-Nova-API-Version", "2.29");
         assertThat(high.status()).isEqualTo(406);
         assertThat(high.json().at("/computeFault/code").isMissingNode()
                 ? high.json().findValue("code").asInt() : 0).isEqualTo(406);

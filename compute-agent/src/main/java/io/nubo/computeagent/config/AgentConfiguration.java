@@ -5,6 +5,7 @@ import io.nubo.computeagent.command.AttachVolumeHandler;
 import io.nubo.computeagent.command.CommandDispatcher;
 import io.nubo.computeagent.command.CommandHandler;
 import io.nubo.computeagent.command.ConsoleOutputHandler;
+import io.nubo.computeagent.migration.LiveMigrationJobHandler;
 import io.nubo.computeagent.command.DeleteHandler;
 import io.nubo.computeagent.command.DetachInterfaceHandler;
 import io.nubo.computeagent.command.DetachVolumeHandler;
@@ -136,7 +137,9 @@ public class AgentConfiguration {
                 new ConfirmResizeHandler(builder, reports),
                 new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, publisher::publish, Duration.ofSeconds(1)),
                 new PreLiveMigrationHandler(hypervisor, nics, reports),
-                new RollbackAtDestinationHandler(hypervisor, reports));
+                new RollbackAtDestinationHandler(hypervisor, reports),
+                LiveMigrationJobHandler.forceComplete(hypervisor, reports), LiveMigrationJobHandler.abort(hypervisor,
+                        reports));
         return new CommandDispatcher(handlers, hypervisor, reports);
     }
 

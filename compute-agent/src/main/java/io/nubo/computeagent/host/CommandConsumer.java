@@ -1,6 +1,7 @@
 package io.nubo.computeagent.host;
 
 import io.nubo.computeagent.command.CommandDispatcher;
+import io.nubo.computeagent.migration.LiveMigrationJobHandler;
 import io.nubo.shared.events.EventCodec;
 import io.nubo.shared.events.EventContract;
 import io.nubo.shared.events.EventEnvelope;
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances run in parallel on {@code workers} threads. Offsets are committed after the whole batch, so a command
  * the agent did not finish is delivered again after a crash; each one runs in a transaction that records its event
  * id ({@link InboxGuard}) and writes its report to the outbox, so a redelivered command that was done is skipped.
+ * The commands that act on a job under way (a live migration's force-complete and abort) cannot wait behind that
+ * job's own command: a second consumer, in the group {@code compute-agent.<host>.jobs}, reads the same topic and
+ * runs only those, on its own thread, while the first one skips them.
  */
 public final class CommandConsumer {
 
@@ -49,6 +53,7 @@ public final class CommandConsumer {
     }
 
     private final Map<String, Object> config;
+    private final Map<String, Object> jobsConfig;
     private final String host;
     private final CommandDispatcher dispatcher;
     private final ReportPublisher reports;
@@ -58,7 +63,9 @@ public final class CommandConsumer {
     private final ExecutorService workers;
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, String> jobsConsumer;
     private Thread thread;
+    private Thread jobsThread;
 
     public CommandConsumer(Map<String, Object> kafkaConsumerConfig, String host, CommandDispatcher dispatcher,
                            ReportPublisher reports, InboxGuard inbox, TransactionTemplate tx, EventCodec codec,
@@ -73,6 +80,10 @@ public final class CommandConsumer {
         c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30 * 60 * 1000);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
         this.config = c;
+        Map<String, Object> j = new HashMap<>(c);
+        j.put(ConsumerConfig.GROUP_ID_CONFIG, jobsGroupId(host));
+        j.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 5 * 60 * 1000);
+        this.jobsConfig = j;
         this.host = host;
         this.dispatcher = dispatcher;
         this.reports = reports;
@@ -91,8 +102,8 @@ public final class CommandConsumer {
         return "compute-agent." + host;
     }
 
-    private String consumerName() {
-        return groupId(host);
+    public static String jobsGroupId(String host) {
+        return groupId(host) + ".jobs";
     }
 
     public synchronized void start() {
@@ -100,36 +111,50 @@ public final class CommandConsumer {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "compute-agent-commands");
+        thread = new Thread(() -> loop(false), "compute-agent-commands");
         thread.setDaemon(true);
         thread.start();
+        jobsThread = new Thread(() -> loop(true), "compute-agent-job-commands");
+        jobsThread.setDaemon(true);
+        jobsThread.start();
     }
 
     public synchronized void stop() {
         running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        for (KafkaConsumer<String, String> c : new ArrayList<>(java.util.Arrays.asList(consumer, jobsConsumer))) {
+            if (c != null) {
+                c.wakeup();
+            }
         }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread t : new ArrayList<>(java.util.Arrays.asList(thread, jobsThread))) {
+            if (t != null) {
+                try {
+                    t.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         workers.shutdownNow();
     }
 
-    private void loop() {
+    private void loop(boolean jobs) {
         while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config)) {
-                consumer = c;
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(jobs ? jobsConfig : config)) {
+                if (jobs) {
+                    jobsConsumer = c;
+                } else {
+                    consumer = c;
+                }
                 c.subscribe(List.of(Topics.COMPUTE_COMMANDS));
                 while (running) {
                     ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) {
-                        runBatch(records);
+                        if (jobs) {
+                            records.forEach(r -> handle(r, true));
+                        } else {
+                            runBatch(records);
+                        }
                         c.commitSync();
                     }
                 }
@@ -152,7 +177,7 @@ public final class CommandConsumer {
         }
         List<Future<?>> running = new ArrayList<>();
         for (List<ConsumerRecord<String, String>> oneInstance : byInstance.values()) {
-            running.add(workers.submit(() -> oneInstance.forEach(this::handle)));
+            running.add(workers.submit(() -> oneInstance.forEach(r -> handle(r, false))));
         }
         for (Future<?> f : running) {
             try {
@@ -166,8 +191,11 @@ public final class CommandConsumer {
         }
     }
 
-    /** Runs one record: decodes it, skips other hosts' commands and redeliveries, dispatches, reports. */
-    void handle(ConsumerRecord<String, String> record) {
+    /**
+     * Runs one record: decodes it, skips other hosts' commands, the other consumer's and redeliveries, dispatches,
+     * reports. {@code jobs}: this is the job consumer's record.
+     */
+    void handle(ConsumerRecord<String, String> record, boolean jobs) {
         EventEnvelope envelope;
         ComputeCommand command;
         try {
@@ -182,11 +210,11 @@ public final class CommandConsumer {
             log.warn("Ignoring a compute command that cannot be read (offset {}): {}", record.offset(), e.toString());
             return;
         }
-        if (!host.equals(command.host())) {
+        if (!host.equals(command.host()) || LiveMigrationJobHandler.isJobControl(command) != jobs) {
             return;
         }
         tx.executeWithoutResult(s -> {
-            if (!inbox.firstDelivery(envelope.eventId(), consumerName())) {
+            if (!inbox.firstDelivery(envelope.eventId(), jobs ? jobsGroupId(host) : groupId(host))) {
                 log.info("Instance {}: command {} already done, skipped", command.instanceId(), envelope.eventId());
                 return;
             }

@@ -68,4 +68,7 @@ public interface Guest {
 
     /** The figures of the guest's running job (a migration), or null when none runs. */
     JobProgress job();
+
+    /** Aborts the guest's running job (a migration, which then fails with the guest still here). */
+    void abortJob();
 }

@@ -227,4 +227,12 @@ final class LibvirtGuest implements Guest {
             return new JobProgress(j.getDataTotal(), j.getDataProcessed(), j.getDataRemaining(), j.getTimeElapsed());
         });
     }
+
+    @Override
+    public void abortJob() {
+        on("abort the job of", d -> {
+            d.abortJob();
+            return null;
+        });
+    }
 }

@@ -119,7 +119,7 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
                 job -> progress.accept(progress(c, "copying", job, t0)))) {
             guest.migrate(request);
         } catch (HypervisorException e) {
-            throw failed(c, guest, layout, e);
+            throw failed(c, guest, layout, e, power);
         }
         storage.remove(c.instanceId());
         releaseSecrets(here);
@@ -190,7 +190,7 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
     }
 
     private HypervisorException failed(LiveMigrateInstance c, Guest guest, DestinationLayout layout,
-                                       HypervisorException cause) {
+                                       HypervisorException cause, PowerState before) {
         String where;
         boolean stillHere = false;
         try {
@@ -203,9 +203,22 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
         if (stillHere) {
             // only then is nothing on the destination in use; otherwise its files may be the guest's now
             files.remove(layout);
+            resumeIfForced(guest, before);
         }
         return new HypervisorException("live migration of instance " + c.instanceId() + " to host "
                 + c.destination().host() + " failed: " + cause.getMessage() + where, cause, false);
+    }
+
+    /** A guest a force-complete paused ({@link LiveMigrationJobHandler}) runs again once the move has failed. */
+    private void resumeIfForced(Guest guest, PowerState before) {
+        try {
+            if (before == PowerState.RUNNING && guest.powerState() == PowerState.PAUSED) {
+                guest.unpause();
+            }
+        } catch (HypervisorException e) {
+            log.warn("Guest {} stays paused on host {} after its failed live migration: {}", guest.name(),
+                    reports.host(), e.getMessage());
+        }
     }
 
     private MigrationProgress progress(LiveMigrateInstance c, String phase,

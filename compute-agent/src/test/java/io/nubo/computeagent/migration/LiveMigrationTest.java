@@ -76,6 +76,12 @@ class LiveMigrationTest {
     }
 
     static ConfigurableApplicationContext agent(String host, TwoHostLab.Host on, String bootstrap) {
+        return agent(host, on, bootstrap, control);
+    }
+
+    /** A whole agent for {@code host} of the lab, its images served by {@code control}. */
+    static ConfigurableApplicationContext agent(String host, TwoHostLab.Host on, String bootstrap,
+                                                HttpControlPlane control) {
         List<String> args = new ArrayList<>(List.of("--nubo.agent.host=" + host, "--nubo.agent.libvirt-uri=" + on.uri(),
                 "--nubo.agent.virt-type=qemu", "--nubo.agent.instances-dir=" + on.instancesDir(),
                 "--nubo.agent.heartbeat-interval=5s",

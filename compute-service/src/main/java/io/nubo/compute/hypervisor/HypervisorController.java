@@ -11,7 +11,10 @@ import io.nubo.compute.server.ServerService;
 import io.nubo.compute.wire.Access;
 import io.nubo.compute.wire.Caller;
 import io.nubo.compute.wire.ComputePolicy;
+import io.nubo.shared.microversion.ApiVersion;
 import java.time.Clock;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +34,7 @@ class HypervisorController {
     }
 
     record Detail(long id, @JsonProperty("hypervisor_hostname") String hypervisorHostname, String state,
-                  String status, @JsonProperty("cpu_info") String cpuInfo,
+                  String status, @JsonProperty("cpu_info") Object cpuInfo,
                   @JsonProperty("current_workload") int currentWorkload,
                   @JsonProperty("disk_available_least") long diskAvailableLeast,
                   @JsonProperty("host_ip") String hostIp, @JsonProperty("free_disk_gb") long freeDiskGb,
@@ -75,6 +78,8 @@ class HypervisorController {
     record StatisticsOne(@JsonProperty("hypervisor_statistics") Statistics hypervisorStatistics) {
     }
 
+    private static final JsonMapper CPU_JSON = JsonMapper.builder().build();
+
     private final HostStore hosts;
     private final ServerService servers;
     private final Access access;
@@ -98,9 +103,27 @@ class HypervisorController {
         return h.disabled() ? "disabled" : "enabled";
     }
 
+    /** {@code cpu_info}: libvirt's CPU as a JSON string up to 2.27, the same as an object from 2.28. */
+    private static Object cpuInfo(ComputeHost h, boolean v228) {
+        String text = h.cpuInfo() == null ? "{}" : h.cpuInfo();
+        if (!v228) {
+            return text;
+        }
+        try {
+            JsonNode n = CPU_JSON.readTree(text);
+            return n != null && n.isObject() ? n : CPU_JSON.createObjectNode();
+        } catch (RuntimeException e) {
+            return CPU_JSON.createObjectNode();
+        }
+    }
+
     private Detail detail(ComputeHost h) {
+        return detail(h, false);
+    }
+
+    private Detail detail(ComputeHost h, boolean v228) {
         int workload = (int) servers.onHost(h.host()).stream().filter(i -> i.taskState() != null).count();
-        return new Detail(h.id(), h.host(), state(h), status(h), h.cpuInfo() == null ? "{}" : h.cpuInfo(), workload,
+        return new Detail(h.id(), h.host(), state(h), status(h), cpuInfo(h, v228), workload,
                 h.localGb() - h.localGbUsed(), h.hostIp() == null ? "127.0.0.1" : h.hostIp(),
                 h.localGb() - h.localGbUsed(), h.memoryMb() - h.memoryMbUsed(),
                 h.hypervisorType() == null ? "QEMU" : h.hypervisorType(), h.hypervisorVersion(), h.localGb(),
@@ -125,9 +148,10 @@ class HypervisorController {
     }
 
     @GetMapping("/detail")
-    DetailList detailList(Caller caller) {
+    DetailList detailList(Caller caller, ApiVersion version) {
         access.check(ComputePolicy.HYPERVISORS, caller);
-        return new DetailList(hosts.all().stream().map(this::detail).toList());
+        boolean v228 = version.atLeast("2.28");
+        return new DetailList(hosts.all().stream().map(h -> detail(h, v228)).toList());
     }
 
     @GetMapping("/statistics")
@@ -144,9 +168,9 @@ class HypervisorController {
     }
 
     @GetMapping("/{id}")
-    DetailOne show(Caller caller, @PathVariable String id) {
+    DetailOne show(Caller caller, ApiVersion version, @PathVariable String id) {
         access.check(ComputePolicy.HYPERVISORS, caller);
-        return new DetailOne(detail(byId(id)));
+        return new DetailOne(detail(byId(id), version.atLeast("2.28")));
     }
 
     /** Nova answers 501 when the driver cannot tell a host's uptime; the agents do not report it. */

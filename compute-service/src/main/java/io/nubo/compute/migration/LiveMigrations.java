@@ -51,8 +51,11 @@ public class LiveMigrations {
         this.clock = clock;
     }
 
-    /** The request's fields at 2.1: {@code host} null lets the scheduler choose. */
-    public record Request(String host, boolean blockMigration, boolean diskOverCommit) {
+    /**
+     * The request's fields: {@code host} null lets the scheduler choose; {@code blockMigration} null is 2.25's
+     * {@code auto} (a block migration unless the instance's disks are shared: volumes only).
+     */
+    public record Request(String host, Boolean blockMigration, boolean diskOverCommit) {
     }
 
     /** Starts the live migration; returns the migration's uuid. */
@@ -63,7 +66,9 @@ public class LiveMigrations {
         lifecycle.requireAllowed(i, ServerOperation.LIVE_MIGRATE);
         ComputeHost source = hosts.byName(i.host()).orElseThrow(() -> ComputeError.BAD_REQUEST.exception(
                 "Compute host " + i.host() + " could not be found."));
-        if (!r.blockMigration() && i.imageId() != null && !i.imageId().isBlank()) {
+        boolean localDisks = i.imageId() != null && !i.imageId().isBlank();
+        boolean block = r.blockMigration() == null ? localDisks : r.blockMigration();
+        if (!block && localDisks) {
             throw ComputeError.BAD_REQUEST.exception(source.host() + " is not on shared storage: Shared storage"
                     + " live-migration requires either shared storage or boot-from-volume with no local disks.");
         }
@@ -76,7 +81,7 @@ public class LiveMigrations {
                 i.flavor().id(), i.flavor().id(), actionId, i.flavor().vcpus(), i.flavor().ramMb(), disk, true,
                 null, null, null, null, null, null, null, caller.userId(), caller.projectId(), now, now);
         store.insert(m);
-        steps.prepare(caller, i, m, r.blockMigration());
+        steps.prepare(caller, i, m, block);
         return m.uuid();
     }
 

@@ -65,7 +65,7 @@ public class MigrationReports {
         }
         Instant now = clock.instant();
         MigrationStatus to = "preparing".equals(p.phase()) ? MigrationStatus.PREPARING : MigrationStatus.RUNNING;
-        if (m.get().status() != to) {
+        if (m.get().status() != to && m.get().status() != MigrationStatus.CANCELLING) {
             store.transition(m.get().id(), to, null, now);
         }
         if (p.dataTotal() > 0) {
@@ -96,8 +96,11 @@ public class MigrationReports {
                 if (r.outcome() == InstanceReport.Outcome.SUCCEEDED) {
                     complete(m, i);
                 } else {
-                    if (fail(m, m.status() == MigrationStatus.QUEUED ? MigrationStatus.FAILED
-                            : MigrationStatus.ERROR, r.faultMessage())) {
+                    // an abort (2.24) asked for it: Nova's cancelled
+                    MigrationStatus end = m.status() == MigrationStatus.QUEUED ? MigrationStatus.FAILED
+                            : m.status() == MigrationStatus.CANCELLING ? MigrationStatus.CANCELLED
+                            : MigrationStatus.ERROR;
+                    if (fail(m, end, r.faultMessage())) {
                         // a late failure of a move found complete (the guest runs there) undoes nothing
                         steps.rollback(i, m);
                     }

@@ -163,6 +163,9 @@ class ServerController {
             where.add("deleted = ?");
             args.add(deleted);
         }
+        if (version.atLeast("2.26")) {
+            ServerTags.filters(p, where, args);
+        }
         Predicate<Instance> keep = i -> true;
         if (p.get("name") != null) {
             Pattern name;

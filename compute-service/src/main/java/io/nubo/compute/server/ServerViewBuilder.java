@@ -31,8 +31,12 @@ class ServerViewBuilder {
     private final NetworkPorts network;
     private final HostRegistry hosts;
 
+    private final ServerTags tags;
+
     ServerViewBuilder(ServerService servers, Access access, NetworkPorts network,
-                      org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes, HostRegistry hosts) {
+                      org.springframework.beans.factory.ObjectProvider<ServerVolumes> volumes, HostRegistry hosts,
+                      ServerTags tags) {
+        this.tags = tags;
         this.hosts = hosts;
         this.network = network;
         this.access = access;
@@ -106,10 +110,15 @@ class ServerViewBuilder {
     List<ServerViews.Detail> details(List<Instance> page, Caller caller, ApiVersion version) {
         Map<String, List<String>> groups = page.isEmpty() ? Map.of()
                 : network.securityGroupNames(caller, page.stream().map(Instance::id).toList());
-        return page.stream().map(i -> detail(i, caller, version, groups.get(i.id()))).toList();
+        Map<String, List<String>> tags = version.atLeast("2.26") && !page.isEmpty()
+                ? this.tags.of(page.stream().map(Instance::id).toList()) : null;
+        return page.stream().map(i -> detail(i, caller, version, groups.get(i.id()),
+                tags == null ? null : tags.getOrDefault(i.id(), List.of()))).toList();
     }
 
-    private ServerViews.Detail detail(Instance i, Caller caller, ApiVersion version, List<String> groupNames) {
+    /** {@code tags}: null (absent) before 2.26. */
+    private ServerViews.Detail detail(Instance i, Caller caller, ApiVersion version, List<String> groupNames,
+                                      List<String> tags) {
         String status = i.status();
         boolean admin = access.allows(ComputePolicy.SERVER_EXTENDED_ATTRIBUTES, caller, i.projectId());
         String hostStatus = version.atLeast("2.16") && access.allows(ComputePolicy.SERVER_HOST_STATUS, caller,
@@ -125,7 +134,7 @@ class ServerViewBuilder {
                 i.vmState().wire(), i.taskState() == null ? null : i.taskState().wire(), i.powerState(),
                 admin ? i.host() : null, admin ? i.instanceName() : null, admin ? i.host() : null,
                 volumesAttached(i, version), i.configDrive() ? "True" : "", extended(i, version, admin),
-                locked(i, version), hostStatus, described(i, version));
+                locked(i, version), hostStatus, described(i, version), tags);
     }
 
     /** {@code locked} from 2.9 on. */
@@ -144,7 +153,8 @@ class ServerViewBuilder {
                 servers.metadata(i.id()), hostId(i), image(i), flavor(i), WireTime.of(i.createdAt()),
                 WireTime.of(i.updatedAt()), plainAddresses(i), nz(i.accessIpv4()), nz(i.accessIpv6()),
                 Links.of("servers", i.id()), i.diskConfig(), ServerStatus.showsProgress(status) ? i.progress() : null,
-                fault(i, status, caller), adminPass, locked(i, version), described(i, version));
+                fault(i, status, caller), adminPass, locked(i, version), described(i, version),
+                version.atLeast("2.26") ? tags.of(i.id()) : null);
     }
 
     /** The addresses as update and rebuild show them: address and version only. */

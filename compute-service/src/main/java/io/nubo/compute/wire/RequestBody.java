@@ -65,6 +65,18 @@ public final class RequestBody {
         return ComputeError.INVALID_INPUT.exception(name(field), value, why);
     }
 
+    /** Nova's {@code additionalProperties: false} at the top of a body: only {@code allowed} fields. */
+    public RequestBody only(Set<String> allowed) {
+        for (Iterator<String> it = node.propertyNames().iterator(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw ComputeError.BAD_REQUEST.exception("Invalid input for field/attribute . Additional properties"
+                        + " are not allowed ('" + k + "' was unexpected)");
+            }
+        }
+        return this;
+    }
+
     public RequestBody object(String field, Set<String> allowed) {
         JsonNode v = node.get(field);
         if (v == null || !v.isObject()) {

@@ -74,7 +74,8 @@ public final class ServerViews {
             @JsonUnwrapped ExtendedAttributes extended,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean locked,
             @JsonProperty("host_status") @JsonInclude(JsonInclude.Include.NON_NULL) String hostStatus,
-            @JsonUnwrapped Described described) {
+            @JsonUnwrapped Described described,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags) {
     }
 
     /** The basic view (update, rebuild): no extended attributes. */
@@ -88,7 +89,8 @@ public final class ServerViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) Fault fault,
             @JsonInclude(JsonInclude.Include.NON_NULL) String adminPass,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean locked,
-            @JsonUnwrapped Described described) {
+            @JsonUnwrapped Described described,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags) {
     }
 
     /** An address without the OS-EXT-IPS attributes: the basic view's (update, rebuild: Nova's extend_address=False). */

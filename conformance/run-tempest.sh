@@ -303,9 +303,9 @@ region = RegionOne
 # volume goes to error with a user message, as Cinder's capabilities filter leaves it)
 vendor_name = Open Source
 storage_protocol = file
-# the microversions announced (BlockStorageApiConfiguration: 3.0 to 3.14; the Etag header, 3.15, is not served)
+# the microversions announced (BlockStorageApiConfiguration: 3.0 to 3.27; 3.28 and above are not served)
 min_microversion = 3.0
-max_microversion = 3.14
+max_microversion = 3.27
 
 [volume-feature-enabled]
 # what Nubo's block storage serves (docs/api-coverage.md, Block storage): backups to the object store (full, not

@@ -28,6 +28,8 @@ public enum VolumeError {
     TYPE_IN_USE(HttpStatus.BAD_REQUEST, "Volume Type %s deletion is not allowed with volumes present with the type."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Policy doesn't allow %s to be performed."),
     OVER_QUOTA(HttpStatus.CONTENT_TOO_LARGE, "%s"),
+    CONFLICT(HttpStatus.CONFLICT, "Resource conflict: %s"),
+    CONFLICT_NOVA_USING_ATTACHMENT(HttpStatus.CONFLICT, "Detach volume from instance %s using the Compute API"),
     CLUSTER_NOT_FOUND(HttpStatus.NOT_FOUND, "Cluster %s could not be found."),
     GROUP_NOT_FOUND(HttpStatus.NOT_FOUND, "Group %s could not be found."),
     INVALID_GROUP(HttpStatus.BAD_REQUEST, "Invalid Group: %s"),

@@ -35,15 +35,41 @@ public class ClusterController {
     public record Clusters(List<Object> clusters) {
     }
 
+    /** Microversion 3.26: the replication filters (and fields, which an empty list does not show). */
+    static final String REPLICATION_CLUSTER = "3.26";
+    private static final java.util.Set<String> FILTERS = java.util.Set.of("name", "binary", "is_up", "disabled",
+            "num_hosts", "num_down_hosts");
+    private static final java.util.Set<String> REPLICATION_FILTERS = java.util.Set.of("replication_status",
+            "frozen", "active_backend_id");
+
     @GetMapping
-    public Clusters list(Caller caller) {
-        caller.require(Policy.CLUSTERS_GET_ALL);
-        return new Clusters(List.of());
+    public Clusters list(Caller caller, @RequestParam java.util.Map<String, String> params,
+                         io.nubo.shared.microversion.ApiVersion version) {
+        return clusters(caller, params, version);
     }
 
     @GetMapping("/detail")
-    public Clusters detail(Caller caller) {
+    public Clusters detail(Caller caller, @RequestParam java.util.Map<String, String> params,
+                           io.nubo.shared.microversion.ApiVersion version) {
+        return clusters(caller, params, version);
+    }
+
+    /**
+     * Cinder's {@code _get_clusters}: unknown filter keys are 400 (the replication ones from 3.26 only), the
+     * booleans strict; the list is empty either way, since no service is in a cluster.
+     */
+    private static Clusters clusters(Caller caller, java.util.Map<String, String> params,
+                                     io.nubo.shared.microversion.ApiVersion version) {
         caller.require(Policy.CLUSTERS_GET_ALL);
+        boolean replication = version.atLeast(REPLICATION_CLUSTER);
+        List<String> invalid = params.keySet().stream().filter(k -> !FILTERS.contains(k)
+                && !(replication && REPLICATION_FILTERS.contains(k))).sorted().toList();
+        if (!invalid.isEmpty()) {
+            throw VolumeError.INVALID_INPUT.exception("Invalid filter keys: " + String.join(", ", invalid));
+        }
+        for (String key : List.of("disabled", "is_up")) {
+            io.nubo.blockstorage.volume.VolumeController.boolParam(key, params.get(key));
+        }
         return new Clusters(List.of());
     }
 

@@ -16,6 +16,7 @@ import tools.jackson.databind.node.NullNode;
 import io.nubo.blockstorage.backend.VolumeServices;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.ClusterOrHost;
 import io.nubo.blockstorage.request.Policy;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,7 @@ public class ServiceInfoController {
         public record Service(String binary, String host, String zone, String status, String state,
                               @JsonProperty("updated_at") String updatedAt,
                               @JsonProperty("disabled_reason") String disabledReason,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("cluster_name")
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("cluster")
                               JsonNode clusterName) {
         }
     }
@@ -97,7 +98,7 @@ public class ServiceInfoController {
     @GetMapping("/v3/{projectId}/os-services")
     public Services services(Caller caller, @RequestParam(required = false) String binary,
                              @RequestParam(required = false) String host, ApiVersion version) {
-        // 3.7: cluster_name, null for every service (none is in a cluster: ClusterController)
+        // 3.7: cluster (Cinder names it so; the object field is cluster_name), null for every service (none is in a cluster: ClusterController)
         JsonNode cluster = version.atLeast(ClusterController.CLUSTERS) ? NullNode.getInstance() : null;
         caller.require(Policy.SERVICES_LIST);
         return new Services(services.all().stream()
@@ -117,19 +118,38 @@ public class ServiceInfoController {
     public record ServiceDisabled(String host, String service, String binary, boolean disabled, String status) {
     }
 
+    /** Microversion 3.26: {@code failover}, and {@code cluster} in freeze, thaw and failover. */
+    static final String REPLICATION_CLUSTER = "3.26";
+
     /**
-     * {@code PUT os-services/enable|disable|disable-log-reason|freeze|thaw}. Freeze and thaw belong to replication
-     * failover, which Nubo's backends do not do: 400 for every host, as Cinder for a host it does not know.
+     * {@code PUT os-services/enable|disable|disable-log-reason|freeze|thaw|failover_host} and, from 3.26,
+     * {@code failover}. Freeze, thaw and failover belong to replication, which Nubo's backends do not do: the host
+     * or (3.26) cluster is looked up as Cinder's {@code _get_cluster_and_services_for_replication} does (no service
+     * is in a cluster, so a cluster is Cinder's "No service found with cluster=..."); a volume service found cannot
+     * fail over, Cinder's answer for a backend whose replication_status is not enabled; freeze and thaw are 400.
      */
     @PutMapping("/v3/{projectId}/os-services/{action}")
     @ValidatedBody("block-storage/service-update.json")
-    public ResponseEntity<?> update(Caller caller, @PathVariable String action, @RequestBody JsonNode body) {
+    public ResponseEntity<?> update(Caller caller, @PathVariable String action, @RequestBody JsonNode body,
+                                    ApiVersion version) {
         caller.require(Policy.SERVICES_UPDATE);
         String host = Json.string(body, "host");
         String binary = Json.present(body, "binary") ? Json.string(body, "binary") : Json.string(body, "service");
+        boolean clustered = version.atLeast(REPLICATION_CLUSTER);
         switch (action) {
-            case "freeze", "thaw" -> throw VolumeError.INVALID_INPUT.exception("Host " + host + " has no backend"
-                    + " that replicates, so it cannot be " + (action.equals("freeze") ? "frozen" : "thawed") + ".");
+            case "freeze", "thaw" -> {
+                String h = replicationHost(clusterOrHost(Json.string(body, "cluster"), host, clustered));
+                throw VolumeError.INVALID_INPUT.exception("Host " + h + " has no backend that replicates, so it"
+                        + " cannot be " + (action.equals("freeze") ? "frozen" : "thawed") + ".");
+            }
+            case "failover_host", "failover" -> {
+                if (action.equals("failover") && !clustered) {
+                    throw VolumeError.NOT_FOUND.exception("Unknown action " + action + ".");
+                }
+                String h = replicationHost(clusterOrHost(Json.string(body, "cluster"), host, clustered));
+                throw VolumeError.INVALID_INPUT.exception("No service could be changed: replication_status in ['"
+                        + h + "'] must be ['enabled', 'failed-over'] and must be up to failover.");
+            }
             case "enable", "disable", "disable-log-reason" -> {
                 if (host == null || binary == null) {
                     throw VolumeError.INVALID_INPUT.exception("Missing required element 'host' or 'binary' in"
@@ -149,6 +169,28 @@ public class ServiceInfoController {
             }
             default -> throw VolumeError.NOT_FOUND.exception("Unknown action " + action + ".");
         }
+    }
+
+    /** No service is in a cluster here: a named one is Cinder's ServiceNotFound, which the API turns into a 400. */
+    private static String clusterOrHost(String cluster, String host, boolean clustered) {
+        String c = ClusterOrHost.cluster(cluster, host, clustered);
+        if (c != null) {
+            throw VolumeError.INVALID_INPUT.exception("No service found with cluster=" + c);
+        }
+        return host;
+    }
+
+    /** The one volume service a replication request names by host (Cinder's 400s when none or several). */
+    private String replicationHost(String host) {
+        List<String> hosts = services.all().stream().filter(i -> VolumeServices.VOLUME.equals(i.binary()))
+                .map(VolumeServices.Info::host).filter(h -> VolumeServices.hostMatches(host, h)).toList();
+        if (hosts.isEmpty()) {
+            throw VolumeError.INVALID_INPUT.exception("No service found with host=" + host);
+        }
+        if (hosts.size() > 1) {
+            throw VolumeError.BAD_REQUEST.exception("Services from different clusters found.");
+        }
+        return hosts.get(0);
     }
 
     @GetMapping("/v3/{projectId}/extensions")

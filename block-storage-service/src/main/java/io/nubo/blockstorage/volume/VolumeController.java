@@ -52,6 +52,10 @@ public class VolumeController {
     public static final String GROUP_VOLUME = "3.13";
     /** Microversion 3.14: group snapshots, groups made from a source, a snapshot's {@code group_snapshot_id}. */
     public static final String GROUP_SNAPSHOTS = "3.14";
+    /** Microversion 3.21: {@code provider_id} in a volume's detailed view, for administrators. */
+    static final String PROVIDER_ID = "3.21";
+    /** Microversion 3.23: {@code DELETE /volumes/{id}?force=true} (administrators: os-force_delete's rule). */
+    static final String DELETE_FORCE = "3.23";
 
     private final VolumeService volumes;
     private final VolumeRepository repository;
@@ -136,8 +140,11 @@ public class VolumeController {
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String id,
-                                       @RequestParam(name = "cascade", required = false) String cascade) {
-        volumes.delete(caller, id, false, Boolean.TRUE.equals(flag(cascade)));
+                                       @RequestParam(name = "cascade", required = false) String cascade,
+                                       @RequestParam(name = "force", required = false) String force,
+                                       ApiVersion version) {
+        boolean forced = version.atLeast(DELETE_FORCE) && boolParam("force", force);
+        volumes.delete(caller, id, forced, Boolean.TRUE.equals(flag(cascade)));
         return ResponseEntity.accepted().build();
     }
 
@@ -193,6 +200,20 @@ public class VolumeController {
         throw VolumeError.INVALID_INPUT.exception("'bootable = " + s + "'");
     }
 
+    /** Cinder's {@code utils.get_bool_param}: absent is false, a value that is no boolean string is 400. */
+    public static boolean boolParam(String name, String s) {
+        if (s == null) {
+            return false;
+        }
+        if (s.trim().matches("(?i)1|t|true|on|y|yes")) {
+            return true;
+        }
+        if (s.trim().matches("(?i)0|f|false|off|n|no")) {
+            return false;
+        }
+        throw VolumeError.BAD_REQUEST.exception("Value '" + s + "' for '" + name + "' is not a boolean.");
+    }
+
     private static Boolean flag(String s) {
         if (s == null) {
             return null;
@@ -201,7 +222,7 @@ public class VolumeController {
     }
 
     /** Cinder's {@code metadata} filter is a Python-ish dict literal: {@code {'k': 'v'}} or JSON. */
-    static Map<String, String> metadataFilter(String s) {
+    public static Map<String, String> metadataFilter(String s) {
         Map<String, String> m = new LinkedHashMap<>();
         if (s == null || s.isBlank()) {
             return m;

@@ -43,6 +43,7 @@ public class VolumeRenderer {
     /** As {@link #render(List, Caller, boolean)}, with the fields of the requested microversion (null: 3.0). */
     public List<VolumeView> render(List<VolumeEntity> page, Caller caller, boolean extended, ApiVersion version) {
         boolean groups = version != null && version.atLeast(VolumeController.GROUP_VOLUME);
+        boolean providerId = version != null && version.atLeast(VolumeController.PROVIDER_ID) && caller.admin();
         Map<String, String> typeNames = types.findAllById(page.stream().map(VolumeEntity::getVolumeTypeId)
                 .distinct().toList()).stream().collect(Collectors.toMap(VolumeTypeEntity::getId,
                 VolumeTypeEntity::getName));
@@ -50,7 +51,7 @@ public class VolumeRenderer {
                 : attachments.findLiveOf(page.stream().map(VolumeEntity::getId).toList()).stream()
                 .collect(Collectors.groupingBy(AttachmentEntity::getVolumeId));
         return page.stream().map(v -> view(v, typeNames.get(v.getVolumeTypeId()),
-                byVolume.getOrDefault(v.getId(), List.of()), caller, extended, groups)).toList();
+                byVolume.getOrDefault(v.getId(), List.of()), caller, extended, groups, providerId)).toList();
     }
 
     public VolumeView render(VolumeEntity v, Caller caller, boolean extended) {
@@ -71,7 +72,7 @@ public class VolumeRenderer {
     }
 
     private VolumeView view(VolumeEntity v, String typeName, List<AttachmentEntity> live, Caller caller,
-                            boolean extended, boolean groups) {
+                            boolean extended, boolean groups, boolean providerId) {
         List<VolumeView.AttachmentSummary> atts = live.stream()
                 .filter(a -> a.getAttachStatus() == io.nubo.blockstorage.volume.attachment.AttachStatus.ATTACHED)
                 .map(a -> new VolumeView.AttachmentSummary(v.getId(), a.getId(), v.getId(), a.getInstanceUuid(),
@@ -90,6 +91,7 @@ public class VolumeRenderer {
                 extended && !v.getImageMetadata().isEmpty() ? new TreeMap<>(v.getImageMetadata()) : null,
                 hostAttr ? VolumeView.AdminNull.SHOWN : null, hostAttr ? VolumeView.AdminNull.SHOWN : null,
                 hostAttr ? VolumeView.AdminNull.SHOWN : null,
-                !groups ? null : v.getGroupId() == null ? NullNode.getInstance() : StringNode.valueOf(v.getGroupId()));
+                !groups ? null : v.getGroupId() == null ? NullNode.getInstance() : StringNode.valueOf(v.getGroupId()),
+                providerId ? VolumeView.AdminNull.SHOWN : null);
     }
 }

@@ -46,11 +46,16 @@ public enum VolumeTransition {
     EXTEND_FAILED(EnumSet.of(EXTENDING), ERROR_EXTENDING),
     /** microversion 3.8: the backend refused to adopt the storage object a manage request named */
     MANAGE_FAILED(EnumSet.of(VolumeStatus.MANAGING), VolumeStatus.ERROR_MANAGING),
-    /**
-     * os-reserve. (The v3 attachments API, microversion 3.27, would add RESERVE: available to reserved, for an
-     * attachment made without a connector; it is not served, so nothing enters reserved yet.)
-     */
+    /** os-reserve (also after an attachment's reserve of the v3 attachments API, 3.27: reserved). */
     BEGIN_ATTACH(EnumSet.of(AVAILABLE, RESERVED), ATTACHING),
+    /** microversion 3.27, attachment create: the volume held for the attachment (Cinder's _attachment_reserve) */
+    RESERVE(EnumSet.of(AVAILABLE), RESERVED),
+    /** 3.27, attachment create or update with a connector: connected, attaching until completed (3.44) */
+    CONNECT(EnumSet.of(RESERVED, ATTACHING), ATTACHING),
+    /** 3.27, attachment delete: the last attachment gone, the volume is available again (Cinder's finish_detach) */
+    ATTACHMENT_DELETED(EnumSet.of(RESERVED, ATTACHING, IN_USE, DETACHING), AVAILABLE),
+    /** 3.27, attachment delete with attachments left: in-use, as Cinder's volume_detached */
+    ATTACHMENT_DELETED_OTHERS_LEFT(EnumSet.of(RESERVED, ATTACHING, IN_USE, DETACHING), IN_USE),
     /** os-unreserve, or an attachment deleted before it completed */
     UNRESERVE(EnumSet.of(RESERVED, ATTACHING), AVAILABLE),
     /** os-attach, or an attachment completed */

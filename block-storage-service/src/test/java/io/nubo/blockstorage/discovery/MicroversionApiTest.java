@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Microversions 3.0 to 3.14 as announced and negotiated (versions documents, both headers, 406 in Cinder's body),
- * and the changes of 3.2 (strict bootable filter), 3.7 (clusters, cluster_name in os-services), 3.8 (manageable
+ * Microversions 3.0 to MAX as announced and negotiated (versions documents, both headers, 406 in Cinder's body),
+ * and the changes of 3.2 (strict bootable filter), 3.7 (clusters, cluster in os-services), 3.8 (manageable
  * volumes and snapshots), 3.10 (group_id filter), 3.11 (group types and specs) and 3.12 (volume summary). 3.13
  * (groups) is GroupApiTest, 3.14 (group snapshots) GroupSnapshotApiTest; 3.1 and 3.4 are in VolumeImageApiTest
  * (they need an image service), 3.3 and 3.5 in MessageApiTest, 3.9 in BackupUpdateApiTest.
@@ -19,32 +19,36 @@ import tools.jackson.databind.JsonNode;
 @org.junit.jupiter.api.Tag("integration")
 class MicroversionApiTest extends BlockStorageHttpTest {
 
+    /** the highest microversion served, and the next one (406) */
+    static final String MAX = io.nubo.blockstorage.config.BlockStorageApiConfiguration.MAX;
+    static final String ABOVE = "3." + (Integer.parseInt(MAX.substring(2)) + 1);
+
     final String ivy = TestTokens.project("p-ivy", "member");
     final String admin = TestTokens.project("p-admin", "admin");
 
     @Test
-    void versionsAnnounceExactly3_0To3_14AndOthersAre406() throws Exception {
+    void versionsAnnounceExactly3_0ToMaxAndOthersAre406() throws Exception {
         for (String path : List.of("/", "/v3/")) {
             Reply r = call(null, "GET", path, null);
             assertThat(r.status()).isEqualTo(path.equals("/") ? 300 : 200);
             JsonNode v = r.json().get("versions").get(0);
             assertThat(v.get("id").asString()).isEqualTo("v3.0");
             assertThat(v.get("min_version").asString()).isEqualTo("3.0");
-            assertThat(v.get("version").asString()).isEqualTo("3.14");
+            assertThat(v.get("version").asString()).isEqualTo(MAX);
         }
         Reply none = call(ivy, "GET", v3("p-ivy", "volumes"), null);
         assertThat(none.header("OpenStack-API-Version")).isEqualTo("volume 3.0");
         Reply latest = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume latest");
-        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("volume 3.14");
-        assertThat(latest.header("OpenStack-Volume-microversion")).isEqualTo("3.14");
+        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("volume " + MAX);
+        assertThat(latest.header("OpenStack-Volume-microversion")).isEqualTo(MAX);
         assertThat(latest.header("Vary")).contains("OpenStack-API-Version");
         Reply legacy = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-Volume-microversion", "3.5");
         assertThat(legacy.header("OpenStack-API-Version")).isEqualTo("volume 3.5");
-        Reply high = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 3.15");
+        Reply high = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume " + ABOVE);
         assertThat(high.status()).isEqualTo(406);
         assertThat(high.json().at("/computeFault/code").asInt()).isEqualTo(406);
         assertThat(high.json().at("/computeFault/message").asString())
-                .isEqualTo("Version 3.15 is not supported by the API. Minimum is 3.0 and maximum is 3.14.");
+                .isEqualTo("Version " + ABOVE + " is not supported by the API. Minimum is 3.0 and maximum is " + MAX + ".");
         assertThat(call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 2.0").status())
                 .isEqualTo(406);
         Reply bad = call(ivy, "GET", v3("p-ivy", "volumes"), null, "OpenStack-API-Version", "volume 3.x");
@@ -99,12 +103,12 @@ class MicroversionApiTest extends BlockStorageHttpTest {
         JsonNode at37 = call(admin, "GET", v3("p-admin", "os-services"), null, "OpenStack-API-Version",
                 "volume 3.7").json().get("services");
         assertThat(at37).isNotEmpty().allSatisfy(s -> {
-            assertThat(s.has("cluster_name")).isTrue();
-            assertThat(s.get("cluster_name").isNull()).isTrue();
+            assertThat(s.has("cluster")).isTrue();
+            assertThat(s.get("cluster").isNull()).isTrue();
         });
         JsonNode at36 = call(admin, "GET", v3("p-admin", "os-services"), null, "OpenStack-API-Version",
                 "volume 3.6").json().get("services");
-        assertThat(at36).isNotEmpty().allSatisfy(s -> assertThat(s.has("cluster_name")).isFalse());
+        assertThat(at36).isNotEmpty().allSatisfy(s -> assertThat(s.has("cluster")).isFalse());
     }
 
     @Test

@@ -44,7 +44,12 @@ public record VolumeView(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("os-vol-mig-status-attr:name_id")
         AdminNull nameId,
         /** from microversion 3.13: the generic group, JSON null when none (Java null: not written) */
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_id") tools.jackson.databind.JsonNode groupId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_id") tools.jackson.databind.JsonNode groupId,
+        /**
+         * from microversion 3.21, to administrators: the backend's id of the volume; no Nubo driver sets one (as
+         * Cinder's LVM and RBD drivers), so always JSON null when shown
+         */
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("provider_id") AdminNull providerId) {
 
     /**
      * An attribute Cinder shows admins only and, with no migrations here, always as {@code null}: the field is

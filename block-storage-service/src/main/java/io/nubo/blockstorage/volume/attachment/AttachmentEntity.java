@@ -30,6 +30,9 @@ public class AttachmentEntity {
     @Column(name = "attach_mode")
     private String attachMode;
     private String connector;
+    /** 3.27: the connection info answered for the connector (JSON), null when none was asked for */
+    @Column(name = "connection_info")
+    private String connectionInfo;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "attached_at")
@@ -65,6 +68,8 @@ public class AttachmentEntity {
     public void setAttachMode(String attachMode) { this.attachMode = attachMode; }
     public String getConnector() { return connector; }
     public void setConnector(String connector) { this.connector = connector; }
+    public String getConnectionInfo() { return connectionInfo; }
+    public void setConnectionInfo(String connectionInfo) { this.connectionInfo = connectionInfo; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getAttachedAt() { return attachedAt; }
     public void setAttachedAt(Instant attachedAt) { this.attachedAt = attachedAt; }

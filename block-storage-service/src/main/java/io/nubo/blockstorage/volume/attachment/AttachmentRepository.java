@@ -15,4 +15,12 @@ public interface AttachmentRepository extends JpaRepository<AttachmentEntity, St
     @Query("select a from AttachmentEntity a where a.volumeId = :volume"
             + " and a.attachStatus <> io.nubo.blockstorage.volume.attachment.AttachStatus.DETACHED order by a.createdAt")
     List<AttachmentEntity> findLiveOf(@Param("volume") String volumeId);
+
+    @Query("select a from AttachmentEntity a where a.projectId = :project"
+            + " and a.attachStatus <> io.nubo.blockstorage.volume.attachment.AttachStatus.DETACHED order by a.createdAt")
+    List<AttachmentEntity> findLiveIn(@Param("project") String projectId);
+
+    @Query("select a from AttachmentEntity a"
+            + " where a.attachStatus <> io.nubo.blockstorage.volume.attachment.AttachStatus.DETACHED order by a.createdAt")
+    List<AttachmentEntity> findAllLive();
 }

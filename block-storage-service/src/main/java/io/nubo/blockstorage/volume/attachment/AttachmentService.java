@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -161,6 +162,135 @@ public class AttachmentService {
             lifecycle.tryApply(v.getId(), VolumeTransition.FORCE_DETACHED);
         }
     }
+
+    // ---- microversion 3.27: the v3 attachments API, on the same records as the os-* actions above ----
+
+    /**
+     * Cinder's {@code attachment_create}: an attachment of the volume for the instance, reserved (the volume
+     * {@code reserved}); with a connector it is connected at once ({@link #connect}). A volume in an error status is
+     * refused; one not available is refused unless it is reserved or in-use for the same instance (Cinder's
+     * override, the volume's status then kept).
+     */
+    @Transactional
+    public AttachmentEntity create(VolumeEntity v, String instanceUuid, JsonNode connector) {
+        refuseInError(v, VolumeError.INVALID_VOLUME, "created");
+        if (!lifecycle.tryApply(v.getId(), VolumeTransition.RESERVE)) {
+            boolean override = instanceUuid != null
+                    && (v.getStatus() == VolumeStatus.IN_USE || v.getStatus() == VolumeStatus.RESERVED)
+                    && attachments.findLiveOf(v.getId()).stream().anyMatch(a -> instanceUuid.equals(
+                            a.getInstanceUuid()));
+            if (!override) {
+                throw VolumeError.INVALID_VOLUME.exception("Volume " + v.getId() + " status must be available to"
+                        + " reserve, but the current status is " + v.getStatus().wire() + ".");
+            }
+        }
+        AttachmentEntity a = new AttachmentEntity(UUID.randomUUID().toString(), v.getId(), v.getProjectId(),
+                instanceUuid, Boolean.TRUE.equals(v.getReadonly()) ? "ro" : "null", AttachStatus.RESERVED,
+                clock.instant());
+        attachments.saveAndFlush(a);
+        if (connector != null && !connector.isNull()) {
+            return connect(v, a.getId(), connector);
+        }
+        return a;
+    }
+
+    /**
+     * Cinder's {@code attachment_update} (and the manager's): the backend connects the connector's host, the
+     * record keeps the connector and the connection info, {@code attaching} at the connector's host and mountpoint
+     * ({@code na} when none), in the attachment's mode ({@code rw} unless set); the volume {@code attaching}, as
+     * Cinder leaves it until the attachment is completed (3.44, not served). An attachment already attached
+     * through {@code os-attach} (compute's) gets the new connection and stays attached, its volume in-use. A
+     * volume in error is 409, as is a second connector on a volume that is not multiattach.
+     */
+    @Transactional
+    public AttachmentEntity connect(VolumeEntity v, String attachmentId, JsonNode connector) {
+        refuseInError(v, VolumeError.CONFLICT, "updated");
+        List<AttachmentEntity> live = attachments.findLiveOf(v.getId());
+        if (live.size() > 1 && live.stream().anyMatch(x -> x.getConnectionInfo() != null
+                && !x.getId().equals(attachmentId))) {
+            throw VolumeError.CONFLICT.exception("duplicate connectors detected on volume " + v.getId());
+        }
+        AttachmentEntity a = attachments.findById(attachmentId).orElseThrow(() -> VolumeError.NOT_FOUND
+                .exception("Volume attachment could not be found with filter: attachment_id = " + attachmentId
+                        + "."));
+        String mode = !"null".equals(a.getAttachMode()) ? a.getAttachMode()
+                : connector.hasNonNull("mode") ? connector.get("mode").asString() : "rw";
+        VolumeConnection c = initializeConnection(v, connectorOf(connector));
+        Map<String, Object> info = new LinkedHashMap<>(c.data());
+        info.put("access_mode", mode);
+        info.putIfAbsent("encrypted", false);
+        info.put("driver_volume_type", c.driverVolumeType());
+        info.put("attachment_id", a.getId());
+        info.put("enforce_multipath", connector.hasNonNull("enforce_multipath")
+                && connector.get("enforce_multipath").asBoolean());
+        boolean attached = a.getAttachStatus() == AttachStatus.ATTACHED;
+        if (!attached) {
+            lifecycle.apply(v.getId(), VolumeTransition.CONNECT);
+        }
+        // the compare-and-swap cleared the persistence context: change the record as loaded after it
+        AttachmentEntity stored = attachments.findById(attachmentId).orElseThrow();
+        stored.setConnector(JSON.writeValueAsString(connector));
+        stored.setConnectionInfo(JSON.writeValueAsString(info));
+        stored.setAttachMode(mode);
+        if (!attached) {
+            stored.setAttachStatus(AttachStatus.ATTACHING);
+            stored.setAttachedHost(connector.hasNonNull("host") ? connector.get("host").asString() : "");
+            stored.setMountpoint(connector.hasNonNull("mountpoint") ? connector.get("mountpoint").asString() : "na");
+            stored.setAttachedAt(clock.instant());
+        }
+        return attachments.saveAndFlush(stored);
+    }
+
+    /**
+     * Cinder's {@code attachment_delete}: the connection ended (not for a reserved one, which has none), the record
+     * detached; the volume available once none is left, else in-use. An attachment an instance uses through
+     * compute (attached by {@code os-attach}) is detached through the Compute API, Cinder's 409 for a user's call
+     * (Bug #2004555); a service (a token with the {@code service} role) may. Answers the volume's attachments left.
+     */
+    @Transactional
+    public List<AttachmentEntity> delete(VolumeEntity v, AttachmentEntity a, boolean service) {
+        if (!service && a.getAttachStatus() == AttachStatus.ATTACHED && a.getInstanceUuid() != null) {
+            throw VolumeError.CONFLICT_NOVA_USING_ATTACHMENT.exception(a.getInstanceUuid());
+        }
+        if (a.getAttachStatus() != AttachStatus.RESERVED && a.getConnector() != null) {
+            terminateConnection(v, connectorOf(JSON.readTree(a.getConnector())));
+        }
+        boolean wasAttached = a.getAttachStatus() == AttachStatus.ATTACHED;
+        List<AttachmentEntity> left = attachments.findLiveOf(v.getId()).stream()
+                .filter(x -> !x.getId().equals(a.getId())).toList();
+        lifecycle.tryApply(v.getId(), left.isEmpty() ? VolumeTransition.ATTACHMENT_DELETED
+                : VolumeTransition.ATTACHMENT_DELETED_OTHERS_LEFT);
+        Instant now = clock.instant();
+        AttachmentEntity stored = attachments.findById(a.getId()).orElseThrow();
+        stored.setAttachStatus(AttachStatus.DETACHED);
+        stored.setDetachedAt(now);
+        attachments.saveAndFlush(stored);
+        if (wasAttached) {
+            publisher.publish(new VolumeDetached(v.getId(), v.getProjectId(), a.getId(), a.getInstanceUuid(), now),
+                    v.getId(), v.getProjectId());
+        }
+        return attachments.findLiveOf(v.getId());
+    }
+
+    /** Cinder's refusal of an attachment to a volume in an error status (create: 400, update: 409). */
+    private static void refuseInError(VolumeEntity v, VolumeError error, String verb) {
+        if (v.getStatus().wire().contains("error")) {
+            throw error.exception("Volume attachments can not be " + verb + " if the volume is in an error state."
+                    + " The Volume " + v.getId() + " currently has a status of: " + v.getStatus().wire() + " ");
+        }
+    }
+
+    /** What the backends read of os-brick's connector: host, initiator, ip. */
+    private static VolumeBackend.Connector connectorOf(JsonNode c) {
+        return new VolumeBackend.Connector(text(c, "host"), text(c, "initiator"), text(c, "ip"));
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n != null && n.hasNonNull(field) ? n.get(field).asString() : null;
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper
+            .builder().build();
 
     /** os-initialize_connection: how the connector's host reaches the volume (the backend exports it if needed). */
     public VolumeConnection initializeConnection(VolumeEntity v, VolumeBackend.Connector connector) {

@@ -1,7 +1,10 @@
 package io.nubo.blockstorage.volume.backup;
 
 import io.nubo.blockstorage.request.Views;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nubo.blockstorage.request.Policy;
+import io.nubo.shared.microversion.ApiVersion;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
@@ -41,7 +44,10 @@ public class BackupController {
                              @JsonProperty("updated_at") String updatedAt,
                              @JsonProperty("data_timestamp") String dataTimestamp,
                              @JsonProperty("is_incremental") boolean incremental,
-                             @JsonProperty("has_dependent_backups") boolean hasDependentBackups, List<Link> links) {
+                             @JsonProperty("has_dependent_backups") boolean hasDependentBackups, List<Link> links,
+                             /** from 3.18, to whom {@code backup:backup_project_attribute} allows (admins) */
+                             @JsonInclude(JsonInclude.Include.NON_NULL)
+                             @JsonProperty("os-backup-project-attr:project_id") String projectAttribute) {
     }
 
     public record Summary(String id, String name, List<Link> links) {
@@ -67,6 +73,8 @@ public class BackupController {
     }
 
     static final String BACKUP_UPDATE = "3.9";
+    /** Microversion 3.18: {@code os-backup-project-attr:project_id} in show and detail, for admins. */
+    static final String BACKUP_PROJECT = "3.18";
 
     private final BackupService backups;
     private final String zone;
@@ -82,10 +90,20 @@ public class BackupController {
     }
 
     BackupView view(BackupEntity b) {
+        return view(b, null);
+    }
+
+    /** The backup; with its project from 3.18 when the caller may see it (Cinder's show and detail only). */
+    private BackupView view(BackupEntity b, Caller caller, ApiVersion version) {
+        boolean project = version.atLeast(BACKUP_PROJECT) && caller.allows(Policy.BACKUP_PROJECT_ATTRIBUTE);
+        return view(b, project ? b.getProjectId() : null);
+    }
+
+    private BackupView view(BackupEntity b, String projectAttribute) {
         return new BackupView(b.getId(), b.getName(), b.getDescription(), b.getStatus().wire(), b.getSizeGb(),
                 b.getVolumeId(), b.getSnapshotId(), zone, b.getContainer(), b.getObjectCount(), b.getFailure(),
                 Views.time(b.getCreatedAt()), Views.time(b.getUpdatedAt()),
-                Views.time(b.getDataTimestamp()), false, false, links(b));
+                Views.time(b.getDataTimestamp()), false, false, links(b), projectAttribute);
     }
 
     @PostMapping
@@ -111,15 +129,15 @@ public class BackupController {
 
     @GetMapping("/detail")
     @Transactional(readOnly = true)
-    public Many detail(Caller caller, @RequestParam Map<String, String> params) {
+    public Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
         return new Many(backups.list(caller, "true".equalsIgnoreCase(params.get("all_tenants"))).stream()
-                .map(this::view).toList());
+                .map(b -> view(b, caller, version)).toList());
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
-    public One show(Caller caller, @PathVariable String id) {
-        return new One(view(backups.visible(caller, id)));
+    public One show(Caller caller, @PathVariable String id, ApiVersion version) {
+        return new One(view(backups.visible(caller, id), caller, version));
     }
 
     @PostMapping("/{id}/restore")

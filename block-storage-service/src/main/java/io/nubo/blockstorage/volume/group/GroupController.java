@@ -57,7 +57,9 @@ public class GroupController {
                             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_snapshot_id")
                             JsonNode groupSnapshotId,
                             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("source_group_id")
-                            JsonNode sourceGroupId) {
+                            JsonNode sourceGroupId,
+                            /** from 3.25 with {@code list_volume=true}: the ids of the group's volumes */
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> volumes) {
     }
 
     public record One(GroupView group) {
@@ -87,11 +89,21 @@ public class GroupController {
         this.maxLimit = properties.defaultListLimit();
     }
 
-    static GroupView view(GroupEntity g, ApiVersion version) {
+    static GroupView view(GroupEntity g, ApiVersion version, List<String> volumes) {
         boolean sources = version.atLeast(VolumeController.GROUP_SNAPSHOTS);
         return new GroupView(g.getId(), g.getStatus(), g.getAvailabilityZone(), Views.time(g.getCreatedAt()),
                 g.getName(), g.getDescription(), g.getGroupTypeId(), List.copyOf(g.getVolumeTypeIds()),
-                sources ? orNull(g.getGroupSnapshotId()) : null, sources ? orNull(g.getSourceGroupId()) : null);
+                sources ? orNull(g.getGroupSnapshotId()) : null, sources ? orNull(g.getSourceGroupId()) : null,
+                volumes);
+    }
+
+    /** Microversion 3.25: {@code list_volume} (Cinder's strict boolean parameter) adds the volumes to the views. */
+    static final String GROUP_VOLUME_LIST = "3.25";
+
+    private GroupView view(GroupEntity g, ApiVersion version, Map<String, String> params) {
+        boolean listVolumes = version.atLeast(GROUP_VOLUME_LIST)
+                && VolumeController.boolParam("list_volume", params.get("list_volume"));
+        return view(g, version, listVolumes ? groups.volumeIds(g) : null);
     }
 
     private static JsonNode orNull(String s) {
@@ -134,7 +146,7 @@ public class GroupController {
     @ValidatedQuery("block-storage/list-query.json")
     public Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
         Paging.Page<GroupEntity> page = page(caller, params);
-        return new Many(page.items().stream().map(g -> view(g, version)).toList(), page.links());
+        return new Many(page.items().stream().map(g -> view(g, version, params)).toList(), page.links());
     }
 
     private Paging.Page<GroupEntity> page(Caller caller, Map<String, String> params) {
@@ -145,8 +157,9 @@ public class GroupController {
     }
 
     @GetMapping("/{id}")
-    public One show(Caller caller, @PathVariable String id, ApiVersion version) {
-        return new One(view(groups.get(caller, id), version));
+    public One show(Caller caller, @PathVariable String id, @RequestParam Map<String, String> params,
+                    ApiVersion version) {
+        return new One(view(groups.get(caller, id), version, params));
     }
 
     @PutMapping("/{id}")
@@ -160,8 +173,21 @@ public class GroupController {
 
     @PostMapping("/{id}/action")
     @ValidatedBody("block-storage/group-action.json")
-    public ResponseEntity<Void> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+    public ResponseEntity<Void> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                       ApiVersion version) {
         JsonNode delete = body.get("delete");
+        JsonNode reset = body.get("reset_status");
+        if (reset != null && version.atLeast(GROUP_RESET_STATUS)) {
+            if (reset.isNull() || !reset.has("status") || !reset.get("status").isString()) {
+                throw VolumeError.BAD_REQUEST.exception("Invalid input for field/attribute reset_status.");
+            }
+            groups.resetStatus(caller, id, reset.get("status").asString());
+            return ResponseEntity.accepted().build();
+        }
+        if (reset != null) {
+            // before 3.20 Cinder has no such action method for the version: 404
+            throw VolumeError.NOT_FOUND.exception("The resource could not be found.");
+        }
         if (delete == null) {
             throw VolumeError.BAD_REQUEST.exception("There is no such action: " + body.propertyNames().iterator()
                     .next());
@@ -169,6 +195,9 @@ public class GroupController {
         groups.delete(caller, id, Boolean.TRUE.equals(Json.bool(delete, "delete-volumes")));
         return ResponseEntity.accepted().build();
     }
+
+    /** Microversion 3.20: {@code reset_status} of a group. */
+    static final String GROUP_RESET_STATUS = "3.20";
 
     private static String strip(String s) {
         return s == null ? null : s.strip();

@@ -78,6 +78,31 @@ public class GroupService {
         return g;
     }
 
+    /**
+     * Microversion 3.20, Cinder's group reset_status (administrators): the status as given whatever it was (its
+     * volumes are left as they are). Cinder's {@code group_status} format checks the name against its group
+     * snapshot statuses (so {@code in-use} is refused) while its message lists the group statuses; both as Cinder.
+     */
+    public void resetStatus(Caller caller, String id, String status) {
+        GroupEntity g = get(caller, id);
+        caller.require(Policy.GROUP_RESET_STATUS, g.getProjectId());
+        if (status.strip().isEmpty()) {
+            throw VolumeError.BAD_REQUEST.exception("Invalid Group Status: The 'status' can not be empty.");
+        }
+        String to = status.toLowerCase(java.util.Locale.ROOT);
+        if (!GROUP_SNAPSHOT_STATUSES.contains(to)) {
+            throw VolumeError.BAD_REQUEST.exception("Invalid Group Status: Group status: " + status + " is invalid,"
+                    + " valid status are: ('error', 'available', 'creating', 'deleting', 'deleted', 'updating',"
+                    + " 'in-use', 'error_deleting').");
+        }
+        groups.swapStatus(id, ALL_STATUSES, to, clock.instant());
+    }
+
+    private static final List<String> GROUP_SNAPSHOT_STATUSES = List.of("error", "available", "creating", "deleting",
+            "deleted", "updating", "error_deleting");
+    private static final List<String> ALL_STATUSES = List.of("error", "available", "creating", "deleting", "deleted",
+            "updating", "in-use", "error_deleting");
+
     @Transactional(readOnly = true)
     public List<String> volumeIds(GroupEntity g) {
         return volumes.findLiveInGroup(g.getId()).stream().map(VolumeEntity::getId).toList();

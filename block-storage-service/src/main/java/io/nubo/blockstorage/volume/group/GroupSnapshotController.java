@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Microversion 3.14: {@code /group_snapshots}, as Cinder's {@code GroupSnapshotsController}: create (202, the
  * summary with {@code group_type_id}), list (id and name), detail and show, delete (202). Before 3.29 Cinder's list
- * takes no filter, sort or page; {@code reset_status} is 3.19 and {@code project_id} 3.58, neither served here.
+ * takes no filter, sort or page. From 3.19 {@code action} {@code reset_status} (administrators, 202); {@code project_id}
+ * is 3.58, not served here.
  */
 @RestController
 @RequestMapping("/v3/{projectId}/group_snapshots")
@@ -88,6 +89,15 @@ public class GroupSnapshotController {
     @GetMapping("/{id}")
     public One show(Caller caller, @PathVariable String id) {
         return new One(view(groupSnapshots.get(caller, id)));
+    }
+
+    /** Microversion 3.19: an administrator sets a group snapshot's status (202, no body). */
+    @PostMapping("/{id}/action")
+    @Microversions(min = "3.19")
+    @ValidatedBody("block-storage/group-snapshot-action.json")
+    public ResponseEntity<Void> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+        groupSnapshots.resetStatus(caller, id, body.get("reset_status").get("status").asString());
+        return ResponseEntity.accepted().build();
     }
 
     @DeleteMapping("/{id}")

@@ -102,6 +102,31 @@ public class GroupSnapshotService {
         progress.settled(id);
     }
 
+    /**
+     * Microversion 3.19, Cinder's reset_group_snapshot_status (administrators): the status as given, whatever it was
+     * (its snapshots are left as they are, as Cinder does); 404 for an unknown group snapshot.
+     */
+    public void resetStatus(Caller caller, String id, String status) {
+        GroupSnapshotEntity g = get(caller, id);
+        caller.require(Policy.GROUP_SNAPSHOT_RESET_STATUS, g.getProjectId());
+        GroupSnapshotStatus to = parseStatus(status);
+        groupSnapshots.swapStatus(id, java.util.EnumSet.allOf(GroupSnapshotStatus.class), to, clock.instant());
+    }
+
+    /** Cinder's {@code group_snapshot_status} format: one of its statuses, any case; else 400. */
+    static GroupSnapshotStatus parseStatus(String status) {
+        if (status.strip().isEmpty()) {
+            throw VolumeError.BAD_REQUEST.exception("Invalid GroupSnapshot Status: The 'status' can not be empty.");
+        }
+        for (GroupSnapshotStatus s : GroupSnapshotStatus.values()) {
+            if (s.wire().equals(status.toLowerCase(java.util.Locale.ROOT))) {
+                return s;
+            }
+        }
+        throw VolumeError.BAD_REQUEST.exception("Invalid GroupSnapshot Status: Group snapshot status: " + status
+                + " is invalid, valid statuses are: " + GroupSnapshotStatus.ALL_WIRE + ".");
+    }
+
     /** Whether a group has a group snapshot (such a group is not deleted). */
     public boolean anyOf(String groupId) {
         return groupSnapshots.existsByGroupId(groupId);

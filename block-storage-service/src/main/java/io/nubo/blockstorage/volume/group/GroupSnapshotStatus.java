@@ -8,7 +8,15 @@ public enum GroupSnapshotStatus {
     AVAILABLE,
     DELETING,
     ERROR,
-    ERROR_DELETING;
+    ERROR_DELETING,
+    /** only by an administrator's reset_status (3.19), as Cinder's enum allows */
+    DELETED,
+    /** only by an administrator's reset_status (3.19), as Cinder's enum allows */
+    UPDATING;
+
+    /** Cinder's {@code GroupSnapshotStatus.ALL} as Python prints the tuple, for reset_status's 400. */
+    static final String ALL_WIRE = "('error', 'available', 'creating', 'deleting', 'deleted', 'updating',"
+            + " 'error_deleting')";
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

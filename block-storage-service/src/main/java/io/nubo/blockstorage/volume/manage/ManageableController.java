@@ -7,6 +7,7 @@ import io.nubo.blockstorage.backend.VolumeBackends;
 import io.nubo.blockstorage.backend.VolumeServices;
 import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.request.ClusterOrHost;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Policy;
 import io.nubo.blockstorage.volume.VolumeEntity;
@@ -49,6 +50,10 @@ import tools.jackson.databind.JsonNode;
 public class ManageableController {
 
     static final String MANAGE_EXISTING_LIST = "3.8";
+    /** Microversion 3.16 (Cinder's VOLUME_MIGRATE_CLUSTER): manage takes {@code cluster} instead of {@code host}. */
+    static final String MANAGE_CLUSTER = "3.16";
+    /** Microversion 3.17 (MANAGE_EXISTING_CLUSTER): the manageable lists take {@code cluster} too. */
+    static final String LIST_CLUSTER = "3.17";
     private static final Set<String> SORT_KEYS = Set.of("reference", "size");
     private static final Set<String> SORT_DIRS = Set.of("asc", "desc");
 
@@ -75,26 +80,25 @@ public class ManageableController {
 
     @GetMapping({"/manageable_volumes", "/manageable_volumes/detail"})
     @ValidatedQuery("block-storage/list-query.json")
-    public Volumes listVolumes(Caller caller, @RequestParam Map<String, String> params) {
+    public Volumes listVolumes(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
         caller.require(Policy.VOLUME_LIST_MANAGEABLE);
-        return new Volumes(manageable(params, VolumeBackend::manageableVolumes));
+        return new Volumes(manageable(params, version, VolumeBackend::manageableVolumes));
     }
 
     @GetMapping({"/manageable_snapshots", "/manageable_snapshots/detail"})
     @ValidatedQuery("block-storage/list-query.json")
-    public Snapshots listSnapshots(Caller caller, @RequestParam Map<String, String> params) {
+    public Snapshots listSnapshots(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
         caller.require(Policy.SNAPSHOT_LIST_MANAGEABLE);
-        return new Snapshots(manageable(params, VolumeBackend::manageableSnapshots));
+        return new Snapshots(manageable(params, version, VolumeBackend::manageableSnapshots));
     }
 
     @PostMapping("/manageable_volumes")
     @ValidatedBody("block-storage/volume-manage.json")
-    public ResponseEntity<VolumeView.One> manageVolume(Caller caller, @RequestBody JsonNode body) {
+    public ResponseEntity<VolumeView.One> manageVolume(Caller caller, @RequestBody JsonNode body,
+                                                       ApiVersion version) {
         JsonNode v = body.get("volume");
-        String host = Json.string(v, "host");
-        if (host == null) {
-            throw VolumeError.INVALID_INPUT.exception("Host field is missing.");
-        }
+        String host = clusterOrHost(Json.string(v, "cluster"), Json.string(v, "host"),
+                version.atLeast(MANAGE_CLUSTER));
         Boolean bootable = Json.bool(v, "bootable");
         VolumeEntity made = volumes.manage(caller, host, ref(v.get("ref")), Json.string(v, "name"),
                 Json.string(v, "description"), Json.string(v, "volume_type"), Json.stringMap(v, "metadata"),
@@ -115,11 +119,9 @@ public class ManageableController {
     }
 
     /** Cinder's {@code get_manageable_resources}: host required, sort by reference or size, the service found. */
-    private List<Object> manageable(Map<String, String> params, Function<VolumeBackend, List<Object>> list) {
-        String host = params.get("host");
-        if (host == null || host.isEmpty()) {
-            throw VolumeError.INVALID_INPUT.exception("Host field is missing.");
-        }
+    private List<Object> manageable(Map<String, String> params, ApiVersion version,
+                                    Function<VolumeBackend, List<Object>> list) {
+        String host = clusterOrHost(params.get("cluster"), params.get("host"), version.atLeast(LIST_CLUSTER));
         List<String> keys = new ArrayList<>();
         List<String> dirs = new ArrayList<>();
         if (params.get("sort") != null) {
@@ -147,6 +149,14 @@ public class ManageableController {
         VolumeServices.Info service = services.volumeService(host).orElseThrow(() -> VolumeError.NOT_FOUND
                 .exception("Service None could not be found on host " + host + "."));
         return list.apply(backends.get(service.backend()));
+    }
+
+    /** No volume service is in a cluster here: a named cluster's service is Cinder's {@code ServiceNotFound}. */
+    private static String clusterOrHost(String cluster, String host, boolean clusterServed) {
+        if (ClusterOrHost.cluster(cluster, host, clusterServed) != null) {
+            throw VolumeError.NOT_FOUND.exception("Service None could not be found.");
+        }
+        return host;
     }
 
     /** The driver-specific reference: an object (source-name, source-id), or a string, given to the driver. */

@@ -54,4 +54,31 @@ class BackupUpdateApiTest extends BlockStorageHttpTest {
                 "OpenStack-API-Version", "volume 3.9").status()).isEqualTo(404);
         assertThat(backups.findById(b.getId()).orElseThrow().getName()).isEqualTo("after");
     }
+
+    @Test
+    void projectAttributeForAdminsFrom3_18() throws Exception {
+        String admin = TestTokens.project("p-admin", "admin");
+        String volume = volume(lee, "p-lee", "{\"volume\": {\"size\": 1}}", "available");
+        BackupEntity b = new BackupEntity(UUID.randomUUID().toString(), "p-lee", "u", volume, null, 1, "backups",
+                "volume_" + volume, Instant.now());
+        backups.save(b);
+        String key = "os-backup-project-attr:project_id";
+        var shown = call(admin, "GET", v3("p-lee", "backups/" + b.getId()), null, "OpenStack-API-Version",
+                "volume 3.18");
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.json().at("/backup/" + key.replace("/", "~1")).asString()).isEqualTo("p-lee");
+        var detail = call(admin, "GET", v3("p-admin", "backups/detail?all_tenants=true"), null,
+                "OpenStack-API-Version", "volume 3.18").json().get("backups");
+        assertThat(detail.valueStream().filter(x -> x.get("id").asString().equals(b.getId())).findFirst()
+                .orElseThrow().get(key).asString()).isEqualTo("p-lee");
+        // before 3.18, or for the owner (admin_api), or in the summary list: absent
+        assertThat(call(admin, "GET", v3("p-lee", "backups/" + b.getId()), null, "OpenStack-API-Version",
+                "volume 3.17").json().get("backup").has(key)).isFalse();
+        assertThat(call(lee, "GET", v3("p-lee", "backups/" + b.getId()), null, "OpenStack-API-Version",
+                "volume 3.18").json().get("backup").has(key)).isFalse();
+        assertThat(call(lee, "GET", v3("p-lee", "backups/detail"), null, "OpenStack-API-Version",
+                "volume 3.18").json().get("backups").get(0).has(key)).isFalse();
+        assertThat(call(admin, "GET", v3("p-admin", "backups?all_tenants=true"), null, "OpenStack-API-Version",
+                "volume 3.18").json().get("backups").get(0).has(key)).isFalse();
+    }
 }

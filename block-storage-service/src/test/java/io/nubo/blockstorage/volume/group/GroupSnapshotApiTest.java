@@ -285,8 +285,114 @@ class GroupSnapshotApiTest extends BlockStorageHttpTest {
         assertThat(call(hal, "POST", v3("p-hal", "groups/action"), "{\"create-from-src\": {\"source_group_id\": \""
                 + group + "\"}}", "OpenStack-API-Version", "volume 3.13").status()).isEqualTo(404);
         assertThat(call(hal, "GET", v3("p-hal", "group_snapshots"), null).status()).isEqualTo(404);
-        assertThat(call(hal, "GET", v3("p-hal", "group_snapshots"), null, "OpenStack-API-Version", "volume 3.15")
+        assertThat(call(hal, "GET", v3("p-hal", "group_snapshots"), null, "OpenStack-API-Version", "volume 3.99")
                 .status()).isEqualTo(406);
         assertThat(hal("GET", "groups/" + group, null).json().at("/group/status").asString()).isEqualTo("available");
+    }
+
+    private Reply admin(String method, String rest, String body, String version) throws Exception {
+        return call(admin, method, v3("p-hal", rest), body, "OpenStack-API-Version", "volume " + version);
+    }
+
+    @Test
+    void groupSnapshotResetStatusFrom3_19() throws Exception {
+        // in a project of its own: the other tests count p-hal's group snapshots
+        String ida = TestTokens.project("p-ida", "member");
+        Reply t = call(admin, "POST", v3("p-admin", "group_types"), "{\"group_type\": {\"name\": \"gs-t19\"}}",
+                "OpenStack-API-Version", V);
+        assertThat(t.status()).as(t.body()).isEqualTo(202);
+        Reply g = call(ida, "POST", v3("p-ida", "groups"), "{\"group\": {\"group_type\": \"gs-t19\","
+                + " \"volume_types\": [\"__DEFAULT__\"]}}", "OpenStack-API-Version", V);
+        assertThat(g.status()).as(g.body()).isEqualTo(202);
+        String group = g.json().at("/group/id").asString();
+        Reply made = call(ida, "POST", v3("p-ida", "group_snapshots"), "{\"group_snapshot\": {\"group_id\": \""
+                + group + "\"}}", "OpenStack-API-Version", V);
+        assertThat(made.status()).as(made.body()).isEqualTo(202);
+        String gs = made.json().at("/group_snapshot/id").asString();
+        awaitStatus(ida, "p-ida", "group_snapshots", "group_snapshot", gs, "available", "OpenStack-API-Version", V);
+        String action = "group_snapshots/" + gs + "/action";
+        assertThat(admin("POST", action, "{\"reset_status\": {\"status\": \"error\"}}", "3.18").status())
+                .isEqualTo(404);
+        Reply r = admin("POST", action, "{\"reset_status\": {\"status\": \"ERROR\"}}", "3.19");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(r.body()).isEmpty();
+        assertThat(call(ida, "GET", v3("p-ida", "group_snapshots/" + gs), null, "OpenStack-API-Version", V).json()
+                .at("/group_snapshot/status").asString()).isEqualTo("error");
+        Reply bad = admin("POST", action, "{\"reset_status\": {\"status\": \"in-use\"}}", "3.19");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(message(bad)).isEqualTo("Invalid GroupSnapshot Status: Group snapshot status: in-use is invalid,"
+                + " valid statuses are: ('error', 'available', 'creating', 'deleting', 'deleted', 'updating',"
+                + " 'error_deleting').");
+        assertThat(message(admin("POST", action, "{\"reset_status\": {\"status\": \" \"}}", "3.19")))
+                .isEqualTo("Invalid GroupSnapshot Status: The 'status' can not be empty.");
+        assertThat(admin("POST", action, "{\"reset_status\": {}}", "3.19").status()).isEqualTo(400);
+        assertThat(admin("POST", action, "{\"reset_status\": {\"status\": \"error\", \"x\": 1}}", "3.19")
+                .status()).isEqualTo(400);
+        assertThat(admin("POST", "group_snapshots/" + NONE + "/action", "{\"reset_status\": {\"status\":"
+                + " \"error\"}}", "3.19").status()).isEqualTo(404);
+        // the owner may not (admin_api)
+        assertThat(call(ida, "POST", v3("p-ida", action), "{\"reset_status\": {\"status\": \"available\"}}",
+                "OpenStack-API-Version", "volume 3.19").status()).isEqualTo(403);
+        // an error group snapshot can be deleted, with its snapshots
+        assertThat(admin("POST", action, "{\"reset_status\": {\"status\": \"available\"}}", "3.19").status())
+                .isEqualTo(202);
+        assertThat(call(ida, "DELETE", v3("p-ida", "group_snapshots/" + gs), null, "OpenStack-API-Version", V)
+                .status()).isEqualTo(202);
+        awaitStatus(ida, "p-ida", "group_snapshots", "group_snapshot", gs, "deleted", "OpenStack-API-Version", V);
+    }
+
+    @Test
+    void groupResetStatusFrom3_20() throws Exception {
+        String group = group("gs-t20");
+        String action = "groups/" + group + "/action";
+        Reply before = admin("POST", action, "{\"reset_status\": {\"status\": \"error\"}}", "3.19");
+        assertThat(before.status()).isEqualTo(404);
+        Reply r = admin("POST", action, "{\"reset_status\": {\"status\": \"Error\"}}", "3.20");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(hal("GET", "groups/" + group, null).json().at("/group/status").asString()).isEqualTo("error");
+        Reply bad = admin("POST", action, "{\"reset_status\": {\"status\": \"bogus\"}}", "3.20");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(message(bad)).startsWith("Invalid Group Status: Group status: bogus is invalid, valid status are:");
+        assertThat(admin("POST", action, "{\"reset_status\": {}}", "3.20").status()).isEqualTo(400);
+        assertThat(admin("POST", "groups/" + NONE + "/action", "{\"reset_status\": {\"status\": \"error\"}}",
+                "3.20").status()).isEqualTo(404);
+        assertThat(call(hal, "POST", v3("p-hal", action), "{\"reset_status\": {\"status\": \"available\"}}",
+                "OpenStack-API-Version", "volume 3.20").status()).isEqualTo(403);
+        assertThat(admin("POST", action, "{\"reset_status\": {\"status\": \"available\"}}", "3.20").status())
+                .isEqualTo(202);
+        assertThat(hal("GET", "groups/" + group, null).json().at("/group/status").asString())
+                .isEqualTo("available");
+        // delete still works from the reset status
+        assertThat(hal("POST", action, "{\"delete\": {}}").status()).isEqualTo(202);
+    }
+
+    @Test
+    void groupVolumesListedFrom3_25() throws Exception {
+        String group = group("gs-t25");
+        String a = volumeIn(group);
+        String b = volumeIn(group);
+        String v325 = "volume 3.25";
+        JsonNode shown = call(hal, "GET", v3("p-hal", "groups/" + group + "?list_volume=True"), null,
+                "OpenStack-API-Version", v325).json().get("group");
+        assertThat(shown.get("volumes").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder(a, b);
+        JsonNode detail = call(hal, "GET", v3("p-hal", "groups/detail?list_volume=1"), null,
+                "OpenStack-API-Version", v325).json().get("groups");
+        assertThat(detail.valueStream().filter(g -> g.get("id").asString().equals(group)).findFirst().orElseThrow()
+                .get("volumes")).hasSize(2);
+        // without list_volume, or before 3.25: no volumes
+        assertThat(call(hal, "GET", v3("p-hal", "groups/" + group), null, "OpenStack-API-Version", v325).json()
+                .get("group").has("volumes")).isFalse();
+        assertThat(call(hal, "GET", v3("p-hal", "groups/" + group + "?list_volume=false"), null,
+                "OpenStack-API-Version", v325).json().get("group").has("volumes")).isFalse();
+        assertThat(call(hal, "GET", v3("p-hal", "groups/" + group + "?list_volume=true"), null,
+                "OpenStack-API-Version", "volume 3.24").json().get("group").has("volumes")).isFalse();
+        Reply bad = call(hal, "GET", v3("p-hal", "groups/" + group + "?list_volume=maybe"), null,
+                "OpenStack-API-Version", v325);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(message(bad)).isEqualTo("Value 'maybe' for 'list_volume' is not a boolean.");
+        // the summary list is unchanged
+        assertThat(call(hal, "GET", v3("p-hal", "groups?list_volume=true"), null, "OpenStack-API-Version", v325)
+                .json().get("groups").get(0).has("volumes")).isFalse();
     }
 }

@@ -45,7 +45,8 @@ final class FakeAgent implements AutoCloseable {
             io.nubo.shared.events.compute.ResizeInstance.class, io.nubo.shared.events.compute.ConfirmResize.class,
             io.nubo.shared.events.compute.RevertResize.class,
             io.nubo.shared.events.compute.PrepareLiveMigration.class,
-            io.nubo.shared.events.compute.RollbackLiveMigrationAtDestination.class);
+            io.nubo.shared.events.compute.RollbackLiveMigrationAtDestination.class,
+            io.nubo.shared.events.compute.DestroyEvacuatedGuest.class);
 
     final String host;
     private final EventCodec codec;

@@ -10,7 +10,7 @@ public sealed interface ComputeCommand extends NuboEvent
         permits SpawnInstance, PowerAction, RebuildInstance, SnapshotInstance, DeleteInstance,
                 ConsoleOutputRequested, AttachVolume, DetachVolume, AttachInterface, DetachInterface,
                 LiveMigrateInstance, ResizeInstance, ConfirmResize, RevertResize, PrepareLiveMigration,
-                RollbackLiveMigrationAtDestination {
+                RollbackLiveMigrationAtDestination, DestroyEvacuatedGuest {
 
     String instanceId();
 

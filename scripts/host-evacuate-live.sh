@@ -5,6 +5,8 @@
 # destination among the other enabled hosts that fit it and offer its CPU); each server's outcome is reported on
 # its own line, and the exit status is non-zero when any server could not be moved. Servers in other states (SHUTOFF,
 # ERROR, ...) are listed and left: they need a cold migration.
+# For a host that died (not maintenance), force its service down and `openstack server evacuate` its servers
+# instead: docs/operations.md, "A compute host died".
 #
 #   scripts/host-evacuate-live.sh [--disable] [--shared-migration] [--dry-run] HOST
 #
@@ -23,7 +25,7 @@ while [ $# -gt 0 ]; do
     --disable) disable=1 ;;
     --shared-migration) block="--shared-migration" ;;
     --dry-run) dry=1 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     -*) echo "host-evacuate-live: unknown option $1" >&2; exit 2 ;;
     *) [ -z "$host" ] || { echo "host-evacuate-live: one HOST only" >&2; exit 2; }; host="$1" ;;
   esac

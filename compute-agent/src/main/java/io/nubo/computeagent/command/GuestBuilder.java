@@ -65,6 +65,22 @@ public final class GuestBuilder {
 
     /** Removes the guest and its files, whatever is left of them. */
     void tearDown(String instanceId) {
+        destroyGuest(instanceId);
+        storage.delete(instanceId);
+    }
+
+    /**
+     * An evacuated instance's leftover here: the guest goes (with its secrets and taps), its directory only when
+     * {@code files} (not shared with the host that rebuilt it), its Ceph images never (the rebuilt guest's).
+     */
+    void tearDownEvacuated(String instanceId, boolean files) {
+        destroyGuest(instanceId);
+        if (files) {
+            storage.remove(instanceId);
+        }
+    }
+
+    private void destroyGuest(String instanceId) {
         Guests.find(hypervisor, instanceId).ifPresent(g -> {
             List<String> secrets = VolumeDisks.secretsOwnedBy(g.definition());
             var interfaces = g.definition().interfaces();
@@ -73,6 +89,5 @@ public final class GuestBuilder {
             secrets.forEach(hypervisor::undefineSecret);
             nics.release(interfaces);
         });
-        storage.delete(instanceId);
     }
 }

@@ -7,6 +7,7 @@ import io.nubo.computeagent.command.CommandHandler;
 import io.nubo.computeagent.command.ConsoleOutputHandler;
 import io.nubo.computeagent.migration.LiveMigrationJobHandler;
 import io.nubo.computeagent.command.DeleteHandler;
+import io.nubo.computeagent.command.DestroyEvacuatedHandler;
 import io.nubo.computeagent.command.DetachInterfaceHandler;
 import io.nubo.computeagent.command.DetachVolumeHandler;
 import io.nubo.computeagent.command.GuestBuilder;
@@ -129,6 +130,7 @@ public class AgentConfiguration {
         List<CommandHandler<?>> handlers = List.of(new SpawnHandler(builder, reports),
                 new PowerHandler(hypervisor, reports, p.shutdownTimeout()), new RebuildHandler(builder, reports),
                 new SnapshotHandler(hypervisor, storage, qemuImg, images, reports), new DeleteHandler(builder, reports),
+                new DestroyEvacuatedHandler(builder, reports),
                 new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
                 new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports, nics),
                 new DetachInterfaceHandler(hypervisor, reports),

@@ -210,6 +210,29 @@ class CommandHandlersOnTestDriverTest {
     }
 
     @Test
+    void anEvacuatedGuestIsDestroyedWithItsFilesOrKeepsThemOnSharedStorage() {
+        String id = newId();
+        spawn(id, bootable);
+        var destroy = new io.nubo.shared.events.compute.DestroyEvacuatedGuest(id, "host-1", "evacuated-m1", true);
+        InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(destroy);
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(r.operation()).isEqualTo("destroy_evacuated");
+        assertThat(r.actionId()).isEqualTo("evacuated-m1");
+        assertThat(hypervisor.find(GuestNames.domainName(id))).isEmpty();
+        assertThat(agent.storage.dir(id)).doesNotExist();
+        assertThat(((InstanceReport) agent.dispatcher.dispatch(destroy)).outcome()).as("again: nothing left")
+                .isEqualTo(Outcome.SUCCEEDED);
+        // the instances directory is shared with the host that rebuilt the guest: its files stay
+        String shared = newId();
+        spawn(shared, bootable);
+        agent.dispatcher.dispatch(new io.nubo.shared.events.compute.DestroyEvacuatedGuest(shared, "host-1",
+                "evacuated-m2", false));
+        assertThat(hypervisor.find(GuestNames.domainName(shared))).isEmpty();
+        assertThat(agent.storage.dir(shared)).exists();
+        agent.dispatcher.dispatch(new DeleteInstance(shared, "host-1", "req-del"));
+    }
+
+    @Test
     void consoleOutputReturnsTheLastLines() throws Exception {
         String id = newId();
         spawn(id, bootable);

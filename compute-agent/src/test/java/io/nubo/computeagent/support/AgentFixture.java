@@ -59,6 +59,7 @@ public final class AgentFixture {
         List<CommandHandler<?>> handlers = List.of(new SpawnHandler(builder, reports),
                 new PowerHandler(hypervisor, reports, Duration.ofSeconds(5)), new RebuildHandler(builder, reports),
                 new SnapshotHandler(hypervisor, storage, qemuImg, images, reports), new DeleteHandler(builder, reports),
+                new io.nubo.computeagent.command.DestroyEvacuatedHandler(builder, reports),
                 new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
                 new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports),
                 new DetachInterfaceHandler(hypervisor, reports),

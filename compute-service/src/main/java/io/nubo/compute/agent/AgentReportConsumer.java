@@ -1,5 +1,6 @@
 package io.nubo.compute.agent;
 
+import io.nubo.compute.evacuate.EvacuationReports;
 import io.nubo.compute.host.HostRegistry;
 import io.nubo.compute.migration.MigrationReports;
 import io.nubo.compute.migration.ResizeReports;
@@ -43,11 +44,13 @@ class AgentReportConsumer {
     private final MigrationReports migrations;
     private final ResizeReports resizes;
     private final ShelveReports shelves;
+    private final EvacuationReports evacuations;
 
     AgentReportConsumer(EventCodec codec, InboxGuard inbox, PlatformTransactionManager tx, HostRegistry hosts,
                         ServerLifecycle lifecycle, AgentReplies replies, MigrationReports migrations,
-                        ResizeReports resizes, ShelveReports shelves) {
+                        ResizeReports resizes, ShelveReports shelves, EvacuationReports evacuations) {
         this.shelves = shelves;
+        this.evacuations = evacuations;
         this.migrations = migrations;
         this.resizes = resizes;
         this.codec = codec;
@@ -90,6 +93,7 @@ class AgentReportConsumer {
                 migrations.beforeLifecycle(report);
                 resizes.beforeLifecycle(report);
                 shelves.beforeLifecycle(report);
+                evacuations.beforeLifecycle(report);
                 lifecycle.apply(report);
                 return;
             }

@@ -18,12 +18,18 @@ public enum MigrationStatus {
     /** A resize's: done, waiting for a confirm or a revert (VERIFY_RESIZE). */
     FINISHED,
     /** A resize's ends. */
-    CONFIRMED, REVERTED;
+    CONFIRMED, REVERTED,
+    /**
+     * An evacuation's (Nova's): {@code accepted} by the API, {@code pre-migrating} once the destination is claimed,
+     * {@code done} when the guest runs there (its source host has not cleaned up yet), {@code completed} after the
+     * source destroyed its leftover; {@code error} when no host was found, {@code failed} when the spawn failed.
+     */
+    ACCEPTED, PRE_MIGRATING, DONE;
 
     private static final Set<MigrationStatus> FINAL = EnumSet.of(COMPLETED, FAILED, ERROR, CANCELLED, CONFIRMED, REVERTED);
 
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public boolean isFinal() {
@@ -33,14 +39,16 @@ public enum MigrationStatus {
     /** The statuses this one may be reached from. */
     public Set<MigrationStatus> from() {
         return switch (this) {
-            case QUEUED -> EnumSet.noneOf(MigrationStatus.class);
+            case QUEUED, ACCEPTED -> EnumSet.noneOf(MigrationStatus.class);
+            case PRE_MIGRATING -> EnumSet.of(ACCEPTED);
+            case DONE -> EnumSet.of(PRE_MIGRATING);
             case PREPARING -> EnumSet.of(QUEUED);
             case RUNNING -> EnumSet.of(QUEUED, PREPARING);
             case CANCELLING -> EnumSet.of(QUEUED, PREPARING, RUNNING);
             case CANCELLED -> EnumSet.of(CANCELLING);
-            case FAILED -> EnumSet.of(QUEUED, PREPARING);
-            case ERROR -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING);
-            case COMPLETED -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, ERROR);
+            case FAILED -> EnumSet.of(QUEUED, PREPARING, PRE_MIGRATING);
+            case ERROR -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, ACCEPTED);
+            case COMPLETED -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, ERROR, ACCEPTED, PRE_MIGRATING, DONE);
             case FINISHED -> EnumSet.of(QUEUED);
             case CONFIRMED, REVERTED -> EnumSet.of(FINISHED);
         };

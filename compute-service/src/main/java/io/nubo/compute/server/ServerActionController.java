@@ -138,7 +138,7 @@ class ServerActionController {
             default -> {
                 ServerActionExtension ext = extensions.stream().filter(e -> e.actions().contains(action)).findFirst()
                         .orElseThrow(() -> ComputeError.BAD_REQUEST.exception("There is no such action: " + action));
-                yield ext.handle(caller, servers.get(caller, id), action, body.get(action));
+                yield ext.handle(caller, version, servers.get(caller, id), action, body.get(action));
             }
         };
     }

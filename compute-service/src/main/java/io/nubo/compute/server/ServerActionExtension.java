@@ -1,6 +1,7 @@
 package io.nubo.compute.server;
 
 import io.nubo.compute.wire.Caller;
+import io.nubo.shared.microversion.ApiVersion;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
@@ -15,4 +16,10 @@ public interface ServerActionExtension {
     Set<String> actions();
 
     ResponseEntity<Object> handle(Caller caller, Instance server, String action, JsonNode body);
+
+    /** As {@link #handle(Caller, Instance, String, JsonNode)}, for an action whose body or answer is microversioned. */
+    default ResponseEntity<Object> handle(Caller caller, ApiVersion version, Instance server, String action,
+                                          JsonNode body) {
+        return handle(caller, server, action, body);
+    }
 }

@@ -10,7 +10,6 @@ import io.nubo.compute.error.ComputeError;
 import io.nubo.compute.wire.Links;
 import io.nubo.compute.wire.Paging;
 import io.nubo.shared.microversion.ApiVersion;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -40,9 +39,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/v2.1/servers")
 class ServerController {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PASSWORD_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     private final ServerCreation creation;
     private final ServerService servers;
     private final ServerViewBuilder views;
@@ -56,11 +52,7 @@ class ServerController {
     }
 
     static String password() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            b.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
-        }
-        return b.toString();
+        return AdminPasswords.generate();
     }
 
     @ValidatedBody(value = "compute/server-create.json", until = "2.18")

@@ -5,6 +5,7 @@ import io.nubo.compute.host.HostStore;
 import io.nubo.compute.instanceaction.InstanceActions;
 import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.server.state.ServerOperation;
+import io.nubo.compute.server.state.EvacuateStep;
 import io.nubo.compute.server.state.ShelveStep;
 import io.nubo.compute.server.state.TaskState;
 import io.nubo.compute.servergroup.ServerGroupService;
@@ -121,9 +122,12 @@ public class ServerLifecycle {
             return;
         }
         ServerOperation op = ServerOperation.ofReport(r.operation());
-        if (op == null || !r.actionId().equals(i.taskActionId()) || ShelveStep.owns(i.taskState())) {
+        if (op == null || !r.actionId().equals(i.taskActionId()) || ShelveStep.owns(i.taskState())
+                || EvacuateStep.owns(i.taskState())
+                || (op == ServerOperation.SPAWN && i.taskState() != op.task())) {
             // the answer to a task that is no longer current (superseded by a delete, or swept): nothing to change;
-            // or one step of a shelve or unshelve, which ShelveReports applies
+            // or one step of a shelve or unshelve, which ShelveReports applies (of an evacuation: EvacuationReports;
+            // a spawn answers a boot only, an evacuated stopped server's spawn has moved its task on to the stop)
             return;
         }
         if (r.outcome() == InstanceReport.Outcome.SUCCEEDED) {
@@ -252,6 +256,16 @@ public class ServerLifecycle {
     /** The unshelved guest runs: active again, as a start. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean unshelved(Instance i, String actionId, PowerState power) {
+        return activated(i, actionId, power);
+    }
+
+    /** The evacuated guest runs on its new host: active, as a start there. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean evacuated(Instance i, String actionId, PowerState power) {
+        return activated(i, actionId, power);
+    }
+
+    private boolean activated(Instance i, String actionId, PowerState power) {
         Instant now = clock.instant();
         int code = (power == null ? PowerState.RUNNING : power).code();
         if (instances.finishTask(i.id(), actionId, VmState.ACTIVE, code, false, now) != 1) {

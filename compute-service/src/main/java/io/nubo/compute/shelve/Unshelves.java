@@ -1,22 +1,14 @@
 package io.nubo.compute.shelve;
 
-import io.nubo.compute.network.NetworkPorts;
 import io.nubo.compute.scheduler.Scheduler;
+import io.nubo.compute.server.GuestRespawn;
 import io.nubo.compute.server.Instance;
 import io.nubo.compute.server.ServerLifecycle;
-import io.nubo.compute.server.ServerService;
-import io.nubo.compute.server.ServerVolumes;
 import io.nubo.compute.server.state.ServerOperation;
 import io.nubo.compute.wire.Caller;
-import io.nubo.shared.events.compute.BlockDeviceSpec;
 import io.nubo.shared.events.compute.ImageSpec;
-import io.nubo.shared.events.compute.NicSpec;
-import io.nubo.shared.events.compute.SpawnInstance;
-import io.nubo.shared.outbox.EventPublisher;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,23 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Unshelves {
 
-    private final ServerService servers;
     private final ServerLifecycle lifecycle;
     private final ShelvedImages shelved;
     private final Scheduler scheduler;
-    private final NetworkPorts network;
-    private final ObjectProvider<ServerVolumes> volumes;
-    private final EventPublisher publisher;
+    private final GuestRespawn respawn;
 
-    Unshelves(ServerService servers, ServerLifecycle lifecycle, ShelvedImages shelved, Scheduler scheduler,
-              NetworkPorts network, ObjectProvider<ServerVolumes> volumes, EventPublisher publisher) {
-        this.servers = servers;
+    Unshelves(ServerLifecycle lifecycle, ShelvedImages shelved, Scheduler scheduler, GuestRespawn respawn) {
         this.lifecycle = lifecycle;
         this.shelved = shelved;
         this.scheduler = scheduler;
-        this.network = network;
-        this.volumes = volumes;
-        this.publisher = publisher;
+        this.respawn = respawn;
     }
 
     @Transactional
@@ -63,13 +48,7 @@ class Unshelves {
             return;
         }
         lifecycle.placed(i, p.host(), p.zone());
-        network.rebind(i.id(), p.host(), p.zone());
-        List<NicSpec> nics = network.nics(i.id());
-        ServerVolumes attached = volumes.getIfAvailable();
-        List<BlockDeviceSpec> disks = attached == null ? List.of() : attached.blockDevicesFor(caller, i, p.host());
         shelved.hold(actionId, caller);
-        publisher.publish(new SpawnInstance(i.id(), p.host(), actionId, i.projectId(), i.userId(), i.displayName(),
-                i.hostname(), i.flavor(), image, i.keyName(), i.keyData(), i.userData(), servers.metadata(i.id()),
-                i.configDrive(), p.zone(), i.launchIndex(), nics, disks, i.createdAt()), i.id(), i.projectId());
+        respawn.spawnOn(caller, i, p.host(), p.zone(), image, actionId);
     }
 }

@@ -61,6 +61,8 @@ public enum ComputePolicy {
             "DELETE /v2.1/servers/{server_id}/migrations/{migration_id}"),
     SERVER_MIGRATE_LIVE("os_compute_api:os-migrate-server:migrate_live", Check.ADMIN,
             "Live-migrate a server to another host (os-migrateLive).", "POST /v2.1/servers/{id}/action"),
+    SERVER_EVACUATE("os_compute_api:os-evacuate", Check.ADMIN,
+            "Evacuate a server from a failed host to a new host.", "POST /v2.1/servers/{id}/action (evacuate)"),
     SERVER_RESET_STATE("os_compute_api:os-admin-actions:reset_state", Check.ADMIN,
             "Reset a server's state to active or error (os-resetState).", "POST /v2.1/servers/{id}/action"),
     SERVER_SHELVE("os_compute_api:os-shelve:shelve", Check.ADMIN_OR_OWNER,

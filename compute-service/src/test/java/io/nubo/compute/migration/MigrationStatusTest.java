@@ -20,7 +20,7 @@ class MigrationStatusTest {
     @Test
     void failedIsBeforeAnythingMovedAndErrorAfter() {
         assertThat(MigrationStatus.FAILED.from()).containsExactlyInAnyOrder(MigrationStatus.QUEUED,
-                MigrationStatus.PREPARING);
+                MigrationStatus.PREPARING, MigrationStatus.PRE_MIGRATING);
         assertThat(MigrationStatus.ERROR.allowedFrom(MigrationStatus.RUNNING)).isTrue();
         assertThat(MigrationStatus.CANCELLED.from()).containsExactly(MigrationStatus.CANCELLING);
     }
@@ -47,6 +47,23 @@ class MigrationStatusTest {
         assertThat(MigrationStatus.CONFIRMED.from()).containsExactly(MigrationStatus.FINISHED);
         assertThat(MigrationStatus.REVERTED.from()).containsExactly(MigrationStatus.FINISHED);
         assertThat(MigrationStatus.FINISHED.isFinal()).as("waiting for confirm or revert").isFalse();
+    }
+
+    @Test
+    void anEvacuationGoesAcceptedPreMigratingDoneThenCompletedWhenItsSourceCleanedUp() {
+        assertThat(MigrationStatus.ACCEPTED.from()).isEmpty();
+        assertThat(MigrationStatus.PRE_MIGRATING.from()).containsExactly(MigrationStatus.ACCEPTED);
+        assertThat(MigrationStatus.DONE.from()).containsExactly(MigrationStatus.PRE_MIGRATING);
+        assertThat(MigrationStatus.ERROR.allowedFrom(MigrationStatus.ACCEPTED)).as("no valid host").isTrue();
+        assertThat(MigrationStatus.FAILED.allowedFrom(MigrationStatus.PRE_MIGRATING)).as("spawn failed").isTrue();
+        assertThat(MigrationStatus.FAILED.allowedFrom(MigrationStatus.DONE)).isFalse();
+        for (MigrationStatus s : new MigrationStatus[] {MigrationStatus.ACCEPTED, MigrationStatus.PRE_MIGRATING,
+                MigrationStatus.DONE}) {
+            assertThat(MigrationStatus.COMPLETED.allowedFrom(s)).as("the source came back: " + s).isTrue();
+            assertThat(s.isFinal()).as(s + " waits for the source").isFalse();
+        }
+        assertThat(MigrationStatus.PRE_MIGRATING.wire()).isEqualTo("pre-migrating");
+        assertThat(MigrationStatus.ofWire("pre-migrating")).isEqualTo(MigrationStatus.PRE_MIGRATING);
     }
 
     @Test

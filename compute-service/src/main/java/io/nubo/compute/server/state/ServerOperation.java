@@ -49,6 +49,9 @@ public enum ServerOperation {
             VmState.SHELVED_OFFLOADED, PowerState.NOSTATE, true),
     UNSHELVE("unshelve", "unshelve", EnumSet.of(VmState.SHELVED, VmState.SHELVED_OFFLOADED), TaskState.UNSHELVING,
             ACTIVE, PowerState.RUNNING, true),
+    /** Nova's evacuate: rebuilt on another host; its steps are {@link EvacuateStep}'s, a failure ends in ERROR. */
+    EVACUATE("evacuate", "evacuate", EnumSet.of(ACTIVE, STOPPED, ERROR), TaskState.REBUILDING, ACTIVE,
+            PowerState.RUNNING, false),
     DELETE("delete", "delete", EnumSet.complementOf(EnumSet.of(VmState.DELETED)), TaskState.DELETING,
             VmState.DELETED, PowerState.NOSTATE, true);
 
@@ -145,7 +148,8 @@ public enum ServerOperation {
                 return o;
             }
         }
-        return ShelveStep.operationOf(task);
+        ServerOperation shelve = ShelveStep.operationOf(task);
+        return shelve != null ? shelve : EvacuateStep.operationOf(task);
     }
 
     public static ServerOperation ofReport(String operation) {

@@ -1,0 +1,224 @@
+package io.nubo.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nubo.computeagent.ComputeAgentApplication;
+import io.nubo.computeagent.design.GuestNames;
+import io.nubo.testsupport.ConsoleTicks;
+import io.nubo.testsupport.TwoHostLab;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evacuate through the whole cloud and the real CLI, on a {@link TwoHostLab} with two agents (the setup of
+ * {@link LiveMigrationEndToEndTest}; the all-in-one's own host disabled): the test guest boots on host 1 and counts
+ * on its console; host 1 dies (its agent stopped, its guest destroyed as a dead host loses it, the domain and its
+ * files left behind); the operator forces its compute service down ({@code compute service set --down}, 2.11) and
+ * runs {@code openstack server evacuate --wait}; the server is ACTIVE on host 2, rebuilt from its image, and the
+ * guest boots and counts there (host 2's console); its migration is an evacuation, done. Then host 1 comes back (its
+ * agent started again, the service set up): its reconcile reports the old domain, which it is told to destroy: host
+ * 1's libvirt no longer has it, its files are gone, the migration is completed, and the server still runs on host 2.
+ */
+@Tag("integration")
+class EvacuateEndToEndTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration BOOT = Duration.ofMinutes(4);
+    static final String HOST1 = "ev-e2e-1";
+    static final String HOST2 = "ev-e2e-2";
+    static NuboCloud cloud;
+    static Path clouds;
+    static TwoHostLab lab;
+    static Path home;
+    static final List<ConfigurableApplicationContext> agents = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        lab = TwoHostLab.start("eve2e", 42);
+        Path guest = TwoHostLab.testGuest(lab.dir().resolve("guest"));
+        home = Files.createTempDirectory(Path.of("/var/tmp"), "nubo-e2e-evacuate",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        cloud = NuboCloud.start(new LaunchOptions(home, 9300, null));
+        clouds = cloud.writeCloudsYaml();
+        for (int n = 1; n <= 2; n++) {
+            agents.add(ComputeAgentApplication.builder().run(agentArgs(n)));
+        }
+        String machine = InetAddress.getLocalHost().getHostName();
+        await("both lab hosts up", () -> {
+            String list = cli("compute", "service", "list", "-f", "value", "-c", "Host", "-c", "State");
+            return list.contains(HOST1 + " up") && list.contains(HOST2 + " up");
+        });
+        if (cli("compute", "service", "list", "-f", "value", "-c", "Host").contains(machine)) {
+            cli("compute", "service", "set", "--disable", "--disable-reason", "evacuate test", machine,
+                    "nova-compute");
+        }
+        String kernel = id(cli("image", "create", "--public", "--disk-format", "aki", "--container-format", "aki",
+                "--file", guest.resolve("vmlinuz").toString(), "-f", "json", "ev-e2e-kernel"));
+        String ramdisk = id(cli("image", "create", "--public", "--disk-format", "ari", "--container-format", "ari",
+                "--file", guest.resolve("initrd.img").toString(), "-f", "json", "ev-e2e-ramdisk"));
+        cli("image", "create", "--public", "--disk-format", "qcow2", "--container-format", "bare", "--file",
+                guest.resolve("test-guest.qcow2").toString(), "--property", "kernel_id=" + kernel, "--property",
+                "ramdisk_id=" + ramdisk, "--property", "os_command_line=console=ttyS0 no_timer_check nubo.tick",
+                "ev-e2e-ticking");
+        cli("flavor", "create", "--vcpus", "1", "--ram", "128", "--disk", "1", "ev-e2e-tiny");
+    }
+
+    /** Lab host {@code n}'s agent, as {@link LiveMigrationEndToEndTest} runs it (without live migration's own). */
+    static String[] agentArgs(int n) {
+        LaunchOptions o = cloud.options();
+        TwoHostLab.Host h = lab.host(n);
+        List<String> a = new ArrayList<>(Arrays.stream(NuboCloud.agentArgs(o, "127.0.0.1:" + o.kafkaPort(),
+                        "http://127.0.0.1:" + ServiceModule.IMAGE.port(o),
+                        "http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3"))
+                .filter(s -> !s.startsWith("--nubo.agent.libvirt-uri=") && !s.startsWith("--nubo.agent.virt-type=")
+                        && !s.startsWith("--nubo.agent.instances-dir="))
+                .toList());
+        a.addAll(List.of("--nubo.agent.host=ev-e2e-" + n, "--nubo.agent.libvirt-uri=" + h.uri(),
+                "--nubo.agent.virt-type=qemu", "--nubo.agent.instances-dir=" + h.instancesDir(),
+                "--nubo.agent.networking.mode=none", "--nubo.agent.heartbeat-interval=5s",
+                "--spring.datasource.url=jdbc:h2:file:" + home.resolve("agent-" + n) + "/agent;MODE=PostgreSQL;"
+                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+        return a.toArray(String[]::new);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (cloud != null) {
+                for (String id : cli("server", "list", "--all-projects", "-f", "value", "-c", "ID").split("\\s+")) {
+                    if (!id.isBlank()) {
+                        cli("server", "delete", "--wait", id);
+                    }
+                }
+            }
+        } finally {
+            agents.forEach(ConfigurableApplicationContext::close);
+            if (cloud != null) {
+                cloud.close();
+            }
+            if (lab != null) {
+                lab.close();
+            }
+            if (home != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(home);
+            }
+        }
+    }
+
+    @Test
+    void aServerOfADeadHostIsRebuiltOnHost2AndTheReturningHostDestroysItsLeftover() throws Exception {
+        JsonNode server = JSON.readTree(cli("server", "create", "--image", "ev-e2e-ticking", "--flavor",
+                "ev-e2e-tiny", "--availability-zone", "nova:" + HOST1, "--wait", "-f", "json", "ev-e2e-server"));
+        String id = server.get("id").asString();
+        assertThat(show(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(HOST1);
+        String domain = GuestNames.domainName(id);
+        Path dir1 = lab.host(1).instancesDir().resolve(id);
+        Path log2 = lab.host(2).instancesDir().resolve(id).resolve("console.log");
+        try (ConsoleTicks ticks = new ConsoleTicks(List.of(dir1.resolve("console.log")))) {
+            ticks.awaitTick(2, BOOT);
+        }
+
+        ServerSnapshotEndToEndTest.Cli early = ServerSnapshotEndToEndTest.run(clouds, "server", "evacuate", id);
+        System.out.println("openstack server evacuate while host 1 is up (exit " + early.exit() + "):\n"
+                + early.err());
+        assertThat(early.exit()).isNotZero();
+        assertThat(early.err()).contains("Compute service of " + HOST1 + " is still in use").contains("HTTP 400");
+
+        // host 1 dies: no agent, its guest gone (the domain and its files stay, as on a host that lost power)
+        agents.get(0).close();
+        virsh(1, "destroy", domain);
+        cli("--os-compute-api-version", "2.11", "compute", "service", "set", "--down", HOST1, "nova-compute");
+        long t0 = System.nanoTime();
+        String out = cli("server", "evacuate", "--wait", id);
+        System.out.printf("openstack server evacuate --wait %s (%d ms):%n%s%n", id,
+                (System.nanoTime() - t0) / 1_000_000, out);
+        JsonNode after = show(id);
+        assertThat(after.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(after.get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(HOST2);
+        try (ConsoleTicks ticks = new ConsoleTicks(List.of(log2))) {
+            ticks.awaitTick(2, BOOT);
+        }
+        String console = cli("console", "log", "show", id);
+        assertThat(console).contains("NUBO-TEST-GUEST");
+        assertThat(virshNames(2)).contains(domain);
+        JsonNode migrations = JSON.readTree(cli("server", "migration", "list", "--server", id, "-f", "json"));
+        System.out.println("openstack server migration list --server " + id + ":\n" + migrations);
+        assertThat(migrations).hasSize(1);
+        assertThat(migrations.get(0).get("Status").asString()).isEqualTo("done");
+        assertThat(migrations.get(0).get("Source Compute").asString()).isEqualTo(HOST1);
+        assertThat(migrations.get(0).get("Dest Compute").asString()).isEqualTo(HOST2);
+        assertThat(cli("server", "event", "list", "-f", "value", "-c", "Action", id)).contains("evacuate");
+        assertThat(virshNames(1)).as("host 1 still holds the dead guest's domain").contains(domain);
+        assertThat(dir1).exists();
+
+        // host 1 comes back: its reconcile reports the old domain, which it is told to destroy, files and all
+        agents.set(0, ComputeAgentApplication.builder().run(agentArgs(1)));
+        cli("--os-compute-api-version", "2.11", "compute", "service", "set", "--up", HOST1, "nova-compute");
+        await("host 1's leftover destroyed", () -> !virshNames(1).contains(domain) && !Files.exists(dir1));
+        await("the evacuation completed", () -> "completed".equals(JSON.readTree(cli("server", "migration",
+                "list", "--server", id, "-f", "json")).get(0).get("Status")
+                .asString()));
+        JsonNode still = show(id);
+        System.out.println("after host 1 came back: host 1 libvirt " + virshNames(1) + ", host 2 libvirt "
+                + virshNames(2) + "; server " + still.get("status").asString() + " on "
+                + still.get("OS-EXT-SRV-ATTR:host").asString());
+        assertThat(still.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(still.get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(HOST2);
+        assertThat(virshNames(2)).contains(domain);
+    }
+
+    static JsonNode show(String id) throws Exception {
+        return JSON.readTree(cli("server", "show", "-f", "json", id));
+    }
+
+    static String id(String json) {
+        return JSON.readTree(json).get("id").asString();
+    }
+
+    static String virsh(int host, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("virsh", "-c", lab.host(host).uri()));
+        command.addAll(Arrays.asList(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    static List<String> virshNames(int host) throws Exception {
+        return Arrays.stream(virsh(host, "list", "--all", "--name").split("\\s+")).filter(s -> !s.isBlank())
+                .toList();
+    }
+
+    static String cli(String... args) throws Exception {
+        return ServerSnapshotEndToEndTest.openstack(clouds, args);
+    }
+
+    interface Check {
+        boolean done() throws Exception;
+    }
+
+    static void await(String what, Check check) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            if (check.done()) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("not within 120 s: " + what);
+    }
+}

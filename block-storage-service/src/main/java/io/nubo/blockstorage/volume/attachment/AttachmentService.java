@@ -188,7 +188,8 @@ public class AttachmentService {
                 instanceUuid, Boolean.TRUE.equals(v.getReadonly()) ? "ro" : "null", AttachStatus.RESERVED,
                 clock.instant());
         attachments.saveAndFlush(a);
-        if (connector != null && !connector.isNull()) {
+        // Cinder's "if connector": an empty one (cinderclient sends {} without --connect) is a reserve
+        if (connector != null && connector.isObject() && !connector.isEmpty()) {
             return connect(v, a.getId(), connector);
         }
         return a;
@@ -236,7 +237,8 @@ public class AttachmentService {
             stored.setAttachStatus(AttachStatus.ATTACHING);
             stored.setAttachedHost(connector.hasNonNull("host") ? connector.get("host").asString() : "");
             stored.setMountpoint(connector.hasNonNull("mountpoint") ? connector.get("mountpoint").asString() : "na");
-            stored.setAttachedAt(clock.instant());
+            // as stored (microseconds): the answer then equals what show reads back
+            stored.setAttachedAt(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         }
         return attachments.saveAndFlush(stored);
     }

@@ -47,8 +47,9 @@ class AttachmentsV327ApiTest extends BlockStorageHttpTest {
                 + "\"}}", "OpenStack-API-Version", "volume 3.26").status()).isEqualTo(404);
 
         // a reserve: no connector
+        // an empty connector (what cinderclient sends without --connect) is no connector
         Reply made = fay("POST", "attachments", "{\"attachment\": {\"volume_uuid\": \"" + vol + "\","
-                + " \"instance_uuid\": \"" + SERVER + "\"}}");
+                + " \"instance_uuid\": \"" + SERVER + "\", \"connector\": {}}}");
         assertThat(made.status()).as(made.body()).isEqualTo(200);
         JsonNode a = made.json().get("attachment");
         String id = a.get("id").asString();

@@ -27,12 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Evacuate through the whole cloud and the real CLI, on a {@link TwoHostLab} with two agents (the setup of
  * {@link LiveMigrationEndToEndTest}; the all-in-one's own host disabled): the test guest boots on host 1 and counts
- * on its console; host 1 dies (its agent stopped, its guest destroyed as a dead host loses it, the domain and its
- * files left behind); the operator forces its compute service down ({@code compute service set --down}, 2.11) and
- * runs {@code openstack server evacuate --wait}; the server is ACTIVE on host 2, rebuilt from its image, and the
- * guest boots and counts there (host 2's console); its migration is an evacuation, done. Then host 1 comes back (its
- * agent started again, the service set up): its reconcile reports the old domain, which it is told to destroy: host
- * 1's libvirt no longer has it, its files are gone, the migration is completed, and the server still runs on host 2.
+ * on its console; {@code openstack server evacuate} is refused while host 1 is up; host 1 dies (its agent stopped,
+ * its guest destroyed as a dead host loses it, the domain and its files left behind); the operator forces its
+ * compute service down ({@code compute service set --down}, 2.11) and runs {@code openstack server evacuate} (OSC
+ * 6.0.0 fails after sending it: see the comment there); the server is ACTIVE on host 2, rebuilt from its image, and
+ * the guest boots and counts there (host 2's console); its migration is an evacuation, done. Then host 1 comes back
+ * (its agent started again, the service set up): its reconcile reports the old domain, which it is told to destroy:
+ * host 1's libvirt no longer has it, its files are gone, the migration is completed, the server still on host 2.
  */
 @Tag("integration")
 class EvacuateEndToEndTest {
@@ -144,9 +145,19 @@ class EvacuateEndToEndTest {
         virsh(1, "destroy", domain);
         cli("--os-compute-api-version", "2.11", "compute", "service", "set", "--down", HOST1, "nova-compute");
         long t0 = System.nanoTime();
-        String out = cli("server", "evacuate", "--wait", id);
-        System.out.printf("openstack server evacuate --wait %s (%d ms):%n%s%n", id,
-                (System.nanoTime() - t0) / 1_000_000, out);
+        // OSC 6.0.0 sends the evacuate (at 2.1: onSharedStorage false) and then fails on novaclient's answer, a
+        // tuple, before it waits or shows anything ("'TupleWithMeta' object has no attribute 'to_dict'", 'id' with
+        // --wait; exit 1): the server is watched instead
+        ServerSnapshotEndToEndTest.Cli evacuated = ServerSnapshotEndToEndTest.run(clouds, "server", "evacuate", id);
+        System.out.println("openstack server evacuate " + id + " (exit " + evacuated.exit() + "):\n"
+                + evacuated.out() + evacuated.err());
+        assertThat(evacuated.exit() == 0 || evacuated.err().contains("'TupleWithMeta' object has no attribute"))
+                .as(evacuated.err()).isTrue();
+        await("ACTIVE on host 2", () -> {
+            JsonNode s = show(id);
+            return "ACTIVE".equals(s.get("status").asString()) && s.get("OS-EXT-STS:task_state").isNull();
+        });
+        System.out.printf("evacuated to ACTIVE in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         JsonNode after = show(id);
         assertThat(after.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(after.get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(HOST2);

@@ -45,7 +45,10 @@ final class FakeAgent implements AutoCloseable {
             io.nubo.shared.events.compute.ResizeInstance.class, io.nubo.shared.events.compute.ConfirmResize.class,
             io.nubo.shared.events.compute.RevertResize.class,
             io.nubo.shared.events.compute.PrepareLiveMigration.class,
-            io.nubo.shared.events.compute.RollbackLiveMigrationAtDestination.class);
+            io.nubo.shared.events.compute.RollbackLiveMigrationAtDestination.class,
+            io.nubo.shared.events.compute.MigrateInstance.class, io.nubo.shared.events.compute.FinishMigration.class,
+            io.nubo.shared.events.compute.ConfirmMigration.class, io.nubo.shared.events.compute.RevertMigration.class,
+            io.nubo.shared.events.compute.FinishRevertMigration.class);
 
     final String host;
     private final EventCodec codec;

@@ -136,7 +136,13 @@ public class AgentConfiguration {
                 new ConfirmResizeHandler(builder, reports),
                 new LiveMigrationHandler(hypervisor, storage, qemuImg, reports, publisher::publish, Duration.ofSeconds(1)),
                 new PreLiveMigrationHandler(hypervisor, nics, reports),
-                new RollbackAtDestinationHandler(hypervisor, reports));
+                new RollbackAtDestinationHandler(hypervisor, reports),
+                new io.nubo.computeagent.migration.MigrateDisksHandler(hypervisor, storage, qemuImg,
+                        p.shutdownTimeout(), reports),
+                new io.nubo.computeagent.migration.FinishMigrationHandler(hypervisor, storage, reports),
+                new io.nubo.computeagent.migration.ConfirmMigrationHandler(hypervisor, storage, reports),
+                new io.nubo.computeagent.migration.RevertMigrationHandler(hypervisor, storage, reports),
+                new io.nubo.computeagent.migration.FinishRevertMigrationHandler(hypervisor, reports));
         return new CommandDispatcher(handlers, hypervisor, reports);
     }
 

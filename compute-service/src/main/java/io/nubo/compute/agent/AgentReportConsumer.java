@@ -42,12 +42,15 @@ class AgentReportConsumer {
     private final AgentReplies replies;
     private final MigrationReports migrations;
     private final ResizeReports resizes;
+    private final io.nubo.compute.migration.ColdMigrationReports coldMigrations;
     private final ShelveReports shelves;
 
     AgentReportConsumer(EventCodec codec, InboxGuard inbox, PlatformTransactionManager tx, HostRegistry hosts,
                         ServerLifecycle lifecycle, AgentReplies replies, MigrationReports migrations,
-                        ResizeReports resizes, ShelveReports shelves) {
+                        ResizeReports resizes, ShelveReports shelves,
+                        io.nubo.compute.migration.ColdMigrationReports coldMigrations) {
         this.shelves = shelves;
+        this.coldMigrations = coldMigrations;
         this.migrations = migrations;
         this.resizes = resizes;
         this.codec = codec;
@@ -89,6 +92,7 @@ class AgentReportConsumer {
             if (report != null) {
                 migrations.beforeLifecycle(report);
                 resizes.beforeLifecycle(report);
+                coldMigrations.beforeLifecycle(report);
                 shelves.beforeLifecycle(report);
                 lifecycle.apply(report);
                 return;

@@ -18,12 +18,16 @@ public enum MigrationStatus {
     /** A resize's: done, waiting for a confirm or a revert (VERIFY_RESIZE). */
     FINISHED,
     /** A resize's ends. */
-    CONFIRMED, REVERTED;
+    CONFIRMED, REVERTED,
+    /** A cold migration's steps (Nova's): destination preparing, disks copying, guest defined there. */
+    PRE_MIGRATING, MIGRATING, POST_MIGRATING,
+    /** A cold migration's confirm and revert under way (back to finished when they fail). */
+    CONFIRMING, REVERTING;
 
     private static final Set<MigrationStatus> FINAL = EnumSet.of(COMPLETED, FAILED, ERROR, CANCELLED, CONFIRMED, REVERTED);
 
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public boolean isFinal() {
@@ -39,10 +43,16 @@ public enum MigrationStatus {
             case CANCELLING -> EnumSet.of(QUEUED, PREPARING, RUNNING);
             case CANCELLED -> EnumSet.of(CANCELLING);
             case FAILED -> EnumSet.of(QUEUED, PREPARING);
-            case ERROR -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING);
+            case ERROR -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, PRE_MIGRATING, MIGRATING,
+                    POST_MIGRATING);
             case COMPLETED -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, ERROR);
-            case FINISHED -> EnumSet.of(QUEUED);
-            case CONFIRMED, REVERTED -> EnumSet.of(FINISHED);
+            case FINISHED -> EnumSet.of(QUEUED, POST_MIGRATING, CONFIRMING, REVERTING);
+            case CONFIRMED -> EnumSet.of(FINISHED, CONFIRMING);
+            case REVERTED -> EnumSet.of(FINISHED, REVERTING);
+            case PRE_MIGRATING -> EnumSet.noneOf(MigrationStatus.class);
+            case MIGRATING -> EnumSet.of(PRE_MIGRATING);
+            case POST_MIGRATING -> EnumSet.of(MIGRATING);
+            case CONFIRMING, REVERTING -> EnumSet.of(FINISHED);
         };
     }
 

@@ -39,6 +39,8 @@ public enum ComputePolicy {
     MIGRATIONS("os_compute_api:os-migrations:index", Check.ADMIN, "List migrations.", "GET /v2.1/os-migrations"),
     SERVER_MIGRATE_LIVE("os_compute_api:os-migrate-server:migrate_live", Check.ADMIN,
             "Live-migrate a server to another host (os-migrateLive).", "POST /v2.1/servers/{id}/action"),
+    SERVER_MIGRATE("os_compute_api:os-migrate-server:migrate", Check.ADMIN,
+            "Cold-migrate a server to another host (migrate).", "POST /v2.1/servers/{id}/action (migrate)"),
     SERVER_RESET_STATE("os_compute_api:os-admin-actions:reset_state", Check.ADMIN,
             "Reset a server's state to active or error (os-resetState).", "POST /v2.1/servers/{id}/action"),
     SERVER_SHELVE("os_compute_api:os-shelve:shelve", Check.ADMIN_OR_OWNER,

@@ -10,7 +10,8 @@ public sealed interface ComputeCommand extends NuboEvent
         permits SpawnInstance, PowerAction, RebuildInstance, SnapshotInstance, DeleteInstance,
                 ConsoleOutputRequested, AttachVolume, DetachVolume, AttachInterface, DetachInterface,
                 LiveMigrateInstance, ResizeInstance, ConfirmResize, RevertResize, PrepareLiveMigration,
-                RollbackLiveMigrationAtDestination {
+                RollbackLiveMigrationAtDestination, MigrateInstance,
+                FinishMigration, ConfirmMigration, RevertMigration, FinishRevertMigration {
 
     String instanceId();
 

@@ -7,15 +7,12 @@ import io.nubo.computeagent.disk.InstanceStorage;
 import io.nubo.computeagent.disk.QemuImg;
 import io.nubo.computeagent.domain.DiskDevice;
 import io.nubo.computeagent.domain.DomainDefinition;
-import io.nubo.computeagent.domain.OsBoot;
 import io.nubo.computeagent.hypervisor.Guest;
 import io.nubo.computeagent.hypervisor.Hypervisor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,27 +62,14 @@ final class ColdMigrationFiles {
             }
         }
         Path dir = layout.destinationDir();
-        try {
-            ConfigDrive.removeTree(dir);
-            Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (IOException e) {
-            throw new DiskException("cannot create the instance directory " + dir + " on the destination: "
-                    + e.getMessage(), e);
-        }
+        ConfigDrive.removeTree(dir);
+        DestinationFiles.makeDir(dir);
         for (DiskDevice disk : layout.localDisks(here)) {
             Path from = Path.of(((DiskDevice.FileSource) disk.source()).path());
             String format = disk.driverFormat() == null ? "raw" : disk.driverFormat();
             qemuImg.convert(from, layout.moved(from), format, false);
         }
-        OsBoot.KernelBoot k = here.os().kernel();
-        if (k != null) {
-            copy(k.kernel(), layout);
-            copy(k.initrd(), layout);
-        }
-        if (here.console() != null && Files.exists(Path.of(here.console().logFile()))) {
-            copy(here.console().logFile(), layout);
-        }
+        DestinationFiles.copyBootAndConsole(here, layout);
         try {
             Files.writeString(dir.resolve(DEFINITION), layout.xml(guest.migratableXml()), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -140,17 +124,5 @@ final class ColdMigrationFiles {
             }
         });
         storage.remove(instanceId);
-    }
-
-    private static void copy(String file, DestinationLayout layout) {
-        if (file == null) {
-            return;
-        }
-        Path from = Path.of(file);
-        try {
-            Files.copy(from, layout.moved(from), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new DiskException("cannot copy " + from.getFileName() + " to the destination: " + e.getMessage(), e);
-        }
     }
 }

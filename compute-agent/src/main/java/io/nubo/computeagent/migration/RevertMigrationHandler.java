@@ -11,7 +11,8 @@ import io.nubo.shared.events.compute.RevertMigration;
 /**
  * The destination side of a cold migration's revert (Nova's {@code revert_resize}), and the clean-up after a
  * cold migration that failed: the guest here is powered off and undefined, its files removed (the source still
- * has its copy); what is already gone is no failure.
+ * has its copy); what is already gone is no failure. The report echoes the command's power state (the instance's
+ * before the revert), which the source's start follows.
  */
 public final class RevertMigrationHandler implements CommandHandler<RevertMigration> {
 
@@ -38,6 +39,6 @@ public final class RevertMigrationHandler implements CommandHandler<RevertMigrat
     @Override
     public AgentReport handle(RevertMigration c) {
         files.removeHere(c.instanceId(), GuestNames.domainName(c.instanceId()));
-        return reports.succeeded(c, OPERATION, null);
+        return reports.succeeded(c, OPERATION, c.powerState());
     }
 }

@@ -172,8 +172,9 @@ public class ColdMigrationReports {
                     clock.instant());
             return;
         }
+        // the power the revert began with, echoed by the destination: its guest's stop may be observed already
         publisher.publish(new FinishRevertMigration(i.id(), m.sourceCompute(), r.actionId(),
-                ColdMigrations.power(i) == PowerState.RUNNING, "revert_resize"), i.id(), i.projectId());
+                r.powerState() == PowerState.RUNNING, "revert_resize"), i.id(), i.projectId());
     }
 
     /**
@@ -207,7 +208,8 @@ public class ColdMigrationReports {
             scheduler.release(m.destCompute(), m.vcpus(), m.memoryMb(), m.diskGb());
         }
         if (destHas) {
-            publisher.publish(new RevertMigration(i.id(), m.destCompute(), m.actionId()), i.id(), i.projectId());
+            publisher.publish(new RevertMigration(i.id(), m.destCompute(), m.actionId(), PowerState.SHUTDOWN), i.id(),
+                    i.projectId());
         }
         publisher.publish(new RollbackLiveMigrationAtDestination(i.id(), m.destCompute(), m.actionId(),
                 volumes.attachedVolumeIds(i.id())), i.id(), i.projectId());

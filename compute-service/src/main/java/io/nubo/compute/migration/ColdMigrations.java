@@ -135,6 +135,7 @@ public class ColdMigrations {
         if (!store.transition(m.id(), MigrationStatus.REVERTING, null, clock.instant())) {
             throw ComputeError.BAD_REQUEST.exception("Instance has not been resized.");
         }
-        publisher.publish(new RevertMigration(i.id(), m.destCompute(), actionId), i.id(), i.projectId());
+        publisher.publish(new RevertMigration(i.id(), m.destCompute(), actionId, power(i)), i.id(),
+                i.projectId());
     }
 }

@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -53,7 +51,7 @@ class ColdMigrationEndToEndTest {
         clouds = cloud.writeCloudsYaml();
         LaunchOptions o = cloud.options();
         for (int n = 1; n <= 2; n++) {
-            agents.add(ComputeAgentApplication.builder().run(agentArgs(o, n)));
+            agents.add(ComputeAgentApplication.builder().run(LabHosts.agentArgs(o, lab, home, "cm-e2e", n)));
         }
         String machine = InetAddress.getLocalHost().getHostName();
         await("both lab hosts up", () -> {
@@ -73,24 +71,6 @@ class ColdMigrationEndToEndTest {
                 "ramdisk_id=" + ramdisk, "--property", "os_command_line=console=ttyS0 no_timer_check nubo.tick",
                 "cm-e2e-ticking");
         cli("flavor", "create", "--vcpus", "1", "--ram", "128", "--disk", "1", "cm-e2e-tiny");
-    }
-
-    static String[] agentArgs(LaunchOptions o, int n) {
-        TwoHostLab.Host h = lab.host(n);
-        List<String> a = new ArrayList<>(Arrays.stream(NuboCloud.agentArgs(o, "127.0.0.1:" + o.kafkaPort(),
-                        "http://127.0.0.1:" + ServiceModule.IMAGE.port(o),
-                        "http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3"))
-                .filter(s -> !s.startsWith("--nubo.agent.libvirt-uri=") && !s.startsWith("--nubo.agent.virt-type=")
-                        && !s.startsWith("--nubo.agent.instances-dir="))
-                .toList());
-        a.addAll(List.of("--nubo.agent.host=cm-e2e-" + n, "--nubo.agent.libvirt-uri=" + h.uri(),
-                "--nubo.agent.virt-type=qemu", "--nubo.agent.instances-dir=" + h.instancesDir(),
-                "--nubo.agent.migration.libvirt-uri=" + h.peerUri(),
-                "--nubo.agent.migration.address=" + h.migrationUri(), "--nubo.agent.networking.mode=none",
-                "--nubo.agent.heartbeat-interval=5s",
-                "--spring.datasource.url=jdbc:h2:file:" + home.resolve("agent-" + n) + "/agent;MODE=PostgreSQL;"
-                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
-        return a.toArray(String[]::new);
     }
 
     @AfterAll
@@ -137,8 +117,11 @@ class ColdMigrationEndToEndTest {
         assertThat(moved.get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(HOST2);
         assertThat(virshState(2, id)).isEqualTo("running");
         assertThat(virshState(1, id)).as("host 1 keeps its stopped copy until the confirm").isEqualTo("shut off");
-        // the console log came along: one boot in it from host 1, then the guest boots again on host 2
-        await("the guest boots again on host 2", () -> boots(dir2.resolve("console.log")) >= 2);
+        // host 1's console stopped with the guest; host 2's shows it booted again and counting there
+        await("the guest boots again on host 2", () -> !newTicks(dir1.resolve("console.log"),
+                dir2.resolve("console.log")).isEmpty());
+        System.out.println("on host 2 after the move: " + newTicks(dir1.resolve("console.log"),
+                dir2.resolve("console.log")).get(0));
 
         cli("server", "migrate", "confirm", id);
         await("ACTIVE after the confirm", () -> "ACTIVE".equals(show(id).get("status").asString()));
@@ -169,11 +152,21 @@ class ColdMigrationEndToEndTest {
 
     /** How many times the test guest's kernel started, in one console log. */
     static int boots(Path log) throws Exception {
+        return (int) ticks(log).stream().filter(l -> l.contains("NUBO-TEST-GUEST: tick 1 ")).count();
+    }
+
+    /** The tick lines (each with the guest's uptime) in {@code after} that {@code before} does not have. */
+    static List<String> newTicks(Path before, Path after) throws Exception {
+        List<String> old = ticks(before);
+        return ticks(after).stream().filter(l -> !old.contains(l)).toList();
+    }
+
+    static List<String> ticks(Path log) throws Exception {
         if (!Files.exists(log)) {
-            return 0;
+            return List.of();
         }
-        return (int) Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
-                .filter(l -> l.contains("NUBO-TEST-GUEST: tick 1 ")).count();
+        return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
+                .filter(l -> l.contains("NUBO-TEST-GUEST: tick ")).map(String::strip).toList();
     }
 
     static JsonNode show(String id) throws Exception {
@@ -181,40 +174,22 @@ class ColdMigrationEndToEndTest {
     }
 
     static String id(String json) {
-        return JSON.readTree(json).get("id").asString();
+        return LiveMigrationEndToEndTest.id(json);
     }
 
     static List<String> virshNames(int host) throws Exception {
-        Process p = new ProcessBuilder("virsh", "-c", lab.host(host).uri(), "list", "--all", "--name")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return Arrays.stream(out.split("\\s+")).filter(s -> !s.isBlank()).toList();
+        return LabHosts.virshNames(lab, host);
     }
 
     static String virshState(int n, String id) throws Exception {
-        Process p = new ProcessBuilder("virsh", "-c", lab.host(n).uri(), "domstate", GuestNames.domainName(id))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return LabHosts.virshState(lab, n, id);
     }
 
     static String cli(String... args) throws Exception {
         return ServerSnapshotEndToEndTest.openstack(clouds, args);
     }
 
-    interface Check {
-        boolean done() throws Exception;
-    }
-
-    static void await(String what, Check check) throws Exception {
-        for (int i = 0; i < 180; i++) {
-            if (check.done()) {
-                return;
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("not within 180 s: " + what);
+    static void await(String what, LiveMigrationEndToEndTest.Check check) throws Exception {
+        LiveMigrationEndToEndTest.await(what, check);
     }
 }

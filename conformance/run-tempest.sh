@@ -29,6 +29,8 @@
 #   --fresh                recreate the workspace (conformance/work/workspace) first
 #   --live-migration       the cloud has two compute hosts that take live migrations (docs/operations.md, "A
 #                          two-host cloud"): min_compute_nodes = 2, live_migration and block migration on
+#   --cold-migration       the cloud has two compute hosts that take migrations: min_compute_nodes = 2,
+#                          cold_migration on (may be given with --live-migration)
 #
 # Exit: 0 all selected tests passed or skipped; 1 some failed; 2 usage or setup error.
 set -euo pipefail
@@ -42,7 +44,7 @@ TEMPEST=/usr/bin/tempest
 
 services="identity" regex="" exclude="" endpoint="http://127.0.0.1:8780" admin_password="${NUBO_ADMIN_PASSWORD-}"
 admin_user=admin admin_project=admin admin_domain=Default security_compliance=false concurrency=2
-live_migration=False compute_nodes=1
+live_migration=False cold_migration=False compute_nodes=1
 failed_file="" mode=run force=false fresh=false
 image_ref="" image_ref_alt="" flavor_ref="" flavor_ref_alt=""
 
@@ -60,6 +62,7 @@ while [ "$#" -gt 0 ]; do
     --admin-domain) need "$@"; admin_domain="$2"; shift ;;
     --security-compliance) security_compliance=true ;;
     --live-migration) live_migration=True compute_nodes=2 ;;
+    --cold-migration) cold_migration=True compute_nodes=2 ;;
     --concurrency) need "$@"; concurrency="$2"; shift ;;
     --failed-file) need "$@"; failed_file="$(realpath -m "$2")"; shift ;;
     --list) mode=list ;;
@@ -265,10 +268,11 @@ disk_config = True
 xenapi_apis = True
 # resize, confirm and revert on the server's own host (allow_resize_to_same_host, as devstack sets for one node)
 resize = True
-# not served: cold migration (live migration only with --live-migration: two hosts), rescue, consoles (remote-consoles answers "Unavailable console type",
+# cold migration only with --cold-migration, live migration only with --live-migration (both need two hosts); not
+# served: rescue, consoles (remote-consoles answers "Unavailable console type",
 # as Nova with every console off), changePassword, the metadata service, personality files (accepted, not
 # injected), trigger_crash_dump (2.17: 400 as for a driver without it)
-cold_migration = False
+cold_migration = $cold_migration
 live_migration = $live_migration
 # local qcow2 disks: a live migration copies them (libvirt's block migration over NBD)
 block_migration_for_live_migration = $live_migration

@@ -134,7 +134,7 @@ class EvacuateEndToEndTest {
             ticks.awaitTick(2, BOOT);
         }
 
-        ServerSnapshotEndToEndTest.Cli early = ServerSnapshotEndToEndTest.run(clouds, "server", "evacuate", id);
+        OpenStackCli.Result early = OpenStackCli.run(clouds, "server", "evacuate", id);
         System.out.println("openstack server evacuate while host 1 is up (exit " + early.exit() + "):\n"
                 + early.err());
         assertThat(early.exit()).isNotZero();
@@ -148,7 +148,7 @@ class EvacuateEndToEndTest {
         // OSC 6.0.0 sends the evacuate (at 2.1: onSharedStorage false) and then fails on novaclient's answer, a
         // tuple, before it waits or shows anything ("'TupleWithMeta' object has no attribute 'to_dict'", 'id' with
         // --wait; exit 1): the server is watched instead
-        ServerSnapshotEndToEndTest.Cli evacuated = ServerSnapshotEndToEndTest.run(clouds, "server", "evacuate", id);
+        OpenStackCli.Result evacuated = OpenStackCli.run(clouds, "server", "evacuate", id);
         System.out.println("openstack server evacuate " + id + " (exit " + evacuated.exit() + "):\n"
                 + evacuated.out() + evacuated.err());
         assertThat(evacuated.exit() == 0 || evacuated.err().contains("'TupleWithMeta' object has no attribute"))
@@ -216,7 +216,7 @@ class EvacuateEndToEndTest {
     }
 
     static String cli(String... args) throws Exception {
-        return ServerSnapshotEndToEndTest.openstack(clouds, args);
+        return OpenStackCli.openstack(clouds, args);
     }
 
     interface Check {

@@ -100,21 +100,7 @@ class LiveMigrationEndToEndTest {
     }
 
     static String[] agentArgs(LaunchOptions o, int n) {
-        TwoHostLab.Host h = lab.host(n);
-        List<String> a = new ArrayList<>(Arrays.stream(NuboCloud.agentArgs(o, "127.0.0.1:" + o.kafkaPort(),
-                        "http://127.0.0.1:" + ServiceModule.IMAGE.port(o),
-                        "http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3"))
-                .filter(s -> !s.startsWith("--nubo.agent.libvirt-uri=") && !s.startsWith("--nubo.agent.virt-type=")
-                        && !s.startsWith("--nubo.agent.instances-dir="))
-                .toList());
-        a.addAll(List.of("--nubo.agent.host=lm-e2e-" + n, "--nubo.agent.libvirt-uri=" + h.uri(),
-                "--nubo.agent.virt-type=qemu", "--nubo.agent.instances-dir=" + h.instancesDir(),
-                "--nubo.agent.migration.libvirt-uri=" + h.peerUri(),
-                "--nubo.agent.migration.address=" + h.migrationUri(), "--nubo.agent.networking.mode=none",
-                "--nubo.agent.heartbeat-interval=5s",
-                "--spring.datasource.url=jdbc:h2:file:" + home.resolve("agent-" + n) + "/agent;MODE=PostgreSQL;"
-                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
-        return a.toArray(String[]::new);
+        return LabHosts.agentArgs(o, lab, home, "lm-e2e", n);
     }
 
     @AfterAll
@@ -424,20 +410,12 @@ class LiveMigrationEndToEndTest {
     }
 
     static List<String> virshNames(int host) throws Exception {
-        Process p = new ProcessBuilder("virsh", "-c", lab.host(host).uri(), "list", "--all", "--name")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return Arrays.stream(out.split("\\s+")).filter(s -> !s.isBlank()).toList();
+        return LabHosts.virshNames(lab, host);
     }
 
     /** virsh's state of the guest on lab host {@code n} ("running", "paused", "shut off"), or what virsh said. */
     static String virshState(int n, String id) throws Exception {
-        Process p = new ProcessBuilder("virsh", "-c", lab.host(n).uri(), "domstate", GuestNames.domainName(id))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return LabHosts.virshState(lab, n, id);
     }
 
     static String cli(String... args) throws Exception {

@@ -141,7 +141,13 @@ public class AgentConfiguration {
                 new PreLiveMigrationHandler(hypervisor, nics, reports),
                 new RollbackAtDestinationHandler(hypervisor, reports),
                 LiveMigrationJobHandler.forceComplete(hypervisor, reports), LiveMigrationJobHandler.abort(hypervisor,
-                        reports));
+                        reports),
+                new io.nubo.computeagent.migration.MigrateDisksHandler(hypervisor, storage, qemuImg,
+                        p.shutdownTimeout(), reports),
+                new io.nubo.computeagent.migration.FinishMigrationHandler(hypervisor, storage, reports),
+                new io.nubo.computeagent.migration.ConfirmMigrationHandler(hypervisor, storage, reports),
+                new io.nubo.computeagent.migration.RevertMigrationHandler(hypervisor, storage, reports),
+                new io.nubo.computeagent.migration.FinishRevertMigrationHandler(hypervisor, reports));
         return new CommandDispatcher(handlers, hypervisor, reports);
     }
 

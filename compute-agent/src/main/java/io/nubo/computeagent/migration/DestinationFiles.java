@@ -29,14 +29,7 @@ final class DestinationFiles {
     }
 
     void prepare(DomainDefinition here, DestinationLayout layout) {
-        Path dir = layout.destinationDir();
-        try {
-            Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (IOException e) {
-            throw new DiskException("cannot create the instance directory " + dir + " for the destination: "
-                    + e.getMessage(), e);
-        }
+        makeDir(layout.destinationDir());
         for (DiskDevice disk : layout.localDisks(here)) {
             Path from = Path.of(((DiskDevice.FileSource) disk.source()).path());
             Path to = layout.moved(from);
@@ -47,6 +40,22 @@ final class DestinationFiles {
                 qemuImg.create(format, to, qemuImg.info(from, true).virtualSize());
             }
         }
+        copyBootAndConsole(here, layout);
+    }
+
+    /** Makes the destination's instance directory (readable by qemu's user). */
+    static void makeDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new DiskException("cannot create the instance directory " + dir + " for the destination: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the kernel and ramdisk of a direct boot and the console log so far. */
+    static void copyBootAndConsole(DomainDefinition here, DestinationLayout layout) {
         OsBoot.KernelBoot k = here.os().kernel();
         if (k != null) {
             copy(k.kernel(), layout);

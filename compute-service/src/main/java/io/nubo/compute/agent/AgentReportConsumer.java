@@ -43,14 +43,17 @@ class AgentReportConsumer {
     private final AgentReplies replies;
     private final MigrationReports migrations;
     private final ResizeReports resizes;
+    private final io.nubo.compute.migration.ColdMigrationReports coldMigrations;
     private final ShelveReports shelves;
     private final EvacuationReports evacuations;
 
     AgentReportConsumer(EventCodec codec, InboxGuard inbox, PlatformTransactionManager tx, HostRegistry hosts,
                         ServerLifecycle lifecycle, AgentReplies replies, MigrationReports migrations,
-                        ResizeReports resizes, ShelveReports shelves, EvacuationReports evacuations) {
+                        ResizeReports resizes, ShelveReports shelves, EvacuationReports evacuations,
+                        io.nubo.compute.migration.ColdMigrationReports coldMigrations) {
         this.shelves = shelves;
         this.evacuations = evacuations;
+        this.coldMigrations = coldMigrations;
         this.migrations = migrations;
         this.resizes = resizes;
         this.codec = codec;
@@ -92,6 +95,7 @@ class AgentReportConsumer {
             if (report != null) {
                 migrations.beforeLifecycle(report);
                 resizes.beforeLifecycle(report);
+                coldMigrations.beforeLifecycle(report);
                 shelves.beforeLifecycle(report);
                 evacuations.beforeLifecycle(report);
                 lifecycle.apply(report);

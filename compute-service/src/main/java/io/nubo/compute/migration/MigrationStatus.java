@@ -23,8 +23,12 @@ public enum MigrationStatus {
      * An evacuation's (Nova's): {@code accepted} by the API, {@code pre-migrating} once the destination is claimed,
      * {@code done} when the guest runs there (its source host has not cleaned up yet), {@code completed} after the
      * source destroyed its leftover; {@code error} when no host was found, {@code failed} when the spawn failed.
+     * A cold migration's steps (Nova's): {@code pre-migrating} (destination preparing), {@code migrating} (disks
+     * copying), {@code post-migrating} (guest defined there), then {@code finished}.
      */
-    ACCEPTED, PRE_MIGRATING, DONE;
+    ACCEPTED, PRE_MIGRATING, DONE, MIGRATING, POST_MIGRATING,
+    /** A cold migration's confirm and revert under way (back to finished when they fail). */
+    CONFIRMING, REVERTING;
 
     private static final Set<MigrationStatus> FINAL = EnumSet.of(COMPLETED, FAILED, ERROR, CANCELLED, CONFIRMED, REVERTED);
 
@@ -47,10 +51,15 @@ public enum MigrationStatus {
             case CANCELLING -> EnumSet.of(QUEUED, PREPARING, RUNNING);
             case CANCELLED -> EnumSet.of(CANCELLING);
             case FAILED -> EnumSet.of(QUEUED, PREPARING, PRE_MIGRATING);
-            case ERROR -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, ACCEPTED);
+            case ERROR -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, ACCEPTED, PRE_MIGRATING, MIGRATING,
+                    POST_MIGRATING);
             case COMPLETED -> EnumSet.of(QUEUED, PREPARING, RUNNING, CANCELLING, ERROR, ACCEPTED, PRE_MIGRATING, DONE);
-            case FINISHED -> EnumSet.of(QUEUED);
-            case CONFIRMED, REVERTED -> EnumSet.of(FINISHED);
+            case FINISHED -> EnumSet.of(QUEUED, POST_MIGRATING, CONFIRMING, REVERTING);
+            case CONFIRMED -> EnumSet.of(FINISHED, CONFIRMING);
+            case REVERTED -> EnumSet.of(FINISHED, REVERTING);
+            case MIGRATING -> EnumSet.of(PRE_MIGRATING);
+            case POST_MIGRATING -> EnumSet.of(MIGRATING);
+            case CONFIRMING, REVERTING -> EnumSet.of(FINISHED);
         };
     }
 

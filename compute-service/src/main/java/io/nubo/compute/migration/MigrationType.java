@@ -3,7 +3,7 @@ package io.nubo.compute.migration;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Nova's {@code migration_type}: what kind of move a migration row records. Only live migration is served yet. */
+/** Nova's {@code migration_type}: what kind of move a migration row records. Live migration, resize and cold migration are served. */
 public enum MigrationType {
     LIVE_MIGRATION("live-migration"), MIGRATION("migration"), RESIZE("resize"), EVACUATION("evacuation");
 

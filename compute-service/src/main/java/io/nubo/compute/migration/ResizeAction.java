@@ -21,10 +21,12 @@ class ResizeAction implements ServerActionExtension {
 
     private final Resizes resizes;
     private final ServerService servers;
+    private final ColdMigrations cold;
 
-    ResizeAction(Resizes resizes, ServerService servers) {
+    ResizeAction(Resizes resizes, ServerService servers, ColdMigrations cold) {
         this.resizes = resizes;
         this.servers = servers;
+        this.cold = cold;
     }
 
     @Override
@@ -34,6 +36,17 @@ class ResizeAction implements ServerActionExtension {
 
     @Override
     public ResponseEntity<Object> handle(Caller caller, Instance server, String action, JsonNode inner) {
+        // a cold migration waits for its confirm or revert as a resize does (Nova's migration row of either type)
+        java.util.Optional<Migration> migrated = action.equals("resize") ? java.util.Optional.empty()
+                : cold.waiting(server.id());
+        if (migrated.isPresent()) {
+            if (action.equals("confirmResize")) {
+                cold.confirm(caller, server, migrated.get());
+                return ResponseEntity.noContent().build();
+            }
+            cold.revert(caller, server, migrated.get());
+            return ResponseEntity.accepted().build();
+        }
         switch (action) {
             case "confirmResize" -> {
                 resizes.confirm(caller, server.id());

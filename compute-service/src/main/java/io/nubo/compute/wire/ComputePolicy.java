@@ -63,6 +63,8 @@ public enum ComputePolicy {
             "Live-migrate a server to another host (os-migrateLive).", "POST /v2.1/servers/{id}/action"),
     SERVER_EVACUATE("os_compute_api:os-evacuate", Check.ADMIN,
             "Evacuate a server from a failed host to a new host.", "POST /v2.1/servers/{id}/action (evacuate)"),
+    SERVER_MIGRATE("os_compute_api:os-migrate-server:migrate", Check.ADMIN,
+            "Cold-migrate a server to another host (migrate).", "POST /v2.1/servers/{id}/action (migrate)"),
     SERVER_RESET_STATE("os_compute_api:os-admin-actions:reset_state", Check.ADMIN,
             "Reset a server's state to active or error (os-resetState).", "POST /v2.1/servers/{id}/action"),
     SERVER_SHELVE("os_compute_api:os-shelve:shelve", Check.ADMIN_OR_OWNER,

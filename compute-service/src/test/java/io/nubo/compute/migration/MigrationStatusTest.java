@@ -43,9 +43,9 @@ class MigrationStatusTest {
 
     @Test
     void aResizeGoesQueuedFinishedThenConfirmedOrReverted() {
-        assertThat(MigrationStatus.FINISHED.from()).containsExactly(MigrationStatus.QUEUED);
-        assertThat(MigrationStatus.CONFIRMED.from()).containsExactly(MigrationStatus.FINISHED);
-        assertThat(MigrationStatus.REVERTED.from()).containsExactly(MigrationStatus.FINISHED);
+        assertThat(MigrationStatus.FINISHED.allowedFrom(MigrationStatus.QUEUED)).isTrue();
+        assertThat(MigrationStatus.CONFIRMED.allowedFrom(MigrationStatus.FINISHED)).isTrue();
+        assertThat(MigrationStatus.REVERTED.allowedFrom(MigrationStatus.FINISHED)).isTrue();
         assertThat(MigrationStatus.FINISHED.isFinal()).as("waiting for confirm or revert").isFalse();
     }
 
@@ -64,6 +64,28 @@ class MigrationStatusTest {
         }
         assertThat(MigrationStatus.PRE_MIGRATING.wire()).isEqualTo("pre-migrating");
         assertThat(MigrationStatus.ofWire("pre-migrating")).isEqualTo(MigrationStatus.PRE_MIGRATING);
+    }
+
+    @Test
+    void aColdMigrationGoesAsNovasThroughItsStepsAndItsConfirmOrRevert() {
+        assertThat(MigrationStatus.PRE_MIGRATING.wire()).isEqualTo("pre-migrating");
+        assertThat(MigrationStatus.ofWire("post-migrating")).isEqualTo(MigrationStatus.POST_MIGRATING);
+        assertThat(MigrationStatus.PRE_MIGRATING.from()).as("where it starts (only an evacuation reaches it, from accepted)")
+                .containsExactly(MigrationStatus.ACCEPTED);
+        assertThat(MigrationStatus.MIGRATING.from()).containsExactly(MigrationStatus.PRE_MIGRATING);
+        assertThat(MigrationStatus.POST_MIGRATING.from()).containsExactly(MigrationStatus.MIGRATING);
+        assertThat(MigrationStatus.FINISHED.allowedFrom(MigrationStatus.POST_MIGRATING)).isTrue();
+        assertThat(MigrationStatus.FINISHED.allowedFrom(MigrationStatus.MIGRATING)).as("no step skipped").isFalse();
+        for (MigrationStatus step : EnumSet.of(MigrationStatus.PRE_MIGRATING, MigrationStatus.MIGRATING,
+                MigrationStatus.POST_MIGRATING)) {
+            assertThat(MigrationStatus.ERROR.allowedFrom(step)).as(step + " -> error").isTrue();
+        }
+        assertThat(MigrationStatus.ERROR.allowedFrom(MigrationStatus.FINISHED)).as("finished is on the target")
+                .isFalse();
+        assertThat(MigrationStatus.CONFIRMED.allowedFrom(MigrationStatus.CONFIRMING)).isTrue();
+        assertThat(MigrationStatus.REVERTED.allowedFrom(MigrationStatus.REVERTING)).isTrue();
+        assertThat(MigrationStatus.FINISHED.allowedFrom(MigrationStatus.CONFIRMING)).as("a failed confirm").isTrue();
+        assertThat(MigrationStatus.REVERTED.allowedFrom(MigrationStatus.CONFIRMING)).isFalse();
     }
 
     @Test

@@ -39,6 +39,7 @@ public enum ServerOperation {
     LIVE_MIGRATE("live-migration", "live_migration", EnumSet.of(ACTIVE, PAUSED), TaskState.MIGRATING, null, null,
             true),
     RESIZE("resize", "resize", EnumSet.of(ACTIVE, STOPPED), TaskState.RESIZE_PREP, VmState.RESIZED, null, true),
+    MIGRATE("migrate", "migrate", EnumSet.of(ACTIVE, STOPPED), TaskState.RESIZE_PREP, VmState.RESIZED, null, true),
     CONFIRM_RESIZE("confirmResize", "confirm_resize", EnumSet.of(VmState.RESIZED), TaskState.RESIZE_CONFIRMING, null,
             null, true),
     REVERT_RESIZE("revertResize", "revert_resize", EnumSet.of(VmState.RESIZED), TaskState.RESIZE_REVERTING, null,

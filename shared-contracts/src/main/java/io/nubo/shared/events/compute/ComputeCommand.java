@@ -11,7 +11,8 @@ public sealed interface ComputeCommand extends NuboEvent
                 ConsoleOutputRequested, AttachVolume, DetachVolume, AttachInterface, DetachInterface,
                 LiveMigrateInstance, ResizeInstance, ConfirmResize, RevertResize, PrepareLiveMigration,
                 RollbackLiveMigrationAtDestination, ForceCompleteLiveMigration, AbortLiveMigration,
-                DestroyEvacuatedGuest {
+                DestroyEvacuatedGuest, MigrateInstance, FinishMigration, ConfirmMigration, RevertMigration,
+                FinishRevertMigration {
 
     String instanceId();
 

@@ -248,9 +248,9 @@ flavor_ref_alt = $flavor_ref_alt
 # emulated guests on a busy 2-core machine: seconds, sometimes a minute
 build_timeout = 300
 min_compute_nodes = $compute_nodes
-# exactly what compute-service announces (GET /v2.1: version 2.28, min_version 2.1; config/ComputeApiVersions)
+# exactly what compute-service announces (GET /v2.1: version 2.30, min_version 2.1; config/ComputeApiVersions)
 min_microversion = 2.1
-max_microversion = 2.28
+max_microversion = 2.30
 
 [compute-feature-enabled]
 # what Nubo's compute serves today, no more (docs/api-coverage.md, Compute)

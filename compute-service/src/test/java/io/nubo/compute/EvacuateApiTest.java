@@ -234,4 +234,52 @@ class EvacuateApiTest extends ComputeHttpTest {
             jdbc.update("UPDATE compute_hosts SET disabled = TRUE WHERE host LIKE 'ev-%'");
         }
     }
+
+    @Test
+    void from229ANamedHostIsCheckedByTheSchedulerUnlessForced() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        jdbc.update("UPDATE compute_hosts SET disabled = TRUE");
+        try (FakeAgent src = new FakeAgent("ev-fsrc-" + tag, codec, kafka);
+             FakeAgent dst = new FakeAgent("ev-fdst-" + tag, codec, kafka)) {
+            src.heartbeat(4, 4096, 50);
+            dst.heartbeat(4, 4096, 50);
+            for (FakeAgent h : List.of(src, dst)) {
+                await("host " + h.host, () -> jdbc.queryForObject("SELECT COUNT(*) FROM compute_hosts WHERE host = ?",
+                        Integer.class, h.host) > 0);
+            }
+            String flavor = "evf-" + tag;
+            post(ADMIN, "/v2.1/flavors", "{\"flavor\": {\"name\": \"" + flavor + "\", \"id\": \"" + flavor
+                    + "\", \"ram\": 512, \"vcpus\": 1, \"disk\": 1}}");
+            String id = boot(src, flavor, "evf");
+            forceDown(src.host, true);
+            enable(dst.host, false);
+            Reply noHost = evacuate(ADMIN, "2.29", id, "{\"force\": true}");
+            assertThat(noHost.status()).isEqualTo(400);
+            assertThat(message(noHost)).isEqualTo("Can't force to a non-provided destination");
+            assertThat(evacuate(ADMIN, "2.29", id, "{\"host\": \"" + dst.host + "\", \"force\": \"maybe\"}")
+                    .status()).isEqualTo(400);
+            assertThat(evacuation(id)).isNull();
+
+            // not forced: the scheduler's filters see the disabled host
+            Reply checked = evacuate(ADMIN, "2.29", id, "{\"host\": \"" + dst.host + "\"}");
+            assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+            assertThat(server(id).get("status").asString()).isEqualTo("ERROR");
+            assertThat(server(id).at("/fault/message").asString()).startsWith("No valid host was found. " + dst.host
+                    + " is disabled");
+            assertThat(dst.poll(300)).isNull();
+            post(ADMIN, "/v2.1/servers/" + id + "/action", "{\"os-resetState\": {\"state\": \"active\"}}");
+
+            // forced: the disabled host is taken (up and with room), claimed, and the guest spawned there
+            Reply forced = evacuate(ADMIN, "2.29", id, "{\"host\": \"" + dst.host + "\", \"force\": true}");
+            assertThat(forced.status()).as(forced.body()).isEqualTo(200);
+            SpawnInstance spawn = dst.next(SpawnInstance.class);
+            assertThat(ramClaimed(dst.host)).isEqualTo(512L);
+            dst.succeeded(spawn, "spawn", PowerState.RUNNING);
+            await("ACTIVE on dst", () -> server(id).get("status").asString().equals("ACTIVE")
+                    && server(id).get("OS-EXT-STS:task_state").isNull());
+            assertThat(server(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(dst.host);
+        } finally {
+            jdbc.update("UPDATE compute_hosts SET disabled = TRUE WHERE host LIKE 'ev-%'");
+        }
+    }
 }

@@ -17,7 +17,7 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
     @Test
     void versionDocumentAnnouncesWhatIsServedAndVersionsAreNegotiated() throws Exception {
         Reply doc = get(null, "/v2.1").valid("v2_1.versions", "get_one_version");
-        assertThat(doc.json().at("/version/version").asString()).isEqualTo("2.28");
+        assertThat(doc.json().at("/version/version").asString()).isEqualTo("2.30");
         assertThat(doc.json().at("/version/min_version").asString()).isEqualTo("2.1");
         Reply versions = get(null, "/").valid("v2_1.versions", "list_versions");
         assertThat(versions.json().get("versions").size()).as("what is served: v2.0 (legacy), v2.1").isEqualTo(2);
@@ -34,7 +34,7 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
         assertThat(v2.header("OpenStack-API-Version")).isEqualTo("compute 2.1");
         assertThat(v2.json().has("flavors")).isTrue();
         Reply latest = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute latest");
-        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("compute 2.28");
+        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("compute 2.30");
         // 2.27: the OpenStack-API-Version form, answered in both headers, Vary naming both; it wins over the legacy
         Reply v227 = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute 2.27",
                 "X-OpenStack-Nova-API-Version", "2.3");
@@ -47,9 +47,9 @@ class FlavorKeyPairQuotaApiTest extends ComputeHttpTest {
         Reply ok = call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute 2.1");
         assertThat(ok.header("OpenStack-API-Version")).isEqualTo("compute 2.1");
         assertThat(ok.header("X-OpenStack-Nova-API-Version")).isEqualTo("2.1");
-        assertThat(call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute 2.29").status())
+        assertThat(call(ADMIN, "GET", "/v2.1/flavors", null, "OpenStack-API-Version", "compute 2.31").status())
                 .isEqualTo(406);
-        Reply high = call(ADMIN, "GET", "/v2.1/flavors", null, "X-OpenStack-Nova-API-Version", "2.29");
+        Reply high = call(ADMIN, "GET", "/v2.1/flavors", null, "X-OpenStack-Nova-API-Version", "2.31");
         assertThat(high.status()).isEqualTo(406);
         assertThat(high.json().at("/computeFault/code").isMissingNode()
                 ? high.json().findValue("code").asInt() : 0).isEqualTo(406);

@@ -61,6 +61,11 @@ class LiveMigrationApiTest extends ComputeHttpTest {
                 + ", \"disk_over_commit\": false}}");
     }
 
+    private Reply live(String id, String version, String fields) throws Exception {
+        return call(ADMIN, "POST", "/v2.1/servers/" + id + "/action", "{\"os-migrateLive\": {" + fields
+                + ", \"block_migration\": true}}", "OpenStack-API-Version", "compute " + version);
+    }
+
     /** The destination prepares (Nova's pre_live_migration): then the source receives the move. */
     private LiveMigrateInstance prepared(FakeAgent dest, FakeAgent source) throws Exception {
         PrepareLiveMigration prep = dest.next(PrepareLiveMigration.class);
@@ -125,6 +130,30 @@ class LiveMigrationApiTest extends ComputeHttpTest {
                     + "\", \"binary\": \"nova-compute\", \"disabled_reason\": \"maintenance\"}");
             assertThat(migrate(ADMIN, id, dst.host, true).json().at("/badRequest/message").asString())
                     .isEqualTo("Compute service of " + dst.host + " is unavailable at this time.");
+            // 2.30's force: not a property before 2.30, refused without a host, false keeps the scheduler's checks,
+            // true takes the disabled host (only up, CPU and room checked) and claims it
+            assertThat(live(id, "2.29", "\"host\": \"" + dst.host + "\", \"force\": true").status())
+                    .isEqualTo(400);
+            Reply noHost = live(id, "2.30", "\"host\": null, \"force\": true");
+            assertThat(noHost.status()).isEqualTo(400);
+            assertThat(noHost.json().at("/badRequest/message").asString())
+                    .isEqualTo("Can't force to a non-provided destination");
+            assertThat(live(id, "2.30", "\"host\": \"" + dst.host + "\", \"force\": false").json()
+                    .at("/badRequest/message").asString())
+                    .isEqualTo("Compute service of " + dst.host + " is unavailable at this time.");
+            assertThat(live(id, "2.30", "\"host\": \"" + small.host + "\", \"force\": true").json()
+                    .at("/badRequest/message").asString()).as("forced, the room still counts")
+                    .endsWith("the host lacks 256 MiB RAM.");
+            Reply forced = live(id, "2.30", "\"host\": \"" + dst.host + "\", \"force\": true");
+            assertThat(forced.status()).as(forced.body()).isEqualTo(202);
+            PrepareLiveMigration forcedPrep = dst.next(PrepareLiveMigration.class);
+            assertThat(ramClaimed(dst.host)).as("the disabled host claimed").isEqualTo(512L);
+            dst.failed(forcedPrep, "pre_live_migration", "cannot prepare");
+            await("the forced move ended", () -> "error".equals(migrationStatus(id))
+                    && server(id).get("OS-EXT-STS:task_state").isNull());
+            assertThat(server(id).get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(src.host);
+            assertThat(ramClaimed(dst.host)).isZero();
+            jdbc.update("DELETE FROM migrations WHERE instance_uuid = ?", id);
             call(ADMIN, "PUT", "/v2.1/os-services/enable", "{\"host\": \"" + dst.host
                     + "\", \"binary\": \"nova-compute\"}");
             assertThat(migrate(ADMIN, id, null, false).status()).isEqualTo(400);

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 public class ComputeApiVersions {
 
     public static final String MIN = "2.1";
-    public static final String MAX = "2.28";
+    public static final String MAX = "2.30";
 
     @Bean
     MicroversionSpec computeMicroversions() {

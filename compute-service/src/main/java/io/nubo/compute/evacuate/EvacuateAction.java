@@ -23,7 +23,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * body takes {@code host}, {@code onSharedStorage} (required) and {@code adminPass}, and the answer is 200 with
  * {@code {"adminPass": ...}} (the one given, or a generated one unless on shared storage, where a given one is
  * Nova's 400); from 2.14 {@code onSharedStorage} is gone (an unknown property) and the answer is 200 with no body.
- * 2.29's {@code force} is not served (Nubo's maximum is 2.21), so it is refused as any unknown property.
+ * From 2.29 {@code force} (a boolean, default false): a named host is checked by the scheduler unless forced; below
+ * 2.29 a named host is taken as forced (Nova's behaviour before 2.29); forced without a host is Nova's 400.
  */
 @Component
 class EvacuateAction implements ServerActionExtension {
@@ -57,9 +58,15 @@ class EvacuateAction implements ServerActionExtension {
     public ResponseEntity<Object> handle(Caller caller, ApiVersion version, Instance server, String action,
                                          JsonNode body) {
         boolean v214 = version.atLeast("2.14");
+        boolean v229 = version.atLeast("2.29");
         RequestBody b = RequestBody.wrapped(JsonNodeFactory.instance.objectNode().set("evacuate", body),
-                "evacuate", v214 ? Set.of("host", "adminPass") : Set.of("host", "onSharedStorage", "adminPass"));
+                "evacuate", v229 ? Set.of("host", "adminPass", "force")
+                        : v214 ? Set.of("host", "adminPass") : Set.of("host", "onSharedStorage", "adminPass"));
         String host = b.string("host", false, 1, 255, FQDN);
+        boolean force = v229 ? Boolean.TRUE.equals(b.bool("force")) : host != null;
+        if (v229 && force && host == null) {
+            throw ComputeError.BAD_REQUEST.exception("Can't force to a non-provided destination");
+        }
         String given = b.string("adminPass", false, 0, Integer.MAX_VALUE, null);
         access.check(ComputePolicy.SERVER_EVACUATE, caller);
         String password;
@@ -75,7 +82,7 @@ class EvacuateAction implements ServerActionExtension {
             }
             password = given != null ? given : shared ? null : AdminPasswords.generate();
         }
-        evacuations.evacuate(caller, server, host);
+        evacuations.evacuate(caller, server, host, force);
         return v214 ? ResponseEntity.ok().build() : ResponseEntity.ok(new Evacuated(password));
     }
 }

@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * must be ACTIVE, STOPPED or ERROR with no task (409); its host's compute service must be down, forced down or its
  * heartbeat stale (else Nova's 400 "Compute service of HOST is still in use."). Then, in one transaction: the task
  * {@code rebuilding}, an {@code evacuate} action, an {@code evacuation} migration {@code accepted}; the destination
- * (the named host, with the scheduler's checks but its choice bypassed, as below 2.29; or the scheduler's choice
- * among the other hosts) claimed, the migration {@code pre-migrating}, the source's claim given back, the server
+ * (a named host: forced, as below 2.29 or with 2.29's {@code force}, only up and with room, the scheduler's filters
+ * bypassed; else checked by the scheduler's filters; or the scheduler's choice among the other hosts) claimed, the migration {@code pre-migrating}, the source's claim given back, the server
  * placed there, task {@code rebuild_spawning}, and the spawn sent ({@link GuestRespawn}: ports bound, volumes
  * connected for the destination) from the server's image (its local disk died with the host) or its root volume.
  * No host: the migration {@code error}, the server ERROR on its dead host with Nova's "No valid host" fault.
@@ -62,7 +62,7 @@ class Evacuations {
     }
 
     @Transactional
-    public void evacuate(Caller caller, Instance i, String host) {
+    public void evacuate(Caller caller, Instance i, String host, boolean force) {
         if (host != null && hosts.byName(host).isEmpty()) {
             throw ComputeError.NOT_FOUND.exception("Compute host " + host + " not found.");
         }
@@ -83,7 +83,7 @@ class Evacuations {
         Scheduler.Placement p = host == null
                 ? scheduler.place(need, h -> h.host().equals(source.host())
                         ? Optional.of("is the instance's current host") : Optional.empty())
-                : scheduler.claimOn(host, need);
+                : force ? scheduler.claimForced(host, need) : scheduler.claimOn(host, need);
         Migration m = records.accepted(i, p.placed() ? p.host() : host, actionId, localDisk(i), caller);
         if (!p.placed()) {
             String why = host == null ? p.noValidHostReason()

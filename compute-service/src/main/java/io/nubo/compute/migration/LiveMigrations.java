@@ -53,9 +53,10 @@ public class LiveMigrations {
 
     /**
      * The request's fields: {@code host} null lets the scheduler choose; {@code blockMigration} null is 2.25's
-     * {@code auto} (a block migration unless the instance's disks are shared: volumes only).
+     * {@code auto} (a block migration unless the instance's disks are shared: volumes only); {@code force} (2.30,
+     * with a named host) bypasses the scheduler's filters: a disabled host is taken.
      */
-    public record Request(String host, Boolean blockMigration, boolean diskOverCommit) {
+    public record Request(String host, Boolean blockMigration, boolean diskOverCommit, boolean force) {
     }
 
     /** Starts the live migration; returns the migration's uuid. */
@@ -72,7 +73,7 @@ public class LiveMigrations {
             throw ComputeError.BAD_REQUEST.exception(source.host() + " is not on shared storage: Shared storage"
                     + " live-migration requires either shared storage or boot-from-volume with no local disks.");
         }
-        ComputeHost dest = r.host() == null ? chosen(i, source) : named(i, source, r.host());
+        ComputeHost dest = r.host() == null ? chosen(i, source) : named(i, source, r.host(), r.force());
         String actionId = lifecycle.begin(i, ServerOperation.LIVE_MIGRATE, caller);
         Instant now = clock.instant();
         long disk = (long) i.flavor().diskGb() + i.flavor().ephemeralGb();
@@ -102,15 +103,19 @@ public class LiveMigrations {
         return hosts.byName(p.host()).orElseThrow();
     }
 
-    /** A named host (2.1 bypasses the scheduler's choice, not its checks): Nova's 400s, then the claim. */
-    private ComputeHost named(Instance i, ComputeHost source, String name) {
+    /**
+     * A named host (2.1 bypasses the scheduler's choice, not its checks): Nova's 400s, then the claim. Forced (2.30),
+     * the scheduler's filters are bypassed too (a disabled host is taken); up, CPU and room are still checked, as
+     * Nova's conductor checks them.
+     */
+    private ComputeHost named(Instance i, ComputeHost source, String name, boolean force) {
         ComputeHost dest = hosts.byName(name).orElseThrow(() -> ComputeError.BAD_REQUEST.exception(
                 "Compute host " + name + " could not be found."));
         if (dest.host().equals(source.host())) {
             throw ComputeError.BAD_REQUEST.exception("Unable to migrate instance (" + i.id() + ") to current host ("
                     + source.host() + ").");
         }
-        if (dest.disabled() || !scheduler.isUp(dest)) {
+        if ((dest.disabled() && !force) || !scheduler.isUp(dest)) {
             throw ComputeError.BAD_REQUEST.exception("Compute service of " + dest.host()
                     + " is unavailable at this time.");
         }
@@ -122,7 +127,8 @@ public class LiveMigrations {
             throw ComputeError.BAD_REQUEST.exception("Migration pre-check error: host " + dest.host() + " " + why
                     + ".");
         });
-        Scheduler.Placement p = scheduler.claimOn(dest.host(), need(i, null));
+        Scheduler.Placement p = force ? scheduler.claimForced(dest.host(), need(i, null))
+                : scheduler.claimOn(dest.host(), need(i, null));
         if (!p.placed()) {
             throw ComputeError.BAD_REQUEST.exception("Migration pre-check error: Unable to migrate " + i.id()
                     + " to " + dest.host() + ": the host " + p.noValidHostReason() + ".");

@@ -86,7 +86,7 @@ public class Scheduler {
         List<ComputeHost> candidates = new ArrayList<>();
         for (ComputeHost h : all) {
             // the caller's filter first: "is the instance's current host" says more than that host's room
-            Optional<String> why = extra.apply(h).or(() -> rejection(h, r, now));
+            Optional<String> why = extra.apply(h).or(() -> rejection(h, r, now, true));
             if (why.isPresent()) {
                 reasons.add(h.host() + " " + why.get());
             } else {
@@ -119,11 +119,25 @@ public class Scheduler {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Placement claimOn(String host, Request r) {
+        return claim(host, r, true);
+    }
+
+    /**
+     * Nova's forced move to a named host (2.29's evacuate, 2.30's live migration with {@code force}): the scheduler's
+     * filters are bypassed (a disabled host, another zone, server group rules), but the host must be up and have
+     * room, which Nova's conductor still checks and claims.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Placement claimForced(String host, Request r) {
+        return claim(host, r, false);
+    }
+
+    private Placement claim(String host, Request r, boolean filters) {
         ComputeHost h = hosts.byName(host).orElse(null);
         if (h == null) {
             return new Placement(null, null, "is not a compute host");
         }
-        Optional<String> why = rejection(h, r, clock.instant());
+        Optional<String> why = rejection(h, r, clock.instant(), filters);
         if (why.isPresent()) {
             return new Placement(null, null, why.get());
         }
@@ -154,23 +168,24 @@ public class Scheduler {
         return h.memoryMb() * props.ramAllocationRatio() - h.memoryMbClaimed();
     }
 
-    private Optional<String> rejection(ComputeHost h, Request r, Instant now) {
-        if (r.forceHost() != null && !r.forceHost().equals(h.host())) {
+    /** {@code filters} false: only whether the host is up and has room (a forced move). */
+    private Optional<String> rejection(ComputeHost h, Request r, Instant now, boolean filters) {
+        if (filters && r.forceHost() != null && !r.forceHost().equals(h.host())) {
             return Optional.of("is not the requested host");
         }
-        if (h.disabled()) {
+        if (filters && h.disabled()) {
             return Optional.of("is disabled" + (h.disabledReason() == null ? "" : " (" + h.disabledReason() + ")"));
         }
         if (!h.up(now, props.heartbeatTimeout())) {
             return Optional.of("is down");
         }
-        if (r.zone() != null && !r.zone().equals(zoneOf(h.host()))) {
+        if (filters && r.zone() != null && !r.zone().equals(zoneOf(h.host()))) {
             return Optional.of("is not in availability zone " + r.zone());
         }
-        if (r.avoid().contains(h.host())) {
+        if (filters && r.avoid().contains(h.host())) {
             return Optional.of("already runs a member of the anti-affinity group");
         }
-        if (!r.stayOn().isEmpty() && !r.stayOn().contains(h.host())) {
+        if (filters && !r.stayOn().isEmpty() && !r.stayOn().contains(h.host())) {
             return Optional.of("does not run the affinity group's members");
         }
         double cpuFree = h.vcpus() * props.cpuAllocationRatio() - h.vcpusClaimed();

@@ -14,7 +14,7 @@
 #    --completed`: "Total downtime") and the guest-visible gap between the last tick on host 1 and the first on
 #    host 2;
 # 2. with --nubo: LiveMigrationTest (compute-agent, two whole agents, Kafka), which prints its move's total time
-#    and tick gap (a 128 MiB guest);
+#    (the command sent to the answer) and tick gap, for a guest of each size (-Dnubo.bench.ram-mib);
 # 3. with --api: all-in-one's LiveMigrationEndToEndTest (the whole cloud, two agents on the lab's hosts,
 #    `openstack server migrate --live-migration --block-migration --wait`), which prints the CLI's time (its --wait
 #    polls the server every 2 s, so up to 2 s of that is polling) and the tick gap, for a guest of each size.
@@ -84,11 +84,14 @@ EOF
 done
 
 if [ -n "$NUBO" ]; then
-  echo "Nubo through the agents (LiveMigrationTest, 128 MiB guest):"
-  (cd "$ROOT" && ./mvnw -o -q -B -ntp ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} verify -pl compute-agent -am \
-    -Dtest=LiveMigrationTest -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true 2>&1 \
-    | grep -E '^live migration ' || true)
-  grep -h -E '^live migration ' "$ROOT"/compute-agent/target/surefire-reports-integration/*LiveMigrationTest-output.txt 2>/dev/null || true
+  for mem in "${SIZES[@]}"; do
+    echo "Nubo through the agents (LiveMigrationTest, $mem MiB guest, the same disk, a block migration):"
+    (cd "$ROOT" && ./mvnw -o -q -B -ntp ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} verify -pl compute-agent \
+      -Dtest=LiveMigrationTest -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
+      -Dnubo.bench.ram-mib="$mem" >/dev/null 2>&1 || true)
+    grep -h -E '^live migration ' \
+      "$ROOT"/compute-agent/target/surefire-reports-integration/*LiveMigrationTest-output.txt 2>/dev/null || true
+  done
 fi
 
 if [ -n "$API" ]; then

@@ -22,6 +22,8 @@
 # tick gap 1.16-1.18 s; 2048 MiB 5.1 s, 350 ms, 1.41 s; through Nubo's agents (128 MiB) 2.8-5.8 s, tick gap
 # 1.10-1.36 s; through the API and the CLI (128 MiB, 2026-12-01, load 20-30): the CLI with --wait 8.0 s and 21.5 s,
 # the agent's part 6.0 s, tick gap 1.13 s and 1.59 s of guest uptime (2.05 s seen from outside).
+# On a quiet machine (2026-12-02, load under 2, three rounds of --nubo 256 2048): bare 256 MiB median 2.96 s, Nubo's
+# agents 2.96 s; bare 2048 MiB 2.53 s, Nubo 3.16 s (+630 ms); tick gaps 1.02-1.12 s on both (docs/operations.md).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 NUBO=""

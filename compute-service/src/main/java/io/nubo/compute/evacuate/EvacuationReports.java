@@ -17,7 +17,6 @@ import io.nubo.shared.events.compute.PowerAction;
 import io.nubo.shared.outbox.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -79,8 +78,8 @@ public class EvacuationReports {
             destroyed(r);
             return;
         }
-        Optional<Instance> found = instance(r.instanceId());
-        if (found.isEmpty() || found.get().deleted() || !r.actionId().equals(found.get().taskActionId())) {
+        Optional<Instance> found = servers.awaitingReport(r);
+        if (found.isEmpty()) {
             return;
         }
         Instance i = found.get();
@@ -110,7 +109,7 @@ public class EvacuationReports {
 
     /** A guest the returned source still holds: destroyed when its instance was evacuated away from there. */
     private void leftover(InstanceReport r) {
-        Optional<Instance> found = instance(r.instanceId());
+        Optional<Instance> found = servers.byId(r.instanceId());
         if (found.isEmpty() || (!found.get().deleted() && r.host().equals(found.get().host()))) {
             return;
         }
@@ -158,7 +157,7 @@ public class EvacuationReports {
                         .ifPresent(src -> records.transition(m, MigrationStatus.COMPLETED, null));
                 continue;
             }
-            Optional<Instance> i = instance(m.instanceUuid());
+            Optional<Instance> i = servers.byId(m.instanceUuid());
             boolean current = i.isPresent() && !i.get().deleted() && m.actionId() != null
                     && m.actionId().equals(i.get().taskActionId());
             if (!current) {
@@ -169,8 +168,4 @@ public class EvacuationReports {
         }
     }
 
-    private Optional<Instance> instance(String id) {
-        List<Instance> found = servers.list(List.of("id = ?"), List.of(id));
-        return found.stream().findFirst();
-    }
 }

@@ -22,7 +22,6 @@ import io.nubo.shared.events.compute.RevertMigration;
 import io.nubo.shared.events.compute.RollbackLiveMigrationAtDestination;
 import io.nubo.shared.outbox.EventPublisher;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -86,8 +85,8 @@ public class ColdMigrationReports {
         if (r.actionId() == null || !OPERATIONS.contains(r.operation())) {
             return;
         }
-        Optional<Instance> found = instance(r.instanceId());
-        if (found.isEmpty() || found.get().deleted() || !r.actionId().equals(found.get().taskActionId())) {
+        Optional<Instance> found = servers.awaitingReport(r);
+        if (found.isEmpty()) {
             return;
         }
         Instance i = found.get();
@@ -232,7 +231,7 @@ public class ColdMigrationReports {
             if (m.type() != MigrationType.MIGRATION) {
                 continue;
             }
-            Optional<Instance> found = instance(m.instanceUuid());
+            Optional<Instance> found = servers.byId(m.instanceUuid());
             boolean gone = found.isEmpty() || found.get().deleted();
             switch (m.status()) {
                 case FINISHED, CONFIRMING, REVERTING -> {
@@ -275,8 +274,4 @@ public class ColdMigrationReports {
                 null)).stream().findFirst();
     }
 
-    private Optional<Instance> instance(String id) {
-        List<Instance> found = servers.list(List.of("id = ?"), List.of(id));
-        return found.stream().findFirst();
-    }
 }

@@ -11,7 +11,6 @@ import io.nubo.shared.events.compute.PowerState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +85,7 @@ public class MigrationReports {
         if (r.actionId() != null ? !"live_migration".equals(r.operation()) : r.host() == null) {
             return;
         }
-        Optional<Instance> found = instance(r.instanceId());
+        Optional<Instance> found = servers.byId(r.instanceId());
         if (found.isEmpty()) {
             return;
         }
@@ -135,7 +134,7 @@ public class MigrationReports {
      * instance deleted) moves nothing: the destination undoes its part and the reconcile ends the migration.
      */
     private void prepared(InstanceReport r) {
-        Optional<Instance> found = instance(r.instanceId());
+        Optional<Instance> found = servers.byId(r.instanceId());
         if (found.isEmpty()) {
             return;
         }
@@ -174,7 +173,7 @@ public class MigrationReports {
             if (m.type() != MigrationType.LIVE_MIGRATION) {
                 continue; // a resize's: ResizeReports
             }
-            Optional<Instance> found = instance(m.instanceUuid());
+            Optional<Instance> found = servers.byId(m.instanceUuid());
             if (found.isEmpty() || found.get().deleted()) {
                 fail(m, MigrationStatus.ERROR, "The instance was deleted during its live migration.");
                 continue;
@@ -225,8 +224,4 @@ public class MigrationReports {
         return true;
     }
 
-    private Optional<Instance> instance(String id) {
-        List<Instance> found = servers.list(List.of("id = ?"), List.of(id));
-        return found.stream().findFirst();
-    }
 }

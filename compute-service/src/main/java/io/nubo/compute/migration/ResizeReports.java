@@ -7,7 +7,6 @@ import io.nubo.compute.server.ServerService;
 import io.nubo.shared.events.compute.FlavorSpec;
 import io.nubo.shared.events.compute.InstanceReport;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -57,7 +56,7 @@ public class ResizeReports {
         if (r.actionId() == null || !OPERATIONS.contains(r.operation())) {
             return;
         }
-        Optional<Instance> found = instance(r.instanceId());
+        Optional<Instance> found = servers.byId(r.instanceId());
         if (found.isEmpty() || !r.actionId().equals(found.get().taskActionId())) {
             return;
         }
@@ -132,7 +131,7 @@ public class ResizeReports {
             if (m.type() != MigrationType.RESIZE) {
                 continue;
             }
-            Optional<Instance> found = instance(m.instanceUuid());
+            Optional<Instance> found = servers.byId(m.instanceUuid());
             boolean gone = found.isEmpty() || found.get().deleted();
             if (m.status() == MigrationStatus.FINISHED) {
                 if (gone && store.transition(m.id(), MigrationStatus.CONFIRMED, null, clock.instant())
@@ -155,8 +154,4 @@ public class ResizeReports {
                 null)).stream().findFirst();
     }
 
-    private Optional<Instance> instance(String id) {
-        List<Instance> found = servers.list(List.of("id = ?"), List.of(id));
-        return found.stream().findFirst();
-    }
 }

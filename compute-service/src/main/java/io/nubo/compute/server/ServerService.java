@@ -78,6 +78,21 @@ public class ServerService {
         return instances.list(where, args);
     }
 
+    /** The instance with this id, deleted ones too, whoever asks (for the agents' reports and the reconciles). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Instance> byId(String id) {
+        return instances.list(List.of("id = ?"), List.of(id)).stream().findFirst();
+    }
+
+    /**
+     * The instance an agent's report answers: not deleted, and its task still the report's action (a late report of
+     * an ended task changes nothing).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Instance> awaitingReport(io.nubo.shared.events.compute.InstanceReport r) {
+        return byId(r.instanceId()).filter(i -> !i.deleted() && r.actionId().equals(i.taskActionId()));
+    }
+
     /** Every instance (deleted too) that existed in [start, end) in the project, or in all projects for null. */
     @Transactional(readOnly = true)
     public List<Instance> existedBetween(String projectId, java.time.Instant start, java.time.Instant end) {

@@ -9,7 +9,6 @@ import io.nubo.shared.events.compute.DeleteInstance;
 import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.outbox.EventPublisher;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,8 +44,8 @@ public class ShelveReports {
         if (r.actionId() == null || !ShelveStep.reports(r.operation())) {
             return;
         }
-        Optional<Instance> found = servers.list(List.of("id = ?"), List.of(r.instanceId())).stream().findFirst();
-        if (found.isEmpty() || found.get().deleted() || !r.actionId().equals(found.get().taskActionId())) {
+        Optional<Instance> found = servers.awaitingReport(r);
+        if (found.isEmpty()) {
             return;
         }
         Instance i = found.get();

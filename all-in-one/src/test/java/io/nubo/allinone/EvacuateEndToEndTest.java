@@ -7,15 +7,12 @@ import io.nubo.computeagent.design.GuestNames;
 import io.nubo.testsupport.ConsoleTicks;
 import io.nubo.testsupport.TwoHostLab;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -79,22 +76,9 @@ class EvacuateEndToEndTest {
         cli("flavor", "create", "--vcpus", "1", "--ram", "128", "--disk", "1", "ev-e2e-tiny");
     }
 
-    /** Lab host {@code n}'s agent, as {@link LiveMigrationEndToEndTest} runs it (without live migration's own). */
+    /** Lab host {@code n}'s agent, as {@link LiveMigrationEndToEndTest} runs it. */
     static String[] agentArgs(int n) {
-        LaunchOptions o = cloud.options();
-        TwoHostLab.Host h = lab.host(n);
-        List<String> a = new ArrayList<>(Arrays.stream(NuboCloud.agentArgs(o, "127.0.0.1:" + o.kafkaPort(),
-                        "http://127.0.0.1:" + ServiceModule.IMAGE.port(o),
-                        "http://127.0.0.1:" + ServiceModule.IDENTITY.port(o) + "/v3"))
-                .filter(s -> !s.startsWith("--nubo.agent.libvirt-uri=") && !s.startsWith("--nubo.agent.virt-type=")
-                        && !s.startsWith("--nubo.agent.instances-dir="))
-                .toList());
-        a.addAll(List.of("--nubo.agent.host=ev-e2e-" + n, "--nubo.agent.libvirt-uri=" + h.uri(),
-                "--nubo.agent.virt-type=qemu", "--nubo.agent.instances-dir=" + h.instancesDir(),
-                "--nubo.agent.networking.mode=none", "--nubo.agent.heartbeat-interval=5s",
-                "--spring.datasource.url=jdbc:h2:file:" + home.resolve("agent-" + n) + "/agent;MODE=PostgreSQL;"
-                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
-        return a.toArray(String[]::new);
+        return LabHosts.agentArgs(cloud.options(), lab, home, "ev-e2e", n);
     }
 
     @AfterAll
@@ -142,7 +126,7 @@ class EvacuateEndToEndTest {
 
         // host 1 dies: no agent, its guest gone (the domain and its files stay, as on a host that lost power)
         agents.get(0).close();
-        virsh(1, "destroy", domain);
+        LabHosts.virsh(lab, 1, "destroy", domain);
         cli("--os-compute-api-version", "2.11", "compute", "service", "set", "--down", HOST1, "nova-compute");
         long t0 = System.nanoTime();
         // OSC 6.0.0 sends the evacuate (at 2.1: onSharedStorage false) and then fails on novaclient's answer, a
@@ -166,7 +150,7 @@ class EvacuateEndToEndTest {
         }
         String console = cli("console", "log", "show", id);
         assertThat(console).contains("NUBO-TEST-GUEST");
-        assertThat(virshNames(2)).contains(domain);
+        assertThat(LabHosts.virshNames(lab, 2)).contains(domain);
         JsonNode migrations = JSON.readTree(cli("server", "migration", "list", "--server", id, "-f", "json"));
         System.out.println("openstack server migration list --server " + id + ":\n" + migrations);
         assertThat(migrations).hasSize(1);
@@ -174,23 +158,24 @@ class EvacuateEndToEndTest {
         assertThat(migrations.get(0).get("Source Compute").asString()).isEqualTo(HOST1);
         assertThat(migrations.get(0).get("Dest Compute").asString()).isEqualTo(HOST2);
         assertThat(cli("server", "event", "list", "-f", "value", "-c", "Action", id)).contains("evacuate");
-        assertThat(virshNames(1)).as("host 1 still holds the dead guest's domain").contains(domain);
+        assertThat(LabHosts.virshNames(lab, 1)).as("host 1 still holds the dead guest's domain").contains(domain);
         assertThat(dir1).exists();
 
         // host 1 comes back: its reconcile reports the old domain, which it is told to destroy, files and all
         agents.set(0, ComputeAgentApplication.builder().run(agentArgs(1)));
         cli("--os-compute-api-version", "2.11", "compute", "service", "set", "--up", HOST1, "nova-compute");
-        await("host 1's leftover destroyed", () -> !virshNames(1).contains(domain) && !Files.exists(dir1));
+        await("host 1's leftover destroyed", () -> !LabHosts.virshNames(lab, 1).contains(domain)
+                && !Files.exists(dir1));
         await("the evacuation completed", () -> "completed".equals(JSON.readTree(cli("server", "migration",
                 "list", "--server", id, "-f", "json")).get(0).get("Status")
                 .asString()));
         JsonNode still = show(id);
-        System.out.println("after host 1 came back: host 1 libvirt " + virshNames(1) + ", host 2 libvirt "
-                + virshNames(2) + "; server " + still.get("status").asString() + " on "
+        System.out.println("after host 1 came back: host 1 libvirt " + LabHosts.virshNames(lab, 1)
+                + ", host 2 libvirt " + LabHosts.virshNames(lab, 2) + "; server " + still.get("status").asString() + " on "
                 + still.get("OS-EXT-SRV-ATTR:host").asString());
         assertThat(still.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(still.get("OS-EXT-SRV-ATTR:host").asString()).isEqualTo(HOST2);
-        assertThat(virshNames(2)).contains(domain);
+        assertThat(LabHosts.virshNames(lab, 2)).contains(domain);
     }
 
     static JsonNode show(String id) throws Exception {
@@ -199,20 +184,6 @@ class EvacuateEndToEndTest {
 
     static String id(String json) {
         return JSON.readTree(json).get("id").asString();
-    }
-
-    static String virsh(int host, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("virsh", "-c", lab.host(host).uri()));
-        command.addAll(Arrays.asList(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
-    }
-
-    static List<String> virshNames(int host) throws Exception {
-        return Arrays.stream(virsh(host, "list", "--all", "--name").split("\\s+")).filter(s -> !s.isBlank())
-                .toList();
     }
 
     static String cli(String... args) throws Exception {

@@ -50,7 +50,8 @@ final class LabHosts {
         return virsh(lab, n, "domstate", GuestNames.domainName(instanceId)).trim();
     }
 
-    private static String virsh(TwoHostLab lab, int n, String... args) throws Exception {
+    /** What {@code virsh args} printed against lab host {@code n}'s libvirtd (its output and errors). */
+    static String virsh(TwoHostLab lab, int n, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("virsh", "-c", lab.host(n).uri()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -28,6 +28,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 NUBO=""
 API=""
+ROUNDS="${ROUNDS:-3}"
 if [ "${1:-}" = "--nubo" ]; then NUBO=1; shift; fi
 if [ "${1:-}" = "--api" ]; then API=1; shift; fi
 SIZES=("$@")
@@ -62,7 +63,7 @@ for mem in "${SIZES[@]}"; do
 <domain type='qemu'><name>$name</name><memory unit='MiB'>$mem</memory><vcpu>1</vcpu>
 <os><type arch='x86_64' machine='pc'>hvm</type><kernel>$GUEST/vmlinuz</kernel><initrd>$GUEST/initrd.img</initrd>
 <cmdline>console=ttyS0 no_timer_check nubo.tick</cmdline></os><features><acpi/><apic/></features>
-<devices><disk type='file' device='disk'><driver name='qemu' type='qcow2'/>
+<devices><disk type='file' device='disk'><driver name='qemu' type='qcow2'${BARE_CACHE:+ cache='$BARE_CACHE'}/>
 <source file='$LAB/$h/instances/$name/disk'/><target dev='vda' bus='virtio'/></disk>
 <serial type='file'><source path='$LAB/$h/instances/$name/console.log'/><target port='0'/></serial></devices></domain>
 EOF
@@ -87,12 +88,14 @@ done
 
 if [ -n "$NUBO" ]; then
   for mem in "${SIZES[@]}"; do
-    echo "Nubo through the agents (LiveMigrationTest, $mem MiB guest, the same disk, a block migration):"
+    echo "Nubo through the agents beside bare virsh on the same guest (LiveMigrationBench, $mem MiB, $ROUNDS rounds):"
     (cd "$ROOT" && ./mvnw -o -q -B -ntp ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} verify -pl compute-agent \
-      -Dtest=LiveMigrationTest -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
-      -Dnubo.bench.ram-mib="$mem" >/dev/null 2>&1 || true)
-    grep -h -E '^live migration ' \
-      "$ROOT"/compute-agent/target/surefire-reports-integration/*LiveMigrationTest-output.txt 2>/dev/null || true
+      -Dtest=LiveMigrationBench -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
+      -Dnubo.bench.ram-mib="$mem" -Dnubo.bench.rounds="$ROUNDS" >/dev/null 2>&1 || true)
+    out="$(ls "$ROOT"/compute-agent/target/surefire-reports-integration/*LiveMigrationBench-output.txt 2>/dev/null || true)"
+    [ -n "$out" ] || { echo "  (no output: see compute-agent/target/surefire-reports-integration)"; continue; }
+    grep -h -E '^(move|warm-up|[0-9]+ ) |^live migration bench' "$out" || true
+    grep -h -o -E "prepared in .*" "$out" | sed "s/^/  agent: /" || true
   done
 fi
 

@@ -112,6 +112,7 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
         long t0 = System.nanoTime();
         progress.accept(progress(c, "preparing", null, t0));
         files.prepare(here, layout);
+        long prepared = System.nanoTime();
         MigrationRequest request = new MigrationRequest(to.libvirtUri(), to.migrationUri(),
                 layout.xml(guest.migratableXml()), c.blockMigration(), local.stream().map(DiskDevice::targetDev).toList(),
                 !fileVolumes(here, layout).isEmpty());
@@ -121,8 +122,12 @@ public final class LiveMigrationHandler implements CommandHandler<LiveMigrateIns
         } catch (HypervisorException e) {
             throw failed(c, guest, layout, e, power);
         }
+        long moved = System.nanoTime();
         storage.remove(c.instanceId());
         releaseSecrets(here);
+        log.info("Live migration of instance {} to host {}: prepared in {} ms, libvirt moved it in {} ms, the "
+                + "source's files removed in {} ms", c.instanceId(), to.host(), (prepared - t0) / 1_000_000,
+                (moved - prepared) / 1_000_000, (System.nanoTime() - moved) / 1_000_000);
         // libvirt keeps a paused guest paused on the destination
         return reports.succeeded(c, OPERATION, power);
     }

@@ -29,6 +29,7 @@ public final class AgentTopic implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final List<EventEnvelope> reports = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    private final Object arrived = new Object();
     private volatile boolean running = true;
 
     public AgentTopic(String bootstrap) {
@@ -43,6 +44,9 @@ public final class AgentTopic implements AutoCloseable {
                 while (running) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                         reports.add(codec.fromJson(r.value()));
+                    }
+                    synchronized (arrived) {
+                        arrived.notifyAll();
                     }
                 }
             }
@@ -61,17 +65,34 @@ public final class AgentTopic implements AutoCloseable {
         return reports.stream().map(e -> codec.payload(e, type)).filter(p -> p != null && which.test(p)).toList();
     }
 
-    /** Waits up to {@code timeout} for the first such report. */
+    /**
+     * Waits up to {@code timeout} for the first such report, woken by each report that arrives (no polling: the
+     * live migration benchmark times its moves by this wait, and a busy wait would take CPU from the guests).
+     */
     public <T extends NuboEvent> T await(Class<T> type, Predicate<T> which, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<T> found = reports(type, which);
-            if (!found.isEmpty()) {
-                return found.get(0);
+        int seen = 0;
+        while (true) {
+            int size;
+            synchronized (arrived) {
+                size = reports.size();
+                long left = deadline - System.nanoTime();
+                if (size == seen) {
+                    if (left <= 0) {
+                        throw new AssertionError("no " + type.getSimpleName() + " as expected within " + timeout);
+                    }
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(arrived, left);
+                    continue;
+                }
             }
-            Thread.sleep(100);
+            for (EventEnvelope e : reports.subList(seen, size)) {
+                T p = codec.payload(e, type);
+                if (p != null && which.test(p)) {
+                    return p;
+                }
+            }
+            seen = size;
         }
-        throw new AssertionError("no " + type.getSimpleName() + " as expected within " + timeout);
     }
 
     @Override

@@ -2,7 +2,8 @@
 # Live migration benchmark (figures only, no pass/fail): the physical limit beside Nubo's time.
 #
 #   bench/migrate.sh [MEMORY_MIB...]     # default: 256 2048
-#   bench/migrate.sh --nubo [MEMORY_MIB...]   # also Nubo's move through the agents (runs LiveMigrationTest)
+#   bench/migrate.sh --nubo [MEMORY_MIB...]   # also Nubo's move beside bare virsh on the same guest
+#                                             # (LiveMigrationBench; ROUNDS=N moves each way, default 3)
 #   bench/migrate.sh --api [MEMORY_MIB...]    # also through the whole cloud and the CLI (LiveMigrationEndToEndTest,
 #                                             # a guest of each size: -Dnubo.bench.ram-mib)
 #
@@ -13,8 +14,11 @@
 #    to host 2 (what Nubo's agent asks libvirt for): total time, the pause libvirt measured (`domjobinfo
 #    --completed`: "Total downtime") and the guest-visible gap between the last tick on host 1 and the first on
 #    host 2;
-# 2. with --nubo: LiveMigrationTest (compute-agent, two whole agents, Kafka), which prints its move's total time
-#    (the command sent to the answer) and tick gap, for a guest of each size (-Dnubo.bench.ram-mib);
+# 2. with --nubo: LiveMigrationBench (compute-agent, two whole agents, Kafka, its own lab): the guest Nubo's agent
+#    booted and its bare twin (the same libvirt definition, not managed by the agents) moved in turns between the
+#    same two hosts, Nubo's by the agent's command (sent to answer), the twin's by virsh with the agent's flags,
+#    after a warm-up move; prints each move, libvirt's downtime, the medians, the overhead, and the agent's parts
+#    of each move (prepare, libvirt's call, clean-up);
 # 3. with --api: all-in-one's LiveMigrationEndToEndTest (the whole cloud, two agents on the lab's hosts,
 #    `openstack server migrate --live-migration --block-migration --wait`), which prints the CLI's time (its --wait
 #    polls the server every 2 s, so up to 2 s of that is polling) and the tick gap, for a guest of each size.
@@ -24,6 +28,8 @@
 # the agent's part 6.0 s, tick gap 1.13 s and 1.59 s of guest uptime (2.05 s seen from outside).
 # On a quiet machine (2026-12-02, load under 2, three rounds of --nubo 256 2048): bare 256 MiB median 2.96 s, Nubo's
 # agents 2.96 s; bare 2048 MiB 2.53 s, Nubo 3.16 s (+630 ms); tick gaps 1.02-1.12 s on both (docs/operations.md).
+# That compared different guests in separate runs. Like for like (LiveMigrationBench, 2026-12-02, load 16-37): over
+# twelve 2 GiB moves Nubo - bare has a median of +28 ms; the agents' time outside libvirt's call 167-202 ms a move.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 NUBO=""

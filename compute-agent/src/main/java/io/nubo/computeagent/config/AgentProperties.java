@@ -52,8 +52,15 @@ public record AgentProperties(
      * @param libvirtUri this host's libvirtd as the other hosts' libvirtds reach it ({@code qemu+tcp://ADDR/system})
      * @param address    the address qemu on another host sends the guest to ({@code tcp://ADDR}); empty lets
      *                   libvirt choose
+     * @param progressInterval how often an outgoing live migration's progress is read from libvirt and reported
      */
-    public record Migration(String libvirtUri, String address) {
+    public record Migration(String libvirtUri, String address, @DefaultValue("1s") Duration progressInterval) {
+
+        public Migration {
+            if (progressInterval == null) {
+                progressInterval = Duration.ofSeconds(1);
+            }
+        }
     }
 
     /**
@@ -136,7 +143,7 @@ public record AgentProperties(
         cpuModels = cpuModels == null ? List.of() : List.copyOf(cpuModels);
         cpuModelExtraFlags = cpuModelExtraFlags == null ? List.of() : List.copyOf(cpuModelExtraFlags);
         if (migration == null) {
-            migration = new Migration(null, null);
+            migration = new Migration(null, null, null);
         }
         if (images == null) {
             images = new Images("qcow2", "vms", "/etc/ceph/ceph.conf", "admin", null);

@@ -89,6 +89,11 @@ class LiveMigrationTest {
                 "--spring.datasource.url=jdbc:h2:mem:agent-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1",
                 "--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.main.register-shutdown-hook=false"));
         args.addAll(List.of(control.agentArgs()));
+        // bench/migrate.sh may try the agents with other settings (e.g. --nubo.agent.migration.progress-interval)
+        String extra = System.getProperty("nubo.bench.agent-args", "").trim();
+        if (!extra.isEmpty()) {
+            args.addAll(List.of(extra.split("\\s+")));
+        }
         return ComputeAgentApplication.builder().run(args.toArray(String[]::new));
     }
 

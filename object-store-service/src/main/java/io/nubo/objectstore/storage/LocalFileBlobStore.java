@@ -11,7 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.commons.io.input.BoundedInputStream;
 
 /**
@@ -77,6 +80,19 @@ public final class LocalFileBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return Files.exists(pathOf(key));
+    }
+
+    @Override
+    public void forEachBlobWrittenBefore(Instant writtenBefore, Consumer<String> key) throws IOException {
+        try (Stream<Path> all = Files.walk(blobs)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                String name = p.getFileName().toString();
+                if (name.matches("[0-9a-f]{32}") && Files.isRegularFile(p)
+                        && Files.getLastModifiedTime(p).toInstant().isBefore(writtenBefore)) {
+                    key.accept(name);
+                }
+            }
+        }
     }
 
     @Override

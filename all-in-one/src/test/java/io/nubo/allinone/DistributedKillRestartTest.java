@@ -386,16 +386,21 @@ class DistributedKillRestartTest {
     // --- HTTP through the gateway ----------------------------------------------------------------------------
 
     static JsonNode adminToken() throws Exception {
-        String password = Files.readString(home.resolve("data").resolve("admin-password")).trim();
-        String body = "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": "
-                + "\"admin\", \"domain\": {\"id\": \"default\"}, \"password\": \"" + password + "\"}}}, \"scope\": "
-                + "{\"project\": {\"name\": \"admin\", \"domain\": {\"id\": \"default\"}}}}}";
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/identity/v3/auth/tokens")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = passwordToken(home, url(""));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         token = r.headers().firstValue("X-Subject-Token").orElseThrow();
         return JSON.readTree(r.body());
+    }
+
+    /** Signs in as the admin of the cloud whose data is under {@code nuboHome}, at its gateway {@code gateway}. */
+    static HttpResponse<String> passwordToken(Path nuboHome, String gateway) throws Exception {
+        String password = Files.readString(nuboHome.resolve("data").resolve("admin-password")).trim();
+        String body = "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": "
+                + "\"admin\", \"domain\": {\"id\": \"default\"}, \"password\": \"" + password + "\"}}}, \"scope\": "
+                + "{\"project\": {\"name\": \"admin\", \"domain\": {\"id\": \"default\"}}}}}";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/identity/v3/auth/tokens"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String url(String path) {

@@ -31,6 +31,12 @@ class ImageDataApiTest extends ImageHttpTest {
     @Autowired
     io.nubo.image.image.ImageLifecycle lifecycle;
 
+    @Autowired
+    io.nubo.image.image.ImageRepository repository;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void uploadDownloadWithChecksumsRangeAndStatusMachine() throws Exception {
         byte[] data = new byte[300_000];
@@ -169,6 +175,30 @@ class ImageDataApiTest extends ImageHttpTest {
         lifecycle.requeueInterruptedUploads();
         assertThat(json(alice, "GET", "/v2/images/" + live, null).json().get("status").asString()).isEqualTo("saving");
         assertThat(json(alice, "GET", "/v2/images/" + dead, null).json().get("status").asString()).isEqualTo("queued");
+    }
+
+    @Test
+    void theUploadsAnInstanceHeldBeforeItRestartedAreQueuedAgainAtOnce() throws Exception {
+        String mine = create(alice, "{\"name\": \"mine\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        String others = create(alice, "{\"name\": \"others\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        // both leases still running: one taken by host-a:9702 before it was killed, one by a live host-b:9702
+        java.sql.Timestamp running = java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(50));
+        jdbc.update("UPDATE images SET status = 'SAVING', work_lease_until = ?, work_lease_holder = ? WHERE id = ?",
+                running, "host-a:9702", mine);
+        jdbc.update("UPDATE images SET status = 'SAVING', work_lease_until = ?, work_lease_holder = ? WHERE id = ?",
+                running, "host-b:9702", others);
+        io.nubo.image.image.ImageLifecycle restarted = new io.nubo.image.image.ImageLifecycle(repository,
+                java.time.Clock.systemUTC(), "host-a:9702", 9702);
+        String fresh = create(alice, "{\"name\": \"fresh\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        transactions.executeWithoutResult(s -> restarted.apply(fresh, io.nubo.image.image.ImageTransition.BEGIN_UPLOAD));
+        transactions.executeWithoutResult(s -> restarted.requeueInterruptedUploads());
+        assertThat(json(alice, "GET", "/v2/images/" + mine, null).json().get("status").asString())
+                .as("held by this instance before its restart").isEqualTo("queued");
+        assertThat(json(alice, "GET", "/v2/images/" + others, null).json().get("status").asString())
+                .as("another instance's live upload").isEqualTo("saving");
+        assertThat(json(alice, "GET", "/v2/images/" + fresh, null).json().get("status").asString())
+                .as("this instance's upload since its start").isEqualTo("saving");
+        assertThat(upload(alice, mine, new byte[3]).status()).isEqualTo(204);
     }
 
     @Test

@@ -80,6 +80,9 @@ public class ImageEntity {
     /** Until when the instance uploading or importing this image holds it (renewed while it works). */
     @Column(name = "work_lease_until", insertable = false, updatable = false)
     private Instant workLeaseUntil;
+    /** The instance that holds the lease ({@code ImageLifecycle}'s identity). */
+    @Column(name = "work_lease_holder", insertable = false, updatable = false)
+    private String workLeaseHolder;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "image_properties", joinColumns = @JoinColumn(name = "image_id"))

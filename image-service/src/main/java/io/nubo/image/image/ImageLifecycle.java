@@ -1,15 +1,19 @@
 package io.nubo.image.image;
 
 import io.nubo.image.web.ImageError;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,10 +39,34 @@ public class ImageLifecycle {
     private final Clock clock;
     /** The images this instance is uploading or importing now: it holds their leases. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Who holds the leases this instance takes: the same after a restart on the same host and port. */
+    private final String self;
+    /** A lease of {@link #self} that ends before this is from before this start: that work died with the process. */
+    private final Instant takenBefore;
 
-    public ImageLifecycle(ImageRepository images, Clock clock) {
+    public ImageLifecycle(ImageRepository images, Clock clock, @Value("${nubo.image.instance-id:}") String instanceId,
+                          @Value("${server.port:0}") int port) {
         this.images = images;
         this.clock = clock;
+        this.self = instanceId.isBlank() ? defaultInstanceId(port) : instanceId;
+        this.takenBefore = clock.instant().plus(LEASE);
+    }
+
+    /**
+     * The host name and the port: what stays the same when the process (or its container, in the same pod) starts
+     * again. With a random port (0) an identity of its own, which no later start takes for its own.
+     */
+    static String defaultInstanceId(int port) {
+        if (port == 0) {
+            return "random-" + UUID.randomUUID();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + port;
     }
 
     /** Applies the transition or throws 409 naming the status the image is really in (404 if it is gone). */
@@ -61,7 +89,7 @@ public class ImageLifecycle {
     private boolean swap(String imageId, ImageTransition t) {
         Instant now = clock.instant();
         if (WORKING.contains(t.to())) {
-            boolean swapped = images.swapStatusLeased(imageId, t.from(), t.to(), now, now.plus(LEASE)) == 1;
+            boolean swapped = images.swapStatusLeased(imageId, t.from(), t.to(), now, now.plus(LEASE), self) == 1;
             if (swapped) {
                 inFlight.add(imageId);
             }
@@ -120,17 +148,18 @@ public class ImageLifecycle {
 
     /**
      * No upload survives a restart of the instance that received it (the client uploads again), so images left
-     * saving or importing go back to {@code queued} once their lease has run out: at start and every half
-     * minute after. Several instances share one database safely: an instance renews the leases of the work it is
-     * doing, so no instance queues another's live upload again; only the work of an instance that died (its
-     * lease ran out) is.
+     * saving or importing go back to {@code queued}: at start and every half minute after, those whose lease has
+     * run out, and at once those this instance itself held before it started again (same host and port, a lease
+     * taken before this start: kill -9 and restart). Several instances share one database safely: an instance
+     * renews the leases of the work it is doing, so no instance queues another's live upload again; only the work
+     * of an instance that died is.
      */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     @Transactional
     public void requeueInterruptedUploads() {
         Instant now = clock.instant();
-        int n = images.requeueStuck(ImageTransition.REQUEUE_INTERRUPTED.from(), now);
+        int n = images.requeueStuck(ImageTransition.REQUEUE_INTERRUPTED.from(), now, self, takenBefore);
         if (n > 0) {
             log.warn("{} image(s) were saving or importing on an instance that stopped; they are queued again", n);
         }

@@ -52,11 +52,11 @@ public interface ImageRepository extends JpaRepository<ImageEntity, String> {
     int markDeleted(@Param("id") String id, @Param("from") Collection<ImageStatus> from, @Param("now") Instant now);
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update ImageEntity i set i.status = :to, i.updatedAt = :now, i.workLeaseUntil = :leaseUntil"
-            + " where i.id = :id and i.status in :from")
+    @Query("update ImageEntity i set i.status = :to, i.updatedAt = :now, i.workLeaseUntil = :leaseUntil,"
+            + " i.workLeaseHolder = :holder where i.id = :id and i.status in :from")
     int swapStatusLeased(@Param("id") String id, @Param("from") Collection<ImageStatus> from,
                          @Param("to") ImageStatus to, @Param("now") Instant now,
-                         @Param("leaseUntil") Instant leaseUntil);
+                         @Param("leaseUntil") Instant leaseUntil, @Param("holder") String holder);
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update ImageEntity i set i.workLeaseUntil = :leaseUntil where i.id in :ids and i.status in :working")
@@ -66,12 +66,18 @@ public interface ImageRepository extends JpaRepository<ImageEntity, String> {
     @Query("select i.id from ImageEntity i where i.id in :ids and i.status in :working")
     List<String> stillWorking(@Param("ids") Collection<String> ids, @Param("working") Collection<ImageStatus> working);
 
-    /** Images left uploading or importing whose lease ran out (or that never had one) go back to queued. */
+    /**
+     * Images left uploading or importing go back to queued: those whose lease ran out (or that never had one), and
+     * those whose lease {@code self} took or renewed before it started ({@code lease < takenBefore}): an earlier
+     * life of this instance, which died.
+     */
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update ImageEntity i set i.status = io.nubo.image.image.ImageStatus.QUEUED, i.stagedLocation = null,"
-            + " i.size = null, i.updatedAt = :now, i.workLeaseUntil = null where i.status in :stuck"
-            + " and (i.workLeaseUntil is null or i.workLeaseUntil < :now)")
-    int requeueStuck(@Param("stuck") Collection<ImageStatus> stuck, @Param("now") Instant now);
+            + " i.size = null, i.updatedAt = :now, i.workLeaseUntil = null, i.workLeaseHolder = null"
+            + " where i.status in :stuck and (i.workLeaseUntil is null or i.workLeaseUntil < :now"
+            + " or (i.workLeaseHolder = :self and i.workLeaseUntil < :takenBefore))")
+    int requeueStuck(@Param("stuck") Collection<ImageStatus> stuck, @Param("now") Instant now,
+                     @Param("self") String self, @Param("takenBefore") Instant takenBefore);
 
     /** Makes another location the first (the one reads use), if the first is still {@code from}. */
     @Modifying(clearAutomatically = true, flushAutomatically = true)

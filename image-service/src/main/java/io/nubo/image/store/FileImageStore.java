@@ -1,5 +1,6 @@
 package io.nubo.image.store;
 
+import io.nubo.shared.storage.PartialFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,9 @@ import org.apache.commons.io.input.BoundedInputStream;
 /**
  * The default store: one file per image under a directory. A write goes to a temporary file in the same file
  * system, is fsync'ed, then renamed atomically into place (and the directory fsync'ed), so a crash or a failed
- * upload never leaves a partial file under an image's location.
+ * upload never leaves a partial file under an image's location. The temporary file is locked by its writer
+ * ({@link PartialFiles}); at start those that no live process holds (what a crash left in {@code .incoming/}) are
+ * removed, never those of another instance writing into the same directory.
  */
 public class FileImageStore implements ImageStore {
 
@@ -33,6 +36,7 @@ public class FileImageStore implements ImageStore {
         this.incoming = this.root.resolve(".incoming");
         try {
             Files.createDirectories(incoming);
+            PartialFiles.sweep(incoming);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the image store directory " + incoming + ": " + e, e);
         }
@@ -56,19 +60,19 @@ public class FileImageStore implements ImageStore {
         Path temp = incoming.resolve(imageId + "." + UUID.randomUUID());
         Path target = root.resolve(imageId);
         long size = 0;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                // fill the buffer before each write: the request stream hands over a few KiB per read, and one
-                // write call per read would cost a system call per few KiB
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = data.readNBytes(buffer, 0, BUFFER)) > 0) {
-                    out.write(buffer, 0, n);
-                    size += n;
-                }
-                channel.force(true);
+        try (PartialFiles.Partial partial = PartialFiles.create(temp)) {
+            FileChannel channel = partial.channel();
+            OutputStream out = Channels.newOutputStream(channel);
+            // fill the buffer before each write: the request stream hands over a few KiB per read, and one
+            // write call per read would cost a system call per few KiB
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = data.readNBytes(buffer, 0, BUFFER)) > 0) {
+                out.write(buffer, 0, n);
+                size += n;
             }
+            channel.force(true);
+            // renamed while still locked: a sweep never takes it for a crash's leftover
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(root);
             return new StoredObject(target.toUri().toString(), size);

@@ -1,5 +1,6 @@
 package io.nubo.image.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -24,6 +25,15 @@ class FileImageStoreTest extends ImageStoreContract {
         try (Stream<Path> all = Files.walk(dir)) {
             return all.anyMatch(p -> p.getFileName().toString().startsWith(imageId));
         }
+    }
+
+    @Test
+    void whatACrashLeftInIncomingIsRemovedAtStart() throws Exception {
+        store();
+        Path partial = dir.resolve(".incoming").resolve("an-image.0b5e");
+        Files.write(partial, new byte[4096]);
+        new FileImageStore("file", dir);
+        assertThat(partial).doesNotExist();
     }
 
     @Test

@@ -35,4 +35,8 @@ public interface ObjectRepository extends JpaRepository<ObjectEntity, String> {
     @Query("select count(o), coalesce(sum(o.sizeBytes), 0) from ObjectEntity o, io.nubo.objectstore.container."
             + "ContainerEntity c where o.containerId = c.id and c.account = ?1")
     List<Object[]> usageOfAccount(String account);
+
+    /** Which of {@code keys} an object still names. */
+    @Query("select o.blobKey from ObjectEntity o where o.blobKey in ?1")
+    List<String> namedBlobs(java.util.Collection<String> keys);
 }

@@ -2,6 +2,8 @@ package io.nubo.objectstore.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Where object bytes live. The database names objects and holds their metadata; a blob store only keeps opaque,
@@ -30,6 +32,13 @@ public interface BlobStore {
     void delete(String key) throws IOException;
 
     boolean exists(String key) throws IOException;
+
+    /**
+     * Hands every blob last written before {@code writtenBefore} to {@code key}: what the sweep of blobs no object
+     * names reads. A driver that cannot list its blobs hands none.
+     */
+    default void forEachBlobWrittenBefore(Instant writtenBefore, Consumer<String> key) throws IOException {
+    }
 
     /** The driver's name as configured ({@code local}, {@code rados}). */
     String name();

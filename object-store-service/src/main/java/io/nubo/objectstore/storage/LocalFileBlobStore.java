@@ -1,8 +1,8 @@
 package io.nubo.objectstore.storage;
 
+import io.nubo.shared.storage.PartialFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,20 +11,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.io.input.BoundedInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Blobs as files under a directory: written to {@code tmp/}, fsynced, then renamed atomically into
- * {@code blobs/ab/cd/<key>} (and the directory fsynced), so a reader finds a whole blob or none. Whatever a crash
- * left in {@code tmp/} is removed at start.
+ * {@code blobs/ab/cd/<key>} (and the directory fsynced), so a reader finds a whole blob or none. A partial file is
+ * locked by its writer ({@link PartialFiles}); at start the ones no live process holds (a crash's leftovers) are
+ * removed from {@code tmp/}, never those of another instance writing into the same directory.
  */
 public final class LocalFileBlobStore implements BlobStore {
-
-    private static final Logger log = LoggerFactory.getLogger(LocalFileBlobStore.class);
 
     private final Path blobs;
     private final Path tmp;
@@ -32,15 +31,7 @@ public final class LocalFileBlobStore implements BlobStore {
     public LocalFileBlobStore(Path root) throws IOException {
         this.blobs = Files.createDirectories(root.resolve("blobs"));
         this.tmp = Files.createDirectories(root.resolve("tmp"));
-        try (Stream<Path> leftovers = Files.list(tmp)) {
-            leftovers.forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    log.warn("Could not remove the partial upload {}: {}", p, e.toString());
-                }
-            });
-        }
+        PartialFiles.sweep(tmp);
     }
 
     @Override
@@ -48,15 +39,14 @@ public final class LocalFileBlobStore implements BlobStore {
         String key = UUID.randomUUID().toString().replace("-", "");
         Path part = tmp.resolve(key + ".part");
         Md5CountingStream counted = new Md5CountingStream(in, maxBytes);
-        try {
-            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(ch)) {
-                counted.transferTo(out);
-                ch.force(false);
-            }
+        try (PartialFiles.Partial file = PartialFiles.create(part)) {
+            FileChannel ch = file.channel();
+            counted.transferTo(Channels.newOutputStream(ch));
+            ch.force(false);
             Path target = pathOf(key);
             Files.createDirectories(target.getParent());
             try {
+                // renamed while still locked: a sweep never takes it for a crash's leftover
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the blob directory must be on the same file system as its tmp/", e);
@@ -90,6 +80,19 @@ public final class LocalFileBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return Files.exists(pathOf(key));
+    }
+
+    @Override
+    public void forEachBlobWrittenBefore(Instant writtenBefore, Consumer<String> key) throws IOException {
+        try (Stream<Path> all = Files.walk(blobs)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                String name = p.getFileName().toString();
+                if (name.matches("[0-9a-f]{32}") && Files.isRegularFile(p)
+                        && Files.getLastModifiedTime(p).toInstant().isBefore(writtenBefore)) {
+                    key.accept(name);
+                }
+            }
+        }
     }
 
     @Override

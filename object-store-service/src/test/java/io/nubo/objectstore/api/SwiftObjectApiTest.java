@@ -2,11 +2,18 @@ package io.nubo.objectstore.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nubo.objectstore.object.OrphanBlobSweeper;
+import io.nubo.objectstore.storage.BlobStore;
+import io.nubo.objectstore.storage.StoredBlob;
 import io.nubo.testsupport.TestTokens;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -17,6 +24,28 @@ class SwiftObjectApiTest extends SwiftApiTestBase {
 
     static final String OWNER = TestTokens.project("p1", "member");
     static final String A = "/v1/AUTH_p1";
+
+    @Autowired
+    OrphanBlobSweeper sweeper;
+
+    @Autowired
+    BlobStore blobs;
+
+    /** A blob whose row never committed (a stop between the two) is removed by the sweep; named and recent ones stay. */
+    @Test
+    void blobsNoObjectNamesAreRemovedOnceOldEnoughAndNamedOnesStay() throws Exception {
+        String c = A + "/orphans";
+        assertThat(call("PUT", c, OWNER, null).statusCode()).isIn(201, 202);
+        assertThat(call("PUT", c + "/kept", OWNER, "named bytes").statusCode()).isEqualTo(201);
+        StoredBlob orphan = blobs.write(new ByteArrayInputStream("no row".getBytes(StandardCharsets.UTF_8)), 100);
+
+        sweeper.sweep(Instant.now().minus(OrphanBlobSweeper.GRACE));
+        assertThat(blobs.exists(orphan.key())).as("written just now: its row may be about to commit").isTrue();
+
+        assertThat(sweeper.sweep(Instant.now().plusSeconds(5))).isPositive();
+        assertThat(blobs.exists(orphan.key())).as("named by no object").isFalse();
+        assertThat(call("GET", c + "/kept", OWNER, null).body()).isEqualTo("named bytes");
+    }
 
     @Test
     void containerLifecycleWithMetadataAndCounts() throws Exception {

@@ -202,7 +202,9 @@ public class VolumeController {
         return all.stream()
                 .filter(v -> f.matches("status", v.getStatus().wire()) && f.matches("name", v.getName())
                         && f.likes("description", v.getDescription())
-                        && f.matches("availability_zone", v.getAvailabilityZone()))
+                        && f.matches("availability_zone", v.getAvailabilityZone())
+                        // no volume migrates here: its migration_status is null, so a value matches none
+                        && f.matches("migration_status", null))
                 .filter(v -> bootable == null || v.isBootable() == bootable)
                 .filter(v -> metadata.entrySet().stream().allMatch(e -> e.getValue().equals(v.getMetadata()
                         .get(e.getKey()))))

@@ -157,6 +157,13 @@ class PikeFilterMicroversionApiTest extends BlockStorageHttpTest {
                 .containsExactly("s-a", "s-b");
         assertThat(names(pia("GET", "snapshots?" + of + "sort_key=name&sort_dir=desc", null, "3.30"), "snapshots"))
                 .containsExactly("s-b", "s-a");
+        // availability_zone (the volume's): dropped from a user's query before 3.31, a configured filter from it
+        assertThat(names(pia("GET", "snapshots?" + of + "availability_zone=elsewhere", null, "3.30"), "snapshots"))
+                .hasSize(2);
+        assertThat(names(pia("GET", "snapshots?" + of + "availability_zone=elsewhere", null, "3.31"), "snapshots"))
+                .isEmpty();
+        assertThat(names(pia("GET", "snapshots?" + of + "availability_zone=nova", null, "3.31"), "snapshots"))
+                .hasSize(2);
     }
 
     @Test
@@ -172,6 +179,8 @@ class PikeFilterMicroversionApiTest extends BlockStorageHttpTest {
                 "volumes")).containsExactly("rf");
         // administrators may pass any
         assertThat(admin("GET", "volumes?colour=red", null, "3.31").status()).isEqualTo(200);
+        // migration_status is configured; no volume migrates here
+        assertThat(names(pia("GET", "volumes?name=rf&migration_status=migrating", null, "3.31"), "volumes")).isEmpty();
         for (String list : List.of("snapshots", "backups", "messages", "attachments", "groups",
                 "group_snapshots")) {
             Reply r = pia("GET", list + "?colour=red", null, "3.31");

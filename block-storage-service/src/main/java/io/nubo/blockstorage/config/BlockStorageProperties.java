@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quota            the default per-project limits; -1 is unlimited
  * @param resourceFilters  Cinder's {@code resource_query_filters_file}: per list resource, the filters a user who is
  *                         not an administrator may pass from microversion 3.31 ({@code name~} in it allows both
- *                         {@code name} and, from 3.34, {@code name~}); empty: Cinder's default file
+ *                         {@code name} and, from 3.34, {@code name~}); a resource not named keeps the list of
+ *                         Cinder's default file (e.g. {@code resource-filters.volume=name,name~,status})
  */
 @ConfigurationProperties("nubo.block-storage")
 public record BlockStorageProperties(

@@ -32,7 +32,7 @@ public class ResourceFilters {
     /** Microversion 3.34: like ({@code ~}) filters. */
     public static final String LIKE_FILTER = "3.34";
 
-    /** What Cinder takes out of the query before filtering: paging and sorting. */
+    /** What Cinder takes out of a list's query before filtering: paging and sorting (not get_pools'). */
     private static final Set<String> NOT_FILTERS = Set.of("marker", "limit", "offset", "sort", "sort_key",
             "sort_dir");
 
@@ -46,8 +46,12 @@ public class ResourceFilters {
     private final Map<String, List<String>> configured;
 
     public ResourceFilters(BlockStorageProperties properties) {
-        Map<String, List<String>> c = properties.resourceFilters();
-        this.configured = c == null || c.isEmpty() ? DEFAULTS : Map.copyOf(c);
+        // a resource the configuration names takes its list; the others keep Cinder's default one
+        Map<String, List<String>> c = new LinkedHashMap<>(DEFAULTS);
+        if (properties.resourceFilters() != null) {
+            properties.resourceFilters().forEach((k, v) -> c.put(k, List.copyOf(v)));
+        }
+        this.configured = java.util.Collections.unmodifiableMap(c);
     }
 
     private static Map<String, List<String>> defaults() {
@@ -105,7 +109,10 @@ public class ResourceFilters {
      */
     public Filters of(String resource, Map<String, String> params, Caller caller, ApiVersion version) {
         Map<String, String> filters = new LinkedHashMap<>(params);
-        filters.keySet().removeAll(NOT_FILTERS);
+        if (!resource.equals("pool")) {
+            // get_pools pages nothing: Cinder leaves limit, marker, sort in its filters
+            filters.keySet().removeAll(NOT_FILTERS);
+        }
         boolean like = version.atLeast(LIKE_FILTER);
         if (version.atLeast(RESOURCE_FILTER)) {
             reject(resource, filters, caller, like);

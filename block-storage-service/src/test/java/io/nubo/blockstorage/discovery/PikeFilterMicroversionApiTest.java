@@ -72,6 +72,9 @@ class PikeFilterMicroversionApiTest extends BlockStorageHttpTest {
                 .isEmpty();
         assertThat(names(admin("GET", "scheduler-stats/get_pools?no_such_capability=1", null, "3.28"), "pools"))
                 .isEmpty();
+        // get_pools pages nothing: limit is one more capability to Cinder, which no pool has
+        assertThat(names(admin("GET", "scheduler-stats/get_pools?limit=5", null, "3.28"), "pools")).isEmpty();
+        assertThat(admin("GET", "scheduler-stats/get_pools?limit=5", null, "3.31").status()).isEqualTo(400);
         // 3.31: only the configured pool filters, also for administrators
         Reply rejected = admin("GET", "scheduler-stats/get_pools?storage_protocol=file", null, "3.31");
         assertThat(rejected.status()).isEqualTo(400);

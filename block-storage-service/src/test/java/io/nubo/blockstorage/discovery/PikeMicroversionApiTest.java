@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
  * The other Pike microversions up to 3.41, each below and at its version: 3.32 set-log and get-log, 3.36 metadata
  * in volumes/summary, 3.38 the replication group actions, 3.39 an administrator's
  * {@code project_id} of limits, 3.40 revert to the latest snapshot (the bytes really go back), 3.41 a snapshot's
- * {@code user_id}. The filters of 3.28-3.35 are in PikeFilterMicroversionApiTest, 3.37 (and the backup lists' filters and paging)
- * in BackupUpdateApiTest.
+ * {@code user_id}. The filters of 3.28-3.35 are in PikeFilterMicroversionApiTest, 3.37 (and the backup lists'
+ * filters and paging) in BackupUpdateApiTest.
  */
 @org.junit.jupiter.api.Tag("integration")
 class PikeMicroversionApiTest extends BlockStorageHttpTest {

@@ -113,7 +113,8 @@ public class AttachmentController {
     @GetMapping
     @Transactional(readOnly = true)
     public Summaries list(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
-        return new Summaries(page(caller, params, version).items().stream().map(AttachmentController::summary).toList());
+        return new Summaries(page(caller, params, version).items().stream().map(AttachmentController::summary)
+                .toList());
     }
 
     @GetMapping("/detail")

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Microversion 3.14: {@code /group_snapshots}, as Cinder's {@code GroupSnapshotsController}: create (202, the
  * summary with {@code group_type_id}), list (id and name), detail and show, delete (202). Before 3.29 Cinder's list
- * takes no filter, sort or page; from 3.29 it does. From 3.19 {@code action} {@code reset_status} (administrators, 202); {@code project_id}
+ * takes no filter, sort or page; from 3.29 it does. From 3.19 {@code action} {@code reset_status} (administrators,
+ * 202); {@code project_id}
  * is 3.58, not served here.
  */
 @RestController

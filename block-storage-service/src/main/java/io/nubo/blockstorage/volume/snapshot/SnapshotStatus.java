@@ -2,7 +2,10 @@ package io.nubo.blockstorage.volume.snapshot;
 
 import java.util.Locale;
 
-/** Cinder's snapshot statuses; {@code creating}, {@code deleting} and {@code restoring} are held by this service's work. */
+/**
+ * Cinder's snapshot statuses; {@code creating}, {@code deleting} and {@code restoring} are held by this service's
+ * work.
+ */
 public enum SnapshotStatus {
     CREATING(true),
     AVAILABLE(false),

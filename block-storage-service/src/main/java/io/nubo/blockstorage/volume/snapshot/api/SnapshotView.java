@@ -6,7 +6,10 @@ import io.nubo.shared.api.Link;
 import java.util.List;
 import java.util.Map;
 
-/** A snapshot as Cinder 3.0 shows it; the extended attributes on show and detail only; group_snapshot_id from 3.14, user_id from 3.41 (not in the summary list). */
+/**
+ * A snapshot as Cinder 3.0 shows it; the extended attributes on show and detail only; group_snapshot_id from 3.14,
+ * user_id from 3.41 (not in the summary list).
+ */
 public record SnapshotView(
         String id,
         @JsonProperty("volume_id") String volumeId,

@@ -307,9 +307,9 @@ region = RegionOne
 # volume goes to error with a user message, as Cinder's capabilities filter leaves it)
 vendor_name = Open Source
 storage_protocol = file
-# the microversions announced (BlockStorageApiConfiguration: 3.0 to 3.27; 3.28 and above are not served)
+# the microversions announced (BlockStorageApiConfiguration: 3.0 to 3.41; 3.42 and above are not served)
 min_microversion = 3.0
-max_microversion = 3.27
+max_microversion = 3.41
 
 [volume-feature-enabled]
 # what Nubo's block storage serves (docs/api-coverage.md, Block storage): backups to the object store (full, not

@@ -108,7 +108,7 @@ public abstract class BlockStorageHttpTest {
             if (status.equals(expected)) {
                 return last;
             }
-            if (!status.matches("creating|downloading|deleting|extending|uploading|managing")) {
+            if (!status.matches("creating|downloading|deleting|extending|uploading|managing|reverting|restoring")) {
                 throw new AssertionError(id + " is " + status + ", expected " + expected + ": " + last);
             }
             Thread.sleep(50);

@@ -109,6 +109,23 @@ public class FileVolumeBackend implements VolumeBackend {
         Files.deleteIfExists(snapshotPath(snapshotId));
     }
 
+    /** A copy of the snapshot file, written beside the volume, then renamed over it (never half a revert). */
+    @Override
+    public void revertToSnapshot(String volumeId, String snapshotId) throws IOException {
+        Path target = existing(volumeId);
+        Path snap = snapshotPath(snapshotId);
+        if (!Files.exists(snap)) {
+            throw new NoSuchFileException(snap.toString());
+        }
+        Path tmp = temp();
+        try {
+            QemuImg.convert(snap.toString(), format, tmp, format);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     @Override
     public void createFromSnapshot(String volumeId, String snapshotId, String newVolumeId, long sizeBytes)
             throws IOException {

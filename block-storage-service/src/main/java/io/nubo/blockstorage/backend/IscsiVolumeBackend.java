@@ -92,6 +92,12 @@ public class IscsiVolumeBackend implements VolumeBackend {
         files.deleteSnapshot(volumeId, snapshotId);
     }
 
+    /** The raw file reverted as the file driver does; an available volume has no target to refresh. */
+    @Override
+    public void revertToSnapshot(String volumeId, String snapshotId) throws IOException {
+        files.revertToSnapshot(volumeId, snapshotId);
+    }
+
     @Override
     public void createFromSnapshot(String volumeId, String snapshotId, String newVolumeId, long sizeBytes)
             throws IOException {

@@ -192,6 +192,19 @@ public class RbdVolumeBackend implements VolumeBackend {
         }
     }
 
+    /** librbd's snapshot rollback (Cinder's rbd driver's {@code revert_to_snapshot}). */
+    @Override
+    public void revertToSnapshot(String volumeId, String snapshotId) throws IOException {
+        String snap = snapName(snapshotId);
+        withImage(imageName(volumeId), image -> {
+            if (image.snapList().stream().noneMatch(s -> snap.equals(s.name))) {
+                throw new NoSuchFileException(pool + "/" + imageName(volumeId) + "@" + snap);
+            }
+            image.snapRollBack(snap);
+            return null;
+        });
+    }
+
     @Override
     public void createFromSnapshot(String volumeId, String snapshotId, String newVolumeId, long sizeBytes)
             throws IOException {

@@ -64,6 +64,13 @@ public interface VolumeBackend extends AutoCloseable {
     /** Removes the snapshot; nothing happens if it is not there. */
     void deleteSnapshot(String volumeId, String snapshotId) throws IOException;
 
+    /**
+     * Microversion 3.40: the volume's bytes become the snapshot's again (the snapshot stays as it is, and the volume
+     * as large as it was); the volume is not connected anywhere. Fails without changing the volume when the snapshot
+     * is not there.
+     */
+    void revertToSnapshot(String volumeId, String snapshotId) throws IOException;
+
     /** A new volume with the snapshot's bytes, independent of it, at least {@code sizeBytes} large. */
     void createFromSnapshot(String volumeId, String snapshotId, String newVolumeId, long sizeBytes)
             throws IOException;

@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         and for os-volume_upload_image
  * @param defaultListLimit volumes per page when the client gives no {@code limit} ({@code osapi_max_limit})
  * @param quota            the default per-project limits; -1 is unlimited
+ * @param resourceFilters  Cinder's {@code resource_query_filters_file}: per list resource, the filters a user who is
+ *                         not an administrator may pass from microversion 3.31 ({@code name~} in it allows both
+ *                         {@code name} and, from 3.34, {@code name~}); a resource not named keeps the list of
+ *                         Cinder's default file (e.g. {@code resource-filters.volume=name,name~,status})
  */
 @ConfigurationProperties("nubo.block-storage")
 public record BlockStorageProperties(
@@ -25,7 +29,8 @@ public record BlockStorageProperties(
         @DefaultValue Rbd rbd,
         @DefaultValue Iscsi iscsi,
         @DefaultValue Quota quota,
-        @DefaultValue Backup backup) {
+        @DefaultValue Backup backup,
+        java.util.Map<String, java.util.List<String>> resourceFilters) {
 
     /**
      * Backups to the object store, as Cinder's swift backup driver: the service signs in as its own service user

@@ -102,6 +102,12 @@ public class GroupTypeService {
         return Map.copyOf(get(caller, id).getGroupSpecs());
     }
 
+    /** A type's group specs for another feature's checks (3.38's replication); none when there is no such type. */
+    @Transactional(readOnly = true)
+    public Map<String, String> groupSpecsOf(String id) {
+        return types.findById(id).map(t -> Map.copyOf(t.getGroupSpecs())).orElse(Map.of());
+    }
+
     @Transactional
     public void putSpecs(Caller caller, String id, Map<String, String> specs) {
         caller.require(Policy.GROUP_TYPE_SPECS);

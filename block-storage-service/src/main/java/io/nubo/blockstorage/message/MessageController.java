@@ -7,6 +7,7 @@ import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.request.ResourceFilters;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.microversion.ApiVersion;
 import io.nubo.shared.microversion.Microversions;
@@ -65,8 +66,10 @@ public class MessageController {
 
     private final MessageService messages;
     private final int maxLimit;
+    private final ResourceFilters filters;
 
-    public MessageController(MessageService messages, BlockStorageProperties properties) {
+    public MessageController(MessageService messages, BlockStorageProperties properties, ResourceFilters filters) {
+        this.filters = filters;
         this.messages = messages;
         this.maxLimit = properties.defaultListLimit();
     }
@@ -74,9 +77,10 @@ public class MessageController {
     @GetMapping
     @ValidatedQuery("block-storage/list-query.json")
     public Many list(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        // from 3.31 and 3.34 the general filtering of ResourceFilters (like filters on the same fields)
+        ResourceFilters.Filters given = filters.of("message", params, caller, version);
         List<MessageEntity> matching = messages.list(caller).stream()
-                .filter(m -> FILTERS.stream().allMatch(f -> params.get(f) == null
-                        || params.get(f).equals(field(m, f))))
+                .filter(m -> FILTERS.stream().allMatch(f -> given.matches(f, field(m, f))))
                 .toList();
         if (!version.atLeast(MESSAGES_PAGING)) {
             // before 3.5 every message, newest first, whatever paging parameters were sent

@@ -30,6 +30,15 @@ public final class Paging<T> {
     public record Page<T>(List<T> items, List<Link> links) {
     }
 
+    /** The sort keys with one more (a key a later microversion adds, such as {@code name} at 3.30 and 3.37). */
+    @SuppressWarnings("rawtypes")
+    public static <T> Map<String, Function<T, Comparable>> with(Map<String, Function<T, Comparable>> keys,
+                                                                String key, Function<T, Comparable> value) {
+        Map<String, Function<T, Comparable>> more = new java.util.HashMap<>(keys);
+        more.put(key, value);
+        return Map.copyOf(more);
+    }
+
     public Page<T> page(List<T> all, Map<String, String> params, int defaultLimit, String markerMissing) {
         List<T> sorted = new ArrayList<>(all);
         sorted.sort(comparator(params));

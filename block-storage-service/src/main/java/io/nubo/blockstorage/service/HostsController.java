@@ -1,5 +1,12 @@
 package io.nubo.blockstorage.service;
 
+import io.nubo.blockstorage.request.ResourceFilters;
+import io.nubo.blockstorage.volume.VolumeController;
+import io.nubo.blockstorage.volume.type.VolumeTypeService;
+import io.nubo.shared.microversion.ApiVersion;
+import io.nubo.shared.validation.ValidatedQuery;
+import java.util.LinkedHashMap;
+
 import io.nubo.blockstorage.request.Views;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.backend.BackendCapabilities;
@@ -70,9 +77,13 @@ public class HostsController {
     private final VolumeBackends backends;
     private final VolumeUsage usage;
     private final String zone;
+    private final ResourceFilters filters;
+    private final VolumeTypeService volumeTypes;
 
     public HostsController(VolumeServices services, VolumeBackends backends, VolumeUsage usage,
-                           BlockStorageProperties properties) {
+                           BlockStorageProperties properties, ResourceFilters filters, VolumeTypeService volumeTypes) {
+        this.filters = filters;
+        this.volumeTypes = volumeTypes;
         this.services = services;
         this.backends = backends;
         this.usage = usage;
@@ -105,27 +116,71 @@ public class HostsController {
                 Long.toString(u.volumeGb()), Long.toString(u.snapshots()), Long.toString(u.snapshotGb())));
     }
 
+    /** Microversion 3.28: get_pools filters ({@code name} and the capabilities). */
+    static final String POOL_FILTER = "3.28";
+    /** Microversion 3.35: the {@code volume_type} filter of get_pools. */
+    static final String POOL_TYPE_FILTER = "3.35";
+
+    /**
+     * Cinder's get_pools: before 3.28 every pool, whatever the query; from 3.28 {@code name} (the pool's) and any
+     * other key compared with the pool's capability of that name (Cinder's {@code _equal_after_convert}: a pool
+     * without it never matches); from 3.31 only the configured {@code pool} filters, from anyone (Cinder's
+     * {@code reject_invalid_filters} checks the pools' also for administrators); from 3.35 {@code volume_type}
+     * (name or id, 404 if none) keeps the pools that the scheduler would place that type's volumes in.
+     */
     @GetMapping("/v3/{projectId}/scheduler-stats/get_pools")
-    public Pools pools(Caller caller, @RequestParam(required = false) String detail) {
+    @ValidatedQuery("block-storage/list-query.json")
+    public Pools pools(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
         caller.require(Policy.POOLS);
-        boolean detailed = detail != null && detail.matches("(?i)true|1|t|yes|y|on");
+        boolean detailed = VolumeController.boolParam("detail", params.get("detail"));
+        Map<String, String> given = new LinkedHashMap<>(params);
+        given.remove("detail");
+        if (!version.atLeast(POOL_FILTER)) {
+            given.clear();
+        }
+        Map<String, String> f = given.isEmpty() ? Map.of() : filters.of("pool", given, caller, version).exact();
+        Map<String, String> rest = new LinkedHashMap<>(f);
+        String name = rest.remove("name");
+        String typeName = rest.remove("volume_type");
+        Map<String, String> type = typeName == null || !version.atLeast(POOL_TYPE_FILTER) ? null
+                : volumeTypes.extraSpecsByNameOrId(typeName);
         String now = Views.time(java.time.Instant.now());
-        return new Pools(backends.all().stream().map(b -> {
-            Map<String, Object> c = null;
-            if (detailed) {
-                c = new TreeMap<>();
-                c.put("volume_backend_name", b.driver());
-                c.put("vendor_name", VENDOR);
-                c.put("driver_version", DRIVER_VERSION);
-                c.put("storage_protocol", protocol(b));
-                c.put("total_capacity_gb", "unknown");
-                c.put("free_capacity_gb", "unknown");
-                c.put("reserved_percentage", 0);
-                c.put("QoS_support", false);
-                c.put("timestamp", now);
+        List<Pools.Pool> pools = new ArrayList<>();
+        for (VolumeBackend b : backends.all()) {
+            String pool = services.backendHost(b) + "#" + b.driver();
+            Map<String, Object> c = capabilities(b, now);
+            if (name != null && !name.equals(pool) || !rest.entrySet().stream().allMatch(e -> equal(c.get(e.getKey()),
+                    e.getValue())) || type != null && !BackendCapabilities.satisfies(b, type)) {
+                continue;
             }
-            return new Pools.Pool(services.backendHost(b) + "#" + b.driver(), c);
-        }).toList());
+            pools.add(new Pools.Pool(pool, detailed ? c : null));
+        }
+        return new Pools(pools);
+    }
+
+    private static Map<String, Object> capabilities(VolumeBackend b, String now) {
+        Map<String, Object> c = new TreeMap<>();
+        c.put("volume_backend_name", b.driver());
+        c.put("vendor_name", VENDOR);
+        c.put("driver_version", DRIVER_VERSION);
+        c.put("storage_protocol", protocol(b));
+        c.put("total_capacity_gb", "unknown");
+        c.put("free_capacity_gb", "unknown");
+        c.put("reserved_percentage", 0);
+        c.put("QoS_support", false);
+        c.put("timestamp", now);
+        return c;
+    }
+
+    /** Cinder's {@code _equal_after_convert}: a boolean capability reads the value as one, else both as strings. */
+    private static boolean equal(Object capability, String value) {
+        if (capability == null) {
+            return false;
+        }
+        if (capability instanceof Boolean bool) {
+            return bool == value.trim().toLowerCase(java.util.Locale.ROOT).matches("1|t|true|on|y|yes");
+        }
+        return String.valueOf(capability).equals(value);
     }
 
     /** {@code host@backend} (a pool's {@code #pool} is cut off by HTTP clients as a fragment; ignored if sent). */

@@ -33,9 +33,14 @@ public class VolumeActionController {
     private final AttachmentService attachments;
     private final VolumeUpload upload;
     private final VolumeAdminService admin;
+    private final VolumeRevert revert;
+
+    /** Microversion 3.40: {@code revert} to the latest snapshot. */
+    static final String REVERT = "3.40";
 
     public VolumeActionController(VolumeService volumes, AttachmentService attachments, VolumeUpload upload,
-                                  VolumeAdminService admin) {
+                                  VolumeAdminService admin, VolumeRevert revert) {
+        this.revert = revert;
         this.volumes = volumes;
         this.admin = admin;
         this.attachments = attachments;
@@ -117,6 +122,13 @@ public class VolumeActionController {
             case "os-show_image_metadata" -> {
                 return ResponseEntity.ok(new MetadataBodies.Metadata(volumes.changeImageMetadata(caller, id, null,
                         null)));
+            }
+            case "revert" -> {
+                if (!version.atLeast(REVERT)) {
+                    // before 3.40 Cinder has no such action method for the version: 404
+                    throw VolumeError.NOT_FOUND.exception("The resource could not be found.");
+                }
+                revert.revert(caller, id, Json.string(args, "snapshot_id"));
             }
             case "os-volume_upload_image" -> {
                 return ResponseEntity.accepted().body(new VolumeUpload.Reply(upload.start(caller, id, args, token, version)));

@@ -8,6 +8,7 @@ import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.request.ResourceFilters;
 import io.nubo.blockstorage.error.VolumeError;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.shared.microversion.ApiVersion;
@@ -56,14 +57,18 @@ public class VolumeController {
     static final String PROVIDER_ID = "3.21";
     /** Microversion 3.23: {@code DELETE /volumes/{id}?force=true} (administrators: os-force_delete's rule). */
     static final String DELETE_FORCE = "3.23";
+    /** Microversion 3.36: {@code metadata} in volumes/summary. */
+    static final String SUMMARY_METADATA = "3.36";
 
     private final VolumeService volumes;
     private final VolumeRepository repository;
     private final VolumeRenderer renderer;
     private final int maxLimit;
+    private final ResourceFilters filters;
 
     public VolumeController(VolumeService volumes, VolumeRepository repository, VolumeRenderer renderer,
-                            BlockStorageProperties properties) {
+                            BlockStorageProperties properties, ResourceFilters filters) {
+        this.filters = filters;
         this.volumes = volumes;
         this.repository = repository;
         this.renderer = renderer;
@@ -100,21 +105,40 @@ public class VolumeController {
     }
 
     public record Summary(@JsonProperty("volume-summary") Totals summary) {
-        public record Totals(@JsonProperty("total_size") long totalSize, @JsonProperty("total_count") long totalCount) {
+        public record Totals(@JsonProperty("total_size") long totalSize, @JsonProperty("total_count") long totalCount,
+                             @com.fasterxml.jackson.annotation.JsonInclude(
+                                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             Map<String, List<String>> metadata) {
         }
     }
 
     /**
-     * Microversion 3.12: how many volumes the list's filters select and their GiB (3.36 would add their metadata).
-     * Before 3.12 {@code summary} is a volume id, so Cinder's 404.
+     * Microversion 3.12: how many volumes the list's filters select and their GiB; from 3.36 also every distinct
+     * metadata value of the caller's volumes (all projects' with {@code all_tenants}, for admins), by key, as Cinder's
+     * query, which does not filter them. Before 3.12 {@code summary} is a volume id, so Cinder's 404.
      */
     @GetMapping("/summary")
     @Microversions(min = VOLUME_SUMMARY)
     @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
     public Summary summary(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
-        List<VolumeEntity> all = matching(caller, params, version);
-        return new Summary(new Summary.Totals(all.stream().mapToLong(VolumeEntity::getSizeGb).sum(), all.size()));
+        // Cinder's summary filters without the general filtering of 3.31 and 3.34
+        List<VolumeEntity> all = matching(caller, params, new ResourceFilters.Filters(params, Map.of()), version);
+        Map<String, List<String>> metadata = null;
+        if (version.atLeast(SUMMARY_METADATA)) {
+            // Cinder's get_volume_summary: every distinct metadata value of the volumes in scope, by key
+            metadata = new java.util.TreeMap<>();
+            for (VolumeEntity v : inScope(caller, params)) {
+                for (Map.Entry<String, String> e : v.getMetadata().entrySet()) {
+                    List<String> values = metadata.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>());
+                    if (!values.contains(e.getValue())) {
+                        values.add(e.getValue());
+                    }
+                }
+            }
+        }
+        return new Summary(new Summary.Totals(all.stream().mapToLong(VolumeEntity::getSizeGb).sum(), all.size(),
+                metadata));
     }
 
     @GetMapping("/{id}")
@@ -151,35 +175,42 @@ public class VolumeController {
     /**
      * The list filters, by microversion as Cinder's: {@code bootable} strict from 3.2 (a value that is no boolean is
      * 400; before, anything but {@code false} meant true), {@code glance_metadata} (the volume's image metadata
-     * holds every pair) from 3.4, {@code group_id} from 3.10 (no volume is in a group: generic volume groups, 3.13, are
-     * not served, so it matches none); before their microversion those two are ignored, as Cinder drops them.
+     * holds every pair) from 3.4, {@code group_id} from 3.10; before their microversion those two are ignored, as
+     * Cinder drops them. From 3.31 and 3.34 the general filtering of {@link ResourceFilters}.
      */
     private Paging.Page<VolumeEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
-        return PAGING.page(matching(caller, params, version), params, maxLimit, "Marker %s could not be found.");
+        ResourceFilters.Filters f = filters.of("volume", params, caller, version);
+        return PAGING.page(matching(caller, params, f, version), params, maxLimit, "Marker %s could not be found.");
     }
 
-    private List<VolumeEntity> matching(Caller caller, Map<String, String> params, ApiVersion version) {
+    private List<VolumeEntity> inScope(Caller caller, Map<String, String> params) {
         caller.require(Policy.VOLUME_GET_ALL);
         boolean allTenants = Boolean.TRUE.equals(flag(params.get("all_tenants")))
                 && caller.allows(Policy.VOLUME_ALL_TENANTS);
-        String project = allTenants ? params.get("project_id") : caller.projectId();
-        List<VolumeEntity> all = repository.findLiveIn(project);
+        return repository.findLiveIn(allTenants ? params.get("project_id") : caller.projectId());
+    }
+
+    /** The volumes in scope that pass the filters (from 3.34 also like filters on name, description, status, zone). */
+    private List<VolumeEntity> matching(Caller caller, Map<String, String> params, ResourceFilters.Filters f,
+                                        ApiVersion version) {
+        List<VolumeEntity> all = inScope(caller, params);
         Map<String, String> metadata = metadataFilter(params.get("metadata"));
         Boolean bootable = bootableFilter(params.get("bootable"), version.atLeast(LIST_BOOTABLE));
         Map<String, String> glance = version.atLeast(LIST_GLANCE_METADATA)
                 ? metadataFilter(params.get("glance_metadata")) : Map.of();
         String groupId = version.atLeast(LIST_GROUP_ID) ? params.get("group_id") : null;
         return all.stream()
-                .filter(v -> params.get("status") == null || v.getStatus().wire().equals(params.get("status")))
-                .filter(v -> params.get("name") == null || params.get("name").equals(v.getName()))
-                .filter(v -> params.get("availability_zone") == null
-                        || params.get("availability_zone").equals(v.getAvailabilityZone()))
+                .filter(v -> f.matches("status", v.getStatus().wire()) && f.matches("name", v.getName())
+                        && f.likes("description", v.getDescription())
+                        && f.matches("availability_zone", v.getAvailabilityZone())
+                        // no volume migrates here: its migration_status is null, so a value matches none
+                        && f.matches("migration_status", null))
                 .filter(v -> bootable == null || v.isBootable() == bootable)
                 .filter(v -> metadata.entrySet().stream().allMatch(e -> e.getValue().equals(v.getMetadata()
                         .get(e.getKey()))))
                 .filter(v -> glance.entrySet().stream().allMatch(e -> e.getValue().equals(v.getImageMetadata()
                         .get(e.getKey()))))
-                .filter(v -> groupId == null)
+                .filter(v -> groupId == null || groupId.equals(v.getGroupId()))
                 .toList();
     }
 

@@ -17,6 +17,8 @@ public enum VolumeStatus {
     IN_USE(Holder.NONE),
     DETACHING(Holder.CLIENT),
     EXTENDING(Holder.WORK),
+    /** microversion 3.40: the bytes are being put back to the latest snapshot's */
+    REVERTING(Holder.WORK),
     UPLOADING(Holder.WORK),
     DELETING(Holder.WORK),
     /** its bytes are being copied to the object store (a backup) */

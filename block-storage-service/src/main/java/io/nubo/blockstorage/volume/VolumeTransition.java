@@ -81,7 +81,12 @@ public enum VolumeTransition {
     /** os-volume_upload_image: the volume's bytes are being copied into a new image */
     BEGIN_UPLOAD(EnumSet.of(AVAILABLE), UPLOADING),
     /** the upload ended, whether it succeeded or not: Cinder puts the volume back either way */
-    UPLOAD_ENDED(EnumSet.of(UPLOADING), AVAILABLE);
+    UPLOAD_ENDED(EnumSet.of(UPLOADING), AVAILABLE),
+    /** microversion 3.40, os-revert: only an available volume goes back to its latest snapshot */
+    BEGIN_REVERT(EnumSet.of(AVAILABLE), VolumeStatus.REVERTING),
+    REVERTED(EnumSet.of(VolumeStatus.REVERTING), AVAILABLE),
+    /** a revert that failed: error, as Cinder's manager leaves it */
+    REVERT_FAILED(EnumSet.of(VolumeStatus.REVERTING), ERROR);
 
     private final Set<VolumeStatus> from;
     private final VolumeStatus to;
@@ -106,6 +111,6 @@ public enum VolumeTransition {
     /** What the start-up sweep applies: the way out of every status held by work that a restart interrupted. */
     public static Set<VolumeTransition> recoveries() {
         return EnumSet.of(CREATE_FAILED, DELETE_FAILED, EXTEND_FAILED, UPLOAD_ENDED, BACKUP_ENDED, RESTORE_FAILED,
-                MANAGE_FAILED);
+                MANAGE_FAILED, REVERT_FAILED);
     }
 }

@@ -162,6 +162,32 @@ abstract class VolumeBackendContract {
     }
 
     @Test
+    void aVolumeRevertedToItsSnapshotHoldsTheSnapshotsBytesAndKeepsIt() throws IOException {
+        String v = id();
+        String s = id();
+        backend().create(v, 2 * MIB);
+        byte[] before = random(150_000, 11);
+        writeRaw(v, before);
+        backend().createSnapshot(v, s);
+        writeRaw(v, random(300_000, 12));
+
+        backend().revertToSnapshot(v, s);
+        assertHolds(v, before, 2 * MIB);
+        // the snapshot is still there, whole, and the volume goes on independently of it
+        writeRaw(v, random(1000, 13));
+        String fromSnap = id();
+        backend().createFromSnapshot(v, s, fromSnap, 2 * MIB);
+        assertHolds(fromSnap, before, 2 * MIB);
+        // a snapshot that is not there changes nothing
+        byte[] now = read(v);
+        assertThatThrownBy(() -> backend().revertToSnapshot(v, id())).isInstanceOf(IOException.class);
+        assertThat(read(v)).isEqualTo(now);
+        backend().delete(fromSnap);
+        backend().deleteSnapshot(v, s);
+        backend().delete(v);
+    }
+
+    @Test
     void aCloneHasTheSourcesBytesAndLaterWritesDoNotCross() throws IOException {
         String src = id();
         backend().create(src, 2 * MIB);

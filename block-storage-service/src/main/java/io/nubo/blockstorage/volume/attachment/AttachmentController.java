@@ -7,6 +7,8 @@ import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
+import io.nubo.shared.microversion.ApiVersion;
+import io.nubo.blockstorage.request.ResourceFilters;
 import io.nubo.blockstorage.request.Views;
 import io.nubo.blockstorage.volume.VolumeEntity;
 import io.nubo.blockstorage.volume.VolumeService;
@@ -76,9 +78,11 @@ public class AttachmentController {
     private final AttachmentRepository attachments;
     private final VolumeService volumes;
     private final int maxLimit;
+    private final ResourceFilters filters;
 
     public AttachmentController(AttachmentService service, AttachmentRepository attachments, VolumeService volumes,
-                                BlockStorageProperties properties) {
+                                BlockStorageProperties properties, ResourceFilters filters) {
+        this.filters = filters;
         this.service = service;
         this.attachments = attachments;
         this.volumes = volumes;
@@ -108,14 +112,15 @@ public class AttachmentController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    public Summaries list(Caller caller, @RequestParam Map<String, String> params) {
-        return new Summaries(page(caller, params).items().stream().map(AttachmentController::summary).toList());
+    public Summaries list(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        return new Summaries(page(caller, params, version).items().stream().map(AttachmentController::summary)
+                .toList());
     }
 
     @GetMapping("/detail")
     @Transactional(readOnly = true)
-    public Details detailList(Caller caller, @RequestParam Map<String, String> params) {
-        return new Details(page(caller, params).items().stream().map(AttachmentController::detail).toList());
+    public Details detailList(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        return new Details(page(caller, params, version).items().stream().map(AttachmentController::detail).toList());
     }
 
     @GetMapping("/{id}")
@@ -154,22 +159,20 @@ public class AttachmentController {
     /**
      * Cinder's {@code _items}: the filters {@code volume_id}, {@code status} / {@code attach_status},
      * {@code instance_id} (others ignored, as Cinder drops them), the project's attachments or, for an admin
-     * with {@code all_tenants}, every project's; sorted and paged as the other lists.
+     * with {@code all_tenants}, every project's; sorted and paged as the other lists. From 3.31 and 3.34 the general
+     * filtering of {@link ResourceFilters}.
      */
-    private Paging.Page<AttachmentEntity> page(Caller caller, Map<String, String> params) {
+    private Paging.Page<AttachmentEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
+        ResourceFilters.Filters f = filters.of("attachment", params, caller, version);
         Map<String, String> rest = new HashMap<>(params);
         boolean all = rest.remove("all_tenants") != null && caller.admin();
-        String volume = rest.remove("volume_id");
-        String status = rest.remove("status");
-        String attachStatus = rest.remove("attach_status");
-        String instance = rest.remove("instance_id");
         rest.keySet().retainAll(java.util.Set.of("limit", "marker", "offset", "sort", "sort_key", "sort_dir"));
         List<AttachmentEntity> matching = (all ? attachments.findAllLive() : attachments.findLiveIn(caller
                 .projectId())).stream()
-                .filter(a -> volume == null || volume.equals(a.getVolumeId()))
-                .filter(a -> status == null || status.equals(a.getAttachStatus().wire()))
-                .filter(a -> attachStatus == null || attachStatus.equals(a.getAttachStatus().wire()))
-                .filter(a -> instance == null || instance.equals(a.getInstanceUuid()))
+                .filter(a -> f.matches("volume_id", a.getVolumeId())
+                        && f.matches("status", a.getAttachStatus().wire())
+                        && f.matches("attach_status", a.getAttachStatus().wire())
+                        && f.matches("instance_id", a.getInstanceUuid()))
                 .toList();
         return PAGING.page(matching, rest, maxLimit, "Marker %s could not be found.");
     }

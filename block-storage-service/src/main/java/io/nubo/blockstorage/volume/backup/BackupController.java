@@ -8,6 +8,10 @@ import io.nubo.shared.microversion.ApiVersion;
 import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.Paging;
+import io.nubo.blockstorage.request.ResourceFilters;
+import io.nubo.shared.validation.ValidatedQuery;
+import java.util.function.Function;
 import io.nubo.blockstorage.volume.VolumeEntity;
 import io.nubo.shared.api.Link;
 import io.nubo.shared.validation.ValidatedBody;
@@ -29,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Cinder's backups (3.0): create, list (summary and detail), show, restore, delete, os-reset_status. */
+/**
+ * Cinder's backups (3.0): create, list (summary and detail; filtered, sorted, paged), show, restore, delete,
+ * os-reset_status.
+ */
 @RestController
 @RequestMapping("/v3/{projectId}/backups")
 public class BackupController {
@@ -59,10 +66,13 @@ public class BackupController {
     public record Created(Summary backup) {
     }
 
-    public record Many(List<BackupView> backups) {
+    public record Many(List<BackupView> backups,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("backups_links") List<Link> links) {
     }
 
-    public record Summaries(List<Summary> backups) {
+    public record Summaries(List<Summary> backups,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("backups_links")
+                            List<Link> links) {
     }
 
     public record Restore(RestoreBody restore) {
@@ -75,13 +85,28 @@ public class BackupController {
     static final String BACKUP_UPDATE = "3.9";
     /** Microversion 3.18: {@code os-backup-project-attr:project_id} in show and detail, for admins. */
     static final String BACKUP_PROJECT = "3.18";
+    /** Microversion 3.37: the lists sort by {@code name} (before, only by its column name {@code display_name}). */
+    static final String SORT_BY_NAME = "3.37";
+
+    @SuppressWarnings("rawtypes")
+    private static final Map<String, Function<BackupEntity, Comparable>> SORT_KEYS = Map.of(
+            "created_at", BackupEntity::getCreatedAt, "updated_at", BackupEntity::getUpdatedAt,
+            "id", BackupEntity::getId, "display_name", BackupEntity::getName, "status", b -> b.getStatus().wire(),
+            "size", BackupEntity::getSizeGb, "volume_id", BackupEntity::getVolumeId);
+    private static final Paging<BackupEntity> PAGING = new Paging<>(SORT_KEYS, BackupEntity::getId, "created_at");
+    private static final Paging<BackupEntity> PAGING_BY_NAME = new Paging<>(Paging.with(SORT_KEYS, "name",
+            BackupEntity::getName), BackupEntity::getId, "created_at");
 
     private final BackupService backups;
     private final String zone;
+    private final int maxLimit;
+    private final ResourceFilters filters;
 
-    public BackupController(BackupService backups, BlockStorageProperties properties) {
+    public BackupController(BackupService backups, BlockStorageProperties properties, ResourceFilters filters) {
         this.backups = backups;
         this.zone = properties.availabilityZone();
+        this.maxLimit = properties.defaultListLimit();
+        this.filters = filters;
     }
 
     static List<Link> links(BackupEntity b) {
@@ -121,17 +146,36 @@ public class BackupController {
     }
 
     @GetMapping
+    @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
-    public Summaries list(Caller caller, @RequestParam Map<String, String> params) {
-        return new Summaries(backups.list(caller, "true".equalsIgnoreCase(params.get("all_tenants"))).stream()
-                .map(b -> new Summary(b.getId(), b.getName(), links(b))).toList());
+    public Summaries list(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        Paging.Page<BackupEntity> page = page(caller, params, version);
+        return new Summaries(page.items().stream().map(b -> new Summary(b.getId(), b.getName(), links(b))).toList(),
+                page.links());
     }
 
     @GetMapping("/detail")
+    @ValidatedQuery("block-storage/list-query.json")
     @Transactional(readOnly = true)
     public Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
-        return new Many(backups.list(caller, "true".equalsIgnoreCase(params.get("all_tenants"))).stream()
-                .map(b -> view(b, caller, version)).toList());
+        Paging.Page<BackupEntity> page = page(caller, params, version);
+        return new Many(page.items().stream().map(b -> view(b, caller, version)).toList(), page.links());
+    }
+
+    /**
+     * Cinder's backup lists: filters {@code name}, {@code status}, {@code volume_id} (others dropped), from 3.31 and
+     * 3.34 the general filtering of {@link ResourceFilters} (like filters on those and {@code description}); paged
+     * and sorted as the other lists, by {@code name} from 3.37.
+     */
+    private Paging.Page<BackupEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
+        ResourceFilters.Filters f = filters.of("backup", params, caller, version);
+        List<BackupEntity> matching = backups.list(caller, "true".equalsIgnoreCase(params.get("all_tenants")))
+                .stream()
+                .filter(b -> f.matches("name", b.getName()) && f.matches("status", b.getStatus().wire())
+                        && f.matches("volume_id", b.getVolumeId()) && f.likes("description", b.getDescription()))
+                .toList();
+        return (version.atLeast(SORT_BY_NAME) ? PAGING_BY_NAME : PAGING).page(matching, params, maxLimit,
+                "Marker %s could not be found.");
     }
 
     @GetMapping("/{id}")

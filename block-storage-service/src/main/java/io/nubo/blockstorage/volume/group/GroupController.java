@@ -7,6 +7,7 @@ import io.nubo.blockstorage.error.VolumeError;
 import io.nubo.blockstorage.request.Caller;
 import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Paging;
+import io.nubo.blockstorage.request.ResourceFilters;
 import io.nubo.blockstorage.request.Views;
 import io.nubo.blockstorage.volume.VolumeController;
 import io.nubo.shared.api.Link;
@@ -59,7 +60,10 @@ public class GroupController {
                             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("source_group_id")
                             JsonNode sourceGroupId,
                             /** from 3.25 with {@code list_volume=true}: the ids of the group's volumes */
-                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> volumes) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> volumes,
+                            /** from 3.38 */
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("replication_status")
+                            String replicationStatus) {
     }
 
     public record One(GroupView group) {
@@ -82,8 +86,13 @@ public class GroupController {
     private final GroupService groups;
     private final GroupFromSource fromSource;
     private final int maxLimit;
+    private final GroupReplication replication;
+    private final ResourceFilters filters;
 
-    public GroupController(GroupService groups, GroupFromSource fromSource, BlockStorageProperties properties) {
+    public GroupController(GroupService groups, GroupFromSource fromSource, BlockStorageProperties properties,
+                           GroupReplication replication, ResourceFilters filters) {
+        this.replication = replication;
+        this.filters = filters;
         this.groups = groups;
         this.fromSource = fromSource;
         this.maxLimit = properties.defaultListLimit();
@@ -94,7 +103,7 @@ public class GroupController {
         return new GroupView(g.getId(), g.getStatus(), g.getAvailabilityZone(), Views.time(g.getCreatedAt()),
                 g.getName(), g.getDescription(), g.getGroupTypeId(), List.copyOf(g.getVolumeTypeIds()),
                 sources ? orNull(g.getGroupSnapshotId()) : null, sources ? orNull(g.getSourceGroupId()) : null,
-                volumes);
+                volumes, version.atLeast(GroupReplication.GROUP_REPLICATION) ? g.getReplicationStatus() : null);
     }
 
     /** Microversion 3.25: {@code list_volume} (Cinder's strict boolean parameter) adds the volumes to the views. */
@@ -136,8 +145,8 @@ public class GroupController {
 
     @GetMapping
     @ValidatedQuery("block-storage/list-query.json")
-    public Summaries list(Caller caller, @RequestParam Map<String, String> params) {
-        Paging.Page<GroupEntity> page = page(caller, params);
+    public Summaries list(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        Paging.Page<GroupEntity> page = page(caller, params, version);
         return new Summaries(page.items().stream().map(g -> new Summary(g.getId(), g.getName())).toList(),
                 page.links());
     }
@@ -145,15 +154,24 @@ public class GroupController {
     @GetMapping("/detail")
     @ValidatedQuery("block-storage/list-query.json")
     public Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
-        Paging.Page<GroupEntity> page = page(caller, params);
+        Paging.Page<GroupEntity> page = page(caller, params, version);
         return new Many(page.items().stream().map(g -> view(g, version, params)).toList(), page.links());
     }
 
-    private Paging.Page<GroupEntity> page(Caller caller, Map<String, String> params) {
+    /**
+     * Filters {@code name} and {@code status}, from 3.31 and 3.34 the general filtering of {@link ResourceFilters}
+     * (like filters on those and {@code description}); {@code list_volume} is no filter.
+     */
+    private Paging.Page<GroupEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
         Map<String, String> rest = new HashMap<>(params);
-        boolean allTenants = rest.remove("all_tenants") != null;
         rest.remove("list_volume");
-        return PAGING.page(groups.list(caller, allTenants), rest, maxLimit, "Marker %s could not be found.");
+        ResourceFilters.Filters f = filters.of("group", rest, caller, version);
+        boolean allTenants = rest.remove("all_tenants") != null;
+        List<GroupEntity> matching = groups.list(caller, allTenants).stream()
+                .filter(g -> f.matches("name", g.getName()) && f.matches("status", g.getStatus())
+                        && f.likes("description", g.getDescription()))
+                .toList();
+        return PAGING.page(matching, rest, maxLimit, "Marker %s could not be found.");
     }
 
     @GetMapping("/{id}")
@@ -173,8 +191,25 @@ public class GroupController {
 
     @PostMapping("/{id}/action")
     @ValidatedBody("block-storage/group-action.json")
-    public ResponseEntity<Void> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
-                                       ApiVersion version) {
+    public ResponseEntity<?> action(Caller caller, @PathVariable String id, @RequestBody JsonNode body,
+                                    ApiVersion version) {
+        String name = body.propertyNames().iterator().next();
+        if (REPLICATION_ACTIONS.contains(name)) {
+            if (!version.atLeast(GroupReplication.GROUP_REPLICATION)) {
+                // before 3.38 Cinder has no such action method for the version: 404
+                throw VolumeError.NOT_FOUND.exception("The resource could not be found.");
+            }
+            switch (name) {
+                case "enable_replication" -> replication.enable(caller, id);
+                case "disable_replication" -> replication.disable(caller, id);
+                case "failover_replication" -> replication.failover(caller, id,
+                        Boolean.TRUE.equals(Json.bool(body.get(name), "allow_attached_volume")));
+                default -> {
+                    return ResponseEntity.ok(replication.targets(caller, id));
+                }
+            }
+            return ResponseEntity.accepted().build();
+        }
         JsonNode delete = body.get("delete");
         JsonNode reset = body.get("reset_status");
         if (reset != null && version.atLeast(GROUP_RESET_STATUS)) {
@@ -198,6 +233,8 @@ public class GroupController {
 
     /** Microversion 3.20: {@code reset_status} of a group. */
     static final String GROUP_RESET_STATUS = "3.20";
+    private static final java.util.Set<String> REPLICATION_ACTIONS = java.util.Set.of("enable_replication",
+            "disable_replication", "failover_replication", "list_replication_targets");
 
     private static String strip(String s) {
         return s == null ? null : s.strip();

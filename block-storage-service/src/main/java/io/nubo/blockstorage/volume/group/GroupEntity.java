@@ -41,6 +41,9 @@ public class GroupEntity {
     private String sourceGroupId;
     @Column(name = "members_expected", updatable = false)
     private Integer membersExpected;
+    /** 3.38: Cinder's replication_status of the group ({@code disabled} when made) */
+    @Column(name = "replication_status")
+    private String replicationStatus = "disabled";
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "volume_group_types", joinColumns = @JoinColumn(name = "group_id"))
@@ -82,6 +85,9 @@ public class GroupEntity {
     public String getGroupSnapshotId() { return groupSnapshotId; }
     public String getSourceGroupId() { return sourceGroupId; }
     public Integer getMembersExpected() { return membersExpected; }
+    public String getReplicationStatus() { return replicationStatus; }
+    void setReplicationStatus(String replicationStatus) { this.replicationStatus = replicationStatus; }
+    void setStatus(String status) { this.status = status; }
 
     /** 3.14: a group made from a group snapshot or another group, creating until its volumes are made. */
     void madeFrom(String groupSnapshotId, String sourceGroupId, int membersExpected) {

@@ -28,4 +28,12 @@ public interface GroupRepository extends JpaRepository<GroupEntity, String> {
     @Query("update GroupEntity g set g.status = :to, g.updatedAt = :now where g.id = :id and g.status in :from")
     int swapStatus(@Param("id") String id, @Param("from") Collection<String> from, @Param("to") String to,
                    @Param("now") Instant now);
+
+    /** 3.38: the group's replication status and status, only if its replication status is still one of {@code from}. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update GroupEntity g set g.replicationStatus = :to, g.status = :status, g.updatedAt = :now"
+            + " where g.id = :id and g.replicationStatus in :from")
+    int swapReplicationStatus(@Param("id") String id, @Param("from") Collection<String> from, @Param("to") String to,
+                              @Param("status") String status, @Param("now") Instant now);
 }

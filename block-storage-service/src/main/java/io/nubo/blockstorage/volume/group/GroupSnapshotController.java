@@ -2,7 +2,17 @@ package io.nubo.blockstorage.volume.group;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.nubo.blockstorage.request.Caller;
+import io.nubo.blockstorage.config.BlockStorageProperties;
 import io.nubo.blockstorage.request.Json;
+import io.nubo.blockstorage.request.Paging;
+import io.nubo.blockstorage.request.ResourceFilters;
+import io.nubo.shared.api.Link;
+import io.nubo.shared.microversion.ApiVersion;
+import io.nubo.shared.validation.ValidatedQuery;
+import java.util.Map;
+import java.util.function.Function;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.nubo.blockstorage.request.Views;
 import io.nubo.blockstorage.volume.VolumeController;
 import io.nubo.shared.microversion.Microversions;
@@ -23,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Microversion 3.14: {@code /group_snapshots}, as Cinder's {@code GroupSnapshotsController}: create (202, the
  * summary with {@code group_type_id}), list (id and name), detail and show, delete (202). Before 3.29 Cinder's list
- * takes no filter, sort or page. From 3.19 {@code action} {@code reset_status} (administrators, 202); {@code project_id}
+ * takes no filter, sort or page; from 3.29 it does. From 3.19 {@code action} {@code reset_status} (administrators,
+ * 202); {@code project_id}
  * is 3.58, not served here.
  */
 @RestController
@@ -48,16 +59,37 @@ public class GroupSnapshotController {
     public record One(@JsonProperty("group_snapshot") View groupSnapshot) {
     }
 
-    public record Summaries(@JsonProperty("group_snapshots") List<Summary> groupSnapshots) {
+    public record Summaries(@JsonProperty("group_snapshots") List<Summary> groupSnapshots,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_snapshot_links")
+                            List<Link> links) {
     }
 
-    public record Many(@JsonProperty("group_snapshots") List<View> groupSnapshots) {
+    public record Many(@JsonProperty("group_snapshots") List<View> groupSnapshots,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_snapshot_links")
+                       List<Link> links) {
     }
+
+    /** Microversion 3.29: the lists filter, sort and page. */
+    static final String PAGINATION = "3.29";
+
+    @SuppressWarnings("rawtypes")
+    private static final Map<String, Function<GroupSnapshotEntity, Comparable>> SORT_KEYS = Map.of(
+            "created_at", GroupSnapshotEntity::getCreatedAt, "id", GroupSnapshotEntity::getId,
+            "name", g -> g.getName() == null ? "" : g.getName(), "status", g -> g.getStatus().wire(),
+            "group_id", GroupSnapshotEntity::getGroupId, "group_type_id", GroupSnapshotEntity::getGroupTypeId,
+            "description", g -> g.getDescription() == null ? "" : g.getDescription());
+    private static final Paging<GroupSnapshotEntity> PAGING = new Paging<>(SORT_KEYS, GroupSnapshotEntity::getId,
+            "created_at");
 
     private final GroupSnapshotService groupSnapshots;
+    private final ResourceFilters filters;
+    private final int maxLimit;
 
-    public GroupSnapshotController(GroupSnapshotService groupSnapshots) {
+    public GroupSnapshotController(GroupSnapshotService groupSnapshots, ResourceFilters filters,
+                                   BlockStorageProperties properties) {
         this.groupSnapshots = groupSnapshots;
+        this.filters = filters;
+        this.maxLimit = properties.defaultListLimit();
     }
 
     static View view(GroupSnapshotEntity g) {
@@ -76,14 +108,37 @@ public class GroupSnapshotController {
     }
 
     @GetMapping
-    public Summaries list(Caller caller) {
-        return new Summaries(groupSnapshots.list(caller).stream().map(g -> new Summary(g.getId(), g.getName()))
-                .toList());
+    @ValidatedQuery("block-storage/list-query.json")
+    public Summaries list(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        Paging.Page<GroupSnapshotEntity> page = page(caller, params, version);
+        return new Summaries(page.items().stream().map(g -> new Summary(g.getId(), g.getName())).toList(),
+                page.links());
     }
 
     @GetMapping("/detail")
-    public Many detail(Caller caller) {
-        return new Many(groupSnapshots.list(caller).stream().map(GroupSnapshotController::view).toList());
+    @ValidatedQuery("block-storage/list-query.json")
+    public Many detail(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        Paging.Page<GroupSnapshotEntity> page = page(caller, params, version);
+        return new Many(page.items().stream().map(GroupSnapshotController::view).toList(), page.links());
+    }
+
+    /**
+     * Before 3.29 every group snapshot of the project, newest first, whatever the query says; from 3.29 filtered
+     * ({@code name}, {@code status}, {@code group_id}, {@code group_type_id}), sorted and paged as the other lists;
+     * from 3.31 and 3.34 the general filtering of {@link ResourceFilters}.
+     */
+    private Paging.Page<GroupSnapshotEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
+        List<GroupSnapshotEntity> all = groupSnapshots.list(caller);
+        if (!version.atLeast(PAGINATION)) {
+            return new Paging.Page<>(all, null);
+        }
+        ResourceFilters.Filters f = filters.of("group_snapshot", params, caller, version);
+        List<GroupSnapshotEntity> matching = all.stream()
+                .filter(g -> f.matches("name", g.getName()) && f.matches("status", g.getStatus().wire())
+                        && f.matches("group_id", g.getGroupId()) && f.matches("group_type_id", g.getGroupTypeId())
+                        && f.likes("description", g.getDescription()))
+                .toList();
+        return PAGING.page(matching, params, maxLimit, "Marker %s could not be found.");
     }
 
     @GetMapping("/{id}")

@@ -7,6 +7,7 @@ import io.nubo.blockstorage.request.Json;
 import io.nubo.blockstorage.request.Policy;
 import java.util.LinkedHashMap;
 import java.util.List;
+import io.nubo.shared.microversion.ApiVersion;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,10 +86,21 @@ public class QuotaController {
         quotas.reset(target);
     }
 
+    /** Microversion 3.39: an administrator's {@code project_id} (or the older {@code tenant_id}) filter of limits. */
+    static final String LIMITS_ADMIN_FILTER = "3.39";
+
+    /**
+     * The caller's project's limits; from 3.39 an administrator names another project with {@code project_id}
+     * ({@code tenant_id} also, as Cinder keeps it); before 3.39, or from anyone else, both are ignored.
+     */
     @GetMapping("/v3/{projectId}/limits")
-    public Limits limits(Caller caller) {
-        Map<String, Integer> l = quotas.limits(caller.projectId());
-        Map<String, Integer> u = quotas.usage(caller.projectId());
+    public Limits limits(Caller caller, @RequestParam Map<String, String> params, ApiVersion version) {
+        String project = caller.projectId();
+        if (version.atLeast(LIMITS_ADMIN_FILTER) && caller.admin()) {
+            project = params.getOrDefault("project_id", params.getOrDefault("tenant_id", project));
+        }
+        Map<String, Integer> l = quotas.limits(project);
+        Map<String, Integer> u = quotas.usage(project);
         Map<String, Integer> absolute = new LinkedHashMap<>();
         absolute.put("maxTotalVolumes", l.get("volumes"));
         absolute.put("maxTotalSnapshots", l.get("snapshots"));

@@ -15,6 +15,7 @@ import io.nubo.blockstorage.request.MetadataBodies.Meta;
 import io.nubo.blockstorage.request.MetadataBodies.Metadata;
 import io.nubo.blockstorage.request.Paging;
 import io.nubo.blockstorage.request.Policy;
+import io.nubo.blockstorage.request.ResourceFilters;
 import io.nubo.blockstorage.error.VolumeError;
 import java.time.Clock;
 import java.util.List;
@@ -43,20 +44,31 @@ public class SnapshotController {
     @SuppressWarnings("rawtypes")
     private static final Map<String, Function<SnapshotEntity, Comparable>> SORT_KEYS = Map.of(
             "created_at", SnapshotEntity::getCreatedAt, "updated_at", SnapshotEntity::getUpdatedAt,
-            "id", SnapshotEntity::getId, "name", SnapshotEntity::getName, "display_name", SnapshotEntity::getName,
+            "id", SnapshotEntity::getId, "display_name", SnapshotEntity::getName,
             "status", s -> s.getStatus().wire(),
             "size", SnapshotEntity::getSizeGb, "volume_id", SnapshotEntity::getVolumeId);
     /** Microversion 3.22: the snapshot lists take a {@code metadata} filter. */
     static final String METADATA_FILTER = "3.22";
+    /** Microversion 3.30: the lists sort by {@code name} (before, only by its column name {@code display_name}). */
+    static final String SORT_BY_NAME = "3.30";
+    /** Microversion 3.41: {@code user_id} in a snapshot's detailed views. */
+    static final String USER_ID = "3.41";
     private static final Paging<SnapshotEntity> PAGING = new Paging<>(SORT_KEYS, SnapshotEntity::getId, "created_at");
+    @SuppressWarnings("rawtypes")
+    private static final Paging<SnapshotEntity> PAGING_BY_NAME = new Paging<>(Paging.with(SORT_KEYS, "name",
+            SnapshotEntity::getName), SnapshotEntity::getId, "created_at");
 
     private final SnapshotService service;
     private final SnapshotRepository snapshots;
     private final Clock clock;
     private final int maxLimit;
+    private final ResourceFilters filters;
+    private final String zone;
 
     public SnapshotController(SnapshotService service, SnapshotRepository snapshots, Clock clock,
-                              BlockStorageProperties properties) {
+                              BlockStorageProperties properties, ResourceFilters filters) {
+        this.filters = filters;
+        this.zone = properties.availabilityZone();
         this.service = service;
         this.snapshots = snapshots;
         this.clock = clock;
@@ -65,13 +77,15 @@ public class SnapshotController {
 
     public static SnapshotView view(SnapshotEntity s, boolean extended, ApiVersion version) {
         boolean groups = version != null && version.atLeast(VolumeController.GROUP_SNAPSHOTS);
+        boolean user = version != null && version.atLeast(USER_ID);
         return new SnapshotView(s.getId(), s.getVolumeId(), s.getName(), s.getDescription(), s.getStatus().wire(),
                 s.getSizeGb(), Views.time(s.getCreatedAt()), Views.time(s.getUpdatedAt()),
                 new TreeMap<>(s.getMetadata()),
                 extended ? progress(s) : null,
                 extended ? s.getProjectId() : null,
                 !groups ? null : s.getGroupSnapshotId() == null ? NullNode.getInstance()
-                        : StringNode.valueOf(s.getGroupSnapshotId()));
+                        : StringNode.valueOf(s.getGroupSnapshotId()),
+                !user ? null : s.getUserId() == null ? NullNode.getInstance() : StringNode.valueOf(s.getUserId()));
     }
 
     /** What a backend or os-update_snapshot_status reported; else 100% once available, 0% before. */
@@ -215,19 +229,29 @@ public class SnapshotController {
         return s;
     }
 
-    /** The list filters: status, name, volume_id; from 3.22 {@code metadata} (every pair held), dropped before. */
+    /**
+     * The list filters: status, name, volume_id; from 3.22 {@code metadata} (every pair held), dropped before; from
+     * 3.31 and 3.34 the general filtering of {@link ResourceFilters} (like filters on name, description, status,
+     * volume_id). Sorted by {@code name} from 3.30.
+     */
     private Paging.Page<SnapshotEntity> page(Caller caller, Map<String, String> params, ApiVersion version) {
+        ResourceFilters.Filters f = filters.of("snapshot", params, caller, version);
+        // the volume's zone (every volume is in the one zone): a configured filter from 3.31, before an
+        // administrator's only (Cinder drops it from a user's query)
+        boolean zoned = version.atLeast(ResourceFilters.RESOURCE_FILTER) || caller.admin();
+        String wantedZone = zoned ? f.get("availability_zone") : null;
         Map<String, String> metadata = version.atLeast(METADATA_FILTER)
                 ? VolumeController.metadataFilter(params.get("metadata")) : Map.of();
         boolean all = "true".equalsIgnoreCase(params.get("all_tenants")) && caller.allows(Policy.VOLUME_ALL_TENANTS);
         List<SnapshotEntity> matching = snapshots.findLiveIn(all ? params.get("project_id") : caller.projectId())
                 .stream()
-                .filter(s -> params.get("status") == null || s.getStatus().wire().equals(params.get("status")))
-                .filter(s -> params.get("name") == null || params.get("name").equals(s.getName()))
-                .filter(s -> params.get("volume_id") == null || params.get("volume_id").equals(s.getVolumeId()))
+                .filter(s -> f.matches("status", s.getStatus().wire()) && f.matches("name", s.getName())
+                        && f.matches("volume_id", s.getVolumeId()) && f.likes("description", s.getDescription())
+                        && (wantedZone == null || wantedZone.equals(zone)))
                 .filter(s -> metadata.entrySet().stream().allMatch(e -> e.getValue().equals(s.getMetadata()
                         .get(e.getKey()))))
                 .toList();
-        return PAGING.page(matching, params, maxLimit, "Marker %s could not be found.");
+        return (version.atLeast(SORT_BY_NAME) ? PAGING_BY_NAME : PAGING).page(matching, params, maxLimit,
+                "Marker %s could not be found.");
     }
 }

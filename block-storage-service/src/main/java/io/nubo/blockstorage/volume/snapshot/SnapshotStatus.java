@@ -2,13 +2,18 @@ package io.nubo.blockstorage.volume.snapshot;
 
 import java.util.Locale;
 
-/** Cinder's snapshot statuses; {@code creating} and {@code deleting} are held by this service's work. */
+/**
+ * Cinder's snapshot statuses; {@code creating}, {@code deleting} and {@code restoring} are held by this service's
+ * work.
+ */
 public enum SnapshotStatus {
     CREATING(true),
     AVAILABLE(false),
     DELETING(true),
     ERROR(false),
     ERROR_DELETING(false),
+    /** microversion 3.40: its volume is being reverted to it */
+    RESTORING(true),
     /** never shown (soft delete) */
     DELETED(false);
 

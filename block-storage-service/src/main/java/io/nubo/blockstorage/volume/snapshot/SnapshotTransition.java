@@ -17,7 +17,11 @@ public enum SnapshotTransition {
     /** os-force_delete (admin): from any status, also creating and deleting (Cinder's force delete) */
     FORCE_DELETE(EnumSet.of(CREATING, AVAILABLE, DELETING, ERROR, ERROR_DELETING), DELETING),
     DELETED(EnumSet.of(DELETING), SnapshotStatus.DELETED),
-    DELETE_FAILED(EnumSet.of(DELETING), ERROR_DELETING);
+    DELETE_FAILED(EnumSet.of(DELETING), ERROR_DELETING),
+    /** microversion 3.40: the volume is reverted to this snapshot, which must be available */
+    BEGIN_RESTORE(EnumSet.of(AVAILABLE), SnapshotStatus.RESTORING),
+    /** the revert ended, whether it succeeded or not: the snapshot is unchanged (Cinder's manager) */
+    RESTORED(EnumSet.of(SnapshotStatus.RESTORING), AVAILABLE);
 
     private final Set<SnapshotStatus> from;
     private final SnapshotStatus to;
@@ -37,6 +41,6 @@ public enum SnapshotTransition {
 
     /** What the start-up sweep applies to snapshots whose work a restart interrupted. */
     public static Set<SnapshotTransition> recoveries() {
-        return EnumSet.of(CREATE_FAILED, DELETE_FAILED);
+        return EnumSet.of(CREATE_FAILED, DELETE_FAILED, RESTORED);
     }
 }

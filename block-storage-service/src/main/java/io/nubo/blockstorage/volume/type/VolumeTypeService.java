@@ -82,6 +82,19 @@ public class VolumeTypeService {
         return types.findById(idOrName).or(() -> types.findByName(idOrName));
     }
 
+    /**
+     * Cinder's {@code get_by_name_or_id} for another feature (get_pools' 3.35 filter): the type's extra specs; a
+     * UUID-like identity is an id, anything else a name; 404 in Cinder's words when there is none.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> extraSpecsByNameOrId(String identity) {
+        boolean uuid = identity.matches("(?i)[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
+        Optional<VolumeTypeEntity> t = uuid ? types.findById(identity) : types.findByName(identity);
+        return Map.copyOf(t.orElseThrow(() -> uuid ? VolumeError.TYPE_NOT_FOUND.exception(identity)
+                : VolumeError.NOT_FOUND.exception("Volume type with name " + identity + " could not be found."))
+                .getExtraSpecs());
+    }
+
     @Transactional(readOnly = true)
     public VolumeTypeEntity defaultType() {
         return types.findByName(DEFAULT_TYPE).orElseThrow();

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nubo.blockstorage.BlockStorageHttpTest;
 import io.nubo.testsupport.TestTokens;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Microversion 3.9: a backup's name and description change with PUT (the backup itself is recorded directly: this
+ * Microversion 3.9: a backup's name and description change with PUT; 3.18 the project attribute; 3.37 the lists
+ * sorted by name (and their filters and paging) (the backup itself is recorded directly: this
  * module's tests run without an object store, and the update touches only the record).
  */
 @org.junit.jupiter.api.Tag("integration")
@@ -80,5 +82,44 @@ class BackupUpdateApiTest extends BlockStorageHttpTest {
                 "volume 3.18").json().get("backups").get(0).has(key)).isFalse();
         assertThat(call(admin, "GET", v3("p-admin", "backups?all_tenants=true"), null, "OpenStack-API-Version",
                 "volume 3.18").json().get("backups").get(0).has(key)).isFalse();
+    }
+
+    @Test
+    void backupsSortByNameFrom3_37() throws Exception {
+        String bo = TestTokens.project("p-bo", "member");
+        String volume = volume(bo, "p-bo", "{\"volume\": {\"size\": 1}}", "available");
+        for (String name : List.of("b-b", "b-a")) {
+            BackupEntity b = new BackupEntity(UUID.randomUUID().toString(), "p-bo", "u", volume, null, 1, "backups",
+                    "volume_" + volume, Instant.now());
+            b.setName(name);
+            backups.save(b);
+        }
+        Reply before = as(bo, "GET", "backups?sort=name:asc", null, "3.36");
+        assertThat(before.status()).isEqualTo(400);
+        assertThat(message(before)).contains("Invalid sort key: name");
+        assertThat(names(as(bo, "GET", "backups?sort=display_name:asc", null, "3.36"))).containsExactly("b-a",
+                "b-b");
+        assertThat(names(as(bo, "GET", "backups/detail?sort=name:asc", null, "3.37"))).containsExactly("b-a",
+                "b-b");
+        assertThat(names(as(bo, "GET", "backups?sort_key=name&sort_dir=desc", null, "3.37")))
+                .containsExactly("b-b", "b-a");
+        // the filters and the paging of Cinder's backup lists
+        assertThat(names(as(bo, "GET", "backups?name=b-a", null, "3.37"))).containsExactly("b-a");
+        Reply page = as(bo, "GET", "backups?sort=name:asc&limit=1", null, "3.37");
+        assertThat(names(page)).containsExactly("b-a");
+        assertThat(page.json().at("/backups_links/0/rel").asString()).isEqualTo("next");
+    }
+
+    private static List<String> names(Reply r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("backups").valueStream().map(b -> b.get("name").asString()).toList();
+    }
+
+    private Reply as(String token, String method, String rest, String body, String version) throws Exception {
+        return call(token, method, v3("p-bo", rest), body, "OpenStack-API-Version", "volume " + version);
+    }
+
+    private static String message(Reply r) {
+        return r.json().values().iterator().next().get("message").asString();
     }
 }

@@ -6,7 +6,10 @@ import io.nubo.shared.api.Link;
 import java.util.List;
 import java.util.Map;
 
-/** A snapshot as Cinder 3.0 shows it; the extended attributes on show and detail only; group_snapshot_id from 3.14. */
+/**
+ * A snapshot as Cinder 3.0 shows it; the extended attributes on show and detail only; group_snapshot_id from 3.14,
+ * user_id from 3.41 (not in the summary list).
+ */
 public record SnapshotView(
         String id,
         @JsonProperty("volume_id") String volumeId,
@@ -23,7 +26,10 @@ public record SnapshotView(
         String projectId,
         /** from microversion 3.14: the group snapshot, JSON null when none (Java null: not written) */
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("group_snapshot_id")
-        tools.jackson.databind.JsonNode groupSnapshotId) {
+        tools.jackson.databind.JsonNode groupSnapshotId,
+        /** from microversion 3.41: who made it (Java null before: not written) */
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("user_id")
+        tools.jackson.databind.JsonNode userId) {
 
     public record One(SnapshotView snapshot) {
     }

@@ -156,7 +156,8 @@ public class SoakBench {
         }
         String accountBefore = account(admin);
         Set<String> imagesBefore = images(admin);
-        long liveBefore = liveHeapMiB();
+        Map<String, long[]> classesBefore = classHistogram();
+        long liveBefore = heapUsedMiB();   // right after the histogram's full GC: what is live
         System.out.printf("soak: %d min at concurrency %d through %s (loopback), %d cores; mix: 5%% token issue, 30%%"
                 + " validation, 40%% object flows (5 calls), 25%% image flows (5 calls)%n", minutes, concurrency,
                 gateway, Runtime.getRuntime().availableProcessors());
@@ -239,7 +240,8 @@ public class SoakBench {
             accountAfter = account(admin);
         }
         Set<String> imagesAfter = images(admin);
-        long liveAfter = liveHeapMiB();
+        Map<String, long[]> classesAfter = classHistogram();
+        long liveAfter = heapUsedMiB();
 
         long req = total.requests();
         long err = total.errorCount.get();
@@ -267,6 +269,8 @@ public class SoakBench {
                 rss.get(rss.size() - 1), heap.stream().mapToLong(x -> x).min().orElse(0),
                 heap.stream().mapToLong(x -> x).max().orElse(0), liveBefore < 0 ? "?" : liveBefore + " MiB",
                 liveAfter < 0 ? "?" : liveAfter + " MiB");
+        System.out.println("  live heap, the classes that grew most (instances and MiB after the run, after a full GC,"
+                + " beside before): " + grown(classesBefore, classesAfter, 8));
         System.out.printf("  load average (1 min) per minute: min %.2f, max %.2f, mean %.2f%n",
                 loads.stream().mapToDouble(x -> x).min().orElse(0), loads.stream().mapToDouble(x -> x).max().orElse(0),
                 loads.stream().mapToDouble(x -> x).average().orElse(0));
@@ -560,9 +564,35 @@ public class SoakBench {
         return any ? kb / 1024 : -1;
     }
 
-    /** Heap used right after a full GC (what is live), before and after the run only. */
-    static long liveHeapMiB() {
-        return jcmd("GC.run") == null ? -1 : heapUsedMiB();
+    /** Instances and bytes per class of what is live (jcmd GC.class_histogram runs a full GC first); empty if none. */
+    static Map<String, long[]> classHistogram() {
+        Map<String, long[]> m = new TreeMap<>();
+        String out = jcmd("GC.class_histogram");
+        if (out != null) {
+            Matcher h = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(out);
+            while (h.find()) {
+                m.put(h.group(3), new long[] {Long.parseLong(h.group(1)), Long.parseLong(h.group(2))});
+            }
+        }
+        return m;
+    }
+
+    /** The n classes whose live bytes grew most between two histograms. */
+    static String grown(Map<String, long[]> before, Map<String, long[]> after, int n) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return "? (no jcmd)";
+        }
+        List<String> rows = new ArrayList<>();
+        after.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1] - before.getOrDefault(b.getKey(), new long[2])[1],
+                        a.getValue()[1] - before.getOrDefault(a.getKey(), new long[2])[1]))
+                .limit(n)
+                .forEach(e -> {
+                    long[] was = before.getOrDefault(e.getKey(), new long[2]);
+                    rows.add(String.format("%s %d/%.1f (%d/%.1f)", e.getKey(), e.getValue()[0],
+                            e.getValue()[1] / 1048576.0, was[0], was[1] / 1048576.0));
+                });
+        return String.join(", ", rows);
     }
 
     static String jcmd(String command) {

@@ -483,8 +483,9 @@ public class SoakBench {
         }
         if (error != null) {
             if (errorSamples.incrementAndGet() <= 20) {
+                String t = r == null ? "" : text(r);
                 System.err.printf("%s error: %s %s -> %s %s%n", LocalTime.now(ZoneOffset.UTC), method, url, error,
-                        r == null ? "" : text(r).substring(0, Math.min(300, r.body().length)).replace('\n', ' '));
+                        t.substring(0, Math.min(300, t.length())).replace('\n', ' '));
             }
             return null;
         }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The API's shared mechanisms: the microversions served (3.0 to 3.27, each change of 3.1..3.27 served: raise
- * {@link #MAX} only with what each microversion brings; 3.28, get_pools filters, is next), negotiated by the shared
+ * The API's shared mechanisms: the microversions served (3.0 to 3.27, each change of 3.1..3.27 served, and 3.42,
+ * os-extend of an in-use volume: raise {@link #MAX} only with what each microversion brings; 3.28, get_pools
+ * filters, to 3.41 come from another branch), negotiated by the shared
  * filter on {@code OpenStack-API-Version: volume X.Y} (and Cinder's legacy {@code OpenStack-Volume-microversion}),
  * and the access rules as the shared policy table.
  */
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
 public class BlockStorageApiConfiguration {
 
     public static final String MIN = "3.0";
-    public static final String MAX = "3.27";
+    public static final String MAX = "3.42";
 
     @Bean
     MicroversionSpec volumeMicroversions() {

@@ -99,4 +99,18 @@ class ExtendAttachedApiTest extends BlockStorageHttpTest {
         assertThat(awaitStatus(ivy, "p-ivy", "volumes", "volume", vol, "available").get("size").asInt())
                 .isEqualTo(3);
     }
+
+    /** The backend fails (here the volume's file is gone): error_extending, as Cinder, never left extending. */
+    @Test
+    void aBackendFailureEndsInErrorExtendingWithAUserMessage() throws Exception {
+        String vol = attached();
+        java.nio.file.Files.delete(Path.of(DATA_DIR, "blockstorage", "file", "volumes", "volume-" + vol + ".qcow2"));
+        assertThat(extend(vol, 2, V342).status()).isEqualTo(202);
+        JsonNode v = awaitStatus(ivy, "p-ivy", "volumes", "volume", vol, "error_extending");
+        assertThat(v.get("size").asInt()).isEqualTo(1);
+        JsonNode messages = call(ivy, "GET", v3("p-ivy", "messages"), null, "OpenStack-API-Version", V342).json()
+                .get("messages");
+        assertThat(messages.findValuesAsString("resource_uuid")).contains(vol);
+        assertThat(messages.toString()).contains("VOLUME_VOLUME_007_010");
+    }
 }

@@ -37,8 +37,10 @@ import org.junit.jupiter.api.Test;
  * the agent's {@link ExtendVolume} resizes the guest's disk with libvirt's block resize, and the running test guest
  * prints the new capacity of that disk on its console ({@code resize vdb sectors=...}, read from
  * {@code /sys/block/vdb/size}). A raw file volume was grown by block storage first; a qcow2 one cannot be while
- * the guest's qemu holds its write lock, so qemu grows it (its header then says the new size). A redelivered
- * command changes nothing; a volume that is not attached fails.
+ * the guest's qemu holds its write lock, so qemu grows it (its header then says the new size). An iSCSI volume on
+ * tgt grows once its LUN is made again (as block storage's iscsi backend does): qemu's initiator refuses to grow
+ * past what the target reports, and takes the new size after that. A redelivered command changes nothing; a volume
+ * that is not attached fails.
  */
 @org.junit.jupiter.api.Tag("integration")
 class ExtendVolumeRealGuestTest {
@@ -125,6 +127,38 @@ class ExtendVolumeRealGuestTest {
                     .contains("\"virtual-size\": " + 24 * MIB);
             // the other disk was not touched, and the guest printed each change once
             assertThat(console.split("resize vdb ", -1)).hasSize(2);
+
+            // iSCSI (qemu's own initiator on tgt): the LUN made again at the grown file's size, as block storage's
+            // iscsi backend does; qemu's block resize then takes the size the target reports
+            try (io.nubo.testsupport.IscsiTargetDaemon tgt = io.nubo.testsupport.IscsiTargetDaemon.start()) {
+                String iqn = "iqn.2026-12.io.nubo.test:extend-" + id.substring(0, 8);
+                String ctl = Integer.toString(tgt.controlPort());
+                Path lun = volumeFile("vol-iscsi.raw", "NUBOVOLISCSI");
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "new", "--mode", "target", "--tid", "1",
+                        "--targetname", iqn);
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "new", "--mode", "logicalunit", "--tid", "1",
+                        "--lun", "1", "--backing-store", lun.toString());
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "bind", "--mode", "target", "--tid", "1",
+                        "--initiator-address", "ALL");
+                succeeds(new AttachVolume(id, "host-1", "a-iscsi", "vol-iscsi", null, new VolumeConnection("iscsi",
+                        Map.of("target_portal", tgt.portal(), "target_iqn", iqn, "target_lun", "1",
+                                "target_discovered", "false"))));
+                agent.awaitConsole(id, "hotplug add vdd sectors=16384 head=NUBOVOLISCSI", BOOT);
+                try (RandomAccessFile f = new RandomAccessFile(lun.toFile(), "rw")) {
+                    f.setLength(32 * MIB);
+                }
+                InstanceReport stale = dispatch(new ExtendVolume(id, "host-1", "e-stale", "vol-iscsi", 32 * MIB));
+                assertThat(stale.outcome()).as("the target still reports 8 MiB").isEqualTo(Outcome.FAILED);
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "delete", "--mode", "logicalunit", "--tid", "1",
+                        "--lun", "1");
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "new", "--mode", "logicalunit", "--tid", "1",
+                        "--lun", "1", "--backing-store", lun.toString());
+                succeeds(new ExtendVolume(id, "host-1", "e-iscsi", "vol-iscsi", 32 * MIB));
+                agent.awaitConsole(id, "NUBO-TEST-GUEST: resize vdd sectors=65536", BOOT);
+                assertThat(g.diskCapacity("vdd")).isEqualTo(32 * MIB);
+                succeeds(new io.nubo.shared.events.compute.DetachVolume(id, "host-1", "d-iscsi", "vol-iscsi"));
+                agent.awaitConsole(id, "hotplug remove vdd", BOOT);
+            }
 
             // a redelivered command finds the size reached; a volume not attached here is a failure
             succeeds(new ExtendVolume(id, "host-1", "e-qcow2", "vol-qcow2", 24 * MIB));

@@ -307,21 +307,21 @@ region = RegionOne
 # volume goes to error with a user message, as Cinder's capabilities filter leaves it)
 vendor_name = Open Source
 storage_protocol = file
-# the microversions announced (BlockStorageApiConfiguration: 3.0 to 3.41; 3.42 and above are not served)
+# the microversions announced (BlockStorageApiConfiguration: 3.0 to 3.42; 3.43 and above are not served)
 min_microversion = 3.0
-max_microversion = 3.41
+max_microversion = 3.42
 
 [volume-feature-enabled]
 # what Nubo's block storage serves (docs/api-coverage.md, Block storage): backups to the object store (full, not
 # incremental), no manage/unmanage (the 3.8 manageable lists are served, but no driver can adopt a volume), one
-# backend per type (multi-backend retype with migration is not served), no in-use extend (3.42)
+# backend per type (multi-backend retype with migration is not served); in-use extend from 3.42 (the guest's disk grows)
 snapshot = True
 clone = True
 backup = True
 manage_volume = False
 manage_snapshot = False
 multi_backend = False
-extend_attached_volume = False
+extend_attached_volume = True
 
 [network]
 catalog_type = network

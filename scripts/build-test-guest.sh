@@ -10,7 +10,7 @@
 #                      "NUBO-TEST-GUEST: lease eth0 ip=10.0.0.5 mask=255.255.255.0 router=10.0.0.1 mtu=1500"
 #                      (or "NUBO-TEST-GUEST: no-lease eth0"); the address stays set, so the guest answers ping;
 #                      then, every second, each disk that was hot-plugged or unplugged (with its size and its
-#                      first bytes), and each NIC hot-plugged ("NUBO-TEST-GUEST: hotplug nic add eth1 mac=...",
+#                      first bytes) or changed its size ("NUBO-TEST-GUEST: resize vdb sectors=4096"), and each NIC hot-plugged ("NUBO-TEST-GUEST: hotplug nic add eth1 mac=...",
 #                      then its lease line as at boot) or unplugged; with nubo.tick on the kernel command line, a
 #                      numbered tick every second; busybox httpd answers on TCP 8080 and 8081 (index.html:
 #                      "NUBO-TEST-GUEST: http <hostname>"); the config drive's user_data, if any, runs as a shell
@@ -26,7 +26,7 @@
 # Prints DIR on stdout.
 set -euo pipefail
 
-VERSION=11  # bump when /init or the layout changes (6: udhcpc on every NIC; 7: hot-plugged disks; 8: nubo.tick; 9: all three; 10: httpd on 8080/8081, user_data run, no_timer_check: an overloaded host made the emulated kernel panic "IO-APIC + timer doesn't work"; 11: and hot-plugged NICs get a lease)
+VERSION=12  # bump when /init or the layout changes (6: udhcpc on every NIC; 7: hot-plugged disks; 8: nubo.tick; 9: all three; 10: httpd on 8080/8081, user_data run, no_timer_check: an overloaded host made the emulated kernel panic "IO-APIC + timer doesn't work"; 11: and hot-plugged NICs get a lease; 12: a disk's capacity change is printed)
 KEY="v$VERSION-$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)"
 DIR="${1:-${NUBO_TEST_GUEST_DIR:-/var/cache/nubo/test-guest}/$KEY}"
 KERNEL_PATH="$(ls /boot/vmlinuz-*-cloud-amd64 2>/dev/null | sort -V | tail -n 1 || true)"
@@ -128,6 +128,9 @@ if grep -qw nubo.tick /proc/cmdline; then
 fi
 # hot-plugged disks come and go: say so, with the size and the first bytes (printable ones) a test wrote there
 known=" $(ls /sys/block | tr '\n' ' ') "
+# a disk whose capacity changes (an attached volume extended) is said too, with its new size
+mkdir -p /tmp/sectors
+for n in $known; do cat /sys/block/$n/size > /tmp/sectors/$n; done
 # hot-plugged NICs too: say so, bring them up and ask for a lease as at boot (in the background: the loop goes on)
 nics=" $(ls /sys/class/net | tr '\n' ' ') "
 while true; do
@@ -151,9 +154,12 @@ while true; do
       h=$(dd if=/dev/$n bs=32 count=1 2>/dev/null | tr -dc 'A-Za-z0-9:_-')
       echo "NUBO-TEST-GUEST: hotplug add $n sectors=$(cat /sys/block/$n/size) head=${h:-none}" ;;
     esac
+    s=$(cat /sys/block/$n/size)
+    [ -f /tmp/sectors/$n ] && [ "$(cat /tmp/sectors/$n)" != "$s" ] && echo "NUBO-TEST-GUEST: resize $n sectors=$s"
+    echo "$s" > /tmp/sectors/$n
   done
   for n in $known; do
-    case "$now" in *" $n "*) ;; *) echo "NUBO-TEST-GUEST: hotplug remove $n" ;; esac
+    case "$now" in *" $n "*) ;; *) echo "NUBO-TEST-GUEST: hotplug remove $n"; rm -f /tmp/sectors/$n ;; esac
   done
   known=$now
 done

@@ -67,8 +67,15 @@ class OpenStackCliEndToEndTest {
         return freePortBase(11);
     }
 
-    /** A base port with the {@code span} ports after it free too. */
+    /**
+     * A base port with the {@code span} ports after it free too; {@code -Dnubo.test.port-base=N} names it instead
+     * (a machine shared by several test runs gives each its own ports).
+     */
     static int freePortBase(int span) {
+        Integer given = Integer.getInteger("nubo.test.port-base");
+        if (given != null) {
+            return given;
+        }
         for (int attempt = 0; attempt < 50; attempt++) {
             // below the kernel's ephemeral range (32768-60999), where outgoing connections would take ports meanwhile
             int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);

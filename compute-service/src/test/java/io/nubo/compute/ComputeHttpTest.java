@@ -118,4 +118,35 @@ abstract class ComputeHttpTest {
     Reply post(String token, String path, String body) throws Exception {
         return call(token, "POST", path, body);
     }
+
+    /**
+     * A host the scheduler knows (the fake agent's heartbeat seen) and a server of {@code token}'s project with a new
+     * flavor booted on it and ACTIVE; answers the server id.
+     */
+    String activeServerOn(FakeAgent agent, org.springframework.jdbc.core.JdbcTemplate jdbc, String token)
+            throws Exception {
+        agent.heartbeat(4, 8192, 100);
+        for (int i = 0; i < 600 && jdbc.queryForObject("SELECT COUNT(*) FROM compute_hosts WHERE host = ?",
+                Integer.class, agent.host) == 0; i++) {
+            Thread.sleep(100);
+        }
+        String flavor = "fa-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        if (post(ADMIN, "/v2.1/flavors", "{\"flavor\": {\"name\": \"" + flavor + "\", \"id\": \"" + flavor
+                + "\", \"ram\": 256, \"vcpus\": 1, \"disk\": 1}}").status() != 200) {
+            throw new AssertionError("flavor " + flavor + " not made");
+        }
+        Reply created = post(token, "/v2.1/servers", "{\"server\": {\"name\": \"vm\", \"imageRef\": \""
+                + FakeImageService.IMAGE + "\", \"flavorRef\": \"" + flavor + "\"}}");
+        if (created.status() != 202) {
+            throw new AssertionError("server create: " + created.status() + " " + created.body());
+        }
+        String server = created.json().at("/server/id").asString();
+        agent.succeeded(agent.next(io.nubo.shared.events.compute.SpawnInstance.class), "spawn",
+                io.nubo.shared.events.compute.PowerState.RUNNING);
+        for (int i = 0; i < 600 && !get(token, "/v2.1/servers/" + server).json().at("/server/status").asString()
+                .equals("ACTIVE"); i++) {
+            Thread.sleep(100);
+        }
+        return server;
+    }
 }

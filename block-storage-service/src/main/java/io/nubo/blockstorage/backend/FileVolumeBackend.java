@@ -79,12 +79,46 @@ public class FileVolumeBackend implements VolumeBackend {
 
     @Override
     public void extend(String volumeId, long newSizeBytes) throws IOException {
+        QemuImg.resize(growable(volumeId, newSizeBytes), format, newSizeBytes);
+    }
+
+    /** The volume's file, once it is sure the new size does not shrink it. */
+    private Path growable(String volumeId, long newSizeBytes) throws IOException {
         Path p = existing(volumeId);
         long now = QemuImg.virtualSize(p.toString(), format);
         if (newSizeBytes < now) {
             throw new IllegalArgumentException("a volume cannot shrink: " + newSizeBytes + " < " + now);
         }
-        QemuImg.resize(p, format, newSizeBytes);
+        return p;
+    }
+
+    @Override
+    public boolean extendsAttached() {
+        return true;
+    }
+
+    /**
+     * A raw file grows in place (sparse; qemu reads the new length on its block resize). A qcow2 file's size is in
+     * its header, which only one writer may change: qemu-img changes it when no guest runs; while a guest's qemu
+     * holds the image's write lock, qemu-img is refused and the guest's own qemu writes the new size when the
+     * compute agent resizes the disk (libvirt's block resize grows the qcow2 through qemu's format driver).
+     */
+    @Override
+    public void extendAttached(String volumeId, long newSizeBytes) throws IOException {
+        Path p = growable(volumeId, newSizeBytes);
+        if ("raw".equals(format)) {
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+                f.setLength(newSizeBytes);
+            }
+            return;
+        }
+        try {
+            QemuImg.resize(p, format, newSizeBytes);
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("Failed to get \"write\" lock")) {
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -74,7 +74,23 @@ public class IscsiVolumeBackend implements VolumeBackend {
 
     @Override
     public void extend(String volumeId, long newSizeBytes) throws IOException {
+        extendAttached(volumeId, newSizeBytes);
+    }
+
+    @Override
+    public boolean extendsAttached() {
+        return true;
+    }
+
+    /**
+     * The raw file grows (tgtd holds no lock on it), then the export's LUN, if the volume is exported, is made again
+     * so tgt reports the new size (for a detached volume too, which may still be exported); qemu's iSCSI initiator takes it at the agent's block resize (it refuses to grow past what the target
+     * reports, so the LUN must come first).
+     */
+    @Override
+    public void extendAttached(String volumeId, long newSizeBytes) throws IOException {
         files.extend(volumeId, newSizeBytes);
+        tgt.refreshLun(iqn(volumeId), files.path(volumeId));
     }
 
     @Override

@@ -152,6 +152,17 @@ public class RbdVolumeBackend implements VolumeBackend {
     }
 
     @Override
+    public boolean extendsAttached() {
+        return true;
+    }
+
+    /** librbd resizes an image a guest has open; qemu's RBD driver reads the new size on its block resize. */
+    @Override
+    public void extendAttached(String volumeId, long newSizeBytes) throws IOException {
+        extend(volumeId, newSizeBytes);
+    }
+
+    @Override
     public void cloneVolume(String sourceId, String volumeId, long sizeBytes) throws IOException {
         String source = imageName(sourceId);
         String temp = "clone-" + FileVolumeBackend.checkId(volumeId);

@@ -79,6 +79,24 @@ final class TgtAdmin {
     }
 
     /** Removes the target (ending its sessions) and the CHAP account; nothing happens if neither exists. */
+    /**
+     * Makes an exported target's LUN 1 again from {@code file}, so that tgt reports the file's new size (it reads a
+     * backing file's size only when the LUN is made; Cinder's tgt helper does the same in {@code extend_target}).
+     * Sessions logged in stay: an initiator sees the LUN's new capacity at its next READ CAPACITY (qemu's at its
+     * block resize). Does nothing when the target is not exported.
+     */
+    synchronized void refreshLun(String iqn, Path file) throws IOException {
+        OptionalInt tid = targetId(iqn);
+        if (tid.isEmpty()) {
+            return;
+        }
+        String t = Integer.toString(tid.getAsInt());
+        tgtadm("delete lun of " + iqn, "--lld", "iscsi", "--op", "delete", "--mode", "logicalunit", "--tid", t,
+                "--lun", "1");
+        tgtadm("new lun of " + iqn, "--lld", "iscsi", "--op", "new", "--mode", "logicalunit", "--tid", t,
+                "--lun", "1", "--backing-store", file.toString());
+    }
+
     synchronized void unexport(String iqn, String chapUser) throws IOException {
         OptionalInt tid = targetId(iqn);
         if (tid.isPresent()) {

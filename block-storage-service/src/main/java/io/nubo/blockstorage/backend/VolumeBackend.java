@@ -56,6 +56,22 @@ public interface VolumeBackend extends AutoCloseable {
     /** Grows the volume to {@code newSizeBytes}, keeping its bytes; refuses to shrink. */
     void extend(String volumeId, long newSizeBytes) throws IOException;
 
+    /**
+     * Whether a volume attached to a guest can grow (microversion 3.42), in a way the guest's qemu then sees when
+     * the compute agent resizes its disk (libvirt's block resize). Asked before the volume turns extending.
+     */
+    default boolean extendsAttached() {
+        return false;
+    }
+
+    /**
+     * Grows a volume that a running guest may hold open (3.42), so that the guest's qemu can take the new size;
+     * only called when {@link #extendsAttached()}.
+     */
+    default void extendAttached(String volumeId, long newSizeBytes) throws IOException {
+        throw new UnsupportedOperationException("The " + driver() + " backend cannot extend an attached volume.");
+    }
+
     /** A new volume with the source's bytes now, independent of it afterwards, at least {@code sizeBytes} large. */
     void cloneVolume(String sourceId, String volumeId, long sizeBytes) throws IOException;
 

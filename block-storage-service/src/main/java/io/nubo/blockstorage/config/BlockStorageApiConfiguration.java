@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The API's shared mechanisms: the microversions served (3.0 to 3.41, each change of 3.1..3.41 served: raise
- * {@link #MAX} only with what each microversion brings; 3.42, in-use extend, is next), negotiated by the shared
+ * The API's shared mechanisms: the microversions served (3.0 to 3.42, each change of 3.1..3.42 served: raise
+ * {@link #MAX} only with what each microversion brings), negotiated by the shared
  * filter on {@code OpenStack-API-Version: volume X.Y} (and Cinder's legacy {@code OpenStack-Volume-microversion}),
  * and the access rules as the shared policy table.
  */
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 public class BlockStorageApiConfiguration {
 
     public static final String MIN = "3.0";
-    public static final String MAX = "3.41";
+    public static final String MAX = "3.42";
 
     @Bean
     MicroversionSpec volumeMicroversions() {

@@ -58,7 +58,7 @@ public class VolumeActionController {
             args = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
         switch (name) {
-            case "os-extend" -> volumes.extend(caller, id, Json.integer(args, "new_size"));
+            case "os-extend" -> volumes.extend(caller, id, Json.integer(args, "new_size"), version);
             case "os-set_bootable" -> {
                 volumes.setBootable(caller, id, Json.bool(args, "bootable"));
                 return ResponseEntity.ok().build();

@@ -47,10 +47,14 @@ public class VolumeEvents {
         return true;
     }
 
-    /** Extending to available with the new size, announced. */
+    /**
+     * Extending to available (or, for an attached volume, in-use: {@link VolumeTransition#EXTENDED_ATTACHED}) with
+     * the new size, announced: metering counts the new size, and compute resizes the disk of the server the volume
+     * is attached to (Cinder's {@code volume-extended} external event to Nova).
+     */
     @Transactional
-    public boolean resized(String volumeId, int oldSizeGb, int newSizeGb) {
-        if (!lifecycle.resize(volumeId, VolumeTransition.EXTENDED, newSizeGb)) {
+    public boolean resized(String volumeId, VolumeTransition t, int oldSizeGb, int newSizeGb) {
+        if (!lifecycle.resize(volumeId, t, newSizeGb)) {
             return false;
         }
         VolumeEntity v = volumes.findById(volumeId).orElseThrow();

@@ -356,26 +356,38 @@ public class VolumeService {
         work.delete(v, before != VolumeStatus.ERROR, deleting);
     }
 
-    public void extend(Caller caller, String id, Integer newSize) {
+    /** Microversion 3.42: an in-use volume may be extended too (Cinder's extend_attached_volume). */
+    public static final io.nubo.shared.microversion.ApiVersion EXTEND_ATTACHED =
+            io.nubo.shared.microversion.ApiVersion.parse("3.42");
+
+    public void extend(Caller caller, String id, Integer newSize, io.nubo.shared.microversion.ApiVersion version) {
         VolumeEntity v = visible(caller, id);
         caller.require(Policy.VOLUME_EXTEND, v.getProjectId());
         if (newSize == null) {
             throw VolumeError.INVALID_INPUT.exception("New volume size must be specified as an integer.");
         }
-        if (v.getStatus() != VolumeStatus.AVAILABLE) {
-            throw VolumeError.INVALID_VOLUME.exception("Volume " + id + " status must be available to extend, but"
-                    + " current status is: " + v.getStatus().wire() + ".");
+        boolean attachedAllowed = version != null && version.atLeast(EXTEND_ATTACHED);
+        boolean attached = attachedAllowed && v.getStatus() == VolumeStatus.IN_USE;
+        if (v.getStatus() != VolumeStatus.AVAILABLE && !attached) {
+            throw VolumeError.INVALID_VOLUME.exception("Volume " + id + " status must be "
+                    + (attachedAllowed ? "available or in-use" : "available") + " to extend, but current status is: "
+                    + v.getStatus().wire() + ".");
         }
         if (newSize <= v.getSizeGb()) {
             throw VolumeError.INVALID_INPUT.exception("New size for extend must be greater than current size."
                     + " (current: " + v.getSizeGb() + ", extended: " + newSize + ").");
         }
+        if (attached && !work.extendsAttached(v)) {
+            throw VolumeError.INVALID_VOLUME.exception("Volume " + id + " is attached and its backend ("
+                    + v.getBackend() + ") cannot extend an attached volume so that the server sees the new size;"
+                    + " detach it first.");
+        }
         quotas.withLock(v.getProjectId(), () -> tx.execute(st -> {
             quotas.check(v.getProjectId(), 0, 0, newSize - v.getSizeGb(), newSize);
-            lifecycle.apply(id, VolumeTransition.BEGIN_EXTEND);
+            lifecycle.apply(id, attached ? VolumeTransition.BEGIN_EXTEND_ATTACHED : VolumeTransition.BEGIN_EXTEND);
             return null;
         }));
-        work.extend(v, newSize);
+        work.extend(v, newSize, attached);
     }
 
     public void setBootable(Caller caller, String id, boolean bootable) {

@@ -43,6 +43,11 @@ public enum VolumeTransition {
     /** microversion 3.0: only a detached volume may grow (in-use extend is 3.42) */
     BEGIN_EXTEND(EnumSet.of(AVAILABLE), EXTENDING),
     EXTENDED(EnumSet.of(EXTENDING), AVAILABLE),
+    /** microversion 3.42: an attached volume grows too; it stays attached meanwhile (no detach from extending) */
+    BEGIN_EXTEND_ATTACHED(EnumSet.of(IN_USE), EXTENDING),
+    /** the backend grew the attached volume: in-use again at the new size, and compute is told (VolumeResized) */
+    EXTENDED_ATTACHED(EnumSet.of(EXTENDING), IN_USE),
+    /** the backend failed, attached or not: error_extending, as Cinder's volume manager */
     EXTEND_FAILED(EnumSet.of(EXTENDING), ERROR_EXTENDING),
     /** microversion 3.8: the backend refused to adopt the storage object a manage request named */
     MANAGE_FAILED(EnumSet.of(VolumeStatus.MANAGING), VolumeStatus.ERROR_MANAGING),

@@ -170,11 +170,23 @@ public class VolumeWork {
         });
     }
 
-    public void extend(VolumeEntity v, int newSizeGb) {
+    /** Whether the volume's backend can grow it while a guest holds it (3.42's in-use extend). */
+    public boolean extendsAttached(VolumeEntity v) {
+        return backends.get(v.getBackend()).extendsAttached();
+    }
+
+    /** {@code attached}: an in-use volume (3.42), which ends in-use again; a detached one ends available. */
+    public void extend(VolumeEntity v, int newSizeGb, boolean attached) {
         executor.execute(() -> {
             try {
-                backends.get(v.getBackend()).extend(v.getId(), newSizeGb * GIB);
-                events.resized(v.getId(), v.getSizeGb(), newSizeGb);
+                VolumeBackend b = backends.get(v.getBackend());
+                if (attached) {
+                    b.extendAttached(v.getId(), newSizeGb * GIB);
+                } else {
+                    b.extend(v.getId(), newSizeGb * GIB);
+                }
+                events.resized(v.getId(), attached ? VolumeTransition.EXTENDED_ATTACHED : VolumeTransition.EXTENDED,
+                        v.getSizeGb(), newSizeGb);
             } catch (IOException | RuntimeException e) {
                 log.warn("extending volume {} failed: {}", v.getId(), e.toString());
                 if (lifecycle.fail(v.getId(), VolumeTransition.EXTEND_FAILED, e.getMessage())) {

@@ -54,6 +54,50 @@ class FileVolumeBackendTest {
                 assertThat(s).isEmpty();
             }
         }
+
+        /**
+         * A guest's qemu holds the qcow2 file's write lock (here qemu-io stands in for it): qemu-img may not change
+         * the header, so the extend leaves it to that qemu's block resize and does not fail; once the lock is gone
+         * qemu-img grows it.
+         */
+        @Test
+        void anAttachedQcow2HeldByAGuestIsLeftToItsQemuAndGrownWhenFree() throws Exception {
+            String v = id();
+            backend.create(v, 1 * MIB);
+            Process holder = hold(backend.path(v));
+            try {
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (lockFree(backend.path(v)) && System.nanoTime() < deadline) {
+                    if (!holder.isAlive()) { // it lost the race for the lock to our own probe: again
+                        holder = hold(backend.path(v));
+                    }
+                    Thread.sleep(100);
+                }
+                backend.extendAttached(v, 2 * MIB);
+                assertThat(backend.size(v)).isEqualTo(1 * MIB);
+            } finally {
+                holder.destroy();
+                holder.waitFor();
+            }
+            backend.extendAttached(v, 2 * MIB);
+            assertThat(backend.size(v)).isEqualTo(2 * MIB);
+            backend.delete(v);
+        }
+
+        private static Process hold(Path file) throws Exception {
+            return new ProcessBuilder("qemu-io", "-f", "qcow2", "-c", "sleep 30000", file.toString())
+                    .redirectErrorStream(true).start();
+        }
+
+        /** Whether no process holds the image's write lock (qemu-img info without -U is refused then). */
+        private static boolean lockFree(Path file) throws Exception {
+            Process p = new ProcessBuilder("qemu-img", "info", file.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return !out.contains("lock");
+        }
+
     }
 
     @Nested

@@ -63,6 +63,67 @@ class IscsiVolumeBackendTest extends VolumeBackendContract {
         assertThatThrownBy(() -> QemuImg.virtualSize(uri(c, true), "raw")).isInstanceOf(IOException.class);
     }
 
+    /**
+     * 3.42 on iSCSI: an initiator stays logged in (qemu-storage-daemon with qemu's own iSCSI driver and the CHAP
+     * account, as a guest's qemu holds the disk) while the volume grows; qemu refuses to grow the disk past what
+     * the target reports, so the grown file alone is not enough: after extendAttached made the LUN again, qemu's
+     * block resize (what libvirt's block resize asks) takes the new size and the bytes are still there.
+     */
+    @Test
+    void anAttachedLunGrowsForTheLoggedInInitiator() throws Exception {
+        String v = id();
+        backend.create(v, 2 * MIB);
+        byte[] data = random(100_000, 9);
+        writeRaw(v, data);
+        VolumeConnection c = backend.initializeConnection(v, connector());
+        Path sock = root.resolve("qmp-" + v + ".sock");
+        Process qsd = new ProcessBuilder("qemu-storage-daemon", "--object", "secret,id=chap,data="
+                + c.data().get("auth_password"), "--blockdev", "driver=iscsi,node-name=vol,transport=tcp,portal="
+                + c.data().get("target_portal") + ",target=" + c.data().get("target_iqn") + ",lun=1,user="
+                + c.data().get("auth_username") + ",password-secret=chap", "--chardev", "socket,id=m,path=" + sock
+                + ",server=on,wait=off", "--monitor", "chardev=m").redirectErrorStream(true).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(sock); i++) {
+                Thread.sleep(100);
+            }
+            String resize = "{\"execute\": \"block_resize\", \"arguments\": {\"node-name\": \"vol\", \"size\": "
+                    + 4 * MIB + "}}";
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(root.resolve("volumes/volume-" + v
+                    + ".raw").toFile(), "rw")) {
+                f.setLength(4 * MIB);
+            }
+            assertThat(qmp(sock, resize)).as("the target still reports the old size").contains("Cannot grow iSCSI");
+            backend.extendAttached(v, 4 * MIB);
+            assertThat(qmp(sock, resize)).contains("\"return\"");
+            assertThat(qmp(sock, "{\"execute\": \"query-named-block-nodes\"}"))
+                    .contains("\"virtual-size\": " + 4 * MIB);
+        } finally {
+            qsd.destroy();
+            qsd.waitFor();
+        }
+        assertHolds(v, data, 4 * MIB);
+        backend.delete(v);
+    }
+
+    /** One QMP command on a fresh connection: its answer line (return or error). */
+    private static String qmp(Path sock, String command) throws IOException {
+        try (var ch = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(sock));
+             var in = new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.channels.Channels
+                     .newInputStream(ch), java.nio.charset.StandardCharsets.UTF_8));
+             var out = java.nio.channels.Channels.newOutputStream(ch)) {
+            in.readLine(); // the greeting
+            out.write("{\"execute\": \"qmp_capabilities\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            in.readLine();
+            out.write((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.contains("\"return\"") || line.contains("\"error\"")) {
+                    return line;
+                }
+            }
+            return "";
+        }
+    }
+
     @Test
     void theExportAdmitsOnlyTheChapAccountAndEachVolumeHasItsOwn() throws Exception {
         String a = id();

@@ -137,6 +137,28 @@ abstract class VolumeBackendContract {
         backend().delete(v);
     }
 
+    /** 3.42: a backend that grows attached volumes keeps their bytes; one that cannot says so and changes nothing. */
+    @Test
+    void anAttachedVolumeGrowsWhereTheBackendCanAndIsRefusedWhereItCannot() throws IOException {
+        String v = id();
+        backend().create(v, 1 * MIB);
+        byte[] data = random(200_000, 7);
+        writeRaw(v, data);
+        if (backend().extendsAttached()) {
+            backend().extendAttached(v, 2 * MIB);
+            assertThat(backend().size(v)).isEqualTo(2 * MIB);
+            assertHolds(v, data, 2 * MIB);
+            assertThatThrownBy(() -> backend().extendAttached(v, 1 * MIB))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } else {
+            assertThatThrownBy(() -> backend().extendAttached(v, 2 * MIB))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("cannot extend an attached volume");
+            assertHolds(v, data, 1 * MIB);
+        }
+        backend().delete(v);
+    }
+
     @Test
     void aSnapshotKeepsTheBytesOfItsMomentAndAVolumeFromItIsIndependent() throws IOException {
         String v = id();

@@ -2,6 +2,7 @@ package io.nubo.computeagent.config;
 
 import io.nubo.computeagent.command.AttachInterfaceHandler;
 import io.nubo.computeagent.command.AttachVolumeHandler;
+import io.nubo.computeagent.command.ExtendVolumeHandler;
 import io.nubo.computeagent.command.CommandDispatcher;
 import io.nubo.computeagent.command.CommandHandler;
 import io.nubo.computeagent.command.ConsoleOutputHandler;
@@ -132,7 +133,8 @@ public class AgentConfiguration {
                 new SnapshotHandler(hypervisor, storage, qemuImg, images, reports), new DeleteHandler(builder, reports),
                 new DestroyEvacuatedHandler(builder, reports),
                 new ConsoleOutputHandler(storage, reports), new AttachVolumeHandler(hypervisor, reports),
-                new DetachVolumeHandler(hypervisor, reports), new AttachInterfaceHandler(hypervisor, reports, nics),
+                new DetachVolumeHandler(hypervisor, reports), new ExtendVolumeHandler(hypervisor, reports),
+                new AttachInterfaceHandler(hypervisor, reports, nics),
                 new DetachInterfaceHandler(hypervisor, reports),
                 new ResizeHandler(builder, qemuImg, p.shutdownTimeout(), reports),
                 new RevertResizeHandler(builder, qemuImg, p.shutdownTimeout(), reports),

@@ -61,6 +61,16 @@ public interface Guest {
     void requestLiveDetach(DeviceSpec device);
 
     /**
+     * Resizes the running guest's disk {@code targetDev} (vdb) to {@code bytes} (libvirt's block resize, in bytes):
+     * qemu grows the disk (a qcow2's header, or takes a raw file's or an RBD image's new length) and the guest's
+     * driver is told the capacity changed.
+     */
+    void resizeDisk(String targetDev, long bytes);
+
+    /** The size of disk {@code targetDev} as qemu sees it (libvirt's block info capacity). */
+    long diskCapacity(String targetDev);
+
+    /**
      * Moves the running guest live to another host (libvirt peer to peer; persistent there, undefined here), and
      * returns when it runs there. Throws when the move failed: the guest then still runs here.
      */

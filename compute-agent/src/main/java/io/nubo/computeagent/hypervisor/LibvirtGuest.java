@@ -181,6 +181,19 @@ final class LibvirtGuest implements Guest {
         });
     }
 
+    @Override
+    public void resizeDisk(String targetDev, long bytes) {
+        on("resize a disk of", d -> {
+            d.blockResize(targetDev, bytes, Domain.BlockResizeFlags.BYTES);
+            return null;
+        });
+    }
+
+    @Override
+    public long diskCapacity(String targetDev) {
+        return on("read the disk size of", d -> d.blockInfo(targetDev).getCapacity());
+    }
+
     private static int flags(boolean live) {
         return Domain.DeviceModifyFlags.CONFIG | (live ? Domain.DeviceModifyFlags.LIVE : 0);
     }

@@ -46,11 +46,14 @@ class AgentReportConsumer {
     private final io.nubo.compute.migration.ColdMigrationReports coldMigrations;
     private final ShelveReports shelves;
     private final EvacuationReports evacuations;
+    private final java.util.List<InstanceReportListener> listeners;
 
     AgentReportConsumer(EventCodec codec, InboxGuard inbox, PlatformTransactionManager tx, HostRegistry hosts,
                         ServerLifecycle lifecycle, AgentReplies replies, MigrationReports migrations,
                         ResizeReports resizes, ShelveReports shelves, EvacuationReports evacuations,
-                        io.nubo.compute.migration.ColdMigrationReports coldMigrations) {
+                        io.nubo.compute.migration.ColdMigrationReports coldMigrations,
+                        java.util.List<InstanceReportListener> listeners) {
+        this.listeners = listeners;
         this.shelves = shelves;
         this.evacuations = evacuations;
         this.coldMigrations = coldMigrations;
@@ -98,6 +101,7 @@ class AgentReportConsumer {
                 coldMigrations.beforeLifecycle(report);
                 shelves.beforeLifecycle(report);
                 evacuations.beforeLifecycle(report);
+                listeners.forEach(l -> l.reported(report));
                 lifecycle.apply(report);
                 return;
             }

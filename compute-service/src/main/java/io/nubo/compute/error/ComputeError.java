@@ -15,6 +15,8 @@ public enum ComputeError {
     KEYPAIR_EXISTS(HttpStatus.CONFLICT, "Key pair '%s' already exists."),
     INVALID_KEYPAIR(HttpStatus.BAD_REQUEST, "Keypair data is invalid: %s"),
     SERVER_NOT_FOUND(HttpStatus.NOT_FOUND, "Instance %s could not be found."),
+    /** os-server-external-events: not one event named a server that exists */
+    NO_INSTANCES_FOR_EVENTS(HttpStatus.NOT_FOUND, "No instances found for any event"),
     VOLUME_NOT_FOUND(HttpStatus.NOT_FOUND, "Volume %s could not be found."),
     INVALID_VOLUME(HttpStatus.BAD_REQUEST, "Invalid volume: %s"),
     VOLUME_BDM_NOT_FOUND(HttpStatus.NOT_FOUND, "No volume Block Device Mapping with id %s."),

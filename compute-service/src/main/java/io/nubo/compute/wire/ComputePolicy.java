@@ -113,6 +113,9 @@ public enum ComputePolicy {
             "GET /v2.1/os-aggregates", "POST /v2.1/os-aggregates", "POST /v2.1/os-aggregates/{id}/action"),
     AVAILABILITY_ZONE_DETAIL("os_compute_api:os-availability-zone:detail", Check.ADMIN,
             "List availability zones with their hosts.", "GET /v2.1/os-availability-zone/detail"),
+    SERVER_EXTERNAL_EVENTS("os_compute_api:os-server-external-events:create", Check.ADMIN_OR_SERVICE,
+            "Tell servers of events other services saw (network-vif-plugged, volume-extended).",
+            "POST /v2.1/os-server-external-events"),
     USAGE_LIST("os_compute_api:os-simple-tenant-usage:list", Check.ADMIN, "Show every project's usage.",
             "GET /v2.1/os-simple-tenant-usage"),
     USAGE_SHOW("os_compute_api:os-simple-tenant-usage:show", Check.ADMIN_OR_OWNER, "Show a project's usage.",
@@ -120,7 +123,9 @@ public enum ComputePolicy {
 
     /** Nova's legacy base rules. */
     public enum Check {
-        ANY("@"), ADMIN("rule:admin_api"), ADMIN_OR_OWNER("rule:admin_or_owner");
+        ANY("@"), ADMIN("rule:admin_api"), ADMIN_OR_OWNER("rule:admin_or_owner"),
+        /** Nova's {@code service_api} rule (another service's user) or an administrator */
+        ADMIN_OR_SERVICE("rule:admin_api or rule:service_api");
 
         private final String checkString;
 

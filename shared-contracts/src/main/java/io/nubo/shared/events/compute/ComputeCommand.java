@@ -12,7 +12,7 @@ public sealed interface ComputeCommand extends NuboEvent
                 LiveMigrateInstance, ResizeInstance, ConfirmResize, RevertResize, PrepareLiveMigration,
                 RollbackLiveMigrationAtDestination, ForceCompleteLiveMigration, AbortLiveMigration,
                 DestroyEvacuatedGuest, MigrateInstance, FinishMigration, ConfirmMigration, RevertMigration,
-                FinishRevertMigration {
+                FinishRevertMigration, ExtendVolume {
 
     String instanceId();
 

@@ -1,0 +1,192 @@
+package io.nubo.computeagent.realguest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nubo.computeagent.design.GuestNames;
+import io.nubo.computeagent.hypervisor.Guest;
+import io.nubo.computeagent.hypervisor.LibvirtHypervisor;
+import io.nubo.computeagent.support.AgentFixture;
+import io.nubo.computeagent.support.Commands;
+import io.nubo.computeagent.support.LocalImageService;
+import io.nubo.shared.events.compute.AttachVolume;
+import io.nubo.shared.events.compute.DeleteInstance;
+import io.nubo.shared.events.compute.ExtendVolume;
+import io.nubo.shared.events.compute.ImageSpec;
+import io.nubo.shared.events.compute.InstanceReport;
+import io.nubo.shared.events.compute.InstanceReport.Outcome;
+import io.nubo.shared.events.compute.VolumeConnection;
+import io.nubo.testsupport.LibvirtTestHost;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An attached volume extended while the guest runs (Cinder 3.42's in-use extend, Nova's {@code extend_volume}):
+ * the agent's {@link ExtendVolume} resizes the guest's disk with libvirt's block resize, and the running test guest
+ * prints the new capacity of that disk on its console ({@code resize vdb sectors=...}, read from
+ * {@code /sys/block/vdb/size}). A raw file volume was grown by block storage first; a qcow2 one cannot be while
+ * the guest's qemu holds its write lock, so qemu grows it (its header then says the new size). An iSCSI volume on
+ * tgt grows once its LUN is made again (as block storage's iscsi backend does): qemu's initiator refuses to grow
+ * past what the target reports, and takes the new size after that. A redelivered command changes nothing; a volume
+ * that is not attached fails.
+ */
+@org.junit.jupiter.api.Tag("integration")
+class ExtendVolumeRealGuestTest {
+
+    static final Duration BOOT = Duration.ofSeconds(300);
+    static final long MIB = 1L << 20;
+    static Path work;
+    static LibvirtHypervisor hypervisor;
+    static AgentFixture agent;
+    static ImageSpec kernelBoot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path guestDir = LibvirtTestHost.require();
+        work = Files.createTempDirectory(Path.of("/var/tmp"), "nubo-extend-test",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        hypervisor = LibvirtHypervisor.open(LibvirtTestHost.URI);
+        LocalImageService images = new LocalImageService();
+        images.add("aki-test", "aki", guestDir.resolve("vmlinuz"));
+        images.add("ari-test", "ari", guestDir.resolve("initrd.img"));
+        String qcow2 = images.add("img-qcow2", "qcow2", guestDir.resolve("test-guest.qcow2"));
+        kernelBoot = Commands.image("img-qcow2", "qcow2", qcow2, Map.of("kernel_id", "aki-test",
+                "ramdisk_id", "ari-test", "os_command_line", "console=ttyS0"));
+        agent = new AgentFixture(hypervisor, "qemu", work, images);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (hypervisor != null) {
+            hypervisor.close();
+        }
+        if (work != null) {
+            try (Stream<Path> all = Files.walk(work)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static InstanceReport dispatch(io.nubo.shared.events.compute.ComputeCommand c) {
+        return (InstanceReport) agent.dispatcher.dispatch(c);
+    }
+
+    private static void succeeds(io.nubo.shared.events.compute.ComputeCommand c) {
+        InstanceReport r = dispatch(c);
+        assertThat(r.outcome()).as(c + ": " + r.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    void theRunningGuestSeesItsAttachedVolumesGrow() throws Exception {
+        String id = UUID.randomUUID().toString();
+        succeeds(Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
+        try {
+            Path raw = volumeFile("vol-raw.raw", "NUBOVOLRAW");
+            Path qcow2 = work.resolve("vol-qcow2.qcow2");
+            sh("qemu-img", "convert", "-f", "raw", "-O", "qcow2", volumeFile("vol-q.raw", "NUBOVOLQCOW").toString(),
+                    qcow2.toString());
+            agent.awaitConsole(id, "NUBO-TEST-GUEST: ready", BOOT);
+            succeeds(new AttachVolume(id, "host-1", "a-raw", "vol-raw", null,
+                    new VolumeConnection("file", Map.of("path", raw.toString(), "format", "raw"))));
+            agent.awaitConsole(id, "hotplug add vdb sectors=16384 head=NUBOVOLRAW", BOOT);
+            succeeds(new AttachVolume(id, "host-1", "a-qcow2", "vol-qcow2", null,
+                    new VolumeConnection("file", Map.of("path", qcow2.toString(), "format", "qcow2"))));
+            agent.awaitConsole(id, "hotplug add vdc sectors=16384 head=NUBOVOLQCOW", BOOT);
+            Guest g = hypervisor.find(GuestNames.domainName(id)).orElseThrow();
+
+            // raw: block storage grew the file (sparse), the guest's disk follows at the agent's block resize
+            try (RandomAccessFile f = new RandomAccessFile(raw.toFile(), "rw")) {
+                f.setLength(16 * MIB);
+            }
+            assertThat(g.diskCapacity("vdb")).as("qemu still has the old size").isEqualTo(8 * MIB);
+            succeeds(new ExtendVolume(id, "host-1", "e-raw", "vol-raw", 16 * MIB));
+            agent.awaitConsole(id, "NUBO-TEST-GUEST: resize vdb sectors=32768", BOOT);
+            assertThat(g.diskCapacity("vdb")).isEqualTo(16 * MIB);
+
+            // qcow2: the running qemu holds the write lock, qemu-img may not grow it; qemu's block resize does
+            Process resize = new ProcessBuilder("qemu-img", "resize", "-f", "qcow2", qcow2.toString(), "24M")
+                    .redirectErrorStream(true).start();
+            assertThat(new String(resize.getInputStream().readAllBytes())).contains("Failed to get \"write\" lock");
+            resize.waitFor();
+            succeeds(new ExtendVolume(id, "host-1", "e-qcow2", "vol-qcow2", 24 * MIB));
+            String console = agent.awaitConsole(id, "NUBO-TEST-GUEST: resize vdc sectors=49152", BOOT);
+            assertThat(g.diskCapacity("vdc")).isEqualTo(24 * MIB);
+            assertThat(sh("qemu-img", "info", "-U", "--output=json", qcow2.toString()))
+                    .contains("\"virtual-size\": " + 24 * MIB);
+            // the other disk was not touched, and the guest printed each change once
+            assertThat(console.split("resize vdb ", -1)).hasSize(2);
+
+            // iSCSI (qemu's own initiator on tgt): the LUN made again at the grown file's size, as block storage's
+            // iscsi backend does; qemu's block resize then takes the size the target reports
+            try (io.nubo.testsupport.IscsiTargetDaemon tgt = io.nubo.testsupport.IscsiTargetDaemon.start()) {
+                String iqn = "iqn.2026-12.io.nubo.test:extend-" + id.substring(0, 8);
+                String ctl = Integer.toString(tgt.controlPort());
+                Path lun = volumeFile("vol-iscsi.raw", "NUBOVOLISCSI");
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "new", "--mode", "target", "--tid", "1",
+                        "--targetname", iqn);
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "new", "--mode", "logicalunit", "--tid", "1",
+                        "--lun", "1", "--backing-store", lun.toString());
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "bind", "--mode", "target", "--tid", "1",
+                        "--initiator-address", "ALL");
+                succeeds(new AttachVolume(id, "host-1", "a-iscsi", "vol-iscsi", null, new VolumeConnection("iscsi",
+                        Map.of("target_portal", tgt.portal(), "target_iqn", iqn, "target_lun", "1",
+                                "target_discovered", "false"))));
+                agent.awaitConsole(id, "hotplug add vdd sectors=16384 head=NUBOVOLISCSI", BOOT);
+                try (RandomAccessFile f = new RandomAccessFile(lun.toFile(), "rw")) {
+                    f.setLength(32 * MIB);
+                }
+                InstanceReport stale = dispatch(new ExtendVolume(id, "host-1", "e-stale", "vol-iscsi", 32 * MIB));
+                assertThat(stale.outcome()).as("the target still reports 8 MiB").isEqualTo(Outcome.FAILED);
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "delete", "--mode", "logicalunit", "--tid", "1",
+                        "--lun", "1");
+                sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "new", "--mode", "logicalunit", "--tid", "1",
+                        "--lun", "1", "--backing-store", lun.toString());
+                succeeds(new ExtendVolume(id, "host-1", "e-iscsi", "vol-iscsi", 32 * MIB));
+                agent.awaitConsole(id, "NUBO-TEST-GUEST: resize vdd sectors=65536", BOOT);
+                assertThat(g.diskCapacity("vdd")).isEqualTo(32 * MIB);
+                succeeds(new io.nubo.shared.events.compute.DetachVolume(id, "host-1", "d-iscsi", "vol-iscsi"));
+                agent.awaitConsole(id, "hotplug remove vdd", BOOT);
+            }
+
+            // a redelivered command finds the size reached; a volume not attached here is a failure
+            succeeds(new ExtendVolume(id, "host-1", "e-qcow2", "vol-qcow2", 24 * MIB));
+            assertThat(g.diskCapacity("vdc")).isEqualTo(24 * MIB);
+            InstanceReport absent = dispatch(new ExtendVolume(id, "host-1", "e-absent", "vol-nope", 32 * MIB));
+            assertThat(absent.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(absent.faultMessage()).contains("vol-nope is not attached");
+        } finally {
+            dispatch(new DeleteInstance(id, "host-1", "del-extend"));
+        }
+        assertThat(hypervisor.find(GuestNames.domainName(id))).isEmpty();
+    }
+
+    private static Path volumeFile(String fileName, String marker) throws Exception {
+        Path f = work.resolve(fileName);
+        byte[] bytes = new byte[(int) (8 * MIB)];
+        byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(m, 0, bytes, 0, m.length);
+        Files.write(f, bytes);
+        return f;
+    }
+
+    static String sh(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+}

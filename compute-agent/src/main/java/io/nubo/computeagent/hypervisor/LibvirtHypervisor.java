@@ -47,7 +47,16 @@ public final class LibvirtHypervisor implements Hypervisor {
     private final DomainXmlWriter writer = new DomainXmlWriter();
     private final DomainXmlParser parser = new DomainXmlParser();
     private final List<Consumer<LifecycleEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** One listener object, so that it can be taken off a connection before the connection is closed. */
+    private final org.libvirt.event.LifecycleListener lifecycle = this::onEvent;
     private Connect connection;
+
+    /**
+     * Connections whose lifecycle callback could not be taken off before they were closed (libvirtd already gone):
+     * libvirt may still hold the callback's native address, so the Java objects behind it are kept from the garbage
+     * collector for good (a callback collected while registered is a crash in JNA's dispatch on the event loop).
+     */
+    private static final List<Connect> RETIRED = new CopyOnWriteArrayList<>();
 
     public LibvirtHypervisor(String uri, NativeStackExecutor nativeCalls) {
         this(uri, nativeCalls, false);
@@ -93,7 +102,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         if (!uri.startsWith("test:")) {
             c.setKeepAlive(5, 3);
         }
-        c.addLifecycleListener(this::onEvent);
+        c.addLifecycleListener(lifecycle);
         connection = c;
         log.info("Connected to libvirt at {} ({} {})", uri, c.getType(), c.getVersion());
         return c;
@@ -103,6 +112,13 @@ public final class LibvirtHypervisor implements Hypervisor {
         Connect c = connection;
         connection = null;
         if (c != null) {
+            // off first: a callback left on a closed connection is still called by libvirt's event loop (on the
+            // closed Connect, an NPE) and, once its objects are collected, calls freed memory
+            try {
+                c.removeLifecycleListener(lifecycle);
+            } catch (LibvirtException | RuntimeException e) {
+                RETIRED.add(c);
+            }
             try {
                 c.close();
             } catch (LibvirtException ignored) {

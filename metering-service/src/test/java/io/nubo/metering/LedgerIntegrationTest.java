@@ -206,6 +206,62 @@ class LedgerIntegrationTest {
         return m;
     }
 
+    @Autowired
+    io.nubo.metering.ledger.Ledger ledger;
+
+    /** One container's usage events, a second apart: mostly object PUTs, every fifth a DELETE. */
+    private List<EventEnvelope> containerStream(String project, int n) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean delete = i % 5 == 4;
+            Instant at = T0.plusSeconds(i);
+            events.add(event(Topics.OBJECT_STORE, "AUTH_" + project + "/c", "object-store.usage.changed",
+                    new ObjectStorageUsageChanged(project, "AUTH_" + project, "c", "o" + i,
+                            delete ? "object.deleted" : "object.created", delete ? -4096 : 4096, delete ? -1 : 1),
+                    project, at).envelope());
+        }
+        return events;
+    }
+
+    private List<String> shape(String project) {
+        return ledger.intervals(T0.minusSeconds(3600), T0.plusSeconds(86_400), project).stream()
+                .map(i -> i.metric() + " " + i.level().toPlainString() + " " + i.begin() + " " + i.end()).toList();
+    }
+
+    /**
+     * Concurrent writers commit a few milliseconds out of the order of their timestamps, so a busy container's
+     * events arrive late in bulk: applied in batches (as the consumer does), with each event up to 15 places out of
+     * order, they give the intervals of the same events applied one by one in order.
+     */
+    @Test
+    void lateEventsInBatchesGiveTheIntervalsOfTheInOrderStream() {
+        String inOrder = "pi" + UUID.randomUUID().toString().replace("-", "");
+        String late = "pl" + UUID.randomUUID().toString().replace("-", "");
+        int n = 600;
+        for (EventEnvelope e : containerStream(inOrder, n)) {
+            ledger.record(e);
+        }
+        List<EventEnvelope> shuffled = new ArrayList<>(containerStream(late, n));
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < shuffled.size(); i++) {
+            Collections.swap(shuffled, i, Math.min(shuffled.size() - 1, i + random.nextInt(16)));
+        }
+        long started = System.nanoTime();
+        for (int from = 0; from < n; from += 100) {
+            assertThat(ledger.recordAll(shuffled.subList(from, from + 100))).isEqualTo(100);
+        }
+        System.out.printf("%d late container events in batches of 100 applied in %d ms%n", n,
+                (System.nanoTime() - started) / 1_000_000);
+        List<String> expected = shape(inOrder);
+        assertThat(expected).as("the in-order stream's intervals").hasSizeGreaterThan(n / 2);
+        assertThat(shape(late)).isEqualTo(expected);
+        // the same batches again are all seen before and change nothing
+        for (int from = 0; from < n; from += 100) {
+            assertThat(ledger.recordAll(shuffled.subList(from, from + 100))).isZero();
+        }
+        assertThat(shape(late)).isEqualTo(expected);
+    }
+
     @Test
     void aStreamGivesExactGibHoursAndCostAndReplayOrReverseOrderChangesNothing() throws Exception {
         serviceWithFlatMapping("image.size", "0.01");

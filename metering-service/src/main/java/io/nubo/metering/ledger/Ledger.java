@@ -4,7 +4,9 @@ import io.nubo.shared.events.EventCodec;
 import io.nubo.shared.events.EventEnvelope;
 import io.nubo.shared.outbox.InboxGuard;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -14,7 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps the usage intervals from events. Each event is applied once ({@link InboxGuard}) in one transaction with
  * the resource's state row locked: an event later than the resource's last one moves the state on and touches only
  * the open interval; an earlier one (delivered late or out of order) refolds the resource's whole history, so the
- * intervals are the same whatever the delivery order.
+ * intervals are the same whatever the delivery order. In a batch ({@link #recordAll}) a resource is refolded once,
+ * after the batch's last event, however many of its events came late: a refold reads all of the resource's events,
+ * so one per late event made a busy container's ledger quadratic (concurrent writers commit a few milliseconds out
+ * of the order of their timestamps, so under load most events of a container arrive late).
  */
 @Service
 public class Ledger {
@@ -37,6 +42,14 @@ public class Ledger {
     /** Applies one event; false when it was seen before. */
     @Transactional
     public boolean record(EventEnvelope e) {
+        return record(e, null);
+    }
+
+    /**
+     * Applies one event; with {@code late} not null a resource that needs a refold is put there (by resource key)
+     * and not refolded yet, and further events of a resource already there are only stored: the caller refolds.
+     */
+    private boolean record(EventEnvelope e, Map<String, ResourceChange> late) {
         if (!inbox.firstDelivery(e.eventId(), CONSUMER)) {
             return false;
         }
@@ -49,7 +62,7 @@ public class Ledger {
             return false;
         }
         if (change != null) {
-            apply(change, at, id);
+            apply(change, at, id, late);
         }
         return true;
     }
@@ -58,10 +71,14 @@ public class Ledger {
     @Transactional
     public int recordAll(List<EventEnvelope> envelopes) {
         int applied = 0;
+        Map<String, ResourceChange> late = new LinkedHashMap<>();
         for (EventEnvelope e : envelopes) {
-            if (record(e)) {
+            if (record(e, late)) {
                 applied++;
             }
+        }
+        for (ResourceChange c : late.values()) {
+            refold(c);
         }
         return applied;
     }
@@ -78,12 +95,19 @@ public class Ledger {
         }
     }
 
-    private void apply(ResourceChange c, Instant at, String eventId) {
+    private void apply(ResourceChange c, Instant at, String eventId, Map<String, ResourceChange> late) {
+        if (late != null && late.containsKey(c.resourceKey())) {
+            return; // its event is stored, and the batch's refold of the resource takes it in
+        }
         LedgerStore.ResourceState state = store.lockResource(c);
         boolean inOrder = state.lastAt() == null || at.isAfter(state.lastAt())
                 || (at.equals(state.lastAt()) && eventId.compareTo(state.lastEventId()) > 0);
         if (!inOrder) {
-            refold(c, state);
+            if (late != null) {
+                late.put(c.resourceKey(), c);
+            } else {
+                refold(c);
+            }
             return;
         }
         Timeline t = new Timeline(state.level(), state.attributes(), state.since());
@@ -101,7 +125,8 @@ public class Ledger {
         store.saveState(c.resourceKey(), t, at, eventId);
     }
 
-    private void refold(ResourceChange c, LedgerStore.ResourceState state) {
+    /** Rebuilds the resource's intervals and state from all its stored events (its state row is locked). */
+    private void refold(ResourceChange c) {
         List<Timeline.TimedChange> changes = store.changes(c.resourceKey());
         changes.sort(Timeline.TimedChange.ORDER);
         Timeline t = new Timeline();

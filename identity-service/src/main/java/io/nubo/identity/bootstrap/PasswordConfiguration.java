@@ -2,9 +2,13 @@ package io.nubo.identity.bootstrap;
 
 import io.nubo.identity.compliance.SecurityComplianceProperties;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -16,19 +20,39 @@ public class PasswordConfiguration {
     static final int BCRYPT_MAX_BYTES = 72;
 
     @Bean
-    PasswordEncoder passwordEncoder(BootstrapProperties props) {
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(props.bcryptCost());
+    PasswordEncoder passwordEncoder(BootstrapProperties props,
+                                    @Value("${nubo.identity.bootstrap.native-bcrypt:true}") boolean nativeBcrypt) {
+        Optional<NativeBcrypt> libcrypt = nativeBcrypt
+                ? NativeBcrypt.load(Runtime.getRuntime().availableProcessors())
+                : Optional.empty();
+        return encoder(props.bcryptCost(), libcrypt);
+    }
+
+    /**
+     * bcrypt at {@code cost}: through libcrypt when given (bit-exact with Spring's, see {@link NativeBcrypt}),
+     * Spring's Java implementation otherwise and for what libcrypt cannot compute exactly.
+     */
+    static PasswordEncoder encoder(int cost, Optional<NativeBcrypt> libcrypt) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(cost);
+        SecureRandom random = new SecureRandom();
         // Keystone hands bcrypt the first 72 bytes of a longer password (bcrypt's own rule); Spring's encoder
         // refuses such a password instead, which would turn a long password into a server error.
         return new PasswordEncoder() {
             @Override
             public String encode(CharSequence raw) {
-                return bcrypt.encode(truncated(raw));
+                String password = truncated(raw);
+                return libcrypt.flatMap(n -> n.hash(password, BCrypt.gensalt("$2a", cost, random)))
+                        .orElseGet(() -> bcrypt.encode(password));
             }
 
             @Override
             public boolean matches(CharSequence raw, String encoded) {
-                return raw != null && bcrypt.matches(truncated(raw), encoded);
+                if (raw == null) {
+                    return false;
+                }
+                String password = truncated(raw);
+                return libcrypt.flatMap(n -> n.matches(password, encoded))
+                        .orElseGet(() -> bcrypt.matches(password, encoded));
             }
         };
     }

@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 15's kill and restart: the distributed cloud ({@code ./nubo up --distributed}: a Kafka broker process and
  * every service in its own JVM, two instances of image, object store and compute, PostgreSQL databases of its own)
  * loses nothing when a process dies. kill -9 of an object-store instance during a stream of writes, then of the
- * Kafka broker, then of the compute agent while it boots a guest; each restarted with its own command line. Every
+ * Kafka broker, a graceful stop (SIGTERM) of the broker with writers running across its stop and start, then kill
+ * -9 of the compute agent while it boots a guest; each restarted with its own command line. Every
  * write acknowledged to a client is still there, every event written while Kafka was down is applied once by
  * metering after it returns, the server ends ACTIVE or ERROR (never stuck in BUILD), and the gateway never answers
  * 500.
@@ -211,8 +212,125 @@ class DistributedKillRestartTest {
                 written.size());
     }
 
+    /**
+     * Issue 14's "Kafka stopped during a stream of changes, then started": 3 writers PUT and DELETE objects without
+     * a pause while the broker is stopped gracefully (SIGTERM, its controlled shutdown), stays down, and is started
+     * again, and they go on after it returns. Every write is acknowledged (the change and its event are one
+     * database transaction; the outbox holds the event), every object-store event of the stream reaches metering's
+     * ledger, and the usage metering folded from them equals the bytes the container holds by the clients' own
+     * account of what was acknowledged: an event applied twice (or lost) would show as a different level.
+     */
     @Test
     @Order(3)
+    void aStreamOfWritesAcrossAGracefulKafkaStopAndStartLosesAndDuplicatesNoEffect() throws Exception {
+        String name = "kafka-stream";
+        String container = "/object-store/v1/AUTH_" + project + "/" + name;
+        long since = System.currentTimeMillis();
+        assertThat(request("PUT", container, null, null).statusCode()).isIn(201, 202);
+        int threads = 3;
+        /** The objects present by what the clients were told: name to size, and the count of each outcome. */
+        Map<String, Integer> present = new ConcurrentHashMap<>();
+        Map<String, Integer> refused = new ConcurrentHashMap<>();
+        AtomicInteger made = new AtomicInteger();
+        AtomicInteger acknowledged = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean go = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService writers = Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int w = t;
+            done.add(writers.submit(() -> {
+                for (int i = 0; go.get(); i++) {
+                    // each writer owns its names, so the order of its own acknowledged answers is the truth
+                    String object = "w" + w + "-" + i;
+                    boolean delete = i % 3 == 2;
+                    String target = delete ? "w" + w + "-" + (i - 1) : object;
+                    String content = delete ? null : "x".repeat(100 + (i * 37 + w * 11) % 4000);
+                    made.incrementAndGet();
+                    try {
+                        HttpResponse<String> r = delete ? request("DELETE", container + "/" + target, null, null)
+                                : request("PUT", container + "/" + target, "text/plain", content);
+                        if (r.statusCode() == (delete ? 204 : 201)) {
+                            acknowledged.incrementAndGet();
+                            if (delete) {
+                                present.remove(target);
+                            } else {
+                                present.put(target, content.length());
+                            }
+                        } else {
+                            refused.put((delete ? "DELETE " : "PUT ") + target, r.statusCode());
+                        }
+                    } catch (IOException e) {
+                        refused.put((delete ? "DELETE " : "PUT ") + target, -1);
+                    }
+                }
+                return null;
+            }));
+        }
+        waitFor(Duration.ofSeconds(60), () -> acknowledged.get() > 30);
+        ProcessHandle kafka = ProcessHandle.of(pidOf("kafka").orElseThrow()).orElseThrow();
+        List<String> command = commandLine(kafka.pid());
+        int beforeStop = acknowledged.get();
+        long stopping = System.nanoTime();
+        assertThat(kafka.destroy()).as("SIGTERM sent to the broker").isTrue();
+        kafka.onExit().get(120, TimeUnit.SECONDS);
+        long stopped = System.nanoTime();
+        int atStop = acknowledged.get();
+        waitFor(Duration.ofSeconds(60), () -> acknowledged.get() > atStop + 30);
+        Thread.sleep(3000);
+        List<String> held = outboxSince("objectstore", since, false);
+        int atRelaunch = acknowledged.get();
+        relaunch("kafka", command, base + 10);
+        int atStart = acknowledged.get();
+        waitFor(Duration.ofSeconds(60), () -> acknowledged.get() > atStart + 30);
+        go.set(false);
+        for (var f : done) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        writers.shutdown();
+
+        assertThat(refused).as("writes refused during the stream (the outbox takes them while Kafka is down)")
+                .isEmpty();
+        assertThat(held).as("object-store events waiting in the outbox while the broker was down").isNotEmpty();
+        waitFor(Duration.ofSeconds(180), () -> outboxSince("objectstore", since, false).isEmpty());
+        List<String> written = outboxSince("objectstore", since, true);
+        waitFor(Duration.ofSeconds(180), () -> countInLedger(written) == written.size());
+        assertThat(countInLedger(written)).as("each outbox event in metering's ledger").isEqualTo(written.size());
+        assertThat(written).as("one event per acknowledged change (the container's and each PUT's and DELETE's)")
+                .hasSize(acknowledged.get() + 1);
+        List<String> repeated = query("objectstore", "SELECT event_id FROM nubo_outbox WHERE created_at >= ? "
+                + "GROUP BY event_id HAVING COUNT(*) > 1", new java.sql.Timestamp(since));
+        assertThat(repeated).as("an event id written twice to the outbox").isEmpty();
+
+        long bytes = present.values().stream().mapToLong(Integer::longValue).sum();
+        HttpResponse<String> head = request("HEAD", container, null, null);
+        assertThat(head.statusCode()).isEqualTo(204);
+        assertThat(head.headers().firstValue("X-Container-Object-Count").orElseThrow())
+                .as("objects the clients were told exist").isEqualTo(String.valueOf(present.size()));
+        assertThat(head.headers().firstValue("X-Container-Bytes-Used").orElseThrow())
+                .isEqualTo(String.valueOf(bytes));
+        Set<String> listed = new TreeSet<>(Arrays.asList(request("GET", container, null, null).body().split("\n")));
+        listed.remove("");
+        assertThat(listed).isEqualTo(new TreeSet<>(present.keySet()));
+        String key = "storage.objects.size:AUTH_" + project + "/" + name;
+        java.math.BigDecimal gib = java.math.BigDecimal.valueOf(1L << 30);
+        waitFor(Duration.ofSeconds(60), () -> !query("metering", "SELECT level FROM metering_resource WHERE "
+                + "resource_key = ?", key).isEmpty());
+        java.math.BigDecimal level = new java.math.BigDecimal(query("metering",
+                "SELECT level FROM metering_resource WHERE resource_key = ?", key).get(0));
+        assertThat(level.multiply(gib).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact())
+                .as("object-store usage metering folded from the stream's events, in bytes").isEqualTo(bytes);
+        System.out.printf("SIGTERM kafka during a stream of %d PUTs/DELETEs from %d writers: %d acknowledged "
+                        + "(%d before the stop, %d while down, %d while it started, %d after), %d refused; stop took "
+                        + "%d ms; %d object-store events (%d held in the outbox at the restart), %d in the ledger, "
+                        + "0 duplicated; %d objects / %d bytes = metering's level%n", made.get(), threads,
+                acknowledged.get(), beforeStop, atRelaunch - atStop, atStart - atRelaunch,
+                acknowledged.get() - atStart, refused.size(),
+                (stopped - stopping) / 1_000_000, written.size(), held.size(), countInLedger(written),
+                present.size(), bytes);
+    }
+
+    @Test
+    @Order(4)
     void killingTheComputeAgentMidBootLeavesNoServerInATransitionalState() throws Exception {
         Path guest = LibvirtTestHost.require();
         assertThat(request("POST", "/compute/v2.1/flavors", "application/json",
@@ -263,7 +381,7 @@ class DistributedKillRestartTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theGatewayNeverAnswered500() {
         assertThat(STATUSES.keySet()).as("statuses the gateway answered: %s", STATUSES).noneMatch(s -> s == 500);
     }

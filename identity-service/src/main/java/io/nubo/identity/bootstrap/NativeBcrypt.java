@@ -95,8 +95,9 @@ final class NativeBcrypt {
         if (!HASH.matcher(full).matches()) {
             return Optional.empty();
         }
-        byte[] phrase = Arrays.copyOf(password.getBytes(StandardCharsets.UTF_8),
-                password.getBytes(StandardCharsets.UTF_8).length + 1);
+        byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
+        byte[] phrase = Arrays.copyOf(utf8, utf8.length + 1);
+        Arrays.fill(utf8, (byte) 0);
         String asB = "$2b" + setting.substring(3, 29);
         byte[] salt = (asB + "\0").getBytes(StandardCharsets.US_ASCII);
         String out;

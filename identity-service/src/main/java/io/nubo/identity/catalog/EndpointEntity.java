@@ -1,11 +1,14 @@
 package io.nubo.identity.catalog;
 
+import io.nubo.identity.readcache.EntityChanges;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "endpoints")
 public class EndpointEntity {
 

@@ -1,11 +1,13 @@
 package io.nubo.identity.catalog;
 
 import io.nubo.identity.directory.ExtraAttributes;
+import io.nubo.identity.readcache.EntityChanges;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -17,6 +19,7 @@ import java.util.Set;
 
 /** An OS-EP-FILTER endpoint group: endpoints matching its filters, shown in the catalog of its projects. */
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "endpoint_groups")
 public class EndpointGroupEntity {
 

@@ -1,9 +1,11 @@
 package io.nubo.identity.catalog;
 
+import io.nubo.identity.readcache.ChangeStampedCache;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +21,12 @@ public class ServiceCatalog {
     private final ServiceRepository services;
     private final EndpointRepository endpoints;
     private final EndpointGroupRepository groups;
+    /**
+     * Every token validation renders the catalog: it is read again only after a service, endpoint or endpoint group
+     * changes (keyed by project: URLs hold the project id, and endpoint groups select per project).
+     */
+    private final ChangeStampedCache<Optional<String>, List<CatalogEntry>> cache =
+            new ChangeStampedCache<>(4096, ServiceEntity.class, EndpointEntity.class, EndpointGroupEntity.class);
 
     public ServiceCatalog(ServiceRepository services, EndpointRepository endpoints, EndpointGroupRepository groups) {
         this.services = services;
@@ -26,8 +34,13 @@ public class ServiceCatalog {
         this.groups = groups;
     }
 
+    /** The catalog a token scoped to the project (or to none: {@code null}) sees; an immutable list. */
     @Transactional(readOnly = true)
     public List<CatalogEntry> forProject(String projectId) {
+        return cache.get(Optional.ofNullable(projectId), p -> read(p.orElse(null)));
+    }
+
+    private List<CatalogEntry> read(String projectId) {
         // OS-EP-FILTER: a project with endpoint groups sees only the endpoints they select
         List<EndpointGroupEntity> projectGroups = projectId == null ? List.of()
                 : groups.findByProjectIdsContains(projectId);
@@ -52,10 +65,10 @@ public class ServiceCatalog {
             if (eps.isEmpty() && !projectGroups.isEmpty()) {
                 continue;
             }
-            catalog.add(new CatalogEntry(s.getId(), s.getType(), s.getName(), eps));
+            catalog.add(new CatalogEntry(s.getId(), s.getType(), s.getName(), List.copyOf(eps)));
         }
         catalog.sort(Comparator.comparing(CatalogEntry::type));
-        return catalog;
+        return List.copyOf(catalog);
     }
 
     static String substitute(String url, String projectId) {

@@ -1,5 +1,7 @@
 package io.nubo.identity.directory;
 
+import io.nubo.identity.readcache.ChangeStampedCache;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,16 @@ public class DirectoryLookup {
     private final DomainRepository domains;
     private final UserRepository users;
     private final RoleRepository roles;
+    // a token's validation names its user, project, domains and roles: each is read again only after its table is
+    // written (ChangeStampedCache), not on every validation
+    private final ChangeStampedCache<String, Optional<UserCard>> userCards =
+            new ChangeStampedCache<>(10_000, UserEntity.class);
+    private final ChangeStampedCache<String, Optional<String>> projectNames =
+            new ChangeStampedCache<>(10_000, ProjectEntity.class);
+    private final ChangeStampedCache<String, Optional<String>> domainNames =
+            new ChangeStampedCache<>(10_000, DomainEntity.class);
+    private final ChangeStampedCache<String, Optional<Named>> globalRoles =
+            new ChangeStampedCache<>(10_000, RoleEntity.class);
 
     public DirectoryLookup(ProjectRepository projects, DomainRepository domains, UserRepository users,
                            RoleRepository roles) {
@@ -31,6 +43,10 @@ public class DirectoryLookup {
 
     /** A thing's id, name and domain (null for a global role), for other features to name it. */
     public record Named(String id, String name, String domainId) {
+    }
+
+    /** What a token shows of its user: the name, and when the password expires (null: never). */
+    public record UserCard(String id, String name, Instant passwordExpiresAt) {
     }
 
     public boolean projectExists(String id) {
@@ -72,7 +88,22 @@ public class DirectoryLookup {
     }
 
     public Optional<String> domainName(String id) {
-        return domains.findById(id).map(DomainEntity::getName);
+        return domainNames.get(id, d -> domains.findById(d).map(DomainEntity::getName));
+    }
+
+    public Optional<UserCard> userCard(String id) {
+        return userCards.get(id, u -> users.findById(u)
+                .map(e -> new UserCard(e.getId(), e.getName(), e.getPasswordExpiresAt())));
+    }
+
+    public Optional<String> projectName(String id) {
+        return projectNames.get(id, p -> projects.findById(p).map(ProjectEntity::getName));
+    }
+
+    /** A role that belongs to no domain, by name. */
+    public Optional<Named> globalRole(String name) {
+        return globalRoles.get(name, n -> roles.findByDomainIdAndName(RoleEntity.GLOBAL, n)
+                .map(r -> new Named(r.getId(), r.getName(), r.getDomainId())));
     }
 
     /** The ids of a domain's projects. */

@@ -1,13 +1,15 @@
 package io.nubo.identity.directory;
 
+import io.nubo.identity.readcache.EntityChanges;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "projects")
 public class ProjectEntity {
 

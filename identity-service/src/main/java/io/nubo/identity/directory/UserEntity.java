@@ -1,8 +1,10 @@
 package io.nubo.identity.directory;
 
+import io.nubo.identity.readcache.EntityChanges;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "users")
 public class UserEntity {
 

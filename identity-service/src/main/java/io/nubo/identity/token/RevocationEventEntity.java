@@ -1,7 +1,9 @@
 package io.nubo.identity.token;
 
+import io.nubo.identity.readcache.EntityChanges;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -9,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "revocation_events")
 public class RevocationEventEntity {
 

@@ -1,5 +1,6 @@
 package io.nubo.identity.token;
 
+import io.nubo.identity.readcache.ChangeStampedCache;
 import io.nubo.shared.events.TokenRevoked;
 import io.nubo.shared.outbox.EventPublisher;
 import io.nubo.shared.security.NuboPrincipal;
@@ -24,6 +25,9 @@ public class RevocationStore {
     private final RevocationEventRepository events;
     private final EventPublisher publisher;
     private final RevocationList local;
+    /** Each token's verdict, asked again only after a revocation is stored (every validation asks). */
+    private final ChangeStampedCache<TokenFacts, Boolean> verdicts =
+            new ChangeStampedCache<>(10_000, RevocationEventEntity.class);
 
     public RevocationStore(RevocationEventRepository events, EventPublisher publisher, RevocationList local) {
         this.events = events;
@@ -76,6 +80,10 @@ public class RevocationStore {
 
     @Transactional(readOnly = true)
     public boolean isRevoked(TokenFacts t) {
+        return verdicts.get(t, this::revokedNow);
+    }
+
+    private boolean revokedNow(TokenFacts t) {
         String projectId = t.scope() instanceof TokenScope.Project p ? p.projectId() : null;
         String projectDomain = t.scope() instanceof TokenScope.Project p ? p.domainId() : null;
         String domainId = t.scope() instanceof TokenScope.Domain d ? d.domainId() : null;

@@ -1,14 +1,7 @@
 package io.nubo.identity.token;
 
 import io.nubo.identity.catalog.ServiceCatalog;
-import io.nubo.identity.directory.DomainEntity;
-import io.nubo.identity.directory.DomainRepository;
-import io.nubo.identity.directory.ProjectEntity;
-import io.nubo.identity.directory.ProjectRepository;
-import io.nubo.identity.directory.RoleEntity;
-import io.nubo.identity.directory.RoleRepository;
-import io.nubo.identity.directory.UserEntity;
-import io.nubo.identity.directory.UserRepository;
+import io.nubo.identity.directory.DirectoryLookup;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,23 +18,16 @@ public class TokenRenderer {
     static final DateTimeFormatter KEYSTONE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final UserRepository users;
-    private final DomainRepository domains;
-    private final ProjectRepository projects;
-    private final RoleRepository roles;
+    private final DirectoryLookup directory;
     private final ServiceCatalog catalog;
     private final ApplicationCredentialVerifier credentials;
     private final TrustRedeemer trusts;
 
-    public TokenRenderer(UserRepository users, DomainRepository domains, ProjectRepository projects,
-                         RoleRepository roles, ServiceCatalog catalog, ApplicationCredentialVerifier credentials,
+    public TokenRenderer(DirectoryLookup directory, ServiceCatalog catalog, ApplicationCredentialVerifier credentials,
                          TrustRedeemer trusts) {
         this.trusts = trusts;
         this.credentials = credentials;
-        this.users = users;
-        this.domains = domains;
-        this.projects = projects;
-        this.roles = roles;
+        this.directory = directory;
         this.catalog = catalog;
     }
 
@@ -51,16 +37,16 @@ public class TokenRenderer {
 
     @Transactional(readOnly = true)
     public TokenBody render(TokenFacts t, boolean withCatalog) {
-        UserEntity u = users.findById(t.userId()).orElse(null);
-        TokenBody.User user = new TokenBody.User(t.userId(), u == null ? null : u.getName(), domainRef(t.userDomainId()),
-                u == null || u.getPasswordExpiresAt() == null ? null : time(u.getPasswordExpiresAt()));
+        DirectoryLookup.UserCard u = directory.userCard(t.userId()).orElse(null);
+        TokenBody.User user = new TokenBody.User(t.userId(), u == null ? null : u.name(), domainRef(t.userDomainId()),
+                u == null || u.passwordExpiresAt() == null ? null : time(u.passwordExpiresAt()));
         TokenBody.Project project = null;
         TokenBody.Ref domain = null;
         Map<String, Boolean> system = null;
         String catalogProject = null;
         if (t.scope() instanceof TokenScope.Project p) {
-            ProjectEntity pe = projects.findById(p.projectId()).orElse(null);
-            project = new TokenBody.Project(p.projectId(), pe == null ? null : pe.getName(), domainRef(p.domainId()));
+            project = new TokenBody.Project(p.projectId(), directory.projectName(p.projectId()).orElse(null),
+                    domainRef(p.domainId()));
             catalogProject = p.projectId();
         } else if (t.scope() instanceof TokenScope.Domain d) {
             domain = domainRef(d.domainId());
@@ -69,8 +55,7 @@ public class TokenRenderer {
         }
         boolean scoped = !(t.scope() instanceof TokenScope.Unscoped);
         List<TokenBody.Ref> roleRefs = scoped ? t.roleNames().stream()
-                .map(n -> roles.findByDomainIdAndName(RoleEntity.GLOBAL, n)
-                        .map(r -> new TokenBody.Ref(r.getId(), r.getName())).orElse(null))
+                .map(n -> directory.globalRole(n).map(r -> new TokenBody.Ref(r.id(), r.name())).orElse(null))
                 .filter(Objects::nonNull).toList() : null;
         return new TokenBody(new TokenBody.Token(t.methods(), user, t.auditIds(), time(t.expiresAt()),
                 time(t.issuedAt()), project, domain, system, project != null ? Boolean.FALSE : null, roleRefs,
@@ -83,6 +68,6 @@ public class TokenRenderer {
         if (id == null) {
             return null;
         }
-        return new TokenBody.Ref(id, domains.findById(id).map(DomainEntity::getName).orElse(null));
+        return new TokenBody.Ref(id, directory.domainName(id).orElse(null));
     }
 }

@@ -54,8 +54,10 @@ public record AgentProperties(
      *                   libvirt choose
      * @param progressInterval how often an outgoing live migration's progress is read from libvirt and reported
      */
-    public record Migration(String libvirtUri, String address, @DefaultValue("1s") Duration progressInterval) {
+    public record Migration(String libvirtUri, String address, Duration progressInterval) {
 
+        // The one place of this default (not @DefaultValue): without a nubo.agent.migration section the binder
+        // makes no Migration, and AgentProperties' constructor makes one with nulls.
         public Migration {
             if (progressInterval == null) {
                 progressInterval = Duration.ofSeconds(1);

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nubo.computeagent.design.GuestNames;
 import io.nubo.computeagent.hypervisor.Guest;
-import io.nubo.computeagent.hypervisor.LibvirtHypervisor;
-import io.nubo.computeagent.support.AgentFixture;
 import io.nubo.computeagent.support.Commands;
-import io.nubo.computeagent.support.LocalImageService;
 import io.nubo.shared.events.compute.AttachVolume;
 import io.nubo.shared.events.compute.DeleteInstance;
 import io.nubo.shared.events.compute.ExtendVolume;
@@ -15,19 +12,14 @@ import io.nubo.shared.events.compute.ImageSpec;
 import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.events.compute.InstanceReport.Outcome;
 import io.nubo.shared.events.compute.VolumeConnection;
-import io.nubo.testsupport.LibvirtTestHost;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,74 +37,50 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("integration")
 class ExtendVolumeRealGuestTest {
 
-    static final Duration BOOT = Duration.ofSeconds(300);
     static final long MIB = 1L << 20;
+    static RealGuestHost host;
     static Path work;
-    static LibvirtHypervisor hypervisor;
-    static AgentFixture agent;
     static ImageSpec kernelBoot;
 
     @BeforeAll
     static void start() throws Exception {
-        Path guestDir = LibvirtTestHost.require();
-        work = Files.createTempDirectory(Path.of("/var/tmp"), "nubo-extend-test",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        hypervisor = LibvirtHypervisor.open(LibvirtTestHost.URI);
-        LocalImageService images = new LocalImageService();
-        images.add("aki-test", "aki", guestDir.resolve("vmlinuz"));
-        images.add("ari-test", "ari", guestDir.resolve("initrd.img"));
-        String qcow2 = images.add("img-qcow2", "qcow2", guestDir.resolve("test-guest.qcow2"));
-        kernelBoot = Commands.image("img-qcow2", "qcow2", qcow2, Map.of("kernel_id", "aki-test",
-                "ramdisk_id", "ari-test", "os_command_line", "console=ttyS0"));
-        agent = new AgentFixture(hypervisor, "qemu", work, images);
+        host = RealGuestHost.open("nubo-extend-test");
+        work = host.work;
+        kernelBoot = host.kernelBoot();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (hypervisor != null) {
-            hypervisor.close();
+        if (host != null) {
+            host.close();
         }
-        if (work != null) {
-            try (Stream<Path> all = Files.walk(work)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    private static InstanceReport dispatch(io.nubo.shared.events.compute.ComputeCommand c) {
-        return (InstanceReport) agent.dispatcher.dispatch(c);
-    }
-
-    private static void succeeds(io.nubo.shared.events.compute.ComputeCommand c) {
-        InstanceReport r = dispatch(c);
-        assertThat(r.outcome()).as(c + ": " + r.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
     }
 
     @Test
     void theRunningGuestSeesItsAttachedVolumesGrow() throws Exception {
         String id = UUID.randomUUID().toString();
-        succeeds(Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
+        host.succeeds(Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
         try {
             Path raw = volumeFile("vol-raw.raw", "NUBOVOLRAW");
             Path qcow2 = work.resolve("vol-qcow2.qcow2");
             sh("qemu-img", "convert", "-f", "raw", "-O", "qcow2", volumeFile("vol-q.raw", "NUBOVOLQCOW").toString(),
                     qcow2.toString());
-            agent.awaitConsole(id, "NUBO-TEST-GUEST: ready", BOOT);
-            succeeds(new AttachVolume(id, "host-1", "a-raw", "vol-raw", null,
+            host.awaitConsole(id, "NUBO-TEST-GUEST: ready");
+            host.succeeds(new AttachVolume(id, "host-1", "a-raw", "vol-raw", null,
                     new VolumeConnection("file", Map.of("path", raw.toString(), "format", "raw"))));
-            agent.awaitConsole(id, "hotplug add vdb sectors=16384 head=NUBOVOLRAW", BOOT);
-            succeeds(new AttachVolume(id, "host-1", "a-qcow2", "vol-qcow2", null,
+            host.awaitConsole(id, "hotplug add vdb sectors=16384 head=NUBOVOLRAW");
+            host.succeeds(new AttachVolume(id, "host-1", "a-qcow2", "vol-qcow2", null,
                     new VolumeConnection("file", Map.of("path", qcow2.toString(), "format", "qcow2"))));
-            agent.awaitConsole(id, "hotplug add vdc sectors=16384 head=NUBOVOLQCOW", BOOT);
-            Guest g = hypervisor.find(GuestNames.domainName(id)).orElseThrow();
+            host.awaitConsole(id, "hotplug add vdc sectors=16384 head=NUBOVOLQCOW");
+            Guest g = host.hypervisor.find(GuestNames.domainName(id)).orElseThrow();
 
             // raw: block storage grew the file (sparse), the guest's disk follows at the agent's block resize
             try (RandomAccessFile f = new RandomAccessFile(raw.toFile(), "rw")) {
                 f.setLength(16 * MIB);
             }
             assertThat(g.diskCapacity("vdb")).as("qemu still has the old size").isEqualTo(8 * MIB);
-            succeeds(new ExtendVolume(id, "host-1", "e-raw", "vol-raw", 16 * MIB));
-            agent.awaitConsole(id, "NUBO-TEST-GUEST: resize vdb sectors=32768", BOOT);
+            host.succeeds(new ExtendVolume(id, "host-1", "e-raw", "vol-raw", 16 * MIB));
+            host.awaitConsole(id, "NUBO-TEST-GUEST: resize vdb sectors=32768");
             assertThat(g.diskCapacity("vdb")).isEqualTo(16 * MIB);
 
             // qcow2: the running qemu holds the write lock, qemu-img may not grow it; qemu's block resize does
@@ -120,8 +88,8 @@ class ExtendVolumeRealGuestTest {
                     .redirectErrorStream(true).start();
             assertThat(new String(resize.getInputStream().readAllBytes())).contains("Failed to get \"write\" lock");
             resize.waitFor();
-            succeeds(new ExtendVolume(id, "host-1", "e-qcow2", "vol-qcow2", 24 * MIB));
-            String console = agent.awaitConsole(id, "NUBO-TEST-GUEST: resize vdc sectors=49152", BOOT);
+            host.succeeds(new ExtendVolume(id, "host-1", "e-qcow2", "vol-qcow2", 24 * MIB));
+            String console = host.awaitConsole(id, "NUBO-TEST-GUEST: resize vdc sectors=49152");
             assertThat(g.diskCapacity("vdc")).isEqualTo(24 * MIB);
             assertThat(sh("qemu-img", "info", "-U", "--output=json", qcow2.toString()))
                     .contains("\"virtual-size\": " + 24 * MIB);
@@ -140,36 +108,36 @@ class ExtendVolumeRealGuestTest {
                         "--lun", "1", "--backing-store", lun.toString());
                 sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "bind", "--mode", "target", "--tid", "1",
                         "--initiator-address", "ALL");
-                succeeds(new AttachVolume(id, "host-1", "a-iscsi", "vol-iscsi", null, new VolumeConnection("iscsi",
+                host.succeeds(new AttachVolume(id, "host-1", "a-iscsi", "vol-iscsi", null, new VolumeConnection("iscsi",
                         Map.of("target_portal", tgt.portal(), "target_iqn", iqn, "target_lun", "1",
                                 "target_discovered", "false"))));
-                agent.awaitConsole(id, "hotplug add vdd sectors=16384 head=NUBOVOLISCSI", BOOT);
+                host.awaitConsole(id, "hotplug add vdd sectors=16384 head=NUBOVOLISCSI");
                 try (RandomAccessFile f = new RandomAccessFile(lun.toFile(), "rw")) {
                     f.setLength(32 * MIB);
                 }
-                InstanceReport stale = dispatch(new ExtendVolume(id, "host-1", "e-stale", "vol-iscsi", 32 * MIB));
+                InstanceReport stale = host.dispatch(new ExtendVolume(id, "host-1", "e-stale", "vol-iscsi", 32 * MIB));
                 assertThat(stale.outcome()).as("the target still reports 8 MiB").isEqualTo(Outcome.FAILED);
                 sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "delete", "--mode", "logicalunit", "--tid", "1",
                         "--lun", "1");
                 sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "new", "--mode", "logicalunit", "--tid", "1",
                         "--lun", "1", "--backing-store", lun.toString());
-                succeeds(new ExtendVolume(id, "host-1", "e-iscsi", "vol-iscsi", 32 * MIB));
-                agent.awaitConsole(id, "NUBO-TEST-GUEST: resize vdd sectors=65536", BOOT);
+                host.succeeds(new ExtendVolume(id, "host-1", "e-iscsi", "vol-iscsi", 32 * MIB));
+                host.awaitConsole(id, "NUBO-TEST-GUEST: resize vdd sectors=65536");
                 assertThat(g.diskCapacity("vdd")).isEqualTo(32 * MIB);
-                succeeds(new io.nubo.shared.events.compute.DetachVolume(id, "host-1", "d-iscsi", "vol-iscsi"));
-                agent.awaitConsole(id, "hotplug remove vdd", BOOT);
+                host.succeeds(new io.nubo.shared.events.compute.DetachVolume(id, "host-1", "d-iscsi", "vol-iscsi"));
+                host.awaitConsole(id, "hotplug remove vdd");
             }
 
             // a redelivered command finds the size reached; a volume not attached here is a failure
-            succeeds(new ExtendVolume(id, "host-1", "e-qcow2", "vol-qcow2", 24 * MIB));
+            host.succeeds(new ExtendVolume(id, "host-1", "e-qcow2", "vol-qcow2", 24 * MIB));
             assertThat(g.diskCapacity("vdc")).isEqualTo(24 * MIB);
-            InstanceReport absent = dispatch(new ExtendVolume(id, "host-1", "e-absent", "vol-nope", 32 * MIB));
+            InstanceReport absent = host.dispatch(new ExtendVolume(id, "host-1", "e-absent", "vol-nope", 32 * MIB));
             assertThat(absent.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(absent.faultMessage()).contains("vol-nope is not attached");
         } finally {
-            dispatch(new DeleteInstance(id, "host-1", "del-extend"));
+            host.dispatch(new DeleteInstance(id, "host-1", "del-extend"));
         }
-        assertThat(hypervisor.find(GuestNames.domainName(id))).isEmpty();
+        assertThat(host.hypervisor.find(GuestNames.domainName(id))).isEmpty();
     }
 
     private static Path volumeFile(String fileName, String marker) throws Exception {

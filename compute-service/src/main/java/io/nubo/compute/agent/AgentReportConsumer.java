@@ -70,17 +70,9 @@ class AgentReportConsumer {
     @KafkaListener(id = "compute-api-agent-reports", topics = Topics.COMPUTE_AGENT, groupId = "compute-api",
             autoStartup = "${nubo.compute.consume-agent-reports:true}")
     void report(String json) {
-        EventEnvelope e;
-        try {
-            e = codec.fromJson(json);
-        } catch (RuntimeException bad) {
-            log.warn("Skipping an unreadable agent report: {}", bad.toString());
-            return;
-        }
-        if (CONSOLE_TYPE.equals(e.eventType())) {
-            return;
-        }
-        apply(e);
+        codec.decode(json, bad -> log.warn("Skipping an unreadable agent report: {}", bad.toString()))
+                .filter(e -> !CONSOLE_TYPE.equals(e.eventType()))
+                .ifPresent(this::apply);
     }
 
     /** Applies one report exactly once (public to the package for tests that feed envelopes directly). */
@@ -116,16 +108,10 @@ class AgentReportConsumer {
             groupId = "compute-api-console-${random.uuid}", properties = "auto.offset.reset=latest",
             autoStartup = "${nubo.compute.consume-agent-reports:true}")
     void console(String json) {
-        EventEnvelope e;
-        try {
-            e = codec.fromJson(json);
-        } catch (RuntimeException bad) {
-            return;
-        }
-        ConsoleOutput out = codec.payload(e, ConsoleOutput.class);
-        if (out != null) {
-            replies.consoleOutput(out);
-        }
+        // Unlogged: report() reads the same topic and logs each unreadable record once.
+        codec.decode(json, unreadable -> { })
+                .map(e -> codec.payload(e, ConsoleOutput.class))
+                .ifPresent(replies::consoleOutput);
     }
 
 }

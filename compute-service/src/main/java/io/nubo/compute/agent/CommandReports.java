@@ -2,7 +2,6 @@ package io.nubo.compute.agent;
 
 import io.nubo.compute.error.ComputeError;
 import io.nubo.shared.events.EventCodec;
-import io.nubo.shared.events.EventEnvelope;
 import io.nubo.shared.events.Topics;
 import io.nubo.shared.events.compute.InstanceReport;
 import java.time.Duration;
@@ -38,13 +37,10 @@ public class CommandReports {
             groupId = "compute-api-commands-${random.uuid}", properties = "auto.offset.reset=latest",
             autoStartup = "${nubo.compute.consume-agent-reports:true}")
     void report(String json) {
-        EventEnvelope e;
-        try {
-            e = codec.fromJson(json);
-        } catch (RuntimeException bad) {
-            return;
-        }
-        InstanceReport r = codec.payload(e, InstanceReport.class);
+        // Unlogged: AgentReportConsumer reads the same topic and logs each unreadable record once.
+        InstanceReport r = codec.decode(json, unreadable -> { })
+                .map(e -> codec.payload(e, InstanceReport.class))
+                .orElse(null);
         if (r != null && r.actionId() != null && OPERATIONS.contains(r.operation())) {
             CompletableFuture<InstanceReport> f = waiting.get(r.actionId());
             if (f != null) {

@@ -41,13 +41,11 @@ class VolumeChangeConsumer {
     @KafkaListener(id = "compute-api-volume-changes", topics = Topics.BLOCK_STORAGE, groupId = "compute-api-volumes",
             autoStartup = "${nubo.compute.consume-volume-changes:${nubo.compute.consume-agent-reports:true}}")
     void change(String json) {
-        EventEnvelope e;
-        try {
-            e = codec.fromJson(json);
-        } catch (RuntimeException bad) {
-            log.warn("Skipping an unreadable volume change: {}", bad.toString());
-            return;
-        }
+        codec.decode(json, bad -> log.warn("Skipping an unreadable volume change: {}", bad.toString()))
+                .ifPresent(this::apply);
+    }
+
+    private void apply(EventEnvelope e) {
         VolumeResized resized = codec.payload(e, VolumeResized.class);
         if (resized == null) {
             return;

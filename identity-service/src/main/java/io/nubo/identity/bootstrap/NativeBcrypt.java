@@ -69,17 +69,21 @@ final class NativeBcrypt {
             String expected = BCrypt.hashpw("nubo-selftest-\u00e9", salt);
             String actual = bcrypt.hash("nubo-selftest-\u00e9", expected).orElse(null);
             if (!expected.equals(actual)) {
-                log.warn("libcrypt has no bcrypt matching Spring's (got {}); bcrypt runs in Java", actual);
-                bcrypt.executor.close();
-                return Optional.empty();
+                return bcrypt.rejected("libcrypt has no bcrypt matching Spring's (got {}); bcrypt runs in Java",
+                        actual);
             }
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            log.warn("libcrypt's bcrypt failed its self-test ({}); bcrypt runs in Java", e.toString());
-            bcrypt.executor.close();
-            return Optional.empty();
+            return bcrypt.rejected("libcrypt's bcrypt failed its self-test ({}); bcrypt runs in Java", e.toString());
         }
         log.info("bcrypt through libcrypt (crypt_rn)");
         return Optional.of(bcrypt);
+    }
+
+    /** Logs why this libcrypt is not used, shuts its threads down and answers empty. */
+    private Optional<NativeBcrypt> rejected(String message, Object detail) {
+        log.warn(message, detail);
+        executor.close();
+        return Optional.empty();
     }
 
     /**

@@ -61,14 +61,10 @@ class LedgerConsumer {
     }
 
     private EventEnvelope envelope(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope;
-        try {
-            envelope = codec.fromJson(record.value());
-        } catch (RuntimeException e) {
-            log.warn("Skipping a record on {} that is not an event envelope: {}", record.topic(), e.toString());
-            return null;
-        }
-        if (envelope.eventId() == null || envelope.eventType() == null) {
+        EventEnvelope envelope = codec.decode(record.value(), bad -> log.warn(
+                "Skipping a record on {} that is not an event envelope: {}", record.topic(), bad.toString()))
+                .orElse(null);
+        if (envelope != null && (envelope.eventId() == null || envelope.eventType() == null)) {
             log.warn("Skipping an envelope on {} without event id or type", record.topic());
             return null;
         }

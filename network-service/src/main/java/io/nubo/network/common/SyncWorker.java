@@ -1,8 +1,8 @@
 package io.nubo.network.common;
 
 import io.nubo.shared.events.EventCodec;
-import io.nubo.shared.events.EventEnvelope;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,18 +57,12 @@ public final class SyncWorker {
 
     /** Asks for a sync when the event's type starts with one of the prefixes (unreadable events are ignored). */
     public void requestOn(EventCodec codec, String json, String... typePrefixes) {
-        EventEnvelope e;
-        try {
-            e = codec.fromJson(json);
-        } catch (RuntimeException bad) {
-            return;
-        }
-        String type = e.eventType() == null ? "" : e.eventType();
-        for (String prefix : typePrefixes) {
-            if (type.startsWith(prefix)) {
-                request();
-                return;
-            }
+        boolean wanted = codec.decode(json, unreadable -> { })
+                .map(e -> e.eventType() == null ? "" : e.eventType())
+                .filter(type -> Arrays.stream(typePrefixes).anyMatch(type::startsWith))
+                .isPresent();
+        if (wanted) {
+            request();
         }
     }
 

@@ -77,13 +77,8 @@ public class DhcpAgent {
             groupId = "network-dhcp-agent-${random.uuid}", properties = "auto.offset.reset=latest",
             autoStartup = "${nubo.network.dhcp.enabled:false}")
     void onEvent(String json) {
-        EventEnvelope e;
-        try {
-            e = codec.fromJson(json);
-        } catch (RuntimeException bad) {
-            return;
-        }
-        networkOf(e).ifPresent(this::markDirty);
+        // An unreadable one is dropped unlogged: the next resync mends whatever it was about.
+        codec.decode(json, unreadable -> { }).flatMap(this::networkOf).ifPresent(this::markDirty);
     }
 
     private Optional<String> networkOf(EventEnvelope e) {

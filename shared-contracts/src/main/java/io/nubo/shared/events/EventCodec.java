@@ -1,7 +1,9 @@
 package io.nubo.shared.events;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Encodes event records into envelopes and back, using the contract annotation for type and version. */
@@ -35,6 +37,24 @@ public class EventCodec {
 
     public EventEnvelope fromJson(String json) {
         return mapper.readValue(json, EventEnvelope.class);
+    }
+
+    /**
+     * The envelope in a consumed record, or empty when the record is not one: a consumer skips such a record and
+     * goes on, rather than failing on it at every redelivery. {@code unreadable} is told why (a consumer logs it
+     * there; one that only takes hints from a topic another consumer already logs for may say nothing).
+     */
+    public Optional<EventEnvelope> decode(String json, Consumer<? super RuntimeException> unreadable) {
+        try {
+            EventEnvelope envelope = fromJson(json);
+            if (envelope == null) {
+                throw new IllegalArgumentException("a JSON null, not an event envelope");
+            }
+            return Optional.of(envelope);
+        } catch (RuntimeException bad) {
+            unreadable.accept(bad);
+            return Optional.empty();
+        }
     }
 
     /** The payload as the given record, or null when the envelope carries another type. */

@@ -3,6 +3,8 @@ package io.nubo.shared.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,5 +34,30 @@ class EventCodecTest {
         assertThat(r.userId()).isEqualTo("u");
         String other = json.replace("identity.token.revoked", "identity.project.created");
         assertThat(codec.payload(codec.fromJson(other), TokenRevoked.class)).isNull();
+    }
+
+    @Test
+    void decodeGivesTheEnvelopeOfAGoodRecordAndTellsNothing() {
+        Instant t = Instant.parse("2026-11-23T10:00:00Z");
+        TokenRevoked r = new TokenRevoked("a", null, "u", null, null, t, t);
+        EventEnvelope sent = codec.envelope(r, "req-1", "p1");
+        List<RuntimeException> told = new ArrayList<>();
+
+        EventEnvelope got = codec.decode(codec.toJson(sent), told::add).orElseThrow();
+
+        assertThat(got.eventId()).isEqualTo(sent.eventId());
+        assertThat(codec.payload(got, TokenRevoked.class)).isEqualTo(r);
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void decodeSkipsWhatIsNotAnEnvelopeAndTellsWhyInsteadOfThrowing() {
+        for (String record : new String[] {"not json", "{\"event_id\":\"not-a-uuid\"}", "[1, 2]", "null", "", null}) {
+            List<String> log = new ArrayList<>();
+
+            assertThat(codec.decode(record, bad -> log.add("Skipping " + bad))).as(record).isEmpty();
+
+            assertThat(log).as(record).singleElement().asString().startsWith("Skipping ");
+        }
     }
 }

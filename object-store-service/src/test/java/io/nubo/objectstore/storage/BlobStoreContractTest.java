@@ -54,20 +54,24 @@ public abstract class BlobStoreContractTest {
         assertThat(leftovers()).isZero();
     }
 
-    @Test
-    void aStreamThatFailsMidwayStoresNothing() throws IOException {
-        InputStream failing = new InputStream() {
+    /** A body of {@code good} bytes {@code x}, then "client went away". */
+    static InputStream failingAfter(int good) {
+        return new InputStream() {
             int n;
 
             @Override
             public int read() throws IOException {
-                if (n++ > 1000) {
+                if (n++ >= good) {
                     throw new IOException("client went away");
                 }
                 return 'x';
             }
         };
-        assertThatThrownBy(() -> store().write(failing, 10_000)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aStreamThatFailsMidwayStoresNothing() throws IOException {
+        assertThatThrownBy(() -> store().write(failingAfter(1001), 10_000)).isInstanceOf(IOException.class);
         assertThat(leftovers()).isZero();
     }
 

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -35,6 +36,12 @@ public class GatewayRoutes {
     private static final Logger log = LoggerFactory.getLogger(GatewayRoutes.class);
 
     private static final String CHOSEN = GatewayRoutes.class.getName() + ".instance";
+
+    /** The proxy's HTTP client: Spring Cloud Gateway's RestClient takes the context's ClientHttpRequestFactory. */
+    @Bean
+    ClientHttpRequestFactory gatewayRequestFactory() {
+        return new JettyProxyRequestFactory();
+    }
 
     @Bean
     ServiceBalancer serviceBalancer(GatewayRoutesProperties props) {

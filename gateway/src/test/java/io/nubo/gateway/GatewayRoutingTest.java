@@ -81,7 +81,7 @@ class GatewayRoutingTest {
         SEEN.put("query", String.valueOf(x.getRequestURI().getRawQuery()));
         SEEN.put("method", x.getRequestMethod());
         for (String h : new String[] {"X-Forwarded-Prefix", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Auth-Token",
-                "x-openstack-request-id"}) {
+                "x-openstack-request-id", "Content-Type", "User-Agent", "Accept-Encoding", "Cookie"}) {
             SEEN.put(h, String.valueOf(x.getRequestHeaders().getFirst(h)));
         }
         long received = 0;
@@ -103,6 +103,23 @@ class GatewayRoutingTest {
                 x.getResponseBody().write(body);
             }
             case "/empty" -> x.sendResponseHeaders(204, -1);
+            case "/odd-type" -> {
+                // what Swift answers for an object stored with Content-Type x, and headers a client must see as sent
+                x.getResponseHeaders().add("Content-Type", "x");
+                x.getResponseHeaders().add("ETag", "\"5d41402abc4b2a76b9719d911017c592\"");
+                x.getResponseHeaders().add("X-Timestamp", "1796280437.70180");
+                x.getResponseHeaders().add("Set-Cookie", "s=1");
+                x.getResponseHeaders().add("Content-Encoding", "gzip");
+                byte[] body = gzip("hello");
+                x.sendResponseHeaders(200, "HEAD".equals(x.getRequestMethod()) ? -1 : body.length);
+                if (!"HEAD".equals(x.getRequestMethod())) {
+                    x.getResponseBody().write(body);
+                }
+            }
+            case "/moved" -> {
+                x.getResponseHeaders().add("Location", "/v3/auth/tokens");
+                x.sendResponseHeaders(302, -1);
+            }
             case "/big" -> {
                 x.sendResponseHeaders(200, GIB);
                 byte[] buf = new byte[1 << 20];
@@ -121,6 +138,14 @@ class GatewayRoutingTest {
             }
         }
         x.close();
+    }
+
+    static byte[] gzip(String text) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
@@ -144,6 +169,40 @@ class GatewayRoutingTest {
         assertThat(send(HttpRequest.newBuilder(at("/identity/v3/auth/tokens")).header("Content-Type", "x")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode())
                 .as("an unparseable Content-Type still reaches the service").isBetween(200, 299);
+        assertThat(SEEN.get("Content-Type")).as("verbatim").isEqualTo("x");
+    }
+
+    @Test
+    void whatTheServiceAnswersPassesUnchangedEvenATypeSpringCannotParse() throws Exception {
+        for (String method : new String[] {"GET", "HEAD"}) {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(at("/identity/odd-type"))
+                    .header("Accept-Encoding", "gzip").method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(method).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).as(method).contains("x");
+            assertThat(r.headers().firstValue("ETag")).contains("\"5d41402abc4b2a76b9719d911017c592\"");
+            assertThat(r.headers().firstValue("X-Timestamp")).contains("1796280437.70180");
+            assertThat(r.headers().firstValue("Content-Encoding")).as("not decoded on the way").contains("gzip");
+            assertThat(r.body()).isEqualTo("GET".equals(method) ? gzip("hello") : new byte[0]);
+        }
+        // the service's cookie is the caller's, never sent on to the next request
+        send(HttpRequest.newBuilder(at("/identity/v3")));
+        assertThat(SEEN.get("Cookie")).isEqualTo("null");
+        // a redirect is the client's to follow
+        HttpResponse<String> moved = send(HttpRequest.newBuilder(at("/identity/moved")));
+        assertThat(moved.statusCode()).isEqualTo(302);
+        assertThat(SEEN.get("path")).isEqualTo("/moved");
+    }
+
+    @Test
+    void theGatewayAddsNoContentTypeNoUserAgentAndNoEncodingOfItsOwn() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(at("/identity/v1/AUTH_a/c/o.json"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(r.statusCode()).isEqualTo(200);
+        // Swift guesses an object's type from its name when the client sends none
+        assertThat(SEEN.get("Content-Type")).isEqualTo("null");
+        assertThat(SEEN.get("User-Agent")).as("the caller's").startsWith("Java-http-client/");
+        assertThat(SEEN.get("Accept-Encoding")).isEqualTo("null");
     }
 
     @Test
@@ -190,6 +249,20 @@ class GatewayRoutingTest {
         assertThat(SEEN.get("X-Auth-Token")).isEqualTo("t1");
         assertThat(SEEN.get("x-openstack-request-id")).startsWith("req-");
         assertThat(r.headers().allValues("x-openstack-request-id")).containsExactly(SEEN.get("x-openstack-request-id"));
+    }
+
+    @Test
+    void headersAsLargeAsTheGatewayTakesReachTheService() throws Exception {
+        // Tomcat takes 8 KiB of request line and headers (this request: 8,076 bytes); the gateway adds its
+        // X-Forwarded-* and request id on the way
+        String token = "t".repeat(8000);
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(("GET /identity/v3/users HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(reply).startsWith("HTTP/1.1 200");
+        }
+        assertThat(SEEN.get("X-Auth-Token")).isEqualTo(token);
     }
 
     @Test
@@ -291,6 +364,23 @@ class GatewayRoutingTest {
             assertThat(reply).startsWith("HTTP/1.1 200");
             assertThat(reply.toLowerCase()).contains("\r\nconnection: close\r\n");
         }
+    }
+
+    /** A chunked upload whose caller goes away half-way never ends normally at the service (a truncated object). */
+    @Test
+    void anUploadCutShortIsNotCompletedTowardsTheService() throws Exception {
+        SEEN.remove("received");
+        SEEN.remove("path");
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(("PUT /identity/cut HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "400\r\n" + "x".repeat(1024) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            Thread.sleep(300);
+        }
+        for (int i = 0; i < 40 && SEEN.get("received") == null; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(SEEN.get("received")).as("the body ended normally at the service").isNull();
     }
 
     /** 1 GiB each way through a gateway whose heap is 1 GiB: it only works if nothing is buffered whole. */

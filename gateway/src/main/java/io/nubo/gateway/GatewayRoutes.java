@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,6 +42,16 @@ public class GatewayRoutes {
     @Bean
     ClientHttpRequestFactory gatewayRequestFactory() {
         return new JettyProxyRequestFactory();
+    }
+
+    /**
+     * Tomcat reads a request body 8 KiB per socket read by default; an upload is read here and written on to the
+     * service in 64 KiB steps ({@link JettyProxyRequestFactory}), so read it in 64 KiB too, as the object store does
+     * (its {@code SwiftWebConfiguration}): a 64 MiB PUT is 1024 reads instead of 8192.
+     */
+    @Bean
+    TomcatConnectorCustomizer largerBodyReads() {
+        return connector -> connector.setProperty("socket.appReadBufSize", "65536");
     }
 
     @Bean

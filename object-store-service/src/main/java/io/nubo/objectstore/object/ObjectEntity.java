@@ -38,9 +38,13 @@ public class ObjectEntity {
     private String manifest;
     private String metadata;
     /** Bumped by every update: a write based on a row read before a concurrent change fails instead of undoing it. */
+    /**
+     * Null until the row is inserted: Spring Data then takes the entity as new and persists it, where a primitive
+     * version (and the assigned id) made every first write a merge, one SELECT by id more per PUT.
+     */
     @Version
     @Column(name = "row_version")
-    private long rowVersion;
+    private Long rowVersion;
 
     protected ObjectEntity() {
     }

@@ -47,9 +47,10 @@ public class ObjectWriter {
         if (length > props.maxFileSize()) {
             throw SwiftError.OS_008_TOO_LARGE.error("Your request is too large.");
         }
-        Optional<ObjectEntity> previous = catalog.find(c.getId(), name);
-        long replaced = previous.map(ObjectEntity::getSizeBytes).orElse(0L);
         boolean checkQuota = quotas.any(account, c);
+        // the object this one replaces matters only to a quota (its bytes are freed, it is not a new object)
+        Optional<ObjectEntity> previous = checkQuota ? catalog.find(c.getId(), name) : Optional.empty();
+        long replaced = previous.map(ObjectEntity::getSizeBytes).orElse(0L);
         if (checkQuota && length >= 0) {
             quotas.check(account, c, length, previous.isEmpty(), replaced);
         }

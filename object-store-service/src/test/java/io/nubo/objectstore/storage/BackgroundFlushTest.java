@@ -67,12 +67,17 @@ class BackgroundFlushTest {
     @Test
     void aFailedFlushFailsTheWriteEvenIfLaterFlushesWouldSucceed() throws Exception {
         AtomicInteger calls = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
         BackgroundFlush f = new BackgroundFlush(() -> {
+            started.countDown();
             if (calls.incrementAndGet() == 1) {
                 throw new IOException("EIO on writeback");
             }
         }, 10);
         f.wrote(10);
+        // a flush still queued when the writer finishes is dropped (the writer flushes the rest itself): wait until
+        // this one has started, so that its error is the writer's to hear
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(f::finish).isInstanceOf(IOException.class).hasMessage("EIO on writeback");
     }
 

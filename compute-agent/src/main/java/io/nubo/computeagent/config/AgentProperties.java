@@ -76,10 +76,10 @@ public record AgentProperties(
      *                      libvirt has no such secret the agent defines it from the user's keyring (the one the
      *                      ceph.conf names). It is the host's, shared by every guest: deleting a guest leaves it
      */
-    public record Images(@DefaultValue("qcow2") String type, @DefaultValue("vms") String rbdPool,
-                         @DefaultValue("/etc/ceph/ceph.conf") String rbdCephConf,
-                         @DefaultValue("admin") String rbdUser, String rbdSecretUuid) {
+    public record Images(String type, String rbdPool, String rbdCephConf, String rbdUser, String rbdSecretUuid) {
 
+        // The one place of these defaults (not @DefaultValue), as Migration's: without a nubo.agent.images section
+        // the binder makes no Images, and AgentProperties' constructor makes one with nulls.
         public Images {
             type = type == null ? "qcow2" : type;
             rbdPool = rbdPool == null ? "vms" : rbdPool;
@@ -148,7 +148,7 @@ public record AgentProperties(
             migration = new Migration(null, null, null);
         }
         if (images == null) {
-            images = new Images("qcow2", "vms", "/etc/ceph/ceph.conf", "admin", null);
+            images = new Images(null, null, null, null, null);
         }
     }
 

@@ -196,18 +196,23 @@ public final class CommandConsumer {
      * reports. {@code jobs}: this is the job consumer's record.
      */
     void handle(ConsumerRecord<String, String> record, boolean jobs) {
-        EventEnvelope envelope;
+        EventEnvelope envelope = codec.decode(record.value(), bad -> unreadable(record, bad)).orElse(null);
+        if (envelope == null) {
+            return;
+        }
+        Class<? extends ComputeCommand> type = TYPES.get(envelope.eventType());
+        if (type == null) {
+            log.warn("Ignoring compute command of unknown type {} (a newer API?)", envelope.eventType());
+            return;
+        }
         ComputeCommand command;
         try {
-            envelope = codec.fromJson(record.value());
-            Class<? extends ComputeCommand> type = TYPES.get(envelope.eventType());
-            if (type == null) {
-                log.warn("Ignoring compute command of unknown type {} (a newer API?)", envelope.eventType());
-                return;
-            }
             command = codec.payload(envelope, type);
+            if (command == null) {
+                throw new IllegalArgumentException("a " + envelope.eventType() + " without payload");
+            }
         } catch (RuntimeException e) {
-            log.warn("Ignoring a compute command that cannot be read (offset {}): {}", record.offset(), e.toString());
+            unreadable(record, e);
             return;
         }
         if (!host.equals(command.host()) || LiveMigrationJobHandler.isJobControl(command) != jobs) {
@@ -221,6 +226,10 @@ public final class CommandConsumer {
             AgentReport report = dispatcher.dispatch(command);
             reports.publishInTransaction(report);
         });
+    }
+
+    private static void unreadable(ConsumerRecord<String, String> record, RuntimeException why) {
+        log.warn("Ignoring a compute command that cannot be read (offset {}): {}", record.offset(), why.toString());
     }
 
     private static void sleep(long ms) {

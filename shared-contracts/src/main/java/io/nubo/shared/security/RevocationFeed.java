@@ -29,6 +29,7 @@ import org.springframework.context.SmartLifecycle;
 public class RevocationFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationFeed.class);
+    private static final String REVOKED = EventCodec.contractOf(TokenRevoked.class).type();
 
     private final Map<String, Object> consumerConfig;
     private final RevocationList revocations;
@@ -95,16 +96,36 @@ public class RevocationFeed implements SmartLifecycle {
         return List.of();
     }
 
-    private void apply(String json) {
+    /**
+     * Adds the revocation one record carries. A record that cannot be read is logged and skipped, and the feed goes
+     * on: a skipped revocation leaves the tokens it revokes valid, but stopping on it would be worse, not safer. The
+     * record stays on the topic for as long as the tokens live and the feed reads the topic from its beginning at
+     * every (re)connect, so it would stop on the same record every time: at start-up the instance would never catch up
+     * and stay out of service; later, every revocation behind that record would never be applied either. Neither can
+     * the record be applied in part: what cannot be read does not say whose tokens it revokes. A revocation whose
+     * payload cannot be read is logged as an error with its event id, for an operator to look into.
+     */
+    void apply(String json) {
+        codec.decode(json, bad -> log.error("Skipping a record on {} that is not an event envelope: {}",
+                Topics.IDENTITY_REVOCATIONS, bad.toString())).ifPresent(this::apply);
+    }
+
+    private void apply(EventEnvelope envelope) {
+        if (!REVOKED.equals(envelope.eventType())) {
+            return;
+        }
+        TokenRevoked r;
         try {
-            EventEnvelope envelope = codec.fromJson(json);
-            TokenRevoked r = codec.payload(envelope, TokenRevoked.class);
-            if (r != null) {
-                revocations.add(r);
+            r = codec.payload(envelope, TokenRevoked.class);
+            if (r == null) {
+                throw new IllegalArgumentException("a revocation without payload");
             }
         } catch (RuntimeException e) {
-            log.warn("Skipping unreadable revocation record: {}", e.toString());
+            log.error("Revocation {} cannot be read and is not applied: the tokens it revokes stay valid ({})",
+                    envelope.eventId(), e.toString());
+            return;
         }
+        revocations.add(r);
     }
 
     private static void sleep(long ms) {

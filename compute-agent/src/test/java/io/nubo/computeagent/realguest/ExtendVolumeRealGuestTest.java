@@ -1,5 +1,6 @@
 package io.nubo.computeagent.realguest;
 
+import static io.nubo.computeagent.realguest.RealGuestHost.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nubo.computeagent.design.GuestNames;
@@ -13,13 +14,10 @@ import io.nubo.shared.events.compute.InstanceReport;
 import io.nubo.shared.events.compute.InstanceReport.Outcome;
 import io.nubo.shared.events.compute.VolumeConnection;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,13 +37,11 @@ class ExtendVolumeRealGuestTest {
 
     static final long MIB = 1L << 20;
     static RealGuestHost host;
-    static Path work;
     static ImageSpec kernelBoot;
 
     @BeforeAll
     static void start() throws Exception {
         host = RealGuestHost.open("nubo-extend-test");
-        work = host.work;
         kernelBoot = host.kernelBoot();
     }
 
@@ -61,10 +57,10 @@ class ExtendVolumeRealGuestTest {
         String id = UUID.randomUUID().toString();
         host.succeeds(Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
         try {
-            Path raw = volumeFile("vol-raw.raw", "NUBOVOLRAW");
-            Path qcow2 = work.resolve("vol-qcow2.qcow2");
-            sh("qemu-img", "convert", "-f", "raw", "-O", "qcow2", volumeFile("vol-q.raw", "NUBOVOLQCOW").toString(),
-                    qcow2.toString());
+            Path raw = host.volumeFile("vol-raw.raw", "NUBOVOLRAW");
+            Path qcow2 = host.work.resolve("vol-qcow2.qcow2");
+            sh("qemu-img", "convert", "-f", "raw", "-O", "qcow2",
+                    host.volumeFile("vol-q.raw", "NUBOVOLQCOW").toString(), qcow2.toString());
             host.awaitConsole(id, "NUBO-TEST-GUEST: ready");
             host.succeeds(new AttachVolume(id, "host-1", "a-raw", "vol-raw", null,
                     new VolumeConnection("file", Map.of("path", raw.toString(), "format", "raw"))));
@@ -101,7 +97,7 @@ class ExtendVolumeRealGuestTest {
             try (io.nubo.testsupport.IscsiTargetDaemon tgt = io.nubo.testsupport.IscsiTargetDaemon.start()) {
                 String iqn = "iqn.2026-12.io.nubo.test:extend-" + id.substring(0, 8);
                 String ctl = Integer.toString(tgt.controlPort());
-                Path lun = volumeFile("vol-iscsi.raw", "NUBOVOLISCSI");
+                Path lun = host.volumeFile("vol-iscsi.raw", "NUBOVOLISCSI");
                 sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "new", "--mode", "target", "--tid", "1",
                         "--targetname", iqn);
                 sh("tgtadm", "-C", ctl, "--lld", "iscsi", "--op", "new", "--mode", "logicalunit", "--tid", "1",
@@ -138,23 +134,5 @@ class ExtendVolumeRealGuestTest {
             host.dispatch(new DeleteInstance(id, "host-1", "del-extend"));
         }
         assertThat(host.hypervisor.find(GuestNames.domainName(id))).isEmpty();
-    }
-
-    private static Path volumeFile(String fileName, String marker) throws Exception {
-        Path f = work.resolve(fileName);
-        byte[] bytes = new byte[(int) (8 * MIB)];
-        byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(m, 0, bytes, 0, m.length);
-        Files.write(f, bytes);
-        return f;
-    }
-
-    static String sh(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 }

@@ -1,15 +1,13 @@
 package io.nubo.computeagent.realguest;
 
+import static io.nubo.computeagent.realguest.RealGuestHost.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nubo.computeagent.design.GuestNames;
 import io.nubo.computeagent.host.VirtTypeProbe;
 import io.nubo.computeagent.hypervisor.Guest;
-import io.nubo.computeagent.hypervisor.LibvirtHypervisor;
 import io.nubo.computeagent.hypervisor.LifecycleEvent;
-import io.nubo.computeagent.support.AgentFixture;
 import io.nubo.computeagent.support.Commands;
-import io.nubo.computeagent.support.LocalImageService;
 import io.nubo.shared.events.compute.AttachVolume;
 import io.nubo.shared.events.compute.DeleteInstance;
 import io.nubo.shared.events.compute.DetachVolume;
@@ -22,12 +20,9 @@ import io.nubo.shared.events.compute.PowerState;
 import io.nubo.shared.events.compute.SpawnInstance;
 import io.nubo.shared.events.compute.VolumeConnection;
 import io.nubo.testsupport.LibvirtTestHost;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,14 +44,8 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("integration")
 class RealGuestTest {
 
-    // a generous bound, not a timing: emulated guests on a busy 2-core machine take from seconds to minutes
-    static final Duration BOOT = Duration.ofSeconds(300);
-    static Path guestDir;
-    static Path work;
+    static RealGuestHost host;
     static String bridge;
-    static LibvirtHypervisor hypervisor;
-    static LocalImageService images;
-    static AgentFixture agent;
     static ImageSpec kernelBoot;
     static ImageSpec qcow2;
     static ImageSpec iso;
@@ -65,45 +53,27 @@ class RealGuestTest {
 
     @BeforeAll
     static void start() throws Exception {
-        guestDir = LibvirtTestHost.require();
-        // qemu runs as its own user: the instances directory must be reachable by it (a JUnit temp dir is not)
-        work = Files.createTempDirectory(Path.of("/var/tmp"), "nubo-agent-test",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        host = RealGuestHost.open("nubo-agent-test");
+        host.hypervisor.onLifecycle(events::add);
         bridge = "nubotest" + UUID.randomUUID().toString().substring(0, 4);
         sh("ip", "link", "add", "name", bridge, "type", "bridge");
         sh("ip", "link", "set", bridge, "up");
-        hypervisor = LibvirtHypervisor.open(LibvirtTestHost.URI);
-        hypervisor.onLifecycle(events::add);
-        images = new LocalImageService();
-        String kernelHash = images.add("aki-test", "aki", guestDir.resolve("vmlinuz"));
-        String ramdiskHash = images.add("ari-test", "ari", guestDir.resolve("initrd.img"));
-        assertThat(kernelHash).isNotEqualTo(ramdiskHash);
-        qcow2 = Commands.image("img-qcow2", "qcow2", images.add("img-qcow2", "qcow2",
-                guestDir.resolve("test-guest.qcow2")), Map.of());
-        iso = Commands.image("img-iso", "iso", images.add("img-iso", "iso", guestDir.resolve("test-guest.iso")),
-                Map.of());
-        kernelBoot = Commands.image("img-qcow2", "qcow2", qcow2.osHashValue(), Map.of("kernel_id", "aki-test",
-                "ramdisk_id", "ari-test", "os_command_line", "console=ttyS0"));
-        agent = new AgentFixture(hypervisor, "qemu", work, images);
+        qcow2 = host.qcow2();
+        kernelBoot = host.kernelBoot();
+        assertThat(host.images.show("aki-test").hashValue()).isNotEqualTo(host.images.show("ari-test").hashValue());
+        iso = Commands.image("img-iso", "iso", host.images.add("img-iso", "iso",
+                host.guestDir.resolve("test-guest.iso")), Map.of());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (hypervisor != null) {
-            for (Guest g : hypervisor.guests()) {
-                if (GuestNames.instanceId(g.name()) != null && g.definition().metadata() != null
-                        && g.definition().disks().stream().anyMatch(d -> String.valueOf(d.source()).contains(work.toString()))) {
-                    agent.dispatcher.dispatch(new DeleteInstance(GuestNames.instanceId(g.name()), "host-1", "cleanup"));
-                }
+        try {
+            if (host != null) {
+                host.close();
             }
-            hypervisor.close();
-        }
-        if (bridge != null) {
-            sh("ip", "link", "del", bridge);
-        }
-        if (work != null) {
-            try (Stream<Path> all = Files.walk(work)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } finally {
+            if (bridge != null) {
+                sh("ip", "link", "del", bridge);
             }
         }
     }
@@ -122,7 +92,7 @@ class RealGuestTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<InstanceReport>> reports = spawns.stream()
-                    .map(s -> pool.submit(() -> (InstanceReport) agent.dispatcher.dispatch(s))).toList();
+                    .map(s -> pool.submit(() -> host.dispatch(s))).toList();
             for (Future<InstanceReport> f : reports) {
                 InstanceReport r = f.get(120, TimeUnit.SECONDS);
                 assertThat(r.outcome()).as(r.instanceId() + ": " + r.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
@@ -131,23 +101,23 @@ class RealGuestTest {
         } finally {
             pool.shutdown();
         }
-        String kernelLog = awaitConsole(byKernel, "NUBO-TEST-GUEST: ready");
+        String kernelLog = host.awaitConsole(byKernel, "NUBO-TEST-GUEST: ready");
         assertThat(kernelLog).contains("block vda ").containsPattern("block vdb sectors=2097152 type=ext4 "
                 + "label=ephemeral0").containsPattern("block vdc sectors=131072 type=swap")
                 .containsPattern("block sr0 .*type=iso9660 label=config-2")
                 .contains("nic eth0 mac=fa:16:3e:12:34:56")
                 .contains("config-drive /dev/sr0 uuid=" + byKernel);
-        assertThat(awaitConsole(fromDisk, "NUBO-TEST-GUEST: ready")).contains("block vda ")
+        assertThat(host.awaitConsole(fromDisk, "NUBO-TEST-GUEST: ready")).contains("block vda ")
                 .contains("config-drive /dev/sr0 uuid=" + fromDisk);
-        String isoLog = awaitConsole(fromIso, "NUBO-TEST-GUEST: ready");
+        String isoLog = host.awaitConsole(fromIso, "NUBO-TEST-GUEST: ready");
         assertThat(isoLog).contains("uuid=" + fromIso).containsPattern("block sr0 .*type=iso9660")
                 .containsPattern("block sr1 .*type=iso9660 label=config-2");
 
         for (String id : List.of(byKernel, fromDisk, fromIso)) {
-            InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del"));
+            InstanceReport r = host.dispatch(new DeleteInstance(id, "host-1", "del"));
             assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED);
-            assertThat(hypervisor.find(GuestNames.domainName(id))).as("no domain after delete").isEmpty();
-            assertThat(agent.storage.dir(id)).as("no files after delete").doesNotExist();
+            assertThat(host.hypervisor.find(GuestNames.domainName(id))).as("no domain after delete").isEmpty();
+            assertThat(host.agent.storage.dir(id)).as("no files after delete").doesNotExist();
         }
     }
 
@@ -155,29 +125,24 @@ class RealGuestTest {
     void powerActionsHotPlugAndLifecycleEventsOnARunningGuest() throws Exception {
         String id = UUID.randomUUID().toString();
         String name = GuestNames.domainName(id);
-        InstanceReport spawned = (InstanceReport) agent.dispatcher.dispatch(
-                Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
-        assertThat(spawned.outcome()).as(spawned.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
-        awaitConsole(id, "NUBO-TEST-GUEST: ready");
+        host.succeeds(Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
+        host.awaitConsole(id, "NUBO-TEST-GUEST: ready");
 
         // a clean stop: the guest's acpid powers it off on the ACPI power button, well within the timeout
         long t0 = System.nanoTime();
         assertThat(power(id, Action.STOP, 60)).isEqualTo(PowerState.SHUTDOWN);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
-        assertThat(Files.readString(agent.storage.consoleLog(id))).contains("NUBO-TEST-GUEST: power button");
+        assertThat(Files.readString(host.agent.storage.consoleLog(id))).contains("NUBO-TEST-GUEST: power button");
         assertThat(power(id, Action.START, 0)).isEqualTo(PowerState.RUNNING);
-        awaitConsole(id, "NUBO-TEST-GUEST: ready");
+        host.awaitConsole(id, "NUBO-TEST-GUEST: ready");
 
-        Path volume = work.resolve("vol-hot.raw");
+        Path volume = host.work.resolve("vol-hot.raw");
         Files.write(volume, new byte[8 << 20]);
-        InstanceReport attached = (InstanceReport) agent.dispatcher.dispatch(new AttachVolume(id, "host-1", "a", "vol-hot",
+        host.succeeds(new AttachVolume(id, "host-1", "a", "vol-hot",
                 "/dev/vdc", new VolumeConnection("file", Map.of("path", volume.toString()))));
-        assertThat(attached.outcome()).as(attached.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
-        Guest g = hypervisor.find(name).orElseThrow();
+        Guest g = host.hypervisor.find(name).orElseThrow();
         assertThat(g.definition().disks()).anyMatch(d -> "vol-hot".equals(d.serial()) && "vdc".equals(d.targetDev()));
-        InstanceReport detached = (InstanceReport) agent.dispatcher.dispatch(new DetachVolume(id, "host-1", "d",
-                "vol-hot"));
-        assertThat(detached.outcome()).as(detached.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        host.succeeds(new DetachVolume(id, "host-1", "d", "vol-hot"));
 
         // a guest that stops behind the agent's back is seen through libvirt's lifecycle events
         events.clear();
@@ -190,9 +155,9 @@ class RealGuestTest {
         assertThat(e.powerState()).isEqualTo(PowerState.SHUTDOWN);
 
         assertThat(power(id, Action.REBOOT_HARD, 0)).isEqualTo(PowerState.RUNNING);
-        agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del"));
-        assertThat(hypervisor.find(name)).isEmpty();
-        assertThat(agent.storage.dir(id)).doesNotExist();
+        host.dispatch(new DeleteInstance(id, "host-1", "del"));
+        assertThat(host.hypervisor.find(name)).isEmpty();
+        assertThat(host.agent.storage.dir(id)).doesNotExist();
     }
 
     /**
@@ -205,34 +170,30 @@ class RealGuestTest {
     void volumesOnFileAndIscsiHotPlugAndTheGuestReadsTheirBytes() throws Exception {
         String id = UUID.randomUUID().toString();
         String name = GuestNames.domainName(id);
-        InstanceReport spawned = (InstanceReport) agent.dispatcher.dispatch(
-                Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
-        assertThat(spawned.outcome()).as(spawned.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        host.succeeds(Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
         // plugged and unplugged while the guest still boots: it ignores the first unplug request, the agent asks again
-        plug(id, "vol-early", new VolumeConnection("file", Map.of("path", volumeFile("vol-early.raw", "EARLY")
+        plug(id, "vol-early", new VolumeConnection("file", Map.of("path", host.volumeFile("vol-early.raw", "EARLY")
                 .toString(), "format", "raw")));
-        InstanceReport early = (InstanceReport) agent.dispatcher.dispatch(new DetachVolume(id, "host-1", "d-early",
-                "vol-early"));
-        assertThat(early.outcome()).as(early.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(hypervisor.find(name).orElseThrow().definition().disks()).noneMatch(d -> d.serial() != null);
-        awaitConsole(id, "NUBO-TEST-GUEST: ready");
+        host.succeeds(new DetachVolume(id, "host-1", "d-early", "vol-early"));
+        assertThat(host.hypervisor.find(name).orElseThrow().definition().disks()).noneMatch(d -> d.serial() != null);
+        host.awaitConsole(id, "NUBO-TEST-GUEST: ready");
         // the guest compares disk names once a second: let it see the early disk gone before the next vdb comes
         Thread.sleep(2500);
 
-        Path raw = volumeFile("vol-raw.raw", "NUBOVOLRAW");
-        Path qcow2 = work.resolve("vol-qcow2.qcow2");
-        sh("qemu-img", "convert", "-f", "raw", "-O", "qcow2", volumeFile("vol-q.raw", "NUBOVOLQCOW").toString(),
+        Path raw = host.volumeFile("vol-raw.raw", "NUBOVOLRAW");
+        Path qcow2 = host.work.resolve("vol-qcow2.qcow2");
+        sh("qemu-img", "convert", "-f", "raw", "-O", "qcow2", host.volumeFile("vol-q.raw", "NUBOVOLQCOW").toString(),
                 qcow2.toString());
         plug(id, "vol-raw", new VolumeConnection("file", Map.of("path", raw.toString(), "format", "raw")));
-        awaitConsole(id, "hotplug add vdb sectors=16384 head=NUBOVOLRAW");
+        host.awaitConsole(id, "hotplug add vdb sectors=16384 head=NUBOVOLRAW");
         plug(id, "vol-qcow2", new VolumeConnection("file", Map.of("path", qcow2.toString(), "format", "qcow2")));
-        awaitConsole(id, "hotplug add vdc sectors=16384 head=NUBOVOLQCOW");
+        host.awaitConsole(id, "hotplug add vdc sectors=16384 head=NUBOVOLQCOW");
 
         try (io.nubo.testsupport.IscsiTargetDaemon tgt = io.nubo.testsupport.IscsiTargetDaemon.start()) {
             String iqn = "iqn.2026-12.io.nubo.test:" + id.substring(0, 8);
             String password = UUID.randomUUID().toString().substring(0, 16);
             String c = Integer.toString(tgt.controlPort());
-            Path lun = volumeFile("vol-iscsi.raw", "NUBOVOLISCSI");
+            Path lun = host.volumeFile("vol-iscsi.raw", "NUBOVOLISCSI");
             sh("tgtadm", "-C", c, "--lld", "iscsi", "--op", "new", "--mode", "target", "--tid", "1", "--targetname", iqn);
             sh("tgtadm", "-C", c, "--lld", "iscsi", "--op", "new", "--mode", "logicalunit", "--tid", "1", "--lun", "1",
                     "--backing-store", lun.toString());
@@ -245,29 +206,27 @@ class RealGuestTest {
             // what block storage's iscsi backend answers to os-initialize_connection
             Map<String, String> data = Map.of("target_portal", tgt.portal(), "target_iqn", iqn, "target_lun", "1",
                     "target_discovered", "false", "auth_method", "CHAP", "auth_username", "vol-iscsi");
-            InstanceReport wrong = (InstanceReport) agent.dispatcher.dispatch(new AttachVolume(id, "host-1", "bad",
+            InstanceReport wrong = host.dispatch(new AttachVolume(id, "host-1", "bad",
                     "vol-iscsi", null, new VolumeConnection("iscsi", withEntry(data, "auth_password", "wrong"))));
             assertThat(wrong.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(hypervisor.hasSecret(io.nubo.computeagent.command.VolumeDisks.chapSecretUuid("vol-iscsi")))
+            assertThat(host.hypervisor.hasSecret(io.nubo.computeagent.command.VolumeDisks.chapSecretUuid("vol-iscsi")))
                     .as("the secret of a failed plug is removed").isFalse();
             plug(id, "vol-iscsi", new VolumeConnection("iscsi", withEntry(data, "auth_password", password)));
-            awaitConsole(id, "hotplug add vdd sectors=16384 head=NUBOVOLISCSI");
+            host.awaitConsole(id, "hotplug add vdd sectors=16384 head=NUBOVOLISCSI");
             String secret = io.nubo.computeagent.command.VolumeDisks.chapSecretUuid("vol-iscsi");
-            assertThat(hypervisor.hasSecret(secret)).isTrue();
+            assertThat(host.hypervisor.hasSecret(secret)).isTrue();
 
             for (String[] v : new String[][] {{"vol-raw", "vdb"}, {"vol-qcow2", "vdc"}, {"vol-iscsi", "vdd"}}) {
-                InstanceReport d = (InstanceReport) agent.dispatcher.dispatch(new DetachVolume(id, "host-1",
-                        "d-" + v[0], v[0]));
-                assertThat(d.outcome()).as(d.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
-                awaitConsole(id, "hotplug remove " + v[1]);
+                host.succeeds(new DetachVolume(id, "host-1", "d-" + v[0], v[0]));
+                host.awaitConsole(id, "hotplug remove " + v[1]);
             }
-            Guest g = hypervisor.find(name).orElseThrow();
+            Guest g = host.hypervisor.find(name).orElseThrow();
             assertThat(g.definition().disks()).noneMatch(d -> d.serial() != null);
-            assertThat(hypervisor.hasSecret(secret)).isFalse();
+            assertThat(host.hypervisor.hasSecret(secret)).isFalse();
         } finally {
-            agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del-volumes"));
+            host.dispatch(new DeleteInstance(id, "host-1", "del-volumes"));
         }
-        assertThat(hypervisor.find(name)).isEmpty();
+        assertThat(host.hypervisor.find(name)).isEmpty();
     }
 
     /**
@@ -279,11 +238,9 @@ class RealGuestTest {
     void anRbdVolumeHotPlugsWithItsCephxSecretAndTheGuestReadsItsBytes() throws Exception {
         try (io.nubo.testsupport.SingleNodeCeph ceph = io.nubo.testsupport.SingleNodeCeph.start("volumes")) {
             String id = UUID.randomUUID().toString();
-            InstanceReport spawned = (InstanceReport) agent.dispatcher.dispatch(
-                    Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
-            assertThat(spawned.outcome()).as(spawned.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+            host.succeeds(Commands.spawn(id, Commands.flavor(1, 0, 0), kernelBoot, false, List.of()));
             String image = "volume-" + id.substring(0, 8);
-            sh("rbd", "-c", ceph.conf(), "import", volumeFile("vol-rbd.raw", "NUBOVOLRBD").toString(),
+            sh("rbd", "-c", ceph.conf(), "import", host.volumeFile("vol-rbd.raw", "NUBOVOLRBD").toString(),
                     "volumes/" + image);
             String conf = Files.readString(Path.of(ceph.conf()));
             java.util.regex.Matcher mon = java.util.regex.Pattern.compile("mon host = v2:([0-9.]+):([0-9]+)")
@@ -293,19 +250,17 @@ class RealGuestTest {
             Map<String, String> data = Map.of("name", "volumes/" + image, "hosts", mon.group(1), "ports", mon.group(2),
                     "auth_enabled", "true", "auth_username", "admin", "secret_type", "ceph", "secret_uuid", secretUuid,
                     "keyring", Files.readString(Path.of(ceph.conf()).resolveSibling("client.admin.keyring")));
-            awaitConsole(id, "NUBO-TEST-GUEST: ready");
+            host.awaitConsole(id, "NUBO-TEST-GUEST: ready");
             try {
                 plug(id, "vol-rbd", new VolumeConnection("rbd", data));
-                awaitConsole(id, "hotplug add vdb sectors=16384 head=NUBOVOLRBD");
-                assertThat(hypervisor.hasSecret(secretUuid)).isTrue();
-                InstanceReport d = (InstanceReport) agent.dispatcher.dispatch(new DetachVolume(id, "host-1", "d-rbd",
-                        "vol-rbd"));
-                assertThat(d.outcome()).as(d.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
-                awaitConsole(id, "hotplug remove vdb");
+                host.awaitConsole(id, "hotplug add vdb sectors=16384 head=NUBOVOLRBD");
+                assertThat(host.hypervisor.hasSecret(secretUuid)).isTrue();
+                host.succeeds(new DetachVolume(id, "host-1", "d-rbd", "vol-rbd"));
+                host.awaitConsole(id, "hotplug remove vdb");
             } finally {
-                agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del-rbd"));
+                host.dispatch(new DeleteInstance(id, "host-1", "del-rbd"));
                 // the cephx secret is the cluster's, shared by its volumes: the host keeps it, this test removes it
-                hypervisor.undefineSecret(secretUuid);
+                host.hypervisor.undefineSecret(secretUuid);
             }
         }
     }
@@ -318,45 +273,33 @@ class RealGuestTest {
     @Test
     void bootsFromARootVolumeWithASecondVolumeBeside() throws Exception {
         String id = UUID.randomUUID().toString();
-        Path root = work.resolve("vol-root-" + id.substring(0, 8) + ".raw");
-        sh("qemu-img", "convert", "-f", "qcow2", "-O", "raw", guestDir.resolve("test-guest.qcow2").toString(),
+        Path root = host.work.resolve("vol-root-" + id.substring(0, 8) + ".raw");
+        sh("qemu-img", "convert", "-f", "qcow2", "-O", "raw", host.guestDir.resolve("test-guest.qcow2").toString(),
                 root.toString());
-        Path data = volumeFile("vol-data-" + id.substring(0, 8) + ".raw", "NUBOVOLDATA");
-        InstanceReport spawned = (InstanceReport) agent.dispatcher.dispatch(Commands.spawnFromVolume(id,
+        Path data = host.volumeFile("vol-data-" + id.substring(0, 8) + ".raw", "NUBOVOLDATA");
+        host.succeeds(Commands.spawnFromVolume(id,
                 Commands.flavor(0, 0, 0), List.of(
                         new io.nubo.shared.events.compute.BlockDeviceSpec("vol-root", "/dev/vda", 0, true,
                                 new VolumeConnection("file", Map.of("path", root.toString(), "format", "raw"))),
                         new io.nubo.shared.events.compute.BlockDeviceSpec("vol-data", "/dev/vdb", -1, false,
                                 new VolumeConnection("file", Map.of("path", data.toString(), "format", "raw"))))));
-        assertThat(spawned.outcome()).as(spawned.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
-        Guest g = hypervisor.find(GuestNames.domainName(id)).orElseThrow();
+        Guest g = host.hypervisor.find(GuestNames.domainName(id)).orElseThrow();
         assertThat(g.definition().disks()).extracting(d -> d.targetDev() + "=" + d.serial())
                 .containsExactly("vda=vol-root", "vdb=vol-data");
         assertThat(g.definition().disks().get(0).source()).isEqualTo(
                 new io.nubo.computeagent.domain.DiskDevice.FileSource(root.toString()));
-        String console = awaitConsole(id, "NUBO-TEST-GUEST: ready");
+        String console = host.awaitConsole(id, "NUBO-TEST-GUEST: ready");
         assertThat(console).contains("block vda ").containsPattern("block vdb sectors=16384 ");
-        InstanceReport deleted = (InstanceReport) agent.dispatcher.dispatch(new DeleteInstance(id, "host-1", "del"));
+        InstanceReport deleted = host.dispatch(new DeleteInstance(id, "host-1", "del"));
         assertThat(deleted.outcome()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(hypervisor.find(GuestNames.domainName(id))).isEmpty();
-        assertThat(agent.storage.dir(id)).doesNotExist();
+        assertThat(host.hypervisor.find(GuestNames.domainName(id))).isEmpty();
+        assertThat(host.agent.storage.dir(id)).doesNotExist();
         assertThat(root).exists();
         assertThat(data).exists();
     }
 
-    private static Path volumeFile(String fileName, String marker) throws Exception {
-        Path f = work.resolve(fileName);
-        byte[] bytes = new byte[8 << 20];
-        byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(m, 0, bytes, 0, m.length);
-        Files.write(f, bytes);
-        return f;
-    }
-
     private static void plug(String id, String volumeId, VolumeConnection connection) {
-        InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(new AttachVolume(id, "host-1", "a-" + volumeId,
-                volumeId, null, connection));
-        assertThat(r.outcome()).as(r.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
+        host.succeeds(new AttachVolume(id, "host-1", "a-" + volumeId, volumeId, null, connection));
     }
 
     private static Map<String, String> withEntry(Map<String, String> m, String key, String value) {
@@ -367,27 +310,14 @@ class RealGuestTest {
 
     @Test
     void theProbeRespectsTheOperatorAndLeavesNoGuest() {
-        VirtTypeProbe probe = new VirtTypeProbe(hypervisor, work, Duration.ofSeconds(5));
+        VirtTypeProbe probe = new VirtTypeProbe(host.hypervisor, host.work, Duration.ofSeconds(5));
         assertThat(probe.choose("qemu")).isEqualTo("qemu");
         assertThat(probe.choose("auto")).isIn("kvm", "qemu");
-        assertThat(hypervisor.find("probe-nubo-kvm")).isEmpty();
+        assertThat(host.hypervisor.find("probe-nubo-kvm")).isEmpty();
     }
 
     private static PowerState power(String id, Action action, int timeout) {
-        InstanceReport r = (InstanceReport) agent.dispatcher.dispatch(Commands.power(id, action, timeout));
-        assertThat(r.outcome()).as(action + ": " + r.faultMessage()).isEqualTo(Outcome.SUCCEEDED);
-        return r.powerState();
+        return host.succeeds(Commands.power(id, action, timeout)).powerState();
     }
 
-    static String awaitConsole(String id, String marker) throws Exception {
-        return agent.awaitConsole(id, marker, BOOT);
-    }
-
-    static void sh(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-    }
 }

@@ -189,7 +189,7 @@ class AllInOneKillRestartTest {
     static double launch() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=128m",
+                "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m",
                 "-XX:MaxMetaspaceSize=256m", "-Dfile.encoding=UTF-8", "-cp", classpath,
                 NuboAllInOne.class.getName(), "--data-dir", home.toString(), "--port-base", String.valueOf(base)));
         Path log = home.resolve("nubo.log");

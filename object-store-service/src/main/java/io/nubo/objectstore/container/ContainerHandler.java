@@ -10,8 +10,8 @@ import io.nubo.objectstore.listing.ListingFormat;
 import io.nubo.objectstore.listing.ListingQuery;
 import io.nubo.objectstore.listing.ListingWriter;
 import io.nubo.objectstore.metadata.MetadataUpdate;
+import io.nubo.objectstore.object.ListingRow;
 import io.nubo.objectstore.object.ObjectCatalog;
-import io.nubo.objectstore.object.ObjectEntity;
 import io.nubo.objectstore.object.Quotas;
 import io.nubo.objectstore.swift.QueryParams;
 import io.nubo.objectstore.swift.SwiftHeaders;
@@ -126,8 +126,8 @@ public class ContainerHandler {
         ListingFormat format = ListingFormat.of(q, accept);
         long now = Instant.now().getEpochSecond();
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (Lister.Item<ObjectEntity> item : Lister.list(lq, (from, rev, n) -> catalog.page(c.getId(), from, rev, n),
-                ObjectEntity::getName)) {
+        for (Lister.Item<ListingRow> item : Lister.list(lq,
+                (from, rev, n) -> catalog.listingPage(c.getId(), from, rev, n), ListingRow::name)) {
             if (item.isSubdir()) {
                 entries.add(ListingWriter.subdir(item.name()));
             } else if (!item.row().expired(now)) {
@@ -137,13 +137,13 @@ public class ContainerHandler {
         return listing(response, format, entries, "container", c.getName(), "object");
     }
 
-    static Map<String, Object> entry(ObjectEntity o) {
+    static Map<String, Object> entry(ListingRow o) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", o.getName());
-        m.put("hash", o.getEtag().replace("\"", ""));
-        m.put("bytes", o.getSizeBytes());
-        m.put("content_type", o.getContentType());
-        m.put("last_modified", SwiftHeaders.listingTime(o.getModifiedAt()));
+        m.put("name", o.name());
+        m.put("hash", o.etag().replace("\"", ""));
+        m.put("bytes", o.sizeBytes());
+        m.put("content_type", o.contentType());
+        m.put("last_modified", SwiftHeaders.listingTime(o.modifiedAt()));
         return m;
     }
 

@@ -159,6 +159,14 @@ public class ObjectCatalog {
                 Limit.of(limit));
     }
 
+    /** {@link #page} for a container listing: only the columns it shows. */
+    @Transactional(readOnly = true)
+    public List<ListingRow> listingPage(String containerId, String from, boolean reverse, int limit) {
+        return reverse
+                ? objects.listingBefore(containerId, from == null ? "\uffff" : from, Limit.of(limit))
+                : objects.listingAfter(containerId, from == null ? "" : from, Limit.of(limit));
+    }
+
     /** Removes a container's expired objects now (before the container itself is deleted). */
     @Transactional
     public void purgeExpired(ContainerEntity container) {

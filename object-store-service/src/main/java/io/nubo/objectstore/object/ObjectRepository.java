@@ -21,6 +21,16 @@ public interface ObjectRepository extends JpaRepository<ObjectEntity, String> {
 
     List<ObjectEntity> findByContainerIdAndNameLessThanOrderByNameDesc(String containerId, String before, Limit limit);
 
+    /** A page of listing rows after {@code after}, in name order (from ix_objects_listing alone). */
+    @Query("select new io.nubo.objectstore.object.ListingRow(o.name, o.etag, o.sizeBytes, o.contentType, o.modifiedAt,"
+            + " o.deleteAt) from ObjectEntity o where o.containerId = ?1 and o.name > ?2 order by o.name asc")
+    List<ListingRow> listingAfter(String containerId, String after, Limit limit);
+
+    /** A page of listing rows before {@code before}, in reverse name order. */
+    @Query("select new io.nubo.objectstore.object.ListingRow(o.name, o.etag, o.sizeBytes, o.contentType, o.modifiedAt,"
+            + " o.deleteAt) from ObjectEntity o where o.containerId = ?1 and o.name < ?2 order by o.name desc")
+    List<ListingRow> listingBefore(String containerId, String before, Limit limit);
+
     List<ObjectEntity> findByDeleteAtLessThanEqual(long now, Limit limit);
 
     boolean existsByContainerId(String containerId);

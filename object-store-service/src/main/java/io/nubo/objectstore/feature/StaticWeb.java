@@ -6,6 +6,7 @@ import io.nubo.objectstore.listing.Lister;
 import io.nubo.objectstore.listing.ListingQuery;
 import io.nubo.objectstore.object.ObjectCatalog;
 import io.nubo.objectstore.object.ObjectDownload;
+import io.nubo.objectstore.object.ListingRow;
 import io.nubo.objectstore.object.ObjectEntity;
 import io.nubo.objectstore.swift.SwiftHeaders;
 import io.nubo.objectstore.swift.SwiftRequest;
@@ -58,12 +59,12 @@ public class StaticWeb {
         html.append("</head>\n<body>\n<h1>Listing of /").append(HtmlUtils.htmlEscape(c.getName()))
                 .append("/</h1>\n<table>\n<tr><th>Name</th><th>Size</th><th>Date</th></tr>\n");
         ListingQuery all = new ListingQuery(null, "/", null, null, ListingQuery.MAX_LIMIT, false);
-        for (Lister.Item<ObjectEntity> item : Lister.list(all, (from, rev, n) -> catalog.page(c.getId(), from, rev, n),
-                ObjectEntity::getName)) {
+        for (Lister.Item<ListingRow> item : Lister.list(all,
+                (from, rev, n) -> catalog.listingPage(c.getId(), from, rev, n), ListingRow::name)) {
             String name = HtmlUtils.htmlEscape(item.name());
             html.append("<tr><td><a href=\"").append(name).append("\">").append(name).append("</a></td><td>")
-                    .append(item.isSubdir() ? "" : Long.toString(item.row().getSizeBytes())).append("</td><td>")
-                    .append(item.isSubdir() ? "" : SwiftHeaders.listingTime(item.row().getModifiedAt()))
+                    .append(item.isSubdir() ? "" : Long.toString(item.row().sizeBytes())).append("</td><td>")
+                    .append(item.isSubdir() ? "" : SwiftHeaders.listingTime(item.row().modifiedAt()))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n</body>\n</html>\n");

@@ -7,6 +7,6 @@ public record ListingRow(String name, String etag, long sizeBytes, String conten
                          Long deleteAt) {
 
     public boolean expired(long nowEpochSeconds) {
-        return deleteAt != null && deleteAt <= nowEpochSeconds;
+        return ObjectEntity.expired(deleteAt, nowEpochSeconds);
     }
 }

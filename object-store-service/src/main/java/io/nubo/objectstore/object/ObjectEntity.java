@@ -141,6 +141,11 @@ public class ObjectEntity {
 
     /** Expired objects are gone for readers even before the sweeper removes them. */
     public boolean expired(long nowEpochSeconds) {
+        return expired(deleteAt, nowEpochSeconds);
+    }
+
+    /** Whether an object with this {@code X-Delete-At} (null: none) has expired at {@code nowEpochSeconds}. */
+    static boolean expired(Long deleteAt, long nowEpochSeconds) {
         return deleteAt != null && deleteAt <= nowEpochSeconds;
     }
 }

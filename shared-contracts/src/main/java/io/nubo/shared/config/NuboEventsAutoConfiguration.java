@@ -40,13 +40,14 @@ public class NuboEventsAutoConfiguration {
     @ConditionalOnBean({DataSource.class, KafkaTemplate.class, PlatformTransactionManager.class})
     @ConditionalOnProperty(prefix = "nubo.outbox", name = "enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager txManager,
-                            KafkaTemplate<String, String> kafka, OutboxProperties properties) throws SQLException {
+                            KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                            NuboServiceProperties service) throws SQLException {
         boolean postgres;
         try (Connection c = dataSource.getConnection()) {
             postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         }
-        return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(txManager), kafka, properties,
-                postgres);
+        return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(txManager), kafka,
+                properties.orThreadSuffix(service.name()), postgres);
     }
 
     @Bean

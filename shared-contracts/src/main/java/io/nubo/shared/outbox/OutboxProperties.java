@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff   wait between attempts while Kafka is unreachable
  * @param sendTimeout  how long one send may wait for Kafka's acknowledgement
  * @param retention    how long published rows are kept for inspection
- * @param threadSuffix names the relay thread (the service name)
+ * @param threadSuffix names the relay thread; unset, the service's name ({@code nubo.service.name})
  */
 @ConfigurationProperties("nubo.outbox")
 public record OutboxProperties(
@@ -21,5 +21,11 @@ public record OutboxProperties(
         @DefaultValue("5s") Duration maxBackoff,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("1d") Duration retention,
-        @DefaultValue("${nubo.service.name:service}") String threadSuffix) {
+        String threadSuffix) {
+
+    /** These settings with the relay thread named after {@code name} where no suffix was set. */
+    public OutboxProperties orThreadSuffix(String name) {
+        return threadSuffix != null ? this
+                : new OutboxProperties(enabled, pollInterval, maxBackoff, sendTimeout, retention, name);
+    }
 }

@@ -3,7 +3,9 @@ package io.nubo.shared.outbox;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -76,25 +78,53 @@ public class OutboxRelay implements SmartLifecycle {
             List<Pending> batch = jdbc.query(selectPending(), (rs, i) -> new Pending(rs.getLong("id"),
                     rs.getString("event_id"), rs.getString("topic"), rs.getString("message_key"),
                     rs.getString("envelope")), BATCH);
-            int n = 0;
+            // The whole batch goes to the producer before any acknowledgement is awaited: one round trip (and one
+            // linger) per batch instead of one per event. Order holds: the producer is idempotent (acks=all,
+            // enable.idempotence, at most 5 requests in flight), so within a partition a record is written only
+            // after every earlier one, and a later record never lands when an earlier one of its partition failed.
+            List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+            Exception failure = null;
             for (Pending p : batch) {
                 try {
-                    kafka.send(new ProducerRecord<>(p.topic(), p.key(), p.envelope()))
-                            .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    CompletableFuture<?> f = kafka.send(new ProducerRecord<>(p.topic(), p.key(), p.envelope()));
+                    sends.add(f);
+                    if (f.isCompletedExceptionally()) {
+                        break; // Kafka is away (no metadata within max.block.ms): the rest would wait as long
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                    break;
+                }
+            }
+            long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+            List<Object[]> published = new ArrayList<>(sends.size());
+            Timestamp now = Timestamp.from(Instant.now());
+            for (int i = 0; i < sends.size(); i++) {
+                try {
+                    sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    published.add(new Object[] {now, batch.get(i).id()});
                 } catch (Exception e) {
                     if (e instanceof InterruptedException) {
                         Thread.currentThread().interrupt();
                     }
-                    String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
-                    jdbc.update("UPDATE nubo_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                            reason.length() > 1000 ? reason.substring(0, 1000) : reason, p.id());
-                    log.warn("Outbox relay could not publish event {} to {} (will retry): {}", p.eventId(), p.topic(),
-                            reason);
+                    failure = e;
                     break;
                 }
-                jdbc.update("UPDATE nubo_outbox SET published_at = ?, attempts = attempts + 1, last_error = NULL "
-                        + "WHERE id = ?", Timestamp.from(Instant.now()), p.id());
-                n++;
+            }
+            // a row sent but not acknowledged in time (after the first failure) stays pending and goes again:
+            // delivery is at-least-once, and consumers de-duplicate by event id
+            if (!published.isEmpty()) {
+                jdbc.batchUpdate("UPDATE nubo_outbox SET published_at = ?, attempts = attempts + 1, last_error = NULL "
+                        + "WHERE id = ?", published);
+            }
+            int n = published.size();
+            if (failure != null && n < batch.size()) {
+                Pending p = batch.get(n);
+                String reason = failure.getCause() != null ? failure.getCause().toString() : failure.toString();
+                jdbc.update("UPDATE nubo_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                        reason.length() > 1000 ? reason.substring(0, 1000) : reason, p.id());
+                log.warn("Outbox relay could not publish event {} to {} (will retry): {}", p.eventId(), p.topic(),
+                        reason);
             }
             return n;
         });

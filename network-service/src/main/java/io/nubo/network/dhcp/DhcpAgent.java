@@ -9,16 +9,19 @@ import io.nubo.shared.events.network.PortDeleted;
 import io.nubo.shared.events.network.PortSnapshot;
 import io.nubo.shared.events.network.PortUpdated;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 
 /**
  * Neutron's DHCP agent, as a role of the network service: keeps each network's dnsmasq (in {@code qdhcp-<net>},
@@ -30,7 +33,7 @@ import org.springframework.kafka.annotation.KafkaListener;
  * <p>Stopping the service leaves the servers running (as Neutron's agent does), so guests keep their leases across a
  * restart; the next start finds each dnsmasq by its pid file and only re-reads its hosts.
  */
-public class DhcpAgent {
+public class DhcpAgent implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(DhcpAgent.class);
 
@@ -69,6 +72,19 @@ public class DhcpAgent {
             worker.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Once the consumer's position is fixed (a new group starts at the end of the topic), one full sync: the events
+     * sent between the start sync and this assignment are never delivered, so what they changed is read here.
+     */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        try {
+            worker.execute(this::resyncAll);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the agent is stopping: the next start resyncs every network
         }
     }
 

@@ -13,11 +13,13 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 
 /**
  * The security group part of Neutron's L2 agent, as a role of the network service on the host whose taps it
@@ -29,7 +31,7 @@ import org.springframework.kafka.annotation.KafkaListener;
  * too (a restart, a missed event). Also Neutron's device up/down: the host's bridge ports are read every device
  * interval and each port reported {@code ACTIVE} once its tap is on its network's bridge, {@code DOWN} when it is not.
  */
-public class FirewallAgent {
+public class FirewallAgent implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(FirewallAgent.class);
 
@@ -67,6 +69,15 @@ public class FirewallAgent {
     /** Stops filtering changes (the tables stay: guests keep their protection while the service is away). */
     public void stop() {
         worker.stop();
+    }
+
+    /**
+     * Once the consumer's position is fixed (a new group starts at the end of the topic), one full sync: the events
+     * sent between the start sync and this assignment are never delivered, so what they changed is read here.
+     */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        worker.request();
     }
 
     /** Every port or security group event is a hint that some port's filter may have changed. */

@@ -9,11 +9,13 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 
 /**
  * Neutron's L3 agent as a role of the network service on the network node: router, floating IP and port events on
@@ -23,7 +25,7 @@ import org.springframework.kafka.annotation.KafkaListener;
  * router again. Routers are removed only by the process that built them (another cloud's namespaces are never
  * touched); stopping the service leaves them running.
  */
-public class L3Agent {
+public class L3Agent implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(L3Agent.class);
 
@@ -58,6 +60,15 @@ public class L3Agent {
     public void teardownAll() {
         built.keySet().forEach(routers::teardown);
         built.clear();
+    }
+
+    /**
+     * Once the consumer's position is fixed (a new group starts at the end of the topic), one full sync: the events
+     * sent between the start sync and this assignment are never delivered, so what they changed is read here.
+     */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        worker.request();
     }
 
     @KafkaListener(id = "network-l3-agent", topics = Topics.NETWORK, groupId = "network-l3-agent-${random.uuid}",

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service catalog for a token. URLs may hold {@code $(project_id)s} (and the older {@code $(tenant_id)s});
@@ -28,16 +29,25 @@ public class ServiceCatalog {
     private final ChangeStampedCache<Optional<String>, List<CatalogEntry>> cache =
             new ChangeStampedCache<>(4096, ServiceEntity.class, EndpointEntity.class, EndpointGroupEntity.class);
 
-    public ServiceCatalog(ServiceRepository services, EndpointRepository endpoints, EndpointGroupRepository groups) {
+    /** A miss reads services, endpoints and groups (and their lazy project lists) in one read-only transaction. */
+    private final TransactionOperations readOnly;
+
+    public ServiceCatalog(ServiceRepository services, EndpointRepository endpoints, EndpointGroupRepository groups,
+                          TransactionTemplate tx) {
+        TransactionTemplate ro = new TransactionTemplate(tx.getTransactionManager());
+        ro.setReadOnly(true);
+        this.readOnly = ro;
         this.services = services;
         this.endpoints = endpoints;
         this.groups = groups;
     }
 
-    /** The catalog a token scoped to the project (or to none: {@code null}) sees; an immutable list. */
-    @Transactional(readOnly = true)
+    /**
+     * The catalog a token scoped to the project (or to none: {@code null}) sees; an immutable list. Answered from the
+     * cache, it opens no transaction; a miss reads in one (a caller's, if it has one).
+     */
     public List<CatalogEntry> forProject(String projectId) {
-        return cache.get(Optional.ofNullable(projectId), p -> read(p.orElse(null)));
+        return cache.get(Optional.ofNullable(projectId), p -> readOnly.execute(s -> read(p.orElse(null))));
     }
 
     private List<CatalogEntry> read(String projectId) {

@@ -13,9 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What other features may ask the directory about its things without reaching into its repositories: whether a
  * project, domain, user or role exists, what it is called, where projects sit, and the wire shape of projects.
+ * Each method reads in a read-only transaction (a caller's, if it has one), except the cached names a token's
+ * validation asks for: those start none, so a validation answered from the caches opens no transaction at all.
  */
 @Service
-@Transactional(readOnly = true)
 public class DirectoryLookup {
 
     private final ProjectRepository projects;
@@ -49,40 +50,49 @@ public class DirectoryLookup {
     public record UserCard(String id, String name, Instant passwordExpiresAt) {
     }
 
+    @Transactional(readOnly = true)
     public boolean projectExists(String id) {
         return projects.existsById(id);
     }
 
+    @Transactional(readOnly = true)
     public boolean domainExists(String id) {
         return domains.existsById(id);
     }
 
+    @Transactional(readOnly = true)
     public boolean userExists(String id) {
         return users.existsById(id);
     }
 
+    @Transactional(readOnly = true)
     public boolean roleExists(String id) {
         return roles.existsById(id);
     }
 
     /** The domain of a project, if there is such a project. */
+    @Transactional(readOnly = true)
     public Optional<String> projectDomain(String projectId) {
         return projects.findById(projectId).map(ProjectEntity::getDomainId);
     }
 
     /** These projects (those that exist), sorted by name, in Keystone's shape. */
+    @Transactional(readOnly = true)
     public List<DirectoryViews.Project> projects(Collection<String> ids) {
         return projects.findByIdInOrderByName(ids).stream().map(DirectoryViews::project).toList();
     }
 
+    @Transactional(readOnly = true)
     public Optional<Named> user(String id) {
         return users.findById(id).map(u -> new Named(u.getId(), u.getName(), u.getDomainId()));
     }
 
+    @Transactional(readOnly = true)
     public Optional<Named> project(String id) {
         return projects.findById(id).map(p -> new Named(p.getId(), p.getName(), p.getDomainId()));
     }
 
+    @Transactional(readOnly = true)
     public Optional<Named> role(String id) {
         return roles.findById(id).map(r -> new Named(r.getId(), r.getName(), r.getDomainId()));
     }
@@ -107,16 +117,19 @@ public class DirectoryLookup {
     }
 
     /** The ids of a domain's projects. */
+    @Transactional(readOnly = true)
     public List<String> projectsIn(String domainId) {
         return projects.findByDomainId(domainId).stream().map(ProjectEntity::getId).toList();
     }
 
     /** The ids of the projects right below a project. */
+    @Transactional(readOnly = true)
     public List<String> childrenOf(String projectId) {
         return projects.findByParentId(projectId).stream().map(ProjectEntity::getId).toList();
     }
 
     /** Which of these roles are domain-specific (Keystone keeps them out of tokens). */
+    @Transactional(readOnly = true)
     public Set<String> domainSpecificRoles(Collection<String> roleIds) {
         return roles.findByIdIn(roleIds).stream().filter(r -> r.getDomainId() != null).map(RoleEntity::getId)
                 .collect(Collectors.toSet());

@@ -78,7 +78,7 @@ public class RevocationStore {
         revoke(new TokenRevoked(null, null, userId, projectId, domainId, now, now));
     }
 
-    @Transactional(readOnly = true)
+    /** Answered from the verdicts cache, it opens no transaction; a miss is one indexed query in its own. */
     public boolean isRevoked(TokenFacts t) {
         return verdicts.get(t, this::revokedNow);
     }

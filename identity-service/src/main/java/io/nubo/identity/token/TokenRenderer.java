@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Renders {@link TokenFacts} as Keystone's token body, with names looked up and the catalog attached. */
 @Component
@@ -35,7 +34,10 @@ public class TokenRenderer {
         return KEYSTONE_TIME.format(t);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Names and the catalog come from the directory's and the catalog's caches, which start no transaction when
+     * they hold the answer: a begin and commit on every validation had cost more than the rendering.
+     */
     public TokenBody render(TokenFacts t, boolean withCatalog) {
         DirectoryLookup.UserCard u = directory.userCard(t.userId()).orElse(null);
         TokenBody.User user = new TokenBody.User(t.userId(), u == null ? null : u.name(), domainRef(t.userDomainId()),

@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.nubo.shared.events.EventCodec;
+import io.nubo.shared.security.HeaderValueFirewall;
 import io.nubo.shared.security.KeystoneTokenResolver;
 import io.nubo.shared.security.KeystoneAuthenticationManagers;
 import io.nubo.shared.security.OpenStackAccessDeniedHandler;
@@ -39,6 +40,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -109,6 +111,13 @@ public class NuboSecurityAutoConfiguration {
     ServiceTokenCheck serviceTokenCheck(VerifiedTokenCache tokens, NuboSecurityProperties props) {
         return new ServiceTokenCheck(tokens, java.util.Set.copyOf(props.serviceTokenRoles()),
                 props.allowExpiredWindow());
+    }
+
+    /** Spring's strict firewall, its header values checked without a regular expression (same verdicts). */
+    @Bean
+    @ConditionalOnMissingBean
+    HttpFirewall nuboHttpFirewall() {
+        return HeaderValueFirewall.strict();
     }
 
     @Bean
